@@ -1,0 +1,3 @@
+"""chronik's spaCy components. Importing this package registers their factories."""
+
+from chronik.nlp.components import claims, entities, events, sentences, timex  # noqa: F401

@@ -1,0 +1,106 @@
+"""Build the German pipeline from settings and turn a Report into Annotations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import chronik.nlp.components  # noqa: F401  (registers the factories)
+from chronik import __version__
+from chronik.errors import ConfigError
+from chronik.nlp import extensions
+from chronik.settings import Settings
+from chronik.types import Annotations, Report, Span
+
+FACTORIES = {
+    "entities": "chronik_entities",
+    "timex": "chronik_timex",
+    "events": "chronik_events",
+    "claims": "chronik_claims",
+}
+
+
+def build(settings: Settings | None = None) -> Language:
+    """A blank German pipeline (or an installed spaCy pipeline by name) plus chronik's components."""
+    settings = settings or Settings()
+    extensions.register()
+    if settings.spacy_model:
+        try:
+            nlp = spacy.load(settings.spacy_model)
+        except OSError as exc:
+            raise ConfigError(f"spaCy pipeline {settings.spacy_model!r} is not installed: {exc}") from None
+    else:
+        nlp = spacy.blank("de")
+    if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
+        nlp.add_pipe("chronik_sentences", first=True)
+    for key, factory in FACTORIES.items():
+        if key in settings.disabled:
+            continue
+        config = {"tier": settings.tier} if key == "entities" else {}
+        nlp.add_pipe(factory, config=config)
+    return nlp
+
+
+def version(nlp: Language) -> str:
+    """Stored with each analysed report, so `reanalyse --since` can find stale ones."""
+    parts = [f"chronik-{__version__}"] + [name for name in nlp.pipe_names]
+    return "+".join(parts)
+
+
+def make_doc(nlp: Language, report: Report) -> Doc:
+    doc = nlp.make_doc(report.text)
+    doc._.report_date = report.date
+    doc._.report_id = report.id
+    return doc
+
+
+def to_annotations(doc: Doc, pipeline_version: str = "") -> Annotations:
+    """Collect what the components set, and number the facts as the annotation format does."""
+    sentences = [_trimmed(s.start_char, s.end_char, doc.text) for s in doc.sents] if len(doc) else []
+    ann = Annotations(
+        sentences=[s for s in sentences if s.text],
+        mentions=list(doc._.mentions or []),
+        timexes=list(doc._.timexes or []),
+        events=list(doc._.events or []),
+        claims=list(doc._.claims or []),
+        pipeline=pipeline_version,
+    )
+    _number(ann)
+    return ann
+
+
+def _trimmed(start: int, end: int, text: str) -> Span:
+    """Sentence spans without their surrounding white space (spaCy keeps it on the last token)."""
+    chunk = text[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    body = chunk.strip()
+    return Span(start + lead, start + lead + len(body), body)
+
+
+def _number(ann: Annotations) -> None:
+    for prefix, items in (("m", ann.mentions), ("t", ann.timexes), ("v", ann.events), ("c", ann.claims)):
+        for i, item in enumerate(items, start=1):
+            if not item.id:
+                item.id = f"{prefix}{i}"
+
+
+def analyse(nlp: Language, report: Report) -> Annotations:
+    """Pure: the same report and pipeline give the same annotations; nothing is stored."""
+    return to_annotations(nlp(make_doc(nlp, report)), version(nlp))
+
+
+def analyse_many(nlp: Language, reports: Iterable[Report], batch_size: int = 64) -> Iterator[tuple[Report, Annotations]]:
+    """Streams through nlp.pipe so components can batch; yields in input order."""
+    pipeline_version = version(nlp)
+    pending: list[Report] = []
+
+    def docs() -> Iterator[Doc]:
+        for report in reports:
+            pending.append(report)
+            yield make_doc(nlp, report)
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
+        yield pending.pop(0), to_annotations(doc, pipeline_version)
