@@ -1,0 +1,228 @@
+"""Reads that the CLI, the API and the web app share. Pure functions of (store, arguments) -> plain dicts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import sqlalchemy as sa
+
+from chronik.store import schema as t
+from chronik.store.db import Store
+
+_WORD = re.compile(r"\w+\*?", re.UNICODE)
+
+
+def fts_query(query: str) -> str:
+    """User text -> a safe FTS5 query: every word quoted (AND), a trailing * kept as a prefix search.
+
+    Quoting each word neutralises FTS syntax (NEAR, quotes, column filters) and SQL alike.
+    """
+    terms = []
+    for word in _WORD.findall(query):
+        prefix = word.endswith("*")
+        word = word.rstrip("*")
+        if word:
+            terms.append(f'"{word}"' + ("*" if prefix else ""))
+    return " ".join(terms)
+
+
+def search(store: Store, query: str, *, limit: int = 20, offset: int = 0) -> dict[str, Any]:
+    """Full-text search over current reports, best matches first, with a snippet around the hits."""
+    match = fts_query(query)
+    if not match:
+        return {"query": query, "total": 0, "results": []}
+    if store.dialect == "sqlite":
+        return _search_sqlite(store, query, match, limit, offset)
+    return _search_postgres(store, query, limit, offset)
+
+
+def _search_sqlite(store: Store, query: str, match: str, limit: int, offset: int) -> dict[str, Any]:
+    sql = sa.text(
+        "SELECT r.id, r.date, r.title, snippet(reports_fts, 1, '[', ']', ' … ', 16) AS snippet "
+        "FROM reports_fts JOIN reports r ON r.rowid = reports_fts.rowid "
+        "WHERE reports_fts MATCH :match AND r.is_current ORDER BY rank LIMIT :limit OFFSET :offset"
+    )
+    count = sa.text(
+        "SELECT count(*) FROM reports_fts JOIN reports r ON r.rowid = reports_fts.rowid "
+        "WHERE reports_fts MATCH :match AND r.is_current"
+    )
+    with store.engine.connect() as conn:
+        rows = conn.execute(sql, {"match": match, "limit": limit, "offset": offset}).mappings().all()
+        total = conn.execute(count, {"match": match}).scalar_one()
+    return {"query": query, "total": total, "results": [dict(r) for r in rows]}
+
+
+def _search_postgres(store: Store, query: str, limit: int, offset: int) -> dict[str, Any]:
+    sql = sa.text(
+        "SELECT r.id, r.date, r.title, ts_headline('german', r.text, q, "
+        "'StartSel=[, StopSel=], MaxFragments=2, MaxWords=16, MinWords=6') AS snippet "
+        "FROM reports r, websearch_to_tsquery('german', :q) q "
+        "WHERE r.tsv @@ q AND r.is_current ORDER BY ts_rank(r.tsv, q) DESC LIMIT :limit OFFSET :offset"
+    )
+    count = sa.text("SELECT count(*) FROM reports r WHERE r.tsv @@ websearch_to_tsquery('german', :q) AND r.is_current")
+    with store.engine.connect() as conn:
+        rows = conn.execute(sql, {"q": query, "limit": limit, "offset": offset}).mappings().all()
+        total = conn.execute(count, {"q": query}).scalar_one()
+    return {"query": query, "total": total, "results": [dict(r) for r in rows]}
+
+
+def list_reports(store: Store, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """Current reports, newest first."""
+    r = t.reports.c
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            sa.select(r.id, r.date, r.title, r.source, r.n_words, sa.func.substr(r.text, 1, 200).label("lead"))
+            .where(r.is_current == sa.true())
+            .order_by(r.date_start.desc().nulls_last(), r.id)
+            .limit(limit).offset(offset)
+        ).mappings().all()
+        total = conn.execute(sa.select(sa.func.count()).select_from(t.reports).where(r.is_current == sa.true())).scalar_one()
+    return {"total": total, "results": [dict(x) for x in rows]}
+
+
+def resolve_report_id(store: Store, prefix: str) -> str | None:
+    """Accept a full id or an unambiguous prefix of at least 6 characters, as git does."""
+    r = t.reports.c
+    with store.engine.connect() as conn:
+        if conn.execute(sa.select(r.id).where(r.id == prefix)).first():
+            return prefix
+        if len(prefix) < 6:
+            return None
+        rows = conn.execute(sa.select(r.id).where(r.id.like(f"{_escape_like(prefix)}%", escape="\\")).limit(2)).all()
+    return rows[0].id if len(rows) == 1 else None
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def report(store: Store, report_id: str) -> dict[str, Any] | None:
+    """One report in the annotation format (plus versions and sentences), or None if unknown."""
+    with store.engine.connect() as conn:
+        row = conn.execute(sa.select(t.reports).where(t.reports.c.id == report_id)).mappings().first()
+        if row is None:
+            return None
+        out = _record(conn, row)
+        out["sentences"] = [
+            {"start": s.start, "end": s.end, "text": row["text"][s.start:s.end]}
+            for s in conn.execute(sa.select(t.sentences).where(t.sentences.c.report_id == report_id).order_by(t.sentences.c.idx))
+        ]
+        out["versions"] = _versions(conn, row["source_id"]) if row["source_id"] else []
+    return out
+
+
+def _versions(conn: sa.Connection, source_id: str) -> list[dict[str, Any]]:
+    r = t.reports.c
+    rows = conn.execute(
+        sa.select(r.id, r.version, r.is_current, r.ingested_at).where(r.source_id == source_id).order_by(r.version)
+    ).mappings().all()
+    return [dict(x) for x in rows]
+
+
+def _span(start: int | None, end: int | None, text: str | None) -> dict[str, Any] | None:
+    return None if start is None else {"start": start, "end": end, "text": text}
+
+
+def _record(conn: sa.Connection, row: Any) -> dict[str, Any]:
+    """A report row and its facts as one annotation-format record (../shared/spec/annotation.md)."""
+    rid = row["id"]
+    out: dict[str, Any] = {"id": rid, "date": row["date"], "lang": row["lang"], "text": row["text"]}
+    for key in ("title", "source", "url", "source_id", "version"):
+        if row[key] is not None:
+            out[key] = row[key]
+    out["entities"] = [
+        {k: v for k, v in {"id": m.local_id, "start": m.start, "end": m.end, "text": m.text, "type": m.type,
+                           "sub": m.sub, "canonical": m.canonical, "lemma": m.lemma, "component": m.component}.items()
+         if v is not None}
+        for m in conn.execute(sa.select(t.mentions).where(t.mentions.c.report_id == rid).order_by(t.mentions.c.start))
+    ]
+    out["timexes"] = [
+        {k: v for k, v in {"id": x.local_id, "start": x.start, "end": x.end, "text": x.text, "type": x.type,
+                           "value": x.value, "mod": x.mod, "earliest": _iso(x.earliest), "latest": _iso(x.latest),
+                           "component": x.component}.items() if v is not None}
+        for x in conn.execute(sa.select(t.timexes).where(t.timexes.c.report_id == rid).order_by(t.timexes.c.start))
+    ]
+    out["events"], local = _events(conn, rid)
+    out["claims"] = _claims(conn, rid, local)
+    return out
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _events(conn: sa.Connection, rid: str) -> tuple[list[dict[str, Any]], dict[int, str]]:
+    rows = conn.execute(sa.select(t.events).where(t.events.c.report_id == rid).order_by(t.events.c.trigger_start)).all()
+    local = {e.id: e.local_id for e in rows}
+    args: dict[int, list[Any]] = {}
+    if rows:
+        for a in conn.execute(sa.select(t.event_args).where(t.event_args.c.event_id.in_(list(local))).order_by(t.event_args.c.id)):
+            args.setdefault(a.event_id, []).append(a)
+    events = []
+    for e in rows:
+        item: dict[str, Any] = {"id": e.local_id, "type": e.type,
+                                "trigger": {"start": e.trigger_start, "end": e.trigger_end, "text": e.trigger_text}}
+        for role in ("actor", "target", "place", "time"):
+            item[role] = [{"start": a.start, "end": a.end, "text": a.text} for a in args.get(e.id, []) if a.role == role]
+        item.update({"negated": bool(e.negated), "modality": e.modality, "time_value": e.time_value,
+                     "component": e.component})
+        events.append(item)
+    return events, local
+
+
+def _claims(conn: sa.Connection, rid: str, event_local: dict[int, str]) -> list[dict[str, Any]]:
+    rows = conn.execute(sa.select(t.claims).where(t.claims.c.report_id == rid).order_by(t.claims.c.start)).all()
+    local = {c.id: c.local_id for c in rows}
+    links: dict[int, list[str]] = {}
+    about: dict[int, list[str]] = {}
+    if rows:
+        ids = list(local)
+        for link in conn.execute(sa.select(t.claim_links).where(t.claim_links.c.claim_id.in_(ids))):
+            if link.other_id in local:
+                links.setdefault(link.claim_id, []).append(local[link.other_id])
+        for ce in conn.execute(sa.select(t.claim_events).where(t.claim_events.c.claim_id.in_(ids))):
+            if ce.event_id in event_local:
+                about.setdefault(ce.claim_id, []).append(event_local[ce.event_id])
+    return [
+        {"id": c.local_id, "start": c.start, "end": c.end, "text": c.text,
+         "source": _span(c.source_start, c.source_end, c.source_text),
+         "cue": _span(c.cue_start, c.cue_end, c.cue_text), "certainty": c.certainty,
+         "events": sorted(about.get(c.id, [])), "contradicts": sorted(links.get(c.id, [])), "component": c.component}
+        for c in rows
+    ]
+
+
+def export_records(store: Store, *, include_old_versions: bool = False) -> Iterator[dict[str, Any]]:
+    """Every report as an annotation-format record, oldest first; streams in pages."""
+    r = t.reports.c
+    condition = sa.true() if include_old_versions else r.is_current == sa.true()
+    with store.engine.connect() as conn:
+        ids = [row.id for row in conn.execute(sa.select(r.id).where(condition).order_by(r.date_start.nulls_first(), r.id))]
+    for i in range(0, len(ids), 200):
+        with store.engine.connect() as conn:
+            rows = conn.execute(sa.select(t.reports).where(r.id.in_(ids[i:i + 200]))).mappings().all()
+            by_id = {row["id"]: row for row in rows}
+            for rid in ids[i:i + 200]:
+                yield _record(conn, by_id[rid])
+
+
+def stats(store: Store) -> dict[str, Any]:
+    """Counts of everything stored, and the span of report dates."""
+    counts: dict[str, Any] = {}
+    with store.engine.connect() as conn:
+        for name, table in (("reports", t.reports), ("sentences", t.sentences), ("mentions", t.mentions),
+                            ("entities", t.entities), ("timexes", t.timexes), ("events", t.events),
+                            ("claims", t.claims)):
+            counts[name] = conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
+        counts["current_reports"] = conn.execute(
+            sa.select(sa.func.count()).select_from(t.reports).where(t.reports.c.is_current == sa.true())).scalar_one()
+        counts["words"] = conn.execute(sa.select(sa.func.coalesce(sa.func.sum(t.reports.c.n_words), 0))).scalar_one()
+        first, last = conn.execute(sa.select(sa.func.min(t.reports.c.date_start), sa.func.max(t.reports.c.date_end))).one()
+        counts["first_date"], counts["last_date"] = _iso(first), _iso(last)
+        counts["by_event_type"] = dict(conn.execute(
+            sa.select(t.events.c.type, sa.func.count()).group_by(t.events.c.type).order_by(t.events.c.type)).all())
+        counts["by_certainty"] = dict(conn.execute(
+            sa.select(t.claims.c.certainty, sa.func.count()).group_by(t.claims.c.certainty)).all())
+    return counts

@@ -1,0 +1,170 @@
+"""SQLAlchemy Core schema. Every change is an Alembic migration in migrations/versions/.
+
+Portable by design: nothing here is SQLite-only. Full-text search is dialect-specific and lives in the
+migrations (FTS5 on SQLite, a `german` tsvector index on PostgreSQL).
+Every fact row keeps its report, its character offsets and the component (rule/model version) that made it.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+def _fk_report() -> sa.Column:
+    return sa.Column("report_id", sa.String(40), sa.ForeignKey("reports.id", ondelete="CASCADE"), nullable=False, index=True)
+
+
+reports = sa.Table(
+    "reports",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),  # hash of normalised content
+    sa.Column("source_id", sa.String(200), index=True),  # the publisher's id; versions share it
+    sa.Column("version", sa.Integer, nullable=False, server_default="1"),
+    sa.Column("supersedes", sa.String(40)),  # id of the previous version
+    sa.Column("is_current", sa.Boolean, nullable=False, server_default=sa.true()),
+    sa.Column("date", sa.String(32)),  # ISO at its precision: 2022, 2022-12, 2022-12-05, 2022-12-05T14:30
+    sa.Column("date_precision", sa.String(8)),
+    sa.Column("date_start", sa.Date, index=True),  # first day the date can denote
+    sa.Column("date_end", sa.Date, index=True),  # last day (inclusive)
+    sa.Column("title", sa.Text),
+    sa.Column("source", sa.String(200)),
+    sa.Column("url", sa.Text),
+    sa.Column("lang", sa.String(8), nullable=False, server_default="de"),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("n_words", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("origin", sa.Text),  # file:line it was read from
+    sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("pipeline", sa.String(200)),  # version of the analysis stored with it
+)
+
+sentences = sa.Table(
+    "sentences",
+    metadata,
+    _fk_report(),
+    sa.Column("idx", sa.Integer, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.PrimaryKeyConstraint("report_id", "idx"),
+)
+
+entities = sa.Table(
+    "entities",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("canonical", sa.String(300), nullable=False, index=True),
+    sa.Column("type", sa.String(8), nullable=False),
+    sa.Column("key", sa.String(300), index=True),  # normalised matching key
+    sa.Column("first_date", sa.String(32)),
+    sa.Column("last_date", sa.String(32)),
+    sa.Column("n_mentions", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("info", sa.JSON),  # grounding: coordinates, ISO codes, wikidata-like ids
+)
+
+mentions = sa.Table(
+    "mentions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _fk_report(),
+    sa.Column("local_id", sa.String(16), nullable=False),  # m1, m2 ... within the report
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("type", sa.String(8), nullable=False),
+    sa.Column("sub", sa.String(8)),
+    sa.Column("lemma", sa.Text, index=True),
+    sa.Column("canonical", sa.String(300)),
+    sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id", ondelete="SET NULL"), index=True),
+    sa.Column("component", sa.String(120), nullable=False),
+)
+
+timexes = sa.Table(
+    "timexes",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _fk_report(),
+    sa.Column("local_id", sa.String(16), nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("type", sa.String(10), nullable=False),
+    sa.Column("value", sa.String(64), nullable=False),
+    sa.Column("mod", sa.String(10)),
+    sa.Column("earliest", sa.Date),
+    sa.Column("latest", sa.Date),
+    sa.Column("approx", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("component", sa.String(120), nullable=False),
+)
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _fk_report(),
+    sa.Column("local_id", sa.String(16), nullable=False),
+    sa.Column("type", sa.String(16), nullable=False, index=True),
+    sa.Column("trigger_start", sa.Integer, nullable=False),
+    sa.Column("trigger_end", sa.Integer, nullable=False),
+    sa.Column("trigger_text", sa.Text, nullable=False),
+    sa.Column("negated", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("modality", sa.String(16), nullable=False, server_default="actual"),
+    sa.Column("time_value", sa.String(64)),
+    sa.Column("earliest", sa.Date, index=True),
+    sa.Column("latest", sa.Date, index=True),
+    sa.Column("cluster_id", sa.Integer, index=True),  # cross-report event coreference
+    sa.Column("component", sa.String(120), nullable=False),
+)
+
+event_args = sa.Table(
+    "event_args",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("role", sa.String(8), nullable=False),  # actor target place time
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("mention_id", sa.Integer, sa.ForeignKey("mentions.id", ondelete="SET NULL")),
+)
+
+claims = sa.Table(
+    "claims",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _fk_report(),
+    sa.Column("local_id", sa.String(16), nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("certainty", sa.String(12), nullable=False, index=True),
+    sa.Column("source_start", sa.Integer),
+    sa.Column("source_end", sa.Integer),
+    sa.Column("source_text", sa.Text),
+    sa.Column("cue_start", sa.Integer),
+    sa.Column("cue_end", sa.Integer),
+    sa.Column("cue_text", sa.Text),
+    sa.Column("component", sa.String(120), nullable=False),
+)
+
+claim_events = sa.Table(
+    "claim_events",
+    metadata,
+    sa.Column("claim_id", sa.Integer, sa.ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+)
+
+claim_links = sa.Table(
+    "claim_links",
+    metadata,
+    sa.Column("claim_id", sa.Integer, sa.ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("other_id", sa.Integer, sa.ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("relation", sa.String(16), primary_key=True, server_default="contradicts"),
+)
