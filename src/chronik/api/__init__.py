@@ -1,0 +1,1 @@
+"""The HTTP side: a FastAPI app whose routes call store.queries and nothing else."""

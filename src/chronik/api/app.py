@@ -1,0 +1,51 @@
+"""create_app(settings): the JSON API under /api/ and the server-rendered web pages, one process."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from chronik import __version__
+from chronik.api import routes
+from chronik.settings import Settings
+from chronik.store.db import open_store
+from chronik.web import pages
+from chronik.web.pages import STATIC_DIR
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    app = FastAPI(title="chronik", version=__version__,
+                  description="Dated news reports as a time-aware, source-attributed knowledge base.")
+    app.state.settings = settings
+    app.state.store = open_store(settings.db)
+    app.include_router(routes.router, prefix="/api")
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    _install_error_handlers(app)
+    return app
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    """Errors are JSON with a clear message on API paths; pages get the same message in HTML."""
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):  # type: ignore[no-untyped-def]
+        if _wants_html(request):
+            return pages.error_page(request, exc.status_code, str(exc.detail))
+        return JSONResponse({"error": exc.detail, "status": exc.status_code}, status_code=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError):  # type: ignore[no-untyped-def]
+        details = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+        if _wants_html(request):
+            return pages.error_page(request, 422, details)
+        return JSONResponse({"error": details, "status": 422}, status_code=422)
+
+
+def _wants_html(request: Request) -> bool:
+    path = request.url.path
+    return not path.startswith("/api/") and not path.endswith(".json")

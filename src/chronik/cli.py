@@ -1,0 +1,368 @@
+"""The `chronik` command: parse flags, call one function, print. No logic of its own."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from chronik import settings as settings_mod
+from chronik.dates import PartialDate, parse_iso
+from chronik.errors import ChronikError, ConfigError
+
+app = typer.Typer(
+    name="chronik",
+    help="Turn dated news reports into a time-aware, source-attributed knowledge base.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+eval_app = typer.Typer(help="Score chronik against gold files (formats in ../shared/spec/annotation.md).", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+out = Console()
+err = Console(stderr=True)
+
+DB = typer.Option(None, "--db", help="Database path or SQLAlchemy URL [env CHRONIK_DB; default ./chronik.db].")
+CONFIG = typer.Option(None, "--config", help="Settings file [default ./chronik.toml].")
+AS_JSON = typer.Option(False, "--json", help="Print JSON for programs instead of tables.")
+
+
+def _settings(config: Optional[Path], **overrides: Any) -> settings_mod.Settings:
+    loaded = settings_mod.load(config)
+    result = loaded.with_overrides(**overrides)
+    settings_mod.validate(result)
+    return result
+
+
+def _open(config: Optional[Path], db: Optional[str]):  # -> Store
+    from chronik.store.db import open_store
+
+    return open_store(_settings(config, db=db).db)
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str, indent=2) + "\n")
+
+
+def _date_option(value: Optional[str]) -> Optional[PartialDate]:
+    if value is None:
+        return None
+    try:
+        return parse_iso(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Files or directories (walked recursively)."),
+    db: Optional[str] = DB,
+    config: Optional[Path] = CONFIG,
+    format: str = typer.Option("auto", "--format", "-f", help="auto|dated|jsonl|csv|txt|html (auto: by extension)."),
+    date: Optional[str] = typer.Option(None, "--date", help="Date for plain text without a dateline, e.g. 2022-12-05."),
+    text_column: str = typer.Option("text", help="CSV/JSONL field holding the text."),
+    date_column: str = typer.Option("date", help="CSV/JSONL field holding the date."),
+    lang: str = typer.Option("de", help="Language of the reports (ISO 639-1)."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", help="NLP worker processes."),
+    batch_size: Optional[int] = typer.Option(None, help="Reports per NLP batch."),
+    tier: Optional[str] = typer.Option(None, help="NER tier: fast|accurate."),
+    as_json: bool = AS_JSON,
+) -> None:
+    """Read reports, analyse them and store them; already stored reports are skipped.
+
+    [bold]Examples[/bold]
+
+      chronik ingest data/sample/
+      chronik ingest news.jsonl --db news.db --workers 2
+      chronik ingest article.txt --date 2022-12-05
+      chronik ingest export.csv --text-column body --date-column published
+    """
+    from chronik.ingest import FORMATS, ReadOptions
+    from chronik.run import ingest as run_ingest
+
+    if format not in FORMATS:
+        raise typer.BadParameter(f"{format!r}: choose one of {', '.join(FORMATS)}", param_hint="--format")
+    settings = _settings(config, db=db, workers=workers, batch_size=batch_size, tier=tier)
+    options = ReadOptions(format=format, date=_date_option(date), text_column=text_column,
+                          date_column=date_column, lang=lang)
+    from chronik.store.db import open_store
+
+    store = open_store(settings.db)
+    shown = 0
+
+    def on_skip(item) -> None:  # type: ignore[no-untyped-def]
+        nonlocal shown
+        shown += 1
+        if shown <= 50:
+            err.print(f"skipped: {item}", style="yellow", markup=False, highlight=False)
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                  console=err, transient=True, disable=as_json or not err.is_terminal) as progress:
+        task = progress.add_task("reading…")
+
+        def on_progress(s) -> None:  # type: ignore[no-untyped-def]
+            rate = s.words / s.seconds if s.seconds else 0
+            progress.update(task, description=f"{s.stored:,} stored, {s.duplicates:,} known, "
+                                              f"{len(s.skipped):,} skipped, {rate:,.0f} words/s")
+
+        summary = run_ingest(store, paths, options, settings, on_progress=on_progress, on_skip=on_skip)
+    if shown > 50:
+        err.print(f"… and {shown - 50} more skipped inputs (use --json to list them all)", style="yellow")
+    if as_json:
+        _print_json(summary.as_dict())
+    else:
+        out.print(
+            f"{summary.stored:,} reports stored ({summary.new_versions:,} new versions), "
+            f"{summary.duplicates:,} already known, {len(summary.skipped):,} skipped; "
+            f"{summary.words:,} words, {summary.mentions:,} mentions, {summary.timexes:,} timexes, "
+            f"{summary.events:,} events, {summary.claims:,} claims; {summary.seconds:.1f} s"
+        )
+    raise typer.Exit(1 if summary.skipped else 0)
+
+
+@app.command()
+def search(
+    query: str = typer.Argument(..., help="Words to find; a trailing * searches by prefix."),
+    db: Optional[str] = DB,
+    config: Optional[Path] = CONFIG,
+    limit: int = typer.Option(20, min=1, max=1000),
+    offset: int = typer.Option(0, min=0),
+    as_json: bool = AS_JSON,
+) -> None:
+    """Full-text search over the stored reports, with snippets.
+
+    [bold]Examples[/bold]
+
+      chronik search Lukaschenko
+      chronik search "Schoigu Minsk" --limit 5 --json
+      chronik search Verteidigungsminist*
+    """
+    from chronik.store import queries
+
+    result = queries.search(_open(config, db), query, limit=limit, offset=offset)
+    if as_json:
+        _print_json(result)
+        return
+    table = Table(title=f"{result['total']:,} reports match {query!r}")
+    for col in ("id", "date", "snippet"):
+        table.add_column(col, overflow="fold")
+    for row in result["results"]:
+        table.add_row(row["id"][:12], row["date"] or "?", row["snippet"].replace("\n", " "))
+    out.print(table)
+
+
+@app.command()
+def show(
+    report_id: str = typer.Argument(..., metavar="ID", help="Report id (or an unambiguous prefix of ≥ 6 characters)."),
+    db: Optional[str] = DB,
+    config: Optional[Path] = CONFIG,
+    as_json: bool = AS_JSON,
+) -> None:
+    """Show one report with its sentences and everything found in it.
+
+    [bold]Examples[/bold]
+
+      chronik show 3f2a9c1b7d4e
+      chronik show 3f2a9c --json
+    """
+    from chronik.store import queries
+
+    store = _open(config, db)
+    full = queries.resolve_report_id(store, report_id)
+    record = queries.report(store, full) if full else None
+    if record is None:
+        err.print(f"no report with id {report_id!r}; find ids with `chronik search` or `chronik export`", style="red")
+        raise typer.Exit(1)
+    if as_json:
+        _print_json(record)
+        return
+    out.print(f"[bold]{record['id']}[/bold]  date {record['date'] or 'unknown'}  "
+              f"{record.get('title') or ''}", highlight=False)
+    for i, sentence in enumerate(record["sentences"], start=1):
+        out.print(f"{i:>3}  {sentence['text']}", markup=False, highlight=False)
+    for kind, fmt in (("entities", "{type}{sub}  {text}"), ("timexes", "{type}  {text} = {value}"),
+                      ("events", "{type}  {trigger[text]}"), ("claims", "{certainty}  {text}")):
+        if record[kind]:
+            out.print(f"\n[bold]{kind}[/bold] ({len(record[kind])})")
+            for item in record[kind]:
+                item = {**item, "sub": item.get("sub", "") or "", "value": item.get("value", "")}
+                out.print("  " + fmt.format(**item), markup=False, highlight=False)
+
+
+@app.command()
+def stats(db: Optional[str] = DB, config: Optional[Path] = CONFIG, as_json: bool = AS_JSON) -> None:
+    """Counts of reports, sentences and facts in the store.
+
+    [bold]Example[/bold]
+
+      chronik stats --db chronik.db
+    """
+    from chronik.store import queries
+
+    result = queries.stats(_open(config, db))
+    if as_json:
+        _print_json(result)
+        return
+    table = Table(title="chronik store")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for key, value in result.items():
+        shown = ", ".join(f"{k} {v}" for k, v in value.items()) if isinstance(value, dict) else f"{value:,}" if isinstance(value, int) else str(value)
+        table.add_row(key, shown)
+    out.print(table)
+
+
+@app.command()
+def export(
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+    db: Optional[str] = DB,
+    config: Optional[Path] = CONFIG,
+    all_versions: bool = typer.Option(False, help="Include superseded versions of reports."),
+) -> None:
+    """Export reports and their annotations as JSON Lines in the annotation format.
+
+    [bold]Examples[/bold]
+
+      chronik export > corpus.jsonl
+      chronik export -o corpus.jsonl --db news.db
+    """
+    from chronik.store import queries
+
+    store = _open(config, db)
+    handle = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        for record in queries.export_records(store, include_old_versions=all_versions):
+            handle.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+    finally:
+        if output:
+            handle.close()
+
+
+@app.command()
+def analyse(
+    path: Path = typer.Argument(..., exists=True, help="A file of reports in any ingest format."),
+    config: Optional[Path] = CONFIG,
+    format: str = typer.Option("auto", "--format", "-f", help="auto|dated|jsonl|csv|txt|html."),
+    date: Optional[str] = typer.Option(None, "--date", help="Date for plain text without a dateline."),
+    tier: Optional[str] = typer.Option(None, help="NER tier: fast|accurate."),
+) -> None:
+    """Run the pipeline on a file and print annotation-format JSON Lines; nothing is stored.
+
+    [bold]Examples[/bold]
+
+      chronik analyse ../shared/examples/report-2022-12.txt
+      chronik analyse article.txt --date 2022-12-05 | jq .events
+    """
+    from chronik.export import annotation_record
+    from chronik.ingest import ReadOptions, Skipped, read_paths
+    from chronik.nlp import pipeline
+
+    settings = _settings(config, tier=tier)
+    nlp = pipeline.build(settings)
+    skipped = 0
+    for item in read_paths([path], ReadOptions(format=format, date=_date_option(date))):
+        if isinstance(item, Skipped):
+            err.print(f"skipped: {item}", style="yellow", markup=False, highlight=False)
+            skipped += 1
+            continue
+        record = annotation_record(item, pipeline.analyse(nlp, item))
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    raise typer.Exit(1 if skipped else 0)
+
+
+@app.command()
+def serve(
+    db: Optional[str] = DB,
+    config: Optional[Path] = CONFIG,
+    host: Optional[str] = typer.Option(None, help="Address to listen on [default 127.0.0.1]."),
+    port: Optional[int] = typer.Option(None, help="Port [default 8000]."),
+) -> None:
+    """Serve the web app and the JSON API.
+
+    [bold]Example[/bold]
+
+      chronik serve --db chronik.db --port 8000   # then open http://127.0.0.1:8000
+    """
+    import uvicorn
+
+    from chronik.api.app import create_app
+
+    settings = _settings(config, db=db, host=host, port=port)
+    out.print(f"chronik serving {settings.db} on http://{settings.host}:{settings.port}")
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+
+
+@eval_app.command("ner")
+def eval_ner(
+    gold: Path = typer.Argument(..., exists=True, help="GermEval 2014 TSV file."),
+    predictions: Optional[Path] = typer.Option(None, "--predictions", help="Write predictions (GermEval format) here."),
+    tier: str = typer.Option("fast", help="fast|accurate."),
+    as_json: bool = AS_JSON,
+) -> None:
+    """Tag a GermEval 2014 file and print strict outer-chunk P/R/F1.
+
+    [bold]Example[/bold]
+
+      chronik eval ner ../shared/data/germeval2014/NER-de-dev.tsv --tier accurate --predictions out.tsv
+    """
+    from chronik.eval import ner
+
+    raise typer.Exit(ner.run(gold, predictions, tier, as_json))
+
+
+@eval_app.command("timex")
+def eval_timex(
+    gold: Path = typer.Argument(..., exists=True, help="A directory of TimeML files or an annotation-format JSONL file."),
+    predictions: Optional[Path] = typer.Option(None, "--predictions", help="Write predictions in the gold's format here."),
+    as_json: bool = AS_JSON,
+) -> None:
+    """Find and normalise time expressions in gold files; print TempEval-3 figures.
+
+    [bold]Example[/bold]
+
+      chronik eval timex data/gold/timex/test --predictions /tmp/timex-pred
+    """
+    from chronik.eval import timex
+
+    raise typer.Exit(timex.run(gold, predictions, as_json))
+
+
+@eval_app.command("events")
+def eval_events(
+    gold: Path = typer.Argument(..., exists=True, help="Annotation-format JSON Lines file."),
+    predictions: Optional[Path] = typer.Option(None, "--predictions", help="Write predictions (JSON Lines) here."),
+    as_json: bool = AS_JSON,
+) -> None:
+    """Run the whole pipeline over a gold file and score events, arguments, claims and entity grouping.
+
+    [bold]Example[/bold]
+
+      chronik eval events data/gold/events/test.jsonl --predictions /tmp/pred.jsonl
+    """
+    from chronik.eval import events
+
+    raise typer.Exit(events.run(gold, predictions, as_json))
+
+
+def main() -> None:
+    """Console entry point: expected errors become a message and exit status 2, not a traceback."""
+    try:
+        app()
+    except ConfigError as exc:
+        err.print(f"error: {exc}", style="red", markup=False, highlight=False)
+        sys.exit(2)
+    except ChronikError as exc:
+        err.print(f"error: {exc}", style="red", markup=False, highlight=False)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Scorers for the formats in ../shared/spec; `chronik eval ...` calls them."""

@@ -1,0 +1,140 @@
+"""Ingest as a job: read files -> analyse in batches (optionally in worker processes) -> store.
+
+Each report is written in its own transaction, and reports already stored are recognised by id before
+any NLP runs, so a run killed at any moment is finished by running it again.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from chronik.ingest import ReadOptions, Skipped, read_paths
+from chronik.nlp import pipeline
+from chronik.settings import Settings
+from chronik.store.db import Store, has_report, write_report
+from chronik.types import Annotations, Report
+
+
+@dataclass
+class IngestSummary:
+    added: int = 0
+    new_versions: int = 0
+    duplicates: int = 0
+    words: int = 0
+    mentions: int = 0
+    timexes: int = 0
+    events: int = 0
+    claims: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def stored(self) -> int:
+        return self.added + self.new_versions
+
+    def as_dict(self) -> dict:
+        return {
+            "added": self.added, "new_versions": self.new_versions, "duplicates": self.duplicates,
+            "skipped": len(self.skipped), "words": self.words, "mentions": self.mentions,
+            "timexes": self.timexes, "events": self.events, "claims": self.claims,
+            "seconds": round(self.seconds, 3),
+            "words_per_second": round(self.words / self.seconds, 1) if self.seconds else None,
+            "skipped_inputs": [str(s) for s in self.skipped],
+        }
+
+
+Progress = Callable[[IngestSummary], None]
+
+
+def ingest(
+    store: Store,
+    paths: Iterable[Path | str],
+    options: ReadOptions,
+    settings: Settings,
+    on_progress: Progress | None = None,
+    on_skip: Callable[[Skipped], None] | None = None,
+) -> IngestSummary:
+    """Read, analyse and store; returns counts. Bad inputs are counted as Skipped, never raised."""
+    summary = IngestSummary()
+    started = time.perf_counter()
+    seen: set[str] = set()
+
+    def fresh_reports() -> Iterator[Report]:
+        for item in read_paths(paths, options):
+            if isinstance(item, Skipped):
+                summary.skipped.append(item)
+                if on_skip:
+                    on_skip(item)
+            elif item.id in seen or has_report(store, item.id):
+                summary.duplicates += 1
+            else:
+                seen.add(item.id)
+                yield item
+
+    for report, annotations in analyse_stream(fresh_reports(), settings):
+        _store_one(store, report, annotations, summary)
+        summary.seconds = time.perf_counter() - started
+        if on_progress:
+            on_progress(summary)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _store_one(store: Store, report: Report, annotations: Annotations, summary: IngestSummary) -> None:
+    result = write_report(store, report, annotations)
+    if result.status == "duplicate":
+        summary.duplicates += 1
+        return
+    if result.status == "new_version":
+        summary.new_versions += 1
+    else:
+        summary.added += 1
+    summary.words += len(report.text.split())
+    summary.mentions += len(annotations.mentions)
+    summary.timexes += len(annotations.timexes)
+    summary.events += len(annotations.events)
+    summary.claims += len(annotations.claims)
+
+
+def _batches(reports: Iterable[Report], size: int) -> Iterator[list[Report]]:
+    batch: list[Report] = []
+    for report in reports:
+        batch.append(report)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def analyse_stream(reports: Iterable[Report], settings: Settings) -> Iterator[tuple[Report, Annotations]]:
+    """In order; with settings.workers > 1 the pipeline is loaded once per worker process."""
+    if settings.workers <= 1:
+        nlp = pipeline.build(settings)
+        yield from pipeline.analyse_many(nlp, reports, batch_size=settings.batch_size)
+        return
+    with ProcessPoolExecutor(settings.workers, initializer=_init_worker, initargs=(settings,)) as pool:
+        pending: list[Future] = []
+        for batch in _batches(reports, settings.batch_size):
+            pending.append(pool.submit(_analyse_batch, batch))
+            if len(pending) >= settings.workers * 2:  # bounded: a huge input never queues in memory
+                yield from pending.pop(0).result()
+        for future in pending:
+            yield from future.result()
+
+
+_worker_nlp = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _worker_nlp
+    _worker_nlp = pipeline.build(settings)
+
+
+def _analyse_batch(batch: list[Report]) -> list[tuple[Report, Annotations]]:
+    assert _worker_nlp is not None, "worker initialiser did not run"
+    return list(pipeline.analyse_many(_worker_nlp, batch))
