@@ -1,0 +1,77 @@
+"""Files -> Reports. One reader per format; nothing here touches the database.
+
+    for item in read_paths(["reports/"], ReadOptions(date=parse_iso("2022-12"))):
+        if isinstance(item, Skipped): print(item)     # "reports/a.jsonl:3: not valid JSON ..."
+        else: store.write(item)
+
+Expected trouble (bad encoding, binary file, missing or impossible date, malformed line) is yielded as a
+`Skipped` naming file, line and reason, and reading goes on; only unexpected errors raise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import closing
+from pathlib import Path
+
+from chronik.ingest.base import FORMATS, MAX_REPORT_CHARS, ReadOptions, Skipped
+from chronik.ingest.csv_reader import read_csv
+from chronik.ingest.dated import read_dated
+from chronik.ingest.decode import Lines, NotText, open_lines
+from chronik.ingest.formats import UnknownFormat, by_extension, starts_dated
+from chronik.ingest.html import read_html
+from chronik.ingest.jsonl import read_jsonl
+from chronik.ingest.plaintext import read_plain
+from chronik.ingest.report import make_report, report_id
+from chronik.ingest.walk import iter_files
+from chronik.types import Report
+
+__all__ = [
+    "FORMATS",
+    "MAX_REPORT_CHARS",
+    "ReadOptions",
+    "Skipped",
+    "make_report",
+    "read_file",
+    "read_paths",
+    "report_id",
+]
+
+_LINE_READERS = {"dated": read_dated, "jsonl": read_jsonl, "csv": read_csv, "txt": read_plain}
+
+
+def read_paths(paths: Iterable[Path | str], options: ReadOptions = ReadOptions()) -> Iterator[Report | Skipped]:
+    """Directories are walked recursively (sorted, hidden files skipped); each file streamed."""
+    for item in iter_files(paths):
+        if isinstance(item, Skipped):
+            yield item
+        else:
+            yield from read_file(item, options)
+
+
+def read_file(path: Path, options: ReadOptions = ReadOptions()) -> Iterator[Report | Skipped]:
+    """The reports of one file in the format `options.format` (auto: by extension)."""
+    display = str(path)
+    try:
+        kind = by_extension(path, options.format)
+        if kind == "html":
+            yield from read_html(path, display, options)
+            return
+        lines = open_lines(path)
+        if kind == "txt" and options.format == "auto" and _first_line_is_dated(lines):
+            kind = "dated"
+        yield from _LINE_READERS[kind](lines, display, options)
+    except (UnknownFormat, NotText) as exc:
+        yield Skipped(display, None, str(exc))
+    except OSError as exc:
+        yield Skipped(display, None, f"cannot read the file: {exc.strerror or exc}")
+
+
+def _first_line_is_dated(lines: Lines) -> bool:
+    """Peek at the first non-blank line with a throw-away iterator; the reader starts afresh."""
+    peek = Lines(lines.path, lines.encoding)
+    with closing(iter(peek)) as stream:
+        for text in stream:
+            if text.strip():
+                return starts_dated(text)
+    return False

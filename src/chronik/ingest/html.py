@@ -1,0 +1,74 @@
+"""Saved HTML pages: main text, title and publication date, extracted by trafilatura.
+
+trafilatura is given the page as a string and no URL, so it never fetches anything. It finds the date
+in metadata (article:published_time, JSON-LD, ...); when it finds none, --date or a dateline in the
+extracted text stands in. Its dates are days: a time of day would be guessed, so none is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import trafilatura
+
+from chronik.dates import PartialDate, parse_iso
+from chronik.ingest.base import MAX_REPORT_CHARS, ReadOptions, Skipped
+from chronik.ingest.decode import NotText, sniff_bytes
+from chronik.ingest.records import BadField, resolve_date
+from chronik.ingest.report import make_report
+from chronik.types import Report
+
+MAX_PAGE_BYTES = 4 * MAX_REPORT_CHARS
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
+
+
+def read_html(path: Path, display: str, options: ReadOptions) -> Iterator[Report | Skipped]:
+    """Yield the page's one report, or a Skipped saying why it has none."""
+    size = path.stat().st_size
+    if size > MAX_PAGE_BYTES:
+        yield Skipped(display, None, f"{size:,} bytes is too big for one saved page (limit {MAX_PAGE_BYTES:,})")
+        return
+    try:
+        page = decode_page(path.read_bytes())
+    except NotText as exc:
+        yield Skipped(display, None, str(exc))
+        return
+    document = trafilatura.bare_extraction(
+        page, with_metadata=True, include_comments=False, date_extraction_params={"original_date": True}
+    )
+    text = getattr(document, "text", None) or ""
+    if not text.strip():
+        yield Skipped(display, None, "no main text found in the page (an index page, or only scripts?)")
+        return
+    try:
+        date = _page_date(document) or resolve_date(None, text, options)
+    except BadField:
+        yield Skipped(display, None, "no publication date in the page's metadata or text; give --date")
+        return
+    yield make_report(text, date, title=document.title, source=document.sitename or document.hostname,
+                      url=document.url, lang=options.lang, origin=f"{display}:1")  # fmt: skip
+
+
+def decode_page(data: bytes) -> str:
+    """UTF-8 (or a BOM) first; otherwise the page's own <meta charset>, then a guess."""
+    encoding = sniff_bytes(data, truncated=False)
+    if encoding not in ("utf-8", "utf-8-sig"):
+        declared = _META_CHARSET.search(data[:4096])
+        if declared:
+            try:
+                return data.decode(declared.group(1).decode("ascii"))
+            except (LookupError, UnicodeDecodeError):
+                pass
+    return data.decode(encoding, errors="replace")
+
+
+def _page_date(document: object) -> PartialDate | None:
+    value = getattr(document, "date", None)
+    if not value:
+        return None
+    try:
+        return parse_iso(value)
+    except ValueError:
+        return None

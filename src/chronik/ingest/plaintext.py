@@ -1,0 +1,36 @@
+"""Plain text: the whole file is one report, dated by --date or by a dateline in its text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from chronik.ingest.base import MAX_REPORT_CHARS, ReadOptions, Skipped
+from chronik.ingest.decode import Lines
+from chronik.ingest.records import BadField, resolve_date
+from chronik.ingest.report import make_report
+from chronik.types import Report
+
+
+def read_plain(lines: Lines, path: str, options: ReadOptions) -> Iterator[Report | Skipped]:
+    """Yield the file's one report, or a Skipped for the first thing that is wrong with it."""
+    size = lines.path.stat().st_size
+    if size > 4 * MAX_REPORT_CHARS:
+        yield Skipped(path, None, f"{size:,} bytes is too long for one report; split it into reports, "
+                      "e.g. in the dated format (`date 2022-12-05` before each)")  # fmt: skip
+        return
+    text = "".join(lines)
+    if lines.problems:
+        line, problem = lines.problems[0]
+        yield Skipped(path, line, problem)
+    elif len(text) > MAX_REPORT_CHARS:
+        yield Skipped(path, None, f"{len(text):,} characters is too long for one report; split the file")
+    elif not text.strip():
+        yield Skipped(path, None, "the file has no text")
+    else:
+        try:
+            date = resolve_date(None, text, options)
+        except BadField:
+            yield Skipped(path, None, "no date: give --date (e.g. --date 2022-12-05) or start the file with "
+                          "`date 2022-12-05`; no dateline like \"(APA, 8.3.2016)\" was found in the text")  # fmt: skip
+            return
+        yield make_report(text, date, lang=options.lang, origin=f"{path}:1")

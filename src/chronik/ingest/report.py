@@ -1,0 +1,77 @@
+"""Turn text and metadata into a `Report` with a content-derived id.
+
+The id is what makes ingest idempotent: the same report read twice, from a different file, with
+Windows line ends or with decomposed umlauts, gets the same id, so the store keeps it once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from chronik.dates import PartialDate
+from chronik.types import Report
+
+ID_LENGTH = 16  # hex digits of sha256: 64 bits, collision-free in practice below billions of reports
+
+_WHITESPACE = re.compile(r"\s+")
+# C0 controls except \t and \n, DEL, C1 controls (mis-decoded cp1252 leaves them), BOMs inside text.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe]")
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+
+
+def clean_text(text: str) -> str:
+    """The text as stored: NFC, `\\n` line ends, no control characters, outer whitespace stripped.
+
+    Offsets are computed later on exactly this string, so the cleaning happens once, here.
+    """
+    text = _NEWLINES.sub("\n", text)
+    text = _CONTROL.sub("", text)
+    return unicodedata.normalize("NFC", text).strip()
+
+
+def normalise_for_id(text: str) -> str:
+    """NFC and every whitespace run collapsed to one space: layout differences do not make a new report."""
+    text = _CONTROL.sub("", unicodedata.normalize("NFC", text))
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def report_id(text: str, date: PartialDate | None) -> str:
+    """First 16 hex digits of sha256(normalised text + "\\n" + ISO date at its precision, or "")."""
+    key = normalise_for_id(text) + "\n" + (date.iso if date is not None else "")
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:ID_LENGTH]
+
+
+def make_report(
+    text: str,
+    date: PartialDate | None,
+    *,
+    source_id: str | None = None,
+    title: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    lang: str = "de",
+    origin: str = "",
+) -> Report:
+    """Clean the text and the small fields, and derive the id from the cleaned text and date."""
+    cleaned = clean_text(text)
+    return Report(
+        id=report_id(cleaned, date),
+        text=cleaned,
+        date=date,
+        source_id=_clean_field(source_id),
+        title=_clean_field(title),
+        source=_clean_field(source),
+        url=_clean_field(url),
+        lang=(lang or "de").strip().lower(),
+        origin=origin,
+    )
+
+
+def _clean_field(value: str | None) -> str | None:
+    """Titles and ids are one line; an empty one is no value at all."""
+    if value is None:
+        return None
+    cleaned = _WHITESPACE.sub(" ", clean_text(value)).strip()
+    return cleaned or None

@@ -1,0 +1,43 @@
+"""Paths given on the command line -> the files to read, in a stable order.
+
+Directories are walked recursively in sorted order so that two runs see files in the same sequence
+(a resumed ingest then meets the same reports first). Hidden files and folders (".git", ".DS_Store")
+are not input. Symlinked folders are not followed, which rules out loops.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from chronik.ingest.base import Skipped
+
+
+def iter_files(paths: Iterable[Path | str]) -> Iterator[Path | Skipped]:
+    """Each given file, and every non-hidden file below each given directory; a missing path is Skipped."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            yield from _walk(path)
+        elif path.is_file():
+            yield path
+        elif path.exists():
+            yield Skipped(str(path), None, "not a regular file (a device, socket or pipe); give a file or folder")
+        else:
+            yield Skipped(str(path), None, "no such file or folder")
+
+
+def _walk(folder: Path) -> Iterator[Path | Skipped]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as exc:
+        yield Skipped(str(folder), None, f"cannot list the folder: {exc.strerror}")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(Path(entry.path))
+        elif entry.is_file():
+            yield Path(entry.path)
