@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,9 @@ _MAGIC = (
     (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
 )
 
+# A valid multi-byte UTF-8 sequence; Latin-1/cp1252 German text practically never contains one.
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
 # Single-byte encodings that charset-normalizer often cannot tell apart on German text; for a German
 # corpus the Western one (cp1252, a superset of Latin-1's printable range) is the likely truth.
 _WESTERN = "cp1252"
@@ -72,7 +76,7 @@ def sniff_bytes(head: bytes, truncated: bool) -> str:
             raise NotText(f"binary file ({kind}), not text; convert it to text, JSON Lines, CSV or HTML")
     if b"\x00" in head:
         return _utf16_without_bom(head, truncated)
-    if _is_utf8(head, truncated):
+    if _is_utf8(head, truncated) or _mostly_utf8(head):
         return _check_text(head, "utf-8", truncated)
     return _check_text(head, _guess_encoding(head), truncated)
 
@@ -84,6 +88,16 @@ def _is_utf8(head: bytes, truncated: bool) -> bool:
         # The 64 kB cut may fall inside a multi-byte character.
         return truncated and exc.start >= len(head) - 3 and exc.reason == "unexpected end of data"
     return True
+
+
+def _mostly_utf8(head: bytes) -> bool:
+    """A UTF-8 file with a few lines pasted in from a Latin-1 one: read it as UTF-8 and report those lines.
+
+    Guessing cp1252 for the whole file instead would turn every correct umlaut into mojibake.
+    """
+    valid = len(_UTF8_MULTIBYTE.findall(head))
+    invalid = head.decode("utf-8", errors="replace").count("\ufffd")
+    return valid > 0 and valid >= invalid
 
 
 def _utf16_without_bom(head: bytes, truncated: bool) -> str:
