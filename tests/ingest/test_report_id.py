@@ -56,3 +56,11 @@ def test_make_report_cleans_small_fields_and_keeps_the_date() -> None:
         "17", "Ein Titel", None, "de", "f:3"
     )
     assert report.id == report_id("Text", date)
+
+
+def test_id_of_raw_and_cleaned_text_agree() -> None:
+    """report_id may be called on raw text (by the store) or on a Report's text: both must match."""
+    raw = "\ufeffGro\x00\u0308ße\r\nZeile\x85zwei "
+    report = make_report(raw, None)
+    assert report.text == "Größe\nZeile\nzwei"
+    assert report_id(raw, None) == report.id
