@@ -1,0 +1,1 @@
+"""`make bench`: throughput and latency, printed as tables and saved as JSON under benchmarks/results/."""

@@ -1,0 +1,22 @@
+"""Run every benchmark in turn (`make bench`). Each also runs alone: python -m benchmarks.<name>."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+BENCHES = [
+    ["benchmarks.bench_ingest", "--reports", "10000", "--workers", "1"],
+]
+
+
+def main() -> None:
+    failed = 0
+    for bench in BENCHES:
+        print(f"\n== {' '.join(bench)}", flush=True)
+        failed += subprocess.call([sys.executable, "-m", *bench]) != 0
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
