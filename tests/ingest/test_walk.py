@@ -36,3 +36,18 @@ def test_thousands_of_files(tmp_path: Path, read) -> None:
     assert reports[0].text == "Bericht Nummer 0." and reports[-1].text == "Bericht Nummer 2999."
     assert [(Path(s.path).name, s.line) for s in skipped] == [("kaputt.txt", 1)]
     assert elapsed < 20, f"3000 small files took {elapsed:.1f} s"
+
+
+def test_folder_files_without_a_reader_are_left_out_but_named_ones_reported(tmp_path: Path, read) -> None:
+    (tmp_path / "2022-12.txt").write_text("date 2022-12 Bericht.\n")
+    (tmp_path / "README.md").write_text("# Sample corpus\n")
+    (tmp_path / "bild.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    reports, skipped = read(tmp_path)
+    assert [r.text for r in reports] == ["Bericht."] and skipped == []
+    reports, skipped = read([tmp_path / "README.md"])
+    assert reports == [] and skipped[0].reason.startswith("no reader for '.md' files")
+    # An explicit format reads every file of the folder as that format (here: plain text without a date).
+    _, skipped = read(tmp_path, format="txt")
+    assert [(Path(s.path).name, s.reason.split(" (")[0].split(":")[0]) for s in skipped] == [
+        ("2022-12.txt", "no date"), ("README.md", "no date"), ("bild.png", "binary file")
+    ]

@@ -18,7 +18,7 @@ from chronik.ingest.base import FORMATS, MAX_REPORT_CHARS, ReadOptions, Skipped
 from chronik.ingest.csv_reader import read_csv
 from chronik.ingest.dated import read_dated
 from chronik.ingest.decode import Lines, NotText, open_lines
-from chronik.ingest.formats import UnknownFormat, by_extension, starts_dated
+from chronik.ingest.formats import UnknownFormat, by_extension, has_known_extension, starts_dated
 from chronik.ingest.html import read_html
 from chronik.ingest.jsonl import read_jsonl
 from chronik.ingest.plaintext import read_plain
@@ -41,8 +41,13 @@ _LINE_READERS = {"dated": read_dated, "jsonl": read_jsonl, "csv": read_csv, "txt
 
 
 def read_paths(paths: Iterable[Path | str], options: ReadOptions = ReadOptions()) -> Iterator[Report | Skipped]:
-    """Directories are walked recursively (sorted, hidden files skipped); each file streamed."""
-    for item in iter_files(paths):
+    """Directories are walked recursively (sorted, hidden files skipped); each file streamed.
+
+    With format "auto", a folder's files with an extension no reader knows (README.md, images) are left
+    out; files named directly are always read, so a wrong one comes back as a Skipped.
+    """
+    wanted = has_known_extension if options.format == "auto" else None
+    for item in iter_files(paths, wanted):
         if isinstance(item, Skipped):
             yield item
         else:

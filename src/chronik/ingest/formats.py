@@ -40,6 +40,11 @@ def by_extension(path: Path, requested: str) -> str:
     return EXTENSIONS[suffix]
 
 
+def has_known_extension(path: Path) -> bool:
+    """Whether some reader claims files like this one (used to pick the input files of a folder)."""
+    return path.suffix.lower() in EXTENSIONS
+
+
 def starts_dated(first_line: str) -> bool:
     """True when a text file's first non-blank line is a `date ...` line: the file is in dated format."""
     return DATED_START.match(first_line) is not None

@@ -2,24 +2,26 @@
 
 Directories are walked recursively in sorted order so that two runs see files in the same sequence
 (a resumed ingest then meets the same reports first). Hidden files and folders (".git", ".DS_Store")
-are not input. Symlinked folders are not followed, which rules out loops.
+are not input, and neither are files inside a folder that `wanted` refuses (a README.md beside the
+reports); a file named on the command line is always read, so a wrong one is reported, not ignored.
+Symlinked folders are not followed, which rules out loops.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from chronik.ingest.base import Skipped
 
 
-def iter_files(paths: Iterable[Path | str]) -> Iterator[Path | Skipped]:
-    """Each given file, and every non-hidden file below each given directory; a missing path is Skipped."""
+def iter_files(paths: Iterable[Path | str], wanted: Callable[[Path], bool] | None = None) -> Iterator[Path | Skipped]:
+    """Each given file, and every non-hidden (and `wanted`) file below each given folder; a missing path is Skipped."""
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            yield from _walk(path)
+            yield from _walk(path, wanted)
         elif path.is_file():
             yield path
         elif path.exists():
@@ -28,7 +30,7 @@ def iter_files(paths: Iterable[Path | str]) -> Iterator[Path | Skipped]:
             yield Skipped(str(path), None, "no such file or folder")
 
 
-def _walk(folder: Path) -> Iterator[Path | Skipped]:
+def _walk(folder: Path, wanted: Callable[[Path], bool] | None) -> Iterator[Path | Skipped]:
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError as exc:
@@ -38,6 +40,6 @@ def _walk(folder: Path) -> Iterator[Path | Skipped]:
         if entry.name.startswith("."):
             continue
         if entry.is_dir(follow_symlinks=False):
-            yield from _walk(Path(entry.path))
-        elif entry.is_file():
+            yield from _walk(Path(entry.path), wanted)
+        elif entry.is_file() and (wanted is None or wanted(Path(entry.path))):
             yield Path(entry.path)
