@@ -1,0 +1,158 @@
+"""What one mention names, before any clustering: a grounded entity (alias table, gazetteer, demonym) or a
+person name / other name with its matching keys. Pure: depends on the mention, its report and the tables."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from chronik.nlp.linking import names as nm
+from chronik.nlp.linking.resources import AliasTable, Gazetteer, Place, demonyms, speech_verbs
+from chronik.nlp.linking.translit import cyrillic_to_latin, has_cyrillic
+
+_ADJ_ENDING = re.compile(r"(e|en|em|er|es)$")
+_DEMONYM_ENDING = re.compile(r"(n|s)$")
+
+
+@dataclass
+class Analysis:
+    """`kind`: grounded (canonical known), person, name. `surface`: the name with inflection removed."""
+
+    kind: str
+    type_class: str  # P for persons, X for places, organisations and the rest
+    surface: str
+    rule: str
+    canonical: str | None = None
+    info: dict = field(default_factory=dict)
+    person: nm.PersonName | None = None
+    keys: frozenset[str] = frozenset()
+    exact: bool = False  # acronyms and one-letter names: exact keys only, no fuzzy match
+    government_of: str | None = None
+
+
+def type_class(type_: str) -> str:
+    return "P" if type_ == "PER" else "X"
+
+
+def country_of_adjective(word: str, gaz: Gazetteer) -> tuple[str, str] | None:
+    """'belarussischen' -> Belarus, 'russische' -> Russia, 'Ukrainer' -> Ukraine, 'Israelis' -> Israel.
+
+    Irregular forms come from demonyms.tsv; the rest from suffix rules against German country names
+    (stem + ien/en/land/a/e/ei, or the stem itself)."""
+    w = word.lower()
+    w = w.split("-")[-1] if w.count("-") == 1 and not w.startswith("us-") else w
+    stems = []
+    if "isch" in w:
+        stems.append(_ADJ_ENDING.sub("", w) if not w.endswith("isch") else w)
+    else:
+        stems += [w, _DEMONYM_ENDING.sub("", w), re.sub(r"(innen|in)$", "", w)]
+    table = demonyms()
+    for stem in stems:
+        if stem in table:
+            return table[stem], "deriv:table"
+    for stem in stems:
+        base = stem[:-4] if stem.endswith("isch") else re.sub(r"(er|e)$", "", stem)
+        for tail in ("", "ien", "en", "land", "a", "e", "ei", "s", "ia"):
+            for b in (base, base[:-1] if base.endswith("ss") else None):
+                if not b or len(b) < 3:
+                    continue
+                place = gaz.lookup(b + tail)
+                if place and place.kind == "country":
+                    return place.canonical, f"deriv:rule:{tail or '-'}"
+    return None
+
+
+def name_in_compound(text: str, aliases: AliasTable, gaz: Gazetteer, type_: str) -> str | None:
+    """'Nato-Gipfel' -> Nato, 'EU-Kommission' -> EU-Kommission (a known name), 'Kremlsprecher' -> Kreml."""
+    if aliases.lookup(text, type_) or gaz.lookup(text):
+        return text
+    parts = [p for p in re.split(r"[-‑]", text) if p]
+    for p in parts:
+        if aliases.lookup(p, type_) or aliases.lookup(p, "ORG") or aliases.lookup(p, "LOC") or gaz.lookup(p):
+            return p
+    low = text.lower()
+    for cut in range(len(text) - 3, 1, -1):
+        head = text[:cut]
+        if aliases.lookup(head, type_) or aliases.lookup(head, "ORG") or aliases.lookup(head, "LOC"):
+            return head
+        place = gaz.lookup(head)
+        if place and place.kind == "country" and low[cut:cut + 1].isalpha():
+            return head
+    return parts[0] if len(parts) > 1 else None
+
+
+def _grounded(surface: str, type_: str, aliases: AliasTable, gaz: Gazetteer) -> Analysis | None:
+    alias = aliases.lookup(surface, type_)
+    if alias is not None:
+        place = gaz.by_canonical.get(alias.canonical) if type_ != "PER" else None
+        return Analysis("grounded", type_class(type_), surface, f"alias:{alias.origin}", alias.canonical,
+                        place.info() if place else {})
+    if type_ == "PER":
+        return None
+    place = gaz.lookup(surface)
+    if place is None or (place.kind == "city" and type_ != "LOC") or nm.is_acronym(surface) and place.kind == "city":
+        return None
+    return Analysis("grounded", "X", surface, f"gazetteer:{place.kind}", place.canonical, place.info())
+
+
+def analyse_mention(text: str, type_: str, sub: str | None, aliases: AliasTable, gaz: Gazetteer,
+                    known: set[str] | None = None) -> Analysis:
+    """`known`: lookup keys of surface forms seen elsewhere, which decide whether "-s" is an inflection."""
+    raw = nm.normalise(text)
+    if sub == "deriv":
+        hit = country_of_adjective(raw, gaz)
+        if hit:
+            place = gaz.by_canonical.get(hit[0])
+            return Analysis("grounded", "X", raw, hit[1], hit[0], place.info() if place else {})
+        alias = aliases.lookup(raw, type_)
+        if alias:
+            return Analysis("grounded", type_class(type_), raw, f"alias:{alias.origin}", alias.canonical)
+    if sub == "part":
+        inner = name_in_compound(raw, aliases, gaz, type_)
+        if inner:
+            raw = inner
+    if has_cyrillic(raw):
+        de, en = cyrillic_to_latin(raw)
+        for form in (raw, de, en):
+            hit = _grounded(form, type_, aliases, gaz)
+            if hit:
+                hit.rule += ":cyrillic"
+                return hit
+    forms = nm.genitive_candidates(raw, type_)
+    for form in forms:
+        hit = _grounded(form, type_, aliases, gaz)
+        if hit:
+            return hit
+    surface = _pick_form(forms, type_, known or set())
+    exact = nm.is_acronym(surface)
+    if type_ == "PER":
+        person = nm.split_person(surface)
+        keys = frozenset({nm.fold(surface)}) if exact else nm.surname_keys(person)
+        return Analysis("person", "P", surface, "person", person=person, keys=keys, exact=exact)
+    keys = frozenset({nm.lookup_key(surface)}) if exact else nm.name_keys(surface)
+    return Analysis("name", "X", surface, "name", keys=keys, exact=exact)
+
+
+def _pick_form(forms: list[str], type_: str, known: set[str]) -> str:
+    for form in forms[1:]:
+        if nm.lookup_key(form) in known:
+            return form
+    if type_ == "PER":
+        stripped = nm.strong_genitive(forms[0])
+        if stripped:
+            return stripped
+    return forms[0]
+
+
+def government_of(place_info: dict, text: str, end: int, start: int, gaz: Gazetteer) -> str | None:
+    """A capital followed (or, in verb-first clauses, preceded) by a verb of saying or acting stands for its
+    government: 'Moskau bestreitet', 'bestritt Moskau'."""
+    if not place_info.get("capital_of"):
+        return None
+    after = re.match(r"\s*(\w+)", text[end:end + 40])
+    before = re.search(r"(\w+)\s*$", text[max(0, start - 40):start])
+    verbs = speech_verbs()
+    if (after and after.group(1).lower() in verbs) or (before and before.group(1).lower() in verbs):
+        country = gaz.countries.get(place_info["capital_of"])
+        return country.canonical if country else None
+    return None

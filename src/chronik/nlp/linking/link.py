@@ -1,0 +1,178 @@
+"""Linking one report's mentions against an Index: grounding, persons within the report, then across reports.
+
+`link_documents` runs it over a whole annotation-format file in memory (what `chronik eval events` calls);
+chronik.nlp.linking.store_link runs it per report against the store.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from chronik.nlp.linking import names as nm
+from chronik.nlp.linking.analyse import Analysis, analyse_mention, government_of
+from chronik.nlp.linking.cluster import (Decision, Index, resolve_full_person, resolve_grounded, resolve_name,
+                                         resolve_surname)
+from chronik.nlp.linking.resources import AliasTable, Gazetteer, build_alias_table, file_aliases, gazetteer
+
+LINKED_TYPES = ("PER", "LOC", "ORG", "OTH")
+
+
+@dataclass
+class MentionInput:
+    start: int
+    end: int
+    text: str
+    type: str
+    sub: str | None = None
+
+
+@dataclass
+class Linked:
+    entity_id: int
+    rule: str
+    surface: str
+    analysis: Analysis
+    government_of: str | None = None
+
+
+@lru_cache(maxsize=1)
+def default_aliases() -> AliasTable:
+    return build_alias_table(list(file_aliases()))
+
+
+class AliasKeys:
+    """Phonetic keys of the alias table's names, so 'Shoigus' or 'Sergej Shoigu' (not listed) still ground."""
+
+    def __init__(self, aliases: AliasTable) -> None:
+        self.person: dict[str, set[str]] = {}
+        for by_type in aliases.entries.values():
+            for a in by_type.values():
+                if a.type in ("PER", "*"):
+                    for name in (a.variant, a.canonical):
+                        p = nm.split_person(name)
+                        for k in nm.surname_keys(p):
+                            self.person.setdefault(k, set()).add(a.canonical)
+
+    def person_canonical(self, a: Analysis) -> str | None:
+        if a.exact or a.person is None:
+            return None
+        found = {c for k in a.keys for c in self.person.get(k, ())}
+        fits = [c for c in found if nm.first_names_compatible(a.person.first, nm.split_person(c).first)]
+        return fits[0] if len(fits) == 1 else None
+
+
+class Linker:
+    def __init__(self, aliases: AliasTable | None = None, index: Index | None = None,
+                 gaz: Gazetteer | None = None) -> None:
+        self.aliases = aliases or default_aliases()
+        self.alias_keys = AliasKeys(self.aliases)
+        self.gaz = gaz or gazetteer()
+        self.index = index or Index()
+
+    def analyse(self, mentions: list[MentionInput], known: set[str]) -> list[Analysis]:
+        out = []
+        for m in mentions:
+            a = analyse_mention(m.text, m.type, m.sub, self.aliases, self.gaz, known)
+            if a.kind == "person":
+                canonical = self.alias_keys.person_canonical(a)
+                if canonical:
+                    a = Analysis("grounded", "P", a.surface, "alias:key", canonical, person=a.person, keys=a.keys)
+            out.append(a)
+        return out
+
+    def link_local(self, mentions: list[MentionInput], analyses: list[Analysis], text: str
+                   ) -> tuple[dict[int, Decision], list[int]]:
+        """Everything but bare surnames that the report itself does not explain; those are returned."""
+        decided: dict[int, Decision] = {}
+        pending: list[int] = []
+        for i, (m, a) in enumerate(zip(mentions, analyses)):
+            if a.kind == "grounded":
+                decided[i] = resolve_grounded(self.index, a, m.type)
+            elif a.kind == "name":
+                decided[i] = resolve_name(self.index, a, m.type)
+            elif a.person is not None and a.person.full:
+                decided[i] = resolve_full_person(self.index, a, m.type)
+        local: dict[str, set[int]] = {}
+        for i, a in enumerate(analyses):
+            if i in decided and a.type_class == "P" and (a.person and a.person.full or a.kind == "grounded"):
+                keys = a.keys if a.kind != "grounded" else nm.surname_keys(nm.split_person(a.canonical or ""))
+                for k in keys:
+                    local.setdefault(k, set()).add(decided[i].entity_id)
+        for i, a in enumerate(analyses):
+            if i in decided:
+                continue
+            ids = {e for k in a.keys for e in local.get(k, ())}
+            if len(ids) == 1:
+                decided[i] = Decision(next(iter(ids)), "surname:in-report")
+            else:
+                pending.append(i)
+        return decided, pending
+
+    def link_surnames(self, mentions: list[MentionInput], analyses: list[Analysis], pending: list[int],
+                      when: str | None, decided: dict[int, Decision]) -> None:
+        for i in pending:
+            decided[i] = resolve_surname(self.index, analyses[i], mentions[i].type, when)
+
+    def record(self, mentions: list[MentionInput], analyses: list[Analysis], decided: dict[int, Decision],
+               text: str, when: str | None) -> list[Linked]:
+        out = []
+        for i, (m, a) in enumerate(zip(mentions, analyses)):
+            d = decided[i]
+            entity = self.index.entities[d.entity_id]
+            entity.seen(a.surface if a.kind != "grounded" or a.type_class == "P" else a.surface, when)
+            gov = government_of(a.info, text, m.end, m.start, self.gaz) if a.kind == "grounded" else None
+            out.append(Linked(d.entity_id, d.rule, a.surface, a, gov))
+        return out
+
+    def link_report(self, mentions: list[MentionInput], text: str, when: str | None,
+                    known: set[str] | None = None) -> list[Linked]:
+        """One report, all steps (the incremental path)."""
+        analyses = self.analyse(mentions, known or set())
+        decided, pending = self.link_local(mentions, analyses, text)
+        self.link_surnames(mentions, analyses, pending, when, decided)
+        return self.record(mentions, analyses, decided, text, when)
+
+
+def _inputs(record: dict[str, Any]) -> tuple[list[int], list[MentionInput]]:
+    idx, out = [], []
+    for i, m in enumerate(record.get("entities") or []):
+        if m.get("type") in LINKED_TYPES:
+            idx.append(i)
+            out.append(MentionInput(m["start"], m["end"], m.get("text") or record["text"][m["start"]:m["end"]],
+                                    m["type"], m.get("sub")))
+    return idx, out
+
+
+def link_documents(records: list[dict[str, Any]], aliases: AliasTable | None = None) -> list[dict[str, Any]]:
+    """Annotation-format records of many reports -> copies with every mention's `canonical` set.
+
+    Cross-document: all reports are linked together, in date order; bare surnames are resolved after every
+    full name of the file is known, against persons seen near the report's date. Capitals standing for their
+    government get `government_of` (the country's canonical name)."""
+    out = copy.deepcopy(records)
+    linker = Linker(aliases)
+    known = {nm.lookup_key(nm.normalise(m.get("text", ""))) for r in out for m in r.get("entities") or []}
+    order = sorted(range(len(out)), key=lambda i: (str(out[i].get("date") or ""), i))
+    state = []
+    for ri in order:
+        rec = out[ri]
+        idx, mentions = _inputs(rec)
+        analyses = linker.analyse(mentions, known)
+        decided, pending = linker.link_local(mentions, analyses, rec.get("text", ""))
+        state.append((ri, idx, mentions, analyses, decided, pending))
+    for ri, idx, mentions, analyses, decided, pending in state:
+        linker.link_surnames(mentions, analyses, pending, out[ri].get("date"), decided)
+        linked = linker.record(mentions, analyses, decided, out[ri].get("text", ""), out[ri].get("date"))
+        for i, link in zip(idx, linked):
+            out[ri]["entities"][i]["_entity"] = link.entity_id
+            if link.government_of:
+                out[ri]["entities"][i]["government_of"] = link.government_of
+    names = {eid: e.best_name() for eid, e in linker.index.entities.items()}
+    for rec in out:
+        for m in rec.get("entities") or []:
+            if "_entity" in m:
+                m["canonical"] = names[m.pop("_entity")]
+    return out

@@ -1,0 +1,179 @@
+"""Name keys that know German: normalising, inflection, person names, transliteration-proof phonetic keys.
+
+Two names match on a key, never on a bare similarity threshold: `phonetic_keys` gives each token one key per
+reading (German orthography, English orthography), and two tokens match when they share a key. Fuzzy
+similarity (rapidfuzz) is used only inside a block of same-type names whose keys already agree on the start.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.fuzz import ratio
+
+from chronik.nlp.linking.translit import cyrillic_to_latin, has_cyrillic, latin_key_form
+
+_QUOTES = "\"'„“”‚‘’»«›‹"
+_ARTICLES = {"der", "die", "das", "des", "dem", "den", "the"}
+_PARTICLES = {"von", "van", "der", "de", "del", "della", "di", "da", "du", "la", "le", "zu", "ten", "ter", "bin", "ibn"}
+_NAME_PREFIX = re.compile(r"^(al|el|as|ad|ar|an|at|az|ash|asch)[-‑]", re.IGNORECASE)
+_INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
+
+
+def normalise(text: str) -> str:
+    """NFC, quotes and leading articles dropped, white space collapsed; case kept."""
+    text = unicodedata.normalize("NFC", text).strip().strip(_QUOTES).strip()
+    text = re.sub(r"\s+", " ", text.replace("\u00ad", ""))
+    words = text.split(" ")
+    while len(words) > 1 and words[0].lower() in _ARTICLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics (ß -> ss); letters of other scripts are kept."""
+    text = text.lower().replace("ß", "ss").replace("ł", "l").replace("ø", "o").replace("æ", "ae")
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if unicodedata.category(ch) != "Mn")
+
+
+def lookup_key(text: str) -> str:
+    """Exact-match key for alias tables and gazetteers: folded, hyphens and dots as spaces."""
+    return re.sub(r"[\s\-‑.]+", " ", fold(normalise(text))).strip()
+
+
+def is_acronym(text: str) -> bool:
+    """All-caps or one-letter names (IS, USA, AfD, G7): matched exactly, never fuzzily or inflected."""
+    t = text.replace(".", "").replace("-", "")
+    return len(t) <= 1 or (t.upper() == t and any(c.isalpha() for c in t)) or (
+        len(t) <= 4 and sum(c.isupper() for c in t) >= 2)
+
+
+def genitive_candidates(text: str, type_: str) -> list[str]:
+    """The form as written first, then forms without a German genitive/dative ending.
+
+    "Russlands" -> Russland, "Schoigus" -> Schoigu, "des Irans" -> Iran; the caller keeps the first form that
+    is known (alias table, gazetteer, another mention), so "Belarus" and "Paris" stay whole.
+    """
+    out = [text]
+    if is_acronym(text) or len(text) < 4:
+        return out
+    last = text.split(" ")[-1]
+    head = text[: len(text) - len(last)]
+    if last.endswith(("'", "’")):
+        out.append(head + last[:-1])
+    elif last.endswith("s") and not last.endswith(("ss", "ß")):
+        out.append(head + last[:-1])
+        if last.endswith("es") and len(last) > 5:
+            out.append(head + last[:-2])
+    return out
+
+
+def strong_genitive(text: str) -> str | None:
+    """For an unknown person: "Lukaschenkos" is a genitive when -s follows a vowel that names rarely end on
+    before an s (a, o, u, y, j); "Mattis", "Jones" are not touched."""
+    last = text.split(" ")[-1]
+    if len(last) >= 5 and last.endswith("s") and last[-2] in "aouyjAOUYJ" and not is_acronym(last):
+        return text[:-1]
+    return None
+
+
+@dataclass(frozen=True)
+class PersonName:
+    first: tuple[str, ...]  # given names as written (initials kept with their dot)
+    last: str  # surname, particles included ("von der Leyen", "al-Assad")
+
+    @property
+    def full(self) -> bool:
+        return bool(self.first)
+
+
+def split_person(text: str) -> PersonName:
+    """'Sergej Schoigu' -> (Sergej,), Schoigu; 'Ursula von der Leyen' -> (Ursula,), 'von der Leyen'."""
+    words = normalise(text).split(" ")
+    if len(words) == 1:
+        return PersonName((), words[0])
+    i = len(words) - 1
+    while i > 1 and words[i - 1].lower() in _PARTICLES:
+        i -= 1
+    return PersonName(tuple(words[:i]), " ".join(words[i:]))
+
+
+# --- phonetic keys -------------------------------------------------------------------------------------
+# Markers: 3 = ш/ж (sch, sh, zh), 4 = ч (tsch, ch), 5 = щ, 7 = ц (z, ts), x = х (ch, kh).
+_GERMAN = [("schtsch", "5"), ("tsch", "4"), ("dsch", "4"), ("sch", "3"), ("ch", "x"), ("z", "7"), ("tz", "7"),
+           ("j", "y"), ("w", "v"), ("ck", "k"), ("ph", "f"), ("qu", "kv")]
+_ENGLISH = [("shch", "5"), ("tch", "4"), ("ch", "4"), ("zh", "3"), ("sh", "3"), ("kh", "x"), ("ts", "7"),
+            ("z", "s"), ("w", "v"), ("ck", "k"), ("ph", "f"), ("j", "4"), ("qu", "kv")]
+_TAIL = [(r"(ij|iy|yj|yy|ii|yi|iy|y)$", "i"), (r"(ej|ey|ei)$", "ei"), (r"(off|ow|ov)$", "ov"),
+         (r"(eff|ew|ev)$", "ev"), (r"y", "i"), (r"ie(?=[^aeiou]|$)", "i"), (r"(.)\1+", r"\1"), (r"c", "k"),
+         (r"h(?=[^aeiou]|$)", "")]
+
+
+def _reading(token: str, rules: list[tuple[str, str]]) -> str:
+    s = token.replace("x", "ks")
+    for a, b in rules:
+        s = s.replace(a, b)
+    for pattern, repl in _TAIL:
+        s = re.sub(pattern, repl, s)
+    return s
+
+
+@lru_cache(maxsize=200_000)
+def phonetic_keys(token: str) -> frozenset[str]:
+    """Keys of one name token under German and English transliteration habits.
+
+    Schoigu/Shoigu/Шойгу -> '3oigu'; Peskow/Peskov -> 'peskov'; Selenskyj/Zelensky -> 'selenski'.
+    Tokens of scripts without a rule get their folded form as the only key, so they still match themselves.
+    """
+    if has_cyrillic(token):
+        de, en = cyrillic_to_latin(token)
+        return phonetic_keys(de) | phonetic_keys(en)
+    latin = latin_key_form(token)
+    t = fold(_NAME_PREFIX.sub("", latin if latin is not None else token))
+    t = re.sub(r"[^\w]", "", t)
+    if not t or not t.isascii() or len(t) <= 1:
+        return frozenset({t or fold(token)})
+    return frozenset({_reading(t, _GERMAN), _reading(t, _ENGLISH)})
+
+
+def name_keys(text: str) -> frozenset[str]:
+    """Keys of a whole multi-word name (tokens joined by '_'), all reading combinations of the first/last."""
+    words = [w for w in re.split(r"[\s\-‑]+", normalise(text)) if w]
+    if not words:
+        return frozenset()
+    keys = {""}
+    for w in words:
+        keys = {f"{k}_{p}" if k else p for k in keys for p in sorted(phonetic_keys(w))}
+        if len(keys) > 16:
+            keys = set(sorted(keys)[:16])
+    return frozenset(keys)
+
+
+def surname_keys(name: PersonName) -> frozenset[str]:
+    return name_keys(name.last)
+
+
+def first_names_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Given names agree when one side has none, an initial fits, they share a key, or they are spelling
+    variants (Alexander/Aleksandr/Oleksandr); Thomas and Gerd do not."""
+    if not a or not b:
+        return True
+    x, y = a[0], b[0]
+    if _INITIAL.match(x) or _INITIAL.match(y) or len(x) == 1 or len(y) == 1:
+        return fold(x)[0] == fold(y)[0]
+    kx, ky = phonetic_keys(x), phonetic_keys(y)
+    if kx & ky:
+        return True
+    return max(ratio(p, q) for p in kx for q in ky) >= 75 and fold(x)[0] in fold(y)[:2] + "ao"
+
+
+def similar_keys(a: str, b: str) -> bool:
+    """Spelling variants that the key rules miss (Gerassimow/Gerasimov are caught by rules, Tichanowskaja/
+    Tsikhanouskaya by the alias table): only long keys, same first letter, Jaro-Winkler >= 0.92."""
+    if len(a) < 6 or len(b) < 6 or a[0] != b[0]:
+        return False
+    return JaroWinkler.similarity(a, b) >= 0.92 and ratio(a, b) >= 85

@@ -1,0 +1,212 @@
+"""The data files of linking (nlp/resources/linking/), loaded once and checked.
+
+An alias table is validated as a whole before anything uses it: a variant mapped to two canonicals for the
+same type, or a chain of aliases that loops, is an AliasError naming the lines, so nothing is half-applied.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from chronik.errors import ChronikError
+from chronik.nlp.linking.names import lookup_key
+
+PACKAGE = "chronik.nlp.resources.linking"
+TYPES = ("PER", "LOC", "ORG", "OTH", "*")
+
+
+class AliasError(ChronikError):
+    """An alias table (file or user decisions) has a conflict or a cycle."""
+
+
+@dataclass(frozen=True)
+class Alias:
+    variant: str
+    canonical: str
+    type: str  # PER LOC ORG OTH or *
+    origin: str  # "aliases.tsv:12" or "decision 7"
+
+
+@dataclass
+class AliasTable:
+    """variant key -> {type: Alias}; canonical names resolved through chains."""
+
+    entries: dict[str, dict[str, Alias]] = field(default_factory=dict)
+
+    def lookup(self, text: str, type_: str) -> Alias | None:
+        by_type = self.entries.get(lookup_key(text))
+        if not by_type:
+            return None
+        return by_type.get(type_) or by_type.get("*")
+
+    def canonicals(self) -> set[tuple[str, str]]:
+        return {(a.canonical, a.type) for by in self.entries.values() for a in by.values()}
+
+
+def _read_lines(name: str) -> list[tuple[int, list[str]]]:
+    text = resources.files(PACKAGE).joinpath(name).read_text(encoding="utf-8")
+    return [(i, line.rstrip("\n").split("\t")) for i, line in enumerate(text.splitlines(), 1)
+            if line.strip() and not line.startswith("#")]
+
+
+def parse_alias_lines(lines: list[tuple[str, list[str]]]) -> list[Alias]:
+    out = []
+    for origin, cols in lines:
+        if len(cols) < 2 or not cols[0].strip() or not cols[1].strip():
+            raise AliasError(f"{origin}: expected 'variant<TAB>canonical<TAB>type'; fix or delete the line")
+        type_ = cols[2].strip() if len(cols) > 2 and cols[2].strip() else "*"
+        if type_ not in TYPES:
+            raise AliasError(f"{origin}: type {type_!r} is not one of {', '.join(TYPES)}")
+        out.append(Alias(cols[0].strip(), cols[1].strip(), type_, origin))
+    return out
+
+
+def build_alias_table(aliases: list[Alias]) -> AliasTable:
+    """Check conflicts and cycles over all aliases, then resolve chains (Weissrussland -> Belarus)."""
+    table = AliasTable()
+    for a in aliases:
+        slot = table.entries.setdefault(lookup_key(a.variant), {})
+        old = slot.get(a.type)
+        if old and old.canonical != a.canonical:
+            raise AliasError(f"alias conflict: {a.variant!r} ({a.type}) -> {old.canonical!r} at {old.origin} and "
+                             f"-> {a.canonical!r} at {a.origin}; keep one of them")
+        slot[a.type] = a
+    for key, slot in table.entries.items():
+        for type_, a in list(slot.items()):
+            slot[type_] = _follow(table, a)
+    return table
+
+
+def _follow(table: AliasTable, alias: Alias) -> Alias:
+    seen = [alias]
+    current = alias
+    while True:
+        nxt = table.entries.get(lookup_key(current.canonical), {})
+        step = nxt.get(current.type) or nxt.get("*")
+        if step is None or lookup_key(step.canonical) == lookup_key(current.canonical):
+            return Alias(alias.variant, current.canonical, alias.type, alias.origin)
+        if any(lookup_key(step.canonical) == lookup_key(s.variant) for s in seen) or len(seen) > 50:
+            chain = " -> ".join([seen[0].variant] + [s.canonical for s in seen] + [step.canonical])
+            origins = ", ".join(s.origin for s in seen + [step])
+            raise AliasError(f"alias cycle: {chain} ({origins}); remove one of these aliases")
+        seen.append(step)
+        current = step
+
+
+@lru_cache(maxsize=1)
+def file_aliases() -> tuple[Alias, ...]:
+    return tuple(parse_alias_lines([(f"aliases.tsv:{i}", cols) for i, cols in _read_lines("aliases.tsv")]))
+
+
+def load_alias_file(path: Path) -> list[Alias]:
+    """A user's alias file in the same format (for `chronik entity alias import`)."""
+    lines = [(f"{path.name}:{i}", line.rstrip("\n").split("\t"))
+             for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if line.strip() and not line.startswith("#")]
+    return parse_alias_lines(lines)
+
+
+@dataclass(frozen=True)
+class Place:
+    canonical: str
+    kind: str  # country us_state city
+    iso2: str
+    iso3: str
+    lat: float | None
+    lon: float | None
+    geonameid: int
+    population: int
+    capital_of: str  # iso2 of the country whose capital it is
+
+    def info(self) -> dict:
+        out = {"kind": self.kind, "geonameid": self.geonameid}
+        for key in ("iso2", "iso3", "lat", "lon", "capital_of"):
+            value = getattr(self, key)
+            if value not in ("", None):
+                out[key] = value
+        return out
+
+
+@dataclass
+class Gazetteer:
+    by_name: dict[str, list[tuple[int, Place]]]  # lookup key -> (priority, place); lower priority wins
+    countries: dict[str, Place]  # iso2 -> country
+    by_canonical: dict[str, Place]
+
+    def lookup(self, text: str) -> Place | None:
+        hits = self.by_name.get(lookup_key(text))
+        return min(hits, key=lambda h: (h[0], -h[1].population))[1] if hits else None
+
+    def country_of_capital(self, place: Place) -> Place | None:
+        return self.countries.get(place.capital_of) if place.capital_of else None
+
+
+def _float(value: str) -> float | None:
+    return float(value) if value else None
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    by_name: dict[str, list[tuple[int, Place]]] = {}
+    countries: dict[str, Place] = {}
+    by_canonical: dict[str, Place] = {}
+    for _, c in _read_lines("places.tsv"):
+        c += [""] * (11 - len(c))
+        p = Place(c[0], c[1], c[2], c[3], _float(c[4]), _float(c[5]), int(c[6] or 0), int(c[7] or 0), c[8])
+        base = {"country": 0, "us_state": 2, "city": 4}[p.kind]
+        names = [(base, p.canonical)] + [(base, n) for n in c[9].split("|") if n] + \
+                [(base + 1, n) for n in c[10].split("|") if n]
+        for prio, n in names:
+            by_name.setdefault(lookup_key(n), []).append((prio, p))
+        if p.kind == "country":
+            countries[p.iso2] = p
+        by_canonical.setdefault(p.canonical, p)
+    return Gazetteer(by_name, countries, by_canonical)
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    return {cols[0].strip(): cols[1].strip() for _, cols in _read_lines("demonyms.tsv")}
+
+
+@dataclass(frozen=True)
+class RoleWord:
+    word: str
+    role: str  # "=" for Amtskollege: the role mentioned before
+    implied_of: str | None
+
+
+@lru_cache(maxsize=1)
+def role_lexicon() -> dict[str, RoleWord]:
+    out = {}
+    for _, cols in _read_lines("roles.tsv"):
+        cols += [""] * (3 - len(cols))
+        out[cols[0].strip()] = RoleWord(cols[0].strip(), cols[1].strip(), cols[2].strip() or None)
+    return out
+
+
+@dataclass(frozen=True)
+class Holder:
+    role: str
+    of: str
+    holder: str
+    start: str
+    end: str | None
+
+
+@lru_cache(maxsize=1)
+def role_holders() -> tuple[Holder, ...]:
+    out = []
+    for _, cols in _read_lines("role_holders.tsv"):
+        cols += [""] * (5 - len(cols))
+        out.append(Holder(cols[0], cols[1], cols[2], cols[3], cols[4] or None))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    text = resources.files(PACKAGE).joinpath("speech_verbs.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
