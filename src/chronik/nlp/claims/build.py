@@ -1,0 +1,184 @@
+"""From cues to claims: the proposition span, its source and its certainty, one sentence at a time.
+
+Where the attribution is its own clause the span is the complement ("X wirft Y vor, [P]", "[P], sagte X",
+"Wie X mitteilte, [P]"); where the cue is built in ("nach Angaben", "laut", "soll") it is the clause; a
+cue verb without a complement ("Die russische Seite bestreitet das") spans its sentence and refers back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from chronik.nlp.claims.cues import Cue
+from chronik.nlp.events import syntax
+from chronik.nlp.events.syntax import Candidate, DocIndex
+from chronik.types import Span
+
+RANK = {"asserted": 0, "reported": 1, "unconfirmed": 2, "alleged": 3, "denied": 4}
+TRIM = syntax.QUOTES | {",", ";", ":", "-", "–", "—", ".", "!", "?", "…", "(", ")"}
+NO_SOURCE_WORDS = {"es", "man"}
+COORDINATORS = {"und", "aber", "sondern", "doch", "oder"}
+ANAPHORIC_SOURCE = {"angaben", "berichten", "informationen", "darstellung"}
+
+
+@dataclass
+class Draft:
+    """A claim before ids and links: token range of the proposition plus what decides its certainty."""
+
+    start: int
+    end: int
+    certainty: str
+    sentence: int
+    cue: Cue | None = None
+    source: Span | None = None
+    complement: bool = False  # the span is a proposition of its own, not a reference back
+    rule: str = ""
+    events: list[str] = field(default_factory=list)
+    contradicts: list[str] = field(default_factory=list)
+
+    def raise_to(self, certainty: str) -> None:
+        if RANK[certainty] > RANK[self.certainty]:
+            self.certainty = certainty
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    clauses: list[tuple[int, int]]
+
+
+def draft_for(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft | None:
+    if cue.entry is not None and cue.entry.pos == "V":
+        return _verb_draft(doc, index, sent, cue)
+    if cue.kind == "phrase":
+        return _phrase_draft(doc, index, sent, cue)
+    start, end = _whole(sent)
+    return Draft(start, end, cue.certainty, sent.index, cue, rule=cue.rule_id)
+
+
+def _verb_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft | None:
+    ci = _clause_index(sent, cue.start)
+    if ci is None:
+        return None
+    clause = sent.clauses[ci]
+    last_part = cue.particle if cue.particle is not None else cue.start
+    pi = _clause_index(sent, last_part)
+    after = _complement(doc, sent.clauses[(pi if pi is not None else ci) + 1:])
+    draft = Draft(*_whole(sent), cue.certainty, sent.index, cue, rule=cue.rule_id)
+    opener = doc[clause[0]].lower_
+    if ci > 0 and (cue.start == clause[0] or opener == "so"):
+        draft.start, draft.end = sent.clauses[0][0], sent.clauses[ci - 1][1]  # "P, sagte X"
+        draft.source = _source_after(doc, index, clause, cue)
+        draft.complement = True
+    elif opener == "wie" and len(sent.clauses) > 1:  # "Wie X mitteilte, P"
+        others = [c for c in sent.clauses if c != clause]
+        draft.start, draft.end = others[0][0], others[-1][1]
+        draft.source = _first_bare(doc, index, clause[0] + 1, cue.start)
+        draft.complement = True
+    else:
+        if after:
+            draft.start, draft.end = after[0][0], after[-1][1]
+            draft.complement = True
+        draft.source = _subject(doc, index, clause, cue)
+    return draft
+
+
+def _complement(doc: Doc, following: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The clauses after the cue, up to a coordinated main clause ("..., und forderte die EU auf, ...")."""
+    out = []
+    for clause in following:
+        first = doc[clause[0]].lower_
+        if out and first in COORDINATORS and clause[0] + 1 < clause[1] and doc[clause[0] + 1].text[:1].islower():
+            break
+        out.append(clause)
+    return out
+
+
+def _phrase_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft:
+    start, end = _whole(sent)
+    ci = _clause_index(sent, cue.start)
+    if ci is not None and ci > 0 and syntax.clause_kind(doc, sent.clauses[ci], sent.start) in ("rel", "sub"):
+        start = sent.clauses[ci][0]
+    draft = Draft(start, end, cue.certainty, sent.index, cue, rule=cue.rule_id, complement=True)
+    draft.source = _phrase_source(doc, index, sent, cue)
+    return draft
+
+
+def _phrase_source(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Span | None:
+    word = doc[cue.start].lower_
+    last = doc[cue.end - 1]
+    if word == "demnach":
+        return None
+    if word == "zufolge":
+        before = [c for c in syntax.candidates(index, max(sent.start, cue.start - 6), cue.start) if c.end == cue.start]
+        if not before or doc[before[-1].head].lower_ in ANAPHORIC_SOURCE:
+            return None
+        return syntax.np_span(doc, before[-1])
+    if word == "nach" and last.lower_ not in ANAPHORIC_SOURCE and last.lower_.endswith(tuple(ANAPHORIC_SOURCE)):
+        return syntax.token_span(doc, cue.end - 1, cue.end)  # "nach Armeeangaben"
+    if word == "nach" and any(doc[i].lower_ == "eigenen" for i in range(cue.start, cue.end)):
+        ci = _clause_index(sent, cue.start)
+        clause = sent.clauses[ci] if ci is not None else (sent.start, sent.end)
+        return _first_bare(doc, index, clause[0], clause[1], skip=set(range(cue.start, cue.end)))
+    following = syntax.candidates(index, cue.end, min(sent.end, cue.end + 6))
+    if following and following[0].np_start <= cue.end + 1 and (
+            following[0].mention is not None or doc[following[0].np_start].lower_ in ("des", "der", "von", "vom")
+            or word == "laut"):
+        return syntax.np_span(doc, following[0])
+    return None
+
+
+def _whole(sent: Sentence) -> tuple[int, int]:
+    return sent.clauses[0][0], sent.clauses[-1][1]
+
+
+def _clause_index(sent: Sentence, token: int) -> int | None:
+    for n, clause in enumerate(sent.clauses):
+        if clause[0] <= token < clause[1]:
+            return n
+    return None
+
+
+def _subject(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue) -> Span | None:
+    """The speaker: the prefield before the cue verb, else the subject right after it ("warnte er")."""
+    skip = {cue.particle} if cue.particle is not None else set()
+    before = [c for c in syntax.candidates(index, clause[0], cue.start) if c.prep is None and not c.genitive]
+    if before:
+        return _source_span(doc, index, before[0])
+    return _source_after(doc, index, clause, cue, skip)
+
+
+def _source_after(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue,
+                  skip: set[int] | None = None) -> Span | None:
+    after = [c for c in syntax.candidates(index, cue.end, clause[1], skip) if c.prep is None and not c.genitive]
+    return _source_span(doc, index, after[0]) if after else None
+
+
+def _first_bare(doc: Doc, index: DocIndex, start: int, end: int, skip: set[int] | None = None) -> Span | None:
+    bare = [c for c in syntax.candidates(index, start, end, skip) if c.prep is None and not c.genitive]
+    return _source_span(doc, index, bare[0]) if bare else None
+
+
+def _source_span(doc: Doc, index: DocIndex, cand: Candidate) -> Span | None:
+    if not cand.pronoun:
+        return syntax.np_span(doc, cand)
+    word = doc[cand.start].lower_
+    if word in NO_SOURCE_WORDS:
+        return None
+    mention = syntax.resolve_pronoun(index, cand.start, person=word in ("er", "ihn", "ihm"))
+    return Span(mention.start, mention.end, mention.text) if mention is not None else None
+
+
+def char_span(doc: Doc, start: int, end: int) -> Span | None:
+    """The token range without boundary punctuation and quotes at either end."""
+    while start < end and doc[start].text in TRIM:
+        start += 1
+    while end > start and doc[end - 1].text in TRIM:
+        end -= 1
+    if end <= start:
+        return None
+    return syntax.token_span(doc, start, end)

@@ -1,0 +1,128 @@
+"""Cue detection: the words of a sentence that attribute, qualify or deny a proposition."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from chronik.nlp.events import detect, syntax
+from chronik.nlp.events.lexicon import Entry, Lexicon
+
+OPENING = {"say", "report", "phrase", "accuse", "deny", "doubt"}
+HEARSAY_TAIL = {"haben", "sein", "worden", "gewesen", "haben.", "sein."}
+SUBJUNCTIVE = {"sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "gebe", "stehe",
+               "liege", "gehe", "komme", "wisse", "bleibe", "handle", "handele", "befinde", "plane", "verfüge",
+               "fehle", "lasse", "brauche", "sehe", "bestehe", "arbeite", "halte", "erwarte", "trage", "biete"}
+FIRST_PERSON = {"ich", "wir"}
+
+
+@dataclass
+class Cue:
+    kind: str
+    certainty: str
+    start: int  # token range of the first (or only) part
+    end: int
+    entry: Entry | None = None
+    particle: int | None = None
+
+    @property
+    def opens_claim(self) -> bool:
+        return self.kind in OPENING
+
+    def text(self, doc: Doc) -> str:
+        first = doc[self.start:self.end].text
+        return f"{first} … {doc[self.particle].text}" if self.particle is not None else first
+
+    @property
+    def rule_id(self) -> str:
+        if self.entry is None:
+            return self.kind
+        return self.entry.rule_id if self.entry.pos != "P" else f"{self.kind}-pattern"
+
+
+def find_cues(doc: Doc, lex: Lexicon, start: int, end: int) -> list[Cue]:
+    """Cues of one sentence in text order; overlapping cues keep the first, longest one."""
+    found: list[Cue] = []
+    for clause in syntax.clauses(doc, start, end):
+        text = detect.clause_text(doc, clause)
+        for i in range(*clause):
+            cue = _word_cue(doc, lex, i, clause, text)
+            if cue is not None:
+                found.append(cue)
+    found.extend(_pattern_cues(doc, lex, start, end))
+    found.extend(_hearsay(doc, start, end, found))
+    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    out: list[Cue] = []
+    for cue in found:
+        if out and cue.start < out[-1].end:
+            continue
+        out.append(cue)
+    return _drop_inside_unverifiable(out)
+
+
+def _word_cue(doc: Doc, lex: Lexicon, i: int, clause: tuple[int, int], text: str) -> Cue | None:
+    word = doc[i].text
+    if not word[:1].isalpha():
+        return None
+    if word[:1].islower() or (i == clause[0] and word.lower() in lex.exact_nouns):
+        trigger = detect.verb_trigger(doc, lex, i, clause, text)
+        if trigger is not None:
+            entry = trigger.entry
+            return Cue(entry.kind, entry.label, i, i + 1, entry, trigger.particle)
+        for entry in lex.exact_nouns.get(doc[i].lower_, []):
+            if entry.kind != "hearsay" or entry.lemma != "soll":
+                return Cue(entry.kind, entry.label, i, i + 1, entry)
+        return None
+    for entry in lex.noun_entries(doc[i].lower_):
+        if entry.allowed(text):
+            return Cue(entry.kind, entry.label, i, i + 1, entry)
+    return None
+
+
+def _pattern_cues(doc: Doc, lex: Lexicon, start: int, end: int) -> list[Cue]:
+    first, last = doc[start], doc[end - 1]
+    offset = first.idx
+    text = doc.text[offset:last.idx + len(last.text)]
+    lower = text.lower()
+    if len(lower) != len(text):
+        return []
+    out = []
+    for pattern, entry in lex.patterns:
+        for match in pattern.finditer(lower):
+            span = doc.char_span(offset + match.start(), offset + match.end(), alignment_mode="expand")
+            if span is not None and len(span):
+                out.append(Cue(entry.kind, entry.label, span.start, span.end, entry))
+    return out
+
+
+def _hearsay(doc: Doc, start: int, end: int, found: list[Cue]) -> list[Cue]:
+    """"soll(en)" is hearsay only before a perfect infinitive ("soll ... angegriffen haben"); "Die Bilder
+    sollen dieser Kritik begegnen" states a purpose."""
+    out = []
+    for clause in syntax.clauses(doc, start, end):
+        last = syntax.last_word(doc, clause)
+        if last is None or doc[last].lower_ not in HEARSAY_TAIL:
+            continue
+        for i in range(*clause):
+            if doc[i].lower_ in ("soll", "sollen", "solle"):
+                out.append(Cue("hearsay", "alleged", i, i + 1))
+    return out
+
+
+def _drop_inside_unverifiable(cues: list[Cue]) -> list[Cue]:
+    """"lassen sich nicht unabhängig bestätigen" is no assertion by a speaker."""
+    spans = [(c.start, c.end) for c in cues if c.kind == "unverifiable"]
+    return [c for c in cues if c.kind == "unverifiable" or not any(s <= c.start < e for s, e in spans)]
+
+
+def subjunctive_tokens(doc: Doc, start: int, end: int) -> list[int]:
+    """Subjunctive I verbs: the mark of indirect speech ("seien", "habe"), outside first-person quotes."""
+    words = {doc[i].lower_ for i in range(start, end)}
+    if words & FIRST_PERSON:
+        return []
+    return [i for i in range(start, end) if doc[i].lower_ in SUBJUNCTIVE]
+
+
+__all__ = ["Cue", "find_cues", "subjunctive_tokens", "re"]

@@ -1,0 +1,150 @@
+"""Claims of one document: cue-opened claims, qualified sentences, continuations, then links."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from chronik.nlp.claims import VERSION, build, cues, links
+from chronik.nlp.claims.build import Draft, Sentence
+from chronik.nlp.events import lexicon, syntax
+from chronik.nlp.events.syntax import DocIndex
+from chronik.types import Claim, Event, Span
+
+COMPONENT = f"claims:rules-{VERSION}"
+OPENING_QUOTES = {"„", "«", "»", '"', "“"}
+CONTINUABLE = {"asserted", "reported", "alleged"}
+
+
+def extract_claims(doc: Doc, events: list[Event], index: DocIndex | None = None) -> list[Claim]:
+    index = index or syntax.index_doc(doc)
+    lex = lexicon.cues()
+    drafts: list[Draft] = []
+    paragraph_start = 0
+    sentences = [Sentence(n, s.start, s.end, syntax.clauses(doc, s.start, s.end)) for n, s in enumerate(doc.sents)]
+    sentences = [s for s in sentences if s.clauses]
+    for sent in sentences:
+        if _starts_paragraph(doc, sent):
+            paragraph_start = sent.index
+        drafts.extend(sentence_claims(doc, lex, index, sent, drafts, paragraph_start))
+    return _finish(doc, drafts, events)
+
+
+def _starts_paragraph(doc: Doc, sent: Sentence) -> bool:
+    return sent.start == 0 or "\n\n" in doc[sent.start - 1].text or "\n\n" in doc[sent.start - 1].whitespace_
+
+
+def sentence_claims(doc: Doc, lex: lexicon.Lexicon, index: DocIndex, sent: Sentence, earlier: list[Draft],
+                    paragraph_start: int) -> list[Draft]:
+    if _is_question(doc, sent):
+        return []
+    found = cues.find_cues(doc, lex, sent.start, sent.end)
+    opening = [c for c in found if c.opens_claim]
+    drafts = _merge([d for d in (build.draft_for(doc, index, sent, c) for c in opening) if d is not None])
+    qualifiers = [c for c in found if c.kind in ("hearsay", "hedge")]
+    if not drafts and qualifiers:
+        start, end = build._whole(sent)
+        drafts = [Draft(start, end, qualifiers[0].certainty, sent.index, qualifiers[0], rule=qualifiers[0].rule_id,
+                        complement=True)]
+    if not drafts:
+        drafts = _continuation(doc, sent, earlier) or _headline(doc, index, sent)
+    for draft in drafts:
+        for q in qualifiers:
+            if draft.start <= q.start < draft.end or (draft.cue is not None and draft.cue.start == q.start):
+                if draft.certainty != "denied":
+                    draft.raise_to(q.certainty)
+    if any(c.kind == "unverifiable" for c in found):
+        _unverifiable(drafts or [d for d in earlier if d.sentence >= max(paragraph_start, sent.index - 3)])
+    return drafts
+
+
+def _is_question(doc: Doc, sent: Sentence) -> bool:
+    last = sent.clauses[-1][1]
+    tail = [doc[i].text for i in range(last, sent.end)]
+    return "?" in tail
+
+
+def _merge(drafts: list[Draft]) -> list[Draft]:
+    """Two cues for one proposition ("Wie X mitteilte, sollen nach Angaben ...") make one claim; a verb cue
+    wins over a phrase, the stronger certainty wins."""
+    out: list[Draft] = []
+    for draft in drafts:
+        twin = next((d for d in out if _overlap(d, draft) >= 0.5), None)
+        if twin is None or {twin.certainty, draft.certainty} == {"denied", "alleged"}:
+            out.append(draft)
+            continue
+        twin.raise_to(draft.certainty)
+        if twin.source is None:
+            twin.source = draft.source
+    return out
+
+
+def _overlap(a: Draft, b: Draft) -> float:
+    inter = min(a.end, b.end) - max(a.start, b.start)
+    shorter = min(a.end - a.start, b.end - b.start)
+    return inter / shorter if shorter > 0 and inter > 0 else 0.0
+
+
+def _continuation(doc: Doc, sent: Sentence, earlier: list[Draft]) -> list[Draft]:
+    """Indirect speech in the subjunctive, or a quote going on, continues the previous sentence's claim."""
+    if not earlier or sent.index - earlier[-1].sentence > 1 or earlier[-1].certainty not in CONTINUABLE:
+        return []
+    prev = earlier[-1]
+    start, end = build._whole(sent)
+    subjunctive = cues.subjunctive_tokens(doc, sent.start, sent.end)
+    if subjunctive:
+        cue = cues.Cue("subjunctive", prev.certainty, subjunctive[0], subjunctive[0] + 1)
+        return [Draft(start, end, prev.certainty, sent.index, cue, prev.source, True, "subjunctive")]
+    if doc[sent.start].text in OPENING_QUOTES and prev.certainty == "asserted":
+        return [Draft(start, end, "asserted", sent.index, None, prev.source, True, "quote-continuation")]
+    return []
+
+
+def _headline(doc: Doc, index: DocIndex, sent: Sentence) -> list[Draft]:
+    """"Selenskyj: Wir werden siegen": a short name before a colon, no verb before it."""
+    first = sent.clauses[0]
+    colon = first[1]
+    if len(sent.clauses) < 2 or colon >= sent.end or doc[colon].text != ":" or first[1] - first[0] > 4:
+        return []
+    if any(doc[i].text[:1].islower() for i in range(*first)):
+        return []
+    speaker = [c for c in syntax.candidates(index, *first) if c.mention is not None]
+    if not speaker:
+        return []
+    start, end = sent.clauses[1][0], sent.clauses[-1][1]
+    return [Draft(start, end, "asserted", sent.index, None, speaker[0].span(doc), True, "headline")]
+
+
+def _unverifiable(drafts: list[Draft]) -> None:
+    for draft in drafts:
+        if draft.certainty != "denied":
+            draft.certainty = "unconfirmed"
+
+
+def _finish(doc: Doc, drafts: list[Draft], events: list[Event]) -> list[Claim]:
+    kept: list[tuple[Draft, Span]] = []
+    for draft in drafts:
+        span = build.char_span(doc, draft.start, draft.end)
+        if span is not None:
+            kept.append((draft, span))
+    ids = [f"c{n}" for n in range(1, len(kept) + 1)]
+    for draft, span in kept:
+        draft.events = _events_in(doc, span, draft, events)
+    by_id = {e.id: e for e in events}
+    links.link_in_report([d for d, _ in kept], ids, by_id)
+    return [Claim(start=span.start, end=span.end, text=span.text, certainty=draft.certainty, source=draft.source,
+                  cue=_cue_span(doc, draft), events=draft.events, contradicts=draft.contradicts,
+                  component=f"{COMPONENT}/{draft.rule}", id=cid)
+            for cid, (draft, span) in zip(ids, kept)]
+
+
+def _events_in(doc: Doc, span: Span, draft: Draft, events: list[Event]) -> list[str]:
+    """Events whose trigger lies inside the claim, except the cue's own ACCUSE or REJECT."""
+    cue_start = doc[draft.cue.start].idx if draft.cue is not None else -1
+    return [e.id for e in events if span.start <= e.trigger.start < span.end and e.trigger.start != cue_start]
+
+
+def _cue_span(doc: Doc, draft: Draft) -> Span | None:
+    if draft.cue is None:
+        return None
+    first = syntax.token_span(doc, draft.cue.start, draft.cue.end)
+    return Span(first.start, first.end, draft.cue.text(doc))

@@ -1,0 +1,88 @@
+"""Contradiction links: a denial and what it denies, in one report or across reports.
+
+In one report a denial that has no proposition of its own ("Die russische Seite bestreitet das",
+"wies die Vorwürfe zurück") denies the nearest preceding claim of another source; one with a proposition
+("bestreitet, Zivilisten angegriffen zu haben") the nearest preceding claim about an event of the same type.
+Across reports the same holds for a later report's denial when the actors and the event type agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from chronik.nlp.claims.build import Draft
+from chronik.types import Event
+
+WINDOW_SENTENCES = 3
+
+
+def link_in_report(drafts: list[Draft], ids: list[str], events: dict[str, Event]) -> None:
+    """Sets contradicts on both sides and gives a referring-back denial the events of what it denies."""
+    for n, denial in enumerate(drafts):
+        if denial.certainty != "denied":
+            continue
+        target = _antecedent(drafts, n, events)
+        if target is None:
+            continue
+        other = drafts[target]
+        if ids[target] not in denial.contradicts:
+            denial.contradicts.append(ids[target])
+        if ids[n] not in other.contradicts:
+            other.contradicts.append(ids[n])
+        if not denial.complement or not denial.events:
+            denial.events = list(dict.fromkeys(denial.events + other.events))
+
+
+def _antecedent(drafts: list[Draft], n: int, events: dict[str, Event]) -> int | None:
+    denial = drafts[n]
+    source = denial.source.text.lower() if denial.source else None
+    window = [k for k in range(n - 1, -1, -1)
+              if drafts[k].certainty != "denied" and denial.sentence - drafts[k].sentence <= WINDOW_SENTENCES
+              and drafts[k].start < denial.start]
+    window = [k for k in window if not (source and drafts[k].source and drafts[k].source.text.lower() == source)]
+    if denial.complement and denial.events:
+        types = {events[e].type for e in denial.events if e in events}
+        same = [k for k in window if types & {events[e].type for e in drafts[k].events if e in events}]
+        if same:
+            return same[0]
+    alleged = [k for k in window if drafts[k].certainty == "alleged" and denial.sentence - drafts[k].sentence <= 1]
+    if denial.complement and denial.events:
+        return alleged[0] if alleged else None
+    return (alleged or window or [None])[0]
+
+
+@dataclass(frozen=True)
+class ClaimRecord:
+    """One stored claim as cross-report linking sees it: canonical names stand for the entities."""
+
+    report_id: str
+    claim_id: str
+    report_date: date
+    certainty: str
+    event_types: frozenset[str]
+    actors: frozenset[str]  # canonical actors and targets of the claim's events
+    source: str | None = None  # canonical source
+
+
+def link_denials_across(records: Sequence[ClaimRecord], window_days: int = 60) -> list[tuple[ClaimRecord, ClaimRecord]]:
+    """(earlier claim, later denial) pairs from different reports about the same actors and event type.
+
+    A denial's own source counts among its actors ("Moskau bestreitet ..." is about Russia's action).
+    Each denial links to the nearest earlier claims that fit, not to every claim ever made.
+    """
+    pairs = []
+    claims = sorted((r for r in records if r.certainty != "denied"), key=lambda r: r.report_date)
+    for denial in (r for r in records if r.certainty == "denied"):
+        actors = denial.actors | ({denial.source} if denial.source else set())
+        fitting = [c for c in claims
+                   if c.report_id != denial.report_id and c.report_date <= denial.report_date
+                   and (denial.report_date - c.report_date).days <= window_days
+                   and (not denial.event_types or c.event_types & denial.event_types)
+                   and c.actors & actors]
+        if not fitting:
+            continue
+        latest = max(c.report_date for c in fitting)
+        pairs.extend((c, denial) for c in fitting if c.report_date == latest)
+    return pairs

@@ -1,0 +1,3 @@
+"""Rule-based event extraction: trigger lexicon, trigger detection, arguments, negation and modality."""
+
+VERSION = "0.1"

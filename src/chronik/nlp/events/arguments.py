@@ -1,0 +1,225 @@
+"""Argument filling over clauses: actor, target, place and time of one trigger, from its own sentence.
+
+Without a parser the roles come from German word order (see chronik.nlp.events.syntax): the prefield of a
+main clause holds the subject, the subject of an inverted clause ("unterzeichnete Schoigu") follows the
+finite verb, a passive moves the actor into a von/durch phrase, and a zu-infinitive takes its actor from
+the clause it depends on ("wirft Russland vor, ... anzugreifen": Russland attacks).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from chronik.nlp.events import syntax
+from chronik.nlp.events.detect import Trigger
+from chronik.nlp.events.syntax import Candidate, DocIndex
+from chronik.types import Span
+
+TARGET_PREPS = {
+    "ASSAULT": {"auf", "gegen"}, "ACCUSE": {"gegen"}, "REQUEST": {"an"}, "CONSULT": {"mit"},
+    "COOPERATE": {"mit"}, "AGREE": {"mit"}, "SUPPORT": {"für"}, "SANCTION": {"gegen"}, "PROTEST": {"gegen"},
+    "THREATEN": {"gegen"}, "REJECT": set(), "AID": {"an"}, "COERCE": set(), "MOBILIZE": set(),
+    "CONCEDE": set(), "RETREAT": set(),
+}
+GENITIVE_IS_TARGET = {"COERCE", "CONCEDE", "SANCTION", "RETREAT", "MOBILIZE", "AID", "REJECT", "SUPPORT"}
+CONTROLLER_OBJECT = {"ACCUSE", "REQUEST"}  # "X wirft Y vor, ... zu tun": Y is the actor of the complement
+CONJUNCTIONS = {"und", "sowie", "oder"}
+
+
+@dataclass
+class Roles:
+    actor: list[Candidate] = field(default_factory=list)
+    target: list[Candidate] = field(default_factory=list)
+    place: list[Candidate] = field(default_factory=list)
+    time: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class ClauseContext:
+    """What arguments of one trigger can see: its sentence's clauses and the roles found so far."""
+
+    index: DocIndex
+    sent_start: int
+    sentence_clauses: list[tuple[int, int]]
+    verbs: set[int]  # tokens that are verb triggers or verb cues, for finding the finite position
+    previous: dict[tuple[int, int], Roles] = field(default_factory=dict)  # roles per clause, for zu-clauses
+    previous_types: dict[tuple[int, int], str] = field(default_factory=dict)
+
+
+def fill(trigger: Trigger, ctx: ClauseContext) -> Roles:
+    doc = ctx.index.doc
+    skip = {trigger.token} | ({trigger.particle} if trigger.particle is not None else set())
+    cands = syntax.candidates(ctx.index, trigger.clause[0], trigger.clause[1], skip)
+    roles = noun_roles(trigger, cands, ctx) if not trigger.is_verb else verb_roles(trigger, cands, ctx)
+    taken = {id(c) for c in roles.actor + roles.target}
+    roles.place = places(doc, [c for c in cands if id(c) not in taken], ctx.index)
+    roles.time = [syntax.token_span(doc, s, e) for s, e, _t in ctx.index.timexes
+                  if trigger.clause[0] <= s < trigger.clause[1]]
+    ctx.previous.setdefault(trigger.clause, roles)
+    ctx.previous_types.setdefault(trigger.clause, trigger.type)
+    return roles
+
+
+def verb_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> Roles:
+    doc = ctx.index.doc
+    kind = syntax.clause_kind(doc, trigger.clause, ctx.sent_start)
+    bare = [c for c in cands if c.prep is None and not c.genitive]
+    if kind == "zu":
+        actor = controller(trigger.clause, ctx)
+        return Roles(actor=actor, target=_targets(trigger, [c for c in cands if c not in actor]))
+    finite = syntax.finite_position(doc, trigger.clause, ctx.verbs | {trigger.token})
+    if kind in ("sub", "rel"):
+        subject = _relative_antecedent(trigger.clause, ctx) if kind == "rel" else []
+        rest = bare if subject else bare[1:]
+        subject = subject or bare[:1]
+        return Roles(actor=_with_conjuncts(doc, subject, bare), target=_targets(trigger, [
+            c for c in cands if c not in subject and (c in rest or c.prep is not None)]))
+    if _is_passive(doc, trigger):
+        agents = [c for c in cands if c.prep in ("von", "durch")]
+        patient = [c for c in bare if finite is None or c.start < finite][:1] or bare[:1]
+        return Roles(actor=agents[:1], target=_with_conjuncts(doc, patient, bare))
+    prefield = [c for c in bare if finite is not None and c.end <= finite]
+    comitative = [c for c in cands if c.prep == "mit" and c.start > 0 and _after_gemeinsam(doc, c)]
+    if prefield:
+        actor = _with_conjuncts(doc, prefield[:1], bare)
+    else:
+        inverted = [c for c in bare if finite is None or c.start > finite]
+        actor = [c for c in inverted if c.mention is not None or c.pronoun][:1] or inverted[:1]
+    actor = actor + [c for c in comitative if c not in actor]
+    rest = [c for c in cands if c not in actor and (finite is None or c.start > finite)]
+    return Roles(actor=actor, target=_targets(trigger, rest))
+
+
+def noun_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> Roles:
+    doc = ctx.index.doc
+    after = [c for c in cands if trigger.token < c.start <= trigger.token + 6]
+    genitive = [c for c in after if c.start <= trigger.token + 3 and c.prep is None and _genitive_after(doc, trigger, c)]
+    by_agent = [c for c in after if c.prep in ("von", "durch")]
+    preps = TARGET_PREPS.get(trigger.type, set())
+    targets = [c for c in after if c.prep in preps][:1]
+    actor: list[Candidate] = []
+    if genitive and trigger.type in GENITIVE_IS_TARGET:
+        targets = targets or genitive[:1]
+    elif genitive:
+        actor = genitive[:1]
+    actor = actor or by_agent[:1] or _derived_modifier(ctx.index, trigger)
+    return Roles(actor=actor, target=[c for c in targets if c not in actor])
+
+
+def _genitive_after(doc: Doc, trigger: Trigger, cand: Candidate) -> bool:
+    between = [doc[i].lower_ for i in range(trigger.token + 1, cand.start)]
+    if not between:
+        return cand.mention is not None and doc[cand.start].text.endswith("s")
+    return between[0] in ("des", "der") and all(w in syntax.DETERMINERS or w.endswith(("en", "er", "e"))
+                                                for w in between)
+
+
+def _derived_modifier(index: DocIndex, trigger: Trigger) -> list[Candidate]:
+    """"russische Angriffe": the derived adjective just before the noun names its actor."""
+    for j in (trigger.token - 1, trigger.token - 2):
+        item = index.mention_at.get(j)
+        if item is not None and item[2].sub == "deriv":
+            return [Candidate(item[0], item[1], item[1] - 1, mention=item[2])]
+        if j < 0 or not index.doc[j].text[:1].islower():
+            break
+    return []
+
+
+def _targets(trigger: Trigger, rest: list[Candidate]) -> list[Candidate]:
+    preps = TARGET_PREPS.get(trigger.type, set())
+    direct = [c for c in rest if c.prep is None and not c.genitive and not c.pronoun]
+    pick = direct[:1] or [c for c in rest if c.prep in preps][:1]
+    if trigger.type in ("ASSAULT", "ACCUSE") and direct:
+        marked = [c for c in rest if c.prep in preps and c.start > trigger.token]
+        pick = direct[:1] if direct[0].start < trigger.token or not marked else marked[:1]
+    return pick
+
+
+def _with_conjuncts(doc: Doc, picked: list[Candidate], pool: list[Candidate]) -> list[Candidate]:
+    """"Shoigu und Lukaschenko": both are actors."""
+    if not picked:
+        return []
+    out = list(picked)
+    last = picked[-1]
+    for cand in pool:
+        if cand.start <= last.end or cand in out:
+            continue
+        between = [doc[i].lower_ for i in range(last.end, max(cand.np_start, last.end))]
+        if between and between[0] in CONJUNCTIONS and len(between) == 1:
+            out.append(cand)
+            last = cand
+        else:
+            break
+    return out
+
+
+def _after_gemeinsam(doc: Doc, cand: Candidate) -> bool:
+    return any(doc[j].lower_ == "gemeinsam" for j in range(max(0, cand.start - 5), cand.start))
+
+
+def _is_passive(doc: Doc, trigger: Trigger) -> bool:
+    word = doc[trigger.token].lower_
+    infinitive = trigger.entry.lemma.replace("|", "").lower()
+    if word == infinitive:
+        return False
+    return any(doc[i].lower_ in syntax.PASSIVE_AUX for i in range(*trigger.clause) if i != trigger.token)
+
+
+def _relative_antecedent(clause: tuple[int, int], ctx: ClauseContext) -> list[Candidate]:
+    """A relative pronoun as subject: the noun phrase that ends the clause before the comma."""
+    doc = ctx.index.doc
+    if doc[clause[0]].lower_ not in ("der", "die", "das", "welche", "welcher"):
+        return []
+    before = [c for c in ctx.sentence_clauses if c[1] <= clause[0]]
+    if not before:
+        return []
+    prev = before[-1]
+    cands = syntax.candidates(ctx.index, prev[0], prev[1])
+    return cands[-1:]
+
+
+def controller(clause: tuple[int, int], ctx: ClauseContext) -> list[Candidate]:
+    """The actor of a zu-infinitive: the object of "vorwerfen"/"auffordern", else the subject before it."""
+    before = [c for c in ctx.sentence_clauses if c[1] <= clause[0]]
+    for prev in reversed(before):
+        roles = ctx.previous.get(prev)
+        if roles is None:
+            continue
+        if ctx.previous_types.get(prev) in CONTROLLER_OBJECT and roles.target:
+            return roles.target[:1]
+        return roles.actor[:1]
+    if before:
+        doc = ctx.index.doc
+        bare = [c for c in syntax.candidates(ctx.index, *before[-1]) if c.prep is None]
+        return bare[:1]
+    return []
+
+
+def places(doc: Doc, cands: list[Candidate], index: DocIndex) -> list[Candidate]:
+    """Named places in a locative phrase of the clause, not those that only modify another noun
+    ("Krieg in der Ukraine"), except along a chain of locative phrases ("an die Front in die Ukraine")."""
+    out = []
+    for c in cands:
+        if c.mention is None or c.mention.type != "LOC" or c.mention.sub is not None or c.prep not in syntax.LOCATIVE:
+            continue
+        if c.prep == "von" or not _attached_to_place(doc, c, index):
+            continue
+        out.append(c)
+    return out
+
+
+def _attached_to_place(doc: Doc, cand: Candidate, index: DocIndex) -> bool:
+    j = cand.start - 1
+    while j >= 0 and doc[j].lower_ not in syntax.PREPOSITIONS:
+        j -= 1
+    k = j - 1
+    if k < 0 or not doc[k].text[:1].isupper() or k in index.mention_at or doc[k].text in syntax.FUNCTION_CAPS:
+        return True
+    m = k - 1
+    while m >= 0 and (doc[m].lower_ in syntax.DETERMINERS or doc[m].text[:1].islower()
+                      and doc[m].lower_ not in syntax.PREPOSITIONS and doc[m].is_alpha
+                      and doc[m].lower_.endswith(("e", "en", "er", "es", "em"))):
+        m -= 1
+    return m >= 0 and doc[m].lower_ in syntax.LOCATIVE

@@ -1,0 +1,124 @@
+"""Trigger detection: which tokens of a sentence are event triggers, and of which type.
+
+Verbs are looked up among lower-case tokens, nouns (and compounds ending in a known noun) among capitalised
+ones. The finite verb of a separable verb counts only when its particle closes the same clause ("wirft
+Russland vor,"), which also decides between "weist ... zurück" (REJECT) and "weist ... aus" (SANCTION).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from chronik.nlp.events import syntax
+from chronik.nlp.events.lexicon import Entry, Lexicon
+
+CLAUSE_END_AFTER_PARTICLE = {"und", "oder", "aber", "sowie", "sondern"}
+HYPOTHETICAL_HOSTS = {"REQUEST", "THREATEN"}
+FEAR = re.compile(r"^(warn|befürcht|fürcht|angst|sorge|gefahr|risiko|droh)")
+
+
+@dataclass
+class Trigger:
+    token: int
+    entry: Entry
+    clause: tuple[int, int]
+    particle: int | None = None  # token index of the separated particle
+
+    @property
+    def type(self) -> str:
+        return self.entry.label
+
+    @property
+    def is_verb(self) -> bool:
+        return self.entry.pos == "V"
+
+
+def clause_text(doc: Doc, clause: tuple[int, int]) -> str:
+    return " ".join(doc[i].lower_ for i in range(*clause))
+
+
+def find_particle(doc: Doc, i: int, clause: tuple[int, int], particle: str) -> int | None:
+    """The particle of a separable verb closes its clause: "schließt ... aus." / "wirft ... vor, ..."."""
+    for j in range(i + 1, clause[1]):
+        if doc[j].lower_ != particle:
+            continue
+        if j + 1 >= clause[1] or doc[j + 1].lower_ in CLAUSE_END_AFTER_PARTICLE:
+            return j
+    return None
+
+
+def verb_trigger(doc: Doc, lex: Lexicon, i: int, clause: tuple[int, int], text: str) -> Trigger | None:
+    hits = lex.verb_hits(doc[i].lower_)
+    for hit in (h for h in hits if h.split):
+        particle = find_particle(doc, i, clause, hit.entry.particle)
+        if particle is not None and hit.entry.allowed(text):
+            return Trigger(i, hit.entry, clause, particle)
+    for hit in (h for h in hits if not h.split):
+        if hit.entry.allowed(text):
+            return Trigger(i, hit.entry, clause)
+    return None
+
+
+def noun_trigger(doc: Doc, lex: Lexicon, i: int, clause: tuple[int, int], text: str) -> Trigger | None:
+    for entry in lex.noun_entries(doc[i].lower_):
+        if entry.allowed(text):
+            return Trigger(i, entry, clause)
+    return None
+
+
+def find_triggers(doc: Doc, lex: Lexicon, start: int, end: int) -> list[Trigger]:
+    """All triggers of one sentence, in text order, before any hypothetical content is removed."""
+    found: list[Trigger] = []
+    for clause in syntax.clauses(doc, start, end):
+        text = clause_text(doc, clause)
+        for i in range(*clause):
+            word = doc[i].text
+            if not word[:1].isalpha():
+                continue
+            if word[:1].islower():
+                trigger = verb_trigger(doc, lex, i, clause, text)
+            else:
+                trigger = noun_trigger(doc, lex, i, clause, text)
+            if trigger is not None:
+                found.append(trigger)
+    return drop_consumed(found)
+
+
+def drop_consumed(triggers: list[Trigger]) -> list[Trigger]:
+    """A verb that needs a noun ("Sanktionen verhängen") is the trigger; the noun is not a second event."""
+    out = []
+    for t in triggers:
+        if not t.is_verb and any(v.is_verb and v.clause == t.clause and v.type == t.type and v.entry.requires
+                                 is not None for v in triggers):
+            continue
+        out.append(t)
+    return out
+
+
+def hypothetical(doc: Doc, triggers: list[Trigger], sentence_clauses: list[tuple[int, int]],
+                 sent_start: int) -> set[int]:
+    """Tokens of triggers that are only the content of a demand, threat, fear, purpose or condition."""
+    drop: set[int] = set()
+    by_clause: dict[tuple[int, int], list[Trigger]] = {}
+    for t in triggers:
+        by_clause.setdefault(t.clause, []).append(t)
+    for n, clause in enumerate(sentence_clauses):
+        kind = syntax.clause_kind(doc, clause, sent_start)
+        first = doc[clause[0]].lower_
+        if kind == "sub" and first in syntax.CONDITIONALS:
+            drop.update(t.token for t in by_clause.get(clause, []))
+            continue
+        hosts = [t for t in by_clause.get(clause, []) if t.type in HYPOTHETICAL_HOSTS]
+        fear = [i for i in range(*clause) if FEAR.match(doc[i].lower_)]
+        marks = [t.token for t in hosts] + fear
+        for t in by_clause.get(clause, []):
+            if not t.is_verb and any(m < t.token for m in marks):
+                drop.add(t.token)
+        if marks and n + 1 < len(sentence_clauses):
+            nxt = sentence_clauses[n + 1]
+            if syntax.clause_kind(doc, nxt, sent_start) == "zu":
+                drop.update(t.token for t in by_clause.get(nxt, []))
+    return drop

@@ -1,0 +1,94 @@
+"""Events of one document: triggers, minus hypothetical content, with arguments, negation and modality."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from chronik.dates import PartialDate
+from chronik.nlp.events import VERSION, arguments, detect, lexicon, qualify, syntax
+from chronik.nlp.events.arguments import ClauseContext
+from chronik.nlp.events.syntax import Candidate, DocIndex
+from chronik.types import Event, Span
+
+COMPONENT = f"events:rules-{VERSION}"
+
+
+def extract_events(doc: Doc, index: DocIndex | None = None) -> list[Event]:
+    """Events in text order, numbered v1, v2, ... so that claims can refer to them."""
+    index = index or syntax.index_doc(doc)
+    lex = lexicon.triggers()
+    report_date = doc._.report_date
+    events: list[Event] = []
+    for sent in doc.sents:
+        events.extend(sentence_events(doc, lex, index, sent.start, sent.end, report_date))
+    for n, event in enumerate(events, start=1):
+        event.id = f"v{n}"
+    return events
+
+
+def sentence_events(doc: Doc, lex: lexicon.Lexicon, index: DocIndex, start: int, end: int,
+                    report_date: PartialDate | None) -> list[Event]:
+    sentence_clauses = syntax.clauses(doc, start, end)
+    triggers = detect.find_triggers(doc, lex, start, end)
+    dropped = detect.hypothetical(doc, triggers, sentence_clauses, start)
+    triggers = [t for t in triggers if t.token not in dropped]
+    ctx = ClauseContext(index, start, sentence_clauses, {t.token for t in triggers if t.is_verb})
+    out = []
+    for trigger in triggers:
+        roles = arguments.fill(trigger, ctx)
+        negated = qualify.is_negated(doc, trigger, triggers) or _ruled_out_before(doc, trigger, sentence_clauses, start)
+        out.append(Event(
+            type=trigger.type,
+            trigger=syntax.token_span(doc, trigger.token, trigger.token + 1),
+            actor=_spans(index, roles.actor),
+            target=_spans(index, roles.target),
+            place=_spans(index, roles.place),
+            time=roles.time,
+            negated=negated,
+            modality=qualify.modality(doc, trigger, index, report_date),
+            component=f"{COMPONENT}/{trigger.type}:{trigger.entry.rule_id}",
+        ))
+        _set_time(out[-1], index, trigger, report_date)
+    return out
+
+
+def _ruled_out_before(doc: Doc, trigger: detect.Trigger, sentence_clauses: list[tuple[int, int]],
+                      sent_start: int) -> bool:
+    """"schließt aus, ... anzugreifen": the zu-infinitive after a ruling-out clause is negated."""
+    if syntax.clause_kind(doc, trigger.clause, sent_start) != "zu":
+        return False
+    before = [c for c in sentence_clauses if c[1] <= trigger.clause[0]]
+    return bool(before) and qualify.ruled_out_clause(doc, before[-1])
+
+
+def _spans(index: DocIndex, cands: list[Candidate]) -> list[Span]:
+    out: list[Span] = []
+    for cand in cands:
+        span = _resolved(index, cand)
+        if span is not None and span not in out:
+            out.append(span)
+    return out
+
+
+def _resolved(index: DocIndex, cand: Candidate) -> Span | None:
+    """A pronoun is replaced by its nearest preceding naming mention; "man" and unresolved ones are dropped."""
+    if not cand.pronoun:
+        return cand.span(index.doc)
+    word = index.doc[cand.start].lower_
+    if word == "man":
+        return None
+    mention = syntax.resolve_pronoun(index, cand.start, person=word in ("er", "ihn", "ihm"))
+    if mention is None:
+        return None
+    return Span(mention.start, mention.end, mention.text)
+
+
+def _set_time(event: Event, index: DocIndex, trigger: detect.Trigger, report_date: PartialDate | None) -> None:
+    """The event's date: its own timex if it has one, else the report date ("reported at")."""
+    for start, _end, timex in index.timexes:
+        if trigger.clause[0] <= start < trigger.clause[1]:
+            event.time_value, event.earliest, event.latest = timex.value, timex.earliest, timex.latest
+            return
+    if report_date is not None:
+        event.time_value = report_date.iso
+        event.earliest, event.latest = report_date.earliest().isoformat(), report_date.latest().isoformat()

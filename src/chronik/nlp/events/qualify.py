@@ -1,0 +1,100 @@
+"""Negation and modality of a trigger, decided inside its clause.
+
+A verb is negated by "nicht", "nie" or a "kein" anywhere in its clause (German puts "nicht" late, far
+from the finite verb); a noun only by a "kein" that heads it or by a negated clause without a verb trigger.
+Ruling out an action ("hat ein Eingreifen ausgeschlossen", "schließt aus, ... anzugreifen") negates it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from chronik.dates import PartialDate
+from chronik.nlp.events import syntax
+from chronik.nlp.events.detect import Trigger
+from chronik.nlp.events.syntax import DocIndex
+
+NEGATORS = {"nicht", "nie", "niemals", "keinesfalls", "weder", "kein", "keine", "keinen", "keinem", "keiner",
+            "keines", "nichts"}
+NOT_NEGATING_NEXT = {"nur", "zuletzt", "mehr als", "weniger"}
+RULE_OUT = re.compile(r"^(ausgeschlossen|auszuschließen|ausschließen|ausschloss|ausschlossen)$")
+RULE_OUT_SPLIT = {"schließt", "schließen", "schloss", "schlossen"}
+PLANNED = re.compile(r"^(plan|geplant|beabsichtig|vorgesehen|will$|wollen$|wollte|angekündigt|kündigt|bereitet|"
+                     r"vorbereit|erwäg|beschloss|beschlossen|entschied|entschieden)")
+FUTURE_AUX = {"wird", "werden", "werde", "wirst"}
+FUTURE_WORDS = re.compile(r"^(bevorstehend|kommend|nächst|künftig|morgen|übermorgen|demnächst|bald)")
+
+
+def is_negated(doc: Doc, trigger: Trigger, all_triggers: list[Trigger]) -> bool:
+    clause = trigger.clause
+    if _ruled_out(doc, clause):
+        return True
+    if trigger.is_verb:
+        return any(_negator(doc, i) for i in range(*clause))
+    if _kein_heads(doc, trigger.token, clause[0]):
+        return True
+    verbs_in_clause = any(t.is_verb and t.clause == clause for t in all_triggers)
+    return not verbs_in_clause and any(_negator(doc, i) and doc[i].lower_.startswith("n") for i in range(*clause))
+
+
+def ruled_out_clause(doc: Doc, clause: tuple[int, int]) -> bool:
+    return _ruled_out(doc, clause)
+
+
+def _ruled_out(doc: Doc, clause: tuple[int, int]) -> bool:
+    words = [doc[i].lower_ for i in range(*clause)]
+    if any(RULE_OUT.match(w) for w in words):
+        return True
+    return any(w in RULE_OUT_SPLIT for w in words) and words[-1] == "aus"
+
+
+def _negator(doc: Doc, i: int) -> bool:
+    word = doc[i].lower_
+    if word not in NEGATORS:
+        return False
+    nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    return nxt not in NOT_NEGATING_NEXT
+
+
+def _kein_heads(doc: Doc, token: int, clause_start: int) -> bool:
+    """"keine (neuen) Angriffe": only adjectives between the negator and the noun."""
+    j = token - 1
+    while j >= clause_start and doc[j].text[:1].islower() and doc[j].lower_ not in NEGATORS and (
+            doc[j].lower_.endswith(("e", "en", "er", "es", "em"))):
+        j -= 1
+    return j >= clause_start and doc[j].lower_ in NEGATORS and doc[j].lower_ != "nicht" or (
+        j >= clause_start and doc[j].lower_ == "nicht" and j == token - 1)
+
+
+def modality(doc: Doc, trigger: Trigger, index: DocIndex, report_date: PartialDate | None) -> str:
+    clause = trigger.clause
+    words = [doc[i].lower_ for i in range(*clause)]
+    if any(PLANNED.match(w) for w in words):
+        return "planned"
+    infinitive = trigger.entry.lemma.replace("|", "").lower()
+    if trigger.is_verb and doc[trigger.token].lower_ == infinitive and any(w in FUTURE_AUX for w in words):
+        return "future"
+    if any(FUTURE_WORDS.match(w) for w in words):
+        return "future"
+    if report_date is not None and _later_timex(index, clause, report_date):
+        return "future"
+    return "actual"
+
+
+def _later_timex(index: DocIndex, clause: tuple[int, int], report_date: PartialDate) -> bool:
+    for start, _end, timex in index.timexes:
+        if not clause[0] <= start < clause[1] or timex.type != "DATE" or not timex.value[:4].isdigit():
+            continue
+        value = timex.value[: len(report_date.iso)]
+        if len(value) == len(report_date.iso) and value > report_date.iso:
+            return True
+    return False
+
+
+def negator_tokens(doc: Doc, start: int, end: int) -> list[int]:
+    return [i for i in range(start, end) if _negator(doc, i)]
+
+
+__all__ = ["is_negated", "modality", "ruled_out_clause", "negator_tokens", "syntax"]

@@ -1,0 +1,330 @@
+"""Shallow German syntax over spaCy tokens, for when no parser is available: clauses, noun phrases,
+the finite-verb position, and the named mentions (or a capitalisation fallback) inside them.
+
+German word order does most of the work: in a main clause the finite verb is the second constituent, so
+what stands before it (the prefield) is usually the subject; in a clause opened by a conjunction or a
+relative pronoun the subject follows the opener; a zu-infinitive has no subject of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from chronik.types import Mention, Span, Timex
+
+BOUNDARIES = {",", ";", ":", "(", ")", "–", "—", "-", "„", "“", "”", '"', "«", "»"}
+QUOTES = {"„", "“", "”", '"', "«", "»", "‚", "‘", "’", "'"}
+SUBORDINATORS = {"dass", "daß", "weil", "da", "nachdem", "als", "wenn", "falls", "ob", "obwohl", "während",
+                 "bevor", "damit", "sodass", "indem", "seit", "seitdem", "bis", "wie", "wo", "wobei", "weshalb",
+                 "weswegen", "womit", "worauf", "wonach", "um", "ohne", "sofern", "solange"}
+RELATIVES = {"der", "die", "das", "den", "dem", "deren", "dessen", "denen", "welche", "welcher", "welches", "was"}
+CONDITIONALS = {"wenn", "falls", "sofern", "um", "damit", "ob"}
+AUX = {"hat", "haben", "hatte", "hatten", "habe", "hätte", "hätten", "ist", "sind", "war", "waren", "sei", "seien",
+       "wäre", "wären", "wird", "werden", "wurde", "wurden", "worden", "würde", "würden", "werde", "will", "wollen",
+       "wollte", "wollten", "wolle", "soll", "sollen", "sollte", "sollten", "solle", "kann", "können", "konnte",
+       "konnten", "könne", "muss", "müssen", "musste", "mussten", "müsse", "darf", "dürfen", "durfte", "lässt",
+       "ließ", "ließen", "lassen", "gibt", "gab", "gaben", "gehört", "gehören", "kommen", "kommt", "kam", "scheint"}
+PASSIVE_AUX = {"wurde", "wurden", "worden", "wird", "werden", "werde"}
+PREPOSITIONS = {"in", "im", "ins", "an", "am", "ans", "auf", "aus", "bei", "beim", "durch", "für", "gegen", "mit",
+                "nach", "von", "vom", "vor", "vorm", "zu", "zum", "zur", "über", "unter", "zwischen", "nahe",
+                "seit", "um", "ohne", "wegen", "trotz", "laut", "gemäß", "hinter", "neben", "bis", "nördlich",
+                "südlich", "östlich", "westlich", "innerhalb", "außerhalb", "entlang", "ab", "samt", "statt"}
+LOCATIVE = {"in", "im", "ins", "an", "am", "bei", "beim", "nach", "nahe", "zur", "zum", "aus", "vor", "nördlich",
+            "südlich", "östlich", "westlich", "innerhalb", "außerhalb", "über", "entlang", "von"}
+DETERMINERS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "kein",
+               "keine", "keinen", "keinem", "keiner", "sein", "seine", "seinen", "seinem", "seiner", "seines",
+               "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres", "dieser", "diese", "dieses", "diesen", "diesem",
+               "jeder", "jede", "jeden", "jedem", "alle", "allen", "aller", "mehrere", "einige", "viele", "beide",
+               "beiden", "zwei", "drei", "vier", "fünf", "unser", "unsere", "unseren"}
+PRONOUNS = {"er", "sie", "es", "ihn", "ihm", "ihnen", "man"}
+FUNCTION_CAPS = {"Die", "Der", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einen", "Im", "In", "Am", "An", "Auf",
+                 "Aus", "Bei", "Beim", "Nach", "Vor", "Mit", "Von", "Vom", "Zu", "Zum", "Zur", "Für", "Gegen", "Über",
+                 "Auch", "Aber", "Doch", "Und", "Oder", "Es", "Er", "Sie", "Wir", "Ich", "Man", "Dies", "Diese",
+                 "Dieser", "Dieses", "Damit", "Dabei", "Dazu", "Daher", "Deshalb", "Zudem", "Zugleich", "Wie", "Was",
+                 "Wer", "Wo", "Wann", "Als", "Wenn", "Seit", "Laut", "Trotz", "Wegen", "Unterdessen", "Inzwischen",
+                 "Bislang", "Bisher", "Zuletzt", "Zuvor", "Danach", "Dort", "Hier", "Heute", "Gestern", "Morgen",
+                 "Nun", "Jetzt", "Noch", "Schon", "Bereits", "Mehrfach", "Gemeinsam", "Allerdings", "Unabhängig",
+                 "Kein", "Keine", "Nicht", "So", "Da", "Dass", "Ob", "Um", "Ohne", "Mehr", "Weitere", "Weiter",
+                 "Erst", "Zunächst", "Dennoch", "Trotzdem", "Demnach", "Demzufolge", "Offenbar", "Angeblich"}
+STOP_NOUNS = {"Angaben", "Angabe", "Informationen", "Berichten", "Bericht", "Berichte", "Ende", "Anfang", "Mitte",
+              "Zeit", "Mal", "Jahr", "Jahre", "Jahren", "Jahres", "Monat", "Monate", "Monaten", "Woche", "Wochen",
+              "Tag", "Tage", "Tagen", "Stunden", "Uhr", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag",
+              "Samstag", "Sonntag", "Wochenende", "Morgen", "Abend", "Nacht", "Beginn", "Rahmen", "Hinsicht",
+              "Zusammenhang", "Verlauf", "Stand", "Seiten", "Weise", "Art", "Fall", "Fälle", "Prozent", "Hälfte",
+              "Teil", "Teile", "Zahl", "Sprecherin", "Verfügung", "Ziel", "Ziele", "Zielen", "Dienstagabend",
+              "Montagmorgen", "Vorwürfe", "Vorwurf", "Darstellung", "Aussage", "Aussagen"}
+DEMONYM = re.compile(r"^[a-zäöü]+(isch|ländisch)(e|en|er|es|em)?$")
+NOT_DEMONYM = re.compile(r"^(militär|polit|prakt|techn|strateg|wirtschaft|islam|histor|typ|krit|diplomat|"
+                         r"symbol|tatsäch|logist|fantast|elektr|automat|drast|ethn|takt|demokrat|katastroph|"
+                         r"dramat|energet|psych|syst|problemat|ideolog|zyn|juris|medizin|stat|dynam|hektisch|"
+                         r"chaot|optim|pessim|realist|theoret|biolog|chem|atom|national|international|regional)")
+TITLE = re.compile(r"(präsident|minister|kanzler|sprecher|chef|führer|general|sekretär|kommissar|bürgermeister|"
+                   r"gouverneur|botschafter|beauftragte|vorsitzende|machthaber|diktator|politiker|kollege|"
+                   r"kollegen|oberhaupt|premier|könig|papst|anführer|kommandeur|leiter|direktor|in)$")
+NAME_SUFFIX = re.compile(r"(land|ien|reich|stan|burg|ei)$")
+NOUN_SUFFIX = re.compile(r"(ung|ungen|heit|keit|schaft|tion|tionen|ität|ismus|ment|nis|nisse|tum|er|ern|e|en)$")
+
+
+@dataclass
+class Candidate:
+    """A noun phrase that may fill an argument: a named mention, a common noun phrase or a pronoun."""
+
+    start: int  # token indices, end exclusive
+    end: int
+    head: int
+    prep: str | None = None  # the preposition that governs it, lower-cased
+    mention: Mention | None = None
+    pronoun: bool = False
+    genitive: bool = False  # modifies a noun ("Angriff Russlands", "Sprecher des Ministeriums", "Russlands Krieg")
+    np_start: int = -1  # first token of the phrase, with determiner, adjectives and title
+
+    def span(self, doc: Doc) -> Span:
+        if self.mention is not None:
+            return Span(self.mention.start, self.mention.end, self.mention.text)
+        return token_span(doc, self.start, self.end)
+
+
+@dataclass
+class DocIndex:
+    """Per-document lookup tables: which tokens belong to which mention and timex."""
+
+    doc: Doc
+    mentions: list[tuple[int, int, Mention]] = field(default_factory=list)
+    timexes: list[tuple[int, int, Timex]] = field(default_factory=list)
+    mention_at: dict[int, tuple[int, int, Mention]] = field(default_factory=dict)
+    timex_at: dict[int, tuple[int, int, Timex]] = field(default_factory=dict)
+
+
+def token_span(doc: Doc, start: int, end: int) -> Span:
+    first, last = doc[start], doc[end - 1]
+    s, e = first.idx, last.idx + len(last.text)
+    return Span(s, e, doc.text[s:e])
+
+
+def index_doc(doc: Doc) -> DocIndex:
+    index = DocIndex(doc)
+    mentions = list(doc._.mentions or []) or heuristic_mentions(doc)
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        item = (span.start, span.end, mention)
+        index.mentions.append(item)
+        for i in range(span.start, span.end):
+            index.mention_at[i] = item
+    for timex in doc._.timexes or []:
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        item = (span.start, span.end, timex)
+        index.timexes.append(item)
+        for i in range(span.start, span.end):
+            index.timex_at[i] = item
+    return index
+
+
+def heuristic_mentions(doc: Doc) -> list[Mention]:
+    """Names guessed from capitalisation, used only while no entity component sets doc._.mentions.
+
+    German capitalises every noun, so a capitalised word counts as a name only where a common noun could
+    hardly stand: without a determiner or adjective before it, or right after a title-like capitalised word.
+    """
+    out: list[Mention] = []
+    sent_starts = {s.start for s in doc.sents} if doc.has_annotation("SENT_START") else {0}
+    for tok in doc:
+        text = tok.text
+        if DEMONYM.match(text) and not NOT_DEMONYM.match(text):
+            out.append(Mention(tok.idx, tok.idx + len(text), text, "LOC", sub="deriv", component="events:fallback"))
+            continue
+        if not text[:1].isupper() or not text.isalpha() and "-" not in text or text in FUNCTION_CAPS:
+            continue
+        if text in STOP_NOUNS or len(text) < 3:
+            continue
+        prev = doc[tok.i - 1] if tok.i > 0 and tok.i not in sent_starts else None
+        prev_lower = prev.lower_ if prev is not None else ""
+        if prev_lower in DETERMINERS or (prev is not None and prev.text[:1].islower() and prev_lower.endswith(
+                ("e", "en", "er", "es", "em")) and prev_lower not in PREPOSITIONS and prev_lower not in AUX):
+            continue
+        after_title = prev is not None and TITLE.search(prev.text) is not None
+        if NOUN_SUFFIX.search(text) and not after_title and not NAME_SUFFIX.search(text):
+            continue
+        kind = "LOC" if NAME_SUFFIX.search(text) or prev_lower in LOCATIVE else "PER"
+        out.append(Mention(tok.idx, tok.idx + len(text), text, kind, component="events:fallback"))
+    return _merge_adjacent(out)
+
+
+def _merge_adjacent(mentions: list[Mention]) -> list[Mention]:
+    """"Viktor" + "Chrenin" -> one PER mention."""
+    merged: list[Mention] = []
+    for m in mentions:
+        last = merged[-1] if merged else None
+        if last is not None and last.sub is None and m.sub is None and m.start - last.end == 1:
+            merged[-1] = Mention(last.start, m.end, last.text + " " + m.text, last.type, component=last.component)
+        else:
+            merged.append(m)
+    return merged
+
+
+def clauses(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Token ranges between commas, colons, dashes, brackets and quotes; boundaries belong to no clause."""
+    out: list[tuple[int, int]] = []
+    begin = start
+    for i in range(start, end):
+        tok = doc[i]
+        if tok.text in BOUNDARIES or tok.is_space or (tok.is_punct and tok.text in {".", "!", "?", "…"}):
+            if i > begin:
+                out.append((begin, i))
+            begin = i + 1
+    if end > begin:
+        out.append((begin, end))
+    return out
+
+
+def clause_of(clause_list: list[tuple[int, int]], i: int) -> tuple[int, int] | None:
+    for c in clause_list:
+        if c[0] <= i < c[1]:
+            return c
+    return None
+
+
+def clause_kind(doc: Doc, clause: tuple[int, int], sent_start: int) -> str:
+    """main | sub | rel | zu (a zu-infinitive without an opener)."""
+    first = doc[clause[0]].lower_
+    after_boundary = clause[0] > sent_start
+    if first in SUBORDINATORS:
+        return "sub"
+    if after_boundary and (first in RELATIVES or (first in PREPOSITIONS and clause[0] + 1 < clause[1]
+                                                  and doc[clause[0] + 1].lower_ in RELATIVES)):
+        return "rel"
+    if after_boundary and not any(doc[i].lower_ in AUX for i in range(*clause)) and has_zu_infinitive(doc, clause):
+        return "zu"
+    return "main"
+
+
+def has_zu_infinitive(doc: Doc, clause: tuple[int, int]) -> bool:
+    last = last_word(doc, clause)
+    if last is None:
+        return False
+    if last > clause[0] and doc[last - 1].lower_ == "zu":
+        return True
+    word = doc[last].lower_
+    return "zu" in word[1:-3] and word.endswith(("en", "ern", "eln"))
+
+
+def last_word(doc: Doc, clause: tuple[int, int]) -> int | None:
+    for i in range(clause[1] - 1, clause[0] - 1, -1):
+        if doc[i].is_alpha:
+            return i
+    return None
+
+
+def is_noun_like(tok_text: str) -> bool:
+    return tok_text[:1].isupper() and tok_text not in FUNCTION_CAPS and tok_text not in STOP_NOUNS and (
+        tok_text.replace("-", "").isalpha())
+
+
+def candidates(index: DocIndex, start: int, end: int, skip: set[int] | None = None) -> list[Candidate]:
+    """Noun phrases in [start, end): each named mention, each other capitalised noun, each pronoun.
+
+    A title before a name ("Präsident Alexander Lukaschenko") joins the name's candidate, whose span is the
+    name; a name in the Saxon genitive before a noun ("Russlands Krieg") only modifies that noun.
+    """
+    doc = index.doc
+    skip = skip or set()
+    out: list[Candidate] = []
+    i = start
+    while i < end:
+        tok = doc[i]
+        if i in skip or i in index.timex_at:
+            i += 1
+            continue
+        item = index.mention_at.get(i)
+        if item is not None:
+            m_start, m_end, mention = item
+            if mention.sub == "deriv" and mention.text[:1].islower():
+                i = m_end  # an adjective ("russische"): it modifies the noun after it
+                continue
+            cand = _candidate(doc, _title_start(doc, index, m_start, start), min(m_end, end), mention, start)
+            cand.start = max(m_start, start)
+            cand.genitive = cand.genitive or _saxon_genitive(doc, index, m_end, end)
+            out.append(cand)
+            i = m_end
+            continue
+        if tok.lower_ in PRONOUNS:
+            cand = _candidate(doc, i, i + 1, None, start)
+            cand.pronoun = True
+            out.append(cand)
+        elif is_noun_like(tok.text) and not _is_title(doc, index, i):
+            out.append(_candidate(doc, i, i + 1, None, start))
+        i += 1
+    return out
+
+
+def _is_title(doc: Doc, index: DocIndex, i: int) -> bool:
+    """A common noun right before a name is the name's title or descriptor."""
+    nxt = index.mention_at.get(i + 1)
+    return i not in index.mention_at and nxt is not None and nxt[0] == i + 1 and nxt[2].sub is None
+
+
+def _title_start(doc: Doc, index: DocIndex, m_start: int, floor: int) -> int:
+    j = m_start
+    while j - 1 >= floor and is_noun_like(doc[j - 1].text) and (j - 1) not in index.mention_at and (
+            doc[j - 1].text[:1].isupper()):
+        j -= 1
+    return j
+
+
+def _saxon_genitive(doc: Doc, index: DocIndex, m_end: int, end: int) -> bool:
+    last = doc[m_end - 1].text
+    return m_end < end and last.endswith("s") and is_noun_like(doc[m_end].text) and m_end not in index.mention_at
+
+
+def _candidate(doc: Doc, start: int, end: int, mention: Mention | None, floor: int = 0) -> Candidate:
+    """Find the governing preposition by walking left over determiners and adjectives (not past `floor`)."""
+    j = start - 1
+    while j >= floor and (doc[j].lower_ in DETERMINERS or _adjective(doc, j)):
+        j -= 1
+    prep = doc[j].lower_ if j >= 0 and doc[j].lower_ in PREPOSITIONS else None
+    genitive = prep is None and j >= 0 and j < start - 1 and doc[j + 1].lower_ in {"des", "der"} and (
+        doc[j].text[:1].isupper() and doc[j].text not in FUNCTION_CAPS)
+    genitive = genitive or (prep is None and j == start - 1 and j >= 0 and doc[j].text[:1].isupper()
+                            and doc[j].text not in FUNCTION_CAPS and doc[end - 1].text.endswith("s"))
+    return Candidate(start, end, end - 1, prep=prep, mention=mention, genitive=genitive, np_start=j + 1)
+
+
+def _adjective(doc: Doc, j: int) -> bool:
+    word = doc[j].lower_
+    return doc[j].text[:1].islower() and doc[j].is_alpha and word not in PREPOSITIONS and word not in AUX and (
+        word.endswith(("e", "en", "er", "es", "em"))) and word not in {"und", "oder", "aber", "sowie", "wie"}
+
+
+def np_span(doc: Doc, cand: Candidate) -> Span:
+    """The noun phrase with its determiner and adjectives ("Die russische Seite"); a name stays the name."""
+    if cand.mention is not None:
+        return cand.span(doc)
+    return token_span(doc, cand.np_start, cand.end)
+
+
+def finite_position(doc: Doc, clause: tuple[int, int], verbs: set[int]) -> int | None:
+    """The first auxiliary, modal or known verb of the clause: the V2 position in a main clause."""
+    for i in range(*clause):
+        if doc[i].lower_ in AUX or i in verbs:
+            return i
+    return None
+
+
+def resolve_pronoun(index: DocIndex, tok_i: int, person: bool) -> Mention | None:
+    """A pronoun stands for the nearest preceding naming mention (a person for "er")."""
+    best = None
+    for m_start, _m_end, mention in index.mentions:
+        if m_start >= tok_i:
+            break
+        if mention.sub is not None:
+            continue
+        if person and mention.type != "PER":
+            continue
+        best = mention
+    return best
