@@ -1,0 +1,98 @@
+"""Find temporal expressions with the rules of rules.toml and resolve them in text order.
+
+Selection: every rule proposes matches; the longest wins, then the rule listed first; a handler may turn a match
+down (None), and then shorter matches get their chance. Resolution runs again in text order, so that
+"zwei Tage später" counts from the last day the text named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from chronik.dates import PartialDate
+from chronik.nlp.timex import calc
+from chronik.nlp.timex.lexicon import Lexicon, Rule, load
+from chronik.nlp.timex.resolve import BLOCK, HANDLERS, Context, Found
+from chronik.nlp.timex.tense import sentence_bounds
+from chronik.types import Timex
+
+
+def component_name(lex: Lexicon, rule: Rule) -> str:
+    return f"timex:rules-{lex.version}/{rule.id}"
+
+
+def _candidates(text: str, lex: Lexicon) -> list[tuple[int, int, int, object]]:
+    found = []
+    for index, rule in enumerate(lex.rules):
+        has_extent = "x" in rule.regex.groupindex
+        for match in rule.regex.finditer(text):
+            start, end = match.span("x") if has_extent and match.group("x") is not None else match.span()
+            if end > start:
+                found.append((start, end, index, match))
+    found.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
+    return found
+
+
+def _select(text: str, lex: Lexicon, ctx: Context) -> list[tuple[int, int, int, object]]:
+    taken = bytearray(len(text))
+    chosen = []
+    for start, end, index, match in _candidates(text, lex):
+        if any(taken[start:end]):
+            continue
+        ctx.start, ctx.end = start, end
+        result = HANDLERS[lex.rules[index].handler](match, ctx)
+        if result is None:
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        if result is not BLOCK:
+            chosen.append((start, end, index, match))
+    chosen.sort()
+    return chosen
+
+
+def _interval(found: Found) -> tuple[str | None, str | None]:
+    span = found.span
+    if span is None:
+        span = calc.value_range(found.value)
+        if span is not None and not found.keeps_span:
+            span = calc.narrow(span, found.mod)
+    if span is None:
+        return None, None
+    return tuple(d.isoformat() if isinstance(d, date) else None for d in span)  # type: ignore[return-value]
+
+
+def find_timexes(text: str, report_date: PartialDate | None, tokens: Iterable | None = None) -> list[Timex]:
+    """Temporal expressions in `text`, resolved against `report_date` (None: values stay relative, flagged).
+
+    `tokens` (spaCy tokens, optional) only lend their sentence boundaries to the tense reading.
+    """
+    lex = load()
+    ctx = Context(text=text, anchor=report_date, lex=lex, starts=sentence_bounds(text, tokens))
+    timexes = []
+    for start, end, index, match in _select(text, lex, ctx):
+        rule = lex.rules[index]
+        ctx.start, ctx.end = start, end
+        found = HANDLERS[rule.handler](match, ctx)
+        if not isinstance(found, Found):
+            continue
+        earliest, latest = _interval(found)
+        timexes.append(
+            Timex(
+                start=start,
+                end=end,
+                text=text[start:end],
+                type=found.type or rule.type,
+                value=found.value,
+                mod=found.mod,
+                earliest=earliest,
+                latest=latest,
+                approx=found.approx or "X" in found.value or found.mod == "APPROX",
+                component=component_name(lex, rule),
+            )
+        )
+        if found.sets_reference and found.span is None and len(found.value) == 10:
+            ctx.reference = date.fromisoformat(found.value)
+        elif found.sets_reference and found.span and found.span[0] == found.span[1]:
+            ctx.reference = found.span[0]
+    return timexes

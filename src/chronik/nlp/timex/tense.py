@@ -1,0 +1,107 @@
+"""The tense of the clause around a temporal expression, from word forms alone (the pipeline has no tagger).
+
+"hatte … im Oktober informiert" points back to the last October, "will im Januar" forward to the next January.
+German news mixes clauses: in "Er sagte, das Treffen werde im Januar stattfinden" the comma clause decides,
+so the clause is read first and the whole sentence only when the clause holds no verb form we know.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+
+from chronik.nlp.timex.lexicon import Lexicon
+
+PAST, FUTURE = "past", "future"
+
+_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]„“”\"»«–]| - ")
+_SENTENCE_END = re.compile(r"(?<=[^\s\d][.!?])[\"“”»']?\s+(?=[A-ZÄÖÜ„\"»(])|\n\s*\n")
+_ABBREVIATIONS = frozenset("Nr Dr Prof St Abs Art bzw ca vgl ggf usw etc Mio Mrd Tel Jh Jan Feb Febr Okt Nov Dez Sept Aug".split())
+_DETERMINERS = frozenset(
+    """der die das den dem des ein eine einen einem einer eines im am zum zur vom beim ins
+    sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer unsere unseren diese diesen dieser dieses
+    jede jeden jeder alle keine keinen mehrere viele wenige andere anderen beide beiden zwei drei""".split()
+)
+_SEPARABLE = re.compile(r"^(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|zu|zurück|weg|her|hin|um|los|fort|frei|bekannt|statt|teil|fern|hoch|zusammen|wieder)ge\w{3,}(?:t|en)$")
+_INSEPARABLE = re.compile(r"^(?:be|ver|er|ent|zer|über|unter|miss|hinter)\w{3,}(?:t|en)$")
+
+
+def sentence_bounds(text: str, tokens: Iterable | None = None) -> list[int]:
+    """Start offsets of sentences: from spaCy tokens (is_sent_start) when given, else a rule for German news."""
+    starts = [0]
+    if tokens is not None:
+        for token in tokens:
+            if token.i and token.is_sent_start:
+                starts.append(token.idx)
+        return starts
+    for match in _SENTENCE_END.finditer(text):
+        before = text[max(0, match.start() - 6) : match.start()]
+        word = re.search(r"(\w+)[.!?]$", before)
+        if word and word.group(1) in _ABBREVIATIONS:
+            continue
+        starts.append(match.end())
+    return starts
+
+
+def sentence_of(starts: Sequence[int], text: str, position: int) -> tuple[int, int]:
+    i = bisect.bisect_right(starts, position) - 1
+    end = starts[i + 1] if i + 1 < len(starts) else len(text)
+    return starts[i], end
+
+
+def clause_of(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    s0, s1 = sentence
+    left = s0
+    for match in _CLAUSE_BREAK.finditer(text, s0, start):
+        left = match.end()
+    right_match = _CLAUSE_BREAK.search(text, end, s1)
+    return left, right_match.start() if right_match else s1
+
+
+def is_participle(word: str) -> bool:
+    if len(word) < 5 or not word.islower():
+        return False
+    if word.startswith("ge") and word.endswith(("t", "en")):
+        return True
+    return word.endswith(("iert", "ierte")) or bool(_SEPARABLE.match(word)) or bool(_INSEPARABLE.match(word))
+
+
+def _is_preterite(word: str, previous: str, lex: Lexicon) -> bool:
+    """Regular preterites end in -te(n) (sagte, informierten); adjectives after a determiner are excluded."""
+    if len(word) < 5 or not word.islower() or not word.endswith(("te", "ten")):
+        return False
+    if word in lex.verbs["notpast"] or previous.lower() in _DETERMINERS or word.endswith(("ste", "sten")):
+        return False
+    return True
+
+
+def words_tense(words: list[str], lex: Lexicon) -> str | None:
+    """PAST, FUTURE or None (present tense or no verb we know)."""
+    past_forms, future_forms, perf_forms = lex.verbs["past"], lex.verbs["future"], lex.verbs["perf"]
+    future = any(w in future_forms for w in words)
+    participle = any(is_participle(w) for w in words)
+    perfect = participle and any(w in perf_forms for w in words)
+    if future and perfect and words and words[-1] in ("haben", "sein", "worden"):
+        return PAST  # "soll … getötet haben": hearsay about the past
+    if future:
+        return FUTURE
+    past = perfect or any(w in past_forms for w in words)
+    if not past:
+        past = any(_is_preterite(w, words[i - 1] if i else "", lex) for i, w in enumerate(words))
+    if past:
+        return PAST
+    if len(words) >= 2 and words[-2] == "zu" and words[-1].endswith("en"):
+        return FUTURE  # "kündigte an, im Januar zu kommen": an infinitive clause looks ahead
+    return None
+
+
+def tense_at(text: str, starts: Sequence[int], start: int, end: int, lex: Lexicon) -> str | None:
+    sentence = sentence_of(starts, text, start)
+    left, right = clause_of(text, sentence, start, end)
+    clause = _WORD.findall(text, left, start) + _WORD.findall(text, end, right)
+    found = words_tense(clause, lex)
+    if found is not None or (left, right) == sentence:
+        return found
+    return words_tense(_WORD.findall(text, sentence[0], start) + _WORD.findall(text, end, sentence[1]), lex)
