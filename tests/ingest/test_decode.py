@@ -105,3 +105,23 @@ def test_control_characters_in_text_are_removed(tmp_path: Path, read) -> None:
     path.write_text('{"text": "A\\u0000B\\u0007C\\tD\\nE\\u001b", "date": "2022"}\n', encoding="utf-8")
     reports, _ = read(path)
     assert reports[0].text == "ABC\tD\nE"
+
+
+def test_latin1_after_a_long_ascii_start_is_decoded(tmp_path: Path, read) -> None:
+    """The first 64 kB say nothing about the encoding when they are ASCII; the first umlaut decides."""
+    ascii_part = "".join(f"date 2022-11-{i % 28 + 1:02d} Report number {i} in plain ASCII.\n" for i in range(2000))
+    path = tmp_path / "alt.txt"
+    path.write_bytes(ascii_part.encode("ascii") + (GERMAN + "\n").encode("latin-1") + "date 2022-12-06 Maß.\n".encode("latin-1"))
+    assert len(ascii_part) > 65_536
+    reports, skipped = read(path)
+    assert skipped == []
+    assert [r.text for r in reports[-2:]] == [GERMAN.removeprefix("date 2022-12-05 "), "Maß."]
+
+
+def test_utf8_after_a_long_ascii_start_stays_utf8(tmp_path: Path, read) -> None:
+    ascii_part = "date 2022-11 Plain ASCII.\n" * 3000
+    path = tmp_path / "neu.txt"
+    path.write_text(ascii_part + GERMAN + "\n", encoding="utf-8")
+    reports, skipped = read(path)
+    assert skipped == []
+    assert reports[-1].text == GERMAN.removeprefix("date 2022-12-05 ")

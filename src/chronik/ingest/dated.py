@@ -49,6 +49,8 @@ def read_dated(lines: Lines, path: str, options: ReadOptions) -> Iterator[Report
         if match:
             if pending is not None:
                 yield _finish(pending, lines, lines.line_no - 1, path, options)
+            elif preamble is not None:
+                yield _preamble(path, preamble)
             pending = _start(lines.line_no, match["date"])
             first_start = first_start or lines.line_no
             pending.add(match["rest"])
@@ -56,14 +58,18 @@ def read_dated(lines: Lines, path: str, options: ReadOptions) -> Iterator[Report
             pending.add(text)
         elif preamble is None and text.strip():
             preamble = lines.line_no
-    if preamble is not None:
-        yield Skipped(path, preamble, "text before the first `date ...` line belongs to no report; "
-                      "start it with a line like `date 2022-12-05`")  # fmt: skip
     if pending is not None:
         yield _finish(pending, lines, lines.line_no, path, options)
+    elif preamble is not None:
+        yield _preamble(path, preamble)
     # Problems outside any report (in the preamble, or in a file with no `date` line) are still reported.
     for line, problem in lines.problems_between(1, (first_start or lines.line_no + 1) - 1):
         yield Skipped(path, line, problem)
+
+
+def _preamble(path: str, line: int) -> Skipped:
+    return Skipped(path, line, "text before the first `date ...` line belongs to no report; "
+                   "start it with a line like `date 2022-12-05`")  # fmt: skip
 
 
 def _start(line: int, token: str) -> _Pending:

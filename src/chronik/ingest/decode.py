@@ -147,6 +147,9 @@ class Lines:
 
     path: Path
     encoding: str
+    # The first 64 kB were plain ASCII, so "UTF-8" was a default, not a finding: the first line that
+    # is not UTF-8 may still decide the encoding (an old Latin-1 file with a long English preamble).
+    ascii_start: bool = False
     problems: list[tuple[int, str]] = field(default_factory=list)
     line_no: int = 0  # number of the line last yielded
 
@@ -163,6 +166,7 @@ class Lines:
     def _byte_lines(self) -> Iterator[str]:
         """ASCII-compatible encodings: split on b"\\n", decode each line alone to locate errors."""
         codec = "utf-8" if self.encoding == "utf-8-sig" else self.encoding
+        undecided = self.ascii_start
         with self.path.open("rb") as handle:
             if self.encoding == "utf-8-sig":
                 handle.read(len(codecs.BOM_UTF8))
@@ -173,6 +177,9 @@ class Lines:
                     self.problems.append((self.line_no, f"line is longer than {MAX_LINE_BYTES:,} bytes"))
                     yield "\n"
                     continue
+                if undecided and not raw.isascii():
+                    undecided = False
+                    codec = _line_encoding(raw, codec)
                 yield self._decode_line(raw, codec)
 
     def _decode_line(self, raw: bytes, codec: str) -> str:
@@ -217,6 +224,22 @@ class Lines:
                 yield line.rstrip("\n") + "\n"
 
 
+def _line_encoding(raw: bytes, default: str) -> str:
+    """The encoding of the first non-ASCII line of a file that started in ASCII."""
+    try:
+        raw.decode(default)
+        return default
+    except UnicodeDecodeError:
+        pass
+    try:
+        return _guess_encoding(raw)
+    except NotText:
+        return default  # undecidable: keep the default and let the line be reported
+
+
 def open_lines(path: Path) -> Lines:
     """Sniff the encoding (raising NotText) and return the line iterator."""
-    return Lines(path, sniff(path))
+    with path.open("rb") as handle:
+        head = handle.read(HEAD_BYTES)
+    encoding = sniff_bytes(head, truncated=len(head) == HEAD_BYTES)
+    return Lines(path, encoding, ascii_start=encoding == "utf-8" and head.isascii())
