@@ -1,0 +1,134 @@
+"""The chronik command end to end, as a user runs it: real files, a real database, real exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from chronik.eval.format import validate_record
+from tests.conftest import EXAMPLE_REPORT
+
+DATED = """date 2022-12-05 Schoigu traf Lukaschenko in Minsk. Die Gespräche dauerten lange.
+date 2022-12-06
+Die Ukraine wirft Russland vor, gezielt die Energieinfrastruktur anzugreifen. Die russische Seite bestreitet das.
+date 2022-12
+Belarus hat Truppen an die Grenze verlegt.
+"""
+
+
+def chronik(*args: str, db: Path, timeout: float = 300) -> subprocess.CompletedProcess:
+    env = {**os.environ, "CHRONIK_DB": str(db)}
+    return subprocess.run([sys.executable, "-m", "chronik.cli", *args], capture_output=True, text=True,
+                          env=env, timeout=timeout)
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "reports.txt").write_text(DATED, encoding="utf-8")
+    (folder / "more.jsonl").write_text(
+        json.dumps({"id": "x-1", "date": "2023-01-10", "text": "Selenskyj besuchte Washington."}) + "\n"
+        + "{not json\n", encoding="utf-8")
+    return folder
+
+
+def test_ingest_reports_skips_and_is_idempotent(corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    first = chronik("ingest", str(corpus), "--json", db=db)
+    assert first.returncode == 1, first.stderr
+    summary = json.loads(first.stdout)
+    assert summary["added"] == 4
+    assert summary["skipped"] == 1
+    assert "more.jsonl:2" in summary["skipped_inputs"][0]
+    second = chronik("ingest", str(corpus), "--json", db=db)
+    again = json.loads(second.stdout)
+    assert (again["added"], again["duplicates"]) == (0, 4)
+
+
+def test_clean_input_exits_zero_and_export_is_valid(corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "e.db"
+    assert chronik("ingest", str(corpus / "reports.txt"), db=db).returncode == 0
+    exported = chronik("export", db=db)
+    records = [json.loads(line) for line in exported.stdout.splitlines()]
+    assert [r["date"] for r in records] == ["2022-12", "2022-12-05", "2022-12-06"]
+    for record in records:
+        assert validate_record(record) == []
+    shown = chronik("show", records[1]["id"][:8], "--json", db=db)
+    assert json.loads(shown.stdout)["sentences"][0]["text"] == "Schoigu traf Lukaschenko in Minsk."
+    found = json.loads(chronik("search", "Energieinfrastruktur", "--json", db=db).stdout)
+    assert found["total"] == 1
+
+
+def test_analyse_prints_valid_annotation_records_without_storing(tmp_path: Path) -> None:
+    db = tmp_path / "never.db"
+    result = chronik("analyse", str(EXAMPLE_REPORT), db=db)
+    assert result.returncode == 0, result.stderr
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record["date"] == "2022-12"
+    assert record["text"].startswith("Russlands Verteidigungsminister")
+    assert validate_record(record) == []
+    assert not db.exists()
+
+
+def test_usage_errors_exit_two(tmp_path: Path, corpus: Path) -> None:
+    db = tmp_path / "u.db"
+    bad_date = chronik("ingest", str(corpus), "--date", "2022-13", db=db)
+    assert bad_date.returncode == 2
+    assert "impossible month" in bad_date.stderr
+    assert chronik("ingest", str(corpus), "--format", "pdf", db=db).returncode == 2
+
+
+def test_unknown_report_id_is_a_clear_error(tmp_path: Path, corpus: Path) -> None:
+    result = chronik("show", "0000000000", db=tmp_path / "s.db")
+    assert result.returncode == 1
+    assert "no report with id" in result.stderr
+
+
+def test_kill_during_ingest_leaves_a_consistent_store_and_rerun_completes(tmp_path: Path) -> None:
+    source = tmp_path / "many.jsonl"
+    with source.open("w", encoding="utf-8") as handle:
+        for i in range(600):
+            text = f"Bericht {i}: Die Regierung in Kiew meldete neue Angriffe. Moskau bestreitet das. " * 6
+            handle.write(json.dumps({"id": f"k-{i}", "date": f"2022-{1 + i % 12:02d}", "text": text}) + "\n")
+    db = tmp_path / "k.db"
+    env = {**os.environ, "CHRONIK_DB": str(db), "CHRONIK_BATCH_SIZE": "4"}
+    proc = subprocess.Popen([sys.executable, "-m", "chronik.cli", "ingest", str(source)], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    stored = 0
+    while time.time() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+        stored = _count(db, "SELECT count(*) FROM reports")
+        if stored >= 30:
+            break
+    assert proc.poll() is None, "ingest finished before it could be killed; make the input larger"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert 30 <= _count(db, "SELECT count(*) FROM reports") < 600
+    assert _count(db, "PRAGMA integrity_check", text=True) == "ok"
+    assert _count(db, "SELECT count(*) FROM reports WHERE id NOT IN (SELECT report_id FROM sentences)") == 0
+    rerun = chronik("ingest", str(source), "--json", db=db)
+    assert rerun.returncode == 0, rerun.stderr
+    assert _count(db, "SELECT count(*) FROM reports") == 600
+    assert _count(db, "SELECT count(DISTINCT source_id) FROM reports") == 600
+
+
+def _count(db: Path, sql: str, text: bool = False):  # type: ignore[no-untyped-def]
+    if not db.exists():
+        return 0
+    conn = sqlite3.connect(db, timeout=30)
+    try:
+        return conn.execute(sql).fetchone()[0]
+    except sqlite3.OperationalError:
+        return "" if text else 0  # schema not created yet
+    finally:
+        conn.close()
