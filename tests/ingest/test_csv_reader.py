@@ -85,3 +85,27 @@ def test_tsv(tmp_path: Path, read) -> None:
     reports, skipped = read(path)
     assert skipped == []
     assert reports[0].text == "Bericht, mit Komma."
+
+
+def test_excel_export_cp1252_with_semicolons(tmp_path: Path, read) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes("Text;Date\n„Größer“ – sagte er.;2022-12-05\n".encode("cp1252"))
+    reports, skipped = read(path)
+    assert skipped == []
+    assert reports[0].text == "„Größer“ – sagte er."
+
+
+def test_utf8_bom_before_the_header(tmp_path: Path, read) -> None:
+    path = tmp_path / "bom.csv"
+    path.write_text("text,date\nÄrger.,2022\n", encoding="utf-8-sig")
+    reports, skipped = read(path)
+    assert skipped == []
+    assert (reports[0].text, reports[0].date.iso) == ("Ärger.", "2022")
+
+
+def test_unclosed_quote_swallows_rows_and_says_so(tmp_path: Path, read) -> None:
+    path = tmp_path / "quote.csv"
+    path.write_text('text,date\n"Offenes Zitat,2022\nZweite,2022\n', encoding="utf-8")
+    reports, skipped = read(path)
+    assert reports == []
+    assert [(s.line, s.reason) for s in skipped] == [(2, "row has 1 field, the header has 2; check the quoting")]

@@ -52,7 +52,8 @@ def _rows(reader: "csv._reader", header: list[str], lines: Lines, path: str, opt
         elif not any(cell.strip() for cell in row):
             continue
         elif len(row) != len(header):
-            yield Skipped(path, start, f"row has {len(row)} fields, the header has {len(header)}; check the quoting")
+            noun = "field" if len(row) == 1 else "fields"
+            yield Skipped(path, start, f"row has {len(row)} {noun}, the header has {len(header)}; check the quoting")
         else:
             yield record_to_report(dict(zip(header, row)), path, start, options)
 
