@@ -39,7 +39,7 @@ def test_malformed_line_among_good_ones(tmp_path: Path, read) -> None:
     assert [r.text for r in reports] == ["Eins.", "Drei."]
     assert [r.origin for r in reports] == [f"{path}:1", f"{path}:5"]
     assert [s.line for s in skipped] == [2, 4]
-    assert skipped[0].reason.startswith("not valid JSON (Expecting ',' delimiter at column")
+    assert skipped[0].reason.startswith("not valid JSON (Expecting ',' delimiter at column 36)")
     assert "a JSON list, not an object" in skipped[1].reason
 
 

@@ -25,7 +25,7 @@ def read_jsonl(lines: Lines, path: str, options: ReadOptions) -> Iterator[Report
         if not text.strip():
             continue
         try:
-            record = json.loads(text)
+            record = json.loads(text.rstrip("\r\n"))
         except json.JSONDecodeError as exc:
             yield Skipped(path, line, f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line")
             continue
