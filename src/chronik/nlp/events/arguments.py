@@ -104,8 +104,22 @@ def noun_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
         targets = targets or genitive[:1]
     elif genitive:
         actor = genitive[:1]
-    actor = actor or by_agent[:1] or _derived_modifier(ctx.index, trigger)
+    actor = actor or by_agent[:1] or _derived_modifier(ctx.index, trigger) or _clause_subject(trigger, cands, ctx)
     return Roles(actor=actor, target=[c for c in targets if c not in actor])
+
+
+def _clause_subject(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> list[Candidate]:
+    """A noun after the finite verb of a main clause without a verb trigger ("Belarus hat ein Eingreifen
+    ausgeschlossen", "Russland startete eine Offensive") is done by the clause's subject."""
+    doc = ctx.index.doc
+    if syntax.clause_kind(doc, trigger.clause, ctx.sent_start) != "main" or any(
+            v in ctx.verbs for v in range(*trigger.clause)):
+        return []
+    finite = syntax.finite_position(doc, trigger.clause, set())
+    if finite is None or finite > trigger.token:
+        return []
+    prefield = [c for c in cands if c.end <= finite and c.prep is None and not c.genitive]
+    return prefield[:1]
 
 
 def _genitive_after(doc: Doc, trigger: Trigger, cand: Candidate) -> bool:

@@ -45,11 +45,19 @@ def sentence_events(doc: Doc, lex: lexicon.Lexicon, index: DocIndex, start: int,
             place=_spans(index, roles.place),
             time=roles.time,
             negated=negated,
-            modality=qualify.modality(doc, trigger, index, report_date),
+            modality=qualify.modality(doc, trigger, index, report_date, _host(doc, trigger, sentence_clauses, start)),
             component=f"{COMPONENT}/{trigger.type}:{trigger.entry.rule_id}",
         ))
         _set_time(out[-1], index, trigger, report_date)
     return out
+
+
+def _host(doc: Doc, trigger: detect.Trigger, sentence_clauses: list[tuple[int, int]],
+          sent_start: int) -> tuple[int, int] | None:
+    if syntax.clause_kind(doc, trigger.clause, sent_start) != "zu":
+        return None
+    before = [c for c in sentence_clauses if c[1] <= trigger.clause[0]]
+    return before[-1] if before else None
 
 
 def _ruled_out_before(doc: Doc, trigger: detect.Trigger, sentence_clauses: list[tuple[int, int]],

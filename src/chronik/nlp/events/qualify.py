@@ -68,9 +68,11 @@ def _kein_heads(doc: Doc, token: int, clause_start: int) -> bool:
         j >= clause_start and doc[j].lower_ == "nicht" and j == token - 1)
 
 
-def modality(doc: Doc, trigger: Trigger, index: DocIndex, report_date: PartialDate | None) -> str:
+def modality(doc: Doc, trigger: Trigger, index: DocIndex, report_date: PartialDate | None,
+             host: tuple[int, int] | None = None) -> str:
+    """`host` is the clause a zu-infinitive depends on ("plant, ... zu verlegen")."""
     clause = trigger.clause
-    words = [doc[i].lower_ for i in range(*clause)]
+    words = [doc[i].lower_ for i in range(*clause)] + ([doc[i].lower_ for i in range(*host)] if host else [])
     if any(PLANNED.match(w) for w in words):
         return "planned"
     infinitive = trigger.entry.lemma.replace("|", "").lower()

@@ -196,11 +196,11 @@ def clause_kind(doc: Doc, clause: tuple[int, int], sent_start: int) -> str:
     after_boundary = clause[0] > sent_start
     if first in SUBORDINATORS:
         return "sub"
+    if after_boundary and not any(doc[i].lower_ in AUX for i in range(*clause)) and has_zu_infinitive(doc, clause):
+        return "zu"
     if after_boundary and (first in RELATIVES or (first in PREPOSITIONS and clause[0] + 1 < clause[1]
                                                   and doc[clause[0] + 1].lower_ in RELATIVES)):
         return "rel"
-    if after_boundary and not any(doc[i].lower_ in AUX for i in range(*clause)) and has_zu_infinitive(doc, clause):
-        return "zu"
     return "main"
 
 

@@ -1,0 +1,206 @@
+"""Claims: spans, sources, cues, certainty and contradiction links."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.nlp.events_helpers import analyse, claims_with, events_of
+from tests.nlp.test_events import EXAMPLE, EXAMPLE_NAMES
+
+
+@pytest.fixture(scope="module")
+def example():
+    if not EXAMPLE.is_file():
+        pytest.skip(f"{EXAMPLE} not available")
+    return analyse(EXAMPLE.read_text(encoding="utf-8"), EXAMPLE_NAMES, "2022-12")
+
+
+def _claim_in(doc, words: str):
+    sentence = next(s for s in doc.sents if words in s.text)
+    found = [c for c in doc._.claims if sentence.start_char <= c.start < sentence.end_char]
+    assert found, f"no claim in {sentence.text!r}"
+    return found
+
+
+# --- the spec's example report, one test per listed claim ---------------------------------------------
+
+def test_example_defence_ministry_account_is_reported(example) -> None:
+    (claim,) = _claim_in(example, "Training absolviert")
+    assert claim.certainty == "reported"
+    assert "bereit für den Einsatz seien" in claim.text
+
+
+def test_example_doubts_on_the_internet_are_reported_without_source(example) -> None:
+    (claim,) = _claim_in(example, "Zweifel")
+    assert claim.certainty == "reported"
+    assert claim.source is None
+
+
+def test_example_fighting_reports_are_unconfirmed(example) -> None:
+    (claim,) = _claim_in(example, "unbestätigten Informationen")
+    assert claim.certainty == "unconfirmed"
+    assert "Gebietsgewinne" in claim.text
+
+
+def test_example_attack_is_alleged_by_ukraine(example) -> None:
+    (claim,) = _claim_in(example, "wirft Russland vor")
+    assert claim.certainty == "alleged"
+    assert claim.source is not None and claim.source.text.endswith("Ukraine")
+    assert claim.cue is not None and claim.cue.text == "wirft … vor"
+    assert example.text[claim.cue.start:claim.cue.end] == "wirft"
+    assert claim.text.startswith("gezielt die Energieinfrastruktur anzugreifen")
+    (attack,) = [e for e in events_of(example, "ASSAULT") if e.trigger.text == "anzugreifen"]
+    assert claim.events == [attack.id]
+
+
+def test_example_denial_by_the_russian_side_contradicts_the_attack_claim(example) -> None:
+    (accusation,) = _claim_in(example, "wirft Russland vor")
+    (denial,) = _claim_in(example, "bestreitet das")
+    assert denial.certainty == "denied"
+    assert denial.source is not None and denial.source.text == "Die russische Seite"
+    assert denial.contradicts == [accusation.id]
+    assert accusation.contradicts == [denial.id]
+    assert denial.events == accusation.events
+
+
+def test_example_claim_ids_and_provenance(example) -> None:
+    assert [c.id for c in example._.claims] == [f"c{n}" for n in range(1, len(example._.claims) + 1)]
+    assert all(c.component.startswith("claims:rules-") for c in example._.claims)
+    assert all(example.text[c.start:c.end] == c.text for c in example._.claims)
+
+
+# --- cues, spans and sources ----------------------------------------------------------------------------
+
+def test_inverted_saying_verb_spans_the_proposition_before_it() -> None:
+    doc = analyse("Die Einheit solle die Westgrenze schützen, sagte Lukaschenko in Minsk.",
+                  [("Lukaschenko", "PER"), ("Minsk", "LOC")])
+    (claim,) = doc._.claims
+    assert (claim.text, claim.certainty, claim.source.text) == ("Die Einheit solle die Westgrenze schützen",
+                                                                 "asserted", "Lukaschenko")
+
+
+def test_direct_quote_with_speaker_after_it() -> None:
+    doc = analyse('"Polen bedroht niemanden", sagte ein Sprecher des polnischen Außenministeriums.',
+                  [("Polen", "LOC"), ("polnischen", "LOC", "deriv")])
+    (claim,) = doc._.claims
+    assert claim.text == "Polen bedroht niemanden"
+    assert claim.certainty == "asserted" and claim.source.text == "ein Sprecher"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Nach Angaben der Vereinten Nationen wurden zwölf Zivilisten getötet.", "Vereinten Nationen"),
+    ("Laut Kiew wurden zwölf Zivilisten getötet.", "Kiew"),
+    ("Nach Armeeangaben wurden zwölf Zivilisten getötet.", "Armeeangaben"),
+    ("Zwölf Zivilisten wurden getötet, hieß es in Kiew.", None),
+])
+def test_attribution_phrases_are_reported(text: str, source: str | None) -> None:
+    doc = analyse(text, [("Kiew", "LOC"), ("Vereinten Nationen", "ORG")])
+    (claim,) = doc._.claims
+    assert claim.certainty == "reported"
+    assert (claim.source.text if claim.source else None) == source
+    assert [events_of(doc, "ASSAULT")[0].id] == claim.events
+
+
+def test_teilte_mit_is_a_split_cue_with_a_subjunctive_complement() -> None:
+    doc = analyse("Die ukrainische Luftwaffe teilte mit, sie habe 40 Marschflugkörper abgefangen.",
+                  [("ukrainische", "LOC", "deriv")])
+    (claim,) = doc._.claims
+    assert claim.cue.text == "teilte … mit"
+    assert claim.text == "sie habe 40 Marschflugkörper abgefangen"
+    assert claim.source.text == "Die ukrainische Luftwaffe"
+
+
+def test_soll_with_perfect_infinitive_is_alleged_and_wins_over_attribution() -> None:
+    doc = analyse("Nach Angaben der Polizei soll der Mann zwei Soldaten getötet haben.")
+    (claim,) = doc._.claims
+    assert claim.certainty == "alleged"
+
+
+def test_soll_of_purpose_is_no_claim() -> None:
+    assert analyse("Die Bilder sollen dieser Kritik begegnen.")._.claims == []
+
+
+@pytest.mark.parametrize("word", ["angeblich", "mutmaßlich"])
+def test_hearsay_adverbs_are_alleged(word: str) -> None:
+    doc = analyse(f"Die Drohnen wurden {word} in Iran gebaut.", [("Iran", "LOC")])
+    (claim,) = doc._.claims
+    assert claim.certainty == "alleged" and claim.source is None
+
+
+def test_report_hedge_is_unconfirmed() -> None:
+    doc = analyse("Offenbar wurden bei dem Angriff mehrere Menschen verletzt.")
+    (claim,) = doc._.claims
+    assert claim.certainty == "unconfirmed" and claim.source is None
+
+
+def test_unverifiable_source_makes_its_claims_unconfirmed() -> None:
+    doc = analyse("Kremlsprecher Peskow erklärte, die Angriffe hätten militärischen Zielen gegolten. "
+                  "Unabhängig überprüfen lassen sich die Angaben beider Seiten nicht.", [("Peskow", "PER")])
+    (claim,) = doc._.claims
+    assert claim.certainty == "unconfirmed"
+    assert claim.source.text == "Peskow"
+
+
+def test_questions_are_not_claims() -> None:
+    assert analyse("Hat Russland die Stadt angegriffen, fragte der Reporter?")._.claims == []
+
+
+def test_subjunctive_continues_the_previous_speaker() -> None:
+    doc = analyse("Selenskyj sagte, die Front sei stabil. Die Truppen seien gut versorgt.", [("Selenskyj", "PER")])
+    first, second = doc._.claims
+    assert second.certainty == "asserted" and second.source.text == "Selenskyj"
+    assert second.text == "Die Truppen seien gut versorgt"
+
+
+def test_denial_with_its_own_proposition_links_to_the_accusation_of_the_same_event() -> None:
+    doc = analyse("Borrell sagte, der Iran habe Drohnen an Russland geliefert. Der Iran bestreitet, Drohnen "
+                  "an Moskau geliefert zu haben.",
+                  [("Borrell", "PER"), ("Iran", "LOC"), ("Russland", "LOC"), ("Moskau", "LOC")])
+    claim, denial = doc._.claims
+    assert denial.certainty == "denied" and denial.text == "Drohnen an Moskau geliefert zu haben"
+    assert denial.contradicts == [claim.id] and claim.contradicts == [denial.id]
+
+
+def test_weist_zurueck_refers_back_to_the_accusation() -> None:
+    doc = analyse("Lukaschenko warf Polen vor, Angriffe vorzubereiten. Die Regierung in Warschau wies die "
+                  "Vorwürfe zurück.", [("Lukaschenko", "PER"), ("Polen", "LOC"), ("Warschau", "LOC")])
+    accusation, denial = doc._.claims
+    assert (accusation.certainty, denial.certainty) == ("alleged", "denied")
+    assert denial.contradicts == [accusation.id]
+    assert denial.events == accusation.events != []
+
+
+# --- bad input ------------------------------------------------------------------------------------------
+
+def test_denial_with_nothing_to_deny() -> None:
+    doc = analyse("Moskau bestreitet das.", [("Moskau", "LOC")])
+    (denial,) = doc._.claims
+    assert (denial.certainty, denial.contradicts, denial.events) == ("denied", [], [])
+    assert [e.type for e in doc._.events] == ["REJECT"]
+
+
+def test_nested_quotes() -> None:
+    doc = analyse("„Er hat gesagt: ‚Wir greifen nicht an‘, und dabei bleibt es“, sagte Peskow.", [("Peskow", "PER")])
+    assert [c.source.text for c in doc._.claims if c.source] == ["Peskow"]
+    assert all(doc.text[c.start:c.end] == c.text for c in doc._.claims)
+
+
+def test_quote_never_closed() -> None:
+    doc = analyse("Selenskyj sagte: „Wir werden siegen. Die Front hält\n\nIn Kiew blieb es ruhig.",
+                  [("Selenskyj", "PER"), ("Kiew", "LOC")])
+    assert doc._.claims and doc._.claims[0].source.text == "Selenskyj"
+    assert all(doc.text[c.start:c.end] == c.text for c in doc._.claims)
+    assert not [c for c in doc._.claims if "ruhig" in c.text]
+
+
+def test_headline_speaker_colon_proposition() -> None:
+    doc = analyse("Selenskyj: Russland verliert den Krieg\n\nMehr dazu später.", [("Selenskyj", "PER"),
+                                                                               ("Russland", "LOC")])
+    (claim,) = doc._.claims
+    assert (claim.text, claim.source.text, claim.cue) == ("Russland verliert den Krieg", "Selenskyj", None)
+
+
+def test_plain_statements_are_not_claims() -> None:
+    assert analyse("Russland verlegt Soldaten an die Front. Die Lage ist angespannt.")._.claims == []

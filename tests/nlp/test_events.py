@@ -1,0 +1,225 @@
+"""Events: triggers, arguments, negation and modality, on the spec's example report and on hand-made cases."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.nlp.events_helpers import analyse, events_of, texts
+
+EXAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "examples" / "report-2022-12.txt"
+EXAMPLE_NAMES = [
+    ("Russlands", "LOC"), ("Sergei Shoigu", "PER"), ("belarussische", "LOC", "deriv"),
+    ("Alexander Lukaschenko", "PER"), ("Minsk", "LOC"), ("Ukraine", "LOC"), ("Belarus", "LOC"),
+    ("Viktor Chrenin", "PER"), ("Schoigu", "PER"), ("Lukaschenko", "PER"), ("russischen", "LOC", "deriv"),
+    ("belarussischen", "LOC", "deriv"), ("russischer", "LOC", "deriv"), ("Russland", "LOC"),
+    ("Moskau", "LOC"), ("russische", "LOC", "deriv"),
+]
+
+
+@pytest.fixture(scope="module")
+def example():
+    if not EXAMPLE.is_file():
+        pytest.skip(f"{EXAMPLE} not available")
+    return analyse(EXAMPLE.read_text(encoding="utf-8"), EXAMPLE_NAMES, "2022-12",
+                   timexes=[("Oktober", "DATE", "2022-10")])
+
+
+def _sentence_with(doc, words: str):
+    return next(s for s in doc.sents if words in s.text)
+
+
+def _in_sentence(event, sentence) -> bool:
+    return sentence.start_char <= event.trigger.start < sentence.end_char
+
+
+# --- the spec's example report, one test per listed event ---------------------------------------------
+
+def test_example_consult_shoigu_and_lukaschenko_meet_in_minsk(example) -> None:
+    (meet,) = [e for e in events_of(example, "CONSULT") if e.trigger.text == "getroffen"]
+    people = " ".join(texts(meet.actor + meet.target))
+    assert "Shoigu" in people and "Lukaschenko" in people
+    assert texts(meet.place) == ["Minsk"]
+    assert not meet.negated
+
+
+def test_example_assault_belarus_entering_the_war_is_negated(example) -> None:
+    (entering,) = [e for e in events_of(example, "ASSAULT") if e.trigger.text == "Eingreifen"]
+    assert entering.negated
+    assert texts(entering.actor) == ["Belarus"]
+
+
+def test_example_mobilize_belarus_troops_to_the_border(example) -> None:
+    sentence = _sentence_with(example, "Truppen an die Grenze")
+    (move,) = [e for e in events_of(example, "MOBILIZE") if _in_sentence(e, sentence)]
+    assert move.trigger.text == "verlegt"
+    assert texts(move.target) == ["Truppen"]
+    assert texts(move.place) == ["Ukraine"]
+    assert texts(move.actor) and texts(move.actor)[0] in ("Land", "Das Land", "Belarus")
+
+
+def test_example_agree_schoigu_with_chrenin_sign_a_document(example) -> None:
+    (sign,) = events_of(example, "AGREE")
+    assert sign.trigger.text == "unterzeichnete"
+    assert "Schoigu" in texts(sign.actor)
+    assert "Viktor Chrenin" in texts(sign.actor + sign.target)
+    assert "Dokument" in texts(sign.target)
+
+
+def test_example_cooperate_joint_military_unit(example) -> None:
+    sentence = _sentence_with(example, "Militäreinheit")
+    assert [e for e in events_of(example, "COOPERATE") if _in_sentence(e, sentence)]
+
+
+def test_example_support_belarus_supports_russias_war(example) -> None:
+    (support,) = events_of(example, "SUPPORT")
+    assert support.trigger.text == "unterstützt"
+    assert texts(support.actor) == ["Belarus"]
+    assert any("Russland" in t or "Krieg" in t for t in texts(support.target))
+
+
+def test_example_mobilize_russia_soldiers_to_the_front(example) -> None:
+    sentence = _sentence_with(example, "Soldaten an die Front")
+    (move,) = [e for e in events_of(example, "MOBILIZE") if _in_sentence(e, sentence)]
+    assert texts(move.actor) == ["Russland"]
+    assert texts(move.target) == ["Soldaten"]
+    assert texts(move.place) == ["Ukraine"]
+
+
+def test_example_accuse_ukraine_accuses_russia(example) -> None:
+    (accuse,) = events_of(example, "ACCUSE")
+    assert accuse.trigger.text == "wirft"
+    assert texts(accuse.actor) == ["Ukraine"]
+    assert texts(accuse.target) == ["Russland"]
+
+
+def test_example_assault_russia_on_energy_infrastructure(example) -> None:
+    sentence = _sentence_with(example, "Energieinfrastruktur")
+    (attack,) = [e for e in events_of(example, "ASSAULT") if _in_sentence(e, sentence)]
+    assert attack.trigger.text == "anzugreifen"
+    assert texts(attack.actor) == ["Russland"]
+    assert texts(attack.target) == ["Energieinfrastruktur"]
+    assert not attack.negated
+
+
+def test_example_reject_the_russian_side_denies(example) -> None:
+    (reject,) = events_of(example, "REJECT")
+    assert reject.trigger.text == "bestreitet"
+    assert reject.actor and "Seite" in reject.actor[0].text
+
+
+def test_example_events_carry_ids_and_rule_provenance(example) -> None:
+    assert [e.id for e in example._.events] == [f"v{n}" for n in range(1, len(example._.events) + 1)]
+    assert all(e.component.startswith("events:rules-") and "/" in e.component for e in example._.events)
+
+
+def test_example_has_no_event_for_verbs_of_saying(example) -> None:
+    assert not [e for e in example._.events if e.trigger.text in ("bekräftigte", "bestreitet") and e.type != "REJECT"]
+
+
+# --- triggers -------------------------------------------------------------------------------------------
+
+def test_separable_verb_counts_only_with_its_particle() -> None:
+    doc = analyse("Die Regierung weist die Vorwürfe zurück. Polen weist zwei Diplomaten aus.",
+                  [("Polen", "LOC")])
+    assert [(e.type, e.trigger.text) for e in doc._.events] == [("REJECT", "weist"), ("SANCTION", "weist")]
+
+
+def test_compound_noun_is_one_trigger() -> None:
+    doc = analyse("Bei einem Raketenangriff auf Kiew starben drei Menschen.", [("Kiew", "LOC")])
+    (attack,) = doc._.events
+    assert (attack.type, attack.trigger.text, texts(attack.target)) == ("ASSAULT", "Raketenangriff", ["Kiew"])
+
+
+def test_passive_takes_actor_from_von_phrase_and_target_from_subject() -> None:
+    doc = analyse("Das Abkommen wurde am Montag von Selenskyj in Kiew unterzeichnet.",
+                  [("Selenskyj", "PER"), ("Kiew", "LOC")])
+    (sign,) = doc._.events
+    assert sign.type == "AGREE"
+    assert texts(sign.actor) == ["Selenskyj"]
+    assert texts(sign.target) == ["Abkommen"]
+    assert texts(sign.place) == ["Kiew"]
+
+
+def test_demanded_retreat_is_not_an_event() -> None:
+    doc = analyse("Die Nato forderte den Rückzug der russischen Truppen.", [("Nato", "ORG"),
+                                                                           ("russischen", "LOC", "deriv")])
+    assert [e.type for e in doc._.events] == ["REQUEST"]
+
+
+def test_situation_nouns_are_not_events() -> None:
+    doc = analyse("Der Krieg und der Konflikt dauern an. Die Mission geht weiter.")
+    assert doc._.events == []
+
+
+def test_time_comes_from_a_timex_in_the_clause() -> None:
+    doc = analyse("Russland griff am Freitag Charkiw an.", [("Russland", "LOC"), ("Charkiw", "LOC")],
+                  date="2022-10-10", timexes=[("Freitag", "DATE", "2022-10-07")])
+    (attack,) = doc._.events
+    assert texts(attack.time) == ["Freitag"]
+    assert attack.time_value == "2022-10-07"
+    assert texts(attack.target) == ["Charkiw"]
+
+
+# --- negation and modality ------------------------------------------------------------------------------
+
+def test_ruling_out_an_action_negates_it() -> None:
+    doc = analyse("Belarus schließt aus, die Ukraine anzugreifen.", [("Belarus", "LOC"), ("Ukraine", "LOC")])
+    (attack,) = doc._.events
+    assert attack.type == "ASSAULT" and attack.negated
+    assert texts(attack.actor) == ["Belarus"]
+
+
+def test_negation_far_from_the_verb() -> None:
+    doc = analyse("Russland hat seine Truppen trotz aller Forderungen der Nato in den vergangenen Wochen "
+                  "aus der Region um die Stadt Cherson bislang nicht abgezogen.",
+                  [("Russland", "LOC"), ("Nato", "ORG"), ("Cherson", "LOC")])
+    (retreat,) = events_of(doc, "RETREAT")
+    assert retreat.negated
+
+
+def test_kein_negates_only_the_noun_it_heads() -> None:
+    doc = analyse("Es gab keine Angriffe. Es gibt keine Angaben über den Verlauf der Gefechte.")
+    assert [(e.trigger.text, e.negated) for e in doc._.events] == [("Angriffe", True), ("Gefechte", False)]
+
+
+def test_announced_meeting_is_future() -> None:
+    doc = analyse("Scholz wird am Freitag Macron in Paris treffen.", [("Scholz", "PER"), ("Macron", "PER"),
+                                                                      ("Paris", "LOC")])
+    (meet,) = doc._.events
+    assert (meet.type, meet.modality) == ("CONSULT", "future")
+    assert texts(meet.actor) == ["Scholz"] and texts(meet.target) == ["Macron"]
+
+
+def test_planned_event() -> None:
+    doc = analyse("Die Regierung plant, Truppen an die Grenze zu verlegen.")
+    (move,) = doc._.events
+    assert (move.type, move.modality) == ("MOBILIZE", "planned")
+
+
+# --- bad input ------------------------------------------------------------------------------------------
+
+def test_empty_and_blank_text() -> None:
+    assert analyse("")._.events == []
+    assert analyse("   \n\n  ")._.events == []
+
+
+def test_list_without_verbs_makes_no_event() -> None:
+    doc = analyse("Berlin, Paris, London, Warschau\n\nWetter: sonnig, 20 Grad")
+    assert doc._.events == [] and doc._.claims == []
+
+
+def test_headline_without_verb_keeps_its_noun_event_only() -> None:
+    doc = analyse("Drohnenangriff auf Kiew\n\nDie Lage ist ruhig.", [("Kiew", "LOC")])
+    assert [(e.type, e.trigger.text) for e in doc._.events] == [("ASSAULT", "Drohnenangriff")]
+
+
+def test_very_long_sentence_is_handled_in_time() -> None:
+    part = "Russland verlegt Soldaten an die Front und die Ukraine wehrt sich mit aller Kraft, "
+    text = part * 300 + "sagte er."
+    started = time.perf_counter()
+    doc = analyse(text, [("Russland", "LOC"), ("Ukraine", "LOC")])
+    assert time.perf_counter() - started < 20
+    assert len(events_of(doc, "MOBILIZE")) == 300
