@@ -11,6 +11,7 @@ import csv
 import itertools
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import Any
 
 from chronik.ingest.base import MAX_REPORT_CHARS, ReadOptions, Skipped
 from chronik.ingest.decode import Lines
@@ -36,7 +37,10 @@ def read_csv(lines: Lines, path: str, options: ReadOptions) -> Iterator[Report |
     yield from _rows(reader, header, lines, path, options)
 
 
-def _rows(reader: "csv._reader", header: list[str], lines: Lines, path: str, options: ReadOptions) -> Iterator[Report | Skipped]:  # fmt: skip
+def _rows(
+    reader: Any, header: list[str], lines: Lines, path: str, options: ReadOptions
+) -> Iterator[Report | Skipped]:
+    """Rows after the header; `reader` is a csv.reader (its type is private), read for its line_num."""
     while True:
         start = reader.line_num + 1
         try:
@@ -55,7 +59,7 @@ def _rows(reader: "csv._reader", header: list[str], lines: Lines, path: str, opt
             noun = "field" if len(row) == 1 else "fields"
             yield Skipped(path, start, f"row has {len(row)} {noun}, the header has {len(header)}; check the quoting")
         else:
-            yield record_to_report(dict(zip(header, row)), path, start, options)
+            yield record_to_report(dict(zip(header, row, strict=True)), path, start, options)
 
 
 def _delimiter(header_line: str, path: str) -> str:

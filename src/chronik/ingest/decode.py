@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -153,7 +153,7 @@ class Lines:
     problems: list[tuple[int, str]] = field(default_factory=list)
     line_no: int = 0  # number of the line last yielded
 
-    def __iter__(self) -> Iterator[str]:
+    def __iter__(self) -> Generator[str, None, None]:
         if self.encoding.startswith(("utf-16", "utf-32")):
             yield from self._wide_lines()
         else:

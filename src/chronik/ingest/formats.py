@@ -20,7 +20,9 @@ EXTENSIONS = {
 }
 
 # A dated-text report starts with `date <ISO date>` at the start of a line, optionally after whitespace.
-DATED_START = re.compile(r"^\s*date\s+(?P<date>\d{4}(?:-\d{1,2}(?:-\d{1,2}(?:[T ]\d{1,2}:\d{2}\S*)?)?)?)(?=\s|$)(?P<rest>.*)$", re.S)
+DATED_START = re.compile(
+    r"^\s*date\s+(?P<date>\d{4}(?:-\d{1,2}(?:-\d{1,2}(?:[T ]\d{1,2}:\d{2}\S*)?)?)?)(?=\s|$)(?P<rest>.*)$", re.S
+)
 
 
 class UnknownFormat(Exception):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import trafilatura
 
@@ -35,20 +36,31 @@ def read_html(path: Path, display: str, options: ReadOptions) -> Iterator[Report
     except NotText as exc:
         yield Skipped(display, None, str(exc))
         return
-    document = trafilatura.bare_extraction(
+    found = trafilatura.bare_extraction(
         page, with_metadata=True, include_comments=False, date_extraction_params={"original_date": True}
     )
-    text = getattr(document, "text", None) or ""
+    document = _as_mapping(found)
+    text = document.get("text") or ""
     if not text.strip():
         yield Skipped(display, None, "no main text found in the page (an index page, or only scripts?)")
         return
     try:
-        date = _page_date(document) or resolve_date(None, text, options)
+        date = _page_date(document.get("date")) or resolve_date(None, text, options)
     except BadField:
         yield Skipped(display, None, "no publication date in the page's metadata or text; give --date")
         return
-    yield make_report(text, date, title=document.title, source=document.sitename or document.hostname,
-                      url=document.url, lang=options.lang, origin=f"{display}:1")  # fmt: skip
+    source = document.get("sitename") or document.get("hostname")
+    yield make_report(text, date, title=document.get("title"), source=source, url=document.get("url"),
+                      lang=options.lang, origin=f"{display}:1")  # fmt: skip
+
+
+def _as_mapping(found: object) -> dict[str, Any]:
+    """trafilatura 1.x returns a dict, 2.x a Document (with as_dict), nothing at all for an empty page."""
+    if found is None:
+        return {}
+    if isinstance(found, dict):
+        return found
+    return dict(found.as_dict())  # type: ignore[attr-defined]
 
 
 def decode_page(data: bytes) -> str:
@@ -64,9 +76,8 @@ def decode_page(data: bytes) -> str:
     return data.decode(encoding, errors="replace")
 
 
-def _page_date(document: object) -> PartialDate | None:
-    value = getattr(document, "date", None)
-    if not value:
+def _page_date(value: object) -> PartialDate | None:
+    if not isinstance(value, str) or not value:
         return None
     try:
         return parse_iso(value)
