@@ -109,3 +109,14 @@ def test_unclosed_quote_swallows_rows_and_says_so(tmp_path: Path, read) -> None:
     reports, skipped = read(path)
     assert reports == []
     assert [(s.line, s.reason) for s in skipped] == [(2, "row has 1 field, the header has 2; check the quoting")]
+
+
+def test_header_only_and_blank_jsonl_files_are_reported(tmp_path: Path, read) -> None:
+    (tmp_path / "a.csv").write_text("text,date\n", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text("\ufeff\n", encoding="utf-8")
+    reports, skipped = read(tmp_path)
+    assert reports == []
+    assert [(Path(s.path).name, s.line, s.reason) for s in skipped] == [
+        ("a.csv", None, "no reports in the file"),
+        ("b.jsonl", None, "no reports in the file"),
+    ]

@@ -126,3 +126,11 @@ def test_utf8_after_a_long_ascii_start_stays_utf8(tmp_path: Path, read) -> None:
     reports, skipped = read(path)
     assert skipped == []
     assert reports[-1].text == GERMAN.removeprefix("date 2022-12-05 ")
+
+
+def test_undecodable_file_names_line_and_column(tmp_path: Path, read) -> None:
+    path = tmp_path / "kaputt.txt"
+    path.write_bytes(b"date 2022-12-05 Zeile eins\nZwei \x81\x8d\x8f\x90\x9d" * 3 + bytes(range(0x80, 0x100)) * 2)
+    reports, skipped = read(path)
+    assert reports == []
+    assert (skipped[0].line, skipped[0].reason[:40]) == (2, "byte 0x81 at column 6 is not UTF-8 and t")

@@ -55,7 +55,20 @@ def read_paths(paths: Iterable[Path | str], options: ReadOptions = ReadOptions()
 
 
 def read_file(path: Path, options: ReadOptions = ReadOptions()) -> Iterator[Report | Skipped]:
-    """The reports of one file in the format `options.format` (auto: by extension)."""
+    """The reports of one file in the format `options.format` (auto: by extension).
+
+    A file that gives neither a report nor a reason (a CSV with only its header, a JSON Lines file of
+    blank lines) is reported too: an input that silently contributes nothing is a surprise.
+    """
+    empty = True
+    for item in _read_file(path, options):
+        empty = False
+        yield item
+    if empty:
+        yield Skipped(str(path), None, "no reports in the file")
+
+
+def _read_file(path: Path, options: ReadOptions) -> Iterator[Report | Skipped]:
     display = str(path)
     try:
         kind = by_extension(path, options.format)
@@ -66,8 +79,10 @@ def read_file(path: Path, options: ReadOptions = ReadOptions()) -> Iterator[Repo
         if kind == "txt" and options.format == "auto" and _first_line_is_dated(lines):
             kind = "dated"
         yield from _LINE_READERS[kind](lines, display, options)
-    except (UnknownFormat, NotText) as exc:
+    except UnknownFormat as exc:
         yield Skipped(display, None, str(exc))
+    except NotText as exc:
+        yield Skipped(display, exc.line, str(exc))
     except OSError as exc:
         yield Skipped(display, None, f"cannot read the file: {exc.strerror or exc}")
 

@@ -56,6 +56,10 @@ _WESTERN = "cp1252"
 class NotText(Exception):
     """Raised by `sniff` with the reason a file cannot be read as text (caught by the readers)."""
 
+    def __init__(self, reason: str, line: int | None = None) -> None:
+        super().__init__(reason)
+        self.line = line  # where the trouble was seen, when one place can be named
+
 
 def sniff(path: Path) -> str:
     """The encoding to read `path` with, or raise NotText saying why the file is not text."""
@@ -114,15 +118,27 @@ def _utf16_without_bom(head: bytes, truncated: bool) -> str:
 def _guess_encoding(head: bytes) -> str:
     matches = list(charset_normalizer.from_bytes(head))
     if not matches:
+        line, column, byte = _first_non_utf8(head)
         raise NotText(
-            "not UTF-8 and the encoding cannot be recognised (or the file is binary); "
-            "convert it to UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8"
+            f"byte 0x{byte:02x} at column {column} is not UTF-8 and the file's encoding cannot be recognised "
+            "(or it is binary); convert it to UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8",
+            line,
         )
     best = matches[0]
     for match in matches:
         if _WESTERN in match.could_be_from_charset and match.chaos <= best.chaos + 0.01:
             return _WESTERN
     return best.encoding
+
+
+def _first_non_utf8(data: bytes) -> tuple[int, int, int]:
+    """(line, column, byte value) of the first byte that is not UTF-8: where to look in an editor."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        start = data.rfind(b"\n", 0, exc.start) + 1
+        return data.count(b"\n", 0, exc.start) + 1, exc.start - start + 1, data[exc.start]
+    return 1, 1, data[0]
 
 
 def _check_text(head: bytes, encoding: str, truncated: bool) -> str:
