@@ -168,3 +168,66 @@ claim_links = sa.Table(
     sa.Column("other_id", sa.Integer, sa.ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("relation", sa.String(16), primary_key=True, server_default="contradicts"),
 )
+
+# --- entity linking (issue 6; migration 0002_linking) -------------------------------------------------------
+# entity_keys is the linker's index: every lookup of a new report's names is an indexed `key IN (...)`,
+# so linking never scans all entities. Keys are namespaced (g: grounded, s: surname of a known full name,
+# o: surname-only person, n: other name, b: fuzzy block); see chronik.nlp.linking.cluster.
+
+entity_keys = sa.Table(
+    "entity_keys",
+    metadata,
+    sa.Column("key", sa.String(300), primary_key=True),
+    sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True,
+              index=True),
+)
+
+entity_names = sa.Table(
+    "entity_names",
+    metadata,
+    sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("name", sa.String(300), primary_key=True),
+    sa.Column("key", sa.String(300), nullable=False, index=True),  # lookup key: folded, inflection removed
+    sa.Column("count", sa.Integer, nullable=False, server_default="0"),
+)
+
+mention_links = sa.Table(
+    "mention_links",
+    metadata,
+    sa.Column("mention_id", sa.Integer, sa.ForeignKey("mentions.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("surface", sa.String(300), nullable=False),  # the name as linked (inflection removed)
+    sa.Column("rule", sa.String(120), nullable=False),  # which rule linked it: alias:aliases.tsv:12, person:key ...
+    sa.Column("government_of", sa.Integer, sa.ForeignKey("entities.id", ondelete="SET NULL")),
+    sa.Column("component", sa.String(120), nullable=False),
+)
+
+roles = sa.Table(
+    "roles",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("holder_id", sa.Integer, sa.ForeignKey("entities.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("role", sa.String(120), nullable=False),
+    sa.Column("of_entity_id", sa.Integer, sa.ForeignKey("entities.id", ondelete="SET NULL"), index=True),
+    sa.Column("of_text", sa.String(300)),
+    _fk_report(),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("date", sa.String(32)),  # the report's date: when the text says the holder held the role
+    sa.Column("date_start", sa.Date),
+    sa.Column("kind", sa.String(12), nullable=False),  # stated (apposition/title) | resolved (bare role)
+    sa.Column("rule", sa.String(120), nullable=False),
+    sa.Column("component", sa.String(120), nullable=False),
+    sa.Index("ix_roles_role_of_date", "role", "of_entity_id", "date_start"),
+)
+
+entity_decisions = sa.Table(
+    "entity_decisions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("action", sa.String(16), nullable=False),  # alias | merge | split | unalias
+    sa.Column("args", sa.JSON, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
+)

@@ -1,0 +1,288 @@
+"""Linking reports into the store: `link_report` per report (incremental, indexed), `relink_all` from scratch.
+
+Per report the linker reads only the rows of `entity_keys` whose keys the report's names have (one indexed
+`key IN (...)` query), links in memory, and writes the differences, all in the report's own transaction.
+User decisions (entity_decisions) are compiled into the alias table the linker uses, so they survive relinking.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from chronik.nlp.linking import names as nm
+from chronik.nlp.linking.cluster import Entity, Index, index_keys
+from chronik.nlp.linking.link import Linked, Linker, MentionInput, default_aliases
+from chronik.nlp.linking.resources import Alias, AliasTable, build_alias_table, file_aliases
+from chronik.store import schema as t
+from chronik.store.db import Store
+
+COMPONENT = "linking:rules-1"
+
+
+@dataclass(frozen=True)
+class LinkResult:
+    report_id: str
+    mentions: int
+    new_entities: int
+    roles: int = 0
+
+
+def decision_aliases(conn: Connection) -> list[Alias]:
+    """User decisions as aliases, oldest first: merges and splits pin names to a canonical."""
+    rows = conn.execute(sa.select(t.entity_decisions).where(t.entity_decisions.c.active == sa.true())
+                        .order_by(t.entity_decisions.c.id)).mappings().all()
+    out = []
+    for r in rows:
+        args = r["args"] if isinstance(r["args"], dict) else json.loads(r["args"])
+        origin = f"decision {r['id']} ({r['action']})"
+        for variant in args.get("names", [args.get("variant")]):
+            if variant:
+                out.append(Alias(variant, args["canonical"], args.get("type") or "*", origin))
+    return out
+
+
+def combine_aliases(file: list[Alias], user: list[Alias]) -> AliasTable:
+    """User aliases replace file aliases for the same variant and type; conflicts among user aliases are
+    resolved by the later decision; cycles anywhere raise AliasError."""
+    chosen: dict[tuple[str, str], Alias] = {}
+    for a in file:
+        chosen.setdefault((nm.lookup_key(a.variant), a.type), a)
+    for a in user:
+        chosen[(nm.lookup_key(a.variant), a.type)] = a
+    return build_alias_table(list(chosen.values()))
+
+
+_ALIAS_CACHE: dict[tuple[str, int, int], AliasTable] = {}
+
+
+def alias_table(conn: Connection, store_url: str = "") -> AliasTable:
+    stamp = conn.execute(sa.select(sa.func.count(), sa.func.max(t.entity_decisions.c.id))).one()
+    if not stamp[0]:
+        return default_aliases()
+    key = (store_url, stamp[0], stamp[1] or 0)
+    if key not in _ALIAS_CACHE:
+        _ALIAS_CACHE.clear()
+        _ALIAS_CACHE[key] = combine_aliases(list(file_aliases()), decision_aliases(conn))
+    return _ALIAS_CACHE[key]
+
+
+def _info(row: Any) -> dict:
+    info = row.info if isinstance(row.info, dict) else json.loads(row.info or "{}")
+    return dict(info or {})
+
+
+class StoreIndex(Index):
+    """The linker's Index, filled on demand from entity_keys; new entities get negative ids until flushed."""
+
+    def __init__(self, conn: Connection) -> None:
+        super().__init__()
+        self.conn = conn
+        self.next_id = -1
+        self.loaded_keys: set[str] = set()
+
+    def create(self, type_: str, canonical: str | None, grounded: bool, info: dict | None = None) -> Entity:
+        entity = Entity(self.next_id, type_, canonical, grounded, dict(info or {}), dirty=True)
+        self.next_id -= 1
+        self.entities[entity.id] = entity
+        return entity
+
+    def prefetch(self, keys: set[str]) -> None:
+        keys = keys - self.loaded_keys
+        if not keys:
+            return
+        self.loaded_keys |= keys
+        k = t.entity_keys.c
+        rows = self.conn.execute(sa.select(k.key, k.entity_id).where(k.key.in_(sorted(keys)))).all()
+        ids = {r.entity_id for r in rows} - set(self.entities)
+        for r in rows:
+            self.keys.setdefault(r.key, set()).add(r.entity_id)
+        if ids:
+            self._load_entities(ids)
+
+    def _load_entities(self, ids: set[int]) -> None:
+        e = t.entities.c
+        for row in self.conn.execute(sa.select(t.entities).where(e.id.in_(sorted(ids)))):
+            info = _info(row)
+            self.entities[row.id] = Entity(row.id, row.type, row.canonical, bool(info.get("grounded")), info,
+                                           first_names=set(info.get("first", [])), first_date=row.first_date,
+                                           last_date=row.last_date, n_mentions=row.n_mentions)
+        k = t.entity_keys.c
+        for r in self.conn.execute(sa.select(k.key, k.entity_id).where(
+                k.entity_id.in_(sorted(ids)), sa.or_(k.key.like("s:%"), k.key.like("n:%")))):
+            self.entities[r.entity_id].keys.add(r.key)
+
+    def add_key(self, key: str, entity: Entity) -> None:
+        if key not in self.loaded_keys and not key.startswith("b:"):
+            self.prefetch({key})
+        super().add_key(key, entity)
+
+
+def _known_forms(conn: Connection, inputs: list[MentionInput]) -> set[str]:
+    """Lookup keys of inflection-stripped forms that the store already knows as names ('Schoigu')."""
+    cands = {nm.lookup_key(f) for m in inputs for f in nm.genitive_candidates(nm.normalise(m.text), m.type)[1:]}
+    if not cands:
+        return set()
+    c = t.entity_names.c
+    return {r.key for r in conn.execute(sa.select(c.key).where(c.key.in_(sorted(cands))).distinct())}
+
+
+def _prefetch_for(index: StoreIndex, linker: Linker, analyses: list) -> None:
+    keys: set[str] = set()
+    for a in analyses:
+        keys.update(index_keys(a))
+        if a.kind == "grounded" and a.type_class == "P":
+            keys.update(f"s:{k}" for k in nm.surname_keys(nm.split_person(a.canonical or "")))
+    index.prefetch(keys)
+
+
+def link_report(store: Store, report_id: str) -> LinkResult:
+    """Link one stored report's mentions (after write_report); a report already linked is left as it is."""
+    with store.engine.begin() as conn:
+        return link_report_conn(conn, report_id, alias_table(conn, store.url))
+
+
+def link_report_conn(conn: Connection, report_id: str, aliases: AliasTable | None = None,
+                     roles: bool = True) -> LinkResult:
+    rep = conn.execute(sa.select(t.reports.c.text, t.reports.c.date, t.reports.c.date_start)
+                       .where(t.reports.c.id == report_id)).first()
+    m = t.mentions.c
+    rows = conn.execute(sa.select(m.id, m.start, m.end, m.text, m.type, m.sub, m.entity_id)
+                        .where(m.report_id == report_id).order_by(m.start)).all()
+    if rep is None or not rows or any(r.entity_id is not None for r in rows):
+        return LinkResult(report_id, 0, 0)
+    inputs = [MentionInput(r.start, r.end, r.text, r.type, r.sub) for r in rows]
+    index = StoreIndex(conn)
+    linker = Linker(aliases or alias_table(conn), index)
+    analyses = linker.analyse(inputs, _known_forms(conn, inputs))
+    _prefetch_for(index, linker, analyses)
+    decided, pending = linker.link_local(inputs, analyses, rep.text)
+    linker.link_surnames(inputs, analyses, pending, rep.date, decided)
+    linked = linker.record(inputs, analyses, decided, rep.text, rep.date)
+    n_new = sum(1 for e in index.entities.values() if e.id < 0)
+    ids = flush(conn, index, [r.id for r in rows], linked)
+    n_roles = 0
+    if roles:
+        from chronik.nlp.linking.store_roles import store_roles
+
+        n_roles = store_roles(conn, report_id, rep, rows, linked, ids, linker)
+    return LinkResult(report_id, len(rows), n_new, n_roles)
+
+
+def _upsert(conn: Connection, table: sa.Table, rows: list[dict], keys: list[str], update: dict | None) -> None:
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    stmt = insert(table)
+    if update is None:
+        stmt = stmt.on_conflict_do_nothing(index_elements=keys)
+    else:
+        stmt = stmt.on_conflict_do_update(index_elements=keys, set_={k: v(stmt) for k, v in update.items()})
+    conn.execute(stmt, rows)
+
+
+def _entity_row(e: Entity) -> dict:
+    info = dict(e.info)
+    info["grounded"] = e.grounded
+    if e.first_names:
+        info["first"] = sorted(e.first_names)
+    return {"canonical": (e.canonical or e.best_name() or "?")[:300], "type": e.type,
+            "key": next(iter(sorted(e.keys)), None), "first_date": e.first_date, "last_date": e.last_date,
+            "n_mentions": e.n_mentions, "info": info}
+
+
+def flush(conn: Connection, index: StoreIndex, mention_ids: list[int], linked: list[Linked]) -> dict[int, int]:
+    """Write what the linker changed; returns temporary -> stored entity ids."""
+    ids: dict[int, int] = {}
+    for e in sorted(index.entities.values(), key=lambda e: -e.id):
+        if e.id < 0:
+            e.canonical = e.canonical or e.best_name()
+            ids[e.id] = conn.execute(t.entities.insert().values(**_entity_row(e))).inserted_primary_key[0]
+        else:
+            ids[e.id] = e.id
+    _upsert(conn, t.entity_keys, [{"key": k, "entity_id": ids[i]} for k, i in index.new_keys], ["key", "entity_id"],
+            None)
+    counts: dict[tuple[int, str], int] = {}
+    for link in linked:
+        key = (ids[link.entity_id], link.surface[:300])
+        counts[key] = counts.get(key, 0) + 1
+    _upsert(conn, t.entity_names, [{"entity_id": e, "name": n, "key": nm.lookup_key(n), "count": c}
+                                   for (e, n), c in counts.items()], ["entity_id", "name"],
+            {"count": lambda s: t.entity_names.c.count + s.excluded["count"]})
+    for e in index.entities.values():
+        if e.id > 0 and e.dirty:
+            _update_entity(conn, e)
+    canon = {i: index.entities[tmp].canonical for tmp, i in ids.items()}
+    conn.execute(t.mentions.update().where(t.mentions.c.id == sa.bindparam("mid")).values(
+        entity_id=sa.bindparam("eid"), canonical=sa.bindparam("canon")),
+        [{"mid": mid, "eid": ids[l.entity_id], "canon": canon[ids[l.entity_id]]} for mid, l in zip(mention_ids, linked)])
+    gov = _government_ids(conn, index, linked)
+    conn.execute(t.mention_links.insert(), [
+        {"mention_id": mid, "entity_id": ids[l.entity_id], "surface": l.surface[:300], "rule": l.rule[:120],
+         "government_of": gov.get(l.government_of), "component": COMPONENT} for mid, l in zip(mention_ids, linked)])
+    return ids
+
+
+def _update_entity(conn: Connection, e: Entity) -> None:
+    """Counts and dates; the canonical of an ungrounded entity follows its most common spelling."""
+    if not e.grounded:
+        c = t.entity_names.c
+        top = conn.execute(sa.select(c.name, c.count).where(c.entity_id == e.id)
+                           .order_by(c.count.desc()).limit(20)).all()
+        e.names.update({r.name: r.count for r in top})
+        best = e.best_name()
+        if best and best != e.canonical:
+            e.canonical = best
+            conn.execute(t.mentions.update().where(t.mentions.c.entity_id == e.id).values(canonical=best))
+    row = _entity_row(e)
+    conn.execute(t.entities.update().where(t.entities.c.id == e.id).values(**row))
+
+
+def _government_ids(conn: Connection, index: StoreIndex, linked: list[Linked]) -> dict[str, int]:
+    names = {l.government_of for l in linked if l.government_of}
+    out = {}
+    for name in names:
+        key = f"g:X:{nm.lookup_key(name)}"
+        row = conn.execute(sa.select(t.entity_keys.c.entity_id).where(t.entity_keys.c.key == key)).first()
+        if row is None:
+            entity = Entity(0, "LOC", name, True)
+            entity.keys.add(key)
+            new_id = conn.execute(t.entities.insert().values(**_entity_row(entity))).inserted_primary_key[0]
+            conn.execute(t.entity_keys.insert().values(key=key, entity_id=new_id))
+            out[name] = new_id
+        else:
+            out[name] = row.entity_id
+    return out
+
+
+def unlink_all(conn: Connection) -> None:
+    for table in (t.roles, t.mention_links, t.entity_names, t.entity_keys):
+        conn.execute(table.delete())
+    conn.execute(t.mentions.update().values(entity_id=None, canonical=None))
+    conn.execute(t.entities.delete())
+
+
+def relink_all(store: Store) -> int:
+    """Drop every link and link all current reports again in date order, in one transaction; user decisions
+    (entity_decisions) are kept and applied. Returns the number of reports linked."""
+    with store.engine.begin() as conn:
+        return relink_conn(conn, store.url)
+
+
+def relink_conn(conn: Connection, url: str = "") -> int:
+    unlink_all(conn)
+    aliases = alias_table(conn, url)
+    r = t.reports.c
+    ids = [row.id for row in conn.execute(sa.select(r.id).where(r.is_current == sa.true())
+                                          .order_by(r.date_start.nulls_first(), r.id))]
+    for rid in ids:
+        link_report_conn(conn, rid, aliases)
+    return len(ids)
