@@ -64,3 +64,137 @@ def test_list_reports_newest_first_with_total(filled) -> None:
 def test_id_prefix_must_be_unambiguous(filled) -> None:
     assert queries.resolve_report_id(filled, "a1") == "a1"
     assert queries.resolve_report_id(filled, "a") is None
+
+
+# ---------------------------------------------------------------- exploring views on a linked world
+
+import sys  # noqa: E402
+from datetime import date  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/explore_world.py, shared with api and web
+from explore_world import build_world  # noqa: E402
+
+
+@pytest.fixture()
+def world(store):
+    build_world(store)
+    return store
+
+
+def _events(result) -> list[tuple[str, str]]:
+    return [(e["report_id"], e["type"]) for e in result["events"]]
+
+
+def test_timeline_is_newest_first_with_arguments_and_claims(world) -> None:
+    result = queries.timeline(world)
+    assert _events(result)[0] == ("w4", "ASSAULT")
+    assert _events(result)[-1] == ("w1", "CONSULT")
+    assault = next(e for e in result["events"] if e["report_id"] == "w2" and e["type"] == "ASSAULT")
+    assert {c["certainty"] for c in assault["claims"]} == {"alleged", "denied"}
+    assert assault["actor"] == [{"text": "Russland", "entity_id": 5}]
+
+
+def test_timeline_filters(world) -> None:
+    f = queries.Filters
+    assert {r for r, _ in _events(queries.timeline(world, f(entity="Russia")))} == {"w2", "w4"}
+    assert _events(queries.timeline(world, f(entity="1"))) == [("w1", "CONSULT")]
+    assert _events(queries.timeline(world, f(place="Minsk"))) == [("w1", "CONSULT")]
+    assert _events(queries.timeline(world, f(types=("THREATEN",)))) == [("w3", "THREATEN")]
+    assert _events(queries.timeline(world, f(certainty=("alleged",)))) == [("w2", "ASSAULT")]
+    assert _events(queries.timeline(world, f(source="Ukraine"))) == [("w2", "ASSAULT")]
+    november = queries.timeline(world, f(start=date(2022, 11, 1), end=date(2022, 11, 30)))
+    assert {r for r, _ in _events(november)} == {"w2"}
+    assert _events(queries.timeline(world, f(entity="Nobody Known"))) == []
+
+
+def test_timeline_pages_say_whether_more_follow(world) -> None:
+    first = queries.timeline(world, page=queries.Page(limit=2))
+    second = queries.timeline(world, page=queries.Page(limit=2, offset=2))
+    assert first["has_more"] and len(first["events"]) == 2
+    assert not {e["id"] for e in first["events"]} & {e["id"] for e in second["events"]}
+
+
+def test_as_of_hides_what_was_published_later(world) -> None:
+    day = date(2022, 11, 30)
+    assert {r for r, _ in _events(queries.timeline(world, queries.Filters(as_of=day)))} == {"w1", "w2"}
+    # w3 is dated only "2022-12": it counts from the last day it can denote
+    assert "w3" not in {r for r, _ in _events(queries.timeline(world, queries.Filters(as_of=date(2022, 12, 30))))}
+    assert "w3" in {r for r, _ in _events(queries.timeline(world, queries.Filters(as_of=date(2022, 12, 31))))}
+    assert queries.report(world, "w4", as_of=day) is None
+    assert queries.report(world, "w1", as_of=day)["id"] == "w1"
+    assert queries.list_reports(world, as_of=day)["total"] == 2
+    assert queries.search(world, "Schoigu", as_of=day)["total"] == 1
+    assert queries.search(world, "Schoigu")["total"] == 2
+
+
+def test_entity_view(world) -> None:
+    russia = queries.entity(world, 5)
+    assert russia["canonical"] == "Russia"
+    assert [(n["name"], n["n"]) for n in russia["names"]] == [("Russland", 2), ("russische", 1)]
+    assert {(e["report_id"], e["type"], tuple(e["roles"])) for e in russia["events"]} == {
+        ("w4", "ASSAULT", ("actor",)), ("w2", "REJECT", ("actor",)), ("w2", "ACCUSE", ("target",)),
+        ("w2", "ASSAULT", ("actor",))}
+    assert [c["certainty"] for c in russia["claims_by"]] == ["denied"]
+    assert {o["canonical"] for o in russia["co_occurring"]} == {"Ukraine", "Sergei Shoigu"}
+    shoigu = queries.entity(world, 1)
+    assert [c["text"] for c in shoigu["claims_by"]] == ["von Erfolgen"]
+    assert [(x["role"], x["of"], x["first"], x["last"]) for x in shoigu["roles"]] == [
+        ("Verteidigungsminister", "Russland", "2022-10-03", "2023-02-01")]
+    assert queries.entity(world, 999) is None
+
+
+def test_entity_as_of(world) -> None:
+    shoigu = queries.entity(world, 1, as_of_day=date(2022, 12, 31))
+    assert [e["report_id"] for e in shoigu["events"]] == ["w1"]
+    assert shoigu["claims_by"] == []
+    assert [n["last"] for n in shoigu["names"]] == ["2022-10-03"]
+    assert [x["last"] for x in shoigu["roles"]] == ["2022-10-03"]
+
+
+def test_network_defaults_to_the_latest_month(world) -> None:
+    result = queries.network(world)
+    assert result["filters"]["start"] == "2023-02-01" and result["filters"]["end"] == "2023-02-28"
+    assert result["edges"] == [{"source": 5, "target": 4, "type": "ASSAULT", "weight": 1}]
+    assert [n["label"] for n in result["nodes"]] == ["Russia", "Ukraine"]
+
+
+def test_network_over_a_period_and_as_of(world) -> None:
+    whole = queries.Filters(start=date(2022, 1, 1), end=date(2023, 12, 31))
+    edges = {(e["source"], e["target"], e["type"]) for e in queries.network(world, whole)["edges"]}
+    assert edges == {(1, 2, "CONSULT"), (2, 6, "THREATEN"), (4, 5, "ACCUSE"), (5, 4, "REJECT"), (5, 4, "ASSAULT")}
+    early = queries.network(world, queries.Filters(start=date(2022, 1, 1), end=date(2023, 12, 31), as_of=date(2022, 10, 31)))
+    assert [(e["source"], e["target"]) for e in early["edges"]] == [(1, 2)]
+
+
+def test_contested_claims_side_by_side(world) -> None:
+    result = queries.claims(world)
+    assert len(result["pairs"]) == 1
+    pair = result["pairs"][0]
+    assert {pair["a"]["certainty"], pair["b"]["certainty"]} == {"alleged", "denied"}
+    assert {pair["a"]["source"], pair["b"]["source"]} == {"Ukraine", "Die russische Seite"}
+    assert pair["a"]["report_date"] == "2022-11-15"
+    assert queries.claims(world, queries.Filters(as_of=date(2022, 11, 1)))["pairs"] == []
+    assert len(queries.claims(world, queries.Filters(entity="Ukraine"))["pairs"]) == 1
+    assert queries.claims(world, queries.Filters(entity="Poland"))["pairs"] == []
+
+
+def test_places_are_geojson_with_coordinates_from_entity_info(world) -> None:
+    result = queries.places(world)
+    assert result["type"] == "FeatureCollection"
+    by_name = {f["properties"]["name"]: f for f in result["features"]}
+    assert by_name["Minsk"]["geometry"]["coordinates"] == [27.5667, 53.9]
+    assert by_name["Ukraine"]["geometry"]["coordinates"] == [31.0, 49.0]
+    assert by_name["Minsk"]["properties"]["events"][0]["type"] == "CONSULT"
+
+
+@pytest.mark.parametrize("info, expected", [
+    ({"lat": 1, "lon": 2}, (2.0, 1.0)), ({"coordinates": [3, 4]}, (3.0, 4.0)),
+    ({"coordinates": {"lat": 5, "lng": 6}}, (6.0, 5.0)), ({"lat": 95, "lon": 0}, None), (None, None), ({"lat": "x"}, None),
+])
+def test_coordinates_from_info(info, expected) -> None:
+    assert queries.coordinates(info) == expected
+
+
+def test_report_links_mentions_to_entities(world) -> None:
+    assert queries.report(world, "w1")["entity_links"] == {"m1": 1, "m2": 2, "m3": 3}

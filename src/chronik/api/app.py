@@ -1,4 +1,7 @@
-"""create_app(settings): the JSON API under /api/ and the server-rendered web pages, one process."""
+"""create_app(settings): the JSON API under /api/ and the server-rendered web pages, one process.
+
+Read-only unless Settings.api_token is set; no CORS; bodies over Settings.max_upload_bytes get 413 unread.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from chronik import __version__
 from chronik.api import routes
+from chronik.api.limits import BodyLimit
 from chronik.settings import Settings
 from chronik.store.db import open_store
 from chronik.web import pages
@@ -19,12 +23,15 @@ from chronik.web.pages import STATIC_DIR
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     app = FastAPI(title="chronik", version=__version__,
-                  description="Dated news reports as a time-aware, source-attributed knowledge base.")
+                  description="Dated news reports as a time-aware, source-attributed knowledge base. "
+                              "Every list takes `as_of=YYYY-MM-DD`: only what reports published by then said.")
     app.state.settings = settings
     app.state.store = open_store(settings.db)
+    app.state.analyse = None  # the NLP pipeline, built on the first POST /api/reports
     app.include_router(routes.router, prefix="/api")
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.add_middleware(BodyLimit, max_bytes=settings.max_upload_bytes)
     _install_error_handlers(app)
     return app
 
@@ -36,7 +43,8 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def http_error(request: Request, exc: StarletteHTTPException):  # type: ignore[no-untyped-def]
         if _wants_html(request):
             return pages.error_page(request, exc.status_code, str(exc.detail))
-        return JSONResponse({"error": exc.detail, "status": exc.status_code}, status_code=exc.status_code)
+        return JSONResponse({"error": exc.detail, "status": exc.status_code}, status_code=exc.status_code,
+                            headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):  # type: ignore[no-untyped-def]
@@ -48,4 +56,4 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 def _wants_html(request: Request) -> bool:
     path = request.url.path
-    return not path.startswith("/api/") and not path.endswith(".json")
+    return not path.startswith("/api/") and not path.endswith((".json", ".csv", ".gexf", ".graphml", ".geojson"))

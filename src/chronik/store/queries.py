@@ -1,4 +1,9 @@
-"""Reads that the CLI, the API and the web app share. Pure functions of (store, arguments) -> plain dicts."""
+"""Reads that the CLI, the API and the web app share. Pure functions of (store, arguments) -> plain dicts.
+
+Reports (search, list, one report, export, stats) live here; the views over facts (timeline, entity,
+network, contested claims, places) live in chronik.store.explore and are re-exported, so callers import
+one module. Every view takes `as_of` (a date): only reports published by that day count.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,14 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from datetime import date
+
 from chronik.store import schema as t
 from chronik.store.db import Store
+from chronik.store.explore import (  # noqa: F401  (re-exported: the query layer is one module for callers)
+    CERTAINTIES, EVENT_TYPES, Filters, Page, as_of, claims, coordinates, entity, latest_month, network, places,
+    timeline,
+)
 
 _WORD = re.compile(r"\w+\*?", re.UNICODE)
 
@@ -28,58 +39,71 @@ def fts_query(query: str) -> str:
     return " ".join(terms)
 
 
-def search(store: Store, query: str, *, limit: int = 20, offset: int = 0) -> dict[str, Any]:
+def search(store: Store, query: str, *, limit: int = 20, offset: int = 0, as_of: date | None = None) -> dict[str, Any]:
     """Full-text search over current reports, best matches first, with a snippet around the hits."""
     match = fts_query(query)
     if not match:
         return {"query": query, "total": 0, "results": []}
     if store.dialect == "sqlite":
-        return _search_sqlite(store, query, match, limit, offset)
-    return _search_postgres(store, query, limit, offset)
+        return _search_sqlite(store, query, match, limit, offset, as_of)
+    return _search_postgres(store, query, limit, offset, as_of)
 
 
-def _search_sqlite(store: Store, query: str, match: str, limit: int, offset: int) -> dict[str, Any]:
+_AS_OF_SQL = " AND r.date_end IS NOT NULL AND r.date_end <= :as_of"
+
+
+def _search_sqlite(store: Store, query: str, match: str, limit: int, offset: int, day: date | None) -> dict[str, Any]:
+    known = _AS_OF_SQL if day else ""
     sql = sa.text(
         "SELECT r.id, r.date, r.title, snippet(reports_fts, 1, '[', ']', ' … ', 16) AS snippet "
         "FROM reports_fts JOIN reports r ON r.rowid = reports_fts.rowid "
-        "WHERE reports_fts MATCH :match AND r.is_current ORDER BY rank LIMIT :limit OFFSET :offset"
+        f"WHERE reports_fts MATCH :match AND r.is_current{known} ORDER BY rank LIMIT :limit OFFSET :offset"
     )
     count = sa.text(
         "SELECT count(*) FROM reports_fts JOIN reports r ON r.rowid = reports_fts.rowid "
-        "WHERE reports_fts MATCH :match AND r.is_current"
+        f"WHERE reports_fts MATCH :match AND r.is_current{known}"
     )
+    params = {"match": match, "as_of": day}
     with store.engine.connect() as conn:
-        rows = conn.execute(sql, {"match": match, "limit": limit, "offset": offset}).mappings().all()
-        total = conn.execute(count, {"match": match}).scalar_one()
+        rows = conn.execute(sql, {**params, "limit": limit, "offset": offset}).mappings().all()
+        total = conn.execute(count, params).scalar_one()
     return {"query": query, "total": total, "results": [dict(r) for r in rows]}
 
 
-def _search_postgres(store: Store, query: str, limit: int, offset: int) -> dict[str, Any]:
+def _search_postgres(store: Store, query: str, limit: int, offset: int, day: date | None) -> dict[str, Any]:
+    known = _AS_OF_SQL if day else ""
     sql = sa.text(
         "SELECT r.id, r.date, r.title, ts_headline('german', r.text, q, "
         "'StartSel=[, StopSel=], MaxFragments=2, MaxWords=16, MinWords=6') AS snippet "
         "FROM reports r, websearch_to_tsquery('german', :q) q "
-        "WHERE r.tsv @@ q AND r.is_current ORDER BY ts_rank(r.tsv, q) DESC LIMIT :limit OFFSET :offset"
+        f"WHERE r.tsv @@ q AND r.is_current{known} ORDER BY ts_rank(r.tsv, q) DESC LIMIT :limit OFFSET :offset"
     )
-    count = sa.text("SELECT count(*) FROM reports r WHERE r.tsv @@ websearch_to_tsquery('german', :q) AND r.is_current")
+    count = sa.text("SELECT count(*) FROM reports r WHERE r.tsv @@ websearch_to_tsquery('german', :q) "
+                    f"AND r.is_current{known}")
+    params = {"q": query, "as_of": day}
     with store.engine.connect() as conn:
-        rows = conn.execute(sql, {"q": query, "limit": limit, "offset": offset}).mappings().all()
-        total = conn.execute(count, {"q": query}).scalar_one()
+        rows = conn.execute(sql, {**params, "limit": limit, "offset": offset}).mappings().all()
+        total = conn.execute(count, params).scalar_one()
     return {"query": query, "total": total, "results": [dict(r) for r in rows]}
 
 
-def list_reports(store: Store, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
-    """Current reports, newest first."""
+def list_reports(store: Store, *, limit: int = 50, offset: int = 0, as_of: date | None = None) -> dict[str, Any]:
+    """Current reports (known on `as_of`), newest first."""
     r = t.reports.c
+    known = _known(as_of)
     with store.engine.connect() as conn:
         rows = conn.execute(
             sa.select(r.id, r.date, r.title, r.source, r.n_words, sa.func.substr(r.text, 1, 200).label("lead"))
-            .where(r.is_current == sa.true())
+            .where(known)
             .order_by(r.date_start.desc().nulls_last(), r.id)
             .limit(limit).offset(offset)
         ).mappings().all()
-        total = conn.execute(sa.select(sa.func.count()).select_from(t.reports).where(r.is_current == sa.true())).scalar_one()
+        total = conn.execute(sa.select(sa.func.count()).select_from(t.reports).where(known)).scalar_one()
     return {"total": total, "results": [dict(x) for x in rows]}
+
+
+def _known(day: date | None) -> sa.ColumnElement[bool]:
+    return as_of(day)
 
 
 def resolve_report_id(store: Store, prefix: str) -> str | None:
@@ -98,11 +122,14 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def report(store: Store, report_id: str) -> dict[str, Any] | None:
-    """One report in the annotation format (plus versions and sentences), or None if unknown."""
+def report(store: Store, report_id: str, *, as_of: date | None = None) -> dict[str, Any] | None:
+    """One report in the annotation format (plus versions and sentences), or None if unknown.
+
+    With `as_of`, a report published after that day is unknown too (None): it was not known then.
+    """
     with store.engine.connect() as conn:
         row = conn.execute(sa.select(t.reports).where(t.reports.c.id == report_id)).mappings().first()
-        if row is None:
+        if row is None or (as_of is not None and (row["date_end"] is None or row["date_end"] > as_of)):
             return None
         out = _record(conn, row)
         out["sentences"] = [
@@ -110,6 +137,9 @@ def report(store: Store, report_id: str) -> dict[str, Any] | None:
             for s in conn.execute(sa.select(t.sentences).where(t.sentences.c.report_id == report_id).order_by(t.sentences.c.idx))
         ]
         out["versions"] = _versions(conn, row["source_id"]) if row["source_id"] else []
+        mc = t.mentions.c
+        out["entity_links"] = {x.local_id: x.entity_id for x in conn.execute(
+            sa.select(mc.local_id, mc.entity_id).where(mc.report_id == report_id, mc.entity_id.is_not(None)))}
     return out
 
 

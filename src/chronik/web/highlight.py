@@ -1,6 +1,8 @@
 """Split a report's sentences into text pieces with the annotations that cover them, for the report page.
 
-Pieces, not HTML: the template escapes every piece, so report text can never inject markup.
+Pieces, not HTML: the template escapes every piece, so report text can never inject markup. Annotations may
+overlap (a claim spans a clause that holds entities and an event trigger): each piece carries every kind that
+covers it, so the page can underline the claim and colour the entity inside it.
 """
 
 from __future__ import annotations
@@ -9,27 +11,30 @@ from typing import Any
 
 
 def _marks(record: dict[str, Any]) -> list[tuple[int, int, str, str]]:
-    marks = [(m["start"], m["end"], "entity", f"{m['type']}{m.get('sub') or ''}") for m in record.get("entities", [])]
+    marks = [(m["start"], m["end"], "entity", f"{m['type']}{(' ' + m['sub']) if m.get('sub') else ''}"
+              + (f" → {m['canonical']}" if m.get("canonical") else "")) for m in record.get("entities", [])]
     marks += [(x["start"], x["end"], "timex", f"{x['type']} {x['value']}") for x in record.get("timexes", [])]
-    marks += [(e["trigger"]["start"], e["trigger"]["end"], "event", e["type"]) for e in record.get("events", [])]
-    return sorted(marks)
+    marks += [(e["trigger"]["start"], e["trigger"]["end"], "event", e["type"] + (" (verneint)" if e.get("negated") else ""))
+              for e in record.get("events", [])]
+    marks += [(c["start"], c["end"], "claim", f"Aussage {c['certainty']}" + (f", Quelle: {c['source']['text']}" if c.get("source") else ""))
+              for c in record.get("claims", [])]
+    return [mk for mk in marks if mk[0] < mk[1]]
 
 
 def highlight_sentences(record: dict[str, Any]) -> list[list[dict[str, Any]]]:
-    """Each sentence as pieces {text, kind, label}; overlapping marks keep the first (outermost) one."""
+    """Each sentence as pieces {text, kind, label}; `kind` lists every annotation kind covering the piece."""
     text = record["text"]
     marks = _marks(record)
     out = []
     for sentence in record.get("sentences", []):
-        pieces, pos = [], sentence["start"]
-        for start, end, kind, label in marks:
-            if start < pos or end > sentence["end"]:
-                continue
-            if start > pos:
-                pieces.append({"text": text[pos:start], "kind": None, "label": None})
-            pieces.append({"text": text[start:end], "kind": kind, "label": label})
-            pos = end
-        if pos < sentence["end"]:
-            pieces.append({"text": text[pos:sentence["end"]], "kind": None, "label": None})
+        lo, hi = sentence["start"], sentence["end"]
+        inside = [mk for mk in marks if mk[0] < hi and mk[1] > lo]
+        cuts = sorted({lo, hi} | {max(lo, min(hi, p)) for mk in inside for p in mk[:2]})
+        pieces = []
+        for start, end in zip(cuts, cuts[1:]):
+            covering = [mk for mk in inside if mk[0] <= start and mk[1] >= end]
+            kinds = sorted({mk[2] for mk in covering})
+            pieces.append({"text": text[start:end], "kind": " ".join(kinds) or None,
+                           "label": "; ".join(mk[3] for mk in covering) or None})
         out.append(pieces)
     return out
