@@ -6,10 +6,9 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
-RESOURCE_PACKAGE = "chronik.nlp.resources"
-RESOURCE_DIR = "timex"
+RESOURCE_DIR = Path(__file__).resolve().parent.parent / "resources" / "timex"
 
 
 @dataclass(frozen=True)
@@ -35,7 +34,7 @@ class Lexicon:
 
 
 def _read(name: str) -> str:
-    return resources.files(RESOURCE_PACKAGE).joinpath(RESOURCE_DIR, name).read_text(encoding="utf-8")
+    return (RESOURCE_DIR / name).read_text(encoding="utf-8")
 
 
 def _rows(name: str) -> list[list[str]]:

@@ -17,7 +17,8 @@ PAST, FUTURE = "past", "future"
 
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]„“”\"»«–]| - ")
-_SENTENCE_END = re.compile(r"(?<=[^\s\d][.!?])[\"“”»']?\s+(?=[A-ZÄÖÜ„\"»(])|\n\s*\n")
+_SENTENCE_END = re.compile(r"(?<=[^\s\d][.!?])[\"“”»']?\s+(?=[A-ZÄÖÜ„\"»(\d])|\n\s*\n")
+WINDOW = 300  # characters read on each side at most: a run-on "sentence" must not make the reading quadratic
 _ABBREVIATIONS = frozenset("Nr Dr Prof St Abs Art bzw ca vgl ggf usw etc Mio Mrd Tel Jh Jan Feb Febr Okt Nov Dez Sept Aug".split())
 _DETERMINERS = frozenset(
     """der die das den dem des ein eine einen einem einer eines im am zum zur vom beim ins
@@ -45,10 +46,11 @@ def sentence_bounds(text: str, tokens: Iterable | None = None) -> list[int]:
     return starts
 
 
-def sentence_of(starts: Sequence[int], text: str, position: int) -> tuple[int, int]:
-    i = bisect.bisect_right(starts, position) - 1
-    end = starts[i + 1] if i + 1 < len(starts) else len(text)
-    return starts[i], end
+def sentence_of(starts: Sequence[int], text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around [start, end), cut to WINDOW characters on each side."""
+    i = bisect.bisect_right(starts, start) - 1
+    stop = starts[i + 1] if i + 1 < len(starts) else len(text)
+    return max(starts[i], start - WINDOW), min(max(stop, end), end + WINDOW)
 
 
 def clause_of(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
@@ -98,7 +100,7 @@ def words_tense(words: list[str], lex: Lexicon) -> str | None:
 
 
 def tense_at(text: str, starts: Sequence[int], start: int, end: int, lex: Lexicon) -> str | None:
-    sentence = sentence_of(starts, text, start)
+    sentence = sentence_of(starts, text, start, end)
     left, right = clause_of(text, sentence, start, end)
     clause = _WORD.findall(text, left, start) + _WORD.findall(text, end, right)
     found = words_tense(clause, lex)

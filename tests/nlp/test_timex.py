@@ -1,0 +1,152 @@
+"""Behaviour of the timex engine and component: what is found, its extent, value and interval."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from chronik.dates import PartialDate, parse_iso
+from chronik.nlp.timex import find_timexes
+from chronik.types import Timex
+
+
+def tx(text: str, date: str | None) -> list[Timex]:
+    return find_timexes(text, parse_iso(date) if date else None)
+
+
+def one(text: str, date: str | None, words: str) -> Timex:
+    found = [t for t in tx(text, date) if t.text == words]
+    assert found, f"{words!r} not found in {[t.text for t in tx(text, date)]}"
+    return found[0]
+
+
+def test_month_in_a_december_report_is_the_same_years_october():
+    t = one("Über die Pläne hatte Lukaschenko bereits im Oktober informiert.", "2022-12", "Oktober")
+    assert (t.type, t.value, t.earliest, t.latest) == ("DATE", "2022-10", "2022-10-01", "2022-10-31")
+    assert t.component == "timex:rules-0.1/month_name"
+
+
+def test_future_clause_moves_the_month_to_next_year():
+    assert one("Der Präsident will im Januar nach Kiew reisen.", "2022-12-07", "Januar").value == "2023-01"
+    assert one("Er sagte, das Treffen werde im Oktober stattfinden.", "2022-12-07", "Oktober").value == "2023-10"
+
+
+def test_past_clause_takes_last_years_month():
+    assert one("Im Januar hatte die Armee die Stadt erobert.", "2022-12-07", "Januar").value == "2022-01"
+    assert one("Im Dezember war die Lage ruhig.", "2023-01-10", "Dezember").value == "2022-12"
+
+
+def test_weekday_resolves_to_the_nearest_fitting_day():
+    assert one("Die Minister trafen sich am Montag in Minsk.", "2022-12-07", "Montag").value == "2022-12-05"
+    assert one("Am Freitag will die Regierung entscheiden.", "2022-12-07", "Freitag").value == "2022-12-09"
+    assert one("Am vergangenen Mittwoch fiel der Strom aus.", "2022-12-07", "vergangenen Mittwoch").value == "2022-11-30"
+
+
+def test_weekday_near_year_end_crosses_into_the_previous_year():
+    t = one("Am Freitag hatte es heftige Kämpfe gegeben.", "2023-01-02", "Freitag")
+    assert t.value == "2022-12-30"
+
+
+def test_weekday_without_a_day_in_the_report_date_stays_underspecified():
+    t = one("Am Donnerstag trat er zurück.", "2016", "Donnerstag")
+    assert t.value == "2016-WXX-4" and t.approx
+
+
+def test_yesterday_in_a_month_precision_report_invents_no_day():
+    t = one("Gestern wurden zwei Soldaten verletzt.", "2022-12", "Gestern")
+    assert t.value == "2022-12-XX"
+    assert t.approx and t.earliest == "2022-11-30" and t.latest == "2022-12-30"
+
+
+def test_no_report_date_keeps_values_relative_and_flagged():
+    t = one("Im Oktober begann die Offensive.", None, "Oktober")
+    assert t.value == "XXXX-10" and t.approx and t.earliest is None
+    assert one("Gestern fiel Schnee.", None, "Gestern").value == "XXXX-XX-XX"
+
+
+def test_durations_after_vor_are_durations_with_a_derived_interval():
+    t = one("Vor drei Tagen wurde er festgenommen.", "2022-12-07", "drei Tagen")
+    assert (t.type, t.value, t.earliest, t.latest) == ("DURATION", "P3D", "2022-12-04", "2022-12-04")
+    span = one("Seit zwei Monaten wird verhandelt.", "2022-12-07", "zwei Monaten")
+    assert (span.value, span.earliest, span.latest) == ("P2M", "2022-10-07", "2022-12-07")
+
+
+def test_past_weeks_end_at_the_report_date():
+    t = one("In den vergangenen Wochen fiel oft der Strom aus.", "2022-12-07", "den vergangenen Wochen")
+    assert t.type == "DURATION" and t.value == "PXW" and t.latest == "2022-12-07" and t.earliest < "2022-12-01"
+
+
+def test_modifiers_keep_the_value_and_narrow_the_interval():
+    t = one("Mitte Dezember soll die Brücke fertig sein.", "2022-12-07", "Mitte Dezember")
+    assert (t.value, t.mod) == ("2022-12", "MID")
+    assert "2022-12-10" <= t.earliest and t.latest <= "2022-12-21"
+    decade = one("Mitte der 90er-Jahre zog er nach Wien.", "2022-12-07", "Mitte der 90er-Jahre")
+    assert (decade.value, decade.mod) == ("199", "MID")
+
+
+def test_absolute_dates_weeks_and_split_years():
+    found = {t.text: t.value for t in tx("Am 5. Dezember 2022, am 05.12.22 und in KW 49; die Saison 2022/23.", "2022-12-07")}
+    assert found["5. Dezember 2022"] == "2022-12-05"
+    assert found["05.12.22"] == "2022-12-05"
+    assert found["KW 49"] == "2022-W49"
+    assert found["2022"] == "2022" and found["23"] == "2023"
+
+
+def test_relative_offsets_count_from_the_last_named_day():
+    found = tx("Am 3. März griffen sie an. Zwei Tage später zogen sie ab.", "2022-12-07")
+    assert [t.value for t in found] == ["2022-03-03", "2022-03-05"]
+
+
+def test_sets_and_fuzzy_references():
+    found = {t.text: (t.type, t.value) for t in tx("Jeden Montag und täglich wird demonstriert, derzeit friedlich.", "2022-12-07")}
+    assert found["Jeden Montag"] == ("SET", "XXXX-WXX-1")
+    assert found["täglich"] == ("SET", "P1D")
+    assert found["derzeit"] == ("DATE", "PRESENT_REF")
+
+
+def test_words_that_are_not_timexes():
+    text = "Bislang gab es bisher zuletzt keine Einigung; zuvor und danach auch nicht, unterdessen wurde verhandelt."
+    assert tx(text, "2022-12-07") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Das Spiel endete 3:1 nach Verlängerung.",
+    "Der Liter kostet 12.50 Euro, das Kilo 3,99 Euro.",
+    "Die Verordnung Nr. 12.5. regelt das.",
+    "Das Gesetz tritt am 31. Februar in Kraft.",
+    "Rund 2000 Menschen demonstrierten, 1500 Polizisten waren im Einsatz.",
+])
+def test_numbers_that_look_like_dates_are_not_dates(text):
+    assert [t for t in tx(text, "2022-12-07") if t.type == "DATE"] == []
+
+
+def test_extents_leave_prepositions_out_and_determiners_in():
+    texts = {t.text for t in tx("Am Freitag, seit August, in der vergangenen Woche und im vergangenen Jahr.", "2022-12-07")}
+    assert {"Freitag", "August", "der vergangenen Woche", "vergangenen Jahr"} <= texts
+
+
+def test_offsets_point_into_the_text():
+    text = "Anfang August traf er – übermorgen reist er ab – den Kanzler um 14.30 Uhr."
+    for t in tx(text, "2022-12-07"):
+        assert text[t.start:t.end] == t.text
+
+
+def test_very_long_input_does_not_crash_and_stays_fast():
+    text = ("Am Montag, dem 5. Dezember, trafen sich die Minister. 2000 Menschen kamen 3:1 " * 4000) + "x" * 100_000
+    began = time.perf_counter()
+    found = find_timexes(text, PartialDate(2022, 12, 7))
+    assert len(found) == 4000
+    assert time.perf_counter() - began < 30  # linear: a run-on text must not make the tense reading quadratic
+
+
+def test_component_sets_doc_timexes_from_the_report_date():
+    from chronik.nlp import pipeline
+    from chronik.settings import Settings
+    from chronik.types import Report
+
+    nlp = pipeline.build(Settings(disabled=("entities", "events", "claims")))
+    report = Report(id="r1", text="Über die Pläne hatte er im Oktober informiert. Am Montag kam er.",
+                    date=PartialDate(2022, 12, 7))
+    ann = pipeline.analyse(nlp, report)
+    assert [(t.text, t.value, t.id) for t in ann.timexes] == [("Oktober", "2022-10", "t1"), ("Montag", "2022-12-05", "t2")]
