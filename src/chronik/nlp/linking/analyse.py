@@ -7,10 +7,13 @@ import re
 from dataclasses import dataclass, field
 
 from chronik.nlp.linking import names as nm
-from chronik.nlp.linking.resources import AliasTable, Gazetteer, Place, demonyms, speech_verbs
+from chronik.nlp.linking.resources import AliasTable, Gazetteer, demonyms, role_lexicon, speech_verbs
 from chronik.nlp.linking.translit import cyrillic_to_latin, has_cyrillic
 
 _ADJ_ENDING = re.compile(r"(e|en|em|er|es)$")
+# ostukrainisch, prorussisch, Westpolen: a direction or stance before a place name or its adjective
+_PREFIX = re.compile(r"^(pro|anti|nord|süd|ost|west|zentral|mittel|nordost|nordwest|südost|südwest|gesamt)-?",
+                     re.IGNORECASE)
 _DEMONYM_ENDING = re.compile(r"(n|s)$")
 
 
@@ -34,7 +37,25 @@ def type_class(type_: str) -> str:
     return "P" if type_ == "PER" else "X"
 
 
-def country_of_adjective(word: str, gaz: Gazetteer) -> tuple[str, str] | None:
+def country_of_adjective(word: str, gaz: Gazetteer, aliases: AliasTable | None = None) -> tuple[str, str] | None:
+    """See _country_of_adjective; also with a prefix (ostukrainische, prorussischen) and for places with -er
+    (Moskauer, Kiewer, Berliner)."""
+    hit = _country_of_adjective(word, gaz)
+    if hit is None and _PREFIX.match(word) and len(_PREFIX.sub("", word)) >= 4:
+        hit = _country_of_adjective(_PREFIX.sub("", word), gaz)
+    if hit is None:
+        m = re.match(r"^(\w{3,}?)er(in|innen|n|s)?$", word)
+        if m and m.group(1)[0].isupper():
+            alias = aliases.lookup(m.group(1), "LOC") if aliases else None
+            place = gaz.lookup(m.group(1))
+            if alias:
+                return alias.canonical, "deriv:place-er"
+            if place:
+                return place.canonical, "deriv:place-er"
+    return hit
+
+
+def _country_of_adjective(word: str, gaz: Gazetteer) -> tuple[str, str] | None:
     """'belarussischen' -> Belarus, 'russische' -> Russia, 'Ukrainer' -> Ukraine, 'Israelis' -> Israel.
 
     Irregular forms come from demonyms.tsv; the rest from suffix rules against German country names
@@ -78,7 +99,19 @@ def name_in_compound(text: str, aliases: AliasTable, gaz: Gazetteer, type_: str)
         place = gaz.lookup(head)
         if place and place.kind == "country" and low[cut:cut + 1].isalpha():
             return head
-    return parts[0] if len(parts) > 1 else None
+    if len(parts) > 1:
+        return parts[0]
+    for cut in range(3, len(text) - 3):
+        if low[cut:] in _COMPOUND_HEADS or low[cut:].rstrip("sn") in _COMPOUND_HEADS or low[cut:] in role_lexicon():
+            return text[:cut].rstrip("s") if low[cut - 1] == "s" and low[cut - 2] in "tgk" else text[:cut]
+    return None
+
+
+_COMPOUND_HEADS = {"sprecher", "sprecherin", "chef", "chefin", "gipfel", "staaten", "truppen", "soldaten", "armee",
+                   "regierung", "angaben", "kreise", "führung", "mitglied", "mitglieder", "gebiet", "grenze",
+                   "krieg", "beitritt", "einsatz", "kommission", "präsident", "präsidentin", "minister",
+                   "ministerin", "botschafter", "vertreter", "anhänger", "kämpfer", "partner", "stützpunkt",
+                   "offensive", "angriff", "angriffe", "politik", "beamte", "beamten", "behörden", "medien"}
 
 
 def _grounded(surface: str, type_: str, aliases: AliasTable, gaz: Gazetteer) -> Analysis | None:
@@ -100,7 +133,7 @@ def analyse_mention(text: str, type_: str, sub: str | None, aliases: AliasTable,
     """`known`: lookup keys of surface forms seen elsewhere, which decide whether "-s" is an inflection."""
     raw = nm.normalise(text)
     if sub == "deriv":
-        hit = country_of_adjective(raw, gaz)
+        hit = country_of_adjective(raw, gaz, aliases)
         if hit:
             place = gaz.by_canonical.get(hit[0])
             return Analysis("grounded", "X", raw, hit[1], hit[0], place.info() if place else {})
@@ -123,13 +156,20 @@ def analyse_mention(text: str, type_: str, sub: str | None, aliases: AliasTable,
         hit = _grounded(form, type_, aliases, gaz)
         if hit:
             return hit
+    if type_ != "PER" and _PREFIX.match(raw) and not nm.is_acronym(raw):
+        rest = _PREFIX.sub("", raw)
+        for form in nm.genitive_candidates(rest[:1].upper() + rest[1:], type_) if len(rest) >= 4 else []:
+            hit = _grounded(form, type_, aliases, gaz)
+            if hit and hit.info.get("kind") == "country":
+                hit.rule += ":prefix"
+                return hit
     surface = _pick_form(forms, type_, known or set())
     exact = nm.is_acronym(surface)
     if type_ == "PER":
         person = nm.split_person(surface)
         keys = frozenset({nm.fold(surface)}) if exact else nm.surname_keys(person)
         return Analysis("person", "P", surface, "person", person=person, keys=keys, exact=exact)
-    keys = frozenset({nm.lookup_key(surface)}) if exact else nm.name_keys(surface)
+    keys = frozenset({nm.lookup_key(surface)}) if exact else nm.org_name_keys(surface)
     return Analysis("name", "X", surface, "name", keys=keys, exact=exact)
 
 

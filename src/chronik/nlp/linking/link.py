@@ -7,13 +7,14 @@ chronik.nlp.linking.store_link runs it per report against the store.
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from chronik.nlp.linking import names as nm
 from chronik.nlp.linking.analyse import Analysis, analyse_mention, government_of
-from chronik.nlp.linking.cluster import (Decision, Index, resolve_full_person, resolve_grounded, resolve_name,
+from chronik.nlp.linking.cluster import (Decision, Index, index_keys, resolve_full_person, resolve_grounded, resolve_name,
                                          resolve_surname)
 from chronik.nlp.linking.resources import AliasTable, Gazetteer, build_alias_table, file_aliases, gazetteer
 
@@ -95,6 +96,7 @@ class Linker:
                 decided[i] = resolve_name(self.index, a, m.type)
             elif a.person is not None and a.person.full:
                 decided[i] = resolve_full_person(self.index, a, m.type)
+        self._bracketed_short_forms(mentions, analyses, decided, text)
         local: dict[str, set[int]] = {}
         for i, a in enumerate(analyses):
             if i in decided and a.type_class == "P" and (a.person and a.person.full or a.kind == "grounded"):
@@ -110,6 +112,26 @@ class Linker:
             else:
                 pending.append(i)
         return decided, pending
+
+    def _bracketed_short_forms(self, mentions: list[MentionInput], analyses: list[Analysis],
+                               decided: dict[int, Decision], text: str) -> None:
+        """'Internationale Atomenergiebehörde (IAEO)': the short form in brackets names the same entity, from
+        now on in every report (its key is added to the long form's entity)."""
+        for i in range(len(mentions) - 1):
+            long, short = mentions[i], mentions[i + 1]
+            if (i in decided and i + 1 in decided and long.type != "PER" and short.type != "PER"
+                    and re.fullmatch(r"\s*\(\s*", text[long.end:short.start])
+                    and text[short.end:short.end + 1] == ")" and nm.is_acronym(short.text)
+                    and decided[i].entity_id != decided[i + 1].entity_id):
+                if analyses[i + 1].kind == "grounded" and analyses[i].kind != "grounded":
+                    i, j = i + 1, i  # a known acronym gives its entity to an unknown long form
+                else:
+                    j = i + 1
+                target = self.index.entities[decided[i].entity_id]
+                for k in index_keys(analyses[j]):
+                    if not k.startswith("b:"):
+                        self.index.add_key(k, target)
+                decided[j] = Decision(target.id, "bracket-short-form")
 
     def link_surnames(self, mentions: list[MentionInput], analyses: list[Analysis], pending: list[int],
                       when: str | None, decided: dict[int, Decision]) -> None:
@@ -155,6 +177,8 @@ def link_documents(records: list[dict[str, Any]], aliases: AliasTable | None = N
     out = copy.deepcopy(records)
     linker = Linker(aliases)
     known = {nm.lookup_key(nm.normalise(m.get("text", ""))) for r in out for m in r.get("entities") or []}
+    known |= {nm.lookup_key(nm.split_person(m.get("text", "")).last) for r in out for m in r.get("entities") or []
+              if m.get("type") == "PER"}
     order = sorted(range(len(out)), key=lambda i: (str(out[i].get("date") or ""), i))
     state = []
     for ri in order:

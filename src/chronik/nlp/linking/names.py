@@ -74,9 +74,10 @@ def genitive_candidates(text: str, type_: str) -> list[str]:
 
 def strong_genitive(text: str) -> str | None:
     """For an unknown person: "Lukaschenkos" is a genitive when -s follows a vowel that names rarely end on
-    before an s (a, o, u, y, j); "Mattis", "Jones" are not touched."""
+    before an s (a, o, u, y, j) or a Russian surname in -ow/-ew; "Mattis", "Jones" are not touched."""
     last = text.split(" ")[-1]
-    if len(last) >= 5 and last.endswith("s") and last[-2] in "aouyjAOUYJ" and not is_acronym(last):
+    if len(last) >= 5 and last.endswith("s") and not is_acronym(last) and (
+            last[-2] in "aouyjAOUYJ" or last.endswith(("ows", "ews", "jews"))):
         return text[:-1]
     return None
 
@@ -151,6 +152,24 @@ def name_keys(text: str) -> frozenset[str]:
         if len(keys) > 16:
             keys = set(sorted(keys)[:16])
     return frozenset(keys)
+
+
+_GENERIC_PARTS = {"gruppe", "truppe", "söldnertruppe", "miliz", "konzern", "partei", "bewegung", "organisation"}
+
+
+def org_name_keys(text: str) -> frozenset[str]:
+    """Keys of a non-person name, with adjective declension levelled ('Internationalen Atomenergiebehörde' =
+    'Internationale Atomenergiebehörde', 'Vereinten Nationen' = 'Vereinte Nationen') and generic parts of
+    hyphenated names dropped ('Wagner-Gruppe' = 'Wagner')."""
+    words = normalise(text).split(" ")
+    if len(words) == 1 and "-" in words[0]:
+        parts = [p for p in words[0].split("-") if p]
+        kept = [p for p in parts if p.lower() not in _GENERIC_PARTS]
+        if kept and len(kept) < len(parts):
+            words = ["-".join(kept)]
+    levelled = [re.sub(r"(?<=\w{3})e[nmrs]$", "e", w) if i < len(words) - 1 and w[:1].isupper() else w
+                for i, w in enumerate(words)]
+    return name_keys(" ".join(levelled))
 
 
 def surname_keys(name: PersonName) -> frozenset[str]:

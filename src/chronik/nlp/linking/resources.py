@@ -158,7 +158,7 @@ def gazetteer() -> Gazetteer:
         p = Place(c[0], c[1], c[2], c[3], _float(c[4]), _float(c[5]), int(c[6] or 0), int(c[7] or 0), c[8])
         base = {"country": 0, "us_state": 2, "city": 4}[p.kind]
         names = [(base, p.canonical)] + [(base, n) for n in c[9].split("|") if n] + \
-                [(base + 1, n) for n in c[10].split("|") if n]
+                [(base + 1, n) for n in c[10].split("|") if n] + ([(3, p.iso3)] if p.iso3 and p.kind == "country" else [])
         for prio, n in names:
             by_name.setdefault(lookup_key(n), []).append((prio, p))
         if p.kind == "country":

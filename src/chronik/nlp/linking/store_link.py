@@ -129,7 +129,15 @@ def _known_forms(conn: Connection, inputs: list[MentionInput]) -> set[str]:
     if not cands:
         return set()
     c = t.entity_names.c
-    return {r.key for r in conn.execute(sa.select(c.key).where(c.key.in_(sorted(cands))).distinct())}
+    known = {r.key for r in conn.execute(sa.select(c.key).where(c.key.in_(sorted(cands))).distinct())}
+    persons = {f"s:{k}": f for m in inputs if m.type == "PER"
+               for f in nm.genitive_candidates(nm.normalise(m.text), m.type)[1:]
+               for k in nm.surname_keys(nm.split_person(f))}
+    if persons:
+        k = t.entity_keys.c
+        hits = conn.execute(sa.select(k.key).where(k.key.in_(sorted(persons))).distinct()).scalars().all()
+        known |= {nm.lookup_key(persons[h]) for h in hits}
+    return known
 
 
 def _prefetch_for(index: StoreIndex, linker: Linker, analyses: list) -> None:
