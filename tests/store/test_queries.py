@@ -136,6 +136,9 @@ def test_entity_view(world) -> None:
         ("w4", "ASSAULT", ("actor",)), ("w2", "REJECT", ("actor",)), ("w2", "ACCUSE", ("target",)),
         ("w2", "ASSAULT", ("actor",))}
     assert [c["certainty"] for c in russia["claims_by"]] == ["denied"]
+    assert [c["certainty"] for c in russia["claims_about"]] == []  # its own denial is by it, not about it
+    assert [c["text"] for c in queries.entity(world, 4)["claims_about"]] == []
+    assert [c["certainty"] for c in queries.entity(world, 4)["claims_by"]] == ["alleged"]
     assert {o["canonical"] for o in russia["co_occurring"]} == {"Ukraine", "Sergei Shoigu"}
     shoigu = queries.entity(world, 1)
     assert [c["text"] for c in shoigu["claims_by"]] == ["von Erfolgen"]

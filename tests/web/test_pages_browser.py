@@ -1,7 +1,11 @@
-"""The web app in a real headless browser: list, search, report page. Screenshots go to docs/screenshots/."""
+"""The web app in a real headless browser: every page, the filters, the as-of picker and the network view.
+
+Screenshots of each page go to docs/screenshots/ (shown in the README).
+"""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +15,9 @@ from chronik.dates import parse_iso
 from chronik.settings import Settings
 from chronik.store.db import open_store, write_report
 from chronik.types import Annotations, Mention, Report, Span
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from explore_world import build_world  # noqa: E402
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 TEXT = "Schoigu traf Lukaschenko in Minsk. <b>Fett</b> ist hier nur Text."
@@ -22,44 +29,169 @@ pytestmark = pytest.mark.browser
 def base_url(serve, tmp_path_factory):
     db = str(tmp_path_factory.mktemp("web") / "web.db")
     store = open_store(db)
+    build_world(store)
     ann = Annotations(sentences=[Span(0, 34, TEXT[:34]), Span(35, len(TEXT), TEXT[35:])],
                       mentions=[Mention(0, 7, "Schoigu", "PER", id="m1", component="test"),
                                 Mention(28, 33, "Minsk", "LOC", id="m2", component="test")])
-    write_report(store, Report(id="w1", text=TEXT, date=parse_iso("2022-12-05"), title="Treffen in Minsk"), ann)
-    write_report(store, Report(id="w2", text="Die Ukraine meldet Stromausfälle.", date=parse_iso("2022-11")))
+    write_report(store, Report(id="x1", text=TEXT, date=parse_iso("2022-09-05"), title="Früheres Treffen"), ann)
     return serve(create_app(Settings(db=db)))
 
 
 @pytest.fixture()
 def page(browser):
-    page = browser.new_page(viewport={"width": 1200, "height": 800})
+    page = browser.new_page(viewport={"width": 1280, "height": 860})
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.script_errors = errors
     yield page
     page.close()
+    assert errors == [], errors  # no script errors and no CSP violations on any page
+
+
+def _shot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
 def test_index_lists_reports_newest_first(page, base_url) -> None:
     page.goto(base_url + "/")
     items = page.locator("ol.reports li")
-    assert items.count() == 2
-    assert "Treffen in Minsk" in items.nth(0).inner_text()
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "index.png"), full_page=True)
+    assert items.count() == 5
+    assert "Neue Angriffe" in items.nth(0).inner_text()
+    _shot(page, "index")
 
 
 def test_search_form_leads_to_results_and_report(page, base_url) -> None:
     page.goto(base_url + "/")
     page.fill("input[name=q]", "Lukaschenko")
-    page.click("button[type=submit]")
+    page.click("form.search button[type=submit]")
     page.wait_for_url("**/search?q=Lukaschenko")
-    assert page.locator("ol.results li").count() == 1
-    page.screenshot(path=str(SCREENSHOTS / "search.png"), full_page=True)
-    page.click("ol.results li a")
-    page.wait_for_url("**/reports/w1")
-    assert page.locator("mark.entity").first.inner_text() == "Schoigu"
-    page.screenshot(path=str(SCREENSHOTS / "report.png"), full_page=True)
+    assert page.locator("ol.results li").count() == 3
+    _shot(page, "search")
+
+
+def test_report_page_highlights_every_kind_and_lists_them(page, base_url) -> None:
+    page.goto(base_url + "/reports/w2")
+    assert page.locator("ol.sentences mark.entity").first.inner_text() == "Ukraine"
+    assert page.locator("ol.sentences mark.event").count() == 3
+    assert page.locator("ol.sentences mark.claim").count() >= 2
+    assert page.locator("aside ul.claims li").count() == 2
+    assert "widerspricht" in page.locator("aside ul.claims").inner_text()
+    page.locator("aside ul.entities a", has_text="Russland").click()
+    page.wait_for_url("**/entities/5")
+    _shot(page, "entity")
+    page.goto(base_url + "/reports/w1")
+    assert page.locator("ol.sentences mark.timex").inner_text() == "Montag"
+    _shot(page, "report")
 
 
 def test_report_text_with_markup_is_shown_as_text(page, base_url) -> None:
-    page.goto(base_url + "/reports/w1")
+    page.goto(base_url + "/reports/x1")
     assert page.locator("ol.sentences b").count() == 0
     assert "<b>Fett</b>" in page.locator("ol.sentences").inner_text()
+    page.goto(base_url + "/reports/w3")
+    assert page.locator("ol.sentences script").count() == 0
+    assert "<script>alert('x')</script>" in page.locator("ol.sentences").inner_text()
+
+
+def test_entity_page_shows_timeline_roles_and_neighbours(page, base_url) -> None:
+    page.goto(base_url + "/entities/1")
+    assert page.locator("h1").inner_text().startswith("Sergei Shoigu")
+    assert page.locator("ol.entity-timeline li").count() == 1
+    assert "Verteidigungsminister" in page.locator("ul.roles").inner_text()
+    assert "von Erfolgen" in page.locator("ul.claims-by").inner_text()
+    page.locator("ul.co-occurring a", has_text="Alexander Lukashenko").click()
+    page.wait_for_url("**/entities/2")
+    assert page.locator("ol.entity-timeline li").count() == 2
+
+
+def test_timeline_filters(page, base_url) -> None:
+    page.goto(base_url + "/timeline")
+    assert page.locator("table.timeline tbody tr.event").count() == 6
+    _shot(page, "timeline")
+    page.check("fieldset.types input[value=ASSAULT]")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**/timeline?*type=ASSAULT*")
+    assert page.locator("table.timeline tbody tr.event").count() == 2
+    page.fill("form.filters input[name=place]", "Ukraine")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_load_state()
+    rows = page.locator("table.timeline tbody tr.event")
+    assert rows.count() == 1 and "Angriffe" in rows.first.inner_text()
+    page.goto(base_url + "/timeline?certainty=denied")
+    assert page.locator("table.timeline tbody tr.event").count() == 1
+    page.goto(base_url + "/timeline?start=2022-11-01&end=2022-11-30")
+    assert page.locator("table.timeline tbody tr.event").count() == 3
+    assert page.locator("form.filters input[name=start]").input_value() == "2022-11-01"
+    map_ok = page.evaluate("() => { const i = document.querySelector('img.map'); return i.complete && i.naturalWidth > 0; }")
+    assert map_ok
+
+
+def test_as_of_picker_applies_everywhere(page, base_url) -> None:
+    page.goto(base_url + "/timeline?type=ASSAULT")
+    page.fill("form.asof input[name=as_of]", "2022-11-30")
+    page.click("form.asof button[type=submit]")
+    page.wait_for_url("**as_of=2022-11-30*")
+    assert "type=ASSAULT" in page.url
+    assert page.locator(".asof-banner").is_visible()
+    assert page.locator("table.timeline tbody tr.event").count() == 1  # the 2023 attack was not known yet
+    _shot(page, "as-of")
+    page.click("nav.main a:has-text('Strittige Aussagen')")
+    page.wait_for_url("**/claims?as_of=2022-11-30")
+    assert page.locator("li.pair").count() == 1
+    page.click("a.brand")
+    page.wait_for_url("**/?as_of=2022-11-30")
+    assert page.locator("ol.reports li").count() == 3
+    page.click("a.asof-reset")
+    page.wait_for_url(base_url + "/")
+    assert page.locator("ol.reports li").count() == 5
+
+
+def test_network_view_draws_an_interactive_graph(page, base_url) -> None:
+    page.goto(base_url + "/network?start=2022-01-01&end=2023-12-31")
+    page.wait_for_selector("#graph canvas", timeout=10_000)
+    page.wait_for_selector("#graph[data-ready=true]", timeout=15_000)
+    assert page.locator("#graph").get_attribute("data-nodes") == "5"
+    assert page.locator("table.edges tbody tr").count() == 5
+    box = page.locator("#graph canvas").bounding_box()
+    assert box["width"] > 300 and box["height"] > 300
+    _shot(page, "network")
+    page.goto(base_url + "/network")  # default: the latest month
+    assert "2023-02-01 bis 2023-02-28" in page.locator("h1").inner_text()
+
+
+def test_network_without_javascript_still_lists_edges(browser, base_url) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "/network?start=2022-01-01&end=2023-12-31")
+    assert page.locator("table.edges tbody tr").count() == 5
+    assert "Alexander Lukashenko" in page.locator("table.edges").inner_text()
+    context.close()
+
+
+def test_contested_claims_side_by_side(page, base_url) -> None:
+    page.goto(base_url + "/claims")
+    pair = page.locator("li.pair").first
+    assert "Angriffe auf Kraftwerke" in pair.locator(".side.a").inner_text()
+    assert "bestreitet" in pair.locator(".side.b").inner_text()
+    assert pair.locator(".certainty.denied").count() == 1
+    _shot(page, "claims")
+
+
+def test_every_page_has_its_json_twin(page, base_url) -> None:
+    for path in ("/", "/search?q=Minsk", "/reports/w1", "/entities/1", "/timeline", "/network", "/claims"):
+        page.goto(base_url + path)
+        twin = page.locator("a.json-twin").get_attribute("href")
+        response = page.request.get(base_url + twin)
+        assert response.ok and response.headers["content-type"].startswith("application/json"), path
+
+
+def test_errors_are_pages(page, base_url) -> None:
+    response = page.goto(base_url + "/entities/999")
+    assert response.status == 404
+    assert "no entity" in page.locator("p.error").inner_text()
+    response = page.goto(base_url + "/timeline?as_of=2022-02-30")
+    assert response.status == 422
+    assert "as_of" in page.locator("p.error").inner_text()
+    page.script_errors.clear()  # the browser logs the two error statuses, as it should

@@ -274,10 +274,15 @@ def _entity_claims(conn: sa.Connection, entity_id: int, day: date | None, *, by:
     lo, hi = (c.source_start, c.source_end) if by else (c.start, c.end)
     q = (sa.select(c.id, c.report_id, c.local_id, c.text, c.certainty, c.source_text, c.cue_text, r.date, r.date_end)
          .select_from(t.mentions.join(t.claims, c.report_id == m.report_id).join(t.reports, r.id == c.report_id))
-         .where(m.entity_id == entity_id, m.start >= lo, m.end <= hi, as_of(day))
+         .where(m.entity_id == entity_id, m.start >= lo, m.end <= hi, as_of(day), *([] if by else [_outside_source()]))
          .distinct().order_by(r.date_end.desc(), c.id.desc()).limit(limit))
     return [{"id": x.id, "report_id": x.report_id, "local_id": x.local_id, "text": x.text, "certainty": x.certainty,
              "source": x.source_text, "cue": x.cue_text, "report_date": x.date} for x in conn.execute(q)]
+
+
+def _outside_source() -> sa.ColumnElement[bool]:
+    """The mention is not the claim's own source (a denial's "Die russische Seite" is by Russia, not about it)."""
+    return sa.or_(c.source_start.is_(None), m.end <= c.source_start, m.start >= c.source_end)
 
 
 def _co_occurring(conn: sa.Connection, entity_id: int, day: date | None, limit: int = 20) -> list[dict[str, Any]]:
