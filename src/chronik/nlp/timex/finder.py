@@ -69,8 +69,10 @@ def find_timexes(text: str, report_date: PartialDate | None, tokens: Iterable | 
     """
     lex = load()
     ctx = Context(text=text, anchor=report_date, lex=lex, starts=sentence_bounds(text, tokens))
+    selected = _select(text, lex, ctx)
+    ctx.reference, ctx.reference_year, ctx.reference_at = None, True, -1  # selection ran out of text order
     timexes = []
-    for start, end, index, match in _select(text, lex, ctx):
+    for start, end, index, match in selected:
         rule = lex.rules[index]
         ctx.start, ctx.end = start, end
         found = HANDLERS[rule.handler](match, ctx)
@@ -92,7 +94,7 @@ def find_timexes(text: str, report_date: PartialDate | None, tokens: Iterable | 
             )
         )
         if found.sets_reference and found.span is None and len(found.value) == 10:
-            ctx.reference = date.fromisoformat(found.value)
+            ctx.reference, ctx.reference_year, ctx.reference_at = date.fromisoformat(found.value), True, start
         elif found.sets_reference and found.span and found.span[0] == found.span[1]:
-            ctx.reference = found.span[0]
+            ctx.reference, ctx.reference_year, ctx.reference_at = found.span[0], True, start
     return timexes

@@ -24,7 +24,9 @@ AMODS = {"etwa": "APPROX", "rund": "APPROX", "ungefähr": "APPROX", "circa": "AP
          "weniger als": "LESS_THAN", "mindestens": "EQUAL_OR_MORE", "höchstens": "EQUAL_OR_LESS",
          "bis zu": "EQUAL_OR_LESS"}
 UNIT_WORDS = {"Woche": "W", "Monat": "M", "Monats": "M", "Jahr": "Y", "Jahres": "Y", "Jahrs": "Y", "Quartal": "Q",
-              "Quartals": "Q", "Halbjahr": "H", "Halbjahres": "H", "Jahrzehnt": "DE", "Jahrzehnts": "DE"}
+              "Quartals": "Q", "Halbjahr": "H", "Halbjahres": "H", "Jahrzehnt": "DE", "Jahrzehnts": "DE",
+              "Geschäftsjahr": "Y", "Geschäftsjahres": "Y", "Haushaltsjahr": "Y", "Haushaltsjahres": "Y",
+              "Wirtschaftsjahr": "Y", "Wirtschaftsjahres": "Y"}
 HALVES = {"Viertelstunde": "PT15M", "Dreiviertelstunde": "PT45M", "Vierteljahrhundert": "P25Y",
           "Dreivierteljahr": "P9M", "Vierteljahr": "P3M"}
 
@@ -39,7 +41,7 @@ YEAR_CONTEXT = frozenset(
     Frühjahr Sommer Herbst Winter Frühling in In bereits schon erst noch spätestens frühestens Saison Sommer
     Wahl Wahlen WM EM Olympia Spielzeit Ende Jahre ab""".split()
 )
-NUMBER_CONTEXT = frozenset("als rund etwa über mehr knapp ca. fast nur insgesamt zu Nr. Nr Nummer Tel. von je".split())
+NUMBER_CONTEXT = frozenset("rund etwa über mehr knapp ca. fast nur insgesamt zu Nr. Nr Nummer Tel. von je".split())
 NUMBERED = frozenset("Nr. Nr Nummer Artikel Art. § Punkt Version Seite S. Ziffer Kapitel Abs. Absatz Heft Band".split())
 POD_CONTEXT = frozenset("am Am gegen Gegen bis vom Vom seit Seit zum ab Ab".split())
 POD_DET_CONTEXT = frozenset("in In während Während seit Seit bis zu durch".split())
@@ -71,14 +73,23 @@ class Context:
     starts: list[int]
     start: int = 0  # extent of the match being resolved
     end: int = 0
-    reference: date | None = None  # last fully known day mentioned
+    reference: date | None = None  # last day mentioned (its year may be unknown: see reference_year)
+    reference_year: bool = True  # False: `reference` came from "12. Mai" in an undated report (year 2000 stands in)
+    reference_at: int = -1  # where it was mentioned
     _tense: dict[tuple[int, int], str | None] = field(default_factory=dict)
 
     def tense(self) -> str | None:
+        """PAST/FUTURE/None for the clause; "für Mittwoch angekündigt" plans ahead whatever the verb's tense."""
         key = (self.start, self.end)
         if key not in self._tense:
-            self._tense[key] = tense_at(self.text, self.starts, self.start, self.end, self.lex)
+            if self.previous_word() in ("für", "Für"):
+                self._tense[key] = FUTURE
+            else:
+                self._tense[key] = tense_at(self.text, self.starts, self.start, self.end, self.lex)
         return self._tense[key]
+
+    def previous_words(self, n: int = 2) -> list[str]:
+        return self.text[max(0, self.start - 60) : self.start].split()[-n:]
 
     def previous_word(self) -> str:
         found = _PREV_WORD.search(self.text, max(0, self.start - 40), self.start)
@@ -93,8 +104,16 @@ class Context:
         return date(a.year, a.month, a.day) if a is not None and a.day is not None else None
 
     def base_day(self) -> date | None:
-        """The day a clock time or part of day belongs to: the last day mentioned, else the report's."""
-        return self.reference or self.anchor_day()
+        """The day a clock time or part of day belongs to: a day named earlier in the same sentence, else the
+        report's day ("Am Dienstag kamen 400 an. Um 14 Uhr tritt sie vor die Presse": 14 Uhr is today)."""
+        if self.reference is not None and self.reference_year and self.reference_at >= self.sentence_start():
+            return self.reference
+        return self.anchor_day()
+
+    def sentence_start(self) -> int:
+        import bisect
+
+        return self.starts[bisect.bisect_right(self.starts, self.start) - 1]
 
 
 def _year_of(groups: dict, name: str = "year") -> int | None:
@@ -193,6 +212,7 @@ def h_date(m: re.Match, ctx: Context) -> Found | None | object:
     if year is None:
         year = year_for(ctx, month, day)
     if year is None:
+        ctx.reference, ctx.reference_year, ctx.reference_at = date(2000, month, day), False, ctx.start
         return Found(f"XXXX-{month:02d}-{day:02d}", approx=True)
     try:
         exact = date(year, month, day)
@@ -232,6 +252,8 @@ def h_year(m: re.Match, ctx: Context) -> Found | None:
     if mod is None and not g.get("yw"):
         previous = ctx.previous_word()
         if previous in NUMBER_CONTEXT or previous in NUMBERED or previous[:1].isdigit():
+            return None
+        if previous == "als" and ctx.previous_words(2)[0] in ("mehr", "weniger", "Mehr", "Weniger"):
             return None
         if previous not in YEAR_CONTEXT:
             following = ctx.next_char()
@@ -328,7 +350,10 @@ def h_holiday(m: re.Match, ctx: Context) -> Found | None:
         if spec.startswith("E"):
             return Found("XXXX", approx=True)
         return Found(f"XXXX-{spec}", approx=True)
-    return Found(calc.holiday_date(spec, year).isoformat(), sets_reference=True)
+    day = calc.holiday_date(spec, year).isoformat()
+    if g["hol"].endswith("nacht"):
+        return Found(f"{day}TNI", type="TIME")
+    return Found(day, sets_reference=True)
 
 
 def _weekday_date(ctx: Context, weekday: int, rel: int | None) -> date | None:
@@ -514,7 +539,13 @@ def h_offset(m: re.Match, ctx: Context) -> Found | None:
 
 
 def _offset_value(ctx: Context, unit: str, amount: float, vague: bool, evening: bool) -> Found:
-    base = ctx.base_day()
+    """Counted from the last day the text named ("Am 3. März … Zwei Tage später"), else the report's day."""
+    base = ctx.reference or ctx.anchor_day()
+    if base is not None and not ctx.reference_year and ctx.reference is not None:
+        if unit in ("D", "W") and not vague:
+            day = calc.shift(base, amount, unit)
+            return Found(f"XXXX-{day.month:02d}-{day.day:02d}", approx=True)
+        return Found("XXXX", approx=True)
     if base is None:
         a = ctx.anchor
         if a is None:

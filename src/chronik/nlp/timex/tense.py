@@ -26,6 +26,7 @@ _DETERMINERS = frozenset(
     jede jeden jeder alle keine keinen mehrere viele wenige andere anderen beide beiden zwei drei""".split()
 )
 _SEPARABLE = re.compile(r"^(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|zu|zurück|weg|her|hin|um|los|fort|frei|bekannt|statt|teil|fern|hoch|zusammen|wieder)ge\w{3,}(?:t|en)$")
+_PRETERITE_STEMS = ("g", "ch", "ck", "k", "ll", "mm", "nn", "pp", "ff", "ss", "tz", "rr", "hl", "hr", "hn", "gn", "st")
 _INSEPARABLE = re.compile(r"^(?:be|ver|er|ent|zer|über|unter|miss|hinter)\w{3,}(?:t|en)$")
 
 
@@ -76,6 +77,11 @@ def _is_preterite(word: str, previous: str, lex: Lexicon) -> bool:
         return False
     if word in lex.verbs["notpast"] or previous.lower() in _DETERMINERS or word.endswith(("ste", "sten")):
         return False
+    if word.endswith("ten"):
+        # "-ten" is also the present of t-stems (gelten, halten, warten): only stems that cannot be one count
+        stem = word[:-3]
+        return word.endswith(("eten", "ierten")) or stem.endswith(_PRETERITE_STEMS) or (
+            stem.endswith("er") and len(stem) >= 5)
     return True
 
 
