@@ -19,9 +19,15 @@ Inputs (all under data/gold/events/):
     T SPAN | TYPE VALUE [MOD]                  a timex
     V ID TYPE TRIGGER [| a: SPAN & SPAN] [| t: …] [| p: …] [| tm: …] [| neg]
     C ID CERTAINTY SPAN [| src: SPAN] [| cue: SPAN] [| ev: v1 v2] [| x: c2]
+    R SPAN | ROLE | OF | HOLDER                a bare role mention (`russische Verteidigungsminister`)
+                                               and who held the role at the report's date
   `src`/`cue` left out mean null; `ev` left out means the events whose triggers lie inside the span (minus
   the cue's own); `x` (contradicts) is made symmetric;
 - source/test_ids.txt: the ids of the test split (chosen before any system output was seen).
+
+Outputs: data/gold/events/dev.jsonl and test.jsonl (the annotation format) and
+data/gold/entities/roles.jsonl (one line per bare role mention, `mention` = the id of the name mention
+inside the role phrase, e.g. `russische`, or null when it holds none, e.g. `Bundeskanzler`).
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[3]
 SAMPLE = ROOT / "data" / "sample"
 EVENTS = ROOT / "data" / "gold" / "events"
+ENTITIES = ROOT / "data" / "gold" / "entities"
 SOURCE = EVENTS / "source"
 
 ENTITY_TYPES = {"PER", "LOC", "ORG", "OTH"}
@@ -264,7 +271,7 @@ def fields(rest: str) -> tuple[str, dict[str, str], bool]:
 def annotate(report: dict, source: Source, lexicon: list[LexEntry]) -> dict:
     text = report["text"]
     mentions = lexicon_mentions(text, lexicon)
-    timexes, events, claims = [], [], []
+    timexes, events, claims, roles = [], [], [], []
     for fname, number, line in source.lines:
         try:
             kind, _, rest = line.partition(" ")
@@ -276,6 +283,8 @@ def annotate(report: dict, source: Source, lexicon: list[LexEntry]) -> dict:
                 events.append(_event(text, rest))
             elif kind == "C":
                 claims.append(_claim(text, rest))
+            elif kind == "R":
+                roles.append(_role(text, rest))
             else:
                 raise GoldError(f"unknown line kind {kind!r}")
         except GoldError as exc:
@@ -287,7 +296,21 @@ def annotate(report: dict, source: Source, lexicon: list[LexEntry]) -> dict:
     timexes = [{"id": f"t{i}", **t} for i, t in enumerate(sorted(timexes, key=lambda t: t["start"]), 1)]
     out = dict(report)
     out.update(entities=mentions, timexes=timexes, events=events, claims=claims)
+    out["_roles"] = [_link_role(role, mentions, source.rid) for role in roles]
     return out
+
+
+def _role(text: str, rest: str) -> dict:
+    parts = [p.strip() for p in rest.split(" | ")]
+    if len(parts) != 4 or not all(parts):
+        raise GoldError("role line wants `R SPAN | ROLE | OF | HOLDER`")
+    start, end, needle = find_global(text, parts[0])
+    return {"start": start, "end": end, "text": needle, "role": parts[1], "of": parts[2], "holder": parts[3]}
+
+
+def _link_role(role: dict, mentions: list[dict], rid: str) -> dict:
+    inside = [m for m in mentions if role["start"] <= m["start"] and m["end"] <= role["end"]]
+    return {"report": rid, "mention": inside[0]["id"] if inside else None, **role}
 
 
 def _edit_mentions(text: str, mentions: list[dict], rest: str) -> list[dict]:
@@ -463,9 +486,13 @@ def main(argv: list[str] | None = None) -> int:
         for record in dev + test:
             if not args.show or record["id"] in args.show:
                 print(show(record))
+                for role in record["_roles"]:
+                    print(f"  role {role['text']!r} ({role['mention']}) {role['role']} of {role['of']}: {role['holder']}")
         return 0
+    roles = [role for record in dev + test for role in record.pop("_roles")]
     write_jsonl(EVENTS / "dev.jsonl", dev)
     write_jsonl(EVENTS / "test.jsonl", test)
+    write_jsonl(ENTITIES / "roles.jsonl", sorted(roles, key=lambda r: (r["report"], r["start"])))
     print(f"{len(dev)} dev and {len(test)} test reports written to {EVENTS.relative_to(ROOT)}")
     return 0
 
