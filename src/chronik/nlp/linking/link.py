@@ -65,11 +65,24 @@ class AliasKeys:
         return fits[0] if len(fits) == 1 else None
 
 
+_ALIAS_KEYS: dict[int, tuple[AliasTable, AliasKeys]] = {}
+
+
+def alias_keys(aliases: AliasTable) -> AliasKeys:
+    """Built once per alias table (it is rebuilt only when user decisions change)."""
+    hit = _ALIAS_KEYS.get(id(aliases))
+    if hit is None or hit[0] is not aliases:
+        if len(_ALIAS_KEYS) > 8:
+            _ALIAS_KEYS.clear()
+        hit = _ALIAS_KEYS[id(aliases)] = (aliases, AliasKeys(aliases))
+    return hit[1]
+
+
 class Linker:
     def __init__(self, aliases: AliasTable | None = None, index: Index | None = None,
                  gaz: Gazetteer | None = None) -> None:
         self.aliases = aliases or default_aliases()
-        self.alias_keys = AliasKeys(self.aliases)
+        self.alias_keys = alias_keys(self.aliases)
         self.gaz = gaz or gazetteer()
         self.index = index or Index()
 

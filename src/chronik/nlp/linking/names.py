@@ -24,6 +24,7 @@ _NAME_PREFIX = re.compile(r"^(al|el|as|ad|ar|an|at|az|ash|asch)[-‑]", re.IGNOR
 _INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
 
 
+@lru_cache(maxsize=100_000)
 def normalise(text: str) -> str:
     """NFC, quotes and leading articles dropped, white space collapsed; case kept."""
     text = unicodedata.normalize("NFC", text).strip().strip(_QUOTES).strip()
@@ -40,6 +41,7 @@ def fold(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFD", text) if unicodedata.category(ch) != "Mn")
 
 
+@lru_cache(maxsize=100_000)
 def lookup_key(text: str) -> str:
     """Exact-match key for alias tables and gazetteers: folded, hyphens and dots as spaces."""
     return re.sub(r"[\s\-‑.]+", " ", fold(normalise(text))).strip()
@@ -92,6 +94,7 @@ class PersonName:
         return bool(self.first)
 
 
+@lru_cache(maxsize=100_000)
 def split_person(text: str) -> PersonName:
     """'Sergej Schoigu' -> (Sergej,), Schoigu; 'Ursula von der Leyen' -> (Ursula,), 'von der Leyen'."""
     words = normalise(text).split(" ")
@@ -141,6 +144,7 @@ def phonetic_keys(token: str) -> frozenset[str]:
     return frozenset({_reading(t, _GERMAN), _reading(t, _ENGLISH)})
 
 
+@lru_cache(maxsize=100_000)
 def name_keys(text: str) -> frozenset[str]:
     """Keys of a whole multi-word name (tokens joined by '_'), all reading combinations of the first/last."""
     words = [w for w in re.split(r"[\s\-‑]+", normalise(text)) if w]

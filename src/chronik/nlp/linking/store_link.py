@@ -208,14 +208,15 @@ def _entity_row(e: Entity) -> dict:
 
 
 def flush(conn: Connection, index: StoreIndex, mention_ids: list[int], linked: list[Linked]) -> dict[int, int]:
-    """Write what the linker changed; returns temporary -> stored entity ids."""
-    ids: dict[int, int] = {}
-    for e in sorted(index.entities.values(), key=lambda e: -e.id):
-        if e.id < 0:
-            e.canonical = e.canonical or e.best_name()
-            ids[e.id] = conn.execute(t.entities.insert().values(**_entity_row(e))).inserted_primary_key[0]
-        else:
-            ids[e.id] = e.id
+    """Write what the linker changed, in a handful of statements; returns temporary -> stored entity ids."""
+    ids: dict[int, int] = {e.id: e.id for e in index.entities.values() if e.id > 0}
+    new = sorted((e for e in index.entities.values() if e.id < 0), key=lambda e: -e.id)
+    for e in new:
+        e.canonical = e.canonical or e.best_name()
+    if new:
+        rows = conn.execute(t.entities.insert().returning(t.entities.c.id, sort_by_parameter_order=True),
+                            [_entity_row(e) for e in new]).all()
+        ids.update({e.id: r.id for e, r in zip(new, rows)})
     _upsert(conn, t.entity_keys, [{"key": k, "entity_id": ids[i]} for k, i in index.new_keys], ["key", "entity_id"],
             None)
     counts: dict[tuple[int, str], int] = {}
@@ -225,10 +226,8 @@ def flush(conn: Connection, index: StoreIndex, mention_ids: list[int], linked: l
     _upsert(conn, t.entity_names, [{"entity_id": e, "name": n, "key": nm.lookup_key(n), "count": c}
                                    for (e, n), c in counts.items()], ["entity_id", "name"],
             {"count": lambda s: t.entity_names.c.count + s.excluded["count"]})
-    for e in index.entities.values():
-        if e.id > 0 and e.dirty:
-            _update_entity(conn, e)
-    canon = {i: index.entities[tmp].canonical for tmp, i in ids.items()}
+    _update_entities(conn, [e for e in index.entities.values() if e.id > 0 and e.dirty])
+    canon = {ids[tmp]: e.canonical for tmp, e in index.entities.items()}
     conn.execute(t.mentions.update().where(t.mentions.c.id == sa.bindparam("mid")).values(
         entity_id=sa.bindparam("eid"), canonical=sa.bindparam("canon")),
         [{"mid": mid, "eid": ids[l.entity_id], "canon": canon[ids[l.entity_id]]} for mid, l in zip(mention_ids, linked)])
@@ -239,19 +238,23 @@ def flush(conn: Connection, index: StoreIndex, mention_ids: list[int], linked: l
     return ids
 
 
-def _update_entity(conn: Connection, e: Entity) -> None:
+def _update_entities(conn: Connection, entities: list[Entity]) -> None:
     """Counts and dates; the canonical of an ungrounded entity follows its most common spelling."""
-    if not e.grounded:
+    if not entities:
+        return
+    ungrounded = {e.id: e for e in entities if not e.grounded}
+    if ungrounded:
         c = t.entity_names.c
-        top = conn.execute(sa.select(c.name, c.count).where(c.entity_id == e.id)
-                           .order_by(c.count.desc()).limit(20)).all()
-        e.names.update({r.name: r.count for r in top})
-        best = e.best_name()
-        if best and best != e.canonical:
-            e.canonical = best
-            conn.execute(t.mentions.update().where(t.mentions.c.entity_id == e.id).values(canonical=best))
-    row = _entity_row(e)
-    conn.execute(t.entities.update().where(t.entities.c.id == e.id).values(**row))
+        for r in conn.execute(sa.select(c.entity_id, c.name, c.count).where(c.entity_id.in_(sorted(ungrounded)))):
+            ungrounded[r.entity_id].names[r.name] = r.count
+        for e in ungrounded.values():
+            best = e.best_name()
+            if best and best != e.canonical:
+                e.canonical = best
+                conn.execute(t.mentions.update().where(t.mentions.c.entity_id == e.id).values(canonical=best[:300]))
+    rows = [{"eid": e.id, **_entity_row(e)} for e in entities]
+    conn.execute(t.entities.update().where(t.entities.c.id == sa.bindparam("eid")).values(
+        {k: sa.bindparam(k) for k in rows[0] if k != "eid"}), rows)
 
 
 def _government_ids(conn: Connection, index: StoreIndex, linked: list[Linked]) -> dict[str, int]:
