@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+import re
+
+from chronik.nlp.claims import cues as cues_module
 from chronik.nlp.claims.cues import Cue
 from chronik.nlp.events import syntax
 from chronik.nlp.events.syntax import Candidate, DocIndex
@@ -20,6 +23,11 @@ RANK = {"asserted": 0, "reported": 1, "unconfirmed": 2, "alleged": 3, "denied": 
 TRIM = syntax.QUOTES | {",", ";", ":", "-", "–", "—", ".", "!", "?", "…", "(", ")"}
 NO_SOURCE_WORDS = {"es", "man"}
 COORDINATORS = {"und", "aber", "sondern", "doch", "oder"}
+BACK_REFERENCES = {"das", "dies", "so", "dieses"}
+DENIAL_WORDS = re.compile(r"\b(lüge|lügen|haltlos|falsch|unwahr|erfunden|propaganda|fake|unsinn)\b")
+NOT_VERBS = {"mit", "nicht", "erst", "jetzt", "bereits", "zuletzt", "zunächst", "seit", "bisher", "damit",
+             "mindestens", "meist", "vielleicht", "fast", "einen", "den", "ihren", "seinen", "meisten",
+             "unten", "oben", "hinten", "weiterhin", "deren", "denen", "ersten", "letzten", "zehn", "elf"}
 ANAPHORIC_SOURCE = {"angaben", "berichten", "informationen", "darstellung"}
 
 
@@ -34,6 +42,7 @@ class Draft:
     cue: Cue | None = None
     source: Span | None = None
     complement: bool = False  # the span is a proposition of its own, not a reference back
+    refers_back: bool = False  # "Das teilte X mit": the proposition is the previous sentence
     rule: str = ""
     events: list[str] = field(default_factory=list)
     contradicts: list[str] = field(default_factory=list)
@@ -70,7 +79,8 @@ def _verb_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft | 
     after = _complement(doc, sent.clauses[(pi if pi is not None else ci) + 1:])
     draft = Draft(*_whole(sent), cue.certainty, sent.index, cue, rule=cue.rule_id)
     opener = doc[clause[0]].lower_
-    if ci > 0 and (cue.start == clause[0] or opener == "so"):
+    inverted = ci > 0 and (cue.start == clause[0] or opener == "so") and _source_after(doc, index, clause, cue)
+    if inverted:
         draft.start, draft.end = sent.clauses[0][0], sent.clauses[ci - 1][1]  # "P, sagte X"
         draft.source = _source_after(doc, index, clause, cue)
         draft.complement = True
@@ -83,8 +93,24 @@ def _verb_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft | 
         if after:
             draft.start, draft.end = after[0][0], after[-1][1]
             draft.complement = True
+        elif not _standalone_ok(doc, clause, cue):
+            return None
         draft.source = _subject(doc, index, clause, cue)
+        draft.refers_back = not after and opener in BACK_REFERENCES and cue.kind in ("say", "report")
+    if cue.kind == "say" and DENIAL_WORDS.search(" ".join(doc[i].lower_ for i in range(*clause))):
+        draft.certainty = "denied"  # "nannte die Berichte haltlos"
     return draft
+
+
+def _standalone_ok(doc: Doc, clause: tuple[int, int], cue: Cue) -> bool:
+    """A cue verb without a complement clause makes a claim of its object ("bestätigte den Angriff"),
+    not of a topic ("berichtete über die Truppen"), a negated one or one that needs a complement."""
+    if cue.entry is not None and "complement" in cue.entry.flags:
+        return False
+    words = {doc[i].lower_ for i in range(*clause)}
+    if cue.kind in ("say", "report") and words & {"nicht", "über", "kein", "keine", "nichts"}:
+        return False
+    return True
 
 
 def _complement(doc: Doc, following: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -95,7 +121,26 @@ def _complement(doc: Doc, following: list[tuple[int, int]]) -> list[tuple[int, i
         if out and first in COORDINATORS and clause[0] + 1 < clause[1] and doc[clause[0] + 1].text[:1].islower():
             break
         out.append(clause)
+    if out and not _clause_like(doc, out[0]):
+        return []
     return out
+
+
+def _clause_like(doc: Doc, clause: tuple[int, int]) -> bool:
+    """A complement has a verb or an opener; "..., darunter erstmals ein Patriot-System" has neither."""
+    first = doc[clause[0]].lower_
+    if first in syntax.SUBORDINATORS or first in {"wer", "was", "wann", "warum", "weshalb"}:
+        return True
+    if syntax.has_zu_infinitive(doc, clause):
+        return True
+    for i in range(clause[0] + 1, clause[1]):
+        word = doc[i].lower_
+        if word in syntax.AUX or word in cues_module.SUBJUNCTIVE or word in cues_module.SUBJUNCTIVE_II:
+            return True
+        if doc[i].text[:1].islower() and doc[i].is_alpha and word not in NOT_VERBS and (
+                word.endswith(("t", "te", "ten", "en"))):
+            return True
+    return False
 
 
 def _phrase_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft:
@@ -120,6 +165,11 @@ def _phrase_source(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Span 
         return syntax.np_span(doc, before[-1])
     if word == "nach" and last.lower_ not in ANAPHORIC_SOURCE and last.lower_.endswith(tuple(ANAPHORIC_SOURCE)):
         return syntax.token_span(doc, cue.end - 1, cue.end)  # "nach Armeeangaben"
+    possessive = {doc[i].lower_ for i in range(cue.start, cue.end)} & {"seinen", "ihren"}
+    if word == "nach" and possessive:
+        person = "seinen" in possessive
+        mention = syntax.resolve_pronoun(index, cue.start, person=person)
+        return Span(mention.start, mention.end, mention.text) if mention is not None else None
     if word == "nach" and any(doc[i].lower_ == "eigenen" for i in range(cue.start, cue.end)):
         ci = _clause_index(sent, cue.start)
         clause = sent.clauses[ci] if ci is not None else (sent.start, sent.end)

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from chronik.nlp.events import detect, syntax
+from chronik.nlp.events import detect, lexicon, syntax
 from chronik.nlp.events.lexicon import Entry, Lexicon
 
 OPENING = {"say", "report", "phrase", "accuse", "deny", "doubt"}
 HEARSAY_TAIL = {"haben", "sein", "worden", "gewesen", "haben.", "sein."}
+SUBJUNCTIVE_II = {"hätte", "hätten", "wäre", "wären", "würde", "würden", "könnten", "müssten", "sollten"}
 SUBJUNCTIVE = {"sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "gebe", "stehe",
                "liege", "gehe", "komme", "wisse", "bleibe", "handle", "handele", "befinde", "plane", "verfüge",
                "fehle", "lasse", "brauche", "sehe", "bestehe", "arbeite", "halte", "erwarte", "trage", "biete"}
@@ -68,7 +69,7 @@ def _word_cue(doc: Doc, lex: Lexicon, i: int, clause: tuple[int, int], text: str
         return None
     if word[:1].islower() or (i == clause[0] and word.lower() in lex.exact_nouns):
         trigger = detect.verb_trigger(doc, lex, i, clause, text)
-        if trigger is not None:
+        if trigger is not None and not (trigger.particle is None and _other_particle(doc, i, clause, text)):
             entry = trigger.entry
             return Cue(entry.kind, entry.label, i, i + 1, entry, trigger.particle)
         for entry in lex.exact_nouns.get(doc[i].lower_, []):
@@ -79,6 +80,12 @@ def _word_cue(doc: Doc, lex: Lexicon, i: int, clause: tuple[int, int], text: str
         if entry.allowed(text):
             return Cue(entry.kind, entry.label, i, i + 1, entry)
     return None
+
+
+def _other_particle(doc: Doc, i: int, clause: tuple[int, int], text: str) -> bool:
+    """"G7 sagen Ukraine Hilfe zu": the verb is "zusagen", not "sagen"."""
+    other = detect.verb_trigger(doc, lexicon.triggers(), i, clause, text)
+    return other is not None and other.particle is not None
 
 
 def _pattern_cues(doc: Doc, lex: Lexicon, start: int, end: int) -> list[Cue]:
@@ -103,8 +110,11 @@ def _hearsay(doc: Doc, start: int, end: int, found: list[Cue]) -> list[Cue]:
     out = []
     for clause in syntax.clauses(doc, start, end):
         last = syntax.last_word(doc, clause)
-        if last is None or doc[last].lower_ not in HEARSAY_TAIL:
+        if last is None or last == clause[0] or doc[last].lower_ not in HEARSAY_TAIL:
             continue
+        before = doc[last - 1].lower_
+        if not (before in ("worden", "gewesen") or before.endswith(("t", "en")) and doc[last - 1].text[:1].islower()):
+            continue  # "sollen bis Juli fertig sein" is a plan, not hearsay
         for i in range(*clause):
             if doc[i].lower_ in ("soll", "sollen", "solle"):
                 out.append(Cue("hearsay", "alleged", i, i + 1))
@@ -117,12 +127,14 @@ def _drop_inside_unverifiable(cues: list[Cue]) -> list[Cue]:
     return [c for c in cues if c.kind == "unverifiable" or not any(s <= c.start < e for s, e in spans)]
 
 
-def subjunctive_tokens(doc: Doc, start: int, end: int) -> list[int]:
-    """Subjunctive I verbs: the mark of indirect speech ("seien", "habe"), outside first-person quotes."""
+def subjunctive_tokens(doc: Doc, start: int, end: int, mood_ii: bool = False) -> list[int]:
+    """Subjunctive I verbs, the mark of indirect speech ("seien", "habe"), outside first-person quotes;
+    with `mood_ii` also the subjunctive II that stands in for it ("hätten"), which alone is only a condition."""
     words = {doc[i].lower_ for i in range(start, end)}
     if words & FIRST_PERSON:
         return []
-    return [i for i in range(start, end) if doc[i].lower_ in SUBJUNCTIVE]
+    marks = SUBJUNCTIVE | (SUBJUNCTIVE_II if mood_ii else set())
+    return [i for i in range(start, end) if doc[i].lower_ in marks]
 
 
 __all__ = ["Cue", "find_cues", "subjunctive_tokens", "re"]

@@ -25,8 +25,47 @@ def extract_claims(doc: Doc, events: list[Event], index: DocIndex | None = None)
     for sent in sentences:
         if _starts_paragraph(doc, sent):
             paragraph_start = sent.index
-        drafts.extend(sentence_claims(doc, lex, index, sent, drafts, paragraph_start))
+        if _is_headline(doc, sent):
+            drafts.extend(_headline(doc, index, sent))
+            continue
+        new = sentence_claims(doc, lex, index, sent, drafts, paragraph_start)
+        drafts.extend(_attach_back_references(new, drafts, sentences, sent))
     return _finish(doc, drafts, events)
+
+
+def _is_headline(doc: Doc, sent: Sentence) -> bool:
+    """A title line: no final punctuation and a blank line after it. Its cues ("kündigt an", "wirft vor")
+    announce the report; only "X: P" is a claim there."""
+    words = [doc[i] for i in range(sent.start, sent.end) if not doc[i].is_space]
+    if not words or words[-1].text in {".", "!", "?", "…", '"', "“", "”", "«", "»"}:
+        return False
+    after = doc[sent.end - 1].whitespace_ + (doc[sent.end].text if sent.end < len(doc) else "")
+    return "\n" in after or "\n" in doc[sent.start:sent.end].text[-3:]
+
+
+def _attach_back_references(new: list[Draft], earlier: list[Draft], sentences: list[Sentence],
+                            sent: Sentence) -> list[Draft]:
+    """"Das teilte das Ministerium mit": the source and cue belong to the previous sentence's proposition."""
+    out = []
+    for draft in new:
+        if not draft.refers_back or sent.index == 0:
+            out.append(draft)
+            continue
+        previous = [d for d in earlier if d.sentence == sent.index - 1]
+        if previous:
+            for other in previous:
+                other.source = other.source or draft.source
+                other.cue = other.cue or draft.cue
+                other.raise_to(draft.certainty)
+            continue
+        before = next((s for s in sentences if s.index == sent.index - 1), None)
+        if before is None:
+            out.append(draft)
+            continue
+        draft.start, draft.end = build._whole(before)
+        draft.sentence, draft.complement = before.index, True
+        out.append(draft)
+    return out
 
 
 def _starts_paragraph(doc: Doc, sent: Sentence) -> bool:
@@ -38,23 +77,65 @@ def sentence_claims(doc: Doc, lex: lexicon.Lexicon, index: DocIndex, sent: Sente
     if _is_question(doc, sent):
         return []
     found = cues.find_cues(doc, lex, sent.start, sent.end)
-    opening = [c for c in found if c.opens_claim]
+    opening = [c for c in found if c.opens_claim and c.kind != "doubt"]
     drafts = _merge([d for d in (build.draft_for(doc, index, sent, c) for c in opening) if d is not None])
+    if not drafts:
+        drafts = [d for d in (_doubt(doc, index, sent, c) for c in found if c.kind == "doubt") if d is not None][:1]
+    _possessive_sources(doc, drafts, earlier)
     qualifiers = [c for c in found if c.kind in ("hearsay", "hedge")]
     if not drafts and qualifiers:
         start, end = build._whole(sent)
-        drafts = [Draft(start, end, qualifiers[0].certainty, sent.index, qualifiers[0], rule=qualifiers[0].rule_id,
-                        complement=True)]
+        draft = Draft(start, end, qualifiers[0].certainty, sent.index, qualifiers[0], rule=qualifiers[0].rule_id,
+                      complement=True)
+        previous = _previous(sent, earlier)
+        if previous is not None and cues.subjunctive_tokens(doc, sent.start, sent.end, mood_ii=True):
+            draft.source = previous.source  # "Das Haus sei wahrscheinlich ... getroffen worden" goes on
+        drafts = [draft]
     if not drafts:
-        drafts = _continuation(doc, sent, earlier) or _headline(doc, index, sent)
+        drafts = _continuation(doc, sent, earlier)
     for draft in drafts:
         for q in qualifiers:
             if draft.start <= q.start < draft.end or (draft.cue is not None and draft.cue.start == q.start):
                 if draft.certainty != "denied":
                     draft.raise_to(q.certainty)
     if any(c.kind == "unverifiable" for c in found):
-        _unverifiable(drafts or [d for d in earlier if d.sentence >= max(paragraph_start, sent.index - 3)])
+        _unverifiable(drafts or _unverified_scope(doc, sent, earlier, paragraph_start))
     return drafts
+
+
+def _unverified_scope(doc: Doc, sent: Sentence, earlier: list[Draft], paragraph_start: int) -> list[Draft]:
+    """"Die Angaben beider Seiten lassen sich nicht überprüfen" (or such a sentence opening a paragraph)
+    covers every earlier claim; "Das lässt sich nicht überprüfen" the previous sentence's."""
+    words = {doc[i].lower_ for i in range(sent.start, sent.end)}
+    if words & {"angaben", "beider", "berichte", "darstellungen"} or paragraph_start == sent.index:
+        return list(earlier)
+    last = max((d.sentence for d in earlier), default=-1)
+    return [d for d in earlier if d.sentence == last]
+
+
+def _previous(sent: Sentence, earlier: list[Draft], window: int = 3) -> Draft | None:
+    if not earlier or sent.index - earlier[-1].sentence > window:
+        return None
+    return earlier[-1]
+
+
+def _doubt(doc: Doc, index: DocIndex, sent: Sentence, cue: cues.Cue) -> Draft | None:
+    """"Im Internet hatte es Zweifel ... gegeben" reports doubts; "X äußerte Zweifel an Y" is a stance."""
+    words = {doc[i].lower_ for i in range(sent.start, sent.end)}
+    if "es" not in words or words & {"kein", "keine", "keinen"}:
+        return None
+    return build.draft_for(doc, index, sent, cue)
+
+
+def _possessive_sources(doc: Doc, drafts: list[Draft], earlier: list[Draft]) -> None:
+    """"nach ihren Angaben": the speaker of the claims just before, when there is one."""
+    for draft in drafts:
+        if draft.cue is None or draft.cue.kind != "phrase" or not earlier:
+            continue
+        words = {doc[i].lower_ for i in range(draft.cue.start, draft.cue.end)}
+        prev = earlier[-1]
+        if words & {"seinen", "ihren"} and prev.source is not None and draft.sentence - prev.sentence <= 2:
+            draft.source = prev.source
 
 
 def _is_question(doc: Doc, sent: Sentence) -> bool:
@@ -85,22 +166,27 @@ def _overlap(a: Draft, b: Draft) -> float:
 
 
 def _continuation(doc: Doc, sent: Sentence, earlier: list[Draft]) -> list[Draft]:
-    """Indirect speech in the subjunctive, or a quote going on, continues the previous sentence's claim."""
-    if not earlier or sent.index - earlier[-1].sentence > 1 or earlier[-1].certainty not in CONTINUABLE:
+    """Indirect speech in the subjunctive, or a quote going on, continues the last claim's speaker."""
+    prev = _previous(sent, earlier)
+    if prev is None or prev.certainty not in CONTINUABLE and prev.certainty != "unconfirmed":
         return []
-    prev = earlier[-1]
     start, end = build._whole(sent)
-    subjunctive = cues.subjunctive_tokens(doc, sent.start, sent.end)
+    subjunctive = cues.subjunctive_tokens(doc, sent.start, sent.end, mood_ii=True)
+    if subjunctive and prev.certainty == "unconfirmed":
+        cue = cues.Cue("subjunctive", "unconfirmed", subjunctive[0], subjunctive[0] + 1)
+        return [Draft(start, end, "unconfirmed", sent.index, cue, prev.source, complement=True, rule="subjunctive")]
     if subjunctive:
         cue = cues.Cue("subjunctive", prev.certainty, subjunctive[0], subjunctive[0] + 1)
-        return [Draft(start, end, prev.certainty, sent.index, cue, prev.source, True, "subjunctive")]
-    if doc[sent.start].text in OPENING_QUOTES and prev.certainty == "asserted":
-        return [Draft(start, end, "asserted", sent.index, None, prev.source, True, "quote-continuation")]
+        return [Draft(start, end, prev.certainty, sent.index, cue, prev.source, complement=True, rule="subjunctive")]
+    if sent.index - prev.sentence == 1 and doc[sent.start].text in OPENING_QUOTES and prev.certainty == "asserted":
+        return [Draft(start, end, "asserted", sent.index, None, prev.source, complement=True, rule="quote-continuation")]
     return []
 
 
 def _headline(doc: Doc, index: DocIndex, sent: Sentence) -> list[Draft]:
     """"Selenskyj: Wir werden siegen": a short name before a colon, no verb before it."""
+    if len(sent.clauses) < 2:
+        return []
     first = sent.clauses[0]
     colon = first[1]
     if len(sent.clauses) < 2 or colon >= sent.end or doc[colon].text != ":" or first[1] - first[0] > 4:
@@ -111,7 +197,7 @@ def _headline(doc: Doc, index: DocIndex, sent: Sentence) -> list[Draft]:
     if not speaker:
         return []
     start, end = sent.clauses[1][0], sent.clauses[-1][1]
-    return [Draft(start, end, "asserted", sent.index, None, speaker[0].span(doc), True, "headline")]
+    return [Draft(start, end, "asserted", sent.index, None, speaker[0].span(doc), complement=True, rule="headline")]
 
 
 def _unverifiable(drafts: list[Draft]) -> None:

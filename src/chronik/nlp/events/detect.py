@@ -17,7 +17,13 @@ from chronik.nlp.events.lexicon import Entry, Lexicon
 
 CLAUSE_END_AFTER_PARTICLE = {"und", "oder", "aber", "sowie", "sondern"}
 HYPOTHETICAL_HOSTS = {"REQUEST", "THREATEN"}
-FEAR = re.compile(r"^(warn|befürcht|fürcht|angst|sorge|gefahr|risiko|droh)")
+# Words after which a noun trigger is only feared, hoped for or in question: "warnte vor einem Angriff",
+# "keine Hinweise auf einen Angriff", "hoffe auf eine Einigung", "hält einen Angriff für unwahrscheinlich".
+FEAR = re.compile(r"^(warn(t|te|ten|en)?|gewarnt|befürcht\w*|fürcht\w*|angst|sorgen?|gefahr|risiko|"
+                  r"droh(t|te|ten|en)?|angedroht|hoff(t|te|ten|en|e)?|gehofft|hoffnung|hinweise?n?|anzeichen|"
+                  r"unwahrscheinlich|möglich|denkbar)$")
+HABITUAL = re.compile(r"\b(jedes jahr|jeden (montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|tag|monat)|"
+                      r"jährlich\w*|regelmäßig\w*|üblicherweise|traditionell\w*|immer wieder)\b")
 
 
 @dataclass
@@ -79,12 +85,29 @@ def find_triggers(doc: Doc, lex: Lexicon, start: int, end: int) -> list[Trigger]
             if not word[:1].isalpha():
                 continue
             if word[:1].islower():
+                if attributive(doc, i, clause[0]):
+                    continue
                 trigger = verb_trigger(doc, lex, i, clause, text)
             else:
                 trigger = noun_trigger(doc, lex, i, clause, text)
             if trigger is not None:
                 found.append(trigger)
     return drop_consumed(found)
+
+
+def attributive(doc: Doc, i: int, floor: int) -> bool:
+    """"die dort stationierten Einheiten", "die getöteten Soldaten": a participle used as an adjective."""
+    word = doc[i].lower_
+    if not word.endswith(("te", "ten", "tes", "ter", "tem", "ene", "enen", "ener", "enes", "enem")):
+        return False
+    if i + 1 >= len(doc) or not (doc[i + 1].text[:1].isupper() or doc[i + 1].text[:1].islower()
+                                 and doc[i + 1].lower_.endswith(("e", "en", "er", "es", "em"))):
+        return False
+    j = i - 1
+    while j >= floor and doc[j].text[:1].islower() and doc[j].lower_ not in syntax.DETERMINERS and (
+            doc[j].lower_ not in syntax.AUX):
+        j -= 1
+    return j >= floor and doc[j].lower_ in syntax.DETERMINERS
 
 
 def drop_consumed(triggers: list[Trigger]) -> list[Trigger]:
@@ -108,7 +131,11 @@ def hypothetical(doc: Doc, triggers: list[Trigger], sentence_clauses: list[tuple
     for n, clause in enumerate(sentence_clauses):
         kind = syntax.clause_kind(doc, clause, sent_start)
         first = doc[clause[0]].lower_
-        if kind == "sub" and first in syntax.CONDITIONALS:
+        if kind == "sub" and first in syntax.CONDITIONALS or HABITUAL.search(clause_text(doc, clause)):
+            drop.update(t.token for t in by_clause.get(clause, []))
+            continue
+        nxt_first = doc[sentence_clauses[n + 1][0]].lower_ if n + 1 < len(sentence_clauses) else ""
+        if nxt_first in ("falls", "sofern"):  # "werde Putin festnehmen, falls er einreise"
             drop.update(t.token for t in by_clause.get(clause, []))
             continue
         hosts = [t for t in by_clause.get(clause, []) if t.type in HYPOTHETICAL_HOSTS]

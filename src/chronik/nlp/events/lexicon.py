@@ -31,6 +31,7 @@ class Entry:
     requires: re.Pattern[str] | None = None
     excludes: re.Pattern[str] | None = None
     kind: str = ""  # claims only: say, report, accuse, deny, hedge, hearsay, ...
+    flags: frozenset[str] = frozenset()  # claims only: "complement"
 
     @property
     def rule_id(self) -> str:
@@ -123,7 +124,8 @@ def parse(text: str, label_column: int = 1) -> Lexicon:
         lemma, pos = cells["lemma"], cells["pos"]
         entry = Entry(lemma=lemma, label=cells.get("type") or cells.get("certainty", ""), pos=pos,
                       particle=lemma.rpartition("|")[0], requires=_regex(cells.get("requires", "")),
-                      excludes=_regex(cells.get("excludes", "")), kind=cells.get("kind", ""))
+                      excludes=_regex(cells.get("excludes", "")), kind=cells.get("kind", ""),
+                      flags=frozenset(cells.get("flags", "").split()))
         if pos == "P":
             lexicon.patterns.append((re.compile(lemma), entry))
             continue

@@ -29,6 +29,8 @@ FUTURE_WORDS = re.compile(r"^(bevorstehend|kommend|nächst|künftig|morgen|über
 
 def is_negated(doc: Doc, trigger: Trigger, all_triggers: list[Trigger]) -> bool:
     clause = trigger.clause
+    if trigger.entry.requires is not None and "nicht" in trigger.entry.requires.pattern:
+        return False  # "erkennt ... nicht an" is a rejection, not a negated event
     if _ruled_out(doc, clause):
         return True
     if trigger.is_verb:

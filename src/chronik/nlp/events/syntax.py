@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from chronik.types import Mention, Span, Timex
 
-BOUNDARIES = {",", ";", ":", "(", ")", "–", "—", "-", "„", "“", "”", '"', "«", "»"}
+BOUNDARIES = {",", ";", ":", "(", ")", "–", "—", "-"}  # not quotes: '"als "Heuchelei" zurück"' is one clause
 QUOTES = {"„", "“", "”", '"', "«", "»", "‚", "‘", "’", "'"}
 SUBORDINATORS = {"dass", "daß", "weil", "da", "nachdem", "als", "wenn", "falls", "ob", "obwohl", "während",
                  "bevor", "damit", "sodass", "indem", "seit", "seitdem", "bis", "wie", "wo", "wobei", "weshalb",
