@@ -155,5 +155,6 @@ def test_bare_role_resolves_by_date() -> None:
     book = RoleBook()
     assert book.holder("Minister of Defence", "Russia", "2022-12")[0] == "Sergei Shoigu"
     assert book.holder("Minister of Defence", "Russia", "2024-06-01")[0] == "Andrey Belousov"
-    book.add("Minister of Defence", "Russia", "Someone Else", "2022-11-30")
-    assert book.holder("Minister of Defence", "Russia", "2022-12-05")[0] == "Someone Else"
+    book.add("Mayor", "Minsk", "Someone Else", "2022-11-30")
+    assert book.holder("Mayor", "Minsk", "2022-12-05")[0] == "Someone Else"
+    assert book.holder("Mayor", "Minsk", "2022-10-01")[0] == "Someone Else"  # nearest when nothing earlier

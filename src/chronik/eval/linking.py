@@ -1,6 +1,7 @@
 """Linking quality on gold files: B-cubed of predicted `canonical` over gold mention spans, and role
-resolution accuracy. `chronik eval linking GOLD.jsonl [...]` calls `evaluate_files`; `python -m
-chronik.eval.linking data/gold/events/dev.jsonl data/gold/events/test.jsonl` does the same without the CLI.
+resolution accuracy. `chronik eval linking GOLD.jsonl [...] [--roles ROLES.jsonl]` calls `evaluate_files`;
+`python -m chronik.eval.linking data/gold/events/dev.jsonl data/gold/events/test.jsonl --roles
+data/gold/entities/roles.jsonl [--errors]` does the same without the CLI.
 
 Linking alone is measured: predictions are made on the gold mentions (spans, types, `sub`), with their
 `canonical` removed, all reports of all files linked together as `chronik eval events` does.
@@ -16,6 +17,7 @@ from typing import Any
 
 from chronik.eval.bcubed import BCubed, bcubed
 from chronik.nlp.linking import link_documents
+from chronik.nlp.linking.roles import MentionView, RoleBook, RoleFact, find_roles
 
 SCORED_TYPES = ("PER", "LOC", "ORG")
 
@@ -64,24 +66,67 @@ def errors(gold: list[dict[str, Any]], predicted: list[dict[str, Any]], limit: i
     return out[:limit]
 
 
-def evaluate_files(paths: list[Path], show_errors: bool = False) -> dict[str, Any]:
+def predict_roles(records: list[dict[str, Any]]) -> dict[str, list[RoleFact]]:
+    """Role facts of every report (records with `canonical` set), bare roles resolved by report date against
+    the facts stated in all reports and the list of known terms."""
+    book = RoleBook()
+    facts: dict[str, list[RoleFact]] = {}
+    for r in records:
+        views = [MentionView(m["start"], m["end"], m["text"], m["type"], m.get("sub"), m.get("canonical"))
+                 for m in sorted(r.get("entities") or [], key=lambda m: m["start"])]
+        facts[r["id"]] = find_roles(r["text"], views)
+        for f in facts[r["id"]]:
+            if f.kind == "stated":
+                book.add(f.role, f.of, f.holder, r.get("date"))
+    dates = {r["id"]: r.get("date") for r in records}
+    for rid, fs in facts.items():
+        for f in fs:
+            if f.kind == "resolved" and f.of:
+                f.holder, why = book.holder(f.role, f.of, dates[rid])
+                f.rule += f":{why}"
+    return facts
+
+
+def score_roles(predicted: dict[str, list[RoleFact]], gold_roles: list[dict[str, Any]]) -> dict[str, Any]:
+    """Accuracy: share of gold bare-role lines whose overlapping predicted fact names the gold holder."""
+    correct, wrong = 0, []
+    for g in gold_roles:
+        hits = [f for f in predicted.get(g["report"], []) if f.start < g["end"] and g["start"] < f.end]
+        holder = hits[0].holder if hits else None
+        if holder == g["holder"]:
+            correct += 1
+        else:
+            wrong.append(f"{g['report']} {g['text']!r}: gold {g['holder']!r}, predicted {holder!r}")
+    n = len(gold_roles)
+    return {"n": n, "correct": correct, "accuracy": correct / n if n else 0.0, "wrong": wrong}
+
+
+def evaluate_files(paths: list[Path], show_errors: bool = False, roles: Path | None = None) -> dict[str, Any]:
     gold = [r for p in paths for r in read_jsonl(p)]
     score, base, predicted = score_linking(gold)
     out: dict[str, Any] = {"files": [str(p) for p in paths], "reports": len(gold), "bcubed": score.as_dict(),
                            "baseline_surface": base.as_dict()}
     if show_errors:
         out["errors"] = errors(gold, predicted)
+    if roles is not None:
+        out["roles"] = score_roles(predict_roles(predicted), read_jsonl(roles))
     return out
 
 
 def main(argv: list[str]) -> int:
     show = "--errors" in argv
-    paths = [Path(a) for a in argv if not a.startswith("--")]
-    result = evaluate_files(paths, show)
+    roles = Path(argv[argv.index("--roles") + 1]) if "--roles" in argv else None
+    paths = [Path(a) for a in argv if not a.startswith("--") and Path(a) != roles]
+    result = evaluate_files(paths, show, roles)
     b, s = result["bcubed"], result["baseline_surface"]
     print(f"{result['reports']} reports, {b['n_gold']} gold mentions (PER/LOC/ORG with canonical)")
     print(f"B-cubed  P {b['precision']:.3f}  R {b['recall']:.3f}  F1 {b['f1']:.3f}   "
           f"(surface-string baseline F1 {s['f1']:.3f})")
+    if "roles" in result:
+        r = result["roles"]
+        print(f"Role resolution accuracy {r['accuracy']:.3f} ({r['correct']}/{r['n']} bare role mentions)")
+        if show:
+            print("\n".join(r["wrong"]))
     for line in result.get("errors", []):
         print(line)
     return 0

@@ -160,12 +160,18 @@ def _one_role(text: str, mentions: Sequence[MentionView], start: int, end: int, 
         if of_i is None:
             of = _other_country(text, mentions, start, prev.of)
             of_text = None
+    if of is None and holder is None:
+        prev = _antecedent(role, before)
+        if prev is None:
+            return None
+        role, of, rule = prev.role, prev.of, "role:anaphor"
     if holder is not None:
         return RoleFact(role, of, of_text, span_start, end, text[span_start:end], "stated", rule, holder,
                         mentions[holder].canonical)
     if of is None or _plural(text[start:end], word, _article_before(text, span_start)):
         return None
-    return RoleFact(role, of, of_text, span_start, end, text[span_start:end], "resolved", "role:bare")
+    bare = rule if rule in ("role:amtskollege", "role:anaphor") else "role:bare"
+    return RoleFact(role, of, of_text, span_start, end, text[span_start:end], "resolved", bare)
 
 
 def _colleague_of(text: str, mentions: Sequence[MentionView], pos: int, holder: int | None,
@@ -180,6 +186,14 @@ def _colleague_of(text: str, mentions: Sequence[MentionView], pos: int, holder: 
         if fact.kind == "stated" and fact.holder in in_sentence:
             return fact
     return before[-1]
+
+
+def _antecedent(role: str, before: list[RoleFact]) -> RoleFact | None:
+    """'der Minister' after 'der deutsche Verteidigungsminister': the last role of the report it names; a
+    colleague ('seinen Amtskollegen') is the other party, so only the antecedent when nothing else fits."""
+    fitting = [f for f in before if role.lower() in f.role.lower()]
+    main = [f for f in fitting if not f.rule.startswith("role:amtskollege")]
+    return (main or fitting or [None])[-1]
 
 
 def _plural(token: str, word: RoleWord, article: str) -> bool:
@@ -211,16 +225,17 @@ class RoleBook:
 
     def holder(self, role: str, of: str, when: str | None,
                lookup: Callable[[str, str], list[tuple[str, str]]] | None = None) -> tuple[str | None, str]:
-        """The holder as of `when`: the latest stated holder no more than a year before, else the seed list,
-        else the nearest stated holder; with the rule that decided."""
+        """The holder as of `when`: the list of known terms (role_holders.tsv) where it covers the date, else
+        the latest holder stated in a report no more than a year before, else the nearest stated holder."""
+        if when:
+            for h in role_holders():
+                if h.role == role and h.of == of and h.start <= when[:10] and (h.end is None or when[:10] < h.end):
+                    return h.holder, "seed"
         facts = sorted(self.stated.get((role, of), []) + (lookup(role, of) if lookup else []))
         if when:
             earlier = [(d, h) for d, h in facts if d[:10] <= when[:10]]
             if earlier and (days_apart(earlier[-1][0], when) or 0) <= 365:
                 return earlier[-1][1], "stated-before"
-            for h in role_holders():
-                if h.role == role and h.of == of and h.start <= when[:10] and (h.end is None or when[:10] < h.end):
-                    return h.holder, "seed"
         if facts:
             return facts[-1][1], "stated-nearest"
         return None, "unknown"
