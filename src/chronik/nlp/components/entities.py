@@ -1,24 +1,114 @@
-"""Named-entity mentions (GermEval 2014 classes). Filled by the NER issue; empty until then."""
+"""Named-entity mentions (GermEval 2014 classes, outer level) -> doc._.mentions.
+
+Tiers: "fast" (CRF over word, affix, shape and gazetteer features), "accurate" (CRF over those plus token
+states of multilingual-e5-small), "spacy" (the `ner` pipe of an installed spaCy pipeline, mapped to
+GermEval classes). Each mention records the model that found it in `component`.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
+from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.tokens import Token
 
-COMPONENT = "entities:none-0"
+from chronik.errors import ConfigError
+from chronik.nlp.ner import decoding, gazetteers, germeval
+from chronik.nlp.ner.model import tag_sentences
+from chronik.types import Mention
+
+TIERS = ("fast", "accurate", "spacy")
+SPACY_LABELS = {"PER": "PER", "PERSON": "PER", "LOC": "LOC", "GPE": "LOC", "ORG": "ORG", "NORP": "LOCderiv"}
+UPPER_SHARE = 0.6
+_INVISIBLE = r"\s\u00ad\u200b-\u200f\u2060\ufeff\x00-\x1f\x7f"
+# invisible and control characters, markup left-overs ("</b", "&nbsp;") that the tokenizer kept on a word
+_JUNK = re.compile(rf"[{_INVISIBLE}]|</?[A-Za-z][A-Za-z0-9]*>?|&[A-Za-z]+;|&#\d+;")
+_JUNK_END = re.compile(rf"(?:[{_INVISIBLE}]|</?[A-Za-z][A-Za-z0-9]*>?|&[A-Za-z]+;?|&#\d+;?|\.(?=</?[A-Za-z]))+$")
+_JUNK_START = re.compile(rf"^(?:[{_INVISIBLE}]|</?[A-Za-z][A-Za-z0-9]*>|&[A-Za-z]+;|&#\d+;)+")  # a sentence this much in capitals is a headline: tag it in title case
 
 
 @Language.factory("chronik_entities", default_config={"tier": "fast"})
 def make_entities(nlp: Language, name: str, tier: str) -> "EntityTagger":
+    if tier not in TIERS:
+        raise ConfigError(f"entities tier {tier!r}: choose one of {', '.join(TIERS)}")
+    if tier == "spacy" and "ner" not in nlp.pipe_names:
+        raise ConfigError("entities tier 'spacy' needs a spaCy pipeline with an 'ner' pipe (set spacy_model)")
     return EntityTagger(tier)
 
 
 class EntityTagger:
-    """Sets doc._.mentions: list[chronik.types.Mention]."""
+    """Needs sentence boundaries (doc.sents); sets doc._.mentions: list[chronik.types.Mention]."""
 
     def __init__(self, tier: str) -> None:
         self.tier = tier
+        self.gaz = gazetteers.load()
+        self._tagger = None
+        if tier != "spacy":
+            from chronik.nlp.ner import model
+
+            self._tagger = model.load(tier)
+        self.component = f"entities:{self._tagger.name if self._tagger else 'spacy'}"
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.mentions = []
+        found = self._from_ents(doc) if self._tagger is None else self._from_tagger(doc)
+        known = {m.text for m in found if m.sub is None}
+        for mention in found:
+            mention.lemma = decoding.lemma(mention.text, mention.type, mention.sub, known, self.gaz)
+        doc._.mentions = found
         return doc
+
+    def _from_tagger(self, doc: Doc) -> list[Mention]:
+        sentences = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+        runs = [tokens for tokens in ([t for t in sent if not t.is_space] for sent in sentences) if tokens]
+        tagged = tag_sentences(self._tagger, [_tagger_words(tokens) for tokens in runs])
+        mentions: list[Mention] = []
+        text = doc.text  # built anew on every access: fetch it once
+        for tokens, tags in zip(runs, tagged):
+            for start, end, label in germeval.chunks(tags):
+                mentions.append(self._mention(text, tokens[start], tokens[end - 1], label))
+        return mentions
+
+    def _from_ents(self, doc: Doc) -> list[Mention]:
+        text = doc.text
+        return [self._mention(text, ent[0], ent[-1], SPACY_LABELS.get(ent.label_, "OTH")) for ent in doc.ents]
+
+    def _mention(self, text: str, first: Token, last: Token, label: str) -> Mention:
+        start, end = _trim(text, first.idx, last.idx + len(last.text))
+        kind, sub = decoding.split_label(label)
+        return Mention(start=start, end=end, text=text[start:end], type=kind, sub=sub,
+                       component=self.component)
+
+
+def _title(word: str) -> str:
+    """Headline casing undone as far as a word list allows: function words lower, the rest capitalised."""
+    if not word.isupper():
+        return word
+    lower = word.lower()
+    if lower in STOP_WORDS:
+        return lower
+    return word.capitalize() if len(word) > 3 else word
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Mention offsets without the junk at either end; never an empty span."""
+    chunk = text[start:end]
+    tail = _JUNK_END.search(chunk)
+    if tail and tail.start() > 0:
+        chunk = chunk[: tail.start()]
+    head = _JUNK_START.match(chunk)
+    lead = head.end() if head and head.end() < len(chunk) else 0
+    return start + lead, start + len(chunk)
+
+
+def _tagger_words(tokens: Sequence[Token]) -> list[str]:
+    """Token texts without invisible characters and markup left-overs; an all-caps headline is given in
+    title case, which the model saw in training."""
+    words = [_JUNK.sub("", t.text) or t.text for t in tokens]
+    letters = [w for w in words if any(c.isalpha() for c in w)]
+    upper = [w for w in letters if w.isupper() and len(w) > 1]
+    if len(letters) >= 2 and len(upper) >= UPPER_SHARE * len(letters):
+        return [_title(w) for w in words]
+    return words

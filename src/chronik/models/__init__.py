@@ -1,0 +1,1 @@
+"""Trained artefacts shipped as package data."""

@@ -1,0 +1,56 @@
+"""From tagged tokens to mentions: chunking BIO tags, splitting GermEval labels, normalising names.
+
+Lemmas follow what a reader would look up: the genitive "Russlands" is "Russland", "Schoigus" is "Schoigu"
+(when the report or a name list knows the bare form), derived adjectives lose their inflection
+("russischen" -> "russisch").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from chronik.nlp.ner.gazetteers import Gazetteers
+
+ADJ_ENDINGS = ("en", "em", "er", "es", "e")
+
+
+def split_label(label: str) -> tuple[str, str | None]:
+    """'LOCderiv' -> ('LOC', 'deriv'); 'PER' -> ('PER', None)."""
+    for sub in ("deriv", "part"):
+        if label.endswith(sub):
+            return label[: -len(sub)], sub
+    return label, None
+
+
+def genitive_stem(word: str, known: Collection[str], gaz: Gazetteers) -> str:
+    """The bare name of a genitive ("Russlands", "Obamas", "Merkel’s"), or the word itself."""
+    for apostrophe in ("'s", "’s", "'", "’"):
+        if word.endswith(apostrophe) and len(word) > len(apostrophe) + 1:
+            return word[: -len(apostrophe)]
+    if len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
+        return word
+    stem = word[:-1]
+    if stem in known:
+        return stem
+    if _listed(word, gaz):  # Paris, Markus, Carlos end in -s themselves
+        return word
+    return stem if _listed(stem, gaz) else word
+
+
+def _listed(name: str, gaz: Gazetteers) -> bool:
+    return name in gaz.places or name in gaz.last or name in gaz.first or name in gaz.orgs
+
+
+def lemma(text: str, kind: str, sub: str | None, known: Collection[str], gaz: Gazetteers) -> str:
+    """`known`: bare forms of names found elsewhere in the same document."""
+    if sub == "deriv":
+        lower = text.lower()
+        for ending in ADJ_ENDINGS:
+            if lower.endswith(ending) and lower[: -len(ending)].endswith(("isch", "sch")):
+                return lower[: -len(ending)]
+        return text
+    if sub == "part":
+        return text
+    words = text.split(" ")
+    words[-1] = genitive_stem(words[-1], known, gaz)
+    return " ".join(words)

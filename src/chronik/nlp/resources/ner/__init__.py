@@ -1,0 +1,1 @@
+"""Data files for German NER (see each file's header for source and licence)."""
