@@ -76,3 +76,18 @@ def test_unknown_extension_and_unknown_format(tmp_path: Path, read) -> None:
 def test_missing_path(tmp_path: Path, read) -> None:
     _, skipped = read(tmp_path / "fehlt.txt")
     assert str(skipped[0]) == f"{tmp_path / 'fehlt.txt'}: no such file or folder"
+
+
+def test_gzipped_files_are_read_by_their_inner_extension(tmp_path: Path, read) -> None:
+    import gzip
+
+    with gzip.open(tmp_path / "r.jsonl.gz", "wt", encoding="utf-8") as handle:
+        handle.write('{"text": "Größe.", "date": "2022-12"}\n{"text": "Maß.", "date": "2022-13"}\n')
+    with gzip.open(tmp_path / "s.txt.gz", "wt", encoding="latin-1") as handle:
+        handle.write("date 2022-11-02 Straße.\n")
+    (tmp_path / "t.txt.gz").write_bytes(b"date 2022 not gzip at all")
+    reports, skipped = read(tmp_path)
+    assert [(r.text, r.origin) for r in reports] == [("Größe.", f"{tmp_path / 'r.jsonl.gz'}:1"),
+                                                     ("Straße.", f"{tmp_path / 's.txt.gz'}:1")]  # fmt: skip
+    assert [(Path(s.path).name, s.line) for s in skipped] == [("r.jsonl.gz", 2), ("t.txt.gz", None)]
+    assert skipped[1].reason.startswith("cannot read the file: Not a gzipped file")

@@ -1,5 +1,6 @@
 """Bytes -> lines of text: BOMs first, then UTF-8, then charset-normalizer; binary files refused.
 
+Files ending in .gz are decompressed on the fly (reports.jsonl.gz reads as JSON Lines).
 Files are read line by line so that a 1 GB file never sits in memory. The encoding is decided from the
 first 64 kB; a later line that does not decode in it is not guessed at but recorded as a problem
 (line and column), so the reader can skip exactly the report that holds it and say where it is.
@@ -8,11 +9,13 @@ first 64 kB; a later line that does not decode in it is not guessed at but recor
 from __future__ import annotations
 
 import codecs
+import gzip
 import io
 import re
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import charset_normalizer
 
@@ -61,9 +64,16 @@ class NotText(Exception):
         self.line = line  # where the trouble was seen, when one place can be named
 
 
+def open_binary(path: Path) -> BinaryIO:
+    """The file's bytes, decompressed if its name ends in .gz."""
+    if path.suffix.lower() == ".gz":
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return path.open("rb")
+
+
 def sniff(path: Path) -> str:
     """The encoding to read `path` with, or raise NotText saying why the file is not text."""
-    with path.open("rb") as handle:
+    with open_binary(path) as handle:
         head = handle.read(HEAD_BYTES)
     return sniff_bytes(head, truncated=len(head) == HEAD_BYTES)
 
@@ -183,7 +193,7 @@ class Lines:
         """ASCII-compatible encodings: split on b"\\n", decode each line alone to locate errors."""
         codec = "utf-8" if self.encoding == "utf-8-sig" else self.encoding
         undecided = self.ascii_start
-        with self.path.open("rb") as handle:
+        with open_binary(self.path) as handle:
             if self.encoding == "utf-8-sig":
                 handle.read(len(codecs.BOM_UTF8))
             while raw := handle.readline(MAX_LINE_BYTES):
@@ -215,14 +225,14 @@ class Lines:
         return text + "\n"
 
     @staticmethod
-    def _skip_rest_of_line(handle: io.BufferedReader) -> None:
+    def _skip_rest_of_line(handle: BinaryIO) -> None:
         while chunk := handle.readline(MAX_LINE_BYTES):
             if chunk.endswith(b"\n"):
                 return
 
     def _wide_lines(self) -> Iterator[str]:
         """UTF-16/32: the codec handles the BOM; a decoding error ends the file (resynchronising is a guess)."""
-        with self.path.open("rb") as raw:
+        with open_binary(self.path) as raw:
             text = io.TextIOWrapper(raw, encoding=self.encoding, newline=None)
             while True:
                 try:
@@ -255,7 +265,7 @@ def _line_encoding(raw: bytes, default: str) -> str:
 
 def open_lines(path: Path) -> Lines:
     """Sniff the encoding (raising NotText) and return the line iterator."""
-    with path.open("rb") as handle:
+    with open_binary(path) as handle:
         head = handle.read(HEAD_BYTES)
     encoding = sniff_bytes(head, truncated=len(head) == HEAD_BYTES)
     return Lines(path, encoding, ascii_start=encoding == "utf-8" and head.isascii())

@@ -35,16 +35,24 @@ def by_extension(path: Path, requested: str) -> str:
         raise UnknownFormat(f"unknown format {requested!r}; use one of {', '.join(FORMATS)}")
     if requested != "auto":
         return requested
-    suffix = path.suffix.lower()
+    suffix = inner_suffix(path)
     if suffix not in EXTENSIONS:
         what = f"'{suffix}' files" if suffix else "files without an extension"
         raise UnknownFormat(f"no reader for {what}; rename it or give --format dated|jsonl|csv|txt|html")
     return EXTENSIONS[suffix]
 
 
+def inner_suffix(path: Path) -> str:
+    """The extension that names the format: `.jsonl` for both reports.jsonl and reports.jsonl.gz."""
+    suffixes = [suffix.lower() for suffix in path.suffixes]
+    if suffixes[-1:] == [".gz"]:
+        suffixes.pop()
+    return suffixes[-1] if suffixes else ""
+
+
 def has_known_extension(path: Path) -> bool:
     """Whether some reader claims files like this one (used to pick the input files of a folder)."""
-    return path.suffix.lower() in EXTENSIONS
+    return inner_suffix(path) in EXTENSIONS
 
 
 def starts_dated(first_line: str) -> bool:

@@ -14,7 +14,7 @@ from typing import Any
 
 from chronik.dates import PartialDate, parse_iso
 from chronik.ingest.base import MAX_REPORT_CHARS, ReadOptions, Skipped
-from chronik.ingest.decode import NotText, sniff_bytes
+from chronik.ingest.decode import NotText, open_binary, sniff_bytes
 from chronik.ingest.records import BadField, resolve_date
 from chronik.ingest.report import make_report
 from chronik.types import Report
@@ -25,12 +25,13 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 
 def read_html(path: Path, display: str, options: ReadOptions) -> Iterator[Report | Skipped]:
     """Yield the page's one report, or a Skipped saying why it has none."""
-    size = path.stat().st_size
-    if size > MAX_PAGE_BYTES:
-        yield Skipped(display, None, f"{size:,} bytes is too big for one saved page (limit {MAX_PAGE_BYTES:,})")
+    with open_binary(path) as handle:
+        data = handle.read(MAX_PAGE_BYTES + 1)
+    if len(data) > MAX_PAGE_BYTES:
+        yield Skipped(display, None, f"the page is bigger than {MAX_PAGE_BYTES:,} bytes, too big for one report")
         return
     try:
-        page = decode_page(path.read_bytes())
+        page = decode_page(data)
     except NotText as exc:
         yield Skipped(display, None, str(exc))
         return

@@ -13,17 +13,13 @@ from chronik.types import Report
 
 def read_plain(lines: Lines, path: str, options: ReadOptions) -> Iterator[Report | Skipped]:
     """Yield the file's one report, or a Skipped for the first thing that is wrong with it."""
-    size = lines.path.stat().st_size
-    if size > 4 * MAX_REPORT_CHARS:
-        yield Skipped(path, None, f"{size:,} bytes is too long for one report; split it into reports, "
-                      "e.g. in the dated format (`date 2022-12-05` before each)")  # fmt: skip
-        return
-    text = "".join(lines)
-    if lines.problems:
+    text = _read_capped(lines)
+    if text is None:
+        yield Skipped(path, None, f"over {MAX_REPORT_CHARS:,} characters is too long for one report; split it "
+                      "into reports, e.g. in the dated format (`date 2022-12-05` before each)")  # fmt: skip
+    elif lines.problems:
         line, problem = lines.problems[0]
         yield Skipped(path, line, problem)
-    elif len(text) > MAX_REPORT_CHARS:
-        yield Skipped(path, None, f"{len(text):,} characters is too long for one report; split the file")
     elif not text.strip():
         yield Skipped(path, None, "the file has no text")
     else:
@@ -34,3 +30,15 @@ def read_plain(lines: Lines, path: str, options: ReadOptions) -> Iterator[Report
                           "`date 2022-12-05`; no dateline like \"(APA, 8.3.2016)\" was found in the text")  # fmt: skip
             return
         yield make_report(text, date, lang=options.lang, origin=f"{path}:1")
+
+
+def _read_capped(lines: Lines) -> str | None:
+    """The whole text, or None as soon as it passes the limit (so a 1 GB file is never held)."""
+    parts: list[str] = []
+    size = 0
+    for line in lines:
+        size += len(line)
+        if size > MAX_REPORT_CHARS:
+            return None
+        parts.append(line)
+    return "".join(parts)
