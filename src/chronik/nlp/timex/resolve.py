@@ -205,7 +205,7 @@ def h_date(m: re.Match, ctx: Context) -> Found | None | object:
     day = int(g["day"])
     year = _year_of(g)
     if year is not None and len(g["year"]) == 2:
-        limit = (ctx.anchor.year % 100 + 5) if ctx.anchor else 40
+        limit = (ctx.anchor.year % 100 + 20) if ctx.anchor else 40
         year += 2000 if year <= limit else 1900
     if day > (29 if month == 2 else calc.month_end(2001, month).day):
         return BLOCK
@@ -255,11 +255,20 @@ def h_year(m: re.Match, ctx: Context) -> Found | None:
             return None
         if previous == "als" and ctx.previous_words(2)[0] in ("mehr", "weniger", "Mehr", "Weniger"):
             return None
+    slash = re.match(r"/(\d+)", ctx.text[ctx.end : ctx.end + 6])
+    if slash and not _continues_year(year, slash.group(1)):
+        return None  # "Richtlinie 2012/34/EU", not the years 2012 and 2034
         if previous not in YEAR_CONTEXT:
             following = ctx.next_char()
             if following.isupper() or following in ("%", "€", "$"):
                 return None
     return Found(f"{year:04d}", mod=mod)
+
+
+def _continues_year(year: int, following: str) -> bool:
+    if len(following) == 2:
+        return any(y % 100 == int(following) for y in range(year + 1, year + 11))
+    return len(following) == 4 and year < int(following) <= year + 10
 
 
 _DECADE_WORDS = {"zwanziger": 2, "dreißiger": 3, "vierziger": 4, "fünfziger": 5, "sechziger": 6, "siebziger": 7,
@@ -416,7 +425,9 @@ def h_weekend(m: re.Match, ctx: Context) -> Found | None:
 def h_rel_unit(m: re.Match, ctx: Context) -> Found | None:
     g = m.groupdict()
     mod = MODS.get(g.get("mod") or "") or MODS.get(g.get("cmod") or "")
-    if g.get("vor"):
+    if g.get("heuer"):
+        unit, offset = "Y", 0  # Austrian and Bavarian "this year"
+    elif g.get("vor"):
         unit, offset = {"Vorj": "Y", "Vorm": "M", "Vorw": "W", "Vorq": "Q"}[g["vor"][:4]], -1
     else:
         unit = UNIT_WORDS[g["unit"]]
@@ -452,7 +463,8 @@ def _unit_value(ctx: Context, unit: str, offset: int, mod: str | None) -> Found:
     return Found(calc.iso_week(today + timedelta(weeks=offset)), mod=mod)
 
 
-_RELDAY = {"heute": 0, "gestern": -1, "vorgestern": -2, "morgen": 1, "übermorgen": 2}
+_RELDAY = {"heute": 0, "gestern": -1, "vorgestern": -2, "morgen": 1, "übermorgen": 2, "heutigen": 0,
+           "gestrigen": -1, "vorgestrigen": -2, "morgigen": 1}
 _SENTENCE_START = re.compile(r"(?:^|[.!?:„\"»]\s*|\n\s*)$")
 
 
@@ -576,15 +588,14 @@ def _number(word: str | None, lex: Lexicon) -> float | None:
 
 
 def duration_value(amount: float | None, unit: str) -> str:
-    """ISO 8601 duration; fractions move to the next smaller unit (anderthalb Jahre = P18M)."""
+    """TIMEX3 duration (ISO 8601 plus DE/CE for decades and centuries); fractions move to the next smaller
+    unit (anderthalb Jahre = P18M)."""
     clock = unit.startswith("T")
     letter = unit[1:] if clock else unit
     if amount is None:
         return f"PTX{letter}" if clock else f"PX{letter}"
-    if letter == "DE":
-        amount, letter = amount * 10, "Y"
-    elif letter == "CE":
-        amount, letter = amount * 100, "Y"
+    if letter in ("DE", "CE") and amount != int(amount):
+        amount, letter = amount * (10 if letter == "DE" else 100), "Y"  # anderthalb Jahrzehnte = P15Y
     if amount != int(amount):
         smaller = {"Y": (12, "M", False), "M": (30, "D", False), "W": (7, "D", False), "D": (24, "H", True),
                    "H": (60, "M", True), "M_clock": (60, "S", True)}
