@@ -102,3 +102,11 @@ def test_the_same_report_twice_has_the_same_id(tmp_path: Path, read) -> None:
     assert skipped == []
     assert len(reports) == 3
     assert {r.id for r in reports} == {report_id(text, PartialDate(2022, 12))}
+
+
+def test_classic_mac_line_ends(tmp_path: Path, read) -> None:
+    path = tmp_path / "mac.txt"
+    path.write_bytes("date 2022-12-05 Erster\rBericht\rdate 2022-12-06 Größe".encode("cp1252"))
+    reports, skipped = read(path)
+    assert skipped == []
+    assert [(r.text, r.origin) for r in reports] == [("Erster\nBericht", f"{path}:1"), ("Größe", f"{path}:3")]

@@ -176,12 +176,13 @@ class Lines:
     # The first 64 kB were plain ASCII, so "UTF-8" was a default, not a finding: the first line that
     # is not UTF-8 may still decide the encoding (an old Latin-1 file with a long English preamble).
     ascii_start: bool = False
+    cr_only: bool = False  # classic Mac line ends: lines are split by the codec's universal newlines
     problems: list[tuple[int, str]] = field(default_factory=list)
     line_no: int = 0  # number of the line last yielded
 
     def __iter__(self) -> Generator[str, None, None]:
-        if self.encoding.startswith(("utf-16", "utf-32")):
-            yield from self._wide_lines()
+        if self.encoding.startswith(("utf-16", "utf-32")) or self.cr_only:
+            yield from self._text_lines()
         else:
             yield from self._byte_lines()
 
@@ -230,8 +231,8 @@ class Lines:
             if chunk.endswith(b"\n"):
                 return
 
-    def _wide_lines(self) -> Iterator[str]:
-        """UTF-16/32: the codec handles the BOM; a decoding error ends the file (resynchronising is a guess)."""
+    def _text_lines(self) -> Iterator[str]:
+        """UTF-16/32 (the codec handles the BOM) and \\r-only files; a decoding error ends the file."""
         with open_binary(self.path) as raw:
             text = io.TextIOWrapper(raw, encoding=self.encoding, newline=None)
             while True:
@@ -268,4 +269,5 @@ def open_lines(path: Path) -> Lines:
     with open_binary(path) as handle:
         head = handle.read(HEAD_BYTES)
     encoding = sniff_bytes(head, truncated=len(head) == HEAD_BYTES)
-    return Lines(path, encoding, ascii_start=encoding == "utf-8" and head.isascii())
+    cr_only = b"\r" in head and b"\n" not in head and not encoding.startswith(("utf-16", "utf-32"))
+    return Lines(path, encoding, ascii_start=encoding == "utf-8" and head.isascii(), cr_only=cr_only)
