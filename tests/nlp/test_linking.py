@@ -158,3 +158,9 @@ def test_bare_role_resolves_by_date() -> None:
     book.add("Mayor", "Minsk", "Someone Else", "2022-11-30")
     assert book.holder("Mayor", "Minsk", "2022-12-05")[0] == "Someone Else"
     assert book.holder("Mayor", "Minsk", "2022-10-01")[0] == "Someone Else"  # nearest when nothing earlier
+
+
+def test_cyrillic_only_person_gets_an_international_latin_canonical() -> None:
+    out = link_documents([record("a", "2022-01-01", "Иван Петров sagte. Петров ging.",
+                                 [("Иван Петров", "PER"), ("Петров", "PER")])])
+    assert [m["canonical"] for m in out[0]["entities"]] == ["Ivan Petrov", "Ivan Petrov"]

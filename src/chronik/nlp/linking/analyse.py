@@ -122,7 +122,7 @@ def _grounded(surface: str, type_: str, aliases: AliasTable, gaz: Gazetteer) -> 
                         place.info() if place else {})
     if type_ == "PER":
         return None
-    place = gaz.lookup(surface)
+    place = gaz.lookup(surface, german_only=type_ != "LOC")
     if place is None or (place.kind == "city" and type_ != "LOC") or nm.is_acronym(surface) and place.kind == "city":
         return None
     return Analysis("grounded", "X", surface, f"gazetteer:{place.kind}", place.canonical, place.info())
@@ -166,11 +166,28 @@ def analyse_mention(text: str, type_: str, sub: str | None, aliases: AliasTable,
     surface = _pick_form(forms, type_, known or set())
     exact = nm.is_acronym(surface)
     if type_ == "PER":
+        surface = strip_titles(surface)
+        exact = nm.is_acronym(surface)
         person = nm.split_person(surface)
         keys = frozenset({nm.fold(surface)}) if exact else nm.surname_keys(person)
         return Analysis("person", "P", surface, "person", person=person, keys=keys, exact=exact)
     keys = frozenset({nm.lookup_key(surface)}) if exact else nm.org_name_keys(surface)
     return Analysis("name", "X", surface, "name", keys=keys, exact=exact)
+
+
+_TITLES = {"dr.", "prof.", "herr", "frau", "papst", "könig", "königin", "prinz", "prinzessin", "sir", "lady",
+           "scheich", "general", "oberst", "kardinal", "bischof", "pfarrer", "imam", "ayatollah", "ajatollah",
+           "us-präsident", "ex-präsident", "ex-kanzler", "ex-kanzlerin", "altkanzler", "altkanzlerin"}
+
+
+def strip_titles(name: str) -> str:
+    """'Präsident Selenskyj', 'Dr. Angela Merkel' -> the name (when a span took its title along)."""
+    from chronik.nlp.linking.roles import role_word
+
+    words = name.split(" ")
+    while len(words) > 1 and (words[0].lower() in _TITLES or role_word(words[0]) is not None):
+        words = words[1:]
+    return " ".join(words)
 
 
 def _pick_form(forms: list[str], type_: str, known: set[str]) -> str:

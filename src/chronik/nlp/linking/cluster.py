@@ -18,6 +18,7 @@ from datetime import date
 
 from chronik.nlp.linking import names as nm
 from chronik.nlp.linking.analyse import Analysis
+from chronik.nlp.linking.translit import cyrillic_to_latin, has_cyrillic
 
 NEIGHBOURHOOD_DAYS = 60
 
@@ -38,13 +39,15 @@ class Entity:
     dirty: bool = False
 
     def best_name(self) -> str:
-        """The most common full spelling: multi-word person names before surnames, then frequency."""
+        """The most common full spelling: Latin before Cyrillic (which is transliterated the English way when it
+        is all there is), multi-word person names before surnames, then frequency."""
         if self.grounded and self.canonical:
             return self.canonical
         if not self.names:
             return self.canonical or ""
-        return max(self.names.items(), key=lambda kv: (self.type == "PER" and " " in kv[0], kv[1], -len(kv[0]),
-                                                       _latin_score(kv[0])))[0]
+        best = max(self.names.items(), key=lambda kv: (not has_cyrillic(kv[0]), self.type == "PER" and " " in kv[0],
+                                                       kv[1], -len(kv[0]), _latin_score(kv[0])))[0]
+        return cyrillic_to_latin(best)[1] if has_cyrillic(best) else best
 
     def seen(self, surface: str, when: str | None) -> None:
         self.names[surface] += 1

@@ -181,11 +181,17 @@ def surname_keys(name: PersonName) -> frozenset[str]:
 
 
 def first_names_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Given names agree when one side has none, an initial fits, they share a key, or they are spelling
-    variants (Alexander/Aleksandr/Oleksandr); Thomas and Gerd do not."""
+    """Given names agree when one side has none, or some given name of each side agrees: an initial fits, they
+    share a key, or they are spelling variants (Alexander/Aleksandr/Oleksandr); Thomas and Gerd do not.
+    'Recep Tayyip Erdoğan' and 'Tayyip Erdoğan' agree."""
     if not a or not b:
         return True
-    x, y = a[0], b[0]
+    xs = [p for w in a for p in w.split("-") if p]
+    ys = [p for w in b for p in w.split("-") if p]
+    return any(_given_compatible(x, y) for x in xs for y in ys)
+
+
+def _given_compatible(x: str, y: str) -> bool:
     if _INITIAL.match(x) or _INITIAL.match(y) or len(x) == 1 or len(y) == 1:
         return fold(x)[0] == fold(y)[0]
     kx, ky = phonetic_keys(x), phonetic_keys(y)

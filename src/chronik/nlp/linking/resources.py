@@ -136,8 +136,12 @@ class Gazetteer:
     countries: dict[str, Place]  # iso2 -> country
     by_canonical: dict[str, Place]
 
-    def lookup(self, text: str) -> Place | None:
+    def lookup(self, text: str, german_only: bool = False) -> Place | None:
+        """The place a name means; `german_only`: only German names (for ORG mentions, where 'Austria' is the
+        football club, not the country)."""
         hits = self.by_name.get(lookup_key(text))
+        if hits and german_only:
+            hits = [h for h in hits if h[0] % 2 == 0 and h[0] < 4]
         return min(hits, key=lambda h: (h[0], -h[1].population))[1] if hits else None
 
     def country_of_capital(self, place: Place) -> Place | None:
@@ -157,7 +161,8 @@ def gazetteer() -> Gazetteer:
         c += [""] * (11 - len(c))
         p = Place(c[0], c[1], c[2], c[3], _float(c[4]), _float(c[5]), int(c[6] or 0), int(c[7] or 0), c[8])
         base = {"country": 0, "us_state": 2, "city": 4}[p.kind]
-        names = [(base, p.canonical)] + [(base, n) for n in c[9].split("|") if n] + \
+        german = [n for n in c[9].split("|") if n]
+        names = [(base if not german or p.canonical in german else base + 1, p.canonical)] + [(base, n) for n in german] + \
                 [(base + 1, n) for n in c[10].split("|") if n] + ([(3, p.iso3)] if p.iso3 and p.kind == "country" else [])
         for prio, n in names:
             by_name.setdefault(lookup_key(n), []).append((prio, p))
