@@ -91,3 +91,15 @@ def test_gzipped_files_are_read_by_their_inner_extension(tmp_path: Path, read) -
                                                      ("Straße.", f"{tmp_path / 's.txt.gz'}:1")]  # fmt: skip
     assert [(Path(s.path).name, s.line) for s in skipped] == [("r.jsonl.gz", 2), ("t.txt.gz", None)]
     assert skipped[1].reason.startswith("cannot read the file: Not a gzipped file")
+
+
+def test_truncated_gzip_keeps_what_was_read(tmp_path: Path, read) -> None:
+    import gzip
+
+    body = "".join(f'{{"text": "Bericht {i}.", "date": "2022-12"}}\n' for i in range(20_000)).encode()
+    data = gzip.compress(body)
+    (tmp_path / "cut.jsonl.gz").write_bytes(data[: len(data) // 2])
+    reports, skipped = read(tmp_path)
+    assert 0 < len(reports) < 20_000
+    assert reports[0].text == "Bericht 0."
+    assert [s.reason.split(" (")[0] for s in skipped] == ["the compressed file is damaged"]

@@ -11,7 +11,9 @@ Expected trouble (bad encoding, binary file, missing or impossible date, malform
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+import zlib
 from contextlib import closing
+from dataclasses import replace
 from pathlib import Path
 
 from chronik.ingest.base import FORMATS, MAX_REPORT_CHARS, ReadOptions, Skipped
@@ -85,11 +87,13 @@ def _read_file(path: Path, options: ReadOptions) -> Iterator[Report | Skipped]:
         yield Skipped(display, exc.line, str(exc))
     except OSError as exc:
         yield Skipped(display, None, f"cannot read the file: {exc.strerror or exc}")
+    except (EOFError, zlib.error) as exc:  # a truncated or corrupt .gz file
+        yield Skipped(display, None, f"the compressed file is damaged ({exc}); the rest of it is skipped")
 
 
 def _first_line_is_dated(lines: Lines) -> bool:
     """Peek at the first non-blank line with a throw-away iterator; the reader starts afresh."""
-    peek = Lines(lines.path, lines.encoding)
+    peek = replace(lines, problems=[], line_no=0)
     with closing(iter(peek)) as stream:
         for text in stream:
             if text.strip():
