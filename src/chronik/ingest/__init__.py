@@ -10,8 +10,8 @@ Expected trouble (bad encoding, binary file, missing or impossible date, malform
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 import zlib
+from collections.abc import Iterable, Iterator
 from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
