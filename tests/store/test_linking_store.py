@@ -150,3 +150,23 @@ def test_show_lists_names_roles_and_reports(store) -> None:  # type: ignore[no-u
     assert {"Sergej Schoigu", "Schoigu", "Shoigu"} <= names
     assert {r["id"] for r in shown["reports"]} >= {"r1", "r2"}
     assert any(r["role"] == "Minister of Defence" for r in shown["roles"])
+
+
+def test_relink_in_memory_matches_report_by_report(store) -> None:  # type: ignore[no-untyped-def]
+    from chronik.nlp.linking.store_link import relink_conn
+
+    def grouping() -> list[list[str]]:
+        with store.engine.connect() as conn:
+            rows = conn.execute(sa.select(t.mentions.c.report_id, t.mentions.c.start, t.entities.c.canonical)
+                                .join(t.entities, t.entities.c.id == t.mentions.c.entity_id)
+                                .order_by(t.mentions.c.report_id, t.mentions.c.start)).all()
+        return [[r.report_id, str(r.start), r.canonical] for r in rows]
+
+    with store.engine.begin() as conn:
+        relink_conn(conn, in_memory=False)
+    one_by_one = grouping()
+    with store.engine.begin() as conn:
+        relink_conn(conn, in_memory=True)
+        n_roles = conn.execute(sa.select(sa.func.count()).select_from(t.roles)).scalar_one()
+    assert grouping() == one_by_one
+    assert n_roles >= 2

@@ -288,9 +288,14 @@ def relink_all(store: Store) -> int:
         return relink_conn(conn, store.url)
 
 
-def relink_conn(conn: Connection, url: str = "") -> int:
+def relink_conn(conn: Connection, url: str = "", in_memory: bool = True) -> int:
+    """In memory (default) or report by report through `link_report_conn` (the incremental path)."""
     unlink_all(conn)
     aliases = alias_table(conn, url)
+    if in_memory:
+        from chronik.nlp.linking.relink import relink_in_memory
+
+        return relink_in_memory(conn, aliases)
     r = t.reports.c
     ids = [row.id for row in conn.execute(sa.select(r.id).where(r.is_current == sa.true())
                                           .order_by(r.date_start.nulls_first(), r.id))]
