@@ -201,3 +201,13 @@ def test_coordinates_from_info(info, expected) -> None:
 
 def test_report_links_mentions_to_entities(world) -> None:
     assert queries.report(world, "w1")["entity_links"] == {"m1": 1, "m2": 2, "m3": 3}
+
+
+def test_both_plans_for_much_named_entities_give_the_same_answers(world, monkeypatch) -> None:
+    from chronik.store import explore
+
+    light = (queries.entity(world, 5), queries.timeline(world, queries.Filters(entity="5")))
+    monkeypatch.setattr(explore, "HEAVY", 0)
+    heavy = (queries.entity(world, 5), queries.timeline(world, queries.Filters(entity="5")))
+    assert heavy == light
+    assert _events(heavy[1]) == [("w4", "ASSAULT"), ("w2", "REJECT"), ("w2", "ACCUSE"), ("w2", "ASSAULT")]

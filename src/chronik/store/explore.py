@@ -26,8 +26,9 @@ from chronik.store import schema as t
 from chronik.store.db import Store
 
 MAX_SPAN_DAYS = 366
-CO_OCCURRENCE_REPORTS = 500  # co-occurring entities are counted over an entity's latest reports
+RECENT_REPORTS = 500  # an entity's names, claims and neighbours are read from its latest reports
 MAX_PLACE_EVENTS = 5000
+HEAVY = 5000  # mentions above which an entity's views walk by date instead of collecting all its rows first
 EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST", "ACCUSE",
                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 CERTAINTIES = ("asserted", "reported", "alleged", "unconfirmed", "denied")
@@ -89,19 +90,48 @@ def resolve_entities(conn: sa.Connection, value: str | None) -> list[int]:
     return [row.id for row in rows]
 
 
-def _with_entity(conn: sa.Connection, value: str, role: str | None = None) -> sa.Select:
-    """Ids of events that have an argument (of `role`) naming the entity: by link, or by its text."""
+def _mentioned(conn: sa.Connection, ids: list[int]) -> int:
+    """How often the entities are named (entities.n_mentions, kept by the linker); picks the plan below."""
+    if not ids:
+        return 0
+    ent = t.entities.c
+    return int(conn.execute(sa.select(sa.func.coalesce(sa.func.sum(ent.n_mentions), 0)).where(ent.id.in_(ids))).scalar_one())
+
+
+def _with_entity(conn: sa.Connection, value: str, role: str | None = None) -> sa.ColumnElement[bool]:
+    """Events with an argument (of `role`) naming the entity: by link, or by its text.
+
+    Two plans for one meaning: a rarely named entity collects its few events first (IN); a much named one
+    is checked event by event while the events are walked in date order (EXISTS), which stops at a page.
+    """
     ids = resolve_entities(conn, value)
     q = sa.select(a.event_id)
     if ids:
         q = q.join(t.mentions, m.id == a.mention_id).where(m.entity_id.in_(ids))
     else:
         q = q.where(a.text == value.strip())
-    return q.where(a.role == role) if role else q
+    if role:
+        q = q.where(a.role == role)
+    if _mentioned(conn, ids) > HEAVY:
+        return sa.exists(q.where(a.event_id == e.id))
+    return e.id.in_(q)
+
+
+def _known_events(day: date | None) -> list[sa.ColumnElement[bool]]:
+    """`as_of` for views that walk events in date order.
+
+    The report's date is wrapped in coalesce so that no planner starts from "every report before the day"
+    (which then sorts all their events); events dated more than MAX_SPAN_DAYS after the day are left out,
+    which bounds the walk along the events' date index.
+    """
+    if day is None:
+        return [r.is_current == sa.true()]
+    return [r.is_current == sa.true(), sa.func.coalesce(r.date_end, date.max) <= day,
+            e.earliest <= day + timedelta(days=MAX_SPAN_DAYS)]
 
 
 def _event_conditions(conn: sa.Connection, f: Filters) -> list[sa.ColumnElement[bool]]:
-    conds: list[sa.ColumnElement[bool]] = [as_of(f.as_of)]
+    conds: list[sa.ColumnElement[bool]] = _known_events(f.as_of)
     if f.types:
         conds.append(e.type.in_(f.types))
     if f.start:
@@ -109,9 +139,9 @@ def _event_conditions(conn: sa.Connection, f: Filters) -> list[sa.ColumnElement[
     if f.end:
         conds.append(e.earliest <= f.end)
     if f.entity:
-        conds.append(e.id.in_(_with_entity(conn, f.entity)))
+        conds.append(_with_entity(conn, f.entity))
     if f.place:
-        conds.append(e.id.in_(_with_entity(conn, f.place, "place")))
+        conds.append(_with_entity(conn, f.place, "place"))
     if f.certainty:
         conds.append(e.id.in_(sa.select(t.claim_events.c.event_id).join(t.claims, c.id == t.claim_events.c.claim_id)
                               .where(c.certainty.in_(f.certainty))))
@@ -188,23 +218,44 @@ def entity(store: Store, entity_id: int, *, as_of_day: date | None = None, page:
             return None
         out = {k: row[k] for k in ("id", "canonical", "type", "first_date", "last_date", "n_mentions", "info")}
         out["as_of"] = _iso(as_of_day)
-        out["names"] = _entity_names(conn, entity_id, as_of_day)
+        heavy = (row["n_mentions"] or 0) > HEAVY
+        recent = _recent_reports(conn, entity_id, as_of_day, heavy)
+        out["recent_reports"] = len(recent)
+        out["names"] = _entity_names(conn, entity_id, recent)
         out["roles"] = _roles(conn, entity_id, as_of_day)
         out["linked_names"] = _linked_names(conn, entity_id)
-        out["events"], out["has_more"] = _entity_events(conn, entity_id, as_of_day, page)
+        out["events"], out["has_more"] = _entity_events(conn, entity_id, as_of_day, page, heavy)
         out["offset"], out["limit"] = page.offset, page.limit
-        out["claims_by"] = _entity_claims(conn, entity_id, as_of_day, by=True)
-        out["claims_about"] = _entity_claims(conn, entity_id, as_of_day, by=False)
-        out["co_occurring"] = _co_occurring(conn, entity_id, as_of_day)
+        out["claims_by"] = _entity_claims(conn, entity_id, recent, by=True)
+        out["claims_about"] = _entity_claims(conn, entity_id, recent, by=False)
+        out["co_occurring"] = _co_occurring(conn, entity_id, recent)
     return out
 
 
-def _entity_names(conn: sa.Connection, entity_id: int, day: date | None) -> list[dict[str, Any]]:
-    """The spellings used for it in text, with how often and when first and last seen."""
+def _recent_reports(conn: sa.Connection, entity_id: int, day: date | None, heavy: bool) -> list[str]:
+    """Ids of the latest RECENT_REPORTS reports naming the entity (known on `day`), newest first.
+
+    Names, claims and neighbours are read from these, so an entity named in 50,000 reports costs what one
+    named in 500 does. A much named entity walks the reports by date and stops; a rare one sorts its few.
+    """
+    if heavy:
+        named = sa.exists(sa.select(m.id).where(m.entity_id == entity_id, m.report_id == r.id))
+        q = sa.select(r.id).where(as_of(day), named).order_by(r.date_end.desc().nulls_last(), r.id).limit(RECENT_REPORTS)
+    else:
+        q = (sa.select(r.id).select_from(t.mentions.join(t.reports, r.id == m.report_id))
+             .where(m.entity_id == entity_id, as_of(day)).group_by(r.id, r.date_end)
+             .order_by(r.date_end.desc().nulls_last(), r.id).limit(RECENT_REPORTS))
+    return [x.id for x in conn.execute(q)]
+
+
+def _entity_names(conn: sa.Connection, entity_id: int, recent: list[str]) -> list[dict[str, Any]]:
+    """The spellings used for it in its recent reports, with how often and when first and last seen."""
+    if not recent:
+        return []
     q = (sa.select(m.text, sa.func.count().label("n"), sa.func.min(r.date_start).label("first"),
                    sa.func.max(r.date_end).label("last"))
          .select_from(t.mentions.join(t.reports, r.id == m.report_id))
-         .where(m.entity_id == entity_id, as_of(day)).group_by(m.text).order_by(sa.desc("n"), m.text).limit(30))
+         .where(m.entity_id == entity_id, m.report_id.in_(recent)).group_by(m.text).order_by(sa.desc("n"), m.text).limit(30))
     return [{"name": x.text, "n": x.n, "first": _iso(x.first), "last": _iso(x.last)} for x in conn.execute(q)]
 
 
@@ -255,11 +306,13 @@ def _linked_names(conn: sa.Connection, entity_id: int) -> list[dict[str, Any]]:
     return [{"name": x.name, "n": x.count} for x in conn.execute(q.order_by(names.c["count"].desc()).limit(100))]
 
 
-def _entity_events(conn: sa.Connection, entity_id: int, day: date | None, page: Page) -> tuple[list[dict[str, Any]], bool]:
+def _entity_events(conn: sa.Connection, entity_id: int, day: date | None, page: Page, heavy: bool
+                   ) -> tuple[list[dict[str, Any]], bool]:
     """Its events newest first, with the role it plays in each."""
     mine = (sa.select(a.event_id).join(t.mentions, m.id == a.mention_id).where(m.entity_id == entity_id))
+    condition = sa.exists(mine.where(a.event_id == e.id)) if heavy else e.id.in_(mine)
     rows = conn.execute(
-        _event_columns().where(e.id.in_(mine), as_of(day)).order_by(e.earliest.desc().nulls_last(), e.id.desc())
+        _event_columns().where(condition, *_known_events(day)).order_by(e.earliest.desc().nulls_last(), e.id.desc())
         .limit(page.limit + 1).offset(page.offset)
     ).mappings().all()
     events = _describe_events(conn, rows[:page.limit])
@@ -269,12 +322,16 @@ def _entity_events(conn: sa.Connection, entity_id: int, day: date | None, page: 
     return events, len(rows) > page.limit
 
 
-def _entity_claims(conn: sa.Connection, entity_id: int, day: date | None, *, by: bool, limit: int = 20) -> list[dict[str, Any]]:
-    """Claims whose source names the entity (`by`), or whose proposition mentions it (about)."""
+def _entity_claims(conn: sa.Connection, entity_id: int, recent: list[str], *, by: bool, limit: int = 20
+                   ) -> list[dict[str, Any]]:
+    """Claims in its recent reports whose source names the entity (`by`), or whose proposition mentions it."""
+    if not recent:
+        return []
     lo, hi = (c.source_start, c.source_end) if by else (c.start, c.end)
     q = (sa.select(c.id, c.report_id, c.local_id, c.text, c.certainty, c.source_text, c.cue_text, r.date, r.date_end)
          .select_from(t.mentions.join(t.claims, c.report_id == m.report_id).join(t.reports, r.id == c.report_id))
-         .where(m.entity_id == entity_id, m.start >= lo, m.end <= hi, as_of(day), *([] if by else [_outside_source()]))
+         .where(m.entity_id == entity_id, m.report_id.in_(recent), m.start >= lo, m.end <= hi,
+                *([] if by else [_outside_source()]))
          .distinct().order_by(r.date_end.desc(), c.id.desc()).limit(limit))
     return [{"id": x.id, "report_id": x.report_id, "local_id": x.local_id, "text": x.text, "certainty": x.certainty,
              "source": x.source_text, "cue": x.cue_text, "report_date": x.date} for x in conn.execute(q)]
@@ -285,15 +342,15 @@ def _outside_source() -> sa.ColumnElement[bool]:
     return sa.or_(c.source_start.is_(None), m.end <= c.source_start, m.start >= c.source_end)
 
 
-def _co_occurring(conn: sa.Connection, entity_id: int, day: date | None, limit: int = 20) -> list[dict[str, Any]]:
-    """Entities named in the same reports, counted over its latest CO_OCCURRENCE_REPORTS reports."""
-    latest = (sa.select(m.report_id).join(t.reports, r.id == m.report_id).where(m.entity_id == entity_id, as_of(day))
-              .group_by(m.report_id).order_by(sa.func.max(r.date_end).desc()).limit(CO_OCCURRENCE_REPORTS)).subquery()
+def _co_occurring(conn: sa.Connection, entity_id: int, recent: list[str], limit: int = 20) -> list[dict[str, Any]]:
+    """Entities named in the same reports, counted over its recent reports."""
+    if not recent:
+        return []
     other = t.mentions.alias("other")
     ent = t.entities.c
     q = (sa.select(ent.id, ent.canonical, ent.type, sa.func.count(sa.distinct(other.c.report_id)).label("reports"))
          .select_from(other.join(t.entities, ent.id == other.c.entity_id))
-         .where(other.c.report_id.in_(sa.select(latest.c.report_id)), other.c.entity_id != entity_id)
+         .where(other.c.report_id.in_(recent), other.c.entity_id != entity_id)
          .group_by(ent.id, ent.canonical, ent.type).order_by(sa.desc("reports"), ent.canonical).limit(limit))
     return [dict(x) for x in conn.execute(q).mappings()]
 
