@@ -7,7 +7,7 @@ linking never scans all entities. Key namespaces:
   s:<surname key>          persons known with a first name
   o:<surname key>          persons known by surname only (ambiguous or never introduced)
   n:<name key>             other names
-  b:<class>:<key prefix>   fuzzy block: candidates for spelling variants the key rules miss
+  b:<class>:<ends of key>  fuzzy block: candidates for spelling variants the key rules miss (read lazily)
 """
 
 from __future__ import annotations
@@ -113,7 +113,13 @@ class Decision:
 def block_keys(a: Analysis) -> list[str]:
     if a.exact:
         return []
-    return [f"b:{a.type_class}:{k[:3]}" for k in sorted(a.keys) if len(k.replace("_", "")) >= 6]
+    return [block_key(a.type_class, k) for k in sorted(a.keys) if len(k.replace("_", "")) >= 6]
+
+
+def block_key(type_class: str, key: str) -> str:
+    """Spelling variants the rules miss differ inside a name, rarely at both ends: block on the first two
+    and the last two characters of the key, so a block stays small in a store of any size."""
+    return f"b:{type_class}:{key[:2]}{key[-2:]}"
 
 
 def index_keys(a: Analysis) -> list[str]:
@@ -140,8 +146,8 @@ def _index_person(index: Index, entity: Entity, person: nm.PersonName) -> None:
         entity.first_names.add(person.first[0])
         for k in nm.surname_keys(person):
             index.add_key(f"s:{k}", entity)
-            for b in (f"b:P:{k[:3]}",) if len(k) >= 6 else ():
-                index.add_key(b, entity)
+            if len(k) >= 6:
+                index.add_key(block_key("P", k), entity)
 
 
 def resolve_full_person(index: Index, a: Analysis, type_: str) -> Decision:

@@ -117,6 +117,12 @@ class StoreIndex(Index):
                 k.entity_id.in_(sorted(ids)), sa.or_(k.key.like("s:%"), k.key.like("n:%")))):
             self.entities[r.entity_id].keys.add(r.key)
 
+    def get(self, key: str) -> list[Entity]:
+        """Fuzzy blocks are read only when a name was not found by its exact keys."""
+        if key not in self.loaded_keys:
+            self.prefetch({key})
+        return super().get(key)
+
     def add_key(self, key: str, entity: Entity) -> None:
         if key not in self.loaded_keys and not key.startswith("b:"):
             self.prefetch({key})
@@ -143,7 +149,7 @@ def _known_forms(conn: Connection, inputs: list[MentionInput]) -> set[str]:
 def _prefetch_for(index: StoreIndex, linker: Linker, analyses: list) -> None:
     keys: set[str] = set()
     for a in analyses:
-        keys.update(index_keys(a))
+        keys.update(k for k in index_keys(a) if not k.startswith("b:"))
         if a.kind == "grounded" and a.type_class == "P":
             keys.update(f"s:{k}" for k in nm.surname_keys(nm.split_person(a.canonical or "")))
     index.prefetch(keys)
