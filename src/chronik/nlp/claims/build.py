@@ -43,6 +43,7 @@ class Draft:
     source: Span | None = None
     complement: bool = False  # the span is a proposition of its own, not a reference back
     refers_back: bool = False  # "Das teilte X mit": the proposition is the previous sentence
+    words: frozenset[str] = frozenset()  # lower-cased words of its sentence
     rule: str = ""
     events: list[str] = field(default_factory=list)
     contradicts: list[str] = field(default_factory=list)
@@ -174,6 +175,9 @@ def _phrase_source(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Span 
         ci = _clause_index(sent, cue.start)
         clause = sent.clauses[ci] if ci is not None else (sent.start, sent.end)
         return _first_bare(doc, index, clause[0], clause[1], skip=set(range(cue.start, cue.end)))
+    derived = [index.mention_at[i][2] for i in range(cue.start + 1, cue.end - 1) if i in index.mention_at]
+    if word == "nach" and derived:
+        return Span(derived[0].start, derived[0].end, derived[0].text)  # "nach ukrainischen Angaben"
     following = syntax.candidates(index, cue.end, min(sent.end, cue.end + 6))
     if following and following[0].np_start <= cue.end + 1 and (
             following[0].mention is not None or doc[following[0].np_start].lower_ in ("des", "der", "von", "vom")

@@ -29,6 +29,9 @@ def extract_claims(doc: Doc, events: list[Event], index: DocIndex | None = None)
             drafts.extend(_headline(doc, index, sent))
             continue
         new = sentence_claims(doc, lex, index, sent, drafts, paragraph_start)
+        words = frozenset(doc[i].lower_ for i in range(sent.start, sent.end))
+        for draft in new:
+            draft.words = words
         drafts.extend(_attach_back_references(new, drafts, sentences, sent))
     return _finish(doc, drafts, events)
 

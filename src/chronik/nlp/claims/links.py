@@ -20,37 +20,56 @@ WINDOW_SENTENCES = 3
 
 def link_in_report(drafts: list[Draft], ids: list[str], events: dict[str, Event]) -> None:
     """Sets contradicts on both sides and gives a referring-back denial the events of what it denies."""
+    denied_by: dict[int, list[int]] = {}
     for n, denial in enumerate(drafts):
         if denial.certainty != "denied":
             continue
-        target = _antecedent(drafts, n, events)
-        if target is None:
-            continue
-        other = drafts[target]
-        if ids[target] not in denial.contradicts:
-            denial.contradicts.append(ids[target])
-        if ids[n] not in other.contradicts:
-            other.contradicts.append(ids[n])
-        if not denial.complement or not denial.events:
-            denial.events = list(dict.fromkeys(denial.events + other.events))
+        targets = _echo(drafts, n, denied_by) or _antecedents(drafts, n, events)
+        denied_by[n] = targets
+        for target in targets:
+            _link(drafts, ids, n, target)
+            if not denial.complement or not denial.events:
+                denial.events = list(dict.fromkeys(denial.events + drafts[target].events))
+        follow = n + 1
+        if targets and follow < len(drafts) and drafts[follow].certainty in ("asserted", "reported") and (
+                drafts[follow].sentence - denial.sentence <= 1) and not _same_source(drafts[follow], drafts[targets[0]]):
+            _link(drafts, ids, follow, targets[0])  # "... wies die Vorwürfe zurück. "Polen bedroht niemanden""
 
 
-def _antecedent(drafts: list[Draft], n: int, events: dict[str, Event]) -> int | None:
+def _link(drafts: list[Draft], ids: list[str], a: int, b: int) -> None:
+    if ids[b] not in drafts[a].contradicts:
+        drafts[a].contradicts.append(ids[b])
+    if ids[a] not in drafts[b].contradicts:
+        drafts[b].contradicts.append(ids[a])
+
+
+def _same_source(a: Draft, b: Draft) -> bool:
+    return a.source is not None and b.source is not None and a.source.text.lower() == b.source.text.lower()
+
+
+def _echo(drafts: list[Draft], n: int, denied_by: dict[int, list[int]]) -> list[int]:
+    """"Auch Kiew bestritt ...": the same thing the previous denial denied."""
     denial = drafts[n]
-    source = denial.source.text.lower() if denial.source else None
+    if denial.cue is None or "auch" not in denial.words:
+        return []
+    earlier = [k for k in denied_by if denial.sentence - drafts[k].sentence <= 2]
+    return denied_by[earlier[-1]] if earlier else []
+
+
+def _antecedents(drafts: list[Draft], n: int, events: dict[str, Event]) -> list[int]:
+    denial = drafts[n]
     window = [k for k in range(n - 1, -1, -1)
               if drafts[k].certainty != "denied" and denial.sentence - drafts[k].sentence <= WINDOW_SENTENCES
-              and drafts[k].start < denial.start]
-    window = [k for k in window if not (source and drafts[k].source and drafts[k].source.text.lower() == source)]
-    if denial.complement and denial.events:
+              and drafts[k].start < denial.start and not _same_source(drafts[k], denial)]
+    if denial.events:
         types = {events[e].type for e in denial.events if e in events}
         same = [k for k in window if types & {events[e].type for e in drafts[k].events if e in events}]
         if same:
-            return same[0]
+            return sorted(same)
     alleged = [k for k in window if drafts[k].certainty == "alleged" and denial.sentence - drafts[k].sentence <= 1]
     if denial.complement and denial.events:
-        return alleged[0] if alleged else None
-    return (alleged or window or [None])[0]
+        return alleged[:1]
+    return (alleged or window)[:1]
 
 
 @dataclass(frozen=True)

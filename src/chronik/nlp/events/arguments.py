@@ -53,10 +53,18 @@ def fill(trigger: Trigger, ctx: ClauseContext) -> Roles:
     skip = {trigger.token} | ({trigger.particle} if trigger.particle is not None else set())
     cands = syntax.candidates(ctx.index, trigger.clause[0], trigger.clause[1], skip)
     roles = noun_roles(trigger, cands, ctx) if not trigger.is_verb else verb_roles(trigger, cands, ctx)
+    roles.actor = [_main_subject(c, trigger.clause, ctx) for c in roles.actor]
     taken = {id(c) for c in roles.actor + roles.target}
-    roles.place = places(doc, [c for c in cands if id(c) not in taken], ctx.index)
-    roles.time = [syntax.token_span(doc, s, e) for s, e, _t in ctx.index.timexes
-                  if trigger.clause[0] <= s < trigger.clause[1]]
+    free = [c for c in cands if id(c) not in taken]
+    if trigger.is_verb:
+        roles.place = places(doc, free, ctx.index)
+    else:
+        roles.place = [c for c in free if trigger.token < c.start <= trigger.token + 8 and c.mention is not None
+                       and c.mention.type == "LOC" and c.mention.sub is None and c.prep in syntax.LOCATIVE
+                       and c.prep != "von"]
+    if trigger.is_verb or not any(v in ctx.verbs for v in range(*trigger.clause)):
+        roles.time = [syntax.token_span(doc, s, e) for s, e, _t in ctx.index.timexes
+                      if trigger.clause[0] <= s < trigger.clause[1]]
     ctx.previous.setdefault(trigger.clause, roles)
     ctx.previous_types.setdefault(trigger.clause, trigger.type)
     return roles
@@ -70,6 +78,10 @@ def verb_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
         actor = controller(trigger.clause, ctx)
         return Roles(actor=actor, target=_targets(trigger, [c for c in cands if c not in actor]))
     finite = syntax.finite_position(doc, trigger.clause, ctx.verbs | {trigger.token})
+    if kind == "main" and _elliptical(doc, trigger, ctx, finite):
+        # "..., eigene Soldaten aber nicht in die Ukraine geschickt": the subject of the clause before
+        actor = controller(trigger.clause, ctx, object_control=False)
+        return Roles(actor=actor, target=_targets(trigger, [c for c in cands if c not in actor]))
     if kind in ("sub", "rel"):
         subject = _relative_antecedent(trigger.clause, ctx) if kind == "rel" else []
         rest = bare if subject else bare[1:]
@@ -105,6 +117,8 @@ def noun_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
     elif genitive:
         actor = genitive[:1]
     actor = actor or by_agent[:1] or _derived_modifier(ctx.index, trigger) or _clause_subject(trigger, cands, ctx)
+    if not actor and syntax.clause_kind(doc, trigger.clause, ctx.sent_start) == "zu":
+        actor = controller(trigger.clause, ctx)  # "warf Polen vor, Angriffe ... vorzubereiten"
     return Roles(actor=actor, target=[c for c in targets if c not in actor])
 
 
@@ -141,14 +155,45 @@ def _derived_modifier(index: DocIndex, trigger: Trigger) -> list[Candidate]:
     return []
 
 
+def _main_subject(cand: Candidate, clause: tuple[int, int], ctx: ClauseContext) -> Candidate:
+    """"Die Luftwaffe teilte mit, sie habe ...": a pronoun in a later clause is the first clause's subject."""
+    doc = ctx.index.doc
+    if not cand.pronoun or doc[cand.start].lower_ not in ("sie", "er", "es") or clause == ctx.sentence_clauses[0]:
+        return cand
+    first = ctx.sentence_clauses[0]
+    finite = syntax.finite_position(doc, first, ctx.verbs)
+    subject = [c for c in syntax.candidates(ctx.index, *first) if c.prep is None and not c.genitive
+               and not c.pronoun and (finite is None or c.end <= finite)]
+    return subject[0] if subject else cand
+
+
+def _elliptical(doc: Doc, trigger: Trigger, ctx: ClauseContext, finite: int | None) -> bool:
+    """A later main clause without a finite verb of its own, its participle at the end."""
+    if trigger.clause == ctx.sentence_clauses[0] or not ctx.previous:
+        return False
+    has_aux = any(doc[i].lower_ in syntax.AUX for i in range(*trigger.clause))
+    return not has_aux and finite == trigger.token and syntax.last_word(doc, trigger.clause) == trigger.token
+
+
 def _targets(trigger: Trigger, rest: list[Candidate]) -> list[Candidate]:
     preps = TARGET_PREPS.get(trigger.type, set())
+    needed = trigger.entry.requires
+    if needed is not None:  # "verhängte Sanktionen gegen Iran": the target is Iran, not the sanctions
+        marked = [c for c in rest if c.prep in preps and c.start > trigger.token]
+        rest = [c for c in rest if not (c.mention is None and c.prep is None and marked
+                                        and needed.search(_cand_text(trigger, c)))]
     direct = [c for c in rest if c.prep is None and not c.genitive and not c.pronoun]
     pick = direct[:1] or [c for c in rest if c.prep in preps][:1]
     if trigger.type in ("ASSAULT", "ACCUSE") and direct:
         marked = [c for c in rest if c.prep in preps and c.start > trigger.token]
         pick = direct[:1] if direct[0].start < trigger.token or not marked else marked[:1]
+    if pick and trigger.doc is not None:
+        pick = _with_conjuncts(trigger.doc, pick, [c for c in rest if c.prep == pick[0].prep])
     return pick
+
+
+def _cand_text(trigger: Trigger, cand: Candidate) -> str:
+    return trigger.doc[cand.start:cand.end].text.lower() if trigger.doc is not None else ""
 
 
 def _with_conjuncts(doc: Doc, picked: list[Candidate], pool: list[Candidate]) -> list[Candidate]:
@@ -194,16 +239,16 @@ def _relative_antecedent(clause: tuple[int, int], ctx: ClauseContext) -> list[Ca
     return cands[-1:]
 
 
-def controller(clause: tuple[int, int], ctx: ClauseContext) -> list[Candidate]:
+def controller(clause: tuple[int, int], ctx: ClauseContext, object_control: bool = True) -> list[Candidate]:
     """The actor of a zu-infinitive: the object of "vorwerfen"/"auffordern", else the subject before it."""
     before = [c for c in ctx.sentence_clauses if c[1] <= clause[0]]
     for prev in reversed(before):
         roles = ctx.previous.get(prev)
         if roles is None:
             continue
-        if ctx.previous_types.get(prev) in CONTROLLER_OBJECT and roles.target:
-            return roles.target[:1]
-        return roles.actor[:1]
+        if object_control and ctx.previous_types.get(prev) in CONTROLLER_OBJECT and roles.target:
+            return list(roles.target)
+        return list(roles.actor)
     if before:
         doc = ctx.index.doc
         bare = [c for c in syntax.candidates(ctx.index, *before[-1]) if c.prep is None]

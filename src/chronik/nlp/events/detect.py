@@ -16,14 +16,15 @@ from chronik.nlp.events import syntax
 from chronik.nlp.events.lexicon import Entry, Lexicon
 
 CLAUSE_END_AFTER_PARTICLE = {"und", "oder", "aber", "sowie", "sondern"}
-HYPOTHETICAL_HOSTS = {"REQUEST", "THREATEN"}
+HYPOTHETICAL_HOSTS = {"REQUEST", "THREATEN", "REJECT"}  # "forderte den Rückzug", "wies die Drohung zurück"
+TOPIC_OF = {"CONSULT": "über", "REQUEST": "um"}  # "beraten über Waffenlieferungen", "bat um Waffenlieferungen"
+ANYWHERE_IN_CLAUSE = re.compile(r"^(unwahrscheinlich|möglich|denkbar|könnte|könnten)$")
 # Words after which a noun trigger is only feared, hoped for or in question: "warnte vor einem Angriff",
 # "keine Hinweise auf einen Angriff", "hoffe auf eine Einigung", "hält einen Angriff für unwahrscheinlich".
 FEAR = re.compile(r"^(warn(t|te|ten|en)?|gewarnt|befürcht\w*|fürcht\w*|angst|sorgen?|gefahr|risiko|"
-                  r"droh(t|te|ten|en)?|angedroht|hoff(t|te|ten|en|e)?|gehofft|hoffnung|hinweise?n?|anzeichen|"
-                  r"unwahrscheinlich|möglich|denkbar)$")
+                  r"droh(t|te|ten|en)?|angedroht|hoff(t|te|ten|en|e)?|gehofft|hoffnung|hinweise?n?|anzeichen)$")
 HABITUAL = re.compile(r"\b(jedes jahr|jeden (montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|tag|monat)|"
-                      r"jährlich\w*|regelmäßig\w*|üblicherweise|traditionell\w*|immer wieder)\b")
+                      r"regelmäßig\w*|üblicherweise|traditionell\w*)\b")
 
 
 @dataclass
@@ -32,6 +33,7 @@ class Trigger:
     entry: Entry
     clause: tuple[int, int]
     particle: int | None = None  # token index of the separated particle
+    doc: Doc | None = None
 
     @property
     def type(self) -> str:
@@ -61,17 +63,17 @@ def verb_trigger(doc: Doc, lex: Lexicon, i: int, clause: tuple[int, int], text: 
     for hit in (h for h in hits if h.split):
         particle = find_particle(doc, i, clause, hit.entry.particle)
         if particle is not None and hit.entry.allowed(text):
-            return Trigger(i, hit.entry, clause, particle)
+            return Trigger(i, hit.entry, clause, particle, doc)
     for hit in (h for h in hits if not h.split):
         if hit.entry.allowed(text):
-            return Trigger(i, hit.entry, clause)
+            return Trigger(i, hit.entry, clause, None, doc)
     return None
 
 
 def noun_trigger(doc: Doc, lex: Lexicon, i: int, clause: tuple[int, int], text: str) -> Trigger | None:
     for entry in lex.noun_entries(doc[i].lower_):
         if entry.allowed(text):
-            return Trigger(i, entry, clause)
+            return Trigger(i, entry, clause, None, doc)
     return None
 
 
@@ -85,14 +87,20 @@ def find_triggers(doc: Doc, lex: Lexicon, start: int, end: int) -> list[Trigger]
             if not word[:1].isalpha():
                 continue
             if word[:1].islower():
-                if attributive(doc, i, clause[0]):
-                    continue
                 trigger = verb_trigger(doc, lex, i, clause, text)
             else:
                 trigger = noun_trigger(doc, lex, i, clause, text)
             if trigger is not None:
                 found.append(trigger)
     return drop_consumed(found)
+
+
+def _governed_by(doc: Doc, token: int, clause: tuple[int, int], preps: set[str]) -> bool:
+    """The noun stands in a phrase opened by one of `preps` ("über weitere Waffenlieferungen")."""
+    j = token - 1
+    while j >= clause[0] and (doc[j].text[:1].islower() and doc[j].lower_ not in syntax.PREPOSITIONS):
+        j -= 1
+    return j >= clause[0] and doc[j].lower_ in preps
 
 
 def attributive(doc: Doc, i: int, floor: int) -> bool:
@@ -135,17 +143,21 @@ def hypothetical(doc: Doc, triggers: list[Trigger], sentence_clauses: list[tuple
             drop.update(t.token for t in by_clause.get(clause, []))
             continue
         nxt_first = doc[sentence_clauses[n + 1][0]].lower_ if n + 1 < len(sentence_clauses) else ""
-        if nxt_first in ("falls", "sofern"):  # "werde Putin festnehmen, falls er einreise"
+        if nxt_first in ("falls", "sofern"):  # "werde Putin festnehmen, falls er einreise"; a threat stays
+            drop.update(t.token for t in by_clause.get(clause, []) if t.type not in HYPOTHETICAL_HOSTS)
+            continue
+        if any(ANYWHERE_IN_CLAUSE.match(doc[i].lower_) for i in range(*clause)):
             drop.update(t.token for t in by_clause.get(clause, []))
             continue
         hosts = [t for t in by_clause.get(clause, []) if t.type in HYPOTHETICAL_HOSTS]
         fear = [i for i in range(*clause) if FEAR.match(doc[i].lower_)]
         marks = [t.token for t in hosts] + fear
+        topics = {TOPIC_OF[t.type] for t in by_clause.get(clause, []) if t.is_verb and t.type in TOPIC_OF}
         for t in by_clause.get(clause, []):
-            if not t.is_verb and any(m < t.token for m in marks):
+            if not t.is_verb and (any(m < t.token for m in marks) or _governed_by(doc, t.token, clause, topics)):
                 drop.add(t.token)
-        if marks and n + 1 < len(sentence_clauses):
+        if (hosts or fear) and n + 1 < len(sentence_clauses):
             nxt = sentence_clauses[n + 1]
-            if syntax.clause_kind(doc, nxt, sent_start) == "zu":
+            if syntax.clause_kind(doc, nxt, sent_start) == "zu" or doc[nxt[0]].lower_ == "dass" and hosts:
                 drop.update(t.token for t in by_clause.get(nxt, []))
     return drop

@@ -21,7 +21,7 @@ SUBORDINATORS = {"dass", "daß", "weil", "da", "nachdem", "als", "wenn", "falls"
                  "bevor", "damit", "sodass", "indem", "seit", "seitdem", "bis", "wie", "wo", "wobei", "weshalb",
                  "weswegen", "womit", "worauf", "wonach", "um", "ohne", "sofern", "solange"}
 RELATIVES = {"der", "die", "das", "den", "dem", "deren", "dessen", "denen", "welche", "welcher", "welches", "was"}
-CONDITIONALS = {"wenn", "falls", "sofern", "um", "damit", "ob"}
+CONDITIONALS = {"wenn", "falls", "sofern", "um", "damit", "ob", "bis"}
 AUX = {"hat", "haben", "hatte", "hatten", "habe", "hätte", "hätten", "ist", "sind", "war", "waren", "sei", "seien",
        "wäre", "wären", "wird", "werden", "wurde", "wurden", "worden", "würde", "würden", "werde", "will", "wollen",
        "wollte", "wollten", "wolle", "soll", "sollen", "sollte", "sollten", "solle", "kann", "können", "konnte",
@@ -48,14 +48,18 @@ FUNCTION_CAPS = {"Die", "Der", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einen
                  "Bislang", "Bisher", "Zuletzt", "Zuvor", "Danach", "Dort", "Hier", "Heute", "Gestern", "Morgen",
                  "Nun", "Jetzt", "Noch", "Schon", "Bereits", "Mehrfach", "Gemeinsam", "Allerdings", "Unabhängig",
                  "Kein", "Keine", "Nicht", "So", "Da", "Dass", "Ob", "Um", "Ohne", "Mehr", "Weitere", "Weiter",
-                 "Erst", "Zunächst", "Dennoch", "Trotzdem", "Demnach", "Demzufolge", "Offenbar", "Angeblich"}
+                 "Erst", "Zunächst", "Dennoch", "Trotzdem", "Demnach", "Demzufolge", "Offenbar", "Angeblich",
+                 "Seither", "Allein", "Seitdem", "Daraufhin", "Anschließend", "Später", "Mittlerweile", "Derzeit",
+                 "Erneut", "Gleichzeitig", "Außerdem", "Stattdessen", "Immerhin", "Jedoch", "Ebenfalls", "Vielmehr",
+                 "Insgesamt", "Offiziell", "Kürzlich", "Vorher", "Nachdem", "Während", "Bis", "Laut", "Wegen",
+                 "Darunter", "Deshalb", "Dagegen", "Dafür", "Zuerst", "Zuletzt", "Schließlich", "Vorerst", "Bald"}
 STOP_NOUNS = {"Angaben", "Angabe", "Informationen", "Berichten", "Bericht", "Berichte", "Ende", "Anfang", "Mitte",
               "Zeit", "Mal", "Jahr", "Jahre", "Jahren", "Jahres", "Monat", "Monate", "Monaten", "Woche", "Wochen",
               "Tag", "Tage", "Tagen", "Stunden", "Uhr", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag",
               "Samstag", "Sonntag", "Wochenende", "Morgen", "Abend", "Nacht", "Beginn", "Rahmen", "Hinsicht",
               "Zusammenhang", "Verlauf", "Stand", "Seiten", "Weise", "Art", "Fall", "Fälle", "Prozent", "Hälfte",
               "Teil", "Teile", "Zahl", "Sprecherin", "Verfügung", "Ziel", "Ziele", "Zielen", "Dienstagabend",
-              "Montagmorgen", "Vorwürfe", "Vorwurf", "Darstellung", "Aussage", "Aussagen"}
+              "Montagmorgen"}
 DEMONYM = re.compile(r"^[a-zäöü]+(isch|ländisch)(e|en|er|es|em)?$")
 NOT_DEMONYM = re.compile(r"^(militär|polit|prakt|techn|strateg|wirtschaft|islam|histor|typ|krit|diplomat|"
                          r"symbol|tatsäch|logist|fantast|elektr|automat|drast|ethn|takt|demokrat|katastroph|"
@@ -246,6 +250,10 @@ def candidates(index: DocIndex, start: int, end: int, skip: set[int] | None = No
             m_start, m_end, mention = item
             if mention.sub == "deriv" and mention.text[:1].islower():
                 i = m_end  # an adjective ("russische"): it modifies the noun after it
+                continue
+            nxt = index.mention_at.get(m_end)
+            if nxt is not None and nxt[0] == m_end and nxt[2].type == "PER" and mention.type != "PER":
+                i = m_end  # "UN-Generalsekretär António Guterres", "Kremlsprecher Peskow": a title
                 continue
             cand = _candidate(doc, _title_start(doc, index, m_start, start), min(m_end, end), mention, start)
             cand.start = max(m_start, start)
