@@ -107,3 +107,14 @@ def test_column_options_map_fields(tmp_path: Path, read) -> None:
     reports, skipped = read(path, text_column="body", date_column="published")
     assert skipped == []
     assert (reports[0].text, reports[0].date.iso) == ("Text.", "2022-12-05")
+
+
+def test_text_of_only_control_characters_is_empty(tmp_path: Path, read) -> None:
+    (tmp_path / "a.jsonl").write_text('{"text": "\\u0000\\u0007 \\u001b", "date": "2022"}\n', encoding="utf-8")
+    (tmp_path / "b.txt").write_text("date 2022-12 \x07\x1b\n\x7f\n", encoding="utf-8")
+    reports, skipped = read(tmp_path)
+    assert reports == []
+    assert [(Path(s.path).name, s.line, s.reason.split(";")[0]) for s in skipped] == [
+        ("a.jsonl", 1, 'field "text" is empty'),
+        ("b.txt", 1, "report `date 2022-12` has no text"),
+    ]

@@ -90,7 +90,7 @@ def _finish(pending: _Pending, lines: Lines, last: int, path: str, options: Read
     if pending.size > MAX_REPORT_CHARS:
         return Skipped(path, pending.line, f"report has {pending.size:,} characters, over the limit of "
                        f"{MAX_REPORT_CHARS:,}; is a `date` line missing?")  # fmt: skip
-    text = "".join(pending.parts)
-    if not text.strip():
+    report = make_report("".join(pending.parts), pending.date, lang=options.lang, origin=f"{path}:{pending.line}")
+    if not report.text:
         return Skipped(path, pending.line, f"report `date {pending.token}` has no text")
-    return make_report(text, pending.date, lang=options.lang, origin=f"{path}:{pending.line}")
+    return report

@@ -16,7 +16,7 @@ from chronik.dates import PartialDate, parse_iso
 from chronik.ingest.base import MAX_REPORT_CHARS, ReadOptions, Skipped
 from chronik.ingest.decode import NotText, open_binary, sniff_bytes
 from chronik.ingest.records import BadField, resolve_date
-from chronik.ingest.report import make_report
+from chronik.ingest.report import clean_text, make_report
 from chronik.types import Report
 
 MAX_PAGE_BYTES = 4 * MAX_REPORT_CHARS
@@ -42,7 +42,7 @@ def read_html(path: Path, display: str, options: ReadOptions) -> Iterator[Report
     )
     document = _as_mapping(found)
     text = document.get("text") or ""
-    if not text.strip():
+    if not clean_text(text):
         yield Skipped(display, None, "no main text found in the page (an index page, or only scripts?)")
         return
     try:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from chronik.ingest.base import MAX_REPORT_CHARS, ReadOptions, Skipped
 from chronik.ingest.decode import Lines
 from chronik.ingest.records import BadField, resolve_date
-from chronik.ingest.report import make_report
+from chronik.ingest.report import clean_text, make_report
 from chronik.types import Report
 
 
@@ -20,7 +20,7 @@ def read_plain(lines: Lines, path: str, options: ReadOptions) -> Iterator[Report
     elif lines.problems:
         line, problem = lines.problems[0]
         yield Skipped(path, line, problem)
-    elif not text.strip():
+    elif not clean_text(text):
         yield Skipped(path, None, "the file has no text")
     else:
         try:

@@ -13,7 +13,7 @@ from typing import Any
 from chronik.dates import PartialDate, parse_iso
 from chronik.ingest.base import MAX_REPORT_CHARS, ReadOptions, Skipped
 from chronik.ingest.datelines import find_dateline, parse_german_date
-from chronik.ingest.report import clean_text, make_report
+from chronik.ingest.report import make_report
 from chronik.types import Report
 
 OPTIONAL = ("title", "source", "url")
@@ -33,7 +33,10 @@ def record_to_report(record: Mapping[str, Any], path: str, line: int, options: R
         lang = _string(record, "lang") or options.lang
     except BadField as exc:
         return Skipped(path, line, str(exc))
-    return make_report(text, date, source_id=source_id, lang=lang, origin=f"{path}:{line}", **extras)
+    report = make_report(text, date, source_id=source_id, lang=lang, origin=f"{path}:{line}", **extras)
+    if not report.text:  # only control characters
+        return Skipped(path, line, f'field "{options.text_column}" is empty; the report has no text')
+    return report
 
 
 def resolve_date(raw: Any, text: str, options: ReadOptions, field: str | None = None) -> PartialDate:
@@ -75,7 +78,7 @@ def _text(record: Mapping[str, Any], key: str) -> str:
         raise BadField(f'field "{key}" is a {type(value).__name__}, not a string')
     if len(value) > MAX_REPORT_CHARS:
         raise BadField(f'field "{key}" has {len(value):,} characters, over the limit of {MAX_REPORT_CHARS:,}')
-    if not clean_text(value):
+    if not value.strip():
         raise BadField(f'field "{key}" is empty; the report has no text')
     return value
 

@@ -30,9 +30,10 @@ def clean_text(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.isascii():
         return _CONTROL.sub("", text).strip()
+    if "\u2028" in text or "\u2029" in text or "\x85" in text:
+        text = _OTHER_NEWLINES.sub("\n", text)
     # Controls go before NFC, so that a stray control cannot keep a letter and its accent apart.
-    text = _CONTROL.sub("", _OTHER_NEWLINES.sub("\n", text))
-    return unicodedata.normalize("NFC", text).strip()
+    return unicodedata.normalize("NFC", _CONTROL.sub("", text)).strip()
 
 
 def normalise_for_id(text: str) -> str:
@@ -42,7 +43,11 @@ def normalise_for_id(text: str) -> str:
 
 def report_id(text: str, date: PartialDate | None) -> str:
     """First 16 hex digits of sha256(normalised text + "\\n" + ISO date at its precision, or "")."""
-    key = normalise_for_id(text) + "\n" + (date.iso if date is not None else "")
+    return _hash(normalise_for_id(text), date)
+
+
+def _hash(normalised: str, date: PartialDate | None) -> str:
+    key = normalised + "\n" + (date.iso if date is not None else "")
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:ID_LENGTH]
 
 
@@ -60,7 +65,7 @@ def make_report(
     """Clean the text and the small fields, and derive the id from the cleaned text and date."""
     cleaned = clean_text(text)
     return Report(
-        id=report_id(cleaned, date),
+        id=_hash(" ".join(cleaned.split()), date),  # = report_id(text, date), without cleaning twice
         text=cleaned,
         date=date,
         source_id=_clean_field(source_id),
