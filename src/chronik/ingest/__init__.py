@@ -4,6 +4,16 @@
         if isinstance(item, Skipped): print(item)     # "reports/a.jsonl:3: not valid JSON ..."
         else: store.write(item)
 
+Formats (by extension, or `ReadOptions.format`; a trailing .gz is decompressed on the fly):
+  dated  .txt starting with `date <ISO>`  many reports per file      dated.py
+  jsonl  .jsonl .ndjson                    one object per line         jsonl.py
+  csv    .csv .tsv                         header row, `,` `;` tab `|` csv_reader.py
+  txt    other .txt                        one report, --date/dateline plaintext.py
+  html   .html .htm .xhtml                 trafilatura, offline        html.py
+Encodings: BOM, else UTF-8, else charset-normalizer (cp1252 preferred among equals); see decode.py.
+Dates keep their precision; missing ones come from --date, then a German dateline (datelines.py).
+Report ids: sha256 of NFC text with whitespace collapsed + ISO date, 16 hex digits (report.py).
+
 Expected trouble (bad encoding, binary file, missing or impossible date, malformed line) is yielded as a
 `Skipped` naming file, line and reason, and reading goes on; only unexpected errors raise.
 """
