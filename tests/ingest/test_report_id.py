@@ -64,3 +64,15 @@ def test_id_of_raw_and_cleaned_text_agree() -> None:
     report = make_report(raw, None)
     assert report.text == "Größe\nZeile\nzwei"
     assert report_id(raw, None) == report.id
+
+
+def test_headline_is_a_short_unpunctuated_first_line() -> None:
+    from chronik.ingest.report import headline
+
+    assert headline("Lukaschenko kündigt Truppe an\n\nDer Machthaber hat am Montag ...") == (
+        "Lukaschenko kündigt Truppe an"
+    )
+    assert headline("Russlands Minister und Lukaschenko haben sich getroffen.\nMehr.") is None  # a sentence
+    assert headline("Nur eine Zeile ohne Punkt") is None  # nothing after it
+    assert headline("Zitat: „Wir bleiben“\nText.") is None
+    assert headline("Ü" * 151 + "\nText.") is None

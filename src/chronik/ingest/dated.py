@@ -16,7 +16,7 @@ from chronik.dates import PartialDate, parse_iso
 from chronik.ingest.base import MAX_REPORT_CHARS, ReadOptions, Skipped
 from chronik.ingest.decode import Lines
 from chronik.ingest.formats import DATED_START
-from chronik.ingest.report import make_report
+from chronik.ingest.report import headline, make_report
 from chronik.types import Report
 
 
@@ -90,7 +90,9 @@ def _finish(pending: _Pending, lines: Lines, last: int, path: str, options: Read
     if pending.size > MAX_REPORT_CHARS:
         return Skipped(path, pending.line, f"report has {pending.size:,} characters, over the limit of "
                        f"{MAX_REPORT_CHARS:,}; is a `date` line missing?")  # fmt: skip
-    report = make_report("".join(pending.parts), pending.date, lang=options.lang, origin=f"{path}:{pending.line}")
+    text = "".join(pending.parts)
+    origin = f"{path}:{pending.line}"
+    report = make_report(text, pending.date, title=headline(text), lang=options.lang, origin=origin)
     if not report.text:
         return Skipped(path, pending.line, f"report `date {pending.token}` has no text")
     return report

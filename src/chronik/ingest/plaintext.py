@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from chronik.ingest.base import MAX_REPORT_CHARS, ReadOptions, Skipped
 from chronik.ingest.decode import Lines
 from chronik.ingest.records import BadField, resolve_date
-from chronik.ingest.report import clean_text, make_report
+from chronik.ingest.report import clean_text, headline, make_report
 from chronik.types import Report
 
 
@@ -29,7 +29,7 @@ def read_plain(lines: Lines, path: str, options: ReadOptions) -> Iterator[Report
             yield Skipped(path, None, "no date: give --date (e.g. --date 2022-12-05) or start the file with "
                           "`date 2022-12-05`; no dateline like \"(APA, 8.3.2016)\" was found in the text")  # fmt: skip
             return
-        yield make_report(text, date, lang=options.lang, origin=f"{path}:1")
+        yield make_report(text, date, title=headline(text), lang=options.lang, origin=f"{path}:1")
 
 
 def _read_capped(lines: Lines) -> str | None:

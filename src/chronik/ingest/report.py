@@ -83,3 +83,21 @@ def _clean_field(value: str | None) -> str | None:
         return None
     cleaned = " ".join(clean_text(value).split())
     return cleaned or None
+
+
+_SENTENCE_END = (".", "!", "?", ":", ";", ",", "…", '"', "“", "”", "«", "»")
+
+
+def headline(text: str) -> str | None:
+    """The first line of a text file when it reads as a headline: short, unpunctuated, more text after.
+
+    Dated and plain-text reports carry no title field, but agency copy and the sample corpus open with
+    a headline line; taking it as the title (the text keeps it) gives lists something to show.
+    """
+    first, newline, rest = text.strip().partition("\n")
+    first = first.strip()
+    if not newline or not rest.strip() or not first or len(first) > 150:
+        return None
+    if first.endswith(_SENTENCE_END) or first.startswith(("-", "*", "•")):
+        return None
+    return first
