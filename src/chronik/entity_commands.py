@@ -222,3 +222,27 @@ def decisions(store: Store) -> list[dict[str, Any]]:
     with store.engine.connect() as conn:
         rows = conn.execute(sa.select(t.entity_decisions).where(d.active == sa.true()).order_by(d.id)).mappings().all()
     return [{"id": r["id"], "action": r["action"], "args": r["args"], "created_at": str(r["created_at"])} for r in rows]
+
+
+def decision_undo(store: Store, decision_id: int) -> dict[str, Any]:
+    """Withdraw a decision (merge, split or alias) and relink the store without it, in one transaction."""
+    from chronik.nlp.linking.store_link import relink_conn
+
+    d = t.entity_decisions.c
+    with store.engine.begin() as conn:
+        row = conn.execute(sa.select(t.entity_decisions).where(d.id == decision_id, d.active == sa.true())).first()
+        if row is None:
+            raise ChronikError(f"no decision {decision_id} in force; `chronik entity decisions` lists them")
+        conn.execute(t.entity_decisions.update().where(d.id == decision_id).values(active=False))
+        reports = relink_conn(conn, store.url)
+    return {"undone": decision_id, "action": row.action, "args": row.args, "relinked_reports": reports}
+
+
+def relink(store: Store) -> dict[str, Any]:
+    """`chronik entity relink`: link every current report again, keeping user decisions."""
+    from chronik.nlp.linking.store_link import relink_all
+
+    reports = relink_all(store)
+    with store.engine.connect() as conn:
+        n = conn.execute(sa.select(sa.func.count()).select_from(t.entities)).scalar_one()
+    return {"reports": reports, "entities": n}

@@ -170,3 +170,13 @@ def test_relink_in_memory_matches_report_by_report(store) -> None:  # type: igno
         n_roles = conn.execute(sa.select(sa.func.count()).select_from(t.roles)).scalar_one()
     assert grouping() == one_by_one
     assert n_roles >= 2
+
+
+def test_undoing_a_merge_restores_the_two_entities(store) -> None:  # type: ignore[no-untyped-def]
+    from chronik.entity_commands import decision_undo, decisions
+
+    entity_merge(store, "Gerd Müller", "Thomas Müller")
+    assert _entity_ids(store, "r3")[0] == _entity_ids(store, "r4")[0]
+    decision_undo(store, decisions(store)[-1]["id"])
+    assert _entity_ids(store, "r3")[0] != _entity_ids(store, "r4")[0]
+    assert decisions(store) == []
