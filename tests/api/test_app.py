@@ -262,6 +262,10 @@ def test_downloads(world) -> None:
     assert len(graphml.findall(".//{http://graphml.graphdrawing.org/xmlns}node")) == 5
     geo = world.get("/places.geojson").json()
     assert {f["properties"]["name"] for f in geo["features"]} == {"Minsk", "Ukraine"}
+    svg = ET.fromstring(world.get("/places.svg").content)
+    assert len(svg.findall(".//{http://www.w3.org/2000/svg}circle")) == 2
+    assert ET.fromstring(world.get("/places.svg", params={"as_of": "2022-01-01"}).content).findall(
+        ".//{http://www.w3.org/2000/svg}circle") == []
 
 
 def test_csv_cells_cannot_become_formulas(tmp_path) -> None:

@@ -195,3 +195,13 @@ def test_errors_are_pages(page, base_url) -> None:
     assert response.status == 422
     assert "as_of" in page.locator("p.error").inner_text()
     page.script_errors.clear()  # the browser logs the two error statuses, as it should
+
+
+def test_api_docs_render_offline_from_vendored_swagger_ui(page, base_url) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(base_url + "/docs")
+    page.wait_for_selector(".opblock-summary-path", timeout=15_000)
+    assert "/api/timeline" in page.locator(".opblock-summary-path").all_inner_texts()
+    assert all(url.startswith(base_url) or url.startswith("data:") for url in requested), requested
+    _shot(page, "api-docs")

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -22,7 +23,7 @@ from chronik.web.pages import STATIC_DIR
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
-    app = FastAPI(title="chronik", version=__version__,
+    app = FastAPI(title="chronik", version=__version__, docs_url=None, redoc_url=None,
                   description="Dated news reports as a time-aware, source-attributed knowledge base. "
                               "Every list takes `as_of=YYYY-MM-DD`: only what reports published by then said.")
     app.state.settings = settings
@@ -31,9 +32,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(routes.router, prefix="/api")
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    _install_docs(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_upload_bytes)
     _install_error_handlers(app)
     return app
+
+
+def _install_docs(app: FastAPI) -> None:
+    """Swagger UI at /docs from the vendored swagger-ui-dist (FastAPI's default loads it from a CDN)."""
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="chronik API",
+                                   swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+                                   swagger_favicon_url="/static/vendor/swagger-ui/favicon-32x32.png")
 
 
 def _install_error_handlers(app: FastAPI) -> None:

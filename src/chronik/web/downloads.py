@@ -88,21 +88,42 @@ def graphml(data: dict[str, Any]) -> bytes:
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
+def _view(features: list[dict[str, Any]]) -> tuple[float, float, float, float]:
+    """(west, south, east, north) around the places with a margin, at least 12 degrees wide; the world if none."""
+    if not features:
+        return -180.0, -90.0, 180.0, 90.0
+    lons = [f["geometry"]["coordinates"][0] for f in features]
+    lats = [f["geometry"]["coordinates"][1] for f in features]
+    span = max(max(lons) - min(lons), (max(lats) - min(lats)) * 2, 12.0) * 1.3
+    mid_lon, mid_lat = (max(lons) + min(lons)) / 2, (max(lats) + min(lats)) / 2
+    return mid_lon - span / 2, mid_lat - span / 4, mid_lon + span / 2, mid_lat + span / 4
+
+
 def places_svg(data: dict[str, Any], width: int = 640, height: int = 320) -> str:
-    """A plain equirectangular plot of the places (no tiles): a dot per place, sized by its events."""
+    """A plain equirectangular plot of the places (no tiles, no JavaScript): a dot per place, sized by its events,
+    on a 5-degree graticule, zoomed to the places shown."""
+    west, south, east, north = _view(data["features"])
+
+    def xy(lon: float, lat: float) -> tuple[float, float]:
+        return (lon - west) / (east - west) * width, (north - lat) / (north - south) * height
+
     root = ET.Element("svg", {"xmlns": "http://www.w3.org/2000/svg", "viewBox": f"0 0 {width} {height}",
                               "width": str(width), "height": str(height), "role": "img"})
     ET.SubElement(root, "rect", {"width": str(width), "height": str(height), "fill": "#eef3f8"})
-    for lon in range(-180, 181, 30):
-        x = (lon + 180) / 360 * width
+    step = 5 if east - west < 90 else 30
+    for lon in range(int(west // step * step), int(east) + 1, step):
+        x = xy(lon, 0)[0]
         ET.SubElement(root, "line", {"x1": f"{x:.1f}", "x2": f"{x:.1f}", "y1": "0", "y2": str(height), "stroke": "#d5dde6"})
-    for lat in range(-90, 91, 30):
-        y = (90 - lat) / 180 * height
+        ET.SubElement(root, "text", {"x": f"{x + 2:.1f}", "y": str(height - 4), "font-size": "9", "fill": "#8795a4",
+                                     "font-family": "sans-serif"}).text = f"{lon}°"
+    for lat in range(int(south // step * step), int(north) + 1, step):
+        y = xy(0, lat)[1]
         ET.SubElement(root, "line", {"y1": f"{y:.1f}", "y2": f"{y:.1f}", "x1": "0", "x2": str(width), "stroke": "#d5dde6"})
+        ET.SubElement(root, "text", {"x": "2", "y": f"{y - 2:.1f}", "font-size": "9", "fill": "#8795a4",
+                                     "font-family": "sans-serif"}).text = f"{lat}°"
     for feature in data["features"]:
-        lon, lat = feature["geometry"]["coordinates"]
+        x, y = xy(*feature["geometry"]["coordinates"])
         props = feature["properties"]
-        x, y = (lon + 180) / 360 * width, (90 - lat) / 180 * height
         dot = ET.SubElement(root, "circle", {"cx": f"{x:.1f}", "cy": f"{y:.1f}", "r": f"{min(3 + props['n_events'], 12)}",
                                              "fill": "#1f5fa8", "fill-opacity": "0.7", "class": "place"})
         ET.SubElement(dot, "title").text = f"{props['name']}: {props['n_events']} Ereignisse"
