@@ -7,6 +7,7 @@ down (None), and then shorter matches get their chance. Resolution runs again in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 
@@ -16,6 +17,9 @@ from chronik.nlp.timex.lexicon import Lexicon, Rule, load
 from chronik.nlp.timex.resolve import BLOCK, HANDLERS, Context, Found
 from chronik.nlp.timex.tense import sentence_bounds
 from chronik.types import Timex
+
+
+_COARSE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2]))?$")
 
 
 def component_name(lex: Lexicon, rule: Rule) -> str:
@@ -70,7 +74,7 @@ def find_timexes(text: str, report_date: PartialDate | None, tokens: Iterable | 
     lex = load()
     ctx = Context(text=text, anchor=report_date, lex=lex, starts=sentence_bounds(text, tokens))
     selected = _select(text, lex, ctx)
-    ctx.reference, ctx.reference_year, ctx.reference_at = None, True, -1  # selection ran out of text order
+    ctx.reference, ctx.reference_year, ctx.reference_at, ctx.coarse = None, True, -1, None  # selection ran out of order
     timexes = []
     for start, end, index, match in selected:
         rule = lex.rules[index]
@@ -93,6 +97,9 @@ def find_timexes(text: str, report_date: PartialDate | None, tokens: Iterable | 
                 component=component_name(lex, rule),
             )
         )
+        if found.type is None and rule.type == "DATE" and _COARSE.match(found.value):
+            first = date(int(found.value[:4]), int(found.value[5:7] or 1), 1)
+            ctx.coarse = ("month" if len(found.value) == 7 else "year", first, start)
         if found.sets_reference and found.span is None and len(found.value) == 10:
             ctx.reference, ctx.reference_year, ctx.reference_at = date.fromisoformat(found.value), True, start
         elif found.sets_reference and found.span and found.span[0] == found.span[1]:

@@ -76,6 +76,7 @@ class Context:
     reference: date | None = None  # last day mentioned (its year may be unknown: see reference_year)
     reference_year: bool = True  # False: `reference` came from "12. Mai" in an undated report (year 2000 stands in)
     reference_at: int = -1  # where it was mentioned
+    coarse: tuple[str, date, int] | None = None  # last month or year mentioned: ("month"|"year", first day, where)
     _tense: dict[tuple[int, int], str | None] = field(default_factory=dict)
 
     def tense(self) -> str | None:
@@ -104,10 +105,15 @@ class Context:
         return date(a.year, a.month, a.day) if a is not None and a.day is not None else None
 
     def base_day(self) -> date | None:
-        """The day a clock time or part of day belongs to: a day named earlier in the same sentence, else the
-        report's day ("Am Dienstag kamen 400 an. Um 14 Uhr tritt sie vor die Presse": 14 Uhr is today)."""
-        if self.reference is not None and self.reference_year and self.reference_at >= self.sentence_start():
-            return self.reference
+        """The day a clock time or part of day belongs to: a day named earlier in the same sentence; a day
+        named before the report's day when the clause tells the past ("Am Sonntag … Die Wahllokale schlossen um
+        23 Uhr"); else the report's day ("Am Dienstag kamen 400 an. Um 14 Uhr will sie …": 14 Uhr is today)."""
+        if self.reference is not None and self.reference_year:
+            if self.reference_at >= self.sentence_start():
+                return self.reference
+            today = self.anchor_day()
+            if today is not None and self.reference < today and self.tense() == PAST:
+                return self.reference
         return self.anchor_day()
 
     def sentence_start(self) -> int:
@@ -255,13 +261,13 @@ def h_year(m: re.Match, ctx: Context) -> Found | None:
             return None
         if previous == "als" and ctx.previous_words(2)[0] in ("mehr", "weniger", "Mehr", "Weniger"):
             return None
-    slash = re.match(r"/(\d+)", ctx.text[ctx.end : ctx.end + 6])
-    if slash and not _continues_year(year, slash.group(1)):
-        return None  # "Richtlinie 2012/34/EU", not the years 2012 and 2034
         if previous not in YEAR_CONTEXT:
             following = ctx.next_char()
             if following.isupper() or following in ("%", "€", "$"):
                 return None
+    slash = re.match(r"/(\d+)", ctx.text[ctx.end : ctx.end + 6])
+    if slash and not _continues_year(year, slash.group(1)):
+        return None  # "Richtlinie 2012/34/EU", not the years 2012 and 2034
     return Found(f"{year:04d}", mod=mod)
 
 
@@ -371,16 +377,28 @@ def _weekday_date(ctx: Context, weekday: int, rel: int | None) -> date | None:
         return None
     back = (today.isoweekday() - weekday) % 7
     forward = (weekday - today.isoweekday()) % 7
-    tense = _forced(rel) or ctx.tense()
+    tense = _forced(rel) or _preposition_tense(ctx) or ctx.tense()
     if rel is not None and rel < 0:
         return today - timedelta(days=back or 7)
     if rel is not None and rel > 0:
         return today + timedelta(days=forward or 7)
     if tense == PAST:
         return today - timedelta(days=back)
-    if tense == FUTURE:
+    if tense == FUTURE or (tense is None and back > 0):
+        # the present tense with a weekday schedules ("Am Dienstag nimmt der Bundestag … auf"); news tell
+        # the past in the past tense
         return today + timedelta(days=forward)
-    return today - timedelta(days=back) if back <= forward else today + timedelta(days=forward)
+    return today - timedelta(days=back)
+
+
+def _preposition_tense(ctx: Context) -> str | None:
+    """"seit Montag", "vom Mittwoch" look back; "ab Montag", "bis Freitag" look ahead."""
+    previous = ctx.previous_word().lower()
+    if previous in ("seit", "vom"):
+        return PAST
+    if previous in ("ab", "bis"):
+        return FUTURE
+    return None
 
 
 def _weekday_value(ctx: Context, weekday: int, rel: int | None) -> tuple[str, date | None]:
@@ -401,6 +419,41 @@ def h_weekday(m: re.Match, ctx: Context) -> Found | None:
         return Found(f"{value}T{code}", type="TIME", span=(day, day) if day else None, approx=day is None,
                      sets_reference=day is not None)
     return Found(value, approx=day is None, sets_reference=day is not None)
+
+
+def h_weekday_of_week(m: re.Match, ctx: Context) -> Found | None:
+    """"Donnerstag vergangener Woche": the weekday inside the week the words name."""
+    weekday = ctx.lex.weekdays[m.group("wd")]
+    offset = _rel_offset(m.group("rel"), ctx.lex)
+    today = ctx.anchor_day()
+    if today is None or offset is None:
+        return Found(f"{ctx.anchor.year:04d}-WXX-{weekday}" if ctx.anchor else f"XXXX-WXX-{weekday}", approx=True)
+    day = today + timedelta(days=7 * offset + weekday - today.isoweekday())
+    return Found(day.isoformat(), sets_reference=True)
+
+
+_MONTH_STEMS = {"Jänner": 1, "Januar": 1, "Februar": 2, "März": 3, "April": 4, "Mai": 5, "Juni": 6, "Juli": 7,
+                "August": 8, "September": 9, "Oktober": 10, "November": 11, "Dezember": 12}
+
+
+def h_month_part(m: re.Match, ctx: Context) -> Found | None:
+    """"den ersten Septembertagen", "der ersten Januarwoche", "Dezemberhälfte", "Oktobermitte"."""
+    g = m.groupdict()
+    if not (g.get("det") or g.get("ordx")) and ctx.previous_word() not in MONTH_CONTEXT:
+        return None
+    month = _MONTH_STEMS[g["mstem"]]
+    year = year_for(ctx, month)
+    ordinal = g.get("ordx")
+    comp = g["mcomp"]
+    mod = {"anfang": "START", "mitte": "MID", "ende": "END"}.get(comp)
+    if ordinal:
+        mod = "END" if ordinal == "letzten" else ("START" if ordinal == "ersten" else None)
+    if comp.startswith("woche") and ordinal and year is not None:
+        n = ctx.lex.ordinals.get(ordinal, 1)
+        day = calc.month_end(year, month) if n < 0 else date(year, month, min(1 + 7 * (n - 1), 28))
+        return Found(calc.iso_week(day))
+    prefix = f"{year:04d}" if year else "XXXX"
+    return Found(f"{prefix}-{month:02d}", mod=mod, approx=year is None)
 
 
 def h_weekend(m: re.Match, ctx: Context) -> Found | None:
@@ -514,9 +567,10 @@ def h_pod(m: re.Match, ctx: Context) -> Found | None:
 def h_time(m: re.Match, ctx: Context) -> Found | None:
     g = m.groupdict()
     if g.get("midnight"):
-        if ctx.previous_word() not in ("um", "Um", "gegen", "Gegen", "nach", "vor", "bis", "ab", "seit", "kurz"):
+        previous = ctx.previous_word().lower()
+        if previous not in ("um", "gegen", "nach", "vor", "bis", "ab", "seit", "kurz"):
             return None
-        hour, minute = 24, 0
+        hour, minute = (0, 0) if previous in ("seit", "ab", "nach") else (24, 0)
     else:
         hour, minute = int(g["hour"]), int(g["minute"] or 0)
         if g.get("tzw") in ("abends", "nachts") and hour < 12:
@@ -552,6 +606,9 @@ def h_offset(m: re.Match, ctx: Context) -> Found | None:
 
 def _offset_value(ctx: Context, unit: str, amount: float, vague: bool, evening: bool) -> Found:
     """Counted from the last day the text named ("Am 3. März … Zwei Tage später"), else the report's day."""
+    coarse = ctx.coarse
+    if coarse is not None and coarse[2] > ctx.reference_at:
+        return _coarse_offset(coarse, unit, amount, vague)
     base = ctx.reference or ctx.anchor_day()
     if base is not None and not ctx.reference_year and ctx.reference is not None:
         if unit in ("D", "W") and not vague:
@@ -575,6 +632,17 @@ def _offset_value(ctx: Context, unit: str, amount: float, vague: bool, evening: 
     return Found(day.isoformat(), sets_reference=True)
 
 
+def _coarse_offset(coarse: tuple[str, date, int], unit: str, amount: float, vague: bool) -> Found:
+    """"Einen Tag zuvor" after "Ende August": the month is known, the day is not."""
+    precision, first, _ = coarse
+    moved = calc.shift(first, amount, unit)
+    if unit in ("Y", "DE", "CE") or precision == "year":
+        return Found(f"{moved.year:04d}", approx=vague or precision == "year" and unit not in ("Y", "DE", "CE"))
+    if unit == "M" and not vague:
+        return Found(f"{moved.year:04d}-{moved.month:02d}")
+    return Found(f"{first.year:04d}-{first.month:02d}-XX", approx=True)
+
+
 def _number(word: str | None, lex: Lexicon) -> float | None:
     if not word:
         return None
@@ -588,24 +656,15 @@ def _number(word: str | None, lex: Lexicon) -> float | None:
 
 
 def duration_value(amount: float | None, unit: str) -> str:
-    """TIMEX3 duration (ISO 8601 plus DE/CE for decades and centuries); fractions move to the next smaller
-    unit (anderthalb Jahre = P18M)."""
+    """TIMEX3 duration (ISO 8601 plus DE/CE for decades and centuries); fractions stay decimal as ISO 8601
+    allows on the last unit (anderthalb Jahre = P1.5Y, eine halbe Stunde = PT0.5H)."""
     clock = unit.startswith("T")
     letter = unit[1:] if clock else unit
     if amount is None:
         return f"PTX{letter}" if clock else f"PX{letter}"
     if letter in ("DE", "CE") and amount != int(amount):
         amount, letter = amount * (10 if letter == "DE" else 100), "Y"  # anderthalb Jahrzehnte = P15Y
-    if amount != int(amount):
-        smaller = {"Y": (12, "M", False), "M": (30, "D", False), "W": (7, "D", False), "D": (24, "H", True),
-                   "H": (60, "M", True), "M_clock": (60, "S", True)}
-        key = "M_clock" if clock and letter == "M" else letter
-        if key in smaller and (amount * smaller[key][0]) == int(amount * smaller[key][0]):
-            factor, letter, clock = smaller[key][0], smaller[key][1], smaller[key][2] or clock
-            amount *= factor
-        else:
-            return f"PT{amount:g}{letter}" if clock else f"P{amount:g}{letter}"
-    return f"PT{int(amount)}{letter}" if clock else f"P{int(amount)}{letter}"
+    return f"PT{amount:g}{letter}" if clock else f"P{amount:g}{letter}"
 
 
 _PAST_SPAN = ("vergangenen", "letzten", "zurückliegenden", "vorigen")
@@ -628,6 +687,9 @@ def h_duration(m: re.Match, ctx: Context) -> Found | None:
         return None  # "eines Tages" means some day, not a duration
     if g.get("half"):
         amount = (amount or 1) * 0.5
+        smaller = {"Y": (12, "M"), "M": (30, "D"), "D": (24, "TH"), "TH": (60, "TM")}
+        if amount != int(amount) and unit in smaller:  # ein halbes Jahr = P6M, eine halbe Stunde = PT30M
+            amount, unit = amount * smaller[unit][0], smaller[unit][1]
     value = duration_value(amount, unit)
     span = _duration_span(ctx, g, amount, unit)
     return Found(value, mod=mod, span=span, approx=amount is None or mod is not None, keeps_span=True)
@@ -694,6 +756,6 @@ def h_ref(m: re.Match, ctx: Context) -> Found | None:
 HANDLERS: dict[str, Callable[[re.Match, Context], object]] = {
     "date": h_date, "month": h_month, "year": h_year, "decade": h_decade, "century": h_century,
     "season": h_season, "quarter": h_quarter, "week": h_week, "holiday": h_holiday, "weekday": h_weekday,
-    "weekend": h_weekend, "rel_unit": h_rel_unit, "relday": h_relday, "pod": h_pod, "time": h_time,
+    "weekend": h_weekend, "weekday_of_week": h_weekday_of_week, "month_part": h_month_part, "rel_unit": h_rel_unit, "relday": h_relday, "pod": h_pod, "time": h_time,
     "offset": h_offset, "duration": h_duration, "set": h_set, "ref": h_ref,
 }

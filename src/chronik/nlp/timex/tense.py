@@ -71,6 +71,24 @@ def is_participle(word: str) -> bool:
     return word.endswith(("iert", "ierte")) or bool(_SEPARABLE.match(word)) or bool(_INSEPARABLE.match(word))
 
 
+def _prefixed_preterite(word: str, lex: Lexicon) -> bool:
+    """"beschloss", "übernahm", "verließ": a strong preterite of four letters or more after a prefix."""
+    if len(word) < 6 or not word.islower():
+        return False
+    stems = _stems(lex)
+    return any(word[-k:] in stems for k in range(4, 9))
+
+
+_STEMS: dict[int, frozenset[str]] = {}
+
+
+def _stems(lex: Lexicon) -> frozenset[str]:
+    key = id(lex)
+    if key not in _STEMS:
+        _STEMS[key] = frozenset(f for f in lex.verbs["past"] if len(f) >= 4 and f not in ("waren", "hatte", "hatten"))
+    return _STEMS[key]
+
+
 def _is_preterite(word: str, previous: str, lex: Lexicon) -> bool:
     """Regular preterites end in -te(n) (sagte, informierten); adjectives after a determiner are excluded."""
     if len(word) < 5 or not word.islower() or not word.endswith(("te", "ten")):
@@ -95,7 +113,7 @@ def words_tense(words: list[str], lex: Lexicon) -> str | None:
         return PAST  # "soll … getötet haben": hearsay about the past
     if future:
         return FUTURE
-    past = perfect or any(w in past_forms for w in words)
+    past = perfect or any(w in past_forms or _prefixed_preterite(w, lex) for w in words)
     if not past:
         past = any(_is_preterite(w, words[i - 1] if i else "", lex) for i, w in enumerate(words))
     if past:
