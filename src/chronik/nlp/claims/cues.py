@@ -91,7 +91,7 @@ def _other_particle(doc: Doc, i: int, clause: tuple[int, int], text: str) -> boo
 def _pattern_cues(doc: Doc, lex: Lexicon, start: int, end: int) -> list[Cue]:
     first, last = doc[start], doc[end - 1]
     offset = first.idx
-    text = doc.text[offset:last.idx + len(last.text)]
+    text = doc[start:end].text
     lower = text.lower()
     if len(lower) != len(text):
         return []

@@ -105,7 +105,7 @@ class DocIndex:
 def token_span(doc: Doc, start: int, end: int) -> Span:
     first, last = doc[start], doc[end - 1]
     s, e = first.idx, last.idx + len(last.text)
-    return Span(s, e, doc.text[s:e])
+    return Span(s, e, doc[start:end].text)
 
 
 def index_doc(doc: Doc) -> DocIndex:
