@@ -98,7 +98,7 @@ def verb_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
         actor = _with_conjuncts(doc, prefield[:1], bare)
     else:
         inverted = [c for c in bare if finite is None or c.start > finite]
-        actor = [c for c in inverted if c.mention is not None or c.pronoun][:1] or inverted[:1]
+        actor = _with_conjuncts(doc, inverted[:1], bare)
     actor = actor + [c for c in comitative if c not in actor]
     rest = [c for c in cands if c not in actor and (finite is None or c.start > finite)]
     return Roles(actor=actor, target=_targets(trigger, rest))
@@ -126,14 +126,28 @@ def _clause_subject(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext
     """A noun after the finite verb of a main clause without a verb trigger ("Belarus hat ein Eingreifen
     ausgeschlossen", "Russland startete eine Offensive") is done by the clause's subject."""
     doc = ctx.index.doc
-    if syntax.clause_kind(doc, trigger.clause, ctx.sent_start) != "main" or any(
-            v in ctx.verbs for v in range(*trigger.clause)):
+    if syntax.clause_kind(doc, trigger.clause, ctx.sent_start) != "main":
         return []
-    finite = syntax.finite_position(doc, trigger.clause, set())
+    finite = syntax.finite_position(doc, trigger.clause, ctx.verbs)
     if finite is None or finite > trigger.token:
         return []
-    prefield = [c for c in cands if c.end <= finite and c.prep is None and not c.genitive]
-    return prefield[:1]
+    bare = [c for c in cands if c.prep is None and not c.genitive and not c.pronoun]
+    prefield = [c for c in bare if c.end <= finite]
+    inverted = [c for c in bare if finite < c.start and c.end <= trigger.token and _np_start(c) < trigger.token]
+    subject = prefield[:1] or inverted[:1]
+    if subject and _directly_before(doc, subject[0], trigger.token):
+        return []  # "ihre Vorwürfe": the noun's own phrase, not a subject
+    return _with_conjuncts(doc, subject, bare)
+
+
+def _np_start(cand: Candidate) -> int:
+    return cand.np_start if cand.np_start >= 0 else cand.start
+
+
+def _directly_before(doc: Doc, cand: Candidate, token: int) -> bool:
+    between = [doc[i] for i in range(cand.end, token)]
+    return all(t.text[:1].islower() and t.lower_ not in syntax.PREPOSITIONS and t.lower_ not in syntax.AUX
+               for t in between) and cand.prep is None and not between
 
 
 def _genitive_after(doc: Doc, trigger: Trigger, cand: Candidate) -> bool:

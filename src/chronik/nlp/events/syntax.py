@@ -30,7 +30,7 @@ AUX = {"hat", "haben", "hatte", "hatten", "habe", "hätte", "hätten", "ist", "s
 PASSIVE_AUX = {"wurde", "wurden", "worden", "wird", "werden", "werde"}
 PREPOSITIONS = {"in", "im", "ins", "an", "am", "ans", "auf", "aus", "bei", "beim", "durch", "für", "gegen", "mit",
                 "nach", "von", "vom", "vor", "vorm", "zu", "zum", "zur", "über", "unter", "zwischen", "nahe",
-                "seit", "um", "ohne", "wegen", "trotz", "laut", "gemäß", "hinter", "neben", "bis", "nördlich",
+                "seit", "um", "ohne", "wegen", "trotz", "laut", "gemäß", "hinter", "neben", "bis", "nördlich", "als",
                 "südlich", "östlich", "westlich", "innerhalb", "außerhalb", "entlang", "ab", "samt", "statt"}
 LOCATIVE = {"in", "im", "ins", "an", "am", "bei", "beim", "nach", "nahe", "zur", "zum", "aus", "vor", "nördlich",
             "südlich", "östlich", "westlich", "innerhalb", "außerhalb", "über", "entlang", "von"}
@@ -178,6 +178,8 @@ def clauses(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     begin = start
     for i in range(start, end):
         tok = doc[i]
+        if tok.text == "," and _enumeration_comma(doc, i, end):
+            continue
         if tok.text in BOUNDARIES or tok.is_space or (tok.is_punct and tok.text in {".", "!", "?", "…"}):
             if i > begin:
                 out.append((begin, i))
@@ -185,6 +187,19 @@ def clauses(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     if end > begin:
         out.append((begin, end))
     return out
+
+
+def _enumeration_comma(doc: Doc, i: int, end: int) -> bool:
+    """"der USA, Frankreichs und Großbritanniens": a comma between names that an "und" closes."""
+    if i == 0 or i + 1 >= end or not doc[i - 1].text[:1].isupper() or not is_noun_like(doc[i + 1].text):
+        return False
+    for j in range(i + 2, min(end, i + 5)):
+        word = doc[j].lower_
+        if word in ("und", "oder", "sowie"):
+            return True
+        if not doc[j].text[:1].isupper() and word != ",":
+            return False
+    return False
 
 
 def clause_of(clause_list: list[tuple[int, int]], i: int) -> tuple[int, int] | None:
@@ -226,8 +241,9 @@ def last_word(doc: Doc, clause: tuple[int, int]) -> int | None:
 
 
 def is_noun_like(tok_text: str) -> bool:
+    """Capitalised, not a function word, and not the first half of "Staats- und Regierungschefs"."""
     return tok_text[:1].isupper() and tok_text not in FUNCTION_CAPS and tok_text not in STOP_NOUNS and (
-        tok_text.replace("-", "").isalpha())
+        tok_text.replace("-", "").isalpha()) and not tok_text.endswith("-") and tok_text.lower() not in DETERMINERS
 
 
 def candidates(index: DocIndex, start: int, end: int, skip: set[int] | None = None) -> list[Candidate]:
@@ -248,8 +264,8 @@ def candidates(index: DocIndex, start: int, end: int, skip: set[int] | None = No
         item = index.mention_at.get(i)
         if item is not None:
             m_start, m_end, mention = item
-            if mention.sub == "deriv" and mention.text[:1].islower():
-                i = m_end  # an adjective ("russische"): it modifies the noun after it
+            if mention.sub == "deriv" and (mention.text[:1].islower() or m_end < end and is_noun_like(doc[m_end].text)):
+                i = m_end  # an adjective ("russische", "Ukrainische Experten", "Moskauer"): it modifies a noun
                 continue
             nxt = index.mention_at.get(m_end)
             if nxt is not None and nxt[0] == m_end and nxt[2].type == "PER" and mention.type != "PER":
