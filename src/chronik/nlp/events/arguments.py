@@ -20,12 +20,13 @@ from chronik.types import Span
 TARGET_PREPS = {
     "ASSAULT": {"auf", "gegen"}, "ACCUSE": {"gegen"}, "REQUEST": {"an"}, "CONSULT": {"mit"},
     "COOPERATE": {"mit"}, "AGREE": {"mit"}, "SUPPORT": {"für"}, "SANCTION": {"gegen"}, "PROTEST": {"gegen"},
-    "THREATEN": {"gegen"}, "REJECT": set(), "AID": {"an"}, "COERCE": set(), "MOBILIZE": set(),
+    "THREATEN": {"gegen"}, "REJECT": set(), "AID": {"an", "für"}, "COERCE": set(), "MOBILIZE": set(),
     "CONCEDE": set(), "RETREAT": set(),
 }
 GENITIVE_IS_TARGET = {"COERCE", "CONCEDE", "SANCTION", "RETREAT", "MOBILIZE", "AID", "REJECT", "SUPPORT"}
 CONTROLLER_OBJECT = {"ACCUSE", "REQUEST"}  # "X wirft Y vor, ... zu tun": Y is the actor of the complement
 CONJUNCTIONS = {"und", "sowie", "oder"}
+STATE_AUX = {"ist", "sind", "war", "waren", "sei", "seien"}
 
 
 @dataclass
@@ -56,8 +57,8 @@ def fill(trigger: Trigger, ctx: ClauseContext) -> Roles:
     roles.actor = [_main_subject(c, trigger.clause, ctx) for c in roles.actor]
     taken = {id(c) for c in roles.actor + roles.target}
     free = [c for c in cands if id(c) not in taken]
-    if trigger.is_verb:
-        roles.place = places(doc, free, ctx.index)
+    if trigger.is_verb or not any(v in ctx.verbs for v in range(*trigger.clause)):
+        roles.place = places(doc, free, ctx.index, roles)
     else:
         roles.place = [c for c in free if trigger.token < c.start <= trigger.token + 8 and c.mention is not None
                        and c.mention.type == "LOC" and c.mention.sub is None and c.prep in syntax.LOCATIVE
@@ -193,12 +194,15 @@ def _targets(trigger: Trigger, rest: list[Candidate]) -> list[Candidate]:
     preps = TARGET_PREPS.get(trigger.type, set())
     needed = trigger.entry.requires
     if needed is not None:  # "verhängte Sanktionen gegen Iran": the target is Iran, not the sanctions
-        marked = [c for c in rest if c.prep in preps and c.start > trigger.token]
+        marked = [c for c in rest if c.prep in preps]
         rest = [c for c in rest if not (c.mention is None and c.prep is None and marked
                                         and needed.search(_cand_text(trigger, c)))]
     direct = [c for c in rest if c.prep is None and not c.genitive and not c.pronoun]
     pick = direct[:1] or [c for c in rest if c.prep in preps][:1]
-    if trigger.type in ("ASSAULT", "ACCUSE") and direct:
+    recipient = [c for c in rest if c.prep in preps]
+    if trigger.type == "AID" and recipient:
+        pick = recipient[:1]  # "Drohnen an Russland geliefert": the target is who receives
+    elif trigger.type in ("ASSAULT", "ACCUSE") and direct:
         marked = [c for c in rest if c.prep in preps and c.start > trigger.token]
         pick = direct[:1] if direct[0].start < trigger.token or not marked else marked[:1]
     if pick and trigger.doc is not None:
@@ -233,11 +237,15 @@ def _after_gemeinsam(doc: Doc, cand: Candidate) -> bool:
 
 
 def _is_passive(doc: Doc, trigger: Trigger) -> bool:
+    """"wurde unterzeichnet", and "ist von russischen Truppen besetzt" (a state passive with its agent)."""
     word = doc[trigger.token].lower_
     infinitive = trigger.entry.lemma.replace("|", "").lower()
     if word == infinitive:
         return False
-    return any(doc[i].lower_ in syntax.PASSIVE_AUX for i in range(*trigger.clause) if i != trigger.token)
+    words = [doc[i].lower_ for i in range(*trigger.clause) if i != trigger.token]
+    if any(w in syntax.PASSIVE_AUX for w in words):
+        return True
+    return any(w in STATE_AUX for w in words) and any(w in ("von", "durch") for w in words)
 
 
 def _relative_antecedent(clause: tuple[int, int], ctx: ClauseContext) -> list[Candidate]:
@@ -270,25 +278,29 @@ def controller(clause: tuple[int, int], ctx: ClauseContext, object_control: bool
     return []
 
 
-def places(doc: Doc, cands: list[Candidate], index: DocIndex) -> list[Candidate]:
+def places(doc: Doc, cands: list[Candidate], index: DocIndex, roles: Roles) -> list[Candidate]:
     """Named places in a locative phrase of the clause, not those that only modify another noun
-    ("Krieg in der Ukraine"), except along a chain of locative phrases ("an die Front in die Ukraine")."""
+    ("Krieg in der Ukraine"), except along a chain of locative phrases ("an die Front in die Ukraine") or
+    after the event's own argument ("Soldaten nach Belarus")."""
+    own = {i for c in roles.actor + roles.target for i in range(c.start, c.end)}
     out = []
     for c in cands:
         if c.mention is None or c.mention.type != "LOC" or c.mention.sub is not None or c.prep not in syntax.LOCATIVE:
             continue
-        if c.prep == "von" or not _attached_to_place(doc, c, index):
+        if c.prep == "von" or not _attached_to_place(doc, c, index, own):
             continue
         out.append(c)
     return out
 
 
-def _attached_to_place(doc: Doc, cand: Candidate, index: DocIndex) -> bool:
+def _attached_to_place(doc: Doc, cand: Candidate, index: DocIndex, own: set[int]) -> bool:
     j = cand.start - 1
     while j >= 0 and doc[j].lower_ not in syntax.PREPOSITIONS:
         j -= 1
     k = j - 1
     if k < 0 or not doc[k].text[:1].isupper() or k in index.mention_at or doc[k].text in syntax.FUNCTION_CAPS:
+        return True
+    if k in own or k in index.timex_at:
         return True
     m = k - 1
     while m >= 0 and (doc[m].lower_ in syntax.DETERMINERS or doc[m].text[:1].islower()

@@ -341,14 +341,24 @@ def finite_position(doc: Doc, clause: tuple[int, int], verbs: set[int]) -> int |
 
 
 def resolve_pronoun(index: DocIndex, tok_i: int, person: bool) -> Mention | None:
-    """A pronoun stands for the nearest preceding naming mention (a person for "er")."""
-    best = None
+    """A pronoun stands for the nearest preceding naming mention (a person for "er"; for "sie" a person
+    named in the last two sentences before anything else)."""
+    best = best_person = None
     for m_start, _m_end, mention in index.mentions:
         if m_start >= tok_i:
             break
         if mention.sub is not None:
             continue
-        if person and mention.type != "PER":
-            continue
-        best = mention
+        if mention.type == "PER":
+            best_person = (m_start, mention)
+        if not person:
+            best = mention
+    if person:
+        return best_person[1] if best_person else None
+    if best_person is not None and index.doc[tok_i].lower_ == "sie" and _sentences_between(index.doc, best_person[0], tok_i) <= 2:
+        return best_person[1]
     return best
+
+
+def _sentences_between(doc: Doc, a: int, b: int) -> int:
+    return sum(1 for i in range(a + 1, b + 1) if doc[i].is_sent_start)
