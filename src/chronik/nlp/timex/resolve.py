@@ -34,7 +34,7 @@ HALVES = {"Viertelstunde": "PT15M", "Dreiviertelstunde": "PT45M", "Vierteljahrhu
 MONTH_CONTEXT = frozenset(
     """im Im seit Seit bis Bis ab Ab zum Zum vom Vom des dem den und oder zwischen Zwischen von Von nach Nach vor Vor
     für Für Monat Monats um gegen spätestens frühestens noch bereits schon erst per diesen jeden Mitte Anfang Ende
-    Beginn seit Ausgang in In""".split()
+    Beginn seit Ausgang in In Der Den Dem Des""".split()
 )
 YEAR_CONTEXT = frozenset(
     """im Im seit Seit bis Bis ab Ab von Von vor Vor nach Nach um Um zwischen und oder Jahr Jahres Anfang Mitte Ende
@@ -539,7 +539,8 @@ def h_relday(m: re.Match, ctx: Context) -> Found | None:
         span = (whole[0] + timedelta(days=offset), whole[1] + timedelta(days=offset)) if whole else None
         approx = True
     if pod:
-        return Found(f"{value}T{pod}", type="TIME", span=span, approx=approx, keeps_span=True)
+        return Found(f"{value}T{pod}", type="TIME", span=span, approx=approx, keeps_span=True,
+                     sets_reference=today is not None)
     return Found(value, span=span, approx=approx, keeps_span=True, sets_reference=today is not None)
 
 
@@ -558,6 +559,8 @@ def h_pod(m: re.Match, ctx: Context) -> Found | None:
     word = g["pod"]
     code = ctx.lex.words["pod"].get(word) or {"Morgenstunden": "MO", "Abendstunden": "EV", "Nachtstunden": "NI"}[word]
     day = ctx.base_day()
+    if code == "NI" and not (ctx.reference_at >= ctx.sentence_start() and ctx.reference_year):
+        day = ctx.anchor_day()  # "in der Nacht": the night before the report's day, dated to that day
     if g.get("wd"):
         day = _weekday_date(ctx, ctx.lex.weekdays[g["wd"]], None)
     value = _day_value(ctx, day)
@@ -730,6 +733,8 @@ def h_set(m: re.Match, ctx: Context) -> Found | None:
         return Found(f"XXXX-WXX-{ctx.lex.weekdays[g['wd']]}")
     if g.get("pod"):
         return Found(f"XXXX-XX-XXT{ctx.lex.words['pod'][g['pod']]}")
+    if g.get("season"):
+        return Found(f"XXXX-{ctx.lex.words['season'][g['season']].split(':')[0]}")
     unit = g["unit"]
     if unit == "Wochenende":
         return Found("XXXX-WXX-WE")

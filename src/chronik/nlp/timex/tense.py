@@ -17,8 +17,9 @@ PAST, FUTURE = "past", "future"
 
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]„“”\"»«–]| - ")
-_SENTENCE_END = re.compile(r"(?<=[^\s\d][.!?])[\"“”»']?\s+(?=[A-ZÄÖÜ„\"»(\d])|\n\s*\n")
+_SENTENCE_END = re.compile(r"(?<=[^\s\d][.!?])[\"“”»']?\s+(?=[A-ZÄÖÜ„\"»(\d])|\n\s*")
 WINDOW = 300  # characters read on each side at most: a run-on "sentence" must not make the reading quadratic
+_LINE_BREAK = re.compile(r"\n\s*")
 _ABBREVIATIONS = frozenset("Nr Dr Prof St Abs Art bzw ca vgl ggf usw etc Mio Mrd Tel Jh Jan Feb Febr Okt Nov Dez Sept Aug".split())
 _DETERMINERS = frozenset(
     """der die das den dem des ein eine einen einem einer eines im am zum zur vom beim ins
@@ -37,7 +38,9 @@ def sentence_bounds(text: str, tokens: Iterable | None = None) -> list[int]:
         for token in tokens:
             if token.i and token.is_sent_start:
                 starts.append(token.idx)
-        return starts
+        # a line break ends a sentence too (titles, datelines, one-sentence-per-line files)
+        starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
+        return sorted(set(starts))
     for match in _SENTENCE_END.finditer(text):
         before = text[max(0, match.start() - 6) : match.start()]
         word = re.search(r"(\w+)[.!?]$", before)
@@ -126,8 +129,10 @@ def words_tense(words: list[str], lex: Lexicon) -> str | None:
 def tense_at(text: str, starts: Sequence[int], start: int, end: int, lex: Lexicon) -> str | None:
     sentence = sentence_of(starts, text, start, end)
     left, right = clause_of(text, sentence, start, end)
-    clause = _WORD.findall(text, left, start) + _WORD.findall(text, end, right)
+    # the expression itself stands as one placeholder word, so "am <T> normalisierte" is not read as
+    # "am normalisierte" (an adjective after a determiner)
+    clause = _WORD.findall(text, left, start) + ["<T>"] + _WORD.findall(text, end, right)
     found = words_tense(clause, lex)
     if found is not None or (left, right) == sentence:
         return found
-    return words_tense(_WORD.findall(text, sentence[0], start) + _WORD.findall(text, end, sentence[1]), lex)
+    return words_tense(_WORD.findall(text, sentence[0], start) + ["<T>"] + _WORD.findall(text, end, sentence[1]), lex)
