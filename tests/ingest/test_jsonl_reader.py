@@ -118,3 +118,15 @@ def test_text_of_only_control_characters_is_empty(tmp_path: Path, read) -> None:
         ("a.jsonl", 1, 'field "text" is empty'),
         ("b.txt", 1, "report `date 2022-12` has no text"),
     ]
+
+
+def test_same_source_id_with_changed_text_gives_a_new_report_id(tmp_path: Path, read) -> None:
+    """Versioning is the store's job; ingest hands it the same source_id and a different content id."""
+    path = _write(
+        tmp_path / "v.jsonl",
+        '{"id": "apa-17", "text": "Erste Fassung.", "date": "2022-12-05"}',
+        '{"id": "apa-17", "text": "Zweite, berichtigte Fassung.", "date": "2022-12-05"}',
+    )
+    first, second = read(path)[0]
+    assert first.source_id == second.source_id == "apa-17"
+    assert first.id != second.id
