@@ -8,7 +8,7 @@ DB ?= chronik.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo install test test-deps browser models bench clean help
+.PHONY: demo install test test-deps browser postgres models bench clean help
 
 help:
 	@echo "make demo    create .venv, install, ingest data/sample into $(DB), serve http://$(HOST):$(PORT)"
@@ -34,7 +34,7 @@ $(VENV)/.test-installed: $(VENV)/.installed
 	$(PIP) install --quiet -e '.[test]'
 	touch $@
 
-test-deps: $(VENV)/.test-installed browser
+test-deps: $(VENV)/.test-installed browser postgres
 
 # The web tests drive Debian's chromium through Playwright; never a browser download.
 browser:
@@ -42,6 +42,13 @@ browser:
 	  echo "installing Debian's chromium for the browser tests"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+# The PostgreSQL tests start a throw-away cluster from Debian's binaries.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  echo "installing Debian's postgresql for the PostgreSQL tests"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; }
 
 test: test-deps
 	$(VENV)/bin/pytest -q

@@ -23,3 +23,25 @@ def nlp():
     from chronik.nlp import pipeline
 
     return pipeline.build()
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """One PostgreSQL server for the session, started only when a test asks for it."""
+    from tests import pgcluster
+
+    if pgcluster.bin_dir() is None:
+        pytest.skip("PostgreSQL binaries are missing (make test installs Debian's postgresql)")
+    pytest.importorskip("psycopg", reason="psycopg is not installed (pip install -e '.[test]')")
+    cluster = pgcluster.start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture()
+def pg_url(pg_cluster, request) -> str:
+    """A fresh, empty database on the session's server for each test."""
+    import re
+
+    name = "t_" + re.sub(r"\W", "_", request.node.name.lower())[:50]
+    return pg_cluster.create_database(name)

@@ -6,6 +6,8 @@ a report killed half-way never commits, so a re-run finishes the job without dup
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+import time
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -56,12 +58,13 @@ def open_store(db: str, *, migrate_to_head: bool = True) -> Store:
     """Open (and create or upgrade) the database at a path or URL."""
     url = database_url(db)
     try:
-        engine = sa.create_engine(url, future=True)
+        # pre-ping: a server restarted during a long ingest costs a reconnect, not the run
+        engine = sa.create_engine(url, future=True, pool_pre_ping=not url.startswith("sqlite"))
     except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError) as exc:
         raise StoreError(f"cannot use database {db!r}: {exc}") from None
     if engine.dialect.name == "sqlite":
         sa.event.listen(engine, "connect", _sqlite_pragmas)
-    store = Store(engine, url)
+    store = Store(engine, engine.url.render_as_string(hide_password=True))
     if migrate_to_head:
         migrate(store)
     return store
@@ -103,8 +106,34 @@ def has_report(store: Store, report_id: str) -> bool:
         return conn.execute(sa.select(t.reports.c.id).where(t.reports.c.id == report_id)).first() is not None
 
 
+RETRY_SECONDS = (0.5, 1, 2, 4, 8, 15)
+
+
 def write_report(store: Store, report: Report, annotations: Annotations | None = None) -> WriteResult:
-    """Store a report and its annotations atomically; an identical report is left as it is."""
+    """Store a report and its annotations atomically; an identical report is left as it is.
+
+    A lost connection (server restart, failover) is retried with back-off: the write is one transaction
+    and idempotent, so a retry can neither half-write nor duplicate. After ~30 s it gives up clearly.
+    """
+    for wait in (*RETRY_SECONDS, None):
+        try:
+            return _write_once(store, report, annotations)
+        except sa.exc.OperationalError as exc:
+            if wait is None or not _is_disconnect(exc):
+                raise StoreError(f"cannot write report {report.id} ({report.origin}) to {store.url}: {exc.orig}") from None
+            time.sleep(wait)
+    raise AssertionError("unreachable")
+
+
+def _is_disconnect(exc: sa.exc.OperationalError) -> bool:
+    if exc.connection_invalidated:
+        return True
+    text = str(exc.orig).lower()
+    return any(s in text for s in ("terminating connection", "server closed", "connection refused",
+                                   "could not connect", "connection failed", "the database system is"))
+
+
+def _write_once(store: Store, report: Report, annotations: Annotations | None) -> WriteResult:
     with store.engine.begin() as conn:
         if conn.execute(sa.select(t.reports.c.id).where(t.reports.c.id == report.id)).first():
             return WriteResult(report.id, "duplicate")
@@ -163,72 +192,87 @@ def _iso_date(value: str | None) -> date | None:
 
 
 def write_annotations(conn: Connection, report_id: str, ann: Annotations) -> None:
-    """Insert every fact of one report; caller owns the transaction."""
-    if ann.sentences:
-        conn.execute(t.sentences.insert(), [
-            {"report_id": report_id, "idx": i, "start": s.start, "end": s.end} for i, s in enumerate(ann.sentences)
-        ])
+    """Insert every fact of one report; caller owns the transaction.
+
+    Rows that nothing refers back to go in with COPY on PostgreSQL (bulk, one round trip each); rows whose
+    ids are needed (mentions, events, claims) use one multi-row INSERT … RETURNING per table.
+    """
+    _bulk(conn, t.sentences, [{"report_id": report_id, "idx": i, "start": s.start, "end": s.end}
+                              for i, s in enumerate(ann.sentences)])
     mention_ids = _insert_mentions(conn, report_id, ann)
-    if ann.timexes:
-        conn.execute(t.timexes.insert(), [
-            {"report_id": report_id, "local_id": x.id, "start": x.start, "end": x.end, "text": x.text,
-             "type": x.type, "value": x.value, "mod": x.mod, "earliest": _iso_date(x.earliest),
-             "latest": _iso_date(x.latest), "approx": x.approx, "component": x.component}
-            for x in ann.timexes
-        ])
+    _bulk(conn, t.timexes, [
+        {"report_id": report_id, "local_id": x.id, "start": x.start, "end": x.end, "text": x.text,
+         "type": x.type, "value": x.value, "mod": x.mod, "earliest": _iso_date(x.earliest),
+         "latest": _iso_date(x.latest), "approx": x.approx, "component": x.component}
+        for x in ann.timexes
+    ])
     event_ids = _insert_events(conn, report_id, ann, mention_ids)
     _insert_claims(conn, report_id, ann, event_ids)
     conn.execute(t.reports.update().where(t.reports.c.id == report_id).values(pipeline=ann.pipeline))
 
 
+def _bulk(conn: Connection, table: sa.Table, rows: list[dict]) -> None:
+    if not rows:
+        return
+    if conn.dialect.name != "postgresql":
+        conn.execute(table.insert(), rows)
+        return
+    columns = list(rows[0])
+    names = ", ".join(f'"{c}"' for c in columns)
+    with conn.connection.driver_connection.cursor() as cursor:
+        with cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row([row[c] for c in columns])
+
+
+def _insert_returning(conn: Connection, table: sa.Table, rows: list[dict]) -> list[int]:
+    if not rows:
+        return []
+    result = conn.execute(table.insert().returning(table.c.id, sort_by_parameter_order=True), rows)
+    return [row.id for row in result]
+
+
 def _insert_mentions(conn: Connection, report_id: str, ann: Annotations) -> dict[tuple[int, int], int]:
-    ids: dict[tuple[int, int], int] = {}
-    for m in ann.mentions:
-        row = conn.execute(t.mentions.insert().values(
-            report_id=report_id, local_id=m.id, start=m.start, end=m.end, text=m.text, type=m.type,
-            sub=m.sub, lemma=m.lemma, canonical=m.canonical, component=m.component,
-        ))
-        ids[(m.start, m.end)] = row.inserted_primary_key[0]
-    return ids
+    rows = [{"report_id": report_id, "local_id": m.id, "start": m.start, "end": m.end, "text": m.text,
+             "type": m.type, "sub": m.sub, "lemma": m.lemma, "canonical": m.canonical, "component": m.component}
+            for m in ann.mentions]
+    ids = _insert_returning(conn, t.mentions, rows)
+    return {(m.start, m.end): i for m, i in zip(ann.mentions, ids)}
 
 
 def _insert_events(conn: Connection, report_id: str, ann: Annotations, mention_ids: dict) -> dict[str, int]:
-    ids: dict[str, int] = {}
-    for e in ann.events:
-        row = conn.execute(t.events.insert().values(
-            report_id=report_id, local_id=e.id, type=e.type, trigger_start=e.trigger.start,
-            trigger_end=e.trigger.end, trigger_text=e.trigger.text, negated=e.negated, modality=e.modality,
-            time_value=e.time_value, earliest=_iso_date(e.earliest), latest=_iso_date(e.latest),
-            component=e.component,
-        ))
-        ids[e.id] = row.inserted_primary_key[0]
-        args = [
-            {"event_id": ids[e.id], "role": role, "start": s.start, "end": s.end, "text": s.text,
-             "mention_id": mention_ids.get((s.start, s.end))}
-            for role in ("actor", "target", "place", "time") for s in getattr(e, role)
-        ]
-        if args:
-            conn.execute(t.event_args.insert(), args)
+    rows = [{"report_id": report_id, "local_id": e.id, "type": e.type, "trigger_start": e.trigger.start,
+             "trigger_end": e.trigger.end, "trigger_text": e.trigger.text, "negated": e.negated,
+             "modality": e.modality, "time_value": e.time_value, "earliest": _iso_date(e.earliest),
+             "latest": _iso_date(e.latest), "cluster_id": None, "component": e.component}
+            for e in ann.events]
+    ids = dict(zip((e.id for e in ann.events), _insert_returning(conn, t.events, rows)))
+    _bulk(conn, t.event_args, [
+        {"event_id": ids[e.id], "role": role, "start": s.start, "end": s.end, "text": s.text,
+         "mention_id": mention_ids.get((s.start, s.end))}
+        for e in ann.events for role in ("actor", "target", "place", "time") for s in getattr(e, role)
+    ])
     return ids
 
 
 def _insert_claims(conn: Connection, report_id: str, ann: Annotations, event_ids: dict[str, int]) -> None:
-    ids: dict[str, int] = {}
-    for c in ann.claims:
-        row = conn.execute(t.claims.insert().values(
-            report_id=report_id, local_id=c.id, start=c.start, end=c.end, text=c.text, certainty=c.certainty,
-            source_start=c.source.start if c.source else None, source_end=c.source.end if c.source else None,
-            source_text=c.source.text if c.source else None, cue_start=c.cue.start if c.cue else None,
-            cue_end=c.cue.end if c.cue else None, cue_text=c.cue.text if c.cue else None, component=c.component,
-        ))
-        ids[c.id] = row.inserted_primary_key[0]
+    rows = [{"report_id": report_id, "local_id": c.id, "start": c.start, "end": c.end, "text": c.text,
+             "certainty": c.certainty, "source_start": c.source.start if c.source else None,
+             "source_end": c.source.end if c.source else None, "source_text": c.source.text if c.source else None,
+             "cue_start": c.cue.start if c.cue else None, "cue_end": c.cue.end if c.cue else None,
+             "cue_text": c.cue.text if c.cue else None, "component": c.component}
+            for c in ann.claims]
+    ids = dict(zip((c.id for c in ann.claims), _insert_returning(conn, t.claims, rows)))
     links = {(ids[c.id], ids[o]) for c in ann.claims for o in c.contradicts if o in ids}
     links |= {(b, a) for a, b in links}
-    if links:
-        conn.execute(t.claim_links.insert(), [{"claim_id": a, "other_id": b, "relation": "contradicts"} for a, b in links])
+    _bulk(conn, t.claim_links, [{"claim_id": a, "other_id": b, "relation": "contradicts"} for a, b in sorted(links)])
     pairs = {(ids[c.id], event_ids[v]) for c in ann.claims for v in c.events if v in event_ids}
-    if pairs:
-        conn.execute(t.claim_events.insert(), [{"claim_id": a, "event_id": b} for a, b in pairs])
+    _bulk(conn, t.claim_events, [{"claim_id": a, "event_id": b} for a, b in sorted(pairs)])
+
+
+def write_many(store: Store, pairs: Iterable[tuple[Report, Annotations]]) -> list[WriteResult]:
+    """Several reports, still one transaction each: a failure loses at most the report being written."""
+    return [write_report(store, report, ann) for report, ann in pairs]
 
 
 def replace_annotations(store: Store, report_id: str, ann: Annotations) -> None:

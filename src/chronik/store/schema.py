@@ -83,7 +83,7 @@ mentions = sa.Table(
     sa.Column("lemma", sa.Text, index=True),
     sa.Column("canonical", sa.String(300)),
     sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id", ondelete="SET NULL"), index=True),
-    sa.Column("component", sa.String(120), nullable=False),
+    sa.Column("component", sa.String(200), nullable=False),
 )
 
 timexes = sa.Table(
@@ -96,12 +96,12 @@ timexes = sa.Table(
     sa.Column("end", sa.Integer, nullable=False),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("type", sa.String(10), nullable=False),
-    sa.Column("value", sa.String(64), nullable=False),
-    sa.Column("mod", sa.String(10)),
+    sa.Column("value", sa.String(100), nullable=False),
+    sa.Column("mod", sa.String(20)),
     sa.Column("earliest", sa.Date),
     sa.Column("latest", sa.Date),
     sa.Column("approx", sa.Boolean, nullable=False, server_default=sa.false()),
-    sa.Column("component", sa.String(120), nullable=False),
+    sa.Column("component", sa.String(200), nullable=False),
 )
 
 events = sa.Table(
@@ -116,11 +116,11 @@ events = sa.Table(
     sa.Column("trigger_text", sa.Text, nullable=False),
     sa.Column("negated", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("modality", sa.String(16), nullable=False, server_default="actual"),
-    sa.Column("time_value", sa.String(64)),
+    sa.Column("time_value", sa.String(100)),
     sa.Column("earliest", sa.Date, index=True),
     sa.Column("latest", sa.Date, index=True),
     sa.Column("cluster_id", sa.Integer, index=True),  # cross-report event coreference
-    sa.Column("component", sa.String(120), nullable=False),
+    sa.Column("component", sa.String(200), nullable=False),
 )
 
 event_args = sa.Table(
@@ -151,7 +151,7 @@ claims = sa.Table(
     sa.Column("cue_start", sa.Integer),
     sa.Column("cue_end", sa.Integer),
     sa.Column("cue_text", sa.Text),
-    sa.Column("component", sa.String(120), nullable=False),
+    sa.Column("component", sa.String(200), nullable=False),
 )
 
 claim_events = sa.Table(
@@ -199,7 +199,7 @@ mention_links = sa.Table(
     sa.Column("surface", sa.String(300), nullable=False),  # the name as linked (inflection removed)
     sa.Column("rule", sa.String(120), nullable=False),  # which rule linked it: alias:aliases.tsv:12, person:key ...
     sa.Column("government_of", sa.Integer, sa.ForeignKey("entities.id", ondelete="SET NULL")),
-    sa.Column("component", sa.String(120), nullable=False),
+    sa.Column("component", sa.String(200), nullable=False),
 )
 
 roles = sa.Table(
@@ -218,7 +218,7 @@ roles = sa.Table(
     sa.Column("date_start", sa.Date),
     sa.Column("kind", sa.String(12), nullable=False),  # stated (apposition/title) | resolved (bare role)
     sa.Column("rule", sa.String(120), nullable=False),
-    sa.Column("component", sa.String(120), nullable=False),
+    sa.Column("component", sa.String(200), nullable=False),
     sa.Index("ix_roles_role_of_date", "role", "of_entity_id", "date_start"),
 )
 

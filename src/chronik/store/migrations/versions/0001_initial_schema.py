@@ -41,7 +41,7 @@ def upgrade() -> None:
     sa.Column('source_id', sa.String(length=200), nullable=True),
     sa.Column('version', sa.Integer(), server_default='1', nullable=False),
     sa.Column('supersedes', sa.String(length=40), nullable=True),
-    sa.Column('is_current', sa.Boolean(), server_default=sa.text('1'), nullable=False),
+    sa.Column('is_current', sa.Boolean(), server_default=sa.true(), nullable=False),
     sa.Column('date', sa.String(length=32), nullable=True),
     sa.Column('date_precision', sa.String(length=8), nullable=True),
     sa.Column('date_start', sa.Date(), nullable=True),
@@ -76,7 +76,7 @@ def upgrade() -> None:
     sa.Column('cue_start', sa.Integer(), nullable=True),
     sa.Column('cue_end', sa.Integer(), nullable=True),
     sa.Column('cue_text', sa.Text(), nullable=True),
-    sa.Column('component', sa.String(length=120), nullable=False),
+    sa.Column('component', sa.String(length=200), nullable=False),
     sa.ForeignKeyConstraint(['report_id'], ['reports.id'], name=op.f('fk_claims_report_id_reports'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_claims'))
     )
@@ -92,13 +92,13 @@ def upgrade() -> None:
     sa.Column('trigger_start', sa.Integer(), nullable=False),
     sa.Column('trigger_end', sa.Integer(), nullable=False),
     sa.Column('trigger_text', sa.Text(), nullable=False),
-    sa.Column('negated', sa.Boolean(), server_default=sa.text('0'), nullable=False),
+    sa.Column('negated', sa.Boolean(), server_default=sa.false(), nullable=False),
     sa.Column('modality', sa.String(length=16), server_default='actual', nullable=False),
-    sa.Column('time_value', sa.String(length=64), nullable=True),
+    sa.Column('time_value', sa.String(length=100), nullable=True),
     sa.Column('earliest', sa.Date(), nullable=True),
     sa.Column('latest', sa.Date(), nullable=True),
     sa.Column('cluster_id', sa.Integer(), nullable=True),
-    sa.Column('component', sa.String(length=120), nullable=False),
+    sa.Column('component', sa.String(length=200), nullable=False),
     sa.ForeignKeyConstraint(['report_id'], ['reports.id'], name=op.f('fk_events_report_id_reports'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_events'))
     )
@@ -121,7 +121,7 @@ def upgrade() -> None:
     sa.Column('lemma', sa.Text(), nullable=True),
     sa.Column('canonical', sa.String(length=300), nullable=True),
     sa.Column('entity_id', sa.Integer(), nullable=True),
-    sa.Column('component', sa.String(length=120), nullable=False),
+    sa.Column('component', sa.String(length=200), nullable=False),
     sa.ForeignKeyConstraint(['entity_id'], ['entities.id'], name=op.f('fk_mentions_entity_id_entities'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['report_id'], ['reports.id'], name=op.f('fk_mentions_report_id_reports'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_mentions'))
@@ -150,12 +150,12 @@ def upgrade() -> None:
     sa.Column('end', sa.Integer(), nullable=False),
     sa.Column('text', sa.Text(), nullable=False),
     sa.Column('type', sa.String(length=10), nullable=False),
-    sa.Column('value', sa.String(length=64), nullable=False),
-    sa.Column('mod', sa.String(length=10), nullable=True),
+    sa.Column('value', sa.String(length=100), nullable=False),
+    sa.Column('mod', sa.String(length=20), nullable=True),
     sa.Column('earliest', sa.Date(), nullable=True),
     sa.Column('latest', sa.Date(), nullable=True),
-    sa.Column('approx', sa.Boolean(), server_default=sa.text('0'), nullable=False),
-    sa.Column('component', sa.String(length=120), nullable=False),
+    sa.Column('approx', sa.Boolean(), server_default=sa.false(), nullable=False),
+    sa.Column('component', sa.String(length=200), nullable=False),
     sa.ForeignKeyConstraint(['report_id'], ['reports.id'], name=op.f('fk_timexes_report_id_reports'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_timexes'))
     )
