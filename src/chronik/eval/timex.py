@@ -115,10 +115,28 @@ def read_jsonl(path: Path, name: str) -> list[GoldDoc]:
     return docs
 
 
+def _is_gold_file(path: Path) -> bool:
+    """TimeML by suffix, or any other file whose start shows a TimeML root; JSON Lines by suffix."""
+    if path.suffix.lower() in TIMEML_SUFFIXES + (".jsonl",):
+        return True
+    if path.name.startswith(".") or path.suffix.lower() in (".md", ".txt", ".py", ".json", ".csv", ".tsv"):
+        return False
+    with open(path, "rb") as handle:
+        return b"<TimeML" in handle.read(2000)
+
+
+def _read_text(path: Path) -> str:
+    """UTF-8, or Windows-1252 for older corpora written in it."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
 def read_gold(gold: Path) -> tuple[list[GoldDoc], list[tuple[Path, str]]]:
     """Gold documents and the files skipped with their reason."""
-    files = [gold] if gold.is_file() else sorted(
-        p for p in gold.rglob("*") if p.is_file() and p.suffix.lower() in TIMEML_SUFFIXES + (".jsonl",))
+    files = [gold] if gold.is_file() else sorted(p for p in gold.rglob("*") if p.is_file() and _is_gold_file(p))
     root = gold if gold.is_dir() else gold.parent
     docs: list[GoldDoc] = []
     skipped: list[tuple[Path, str]] = []
@@ -128,7 +146,7 @@ def read_gold(gold: Path) -> tuple[list[GoldDoc], list[tuple[Path, str]]]:
             if path.suffix.lower() == ".jsonl":
                 docs.extend(read_jsonl(path, name))
             else:
-                doc = timeml.read(path.read_text(encoding="utf-8"))
+                doc = timeml.read(_read_text(path))
                 docs.append(GoldDoc(name, path.stem, doc.text, doc.date, doc.timexes, doc))
         except (ValueError, KeyError, UnicodeDecodeError) as exc:
             skipped.append((path, str(exc)))

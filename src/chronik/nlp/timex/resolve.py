@@ -25,6 +25,7 @@ AMODS = {"etwa": "APPROX", "rund": "APPROX", "ungefähr": "APPROX", "circa": "AP
          "bis zu": "EQUAL_OR_LESS"}
 UNIT_WORDS = {"Woche": "W", "Monat": "M", "Monats": "M", "Jahr": "Y", "Jahres": "Y", "Jahrs": "Y", "Quartal": "Q",
               "Quartals": "Q", "Halbjahr": "H", "Halbjahres": "H", "Jahrzehnt": "DE", "Jahrzehnts": "DE",
+              "Jahrhundert": "CE", "Jahrhunderts": "CE", "Wochen": "W",
               "Geschäftsjahr": "Y", "Geschäftsjahres": "Y", "Haushaltsjahr": "Y", "Haushaltsjahres": "Y",
               "Wirtschaftsjahr": "Y", "Wirtschaftsjahres": "Y"}
 HALVES = {"Viertelstunde": "PT15M", "Dreiviertelstunde": "PT45M", "Vierteljahrhundert": "P25Y",
@@ -493,12 +494,15 @@ def h_rel_unit(m: re.Match, ctx: Context) -> Found | None:
 def _unit_value(ctx: Context, unit: str, offset: int, mod: str | None) -> Found:
     a = ctx.anchor
     if a is None:
-        blank = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "Q": "XXXX-QX", "H": "XXXX-HX", "DE": "XXX"}[unit]
+        blank = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "Q": "XXXX-QX", "H": "XXXX-HX", "DE": "XXX",
+                 "CE": "XX"}[unit]
         return Found(blank, mod=mod, approx=True)
     if unit == "Y":
         return Found(f"{a.year + offset:04d}", mod=mod)
     if unit == "DE":
         return Found(f"{(a.year // 10 + offset):03d}", mod=mod)
+    if unit == "CE":
+        return Found(f"{(a.year // 100 + offset):02d}", mod=mod)
     if unit in ("M", "Q", "H") and a.month is None:
         letter = {"M": "XX", "Q": "QX", "H": "HX"}[unit]
         return Found(f"{a.year:04d}-{letter}", mod=mod, approx=True)
@@ -550,6 +554,8 @@ def _day_value(ctx: Context, day: date | None) -> str:
 
 def h_pod(m: re.Match, ctx: Context) -> Found | None:
     g = m.groupdict()
+    if g.get("rel"):
+        return _relative_pod(ctx, g["pod"], _rel_offset(g["rel"], ctx.lex))
     previous = ctx.previous_word()
     if g.get("det"):
         if previous not in POD_DET_CONTEXT:
@@ -567,8 +573,31 @@ def h_pod(m: re.Match, ctx: Context) -> Found | None:
     return Found(f"{value}T{code}", approx=day is None)
 
 
+def _relative_pod(ctx: Context, word: str, offset: int | None) -> Found | None:
+    """"vergangene Nacht" is the night before the report's day (dated to that day, as "in der Nacht");
+    "vergangenen Abend" the evening before; "kommende Nacht" tonight."""
+    if offset is None:
+        return None
+    code = ctx.lex.words["pod"][word]
+    today = ctx.anchor_day()
+    if today is None:
+        return Found(f"{_underspecified_day(ctx)}T{code}", approx=True)
+    if code == "NI":
+        day = today if offset < 0 else today + timedelta(days=offset - 1) if offset > 0 else today
+    else:
+        day = today + timedelta(days=offset)
+    return Found(f"{day.isoformat()}T{code}")
+
+
+_HOUR_WORDS = {"eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
+               "zehn": 10, "elf": 11, "zwölf": 12}
+
+
 def h_time(m: re.Match, ctx: Context) -> Found | None:
     g = m.groupdict()
+    if g.get("half"):
+        hour = _HOUR_WORDS.get(g["hw"]) or int(g["hw"])
+        g = {"hour": str(hour - 1), "minute": "30"}
     if g.get("midnight"):
         previous = ctx.previous_word().lower()
         if previous not in ("um", "gegen", "nach", "vor", "bis", "ab", "seit", "kurz"):
@@ -736,6 +765,8 @@ def h_set(m: re.Match, ctx: Context) -> Found | None:
     if g.get("season"):
         return Found(f"XXXX-{ctx.lex.words['season'][g['season']].split(':')[0]}")
     unit = g["unit"]
+    if m.group(0).count(" für "):
+        return Found(duration_value(1, _SET_UNITS[unit]))  # "Jahr für Jahr"
     if unit == "Wochenende":
         return Found("XXXX-WXX-WE")
     amount = _number(g.get("num"), ctx.lex) if g.get("num") else 1
