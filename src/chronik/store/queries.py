@@ -70,17 +70,32 @@ def _search_sqlite(store: Store, query: str, match: str, limit: int, offset: int
     return {"query": query, "total": total, "results": [dict(r) for r in rows]}
 
 
+def pg_tsquery(query: str) -> str:
+    """User text -> a to_tsquery('german', …) string: words ANDed, a trailing * as a `:*` prefix.
+
+    Only word characters reach the tsquery, so its operators cannot be injected. The prefix is stemmed
+    like the text, so `Verteidigungs*` finds every inflected form; the GIN index on `tsv` serves both.
+    """
+    terms = []
+    for word in _WORD.findall(query):
+        prefix = word.endswith("*")
+        word = word.rstrip("*")
+        if word:
+            terms.append(word + (":*" if prefix else ""))
+    return " & ".join(terms)
+
+
 def _search_postgres(store: Store, query: str, limit: int, offset: int, day: date | None) -> dict[str, Any]:
     known = _AS_OF_SQL if day else ""
     sql = sa.text(
         "SELECT r.id, r.date, r.title, ts_headline('german', r.text, q, "
         "'StartSel=[, StopSel=], MaxFragments=2, MaxWords=16, MinWords=6') AS snippet "
-        "FROM reports r, websearch_to_tsquery('german', :q) q "
-        f"WHERE r.tsv @@ q AND r.is_current{known} ORDER BY ts_rank(r.tsv, q) DESC LIMIT :limit OFFSET :offset"
+        "FROM reports r, to_tsquery('german', :q) q "
+        f"WHERE r.tsv @@ q AND r.is_current{known} ORDER BY ts_rank(r.tsv, q) DESC, r.id LIMIT :limit OFFSET :offset"
     )
-    count = sa.text("SELECT count(*) FROM reports r WHERE r.tsv @@ websearch_to_tsquery('german', :q) "
+    count = sa.text("SELECT count(*) FROM reports r WHERE r.tsv @@ to_tsquery('german', :q) "
                     f"AND r.is_current{known}")
-    params = {"q": query, "as_of": day}
+    params = {"q": pg_tsquery(query), "as_of": day}
     with store.engine.connect() as conn:
         rows = conn.execute(sql, {**params, "limit": limit, "offset": offset}).mappings().all()
         total = conn.execute(count, params).scalar_one()
