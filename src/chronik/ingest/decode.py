@@ -51,6 +51,8 @@ _MAGIC = (
 # A valid multi-byte UTF-8 sequence; Latin-1/cp1252 German text practically never contains one.
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
+_C0 = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # control characters that text files do not contain
+
 # Single-byte encodings that charset-normalizer often cannot tell apart on German text; for a German
 # corpus the Western one (cp1252, a superset of Latin-1's printable range) is the likely truth.
 _WESTERN = "cp1252"
@@ -154,7 +156,7 @@ def _first_non_utf8(data: bytes) -> tuple[int, int, int]:
 def _check_text(head: bytes, encoding: str, truncated: bool) -> str:
     """Decodable is not enough: a file of control characters is binary whatever the codec says."""
     sample = head.decode(encoding, errors="replace") if not truncated else head[:-4].decode(encoding, errors="replace")
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+    controls = len(_C0.findall(sample))
     if controls > max(2, len(sample) // 100):
         raise NotText(
             f"binary file ({controls} control characters in the first {len(sample)} characters), not text; "
