@@ -180,3 +180,14 @@ def test_undoing_a_merge_restores_the_two_entities(store) -> None:  # type: igno
     decision_undo(store, decisions(store)[-1]["id"])
     assert _entity_ids(store, "r3")[0] != _entity_ids(store, "r4")[0]
     assert decisions(store) == []
+
+
+def test_link_pending_links_only_unlinked_reports(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from chronik.nlp.linking.store_link import link_pending
+
+    s = open_store(str(tmp_path / "pending.db"))
+    for report, ann in REPORTS[:2]:
+        write_report(s, report, ann)
+    assert link_pending(s) == 2
+    assert link_pending(s) == 0
+    assert len({*_entity_ids(s, "r1")[1:2], *_entity_ids(s, "r2")[:2]}) == 1
