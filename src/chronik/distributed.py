@@ -171,10 +171,10 @@ def _ids_and_skips(items: list[Report | Skipped] | None) -> tuple[list[str], lis
 
 
 def _analyse_kept(items: list[Report | Skipped], keep: set[str], settings: Settings) -> list[Pair]:
-    return _analyse_reports([i for i in items if isinstance(i, Report) and i.id in keep], settings)
+    return analyse_reports([i for i in items if isinstance(i, Report) and i.id in keep], settings)
 
 
-def _analyse_reports(reports: list[Report], settings: Settings) -> list[Pair]:
+def analyse_reports(reports: list[Report], settings: Settings) -> list[Pair]:
     nlp = worker_pipeline(settings)
     return list(pipeline.analyse_many(nlp, reports, batch_size=settings.batch_size))
 
@@ -325,7 +325,7 @@ def ingest_dask(
             progress()
 
         for unit in run_window(client, planner.units(paths), window_size(client), task_done):
-            _count(summary, unit.pairs, write_pairs(store, unit.pairs))
+            store_pairs(store, unit.pairs, summary)
             progress()
     summary.seconds = time.perf_counter() - started
     return summary
@@ -415,7 +415,7 @@ class _IngestPlanner:
         return unit
 
     def submit_reports(self, reports: list[Report]) -> Any:
-        return self.client.submit(_analyse_reports, reports, self.settings, retries=RETRIES, pure=False)
+        return self.client.submit(analyse_reports, reports, self.settings, retries=RETRIES, pure=False)
 
     def fresh(self, items: Iterable[Report | Skipped]) -> Iterator[Report]:
         for item in items:
@@ -438,25 +438,29 @@ class _IngestPlanner:
             self.on_skip(item)
 
 
-def write_pairs(store: Store, pairs: list[Pair]) -> list[WriteResult]:
-    """Each report in its own transaction; the store's bulk writer (COPY on PostgreSQL) when it has one."""
+def store_pairs(store: Store, pairs: list[Pair], summary: IngestSummary) -> None:
+    """Each report in its own transaction, counted as it commits (so a failure reports exactly what stayed);
+    the store's bulk writer (COPY on PostgreSQL) when it has one."""
     write_many = getattr(db, "write_many", None)
-    if write_many is not None:
-        return list(write_many(store, pairs))
-    return [db.write_report(store, report, annotations) for report, annotations in pairs]
+    if write_many is not None and pairs:
+        for pair, result in zip(pairs, write_many(store, pairs)):
+            _count(summary, pair, result)
+        return
+    for report, annotations in pairs:
+        _count(summary, (report, annotations), db.write_report(store, report, annotations))
 
 
-def _count(summary: IngestSummary, pairs: list[Pair], results: list[WriteResult]) -> None:
-    for (report, annotations), result in zip(pairs, results):
-        if result.status == "duplicate":
-            summary.duplicates += 1
-            continue
-        if result.status == "new_version":
-            summary.new_versions += 1
-        else:
-            summary.added += 1
-        summary.words += len(report.text.split())
-        summary.mentions += len(annotations.mentions)
-        summary.timexes += len(annotations.timexes)
-        summary.events += len(annotations.events)
-        summary.claims += len(annotations.claims)
+def _count(summary: IngestSummary, pair: Pair, result: WriteResult) -> None:
+    report, annotations = pair
+    if result.status == "duplicate":
+        summary.duplicates += 1
+        return
+    if result.status == "new_version":
+        summary.new_versions += 1
+    else:
+        summary.added += 1
+    summary.words += len(report.text.split())
+    summary.mentions += len(annotations.mentions)
+    summary.timexes += len(annotations.timexes)
+    summary.events += len(annotations.events)
+    summary.claims += len(annotations.claims)
