@@ -78,6 +78,8 @@ def _verb_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft | 
     last_part = cue.particle if cue.particle is not None else cue.start
     pi = _clause_index(sent, last_part)
     after = _complement(doc, sent.clauses[(pi if pi is not None else ci) + 1:])
+    if after and not _proposition(doc, after[0], cue):
+        return None
     draft = Draft(*_whole(sent), cue.certainty, sent.index, cue, rule=cue.rule_id)
     opener = doc[clause[0]].lower_
     inverted = ci > 0 and (cue.start == clause[0] or opener == "so") and _source_after(doc, index, clause, cue)
@@ -97,7 +99,8 @@ def _verb_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft | 
         elif not _standalone_ok(doc, clause, cue):
             return None
         draft.source = _subject(doc, index, clause, cue)
-        draft.refers_back = not after and opener in BACK_REFERENCES and cue.kind in ("say", "report")
+        draft.refers_back = (not after and opener in BACK_REFERENCES and cue.kind in ("say", "report")
+                             and clause[0] + 1 < clause[1] and doc[clause[0] + 1].text[:1].islower())
     if cue.kind == "say" and DENIAL_WORDS.search(" ".join(doc[i].lower_ for i in range(*clause))):
         draft.certainty = "denied"  # "nannte die Berichte haltlos"
     return draft
@@ -109,9 +112,9 @@ def _standalone_ok(doc: Doc, clause: tuple[int, int], cue: Cue) -> bool:
     if cue.entry is not None and "complement" in cue.entry.flags:
         return False
     words = {doc[i].lower_ for i in range(*clause)}
-    if cue.kind in ("say", "report") and words & {"nicht", "über", "kein", "keine", "nichts"}:
+    if cue.kind in ("say", "report") and words & {"nicht", "kein", "keine", "nichts"}:
         return False
-    return True
+    return not (cue.kind == "report" and "über" in words)
 
 
 def _complement(doc: Doc, following: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -125,6 +128,13 @@ def _complement(doc: Doc, following: list[tuple[int, int]]) -> list[tuple[int, i
     if out and not _clause_like(doc, out[0]):
         return []
     return out
+
+
+def _proposition(doc: Doc, clause: tuple[int, int], cue: Cue) -> bool:
+    """"warnte davor, Russland zu unterschätzen" is a warning, not a proposition (flag no-zu)."""
+    if cue.entry is None or "no-zu" not in cue.entry.flags:
+        return True
+    return doc[clause[0]].lower_ in ("dass", "daß", "ob") or not syntax.has_zu_infinitive(doc, clause)
 
 
 def _clause_like(doc: Doc, clause: tuple[int, int]) -> bool:
@@ -149,9 +159,23 @@ def _phrase_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft:
     ci = _clause_index(sent, cue.start)
     if ci is not None and ci > 0 and syntax.clause_kind(doc, sent.clauses[ci], sent.start) in ("rel", "sub"):
         start = sent.clauses[ci][0]
+    if ci is not None:
+        end = _phrase_end(doc, sent, ci)
     draft = Draft(start, end, cue.certainty, sent.index, cue, rule=cue.rule_id, complement=True)
     draft.source = _phrase_source(doc, index, sent, cue)
     return draft
+
+
+def _phrase_end(doc: Doc, sent: Sentence, ci: int) -> int:
+    """A built-in cue covers its clause and what depends on it, not a coordinated main clause after it
+    ("nach Angaben der Stadtverwaltung schlugen Geschosse ein, auch Lwiw wurde getroffen")."""
+    end = sent.clauses[ci][1]
+    for clause in sent.clauses[ci + 1:]:
+        kind = syntax.clause_kind(doc, clause, sent.start)
+        if kind == "main" and any(doc[i].lower_ in syntax.AUX for i in range(*clause)):
+            break
+        end = clause[1]
+    return end
 
 
 def _phrase_source(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Span | None:

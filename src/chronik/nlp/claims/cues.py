@@ -12,7 +12,7 @@ from chronik.nlp.events.lexicon import Entry, Lexicon
 
 OPENING = {"say", "report", "phrase", "accuse", "deny", "doubt"}
 HEARSAY_TAIL = {"haben", "sein", "worden", "gewesen", "haben.", "sein."}
-SUBJUNCTIVE_II = {"hätte", "hätten", "wäre", "wären", "würde", "würden", "könnten", "müssten", "sollten"}
+SUBJUNCTIVE_II = {"hätte", "hätten", "wäre", "wären", "würde", "würden", "könnten", "müssten"}
 SUBJUNCTIVE = {"sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "gebe", "stehe",
                "liege", "gehe", "komme", "wisse", "bleibe", "handle", "handele", "befinde", "plane", "verfüge",
                "fehle", "lasse", "brauche", "sehe", "bestehe", "arbeite", "halte", "erwarte", "trage", "biete"}
@@ -53,7 +53,7 @@ def find_cues(doc: Doc, lex: Lexicon, start: int, end: int) -> list[Cue]:
             if cue is not None:
                 found.append(cue)
     found.extend(_pattern_cues(doc, lex, start, end))
-    found.extend(_hearsay(doc, start, end, found))
+    found.extend(_hearsay(doc, start, end, any(c.kind == "phrase" for c in found)))
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     out: list[Cue] = []
     for cue in found:
@@ -104,17 +104,20 @@ def _pattern_cues(doc: Doc, lex: Lexicon, start: int, end: int) -> list[Cue]:
     return out
 
 
-def _hearsay(doc: Doc, start: int, end: int, found: list[Cue]) -> list[Cue]:
-    """"soll(en)" is hearsay only before a perfect infinitive ("soll ... angegriffen haben"); "Die Bilder
-    sollen dieser Kritik begegnen" states a purpose."""
+def _hearsay(doc: Doc, start: int, end: int, attributed: bool) -> list[Cue]:
+    """"soll(en)" is hearsay before a perfect infinitive ("soll ... angegriffen haben") or next to an
+    attribution ("Nach einem Bericht des Spiegel soll ..."); "Die Bilder sollen dieser Kritik begegnen"
+    and "sollen bis Juli fertig sein" state a purpose or a plan."""
     out = []
     for clause in syntax.clauses(doc, start, end):
         last = syntax.last_word(doc, clause)
-        if last is None or last == clause[0] or doc[last].lower_ not in HEARSAY_TAIL:
+        if last is None or last == clause[0]:
             continue
         before = doc[last - 1].lower_
-        if not (before in ("worden", "gewesen") or before.endswith(("t", "en")) and doc[last - 1].text[:1].islower()):
-            continue  # "sollen bis Juli fertig sein" is a plan, not hearsay
+        perfect = doc[last].lower_ in HEARSAY_TAIL and (before in ("worden", "gewesen") or before.endswith(
+            ("t", "en")) and doc[last - 1].text[:1].islower())
+        if not perfect and not attributed:
+            continue
         for i in range(*clause):
             if doc[i].lower_ in ("soll", "sollen", "solle"):
                 out.append(Cue("hearsay", "alleged", i, i + 1))

@@ -101,19 +101,43 @@ def sentence_claims(doc: Doc, lex: lexicon.Lexicon, index: DocIndex, sent: Sente
             if draft.start <= q.start < draft.end or (draft.cue is not None and draft.cue.start == q.start):
                 if draft.certainty != "denied":
                     draft.raise_to(q.certainty)
-    if any(c.kind == "unverifiable" for c in found):
-        _unverifiable(drafts or _unverified_scope(doc, sent, earlier, paragraph_start))
+    unverifiable = [c for c in found if c.kind == "unverifiable"]
+    if unverifiable and drafts:
+        _unverifiable(drafts)
+    elif unverifiable:
+        scope = _unverified_scope(doc, sent, earlier)
+        _unverifiable(scope)
+        if not scope and sent.index > 0:
+            drafts = _unverified_previous(doc, sent, unverifiable[0])
     return drafts
 
 
-def _unverified_scope(doc: Doc, sent: Sentence, earlier: list[Draft], paragraph_start: int) -> list[Draft]:
-    """"Die Angaben beider Seiten lassen sich nicht überprüfen" (or such a sentence opening a paragraph)
-    covers every earlier claim; "Das lässt sich nicht überprüfen" the previous sentence's."""
+def _unverified_scope(doc: Doc, sent: Sentence, earlier: list[Draft]) -> list[Draft]:
+    """"Die Angaben beider Seiten lassen sich nicht überprüfen" covers every earlier claim; otherwise the
+    claims of the sentence just before, and every earlier claim of their sources."""
     words = {doc[i].lower_ for i in range(sent.start, sent.end)}
-    if words & {"angaben", "beider", "berichte", "darstellungen"} or paragraph_start == sent.index:
+    if words & {"beider", "aller", "sämtlicher"}:
         return list(earlier)
-    last = max((d.sentence for d in earlier), default=-1)
-    return [d for d in earlier if d.sentence == last]
+    last = [d for d in earlier if d.sentence == sent.index - 1]
+    sources = {d.source.text.lower() for d in last if d.source is not None}
+    return last + [d for d in earlier if d not in last and d.source is not None and d.source.text.lower() in sources]
+
+
+def _unverified_previous(doc: Doc, sent: Sentence, cue: cues.Cue) -> list[Draft]:
+    """"Die Polizei löste die Kundgebung auf. Das lässt sich nicht unabhängig überprüfen.": the sentence
+    before becomes an unconfirmed claim of the report's own."""
+    first = doc[sent.start]
+    if first.lower_ not in ("das", "dies", "diese", "die", "unabhängig") and "angaben" not in {
+            doc[i].lower_ for i in range(sent.start, sent.end)}:
+        return []
+    before = next((s for s in doc.sents if s.end == sent.start), None)
+    if before is None:
+        return []
+    clauses = syntax.clauses(doc, before.start, before.end)
+    if not clauses:
+        return []
+    return [Draft(clauses[0][0], clauses[-1][1], "unconfirmed", sent.index - 1, cue, None, complement=True,
+                  rule="unverifiable")]
 
 
 def _previous(sent: Sentence, earlier: list[Draft], window: int = 3) -> Draft | None:
@@ -211,7 +235,7 @@ def _unverifiable(drafts: list[Draft]) -> None:
 
 def _finish(doc: Doc, drafts: list[Draft], events: list[Event]) -> list[Claim]:
     kept: list[tuple[Draft, Span]] = []
-    for draft in drafts:
+    for draft in sorted(drafts, key=lambda d: d.start):
         span = build.char_span(doc, draft.start, draft.end)
         if span is not None:
             kept.append((draft, span))

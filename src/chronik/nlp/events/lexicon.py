@@ -88,11 +88,11 @@ def verb_forms(lemma: str, extra: list[str]) -> dict[str, bool]:
     forms: dict[str, bool] = {}
     for stem, suffixes in stems:
         for suffix in suffixes:
-            for form in (stem + suffix, "ge" + stem + suffix):
+            for form, participle in ((stem + suffix, False), ("ge" + stem + suffix, True)):
                 if particle:
                     forms.setdefault(particle + form, False)
                     forms.setdefault(particle + "zu" + stem + suffix, False)
-                    if not form.startswith("ge"):
+                    if not participle:
                         forms.setdefault(form, True)
                 else:
                     forms.setdefault(form, False)
