@@ -140,6 +140,14 @@ def test_very_long_input_does_not_crash_and_stays_fast():
     assert time.perf_counter() - began < 30  # linear: a run-on text must not make the tense reading quadratic
 
 
+@pytest.mark.parametrize("report", [PartialDate(1, 1, 1), PartialDate(9999, 12, 31), PartialDate(1), PartialDate(9999)])
+def test_report_dates_at_the_ends_of_the_calendar_do_not_crash(report):
+    text = "Am Montag, im Oktober, zu Weihnachten, vergangene Woche, vor drei Jahren, zwei Tage später, gestern."
+    found = find_timexes(text, report)
+    assert "Oktober" in [t.text for t in found]
+    assert all(t.value[:4] in (f"{report.year:04d}", "XXXX") or t.type == "DURATION" for t in found)
+
+
 def test_component_sets_doc_timexes_from_the_report_date():
     from chronik.nlp import pipeline
     from chronik.settings import Settings

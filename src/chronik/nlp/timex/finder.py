@@ -45,7 +45,7 @@ def _select(text: str, lex: Lexicon, ctx: Context) -> list[tuple[int, int, int, 
         if any(taken[start:end]):
             continue
         ctx.start, ctx.end = start, end
-        result = HANDLERS[lex.rules[index].handler](match, ctx)
+        result = _resolve(lex.rules[index], match, ctx)
         if result is None:
             continue
         taken[start:end] = b"\x01" * (end - start)
@@ -53,6 +53,14 @@ def _select(text: str, lex: Lexicon, ctx: Context) -> list[tuple[int, int, int, 
             chosen.append((start, end, index, match))
     chosen.sort()
     return chosen
+
+
+def _resolve(rule: Rule, match: object, ctx: Context) -> object:
+    """The handler's result; a value outside the calendar (year 0 or 10000 after a shift) is no timex."""
+    try:
+        return HANDLERS[rule.handler](match, ctx)
+    except (ValueError, OverflowError):
+        return None
 
 
 def _interval(found: Found) -> tuple[str | None, str | None]:
@@ -79,7 +87,7 @@ def find_timexes(text: str, report_date: PartialDate | None, tokens: Iterable | 
     for start, end, index, match in selected:
         rule = lex.rules[index]
         ctx.start, ctx.end = start, end
-        found = HANDLERS[rule.handler](match, ctx)
+        found = _resolve(rule, match, ctx)
         if not isinstance(found, Found):
             continue
         earliest, latest = _interval(found)
@@ -97,11 +105,16 @@ def find_timexes(text: str, report_date: PartialDate | None, tokens: Iterable | 
                 component=component_name(lex, rule),
             )
         )
-        if found.type is None and rule.type == "DATE" and _COARSE.match(found.value):
-            first = date(int(found.value[:4]), int(found.value[5:7] or 1), 1)
-            ctx.coarse = ("month" if len(found.value) == 7 else "year", first, start)
-        if found.sets_reference and found.span is None and len(found.value) == 10:
-            ctx.reference, ctx.reference_year, ctx.reference_at = date.fromisoformat(found.value), True, start
-        elif found.sets_reference and found.span and found.span[0] == found.span[1]:
-            ctx.reference, ctx.reference_year, ctx.reference_at = found.span[0], True, start
+        _remember(ctx, found, rule, start)
     return timexes
+
+
+def _remember(ctx: Context, found: Found, rule: Rule, start: int) -> None:
+    """Keep the last day, and the last month or year, the text named: "zwei Tage später" counts from it."""
+    if found.type is None and rule.type == "DATE" and _COARSE.match(found.value) and int(found.value[:4]) > 0:
+        first = date(int(found.value[:4]), int(found.value[5:7] or 1), 1)
+        ctx.coarse = ("month" if len(found.value) == 7 else "year", first, start)
+    if found.sets_reference and found.span is None and len(found.value) == 10:
+        ctx.reference, ctx.reference_year, ctx.reference_at = date.fromisoformat(found.value), True, start
+    elif found.sets_reference and found.span and found.span[0] == found.span[1]:
+        ctx.reference, ctx.reference_year, ctx.reference_at = found.span[0], True, start

@@ -156,7 +156,8 @@ def _choose_year(ctx: Context, keys: Callable[[int], int | None], anchor_key: in
     future, else the nearest. `keys(year)` gives the occurrence's position on the scale of `anchor_key`."""
     assert ctx.anchor is not None
     tense = forced or ctx.tense()
-    options = [(keys(y), y) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
+    years = [y for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1) if 1 <= y <= 9999]
+    options = [(keys(y), y) for y in years]
     options = [(k, y) for k, y in options if k is not None]
     if not options:
         return None
@@ -667,6 +668,9 @@ def _offset_value(ctx: Context, unit: str, amount: float, vague: bool, evening: 
 def _coarse_offset(coarse: tuple[str, date, int], unit: str, amount: float, vague: bool) -> Found:
     """"Einen Tag zuvor" after "Ende August": the month is known, the day is not."""
     precision, first, _ = coarse
+    if unit in ("TH", "TM", "TS"):  # "eine Stunde später" after "im März": still that month
+        value = f"{first.year:04d}" if precision == "year" else f"{first.year:04d}-{first.month:02d}"
+        return Found(value, approx=True)
     moved = calc.shift(first, amount, unit)
     if unit in ("Y", "DE", "CE") or precision == "year":
         return Found(f"{moved.year:04d}", approx=vague or precision == "year" and unit not in ("Y", "DE", "CE"))
