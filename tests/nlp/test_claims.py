@@ -204,3 +204,65 @@ def test_headline_speaker_colon_proposition() -> None:
 
 def test_plain_statements_are_not_claims() -> None:
     assert analyse("Russland verlegt Soldaten an die Front. Die Lage ist angespannt.")._.claims == []
+
+
+# --- attribution after the fact, scope and linking ------------------------------------------------------
+
+def test_das_teilte_x_mit_attributes_the_previous_sentence() -> None:
+    doc = analyse("Russland nimmt am Getreideabkommen wieder teil. Das teilte das Verteidigungsministerium "
+                  "in Moskau mit.", [("Russland", "LOC"), ("Moskau", "LOC")])
+    (claim,) = doc._.claims
+    assert claim.text == "Russland nimmt am Getreideabkommen wieder teil"
+    assert (claim.certainty, claim.cue.text) == ("reported", "teilte … mit")
+    assert claim.source.text == "das Verteidigungsministerium"
+
+
+def test_article_das_is_no_back_reference() -> None:
+    doc = analyse("Die Ukraine forderte eine Sitzung. Das Auswärtige Amt nannte die Ankündigung einen "
+                  "Versuch der Einschüchterung.", [("Ukraine", "LOC")])
+    (claim,) = doc._.claims
+    assert claim.source.text == "Das Auswärtige Amt"
+    assert "Ankündigung" in claim.text
+
+
+def test_calling_reports_baseless_is_a_denial() -> None:
+    doc = analyse('Kuleba sagte, Iran liefere Drohnen. Kanaani nannte die Berichte über Lieferungen "haltlos".',
+                  [("Kuleba", "PER"), ("Iran", "LOC"), ("Kanaani", "PER")])
+    claim, denial = doc._.claims
+    assert denial.certainty == "denied" and denial.source.text == "Kanaani"
+    assert denial.contradicts == [claim.id]
+
+
+def test_built_in_cue_stops_before_a_coordinated_main_clause() -> None:
+    doc = analyse("In Kiew schlugen nach Angaben der Stadtverwaltung Geschosse ein, auch Lwiw wurde getroffen.",
+                  [("Kiew", "LOC"), ("Lwiw", "LOC")])
+    (claim,) = doc._.claims
+    assert claim.text == "In Kiew schlugen nach Angaben der Stadtverwaltung Geschosse ein"
+
+
+def test_unverifiable_statement_after_an_unattributed_sentence_makes_it_a_claim() -> None:
+    doc = analyse("Die Polizei nahm mehrere Frauen in Gewahrsam. Das lässt sich nicht unabhängig überprüfen.")
+    (claim,) = doc._.claims
+    assert (claim.text, claim.certainty, claim.source) == ("Die Polizei nahm mehrere Frauen in Gewahrsam",
+                                                            "unconfirmed", None)
+
+
+def test_unverifiable_covers_the_same_source_earlier() -> None:
+    doc = analyse("Ein Flugzeug soll beschädigt worden sein. Das meldete die Gruppe BYPOL. Demnach hätten zwei "
+                  "Männer das Flugzeug angegriffen.\n\nUnabhängige Bestätigungen gibt es bislang nicht.",
+                  [("BYPOL", "ORG")])
+    assert [c.certainty for c in doc._.claims] == ["unconfirmed", "unconfirmed"]
+    assert {c.source.text for c in doc._.claims} == {"BYPOL"}
+
+
+def test_echoed_denial_denies_the_same_claim() -> None:
+    doc = analyse("Nach Angaben aus Moskau plant Kiew einen Anschlag. Die USA wiesen die Behauptung zurück. "
+                  "Auch Kiew bestritt entsprechende Pläne.", [("Moskau", "LOC"), ("Kiew", "LOC"), ("USA", "LOC")])
+    claim, first, second = doc._.claims
+    assert first.contradicts == [claim.id] and second.contradicts == [claim.id]
+    assert sorted(claim.contradicts) == sorted([first.id, second.id])
+
+
+def test_warning_without_proposition_is_no_claim() -> None:
+    doc = analyse("Der Generalsekretär warnte davor, Russland zu unterschätzen.", [("Russland", "LOC")])
+    assert doc._.claims == []

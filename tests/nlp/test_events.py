@@ -223,3 +223,41 @@ def test_very_long_sentence_is_handled_in_time() -> None:
     doc = analyse(text, [("Russland", "LOC"), ("Ukraine", "LOC")])
     assert time.perf_counter() - started < 20
     assert len(events_of(doc, "MOBILIZE")) == 300
+
+
+# --- lexicon --------------------------------------------------------------------------------------------
+
+def test_generated_forms_of_separable_and_strong_verbs() -> None:
+    from chronik.nlp.events.lexicon import verb_forms
+
+    forms = verb_forms("aus|gehen", ["ging", "gang"])
+    assert forms["gehen"] is True and forms["ging"] is True  # finite: "gehen ... davon aus"
+    assert forms["ausgegangen"] is False and forms["auszugehen"] is False
+    assert verb_forms("an|greifen", ["griff"])["angegriffen"] is False
+
+
+def test_lexicon_rows_carry_their_rule_id_into_the_event() -> None:
+    doc = analyse("Die Armee hat Charkiw angegriffen.", [("Charkiw", "LOC")])
+    (attack,) = doc._.events
+    assert attack.component.endswith("/ASSAULT:angreifen")
+
+
+def test_participle_used_as_adjective_with_its_agent() -> None:
+    doc = analyse("Das Kraftwerk ist seit März von russischen Truppen besetzt.", [("russischen", "LOC", "deriv")])
+    (occupy,) = doc._.events
+    assert occupy.type == "ASSAULT"
+    assert texts(occupy.target) == ["Kraftwerk"] and texts(occupy.actor) == ["Truppen"]
+
+
+def test_aid_target_is_the_recipient() -> None:
+    doc = analyse("Der Iran hat Drohnen an Russland geliefert.", [("Iran", "LOC"), ("Russland", "LOC")])
+    (aid,) = doc._.events
+    assert (texts(aid.actor), texts(aid.target)) == (["Iran"], ["Russland"])
+
+
+def test_enumerated_accused_are_all_targets_and_actors_of_the_complement() -> None:
+    doc = analyse("Lukaschenko warf Polen und Litauen vor, Angriffe vorzubereiten.",
+                  [("Lukaschenko", "PER"), ("Polen", "LOC"), ("Litauen", "LOC")])
+    accuse, attack = doc._.events
+    assert texts(accuse.target) == ["Polen", "Litauen"]
+    assert texts(attack.actor) == ["Polen", "Litauen"]

@@ -155,13 +155,13 @@ def _doubt(doc: Doc, index: DocIndex, sent: Sentence, cue: cues.Cue) -> Draft | 
 
 
 def _possessive_sources(doc: Doc, drafts: list[Draft], earlier: list[Draft]) -> None:
-    """"nach ihren Angaben": the speaker of the claims just before, when there is one."""
+    """"nach ihren Angaben", "Demnach ...": the speaker of the claims just before, when there is one."""
     for draft in drafts:
         if draft.cue is None or draft.cue.kind != "phrase" or not earlier:
             continue
         words = {doc[i].lower_ for i in range(draft.cue.start, draft.cue.end)}
         prev = earlier[-1]
-        if words & {"seinen", "ihren"} and prev.source is not None and draft.sentence - prev.sentence <= 2:
+        if words & {"seinen", "ihren", "demnach"} and prev.source is not None and draft.sentence - prev.sentence <= 2:
             draft.source = prev.source
 
 

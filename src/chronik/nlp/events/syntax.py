@@ -281,10 +281,17 @@ def candidates(index: DocIndex, start: int, end: int, skip: set[int] | None = No
             cand = _candidate(doc, i, i + 1, None, start)
             cand.pronoun = True
             out.append(cand)
-        elif is_noun_like(tok.text) and not _is_title(doc, index, i):
+        elif is_noun_like(tok.text) and not _is_title(doc, index, i) and not _name_adjective(doc, index, i, end):
             out.append(_candidate(doc, i, i + 1, None, start))
         i += 1
     return out
+
+
+def _name_adjective(doc: Doc, index: DocIndex, i: int, end: int) -> bool:
+    """"das Auswärtige Amt", "des Weißen Hauses": a capitalised adjective inside a name."""
+    word = doc[i].lower_
+    return (i > 0 and doc[i - 1].lower_ in DETERMINERS and word.endswith(("e", "en", "er", "es", "em"))
+            and i + 1 < end and is_noun_like(doc[i + 1].text) and (i + 1) not in index.mention_at)
 
 
 def _is_title(doc: Doc, index: DocIndex, i: int) -> bool:
@@ -309,7 +316,9 @@ def _saxon_genitive(doc: Doc, index: DocIndex, m_end: int, end: int) -> bool:
 def _candidate(doc: Doc, start: int, end: int, mention: Mention | None, floor: int = 0) -> Candidate:
     """Find the governing preposition by walking left over determiners and adjectives (not past `floor`)."""
     j = start - 1
-    while j >= floor and (doc[j].lower_ in DETERMINERS or _adjective(doc, j)):
+    while j >= floor and (doc[j].lower_ in DETERMINERS or _adjective(doc, j) or (
+            j > 0 and doc[j].text[:1].isupper() and doc[j - 1].lower_ in DETERMINERS
+            and doc[j].lower_.endswith(("e", "en", "er", "es", "em")) and doc[j].text not in FUNCTION_CAPS)):
         j -= 1
     prep = doc[j].lower_ if j >= 0 and doc[j].lower_ in PREPOSITIONS else None
     genitive = prep is None and j >= 0 and j < start - 1 and doc[j + 1].lower_ in {"des", "der"} and (
