@@ -152,7 +152,7 @@ def analyse_mention(text: str, type_: str, sub: str | None, aliases: AliasTable,
                 hit.rule += ":cyrillic"
                 return hit
     forms = nm.genitive_candidates(raw, type_)
-    for form in forms:
+    for form in forms + (nm.declension_candidates(raw) if type_ != "PER" else []):
         hit = _grounded(form, type_, aliases, gaz)
         if hit:
             return hit

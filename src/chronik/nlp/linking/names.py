@@ -74,6 +74,20 @@ def genitive_candidates(text: str, type_: str) -> list[str]:
     return out
 
 
+def declension_candidates(text: str) -> list[str]:
+    """Multi-word names in another case: 'Vereinigten Arabischen Emiraten' -> 'Vereinigte Arabische Emirate',
+    'der Europäischen Union' -> 'Europäische Union' (adjectives levelled to -e, a dative plural -n dropped)."""
+    words = text.split(" ")
+    if len(words) < 2 or is_acronym(text):
+        return []
+    head = [re.sub(r"(?<=\w{3})e[nmrs]$", "e", w) if w[:1].isupper() else w for w in words[:-1]]
+    last = words[-1]
+    lasts = [last] + ([last[:-1]] if last.endswith("en") and len(last) > 5 else []) + \
+            ([last[:-1]] if last.endswith("s") and not last.endswith("ss") else [])
+    out = [" ".join(head + [x]) for x in lasts]
+    return [x for x in dict.fromkeys(out) if x != text]
+
+
 def strong_genitive(text: str) -> str | None:
     """For an unknown person: "Lukaschenkos" is a genitive when -s follows a vowel that names rarely end on
     before an s (a, o, u, y, j) or a Russian surname in -ow/-ew; "Mattis", "Jones" are not touched."""
