@@ -42,8 +42,20 @@ YEAR_CONTEXT = frozenset(
     Frühjahr Sommer Herbst Winter Frühling in In bereits schon erst noch spätestens frühestens Saison Sommer
     Wahl Wahlen WM EM Olympia Spielzeit Ende Jahre ab""".split()
 )
-NUMBER_CONTEXT = frozenset("rund etwa über mehr knapp ca. fast nur insgesamt zu Nr. Nr Nummer Tel. von je".split())
-NUMBERED = frozenset("Nr. Nr Nummer Artikel Art. § Punkt Version Seite S. Ziffer Kapitel Abs. Absatz Heft Band".split())
+# Words before a four-digit number that make it a count or an id, not a year ("rund 2000", "Resolution 1441").
+NUMBER_CONTEXT = frozenset(
+    """rund Rund etwa Etwa über Über mehr knapp Knapp ca. fast nur insgesamt zu Nr. Nr Nummer Tel. je darunter
+    Darunter davon Davon weitere Weitere weiteren maximal mindestens Mindestens höchstens exakt genau""".split()
+)
+NUMBERED = frozenset(
+    """Nr. Nr Nummer Artikel Art. § Punkt Version Seite S. Ziffer Kapitel Abs. Absatz Heft Band Resolution
+    Entschließung Saal Raum Zimmer Linie Flug Flugnummer Postleitzahl PLZ Paragraf Paragraph Tel. Telefon Modell
+    Typ Baujahr-Nr. Kennzahl Code Windows Boeing Airbus""".split()
+)
+# Unit words and symbols after a number: "2000 km", "1500 m", "2000 Euro" (capitals are caught anyway).
+_AFTER_COUNT = re.compile(r"\s*(?:%|‰|€|\$|(?:m|km|cm|mm|ha|kg|g|t|l|ml|kW|MW|GW|kWh|mal|x)\b|davon\b|bis\s+\d+\s+[A-ZÄÖÜ])")
+_FROM_TO_COUNT = re.compile(r"\s+auf\s+[\d.,]+")  # after "von"/"um": "sank von 2000 auf 1800"
+_BEFORE_COUNT = re.compile(r"\b(?:von|um)\s+[\d.,]+\s+auf\s+$")  # "sank von 2000 auf 1800"
 POD_CONTEXT = frozenset("am Am gegen Gegen bis vom Vom seit Seit zum ab Ab".split())
 POD_DET_CONTEXT = frozenset("in In während Während seit Seit bis zu durch".split())
 SEASON_CONTEXT = MONTH_CONTEXT | frozenset("über Über diesem dieses".split())
@@ -267,6 +279,10 @@ def h_year(m: re.Match, ctx: Context) -> Found | None:
             following = ctx.next_char()
             if following.isupper() or following in ("%", "€", "$"):
                 return None
+        if _AFTER_COUNT.match(ctx.text, ctx.end) or _BEFORE_COUNT.search(ctx.text, max(0, ctx.start - 30), ctx.start):
+            return None
+        if previous in ("von", "um") and _FROM_TO_COUNT.match(ctx.text, ctx.end):
+            return None
     slash = re.match(r"/(\d+)", ctx.text[ctx.end : ctx.end + 6])
     if slash and not _continues_year(year, slash.group(1)):
         return None  # "Richtlinie 2012/34/EU", not the years 2012 and 2034
