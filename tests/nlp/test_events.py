@@ -261,3 +261,9 @@ def test_enumerated_accused_are_all_targets_and_actors_of_the_complement() -> No
     accuse, attack = doc._.events
     assert texts(accuse.target) == ["Polen", "Litauen"]
     assert texts(attack.actor) == ["Polen", "Litauen"]
+
+
+def test_ohne_negates_the_noun_and_unverifiability_negates_nothing() -> None:
+    doc = analyse("Treffen ohne Einigung\n\nDie Angaben zu den Festnahmen lassen sich nicht unabhängig überprüfen.")
+    assert [(e.trigger.text, e.negated) for e in doc._.events] == [("Treffen", False), ("Einigung", True),
+                                                                   ("Festnahmen", False)]

@@ -16,6 +16,7 @@ from chronik.nlp.events import syntax
 from chronik.nlp.events.detect import Trigger
 from chronik.nlp.events.syntax import DocIndex
 
+VERIFY = re.compile(r"^(überprüf|bestätig|verifizier|belegen|belegt)")
 NEGATORS = {"nicht", "nie", "niemals", "keinesfalls", "weder", "kein", "keine", "keinen", "keinem", "keiner",
             "keines", "nichts"}
 NOT_NEGATING_NEXT = {"nur", "zuletzt", "mehr als", "weniger"}
@@ -38,7 +39,10 @@ def is_negated(doc: Doc, trigger: Trigger, all_triggers: list[Trigger]) -> bool:
     if _kein_heads(doc, trigger.token, clause[0]):
         return True
     verbs_in_clause = any(t.is_verb and t.clause == clause for t in all_triggers)
-    return not verbs_in_clause and any(_negator(doc, i) and doc[i].lower_.startswith("n") for i in range(*clause))
+    words = [doc[i].lower_ for i in range(*clause)]
+    if verbs_in_clause or any(VERIFY.match(w) for w in words):
+        return False  # "Die Angaben zu den Festnahmen lassen sich nicht überprüfen" negates no arrest
+    return any(_negator(doc, i) and doc[i].lower_ in ("nicht", "nie", "niemals") for i in range(*clause))
 
 
 def ruled_out_clause(doc: Doc, clause: tuple[int, int]) -> bool:
@@ -62,9 +66,11 @@ def _negator(doc: Doc, i: int) -> bool:
 
 def _kein_heads(doc: Doc, token: int, clause_start: int) -> bool:
     """"keine (neuen) Angriffe": only adjectives between the negator and the noun."""
+    if token - 1 >= clause_start and doc[token - 1].lower_ == "ohne":
+        return True  # "ohne Einigung"
     j = token - 1
     while j >= clause_start and doc[j].text[:1].islower() and doc[j].lower_ not in NEGATORS and (
-            doc[j].lower_.endswith(("e", "en", "er", "es", "em"))):
+            doc[j].lower_ not in syntax.PREPOSITIONS and doc[j].lower_.endswith(("e", "en", "er", "es", "em"))):
         j -= 1
     return j >= clause_start and doc[j].lower_ in NEGATORS and doc[j].lower_ != "nicht" or (
         j >= clause_start and doc[j].lower_ == "nicht" and j == token - 1)
