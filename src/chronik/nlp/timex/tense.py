@@ -106,7 +106,7 @@ def _is_preterite(word: str, previous: str, lex: Lexicon) -> bool:
     return True
 
 
-def words_tense(words: list[str], lex: Lexicon) -> str | None:
+def words_tense(words: list[str], lex: Lexicon, reports: bool = True) -> str | None:
     """PAST, FUTURE or None (present tense or no verb we know)."""
     past_forms, future_forms, perf_forms = lex.verbs["past"], lex.verbs["future"], lex.verbs["perf"]
     future = any(w in future_forms for w in words)
@@ -119,8 +119,8 @@ def words_tense(words: list[str], lex: Lexicon) -> str | None:
     past = perfect or any(w in past_forms or _prefixed_preterite(w, lex) for w in words)
     if not past:
         past = any(_is_preterite(w, words[i - 1] if i else "", lex) for i, w in enumerate(words))
-    if past:
-        return PAST
+    if past or (reports and any(w in lex.verbs["report"] for w in words)):
+        return PAST  # "wie die Polizei am Montag mitteilt": said on a day already past
     if len(words) >= 2 and words[-2] == "zu" and words[-1].endswith("en"):
         return FUTURE  # "kündigte an, im Januar zu kommen": an infinitive clause looks ahead
     return None
@@ -135,4 +135,6 @@ def tense_at(text: str, starts: Sequence[int], start: int, end: int, lex: Lexico
     found = words_tense(clause, lex)
     if found is not None or (left, right) == sentence:
         return found
-    return words_tense(_WORD.findall(text, sentence[0], start) + ["<T>"] + _WORD.findall(text, end, sentence[1]), lex)
+    # a verb of saying in the main clause ("Er sagt, im Oktober beginne der Bau") does not date the expression
+    whole = _WORD.findall(text, sentence[0], start) + ["<T>"] + _WORD.findall(text, end, sentence[1])
+    return words_tense(whole, lex, reports=False)
