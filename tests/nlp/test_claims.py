@@ -266,3 +266,9 @@ def test_echoed_denial_denies_the_same_claim() -> None:
 def test_warning_without_proposition_is_no_claim() -> None:
     doc = analyse("Der Generalsekretär warnte davor, Russland zu unterschätzen.", [("Russland", "LOC")])
     assert doc._.claims == []
+
+
+def test_coordinated_clause_is_no_complement() -> None:
+    doc = analyse("Belarus hat ein Eingreifen bislang ausgeschlossen, gehört aber zu den Verbündeten Russlands.",
+                  [("Belarus", "LOC"), ("Russlands", "LOC")])
+    assert doc._.claims == []

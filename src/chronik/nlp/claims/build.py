@@ -23,6 +23,7 @@ RANK = {"asserted": 0, "reported": 1, "unconfirmed": 2, "alleged": 3, "denied": 
 TRIM = syntax.QUOTES | {",", ";", ":", "-", "–", "—", ".", "!", "?", "…", "(", ")"}
 NO_SOURCE_WORDS = {"es", "man"}
 COORDINATORS = {"und", "aber", "sondern", "doch", "oder"}
+SHARED_SUBJECT = {"aber", "jedoch", "zudem", "dann", "daher", "deshalb", "trotzdem", "dennoch"}
 BACK_REFERENCES = {"das", "dies", "so", "dieses"}
 DENIAL_WORDS = re.compile(r"\b(lüge|lügen|haltlos|falsch|unwahr|erfunden|propaganda|fake|unsinn)\b")
 NOT_VERBS = {"mit", "nicht", "erst", "jetzt", "bereits", "zuletzt", "zunächst", "seit", "bisher", "damit",
@@ -142,6 +143,9 @@ def _clause_like(doc: Doc, clause: tuple[int, int]) -> bool:
     first = doc[clause[0]].lower_
     if first in syntax.SUBORDINATORS or first in {"wer", "was", "wann", "warum", "weshalb"}:
         return True
+    second = doc[clause[0] + 1].lower_ if clause[0] + 1 < clause[1] else ""
+    if doc[clause[0]].text[:1].islower() and second in SHARED_SUBJECT:
+        return False  # "hat ... ausgeschlossen, gehört aber zu ...": the same subject goes on
     if syntax.has_zu_infinitive(doc, clause):
         return True
     for i in range(clause[0] + 1, clause[1]):
