@@ -16,7 +16,7 @@ from chronik.dates import parse_iso
 from chronik.nlp import extensions
 from chronik.nlp.components.claims import tag_claims
 from chronik.nlp.components.events import tag_events
-from chronik.types import Claim, Event, Mention, Timex
+from chronik.types import Event, Mention, Timex
 
 _NLP = None
 
@@ -64,7 +64,3 @@ def events_of(doc: Doc, kind: str) -> list[Event]:
 
 def texts(spans) -> list[str]:
     return [s.text for s in spans]
-
-
-def claims_with(doc: Doc, certainty: str) -> list[Claim]:
-    return [c for c in doc._.claims if c.certainty == certainty]

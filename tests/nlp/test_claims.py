@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tests.nlp.events_helpers import analyse, claims_with, events_of
+from tests.nlp.events_helpers import analyse, events_of
 from tests.nlp.test_events import EXAMPLE, EXAMPLE_NAMES
 
 

@@ -7,11 +7,10 @@ cue verb without a complement ("Die russische Seite bestreitet das") spans its s
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
-
-import re
 
 from chronik.nlp.claims import cues as cues_module
 from chronik.nlp.claims.cues import Cue
@@ -67,7 +66,7 @@ def draft_for(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft | No
         return _verb_draft(doc, index, sent, cue)
     if cue.kind == "phrase":
         return _phrase_draft(doc, index, sent, cue)
-    start, end = _whole(sent)
+    start, end = whole(sent)
     return Draft(start, end, cue.certainty, sent.index, cue, rule=cue.rule_id)
 
 
@@ -81,7 +80,7 @@ def _verb_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft | 
     after = _complement(doc, sent.clauses[(pi if pi is not None else ci) + 1:])
     if after and not _proposition(doc, after[0], cue):
         return None
-    draft = Draft(*_whole(sent), cue.certainty, sent.index, cue, rule=cue.rule_id)
+    draft = Draft(*whole(sent), cue.certainty, sent.index, cue, rule=cue.rule_id)
     opener = doc[clause[0]].lower_
     inverted = ci > 0 and (cue.start == clause[0] or opener == "so") and _source_after(doc, index, clause, cue)
     if inverted:
@@ -159,7 +158,7 @@ def _clause_like(doc: Doc, clause: tuple[int, int]) -> bool:
 
 
 def _phrase_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft:
-    start, end = _whole(sent)
+    start, end = whole(sent)
     ci = _clause_index(sent, cue.start)
     if ci is not None and ci > 0 and syntax.clause_kind(doc, sent.clauses[ci], sent.start) in ("rel", "sub"):
         start = sent.clauses[ci][0]
@@ -214,7 +213,7 @@ def _phrase_source(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Span 
     return None
 
 
-def _whole(sent: Sentence) -> tuple[int, int]:
+def whole(sent: Sentence) -> tuple[int, int]:
     return sent.clauses[0][0], sent.clauses[-1][1]
 
 

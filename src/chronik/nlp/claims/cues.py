@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -89,8 +88,7 @@ def _other_particle(doc: Doc, i: int, clause: tuple[int, int], text: str) -> boo
 
 
 def _pattern_cues(doc: Doc, lex: Lexicon, start: int, end: int) -> list[Cue]:
-    first, last = doc[start], doc[end - 1]
-    offset = first.idx
+    offset = doc[start].idx
     text = doc[start:end].text
     lower = text.lower()
     if len(lower) != len(text):
@@ -139,5 +137,3 @@ def subjunctive_tokens(doc: Doc, start: int, end: int, mood_ii: bool = False) ->
     marks = SUBJUNCTIVE | (SUBJUNCTIVE_II if mood_ii else set())
     return [i for i in range(start, end) if doc[i].lower_ in marks]
 
-
-__all__ = ["Cue", "find_cues", "subjunctive_tokens", "re"]

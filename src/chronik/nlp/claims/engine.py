@@ -65,7 +65,7 @@ def _attach_back_references(new: list[Draft], earlier: list[Draft], sentences: l
         if before is None:
             out.append(draft)
             continue
-        draft.start, draft.end = build._whole(before)
+        draft.start, draft.end = build.whole(before)
         draft.sentence, draft.complement = before.index, True
         out.append(draft)
     return out
@@ -87,7 +87,7 @@ def sentence_claims(doc: Doc, lex: lexicon.Lexicon, index: DocIndex, sent: Sente
     _possessive_sources(doc, drafts, earlier)
     qualifiers = [c for c in found if c.kind in ("hearsay", "hedge")]
     if not drafts and qualifiers:
-        start, end = build._whole(sent)
+        start, end = build.whole(sent)
         draft = Draft(start, end, qualifiers[0].certainty, sent.index, qualifiers[0], rule=qualifiers[0].rule_id,
                       complement=True)
         previous = _previous(sent, earlier)
@@ -197,7 +197,7 @@ def _continuation(doc: Doc, sent: Sentence, earlier: list[Draft]) -> list[Draft]
     prev = _previous(sent, earlier)
     if prev is None or prev.certainty not in CONTINUABLE and prev.certainty != "unconfirmed":
         return []
-    start, end = build._whole(sent)
+    start, end = build.whole(sent)
     subjunctive = cues.subjunctive_tokens(doc, sent.start, sent.end, mood_ii=True)
     if subjunctive and prev.certainty == "unconfirmed":
         cue = cues.Cue("subjunctive", "unconfirmed", subjunctive[0], subjunctive[0] + 1)

@@ -272,7 +272,6 @@ def controller(clause: tuple[int, int], ctx: ClauseContext, object_control: bool
             return list(roles.target)
         return list(roles.actor)
     if before:
-        doc = ctx.index.doc
         bare = [c for c in syntax.candidates(ctx.index, *before[-1]) if c.prep is None]
         return bare[:1]
     return []

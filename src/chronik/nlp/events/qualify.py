@@ -101,10 +101,3 @@ def _later_timex(index: DocIndex, clause: tuple[int, int], report_date: PartialD
         if len(value) == len(report_date.iso) and value > report_date.iso:
             return True
     return False
-
-
-def negator_tokens(doc: Doc, start: int, end: int) -> list[int]:
-    return [i for i in range(start, end) if _negator(doc, i)]
-
-
-__all__ = ["is_negated", "modality", "ruled_out_clause", "negator_tokens", "syntax"]
