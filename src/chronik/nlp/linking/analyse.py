@@ -61,7 +61,10 @@ def _country_of_adjective(word: str, gaz: Gazetteer) -> tuple[str, str] | None:
     Irregular forms come from demonyms.tsv; the rest from suffix rules against German country names
     (stem + ien/en/land/a/e/ei, or the stem itself)."""
     w = word.lower()
-    w = w.split("-")[-1] if w.count("-") == 1 and not w.startswith("us-") else w
+    whole = _ADJ_ENDING.sub("", w) if "isch" in w else w
+    if whole in demonyms():
+        return demonyms()[whole], "deriv:table"
+    w = w.split("-")[-1] if w.count("-") == 1 else w
     stems = []
     if "isch" in w:
         stems.append(_ADJ_ENDING.sub("", w) if not w.endswith("isch") else w)
@@ -92,7 +95,7 @@ def name_in_compound(text: str, aliases: AliasTable, gaz: Gazetteer, type_: str)
         if aliases.lookup(p, type_) or aliases.lookup(p, "ORG") or aliases.lookup(p, "LOC") or gaz.lookup(p):
             return p
     low = text.lower()
-    for cut in range(len(text) - 3, 1, -1):
+    for cut in range(len(text) - 4, 3, -1):  # 'Kremlsprecher'; never 'Un|icredit' or 'Eu|rogruppe'
         head = text[:cut]
         if aliases.lookup(head, type_) or aliases.lookup(head, "ORG") or aliases.lookup(head, "LOC"):
             return head
@@ -129,8 +132,8 @@ def _grounded(surface: str, type_: str, aliases: AliasTable, gaz: Gazetteer) -> 
 
 
 def analyse_mention(text: str, type_: str, sub: str | None, aliases: AliasTable, gaz: Gazetteer,
-                    known: set[str] | None = None) -> Analysis:
-    """`known`: lookup keys of surface forms seen elsewhere, which decide whether "-s" is an inflection."""
+                    known: dict[str, int] | None = None) -> Analysis:
+    """`known`: how often surface forms (lookup keys) are seen, which decides whether "-s" is an inflection."""
     raw = nm.normalise(text)
     if sub == "deriv":
         hit = country_of_adjective(raw, gaz, aliases)
@@ -163,7 +166,7 @@ def analyse_mention(text: str, type_: str, sub: str | None, aliases: AliasTable,
             if hit and hit.info.get("kind") == "country":
                 hit.rule += ":prefix"
                 return hit
-    surface = _pick_form(forms, type_, known or set())
+    surface = _pick_form(forms, type_, known or {})
     exact = nm.is_acronym(surface)
     if type_ == "PER":
         surface = strip_titles(surface)
@@ -190,10 +193,14 @@ def strip_titles(name: str) -> str:
     return " ".join(words)
 
 
-def _pick_form(forms: list[str], type_: str, known: set[str]) -> str:
+def _pick_form(forms: list[str], type_: str, known: dict[str, int]) -> str:
+    """An inflected form is stripped when the bare form is known elsewhere; a form that is itself seen more than
+    once (Tsipras, Gudenus) is a name of its own; otherwise persons go by the genitive rule."""
     for form in forms[1:]:
-        if nm.lookup_key(form) in known:
+        if known.get(nm.lookup_key(form), 0) > 0:
             return form
+    if known.get(nm.lookup_key(forms[0]), 0) > 1 or known.get(nm.lookup_key(forms[0].split(" ")[-1]), 0) > 1:
+        return forms[0]
     if type_ == "PER":
         stripped = nm.strong_genitive(forms[0])
         if stripped:

@@ -86,7 +86,7 @@ class Linker:
         self.gaz = gaz or gazetteer()
         self.index = index or Index()
 
-    def analyse(self, mentions: list[MentionInput], known: set[str]) -> list[Analysis]:
+    def analyse(self, mentions: list[MentionInput], known: dict[str, int]) -> list[Analysis]:
         out = []
         for m in mentions:
             a = analyse_mention(m.text, m.type, m.sub, self.aliases, self.gaz, known)
@@ -163,12 +163,24 @@ class Linker:
         return out
 
     def link_report(self, mentions: list[MentionInput], text: str, when: str | None,
-                    known: set[str] | None = None) -> list[Linked]:
+                    known: dict[str, int] | None = None) -> list[Linked]:
         """One report, all steps (the incremental path)."""
-        analyses = self.analyse(mentions, known or set())
+        analyses = self.analyse(mentions, known or {})
         decided, pending = self.link_local(mentions, analyses, text)
         self.link_surnames(mentions, analyses, pending, when, decided)
         return self.record(mentions, analyses, decided, text, when)
+
+
+def known_forms(mentions: list[tuple[str, str]]) -> dict[str, int]:
+    """How often each surface form (and each person's surname) is seen: lookup key -> count."""
+    known: dict[str, int] = {}
+    for text, type_ in mentions:
+        keys = {nm.lookup_key(nm.normalise(text))}
+        if type_ == "PER":
+            keys.add(nm.lookup_key(nm.split_person(text).last))
+        for k in keys:
+            known[k] = known.get(k, 0) + 1
+    return known
 
 
 def _inputs(record: dict[str, Any]) -> tuple[list[int], list[MentionInput]]:
@@ -189,9 +201,7 @@ def link_documents(records: list[dict[str, Any]], aliases: AliasTable | None = N
     government get `government_of` (the country's canonical name)."""
     out = copy.deepcopy(records)
     linker = Linker(aliases)
-    known = {nm.lookup_key(nm.normalise(m.get("text", ""))) for r in out for m in r.get("entities") or []}
-    known |= {nm.lookup_key(nm.split_person(m.get("text", "")).last) for r in out for m in r.get("entities") or []
-              if m.get("type") == "PER"}
+    known = known_forms([(m.get("text", ""), m.get("type", "")) for r in out for m in r.get("entities") or []])
     order = sorted(range(len(out)), key=lambda i: (str(out[i].get("date") or ""), i))
     state = []
     for ri in order:

@@ -127,7 +127,7 @@ _GERMAN = [("schtsch", "5"), ("tsch", "4"), ("dsch", "4"), ("sch", "3"), ("ch", 
 _ENGLISH = [("shch", "5"), ("tch", "4"), ("ch", "4"), ("zh", "3"), ("sh", "3"), ("kh", "x"), ("ts", "7"),
             ("z", "s"), ("w", "v"), ("ck", "k"), ("ph", "f"), ("j", "4"), ("qu", "kv")]
 _TAIL = [(r"(ij|iy|yj|yy|ii|yi|iy|y)$", "i"), (r"(ej|ey|ei)$", "ei"), (r"(off|ow|ov)$", "ov"),
-         (r"(eff|ew|ev)$", "ev"), (r"y", "i"), (r"ie(?=[^aeiou]|$)", "i"), (r"(.)\1+", r"\1"), (r"c", "k"),
+         (r"(eff|ew|ev)$", "ev"), (r"y", "i"), (r"ie(?=[^aeiou]|$)", "i"), (r"([sli])\1+", r"\1"), (r"c", "k"),
          (r"h(?=[^aeiou]|$)", "")]
 
 

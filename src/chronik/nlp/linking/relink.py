@@ -11,7 +11,7 @@ from sqlalchemy.engine import Connection
 
 from chronik.nlp.linking import names as nm
 from chronik.nlp.linking.cluster import Entity, Index
-from chronik.nlp.linking.link import Linked, Linker, MentionInput
+from chronik.nlp.linking.link import Linked, Linker, MentionInput, known_forms
 from chronik.nlp.linking.resources import AliasTable
 from chronik.nlp.linking.roles import MentionView, RoleBook, RoleFact, find_roles
 from chronik.store import schema as t
@@ -36,8 +36,7 @@ def relink_in_memory(conn: Connection, aliases: AliasTable) -> int:
     """Caller has unlinked everything and owns the transaction."""
     reports, mentions = _reports(conn)
     linker = Linker(aliases, Index())
-    known = {nm.lookup_key(nm.normalise(x.text)) for rows in mentions.values() for x in rows}
-    known |= {nm.lookup_key(nm.split_person(x.text).last) for rows in mentions.values() for x in rows if x.type == "PER"}
+    known = known_forms([(x.text, x.type) for rows in mentions.values() for x in rows])
     linked: dict[str, list[Linked]] = {}
     for rep in reports:
         rows = mentions.get(rep.id, [])

@@ -129,11 +129,12 @@ class StoreIndex(Index):
         super().add_key(key, entity)
 
 
-def _known_forms(conn: Connection, inputs: list[MentionInput]) -> set[str]:
-    """Lookup keys of inflection-stripped forms that the store already knows as names ('Schoigu')."""
-    cands = {nm.lookup_key(f) for m in inputs for f in nm.genitive_candidates(nm.normalise(m.text), m.type)[1:]}
+def _known_forms(conn: Connection, inputs: list[MentionInput]) -> dict[str, int]:
+    """Which inflection-stripped forms the store already knows as names ('Schoigu'), and which forms as written
+    it knows (then 'Tsipras' is a name, not a genitive): lookup key -> 2 when known."""
+    cands = {nm.lookup_key(f) for m in inputs for f in nm.genitive_candidates(nm.normalise(m.text), m.type)}
     if not cands:
-        return set()
+        return {}
     c = t.entity_names.c
     known = {r.key for r in conn.execute(sa.select(c.key).where(c.key.in_(sorted(cands))).distinct())}
     persons = {f"s:{k}": f for m in inputs if m.type == "PER"
@@ -143,7 +144,7 @@ def _known_forms(conn: Connection, inputs: list[MentionInput]) -> set[str]:
         k = t.entity_keys.c
         hits = conn.execute(sa.select(k.key).where(k.key.in_(sorted(persons))).distinct()).scalars().all()
         known |= {nm.lookup_key(persons[h]) for h in hits}
-    return known
+    return {k: 2 for k in known}
 
 
 def _prefetch_for(index: StoreIndex, linker: Linker, analyses: list) -> None:
