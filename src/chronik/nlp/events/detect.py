@@ -16,7 +16,8 @@ from chronik.nlp.events import syntax
 from chronik.nlp.events.lexicon import Entry, Lexicon
 
 CLAUSE_END_AFTER_PARTICLE = {"und", "oder", "aber", "sowie", "sondern"}
-HYPOTHETICAL_HOSTS = {"REQUEST", "THREATEN", "REJECT"}  # "forderte den Rückzug", "wies die Drohung zurück"
+HYPOTHETICAL_HOSTS = {"REQUEST", "THREATEN"}  # "forderte den Rückzug", "drohte mit Sanktionen"
+PROPOSAL_REJECTERS = {"ab|lehnen"}  # "lehnt weitere Sanktionen ab": no sanctions; a denial keeps its events
 TOPIC_OF = {"CONSULT": "über", "REQUEST": "um"}  # "beraten über Waffenlieferungen", "bat um Waffenlieferungen"
 ANYWHERE_IN_CLAUSE = re.compile(r"^(unwahrscheinlich|möglich|denkbar|könnte|könnten)$")
 # Words after which a noun trigger is only feared, hoped for or in question: "warnte vor einem Angriff",
@@ -150,8 +151,9 @@ def hypothetical(doc: Doc, triggers: list[Trigger], sentence_clauses: list[tuple
             drop.update(t.token for t in by_clause.get(clause, []))
             continue
         hosts = [t for t in by_clause.get(clause, []) if t.type in HYPOTHETICAL_HOSTS]
+        rejecters = [t for t in by_clause.get(clause, []) if t.entry.lemma in PROPOSAL_REJECTERS]
         fear = [i for i in range(*clause) if FEAR.match(doc[i].lower_)]
-        marks = [t.token for t in hosts] + fear
+        marks = [t.token for t in hosts + rejecters] + fear
         topics = {TOPIC_OF[t.type] for t in by_clause.get(clause, []) if t.is_verb and t.type in TOPIC_OF}
         for t in by_clause.get(clause, []):
             if not t.is_verb and (any(m < t.token for m in marks) or _governed_by(doc, t.token, clause, topics)):
