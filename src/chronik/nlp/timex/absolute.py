@@ -1,0 +1,250 @@
+"""Handlers for expressions that name their date: calendar dates, months, years, decades, centuries,
+seasons, quarters, calendar weeks, holidays."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from chronik.nlp.timex import calc
+from chronik.nlp.timex.context import (
+    BLOCK,
+    MODS,
+    Context,
+    Found,
+    choose_year,
+    forced_tense,
+    rel_offset,
+    relyear_offset,
+    year_for,
+    year_of,
+)
+
+
+# Words before a bare month or season name that make it a date ("im Mai"), not a name ("Mai Thi", "August Bebel").
+MONTH_CONTEXT = frozenset(
+    """im Im seit Seit bis Bis ab Ab zum Zum vom Vom des dem den und oder zwischen Zwischen von Von nach Nach vor Vor
+    für Für Monat Monats um gegen spätestens frühestens noch bereits schon erst per diesen jeden Mitte Anfang Ende
+    Beginn seit Ausgang in In Der Den Dem Des""".split()
+)
+
+YEAR_CONTEXT = frozenset(
+    """im Im seit Seit bis Bis ab Ab von Von vor Vor nach Nach um Um zwischen und oder Jahr Jahres Anfang Mitte Ende
+    Frühjahr Sommer Herbst Winter Frühling in In bereits schon erst noch spätestens frühestens Saison Sommer
+    Wahl Wahlen WM EM Olympia Spielzeit Ende Jahre ab""".split()
+)
+
+# Words before a four-digit number that make it a count or an id, not a year ("rund 2000", "Resolution 1441").
+NUMBER_CONTEXT = frozenset(
+    """rund Rund etwa Etwa über Über mehr knapp Knapp ca. fast nur insgesamt zu Nr. Nr Nummer Tel. je darunter
+    Darunter davon Davon weitere Weitere weiteren maximal mindestens Mindestens höchstens exakt genau""".split()
+)
+
+NUMBERED = frozenset(
+    """Nr. Nr Nummer Artikel Art. § Punkt Version Seite S. Ziffer Kapitel Abs. Absatz Heft Band Resolution
+    Entschließung Saal Raum Zimmer Linie Flug Flugnummer Postleitzahl PLZ Paragraf Paragraph Tel. Telefon Modell
+    Typ Baujahr-Nr. Kennzahl Code Windows Boeing Airbus""".split()
+)
+
+# Unit words and symbols after a number: "2000 km", "1500 m", "2000 Euro" (capitals are caught anyway).
+_AFTER_COUNT = re.compile(r"\s*(?:%|‰|€|\$|(?:m|km|cm|mm|ha|kg|g|t|l|ml|kW|MW|GW|kWh|mal|x)\b|davon\b|bis\s+\d+\s+[A-ZÄÖÜ])")
+
+_FROM_TO_COUNT = re.compile(r"\s+auf\s+[\d.,]+")  # after "von"/"um": "sank von 2000 auf 1800"
+
+_BEFORE_COUNT = re.compile(r"\b(?:von|um)\s+[\d.,]+\s+auf\s+$")  # "sank von 2000 auf 1800"
+
+SEASON_CONTEXT = MONTH_CONTEXT | frozenset("über Über diesem dieses".split())
+
+
+def h_date(m: re.Match, ctx: Context) -> Found | None | object:
+    g = m.groupdict()
+    if g.get("mon") and ctx.previous_word() in NUMBERED:
+        return None
+    month = int(g["mon"]) if g.get("mon") else ctx.lex.months[" ".join(g["mname"].split())]
+    day = int(g["day"])
+    year = year_of(g)
+    if year is not None and len(g["year"]) == 2:
+        limit = (ctx.anchor.year % 100 + 20) if ctx.anchor else 40
+        year += 2000 if year <= limit else 1900
+    if day > (29 if month == 2 else calc.month_end(2001, month).day):
+        return BLOCK
+    if year is None:
+        year = year_for(ctx, month, day)
+    if year is None:
+        ctx.reference, ctx.reference_year, ctx.reference_at = date(2000, month, day), False, ctx.start
+        return Found(f"XXXX-{month:02d}-{day:02d}", approx=True)
+    try:
+        exact = date(year, month, day)
+    except ValueError:
+        return BLOCK
+    return Found(exact.isoformat(), sets_reference=True)
+
+
+def h_month(m: re.Match, ctx: Context) -> Found | None:
+    g = m.groupdict()
+    name = " ".join((g.get("mname") or "").split())
+    month = int(g["mon"]) if g.get("mon") else ctx.lex.months[name]
+    mod = MODS.get(g.get("mod") or "")
+    rel = rel_offset(g.get("rel"), ctx.lex)
+    year = year_of(g)
+    ry = relyear_offset(g.get("ry"), ctx.lex)
+    if year is None and mod is None and rel is None and ry is None:
+        if name.endswith(".") or ctx.previous_word() not in MONTH_CONTEXT:
+            return None
+    if year is None and ry is not None and ctx.anchor is not None:
+        year = ctx.anchor.year + ry
+    if year is None:
+        year = year_for(ctx, month, forced=forced_tense(rel))
+    if year is None:
+        return Found(f"XXXX-{month:02d}", mod=mod, approx=True)
+    return Found(f"{year:04d}-{month:02d}", mod=mod)
+
+
+def h_year(m: re.Match, ctx: Context) -> Found | None:
+    g = m.groupdict()
+    if g.get("yy"):
+        first = int(g["y1"])
+        following = [y for y in range(first + 1, first + 11) if y % 100 == int(g["yy"])]
+        return Found(f"{following[0]:04d}") if following else None  # "2022/23"; not "2022-12"
+    year = int(g["year"])
+    mod = MODS.get(g.get("mod") or "")
+    if mod is None and not g.get("yw"):
+        previous = ctx.previous_word()
+        if previous in NUMBER_CONTEXT or previous in NUMBERED or previous[:1].isdigit():
+            return None
+        if previous == "als" and ctx.previous_words(2)[0] in ("mehr", "weniger", "Mehr", "Weniger"):
+            return None
+        if previous not in YEAR_CONTEXT:
+            following = ctx.next_char()
+            if following.isupper() or following in ("%", "€", "$"):
+                return None
+        if _AFTER_COUNT.match(ctx.text, ctx.end) or _BEFORE_COUNT.search(ctx.text, max(0, ctx.start - 30), ctx.start):
+            return None
+        if previous in ("von", "um") and _FROM_TO_COUNT.match(ctx.text, ctx.end):
+            return None
+    slash = re.match(r"/(\d+)", ctx.text[ctx.end : ctx.end + 6])
+    if slash and not _continues_year(year, slash.group(1)):
+        return None  # "Richtlinie 2012/34/EU", not the years 2012 and 2034
+    return Found(f"{year:04d}", mod=mod)
+
+
+def _continues_year(year: int, following: str) -> bool:
+    if len(following) == 2:
+        return any(y % 100 == int(following) for y in range(year + 1, year + 11))
+    return len(following) == 4 and year < int(following) <= year + 10
+
+_DECADE_WORDS = {"zwanziger": 2, "dreißiger": 3, "vierziger": 4, "fünfziger": 5, "sechziger": 6, "siebziger": 7,
+                 "achtziger": 8, "neunziger": 9}
+
+
+def h_decade(m: re.Match, ctx: Context) -> Found | None:
+    g = m.groupdict()
+    mod = MODS.get(g.get("mod") or "")
+    if g.get("decw"):
+        value = f"19{_DECADE_WORDS[g['decw'].lower()]}"
+    else:
+        digits = g["dec"]
+        if len(digits) == 2 and not (g.get("det") or mod or "ahre" in m.group(0)):
+            return None
+        value = digits[:3] if len(digits) == 4 else ("20" if digits == "00" else "19") + digits[0]
+    return Found(value, mod=mod)
+
+
+def h_century(m: re.Match, ctx: Context) -> Found | None:
+    number = int(m.group("cent"))
+    if not 1 <= number <= 22:
+        return None
+    return Found(f"{number - 1:02d}", mod=MODS.get(m.group("mod") or ""))
+
+
+def h_season(m: re.Match, ctx: Context) -> Found | None:
+    g = m.groupdict()
+    spec = ctx.lex.words["season"][" ".join(g["season"].split())].split(":")
+    code, centre = spec[0], int(spec[1])
+    mod = MODS.get(g.get("mod") or "") or (spec[2] if len(spec) > 2 else None)
+    rel = rel_offset(g.get("rel"), ctx.lex)
+    year = year_of(g)
+    ry = relyear_offset(g.get("ry"), ctx.lex)
+    if year is None and g.get("mod") is None and rel is None and ry is None:
+        if ctx.previous_word() not in SEASON_CONTEXT:
+            return None
+    if year is None and ry is not None and ctx.anchor is not None:
+        year = ctx.anchor.year + ry
+    if year is None:
+        year = year_for(ctx, centre, forced=forced_tense(rel))
+    return Found(f"{year:04d}-{code}" if year else f"XXXX-{code}", mod=mod, approx=year is None)
+
+
+def h_quarter(m: re.Match, ctx: Context) -> Found | None:
+    g = m.groupdict()
+    number = int(g["qnum"]) if g.get("qnum") else ctx.lex.ordinals.get(g["qord"], 0)
+    letter = "Q" if g["qh"].startswith("Q") else "H"
+    if not 1 <= number <= (4 if letter == "Q" else 2):
+        return None
+    year = year_of(g)
+    ry = relyear_offset(g.get("ry"), ctx.lex)
+    if year is None and ry is not None and ctx.anchor is not None:
+        year = ctx.anchor.year + ry
+    if year is None:
+        centre = 3 * number - 1 if letter == "Q" else 6 * number - 3
+        year = year_for(ctx, centre)
+    return Found(f"{year:04d}-{letter}{number}" if year else f"XXXX-{letter}{number}", approx=year is None)
+
+
+def h_week(m: re.Match, ctx: Context) -> Found | None:
+    week = int(m.group("wk"))
+    if not 1 <= week <= 53:
+        return None
+    year = year_of(m.groupdict())
+    if year is None and ctx.anchor is not None:
+        year = ctx.anchor.year
+        today = ctx.anchor_day()
+        if today is not None:
+            current = today.isocalendar()[1]
+            year += -1 if week - current > 26 else (1 if current - week > 26 else 0)
+    return Found(f"{year:04d}-W{week:02d}" if year else f"XXXX-W{week:02d}", approx=year is None)
+
+
+def h_holiday(m: re.Match, ctx: Context) -> Found | None:
+    g = m.groupdict()
+    spec = ctx.lex.holidays[" ".join(g["hol"].split())]
+    year = year_of(g)
+    rel = rel_offset(g.get("rel"), ctx.lex)
+    if year is None and ctx.anchor is not None:
+        if ctx.anchor.month is None:
+            year = ctx.anchor.year
+        else:
+            a = ctx.anchor
+            anchor_key = date(a.year, a.month, a.day or 15).toordinal()
+            year = choose_year(ctx, lambda y: calc.holiday_date(spec, y).toordinal(), anchor_key, forced_tense(rel))
+    if year is None:
+        if spec.startswith("E"):
+            return Found("XXXX", approx=True)
+        return Found(f"XXXX-{spec}", approx=True)
+    day = calc.holiday_date(spec, year).isoformat()
+    if g["hol"].endswith("nacht"):
+        return Found(f"{day}TNI", type="TIME")
+    return Found(day, sets_reference=True)
+
+_MONTH_STEMS = {"Jänner": 1, "Januar": 1, "Februar": 2, "März": 3, "April": 4, "Mai": 5, "Juni": 6, "Juli": 7,
+                "August": 8, "September": 9, "Oktober": 10, "November": 11, "Dezember": 12}
+
+
+def h_month_part(m: re.Match, ctx: Context) -> Found | None:
+    """"den ersten Septembertagen", "der ersten Januarwoche", "Dezemberhälfte", "Oktobermitte"."""
+    g = m.groupdict()
+    if not (g.get("det") or g.get("ordx")) and ctx.previous_word() not in MONTH_CONTEXT:
+        return None
+    month = _MONTH_STEMS[g["mstem"]]
+    year = year_for(ctx, month)
+    ordinal = g.get("ordx")
+    comp = g["mcomp"]
+    mod = {"anfang": "START", "mitte": "MID", "ende": "END"}.get(comp)
+    if ordinal:
+        mod = "END" if ordinal == "letzten" else ("START" if ordinal == "ersten" else None)
+    if comp.startswith("woche") and ordinal and year is not None:
+        n = ctx.lex.ordinals.get(ordinal, 1)
+        day = calc.month_end(year, month) if n < 0 else date(year, month, min(1 + 7 * (n - 1), 28))
+        return Found(calc.iso_week(day))
+    prefix = f"{year:04d}" if year else "XXXX"
+    return Found(f"{prefix}-{month:02d}", mod=mod, approx=year is None)

@@ -1,0 +1,210 @@
+"""What every resolution handler shares: the match's context (text, report date, tense, the last day named),
+the result type, and the year a month or day without one falls in."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable
+
+from chronik.dates import PartialDate
+from chronik.nlp.timex.lexicon import Lexicon
+from chronik.nlp.timex.tense import FUTURE, PAST, tense_at
+
+
+MODS = {"Anfang": "START", "Beginn": "START", "anfang": "START", "beginn": "START", "Mitte": "MID", "mitte": "MID",
+        "Ende": "END", "Ausgang": "END", "ende": "END"}
+
+AMODS = {"etwa": "APPROX", "rund": "APPROX", "ungefähr": "APPROX", "circa": "APPROX", "ca.": "APPROX",
+         "knapp": "LESS_THAN", "fast": "LESS_THAN", "beinahe": "LESS_THAN", "nahezu": "LESS_THAN",
+         "annähernd": "APPROX", "gut": "MORE_THAN", "mehr als": "MORE_THAN", "über": "MORE_THAN",
+         "weniger als": "LESS_THAN", "mindestens": "EQUAL_OR_MORE", "höchstens": "EQUAL_OR_LESS",
+         "bis zu": "EQUAL_OR_LESS"}
+
+UNIT_WORDS = {"Woche": "W", "Monat": "M", "Monats": "M", "Jahr": "Y", "Jahres": "Y", "Jahrs": "Y", "Quartal": "Q",
+              "Quartals": "Q", "Halbjahr": "H", "Halbjahres": "H", "Jahrzehnt": "DE", "Jahrzehnts": "DE",
+              "Jahrhundert": "CE", "Jahrhunderts": "CE", "Wochen": "W",
+              "Geschäftsjahr": "Y", "Geschäftsjahres": "Y", "Haushaltsjahr": "Y", "Haushaltsjahres": "Y",
+              "Wirtschaftsjahr": "Y", "Wirtschaftsjahres": "Y"}
+
+_PREV_WORD = re.compile(r"(\S+)\s+$")
+
+_NEXT = re.compile(r"\s*(\S)")
+
+
+@dataclass
+class Found:
+    value: str
+    type: str | None = None  # overrides the rule's type (a weekday with a part of day is a TIME)
+    mod: str | None = None
+    span: tuple[date | None, date | None] | None = None  # when None, derived from the value
+    approx: bool = False
+    keeps_span: bool = False  # True: `span` is final, do not narrow by mod
+    sets_reference: bool = False  # a fully known day that later "zwei Tage später" counts from
+
+BLOCK = object()
+
+
+@dataclass
+class Context:
+    text: str
+    anchor: PartialDate | None
+    lex: Lexicon
+    starts: list[int]
+    start: int = 0  # extent of the match being resolved
+    end: int = 0
+    reference: date | None = None  # last day mentioned (its year may be unknown: see reference_year)
+    reference_year: bool = True  # False: `reference` came from "12. Mai" in an undated report (year 2000 stands in)
+    reference_at: int = -1  # where it was mentioned
+    coarse: tuple[str, date, int] | None = None  # last month or year mentioned: ("month"|"year", first day, where)
+    _tense: dict[tuple[int, int], str | None] = field(default_factory=dict)
+
+    def tense(self) -> str | None:
+        """PAST/FUTURE/None for the clause; "für Mittwoch angekündigt" plans ahead whatever the verb's tense."""
+        key = (self.start, self.end)
+        if key not in self._tense:
+            if self.previous_word() in ("für", "Für"):
+                self._tense[key] = FUTURE
+            else:
+                self._tense[key] = tense_at(self.text, self.starts, self.start, self.end, self.lex)
+        return self._tense[key]
+
+    def previous_words(self, n: int = 2) -> list[str]:
+        return self.text[max(0, self.start - 60) : self.start].split()[-n:]
+
+    def previous_word(self) -> str:
+        found = _PREV_WORD.search(self.text, max(0, self.start - 40), self.start)
+        return found.group(1) if found else ""
+
+    def next_char(self) -> str:
+        found = _NEXT.match(self.text, self.end)
+        return found.group(1) if found else ""
+
+    def anchor_day(self) -> date | None:
+        a = self.anchor
+        return date(a.year, a.month, a.day) if a is not None and a.day is not None else None
+
+    def base_day(self) -> date | None:
+        """The day a clock time or part of day belongs to: a day named earlier in the same sentence; a day
+        named before the report's day when the clause tells the past ("Am Sonntag … Die Wahllokale schlossen um
+        23 Uhr"); else the report's day ("Am Dienstag kamen 400 an. Um 14 Uhr will sie …": 14 Uhr is today)."""
+        if self.reference is not None and self.reference_year:
+            if self.reference_at >= self.sentence_start():
+                return self.reference
+            today = self.anchor_day()
+            if today is not None and self.reference < today and self.tense() == PAST:
+                return self.reference
+        return self.anchor_day()
+
+    def sentence_start(self) -> int:
+        import bisect
+
+        return self.starts[bisect.bisect_right(self.starts, self.start) - 1]
+
+
+def year_of(groups: dict, name: str = "year") -> int | None:
+    raw = groups.get(name)
+    return int(raw) if raw else None
+
+
+def rel_offset(word: str | None, lex: Lexicon) -> int | None:
+    if not word:
+        return None
+    word = " ".join(word.split())
+    low = word[0].lower() + word[1:]
+    for cls in ("relpast", "relthis", "relnext"):
+        if low in lex.words[cls]:
+            return int(lex.words[cls][low])
+    return None
+
+
+def relyear_offset(text: str | None, lex: Lexicon) -> int | None:
+    if not text:
+        return None
+    if "Vorjahres" in text:
+        return -1
+    for word in text.split():
+        offset = rel_offset(word, lex)
+        if offset is not None:
+            return offset
+    return None
+
+
+def choose_year(ctx: Context, keys: Callable[[int], int | None], anchor_key: int, forced: str | None) -> int | None:
+    """The year whose occurrence fits the tense: the last one before the anchor in the past, the next one in the
+    future, else the nearest. `keys(year)` gives the occurrence's position on the scale of `anchor_key`."""
+    assert ctx.anchor is not None
+    tense = forced or ctx.tense()
+    years = [y for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1) if 1 <= y <= 9999]
+    options = [(keys(y), y) for y in years]
+    options = [(k, y) for k, y in options if k is not None]
+    if not options:
+        return None
+    if tense == PAST:
+        past = [o for o in options if o[0] <= anchor_key]
+        return max(past)[1] if past else ctx.anchor.year
+    if tense == FUTURE:
+        future = [o for o in options if o[0] >= anchor_key]
+        return min(future)[1] if future else ctx.anchor.year
+    return min(options, key=lambda o: (abs(o[0] - anchor_key), o[0] > anchor_key))[1]
+
+
+def year_for(ctx: Context, month: int, day: int | None = None, forced: str | None = None) -> int | None:
+    """Year of a month (and day) named without one; None when the report date gives no year."""
+    a = ctx.anchor
+    if a is None:
+        return None
+    if a.month is None:
+        return a.year
+    if day is not None and a.day is not None:
+        def key(y: int) -> int | None:
+            try:
+                return date(y, month, day).toordinal()
+            except ValueError:
+                return None
+        return choose_year(ctx, key, date(a.year, a.month, a.day).toordinal(), forced)
+    return choose_year(ctx, lambda y: y * 12 + month, a.year * 12 + a.month, forced)
+
+
+def forced_tense(rel: int | None) -> str | None:
+    if rel is None or rel == 0:
+        return None
+    return PAST if rel < 0 else FUTURE
+
+
+def underspecified_day(ctx: Context) -> str:
+    a = ctx.anchor
+    if a is None:
+        return "XXXX-XX-XX"
+    if a.month is None:
+        return f"{a.year:04d}-XX-XX"
+    return f"{a.year:04d}-{a.month:02d}-XX"
+
+
+def day_value(ctx: Context, day: date | None) -> str:
+    return day.isoformat() if day is not None else underspecified_day(ctx)
+
+
+def number_of(word: str | None, lex: Lexicon) -> float | None:
+    if not word:
+        return None
+    word = " ".join(word.split())
+    if word[0].isdigit():
+        try:
+            return float(word.replace(",", "."))
+        except ValueError:
+            return None
+    return lex.numbers.get(word) or lex.numbers.get(word.lower())
+
+
+def duration_value(amount: float | None, unit: str) -> str:
+    """TIMEX3 duration (ISO 8601 plus DE/CE for decades and centuries); fractions stay decimal as ISO 8601
+    allows on the last unit (anderthalb Jahre = P1.5Y, eine halbe Stunde = PT0.5H)."""
+    clock = unit.startswith("T")
+    letter = unit[1:] if clock else unit
+    if amount is None:
+        return f"PTX{letter}" if clock else f"PX{letter}"
+    if letter in ("DE", "CE") and amount != int(amount):
+        amount, letter = amount * (10 if letter == "DE" else 100), "Y"  # anderthalb Jahrzehnte = P15Y
+    return f"PT{amount:g}{letter}" if clock else f"P{amount:g}{letter}"

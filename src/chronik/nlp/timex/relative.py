@@ -1,0 +1,303 @@
+"""Handlers for expressions that count from the report's day or the last day named: weekdays, weekends,
+"vergangene Woche", "gestern", parts of day, clock times, "zwei Tage später"."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from chronik.nlp.timex import calc
+from chronik.nlp.timex.context import (
+    MODS,
+    UNIT_WORDS,
+    Context,
+    Found,
+    day_value,
+    forced_tense,
+    number_of,
+    rel_offset,
+    underspecified_day,
+)
+from chronik.nlp.timex.tense import FUTURE, PAST
+
+
+POD_CONTEXT = frozenset("am Am gegen Gegen bis vom Vom seit Seit zum ab Ab".split())
+
+POD_DET_CONTEXT = frozenset("in In während Während seit Seit bis zu durch".split())
+
+
+def _weekday_date(ctx: Context, weekday: int, rel: int | None) -> date | None:
+    today = ctx.anchor_day()
+    if today is None:
+        return None
+    back = (today.isoweekday() - weekday) % 7
+    forward = (weekday - today.isoweekday()) % 7
+    tense = forced_tense(rel) or _preposition_tense(ctx) or ctx.tense()
+    if rel is not None and rel < 0:
+        return today - timedelta(days=back or 7)
+    if rel is not None and rel > 0:
+        return today + timedelta(days=forward or 7)
+    if tense == PAST:
+        return today - timedelta(days=back)
+    if tense == FUTURE or (tense is None and back > 0):
+        # the present tense with a weekday schedules ("Am Dienstag nimmt der Bundestag … auf"); news tell
+        # the past in the past tense
+        return today + timedelta(days=forward)
+    return today - timedelta(days=back)
+
+
+def _preposition_tense(ctx: Context) -> str | None:
+    """"seit Montag", "vom Mittwoch" look back; "ab Montag", "bis Freitag" look ahead."""
+    previous = ctx.previous_word().lower()
+    if previous in ("seit", "vom"):
+        return PAST
+    if previous in ("ab", "bis"):
+        return FUTURE
+    return None
+
+
+def _weekday_value(ctx: Context, weekday: int, rel: int | None) -> tuple[str, date | None]:
+    day = _weekday_date(ctx, weekday, rel)
+    if day is not None:
+        return day.isoformat(), day
+    year = f"{ctx.anchor.year:04d}" if ctx.anchor else "XXXX"
+    return f"{year}-WXX-{weekday}", None
+
+
+def h_weekday(m: re.Match, ctx: Context) -> Found | None:
+    g = m.groupdict()
+    weekday = ctx.lex.weekdays[g["wd"]]
+    value, day = _weekday_value(ctx, weekday, rel_offset(g.get("rel"), ctx.lex))
+    pod_word = g.get("wdpod") or g.get("pod")
+    if pod_word:
+        code = ctx.lex.words["pod"].get(pod_word[0].upper() + pod_word[1:]) or ctx.lex.words["pod"].get(pod_word, "")
+        return Found(f"{value}T{code}", type="TIME", span=(day, day) if day else None, approx=day is None,
+                     sets_reference=day is not None)
+    return Found(value, approx=day is None, sets_reference=day is not None)
+
+
+def h_weekday_of_week(m: re.Match, ctx: Context) -> Found | None:
+    """"Donnerstag vergangener Woche": the weekday inside the week the words name."""
+    weekday = ctx.lex.weekdays[m.group("wd")]
+    offset = rel_offset(m.group("rel"), ctx.lex)
+    today = ctx.anchor_day()
+    if today is None or offset is None:
+        return Found(f"{ctx.anchor.year:04d}-WXX-{weekday}" if ctx.anchor else f"XXXX-WXX-{weekday}", approx=True)
+    day = today + timedelta(days=7 * offset + weekday - today.isoweekday())
+    return Found(day.isoformat(), sets_reference=True)
+
+
+def h_weekend(m: re.Match, ctx: Context) -> Found | None:
+    today = ctx.anchor_day()
+    rel = rel_offset(m.group("rel"), ctx.lex)
+    if today is None:
+        year = f"{ctx.anchor.year:04d}" if ctx.anchor else "XXXX"
+        return Found(f"{year}-WXX-WE", approx=True)
+    weekday = today.isoweekday()
+    tense = forced_tense(rel) or ctx.tense()
+    if rel is not None and rel < 0:
+        weeks = -1
+    elif (rel is not None and rel > 0) or tense == FUTURE:
+        weeks = 0 if weekday <= 5 else 1
+    elif tense == PAST:
+        weeks = 0 if weekday >= 6 else -1
+    else:
+        weeks = -1 if weekday <= 2 else 0
+    return Found(calc.iso_week(today + timedelta(weeks=weeks)) + "-WE")
+
+
+def h_rel_unit(m: re.Match, ctx: Context) -> Found | None:
+    g = m.groupdict()
+    mod = MODS.get(g.get("mod") or "") or MODS.get(g.get("cmod") or "")
+    if g.get("heuer"):
+        unit, offset = "Y", 0  # Austrian and Bavarian "this year"
+    elif g.get("vor"):
+        unit, offset = {"Vorj": "Y", "Vorm": "M", "Vorw": "W", "Vorq": "Q"}[g["vor"][:4]], -1
+    else:
+        unit = UNIT_WORDS[g["unit"]]
+        offset = rel_offset(g.get("rel"), ctx.lex) if g.get("rel") else 0
+        if offset is None:
+            return None
+    return _unit_value(ctx, unit, offset, mod)
+
+
+def _unit_value(ctx: Context, unit: str, offset: int, mod: str | None) -> Found:
+    a = ctx.anchor
+    if a is None:
+        blank = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "Q": "XXXX-QX", "H": "XXXX-HX", "DE": "XXX",
+                 "CE": "XX"}[unit]
+        return Found(blank, mod=mod, approx=True)
+    if unit == "Y":
+        return Found(f"{a.year + offset:04d}", mod=mod)
+    if unit == "DE":
+        return Found(f"{(a.year // 10 + offset):03d}", mod=mod)
+    if unit == "CE":
+        return Found(f"{(a.year // 100 + offset):02d}", mod=mod)
+    if unit in ("M", "Q", "H") and a.month is None:
+        letter = {"M": "XX", "Q": "QX", "H": "HX"}[unit]
+        return Found(f"{a.year:04d}-{letter}", mod=mod, approx=True)
+    if unit == "M":
+        first = calc.add_months(date(a.year, a.month, 1), offset)
+        return Found(f"{first.year:04d}-{first.month:02d}", mod=mod)
+    if unit in ("Q", "H"):
+        size = 3 if unit == "Q" else 6
+        index = a.year * (12 // size) + (a.month - 1) // size + offset
+        year, part = divmod(index, 12 // size)
+        return Found(f"{year:04d}-{unit}{part + 1}", mod=mod)
+    today = ctx.anchor_day()
+    if today is None:
+        return Found(f"{a.year:04d}-WXX", mod=mod, approx=True)
+    return Found(calc.iso_week(today + timedelta(weeks=offset)), mod=mod)
+
+_RELDAY = {"heute": 0, "gestern": -1, "vorgestern": -2, "morgen": 1, "übermorgen": 2, "heutigen": 0,
+           "gestrigen": -1, "vorgestrigen": -2, "morgigen": 1}
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:„\"»]\s*|\n\s*)$")
+
+
+def h_relday(m: re.Match, ctx: Context) -> Found | None:
+    g = m.groupdict()
+    word = g["rd"]
+    if word == "Morgen" and not _SENTENCE_START.search(ctx.text, max(0, ctx.start - 3), ctx.start):
+        return None  # "am Morgen", "den Morgen": the noun, not "tomorrow"
+    offset = _RELDAY[word.lower()]
+    pod = ctx.lex.words["pod"].get(g["pod"]) if g.get("pod") else None
+    today = ctx.anchor_day()
+    if today is not None:
+        day = today + timedelta(days=offset)
+        value = day.isoformat()
+        span, approx = (day, day), False
+    else:
+        value = underspecified_day(ctx)
+        whole = calc.value_range(value) if ctx.anchor else None
+        span = (whole[0] + timedelta(days=offset), whole[1] + timedelta(days=offset)) if whole else None
+        approx = True
+    if pod:
+        return Found(f"{value}T{pod}", type="TIME", span=span, approx=approx, keeps_span=True,
+                     sets_reference=today is not None)
+    return Found(value, span=span, approx=approx, keeps_span=True, sets_reference=today is not None)
+
+
+def h_pod(m: re.Match, ctx: Context) -> Found | None:
+    g = m.groupdict()
+    if g.get("rel"):
+        return _relative_pod(ctx, g["pod"], rel_offset(g["rel"], ctx.lex))
+    previous = ctx.previous_word()
+    if g.get("det"):
+        if previous not in POD_DET_CONTEXT:
+            return None
+    elif previous not in POD_CONTEXT:
+        return None
+    word = g["pod"]
+    code = ctx.lex.words["pod"].get(word) or {"Morgenstunden": "MO", "Abendstunden": "EV", "Nachtstunden": "NI"}[word]
+    day = ctx.base_day()
+    if code == "NI" and not (ctx.reference_at >= ctx.sentence_start() and ctx.reference_year):
+        day = ctx.anchor_day()  # "in der Nacht": the night before the report's day, dated to that day
+    if g.get("wd"):
+        day = _weekday_date(ctx, ctx.lex.weekdays[g["wd"]], None)
+    value = day_value(ctx, day)
+    return Found(f"{value}T{code}", approx=day is None)
+
+
+def _relative_pod(ctx: Context, word: str, offset: int | None) -> Found | None:
+    """"vergangene Nacht" is the night before the report's day (dated to that day, as "in der Nacht");
+    "vergangenen Abend" the evening before; "kommende Nacht" tonight."""
+    if offset is None:
+        return None
+    code = ctx.lex.words["pod"][word]
+    today = ctx.anchor_day()
+    if today is None:
+        return Found(f"{underspecified_day(ctx)}T{code}", approx=True)
+    if code == "NI":
+        day = today if offset < 0 else today + timedelta(days=offset - 1) if offset > 0 else today
+    else:
+        day = today + timedelta(days=offset)
+    return Found(f"{day.isoformat()}T{code}")
+
+_HOUR_WORDS = {"eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
+               "zehn": 10, "elf": 11, "zwölf": 12}
+
+
+def h_time(m: re.Match, ctx: Context) -> Found | None:
+    g = m.groupdict()
+    if g.get("half"):
+        hour = _HOUR_WORDS.get(g["hw"]) or int(g["hw"])
+        g = {"hour": str(hour - 1), "minute": "30"}
+    if g.get("midnight"):
+        previous = ctx.previous_word().lower()
+        if previous not in ("um", "gegen", "nach", "vor", "bis", "ab", "seit", "kurz"):
+            return None
+        hour, minute = (0, 0) if previous in ("seit", "ab", "nach") else (24, 0)
+    else:
+        hour, minute = int(g["hour"]), int(g["minute"] or 0)
+        if g.get("tzw") in ("abends", "nachts") and hour < 12:
+            hour += 12
+    day = ctx.base_day()
+    value = f"{day_value(ctx, day)}T{hour:02d}:{minute:02d}"
+    return Found(value, span=(day, day) if day else None, approx=day is None, keeps_span=True)
+
+_OFFSET_WORDS = {"Vortag": ("D", -1), "Vortages": ("D", -1), "Folgetag": ("D", 1), "Folgetages": ("D", 1),
+                 "Vorabend": ("D", -1), "Vorabends": ("D", -1)}
+
+_FORWARD = ("später", "danach", "darauf")
+
+
+def h_offset(m: re.Match, ctx: Context) -> Found | None:
+    g = m.groupdict()
+    vague = False
+    if g.get("word"):
+        unit, amount = _OFFSET_WORDS[g["word"]]
+    elif g.get("same"):
+        unit, amount = "D", 0 if g["same"] in ("selben", "gleichen") else 1
+    elif g.get("tags") or g.get("dir2"):
+        direction = g.get("dir") or g.get("dir2")
+        unit = UNIT_WORDS.get(g.get("unit") or "", "D") if g.get("unit") != "Tag" else "D"
+        amount = 1 if direction in _FORWARD else -1
+    else:
+        unit = ctx.lex.units[g["unit"]]
+        number = number_of(g.get("num"), ctx.lex) if g.get("num") else None
+        vague = number is None
+        amount = (number or 1) * (1 if g["dir"] in _FORWARD else -1)
+    return _offset_value(ctx, unit, amount, vague, evening=(g.get("word") or "").startswith("Vorabend"))
+
+
+def _offset_value(ctx: Context, unit: str, amount: float, vague: bool, evening: bool) -> Found:
+    """Counted from the last day the text named ("Am 3. März … Zwei Tage später"), else the report's day."""
+    coarse = ctx.coarse
+    if coarse is not None and coarse[2] > ctx.reference_at:
+        return _coarse_offset(coarse, unit, amount, vague)
+    base = ctx.reference or ctx.anchor_day()
+    if base is not None and not ctx.reference_year and ctx.reference is not None:
+        if unit in ("D", "W") and not vague:
+            day = calc.shift(base, amount, unit)
+            return Found(f"XXXX-{day.month:02d}-{day.day:02d}", approx=True)
+        return Found("XXXX", approx=True)
+    if base is None:
+        a = ctx.anchor
+        if a is None:
+            return Found("XXXX-XX-XX" if unit in ("D", "W") else "XXXX", approx=True)
+        if unit in ("Y", "DE", "CE"):
+            return Found(f"{round(a.year + amount * (10 if unit == 'DE' else 1)):04d}", approx=vague)
+        return Found(underspecified_day(ctx), approx=True)
+    day = calc.shift(base, amount, unit)
+    if vague or unit in ("M",):
+        return Found(f"{day.year:04d}-{day.month:02d}", approx=vague)
+    if unit in ("Y", "DE", "CE"):
+        return Found(f"{day.year:04d}")
+    if evening:
+        return Found(f"{day.isoformat()}TEV", type="TIME")
+    return Found(day.isoformat(), sets_reference=True)
+
+
+def _coarse_offset(coarse: tuple[str, date, int], unit: str, amount: float, vague: bool) -> Found:
+    """"Einen Tag zuvor" after "Ende August": the month is known, the day is not."""
+    precision, first, _ = coarse
+    if unit in ("TH", "TM", "TS"):  # "eine Stunde später" after "im März": still that month
+        value = f"{first.year:04d}" if precision == "year" else f"{first.year:04d}-{first.month:02d}"
+        return Found(value, approx=True)
+    moved = calc.shift(first, amount, unit)
+    if unit in ("Y", "DE", "CE") or precision == "year":
+        return Found(f"{moved.year:04d}", approx=vague or precision == "year" and unit not in ("Y", "DE", "CE"))
+    if unit == "M" and not vague:
+        return Found(f"{moved.year:04d}-{moved.month:02d}")
+    return Found(f"{first.year:04d}-{first.month:02d}-XX", approx=True)

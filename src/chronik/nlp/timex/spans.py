@@ -1,0 +1,108 @@
+"""Handlers for durations, sets (frequencies) and fuzzy references (derzeit, damals)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from chronik.nlp.timex import calc
+from chronik.nlp.timex.context import (
+    AMODS,
+    Context,
+    Found,
+    duration_value,
+    number_of,
+)
+
+
+HALVES = {"Viertelstunde": "PT15M", "Dreiviertelstunde": "PT45M", "Vierteljahrhundert": "P25Y",
+          "Dreivierteljahr": "P9M", "Vierteljahr": "P3M"}
+
+_PAST_SPAN = ("vergangenen", "letzten", "zurückliegenden", "vorigen")
+
+_NEXT_SPAN = ("kommenden", "nächsten", "folgenden")
+
+
+def h_duration(m: re.Match, ctx: Context) -> Found | None:
+    g = m.groupdict()
+    mod = AMODS.get(" ".join((g.get("amod") or "").split()))
+    if g.get("half") in HALVES:
+        return Found(HALVES[g["half"]], mod=mod)
+    if g.get("adv"):
+        unit = ctx.lex.units[g["adv"][0].upper() + g["adv"][1:]]
+        return Found(duration_value(None, unit), approx=True)
+    unit = ctx.lex.units[g["unit"]]
+    amount = number_of(g.get("num"), ctx.lex) if g.get("num") else None
+    if g.get("num") and amount is None:
+        return None
+    if g.get("num") and (g["num"].lower() == "eines" and unit == "D"):
+        return None  # "eines Tages" means some day, not a duration
+    if g.get("half"):
+        amount = (amount or 1) * 0.5
+        smaller = {"Y": (12, "M"), "M": (30, "D"), "D": (24, "TH"), "TH": (60, "TM")}
+        if amount != int(amount) and unit in smaller:  # ein halbes Jahr = P6M, eine halbe Stunde = PT30M
+            amount, unit = amount * smaller[unit][0], smaller[unit][1]
+    value = duration_value(amount, unit)
+    span = _duration_span(ctx, g, amount, unit)
+    return Found(value, mod=mod, span=span, approx=amount is None or mod is not None, keeps_span=True)
+
+
+def _duration_span(ctx: Context, g: dict, amount: float | None, unit: str) -> tuple[date, date] | None:
+    """The days a duration covers when a preposition ties it to the report date (vor, seit, in den vergangenen)."""
+    if ctx.anchor is None:
+        return None
+    now = (ctx.anchor.earliest(), ctx.anchor.latest())
+    size = amount if amount is not None else 3  # "in den vergangenen Wochen": a few, read as three
+    rel = g.get("rel")
+    previous = ctx.previous_word().lower()
+    if rel in _PAST_SPAN or previous == "seit":
+        return calc.shift(now[0], -size, unit), now[1]
+    if rel in _NEXT_SPAN:
+        return now[0], calc.shift(now[1], size, unit)
+    if previous == "vor":
+        return calc.shift(now[0], -size, unit), calc.shift(now[1], -size, unit)
+    if previous in ("in", "binnen", "innerhalb"):
+        return calc.shift(now[0], size, unit), calc.shift(now[1], size, unit)
+    return None
+
+_SET_UNITS = {"Tag": "D", "Tage": "D", "Woche": "W", "Wochen": "W", "Monat": "M", "Monate": "M", "Jahr": "Y",
+              "Jahre": "Y", "Stunde": "TH", "Stunden": "TH", "Minute": "TM", "Minuten": "TM"}
+
+
+def h_set(m: re.Match, ctx: Context) -> Found | None:
+    g = m.groupdict()
+    if g.get("setw"):
+        word = g["setw"]
+        return Found(ctx.lex.words["set"][word[0].lower() + word[1:]])
+    if g.get("wdadv"):
+        day = g["wdadv"][0].upper() + g["wdadv"][1:-1]
+        return Found(f"XXXX-WXX-{ctx.lex.weekdays[day]}")
+    if g.get("wd"):
+        return Found(f"XXXX-WXX-{ctx.lex.weekdays[g['wd']]}")
+    if g.get("pod"):
+        return Found(f"XXXX-XX-XXT{ctx.lex.words['pod'][g['pod']]}")
+    if g.get("season"):
+        return Found(f"XXXX-{ctx.lex.words['season'][g['season']].split(':')[0]}")
+    unit = g["unit"]
+    if m.group(0).count(" für "):
+        return Found(duration_value(1, _SET_UNITS[unit]))  # "Jahr für Jahr"
+    if unit == "Wochenende":
+        return Found("XXXX-WXX-WE")
+    amount = number_of(g.get("num"), ctx.lex) if g.get("num") else 1
+    if g.get("every", "").lower() == "alle" and not g.get("num") and unit in ("Tag", "Woche", "Monat", "Jahr"):
+        return None  # "alle Jahr" is not German; "alle" wants a plural
+    return Found(duration_value(amount or 1, _SET_UNITS[unit]))
+
+
+def h_ref(m: re.Match, ctx: Context) -> Found | None:
+    word = " ".join(m.group("ref").split())
+    if word.lower() == "zur zeit" and re.match(r"\s+(?:der|des|als|von|eines|einer|Christi)\b", ctx.text[ctx.end:ctx.end + 12]):
+        return None
+    value = ctx.lex.words["ref"].get(word) or ctx.lex.words["ref"].get(word[0].lower() + word[1:])
+    if value is None:
+        return None
+    span = None
+    if ctx.anchor is not None:
+        now = (ctx.anchor.earliest(), ctx.anchor.latest())
+        span = {"PRESENT_REF": now, "PAST_REF": (None, now[1]), "FUTURE_REF": (now[0], None)}.get(value)
+    return Found(value, span=span, approx=True, keeps_span=True)
