@@ -49,3 +49,25 @@ def test_later_denial_links_to_the_accusation_about_the_same_actors_and_type() -
                             "Iran")
     pairs = link_denials_across([accusation, other, denial, unrelated])
     assert pairs == [(accusation, denial)]
+
+
+def test_records_from_annotations_use_canonical_names() -> None:
+    from chronik.dates import parse_iso
+    from chronik.nlp.claims.links import claim_records
+    from chronik.nlp.events.coref import event_mentions
+    from chronik.types import Annotations, Claim, Event, Mention, Report, Span
+
+    text = "Moskau griff Kiew an. Russland bestreitet das."
+    report = Report("r9", text, parse_iso("2022-10-18"), source="dpa")
+    mentions = [Mention(0, 6, "Moskau", "LOC", canonical="Russia"), Mention(13, 17, "Kiew", "LOC", canonical="Kyiv"),
+                Mention(22, 30, "Russland", "LOC", canonical="Russia")]
+    attack = Event("ASSAULT", Span(7, 12, "griff"), actor=[Span(0, 6, "Moskau")], target=[Span(13, 17, "Kiew")],
+                   id="v1")
+    denial = Claim(22, 45, text[22:45], "denied", source=Span(22, 30, "Russland"), events=["v1"], id="c1")
+    ann = Annotations(mentions=mentions, events=[attack], claims=[denial])
+    (mention,) = event_mentions(report, ann)
+    assert (mention.actors, mention.targets, mention.date, mention.source) == (
+        frozenset({"Russia"}), frozenset({"Kyiv"}), date(2022, 10, 18), "dpa")
+    (record,) = claim_records(report, ann)
+    assert (record.source, record.event_types, record.actors) == ("Russia", frozenset({"ASSAULT"}),
+                                                                  frozenset({"Russia", "Kyiv"}))

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from chronik.nlp.claims.build import Draft
-from chronik.types import Event
+from chronik.nlp.events.coref import canonical_names
+from chronik.types import Annotations, Event, Report
 
 WINDOW_SENTENCES = 3
 
@@ -105,3 +106,19 @@ def link_denials_across(records: Sequence[ClaimRecord], window_days: int = 60) -
         latest = max(c.report_date for c in fitting)
         pairs.extend((c, denial) for c in fitting if c.report_date == latest)
     return pairs
+
+
+def claim_records(report: Report, annotations: Annotations) -> list[ClaimRecord]:
+    """One report's claims as cross-report linking input (actors and targets of the claims' events)."""
+    if report.date is None:
+        return []
+    events = {e.id: e for e in annotations.events}
+    out = []
+    for claim in annotations.claims:
+        about = [events[v] for v in claim.events if v in events]
+        spans = [s for e in about for s in e.actor + e.target]
+        source = next(iter(canonical_names([claim.source], annotations.mentions))) if claim.source else None
+        out.append(ClaimRecord(report.id, claim.id, report.date.earliest(), claim.certainty,
+                               frozenset(e.type for e in about), canonical_names(spans, annotations.mentions),
+                               source))
+    return out

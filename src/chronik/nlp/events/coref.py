@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from chronik.types import Annotations, Mention, Report, Span
+
 
 @dataclass(frozen=True)
 class EventMention:
@@ -76,3 +78,29 @@ def cluster_events(mentions: Sequence[EventMention], window_days: int = 2) -> li
             home.mentions.append(mention)
     return clusters
 
+
+
+def canonical_names(spans: Sequence[Span], mentions: Sequence[Mention]) -> frozenset[str]:
+    """The canonical name of the mention each argument span overlaps, else the span's lower-cased text."""
+    names = set()
+    for span in spans:
+        hit = next((m for m in mentions if m.start < span.end and span.start < m.end and m.canonical), None)
+        names.add(hit.canonical if hit is not None else span.text.lower())
+    return frozenset(names)
+
+
+def event_mentions(report: Report, annotations: Annotations) -> list[EventMention]:
+    """One report's events as coreference input: the event's own date where resolved, else the report's."""
+    if report.date is None:
+        return []
+    reported = report.date.earliest()
+    out = []
+    for event in annotations.events:
+        when = date.fromisoformat(event.earliest) if event.earliest else reported
+        out.append(EventMention(
+            id=f"{report.id}/{event.id}", report_id=report.id, type=event.type, date=when,
+            actors=canonical_names(event.actor, annotations.mentions),
+            targets=canonical_names(event.target, annotations.mentions),
+            places=canonical_names(event.place, annotations.mentions),
+            negated=event.negated, source=report.source, report_date=reported))
+    return out
