@@ -12,6 +12,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from chronik.crosslink import after_write
 from chronik.ingest import ReadOptions, Skipped, read_paths
 from chronik.nlp import pipeline
 from chronik.settings import Settings
@@ -29,6 +30,8 @@ class IngestSummary:
     timexes: int = 0
     events: int = 0
     claims: int = 0
+    events_joined: int = 0  # events found to be told by an earlier report too
+    contradictions: int = 0  # claims linked to contradicting claims of other reports
     skipped: list[Skipped] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -41,6 +44,7 @@ class IngestSummary:
             "added": self.added, "new_versions": self.new_versions, "duplicates": self.duplicates,
             "skipped": len(self.skipped), "words": self.words, "mentions": self.mentions,
             "timexes": self.timexes, "events": self.events, "claims": self.claims,
+            "events_joined": self.events_joined, "contradictions": self.contradictions,
             "seconds": round(self.seconds, 3),
             "words_per_second": round(self.words / self.seconds, 1) if self.seconds else None,
             "skipped_inputs": [str(s) for s in self.skipped],
@@ -76,7 +80,7 @@ def ingest(
                 yield item
 
     for report, annotations in analyse_stream(fresh_reports(), settings):
-        _store_one(store, report, annotations, summary)
+        store_analysed(store, report, annotations, summary)
         summary.seconds = time.perf_counter() - started
         if on_progress:
             on_progress(summary)
@@ -84,7 +88,8 @@ def ingest(
     return summary
 
 
-def _store_one(store: Store, report: Report, annotations: Annotations, summary: IngestSummary) -> None:
+def store_analysed(store: Store, report: Report, annotations: Annotations, summary: IngestSummary) -> None:
+    """Write one analysed report, link it into what the store knows, and count it."""
     result = write_report(store, report, annotations)
     if result.status == "duplicate":
         summary.duplicates += 1
@@ -98,6 +103,9 @@ def _store_one(store: Store, report: Report, annotations: Annotations, summary: 
     summary.timexes += len(annotations.timexes)
     summary.events += len(annotations.events)
     summary.claims += len(annotations.claims)
+    links = after_write(store, report.id)
+    summary.events_joined += links.events_joined
+    summary.contradictions += links.contradictions
 
 
 def _batches(reports: Iterable[Report], size: int) -> Iterator[list[Report]]:

@@ -1,0 +1,97 @@
+"""Cross-report steps on hand-made annotations with the real linker and a real store."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from chronik.crosslink import after_write
+from chronik.dates import parse_iso
+from chronik.store import schema as t
+from chronik.store.db import write_report
+from chronik.types import Annotations, Claim, Event, Mention, Report, Span
+
+
+def _span(text: str, word: str, nth: int = 0) -> Span:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return Span(start, start + len(word), word)
+
+
+def _mention(text: str, word: str, type_: str, nth: int = 0) -> Mention:
+    s = _span(text, word, nth)
+    return Mention(s.start, s.end, word, type_, id=f"m{s.start}", component="test")
+
+
+def _report(rid: str, day: str, text: str, ann: Annotations) -> tuple[Report, Annotations]:
+    ann.sentences = [Span(0, len(text), text)]
+    return Report(id=rid, text=text, date=parse_iso(day)), ann
+
+
+def accusation() -> tuple[Report, Annotations]:
+    text = "Die Ukraine wirft Russland vor, Umspannwerke in Kiew angegriffen zu haben."
+    attack = Event("ASSAULT", _span(text, "angegriffen"), actor=[_span(text, "Russland")],
+                   target=[_span(text, "Umspannwerke")], place=[_span(text, "Kiew")], id="v1",
+                   earliest="2022-12-05", latest="2022-12-05", component="test")
+    claim = Claim(32, len(text) - 1, text[32:-1], "alleged", source=_span(text, "Ukraine"), events=["v1"],
+                  id="c1", component="test")
+    ann = Annotations(mentions=[_mention(text, "Ukraine", "LOC"), _mention(text, "Russland", "LOC"),
+                                _mention(text, "Kiew", "LOC")], events=[attack], claims=[claim])
+    return _report("acc", "2022-12-05", text, ann)
+
+
+def denial() -> tuple[Report, Annotations]:
+    text = "Russland bestreitet, in Kiew Umspannwerke angegriffen zu haben."
+    attack = Event("ASSAULT", _span(text, "angegriffen"), actor=[_span(text, "Russland")],
+                   target=[_span(text, "Umspannwerke")], place=[_span(text, "Kiew")], id="v1",
+                   earliest="2022-12-06", latest="2022-12-06", component="test")
+    claim = Claim(21, len(text) - 1, text[21:-1], "denied", source=_span(text, "Russland"), events=["v1"],
+                  id="c1", component="test")
+    ann = Annotations(mentions=[_mention(text, "Russland", "LOC"), _mention(text, "Kiew", "LOC")],
+                      events=[attack], claims=[claim])
+    return _report("den", "2022-12-06", text, ann)
+
+
+def unrelated_attack() -> tuple[Report, Annotations]:
+    text = "Russland hat im Sommer Charkiw angegriffen."
+    attack = Event("ASSAULT", _span(text, "angegriffen"), actor=[_span(text, "Russland")],
+                   place=[_span(text, "Charkiw")], id="v1", earliest="2022-07-01", latest="2022-07-31",
+                   component="test")
+    ann = Annotations(mentions=[_mention(text, "Russland", "LOC"), _mention(text, "Charkiw", "LOC")], events=[attack])
+    return _report("old", "2022-08-01", text, ann)
+
+
+def _store_all(store, *items) -> list:
+    results = []
+    for report, ann in items:
+        write_report(store, report, ann)
+        results.append(after_write(store, report.id))
+    return results
+
+
+def test_the_same_attack_in_two_reports_is_one_event_and_the_denial_contradicts(store) -> None:
+    _store_all(store, unrelated_attack(), accusation(), denial())
+    with store.engine.connect() as conn:
+        clusters = dict(conn.execute(sa.select(t.events.c.report_id, t.events.c.cluster_id)).all())
+        links = conn.execute(sa.select(t.claims.c.report_id, t.claims.c.id).join(
+            t.claim_links, t.claim_links.c.claim_id == t.claims.c.id)).all()
+    assert clusters["acc"] is not None and clusters["acc"] == clusters["den"]
+    assert clusters["old"] is None  # months earlier and elsewhere: another attack
+    assert sorted(r for r, _ in links) == ["acc", "den"]  # written on both claims
+
+
+def test_relinking_the_same_report_adds_nothing(store) -> None:
+    _store_all(store, accusation(), denial())
+    again = after_write(store, "den")
+    with store.engine.connect() as conn:
+        n_links = conn.execute(sa.select(sa.func.count()).select_from(t.claim_links)).scalar_one()
+    assert again.mentions_linked == 0
+    assert n_links == 2
+
+
+def test_mentions_of_one_country_share_an_entity(store) -> None:
+    _store_all(store, accusation(), denial())
+    with store.engine.connect() as conn:
+        ids = {row.entity_id for row in conn.execute(
+            sa.select(t.mentions.c.entity_id).where(t.mentions.c.text == "Russland"))}
+    assert len(ids) == 1 and None not in ids
