@@ -287,7 +287,7 @@ def evaluate(gold: Path, predictions: Path | None = None) -> tuple[dict, Scores,
     for doc, timexes in zip(docs, predicted):
         score_doc(scores, doc, timexes)
     result = {"gold": str(gold), "documents": len(docs), "skipped": [f"{p}: {r}" for p, r in skipped],
-              **scores.as_dict(), "seconds": round(seconds, 3)}
+              **scores.as_dict(), "seconds": round(seconds, 3), "errors": scores.errors}
     return result, scores, skipped
 
 
@@ -315,8 +315,9 @@ def print_table(result: dict) -> None:
     from rich.table import Table
 
     table = Table(title=f"Timex (TempEval-3) — {result['gold']}")
-    for column in ("", "gold", "pred", "match", "P", "R", "F1", "value acc"):
-        table.add_column(column, justify="left" if not column else "right")
+    table.add_column("", justify="left", no_wrap=True)
+    for column in ("gold", "pred", "match", "P", "R", "F1", "value acc"):
+        table.add_column(column, justify="right")
 
     def row(name: str, prf: dict, value: str = "") -> None:
         table.add_row(name, str(prf["gold"]), str(prf["predicted"]), str(prf["tp"]), f"{prf['precision']:.4f}",
