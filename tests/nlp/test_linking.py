@@ -164,3 +164,11 @@ def test_cyrillic_only_person_gets_an_international_latin_canonical() -> None:
     out = link_documents([record("a", "2022-01-01", "Иван Петров sagte. Петров ging.",
                                  [("Иван Петров", "PER"), ("Петров", "PER")])])
     assert [m["canonical"] for m in out[0]["entities"]] == ["Ivan Petrov", "Ivan Petrov"]
+
+
+def test_short_form_in_brackets_joins_its_long_form_across_reports() -> None:
+    c = canon([record("a", "2016-01-01", "Die VIG meldete Gewinne.", [("VIG", "ORG")]),
+               record("b", "2016-02-01", "Die Vienna Insurance Group (VIG) wächst.",
+                      [("Vienna Insurance Group", "ORG"), ("VIG", "ORG")]),
+               record("c", "2016-03-01", "VIG-Chefin sprach.", [("VIG-Chefin", "ORG", "part")])])
+    assert len(set(c.values())) == 1

@@ -86,6 +86,7 @@ class Index:
         self.entities: dict[int, Entity] = {}
         self.next_id = 1
         self.new_keys: list[tuple[str, int]] = []
+        self.redirect: dict[int, int] = {}
 
     def get(self, key: str) -> list[Entity]:
         return [self.entities[i] for i in sorted(self.keys.get(key, ())) if i in self.entities]
@@ -102,6 +103,27 @@ class Index:
         self.next_id += 1
         self.entities[entity.id] = entity
         return entity
+
+    def can_merge(self) -> bool:
+        return True
+
+    def merge(self, keep: Entity, drop: Entity) -> None:
+        """Two entities found to be one (a short form in brackets): `drop` is folded into `keep`."""
+        for key in list(drop.keys):
+            self.keys.get(key, set()).discard(drop.id)
+            self.add_key(key, keep)
+        keep.names.update(drop.names)
+        keep.first_names |= drop.first_names
+        keep.n_mentions += drop.n_mentions
+        keep.first_date = min(filter(None, (keep.first_date, drop.first_date)), default=None)
+        keep.last_date = max(filter(None, (keep.last_date, drop.last_date)), default=None)
+        self.redirect[drop.id] = keep.id
+        del self.entities[drop.id]
+
+    def resolve(self, entity_id: int) -> int:
+        while entity_id in self.redirect:
+            entity_id = self.redirect[entity_id]
+        return entity_id
 
 
 @dataclass

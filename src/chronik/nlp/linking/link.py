@@ -141,9 +141,17 @@ class Linker:
                 else:
                     j = i + 1
                 target = self.index.entities[decided[i].entity_id]
+                other = self.index.entities[decided[j].entity_id]
+                if self.index.can_merge() and not (other.grounded and target.grounded):
+                    keep, drop = (other, target) if other.grounded else (target, other)
+                    self.index.merge(keep, drop)
+                    target = keep
+                    for d in decided.values():
+                        d.entity_id = self.index.resolve(d.entity_id)
                 for k in index_keys(analyses[j]):
                     if not k.startswith("b:"):
                         self.index.add_key(k, target)
+                decided[i] = Decision(target.id, decided[i].rule)
                 decided[j] = Decision(target.id, "bracket-short-form")
 
     def link_surnames(self, mentions: list[MentionInput], analyses: list[Analysis], pending: list[int],
@@ -156,6 +164,7 @@ class Linker:
         out = []
         for i, (m, a) in enumerate(zip(mentions, analyses)):
             d = decided[i]
+            d.entity_id = self.index.resolve(d.entity_id)
             entity = self.index.entities[d.entity_id]
             entity.seen(a.surface if a.kind != "grounded" or a.type_class == "P" else a.surface, when)
             gov = government_of(a.info, text, m.end, m.start, self.gaz) if a.kind == "grounded" else None
@@ -221,5 +230,5 @@ def link_documents(records: list[dict[str, Any]], aliases: AliasTable | None = N
     for rec in out:
         for m in rec.get("entities") or []:
             if "_entity" in m:
-                m["canonical"] = names[m.pop("_entity")]
+                m["canonical"] = names[linker.index.resolve(m.pop("_entity"))]
     return out

@@ -1,5 +1,6 @@
 """Relinking a whole store at once: every current report linked in memory in date order (the same Linker as
-`link_report`), then written in bulk. Used by `relink_all`; far faster than report-by-report on a big store."""
+`link_report`, in two passes as `link_documents`: bare surnames are resolved once every full name is known),
+then written in bulk. Used by `relink_all`; far faster than report-by-report on a big store."""
 
 from __future__ import annotations
 
@@ -38,11 +39,20 @@ def relink_in_memory(conn: Connection, aliases: AliasTable) -> int:
     linker = Linker(aliases, Index())
     known = known_forms([(x.text, x.type) for rows in mentions.values() for x in rows])
     linked: dict[str, list[Linked]] = {}
-    for rep in reports:
+    state = []
+    for rep in reports:  # first what each report says itself, then bare surnames against the whole store
         rows = mentions.get(rep.id, [])
         if rows:
             inputs = [MentionInput(x.start, x.end, x.text, x.type, x.sub) for x in rows]
-            linked[rep.id] = linker.link_report(inputs, rep.text, rep.date, known)
+            analyses = linker.analyse(inputs, known)
+            decided, pending = linker.link_local(inputs, analyses, rep.text)
+            state.append((rep, inputs, analyses, decided, pending))
+    for rep, inputs, analyses, decided, pending in state:
+        linker.link_surnames(inputs, analyses, pending, rep.date, decided)
+        linked[rep.id] = linker.record(inputs, analyses, decided, rep.text, rep.date)
+    for ls in linked.values():
+        for link in ls:
+            link.entity_id = linker.index.resolve(link.entity_id)
     ids = _write_entities(conn, linker.index)
     _write_mentions(conn, linker.index, mentions, linked, ids)
     _write_roles(conn, linker.index, reports, mentions, linked, ids)

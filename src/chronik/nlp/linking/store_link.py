@@ -117,6 +117,9 @@ class StoreIndex(Index):
                 k.entity_id.in_(sorted(ids)), sa.or_(k.key.like("s:%"), k.key.like("n:%")))):
             self.entities[r.entity_id].keys.add(r.key)
 
+    def can_merge(self) -> bool:
+        return False  # stored entities are merged by relinking or `chronik entity merge`
+
     def get(self, key: str) -> list[Entity]:
         """Fuzzy blocks are read only when a name was not found by its exact keys."""
         if key not in self.loaded_keys:
