@@ -8,6 +8,7 @@ from datetime import date
 
 from chronik.nlp.timex import calc
 from chronik.nlp.timex.context import (
+    APPROX_BEFORE,
     BLOCK,
     MODS,
     Context,
@@ -125,6 +126,8 @@ def h_year(m: re.Match, ctx: Context) -> Found | None:
     slash = re.match(r"/(\d+)", ctx.text[ctx.end : ctx.end + 6])
     if slash and not _continues_year(year, slash.group(1)):
         return None  # "Richtlinie 2012/34/EU", not the years 2012 and 2034
+    if mod is None and ctx.previous_word().lower() in APPROX_BEFORE:
+        mod = "APPROX"
     return Found(f"{year:04d}", mod=mod)
 
 

@@ -21,6 +21,7 @@ AMODS = {"etwa": "APPROX", "rund": "APPROX", "ungefähr": "APPROX", "circa": "AP
          "annähernd": "APPROX", "gut": "MORE_THAN", "mehr als": "MORE_THAN", "über": "MORE_THAN",
          "weniger als": "LESS_THAN", "mindestens": "EQUAL_OR_MORE", "höchstens": "EQUAL_OR_LESS",
          "bis zu": "EQUAL_OR_LESS"}
+APPROX_BEFORE = frozenset("um gegen circa ca. etwa zirka".split())  # "um 1150", "gegen 10.20 Uhr": mod APPROX
 
 UNIT_WORDS = {"Woche": "W", "Monat": "M", "Monats": "M", "Jahr": "Y", "Jahres": "Y", "Jahrs": "Y", "Quartal": "Q",
               "Quartals": "Q", "Halbjahr": "H", "Halbjahres": "H", "Jahrzehnt": "DE", "Jahrzehnts": "DE",
@@ -43,7 +44,8 @@ class Found:
     keeps_span: bool = False  # True: `span` is final, do not narrow by mod
     sets_reference: bool = False  # a fully known day that later "zwei Tage später" counts from
 
-BLOCK = object()
+
+BLOCK = object()  # not a timex, and no shorter match over the same words is one either
 
 
 @dataclass

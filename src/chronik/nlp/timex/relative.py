@@ -234,7 +234,8 @@ def h_time(m: re.Match, ctx: Context) -> Found | None:
             hour += 12
     day = ctx.base_day()
     value = f"{day_value(ctx, day)}T{hour:02d}:{minute:02d}"
-    return Found(value, span=(day, day) if day else None, approx=day is None, keeps_span=True)
+    mod = "APPROX" if ctx.previous_word().lower() in ("gegen", "etwa", "circa", "ca.") else None
+    return Found(value, mod=mod, span=(day, day) if day else None, approx=day is None, keeps_span=True)
 
 _OFFSET_WORDS = {"Vortag": ("D", -1), "Vortages": ("D", -1), "Folgetag": ("D", 1), "Folgetages": ("D", 1),
                  "Vorabend": ("D", -1), "Vorabends": ("D", -1)}
