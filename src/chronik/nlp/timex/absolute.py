@@ -50,6 +50,11 @@ NUMBERED = frozenset(
 # Unit words and symbols after a number: "2000 km", "1500 m", "2000 Euro" (capitals are caught anyway).
 _AFTER_COUNT = re.compile(r"\s*(?:%|‰|€|\$|(?:m|km|cm|mm|ha|kg|g|t|l|ml|kW|MW|GW|kWh|mal|x)\b|davon\b|bis\s+\d+\s+[A-ZÄÖÜ])")
 
+_CHANGE_VERBS = frozenset(
+    """stieg stiegen steigt steigen sank sanken sinkt sinken fiel fielen fällt fallen wuchs wuchsen wächst wachsen
+    erhöht erhöhte erhöhten verringert verringerte verringerten gestiegen gesunken gefallen gewachsen
+    zurückgegangen zugenommen abgenommen nahm nahmen""".split()
+)
 _FROM_TO_COUNT = re.compile(r"\s+auf\s+[\d.,]+")  # after "von"/"um": "sank von 2000 auf 1800"
 
 _BEFORE_COUNT = re.compile(r"\b(?:von|um)\s+[\d.,]+\s+auf\s+$")  # "sank von 2000 auf 1800"
@@ -115,6 +120,8 @@ def h_year(m: re.Match, ctx: Context) -> Found | None:
             return None
         if previous == "als" and ctx.previous_words(2)[0] in ("mehr", "weniger", "Mehr", "Weniger"):
             return None
+        if previous == "um" and ctx.previous_words(2)[0] in _CHANGE_VERBS:
+            return None  # "stieg um 2000" is a difference, not the year
         if previous not in YEAR_CONTEXT:
             following = ctx.next_char()
             if following.isupper() or following in ("%", "€", "$"):
