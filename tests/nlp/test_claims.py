@@ -270,3 +270,12 @@ def test_coordinated_clause_is_no_complement() -> None:
     doc = analyse("Belarus hat ein Eingreifen bislang ausgeschlossen, gehört aber zu den Verbündeten Russlands.",
                   [("Belarus", "LOC"), ("Russlands", "LOC")])
     assert doc._.claims == []
+
+
+def test_speaker_goes_on_through_a_pronoun_and_places_are_no_sources() -> None:
+    doc = analyse("Der iranische Außenminister sagte, Iran sei neutral. Teheran werde Politiker mit Einreiseverboten "
+                  "belegen, sagte er. Nach Berichten aus der Region Donezk gingen die Kämpfe weiter.",
+                  [("iranische", "LOC", "deriv"), ("Iran", "LOC"), ("Teheran", "LOC"), ("Donezk", "LOC")])
+    first, second, third = doc._.claims
+    assert first.source.text == second.source.text == "Der iranische Außenminister"
+    assert third.source is None and third.certainty == "reported"

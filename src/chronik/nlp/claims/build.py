@@ -206,11 +206,13 @@ def _phrase_source(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Span 
     if word == "nach" and derived:
         return Span(derived[0].start, derived[0].end, derived[0].text)  # "nach ukrainischen Angaben"
     following = syntax.candidates(index, cue.end, min(sent.end, cue.end + 6))
-    if following and following[0].np_start <= cue.end + 1 and (
-            following[0].mention is not None or doc[following[0].np_start].lower_ in ("des", "der", "von", "vom")
-            or word == "laut"):
-        return syntax.np_span(doc, following[0])
-    return None
+    if not following or following[0].np_start > cue.end + 1:
+        return None
+    first = following[0]
+    if first.prep in ("von", "vom") or word == "laut" and first.prep in (None, "laut") or first.prep is None and (
+            first.mention is not None or doc[first.np_start].lower_ in ("des", "der")):
+        return syntax.np_span(doc, first)  # "nach Angaben der UN", "von Diplomaten", "Lukaschenkos"
+    return None  # "nach Berichten aus der Region Donezk": a place, not a speaker
 
 
 def whole(sent: Sentence) -> tuple[int, int]:

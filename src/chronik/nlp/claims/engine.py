@@ -13,6 +13,7 @@ from chronik.types import Claim, Event, Span
 COMPONENT = f"claims:rules-{VERSION}"
 OPENING_QUOTES = {"„", "«", "»", '"', "“"}
 CONTINUABLE = {"asserted", "reported", "alleged"}
+OPENING_VERBS = {"say", "report", "accuse", "deny"}
 
 
 def extract_claims(doc: Doc, events: list[Event], index: DocIndex | None = None) -> list[Claim]:
@@ -85,6 +86,7 @@ def sentence_claims(doc: Doc, lex: lexicon.Lexicon, index: DocIndex, sent: Sente
     if not drafts:
         drafts = [d for d in (_doubt(doc, index, sent, c) for c in found if c.kind == "doubt") if d is not None][:1]
     _possessive_sources(doc, drafts, earlier)
+    _speaker_continuity(doc, sent, drafts, earlier)
     qualifiers = [c for c in found if c.kind in ("hearsay", "hedge")]
     if not drafts and qualifiers:
         start, end = build.whole(sent)
@@ -152,6 +154,19 @@ def _doubt(doc: Doc, index: DocIndex, sent: Sentence, cue: cues.Cue) -> Draft | 
     if "es" not in words or words & {"kein", "keine", "keinen"}:
         return None
     return build.draft_for(doc, index, sent, cue)
+
+
+def _speaker_continuity(doc: Doc, sent: Sentence, drafts: list[Draft], earlier: list[Draft]) -> None:
+    """"..., sagte er" where no named person precedes: the speaker of the claims just before."""
+    previous = _previous(sent, earlier, window=2)
+    if previous is None or previous.source is None:
+        return
+    for draft in drafts:
+        if draft.source is not None or draft.cue is None or draft.cue.kind not in OPENING_VERBS:
+            continue
+        clause = next((c for c in sent.clauses if c[0] <= draft.cue.start < c[1]), None)
+        if clause is not None and any(doc[i].lower_ in ("er", "sie") for i in range(*clause)):
+            draft.source = previous.source
 
 
 def _possessive_sources(doc: Doc, drafts: list[Draft], earlier: list[Draft]) -> None:

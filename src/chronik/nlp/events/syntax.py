@@ -57,7 +57,7 @@ STOP_NOUNS = {"Angaben", "Angabe", "Informationen", "Berichten", "Bericht", "Ber
               "Zeit", "Mal", "Jahr", "Jahre", "Jahren", "Jahres", "Monat", "Monate", "Monaten", "Woche", "Wochen",
               "Tag", "Tage", "Tagen", "Stunden", "Uhr", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag",
               "Samstag", "Sonntag", "Wochenende", "Morgen", "Abend", "Nacht", "Beginn", "Rahmen", "Hinsicht",
-              "Zusammenhang", "Verlauf", "Stand", "Seiten", "Weise", "Art", "Fall", "Fälle", "Prozent", "Hälfte",
+              "Zusammenhang", "Verlauf", "Stand", "Weise", "Art", "Fall", "Fälle", "Prozent", "Hälfte",
               "Teil", "Teile", "Zahl", "Sprecherin", "Verfügung", "Ziel", "Ziele", "Zielen", "Dienstagabend",
               "Montagmorgen"}
 DEMONYM = re.compile(r"^[a-zäöü]+(isch|ländisch)(e|en|er|es|em)?$")
