@@ -53,6 +53,24 @@ def test_weekday_without_a_day_in_the_report_date_stays_underspecified():
     assert t.value == "2016-WXX-4" and t.approx
 
 
+def test_present_tense_schedules_a_weekday_and_verbs_of_saying_report_a_past_one():
+    assert one("Am Dienstag nimmt der Bundestag seine Arbeit wieder auf.", "2023-12-28", "Dienstag").value == "2024-01-02"
+    assert one("Wie die Polizei am Montag mitteilt, wurde niemand verletzt.", "2016-03-09", "Montag").value == "2016-03-07"
+    assert one("Seit Montag sind die Schulen geöffnet.", "2016-03-09", "Montag").value == "2016-03-07"
+
+
+def test_weekday_of_a_named_week():
+    t = one("Am Donnerstag vergangener Woche tagten die Minister.", "2016-03-10", "Donnerstag vergangener Woche")
+    assert t.value == "2016-03-03"
+
+
+def test_clock_time_belongs_to_the_day_the_text_is_telling():
+    found = tx("Am Sonntag wurde gewählt. Die Wahllokale schlossen um 23 Uhr. Um 14 Uhr will der Kanzler sprechen.",
+               "2019-05-27")
+    assert [(t.text, t.value) for t in found] == [("Sonntag", "2019-05-26"), ("23 Uhr", "2019-05-26T23:00"),
+                                                  ("14 Uhr", "2019-05-27T14:00")]
+
+
 def test_yesterday_in_a_month_precision_report_invents_no_day():
     t = one("Gestern wurden zwei Soldaten verletzt.", "2022-12", "Gestern")
     assert t.value == "2022-12-XX"
@@ -116,6 +134,8 @@ def test_words_that_are_not_timexes():
     "Die Verordnung Nr. 12.5. regelt das.",
     "Das Gesetz tritt am 31. Februar in Kraft.",
     "Rund 2000 Menschen demonstrierten, 1500 Polizisten waren im Einsatz.",
+    "Die Zahl stieg um 2000, die Strecke ist 1500 km lang.",
+    "Die UN-Resolution 1441 verlangte die Abrüstung.",
 ])
 def test_numbers_that_look_like_dates_are_not_dates(text):
     assert [t for t in tx(text, "2022-12-07") if t.type == "DATE"] == []

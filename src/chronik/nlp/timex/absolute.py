@@ -116,7 +116,7 @@ def h_year(m: re.Match, ctx: Context) -> Found | None:
     mod = MODS.get(g.get("mod") or "")
     if mod is None and not g.get("yw"):
         previous = ctx.previous_word()
-        if previous in NUMBER_CONTEXT or previous in NUMBERED or previous[:1].isdigit():
+        if previous in NUMBER_CONTEXT or previous.split("-")[-1] in NUMBERED or previous[:1].isdigit():
             return None
         if previous == "als" and ctx.previous_words(2)[0] in ("mehr", "weniger", "Mehr", "Weniger"):
             return None
