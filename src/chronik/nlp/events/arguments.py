@@ -127,7 +127,8 @@ def _clause_subject(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext
     """A noun after the finite verb of a main clause without a verb trigger ("Belarus hat ein Eingreifen
     ausgeschlossen", "Russland startete eine Offensive") is done by the clause's subject."""
     doc = ctx.index.doc
-    if syntax.clause_kind(doc, trigger.clause, ctx.sent_start) != "main":
+    if syntax.clause_kind(doc, trigger.clause, ctx.sent_start) != "main" or any(
+            v in ctx.verbs for v in range(*trigger.clause)):
         return []
     finite = syntax.finite_position(doc, trigger.clause, ctx.verbs)
     if finite is None or finite > trigger.token:

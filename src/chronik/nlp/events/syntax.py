@@ -39,6 +39,8 @@ DETERMINERS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen",
                "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres", "dieser", "diese", "dieses", "diesen", "diesem",
                "jeder", "jede", "jeden", "jedem", "alle", "allen", "aller", "mehrere", "einige", "viele", "beide",
                "beiden", "zwei", "drei", "vier", "fünf", "unser", "unsere", "unseren"}
+NUMBERS = {"zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf", "zwanzig",
+           "hundert", "tausend", "hunderte", "tausende", "dutzende", "mehrere", "zahlreiche", "einige", "viele"}
 PRONOUNS = {"er", "sie", "es", "ihn", "ihm", "ihnen", "man"}
 FUNCTION_CAPS = {"Die", "Der", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einen", "Im", "In", "Am", "An", "Auf",
                  "Aus", "Bei", "Beim", "Nach", "Vor", "Mit", "Von", "Vom", "Zu", "Zum", "Zur", "Für", "Gegen", "Über",
@@ -215,8 +217,10 @@ def clause_kind(doc: Doc, clause: tuple[int, int], sent_start: int) -> str:
     after_boundary = clause[0] > sent_start
     if first in SUBORDINATORS:
         return "sub"
-    if after_boundary and not any(doc[i].lower_ in AUX for i in range(*clause)) and has_zu_infinitive(doc, clause):
-        return "zu"
+    last = last_word(doc, clause)
+    own_aux = [i for i in range(*clause) if doc[i].lower_ in AUX and not (i == last and doc[i - 1].lower_ == "zu")]
+    if after_boundary and not own_aux and has_zu_infinitive(doc, clause):
+        return "zu"  # "..., Kinder verschleppt zu haben": the final "zu haben" is the infinitive itself
     if after_boundary and (first in RELATIVES or (first in PREPOSITIONS and clause[0] + 1 < clause[1]
                                                   and doc[clause[0] + 1].lower_ in RELATIVES)):
         return "rel"
@@ -241,9 +245,10 @@ def last_word(doc: Doc, clause: tuple[int, int]) -> int | None:
 
 
 def is_noun_like(tok_text: str) -> bool:
-    """Capitalised, not a function word, and not the first half of "Staats- und Regierungschefs"."""
+    """Capitalised, not a function word or number, and not the first half of "Staats- und Regierungschefs"."""
     return tok_text[:1].isupper() and tok_text not in FUNCTION_CAPS and tok_text not in STOP_NOUNS and (
-        tok_text.replace("-", "").isalpha()) and not tok_text.endswith("-") and tok_text.lower() not in DETERMINERS
+        tok_text.replace("-", "").isalpha()) and not tok_text.endswith("-") and tok_text.lower() not in DETERMINERS and (
+        tok_text.lower() not in NUMBERS)
 
 
 def candidates(index: DocIndex, start: int, end: int, skip: set[int] | None = None) -> list[Candidate]:
