@@ -51,7 +51,7 @@ def filters_param(
     start: str | None = Query(None, max_length=32, description="Period start, YYYY-MM-DD."),
     end: str | None = Query(None, max_length=32, description="Period end, YYYY-MM-DD (inclusive)."),
     certainty: list[str] | None = Query(None, description="Certainty of a claim about the event."),
-    source: str | None = Query(None, max_length=TEXT, description="Words of a claim's source, or the publisher."),
+    source: str | None = Query(None, max_length=TEXT, description="How a claim's source begins (case-insensitive), e.g. Kreml."),
     as_of: str | None = Query(None, max_length=32, description="Only what reports published up to this day said."),
 ) -> Filters:
     first, last = parse_day("start", start), parse_day("end", end)

@@ -26,9 +26,14 @@ from chronik.store import schema as t
 from chronik.store.db import Store
 
 MAX_SPAN_DAYS = 366
-RECENT_REPORTS = 500  # an entity's names, claims and neighbours are read from its latest reports
+AHEAD_DAYS = 31  # with as_of: events dated up to a month after the day (announced plans) still count
+RECENT_REPORTS = 200  # an entity's names, claims and neighbours are read from its latest reports
 MAX_PLACE_EVENTS = 5000
-HEAVY = 5000  # mentions above which an entity's views walk by date instead of collecting all its rows first
+MAX_NAMED_CLAIMS = 10_000
+# Above these counts a view walks by date and stops at a page instead of collecting and sorting all rows
+# first; the cross-over is where both cost the same on 100,000 reports (benchmarks/bench_queries.py).
+HEAVY = 1000  # mentions of an entity (or claims) for event lists
+RECENT_HEAVY = 2500  # mentions of an entity for finding its latest reports
 EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST", "ACCUSE",
                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 CERTAINTIES = ("asserted", "reported", "alleged", "unconfirmed", "denied")
@@ -46,7 +51,7 @@ class Filters:
     start: date | None = None  # period, inclusive
     end: date | None = None
     certainty: tuple[str, ...] = ()  # of a claim about the event
-    source: str | None = None  # words of a claim's source ("Kiew", "Armee"), or the report's publisher
+    source: str | None = None  # how a claim's source begins, case-insensitively ("Kreml", "die russische")
     as_of: date | None = None
 
     def params(self) -> dict[str, Any]:
@@ -98,12 +103,19 @@ def _mentioned(conn: sa.Connection, ids: list[int]) -> int:
     return int(conn.execute(sa.select(sa.func.coalesce(sa.func.sum(ent.n_mentions), 0)).where(ent.id.in_(ids))).scalar_one())
 
 
-def _with_entity(conn: sa.Connection, value: str, role: str | None = None) -> sa.ColumnElement[bool]:
-    """Events with an argument (of `role`) naming the entity: by link, or by its text.
+def _narrow(candidates: sa.Select, event_col: Any, estimate: int) -> sa.ColumnElement[bool]:
+    """Events among `candidates` (a SELECT of event ids), in the plan that suits how many there are.
 
-    Two plans for one meaning: a rarely named entity collects its few events first (IN); a much named one
-    is checked event by event while the events are walked in date order (EXISTS), which stops at a page.
+    One meaning, two plans: few candidates are collected first and sorted (IN); many are checked event by
+    event while the events are walked in date order (EXISTS), which stops as soon as a page is full.
     """
+    if estimate > HEAVY:
+        return sa.exists(candidates.where(event_col == e.id))
+    return e.id.in_(candidates)
+
+
+def _with_entity(conn: sa.Connection, value: str, role: str | None = None) -> sa.ColumnElement[bool]:
+    """Events with an argument (of `role`) naming the entity: by link, or by its text."""
     ids = resolve_entities(conn, value)
     q = sa.select(a.event_id)
     if ids:
@@ -112,25 +124,39 @@ def _with_entity(conn: sa.Connection, value: str, role: str | None = None) -> sa
         q = q.where(a.text == value.strip())
     if role:
         q = q.where(a.role == role)
-    if _mentioned(conn, ids) > HEAVY:
-        return sa.exists(q.where(a.event_id == e.id))
-    return e.id.in_(q)
+    return _narrow(q, a.event_id, _mentioned(conn, ids))
+
+
+def _with_claims(conn: sa.Connection, condition: sa.ColumnElement[bool]) -> sa.ColumnElement[bool]:
+    """Events that a claim meeting `condition` is about."""
+    ce = t.claim_events.c
+    candidates = sa.select(ce.event_id).join(t.claims, c.id == ce.claim_id).where(condition)
+    estimate = conn.execute(sa.select(sa.func.count()).select_from(candidates.limit(HEAVY + 1).subquery())).scalar_one()
+    return _narrow(candidates, ce.event_id, estimate)
+
+
+def source_condition(column: Any, words: str) -> sa.ColumnElement[bool]:
+    """A claim's source starts with these words, case-insensitively (indexed: ix_claims_lower_source_text)."""
+    low = sa.func.lower(sa.literal(words.strip(), sa.String))  # the database's lower() on both sides: they agree
+    return sa.and_(sa.func.lower(column) >= low, sa.func.lower(column) < low.concat("\U0010ffff"))
 
 
 def _known_events(day: date | None) -> list[sa.ColumnElement[bool]]:
-    """`as_of` for views that walk events in date order.
+    """`as_of` for views that walk events in date order: the event's report is current and known on `day`.
 
-    The report's date is wrapped in coalesce so that no planner starts from "every report before the day"
-    (which then sorts all their events); events dated more than MAX_SPAN_DAYS after the day are left out,
-    which bounds the walk along the events' date index.
+    A correlated EXISTS rather than a join, so that no planner starts from "every report before the day"
+    (and sorts all their events) or builds a filter over all reports first. Events dated more than
+    AHEAD_DAYS after the day (plans announced long before) are left out: that bounds the walk.
     """
+    report_ok = [r.id == e.report_id, r.is_current == sa.true()]
     if day is None:
-        return [r.is_current == sa.true()]
-    return [r.is_current == sa.true(), sa.func.coalesce(r.date_end, date.max) <= day,
-            e.earliest <= day + timedelta(days=MAX_SPAN_DAYS)]
+        return [sa.exists(sa.select(r.id).where(*report_ok))]
+    report_ok.append(sa.func.coalesce(r.date_end, date.max) <= day)
+    return [e.earliest <= day + timedelta(days=AHEAD_DAYS), sa.exists(sa.select(r.id).where(*report_ok))]
 
 
 def _event_conditions(conn: sa.Connection, f: Filters) -> list[sa.ColumnElement[bool]]:
+    """Conditions on `events` only (reports enter through EXISTS), so callers need not join reports."""
     conds: list[sa.ColumnElement[bool]] = _known_events(f.as_of)
     if f.types:
         conds.append(e.type.in_(f.types))
@@ -143,18 +169,10 @@ def _event_conditions(conn: sa.Connection, f: Filters) -> list[sa.ColumnElement[
     if f.place:
         conds.append(_with_entity(conn, f.place, "place"))
     if f.certainty:
-        conds.append(e.id.in_(sa.select(t.claim_events.c.event_id).join(t.claims, c.id == t.claim_events.c.claim_id)
-                              .where(c.certainty.in_(f.certainty))))
+        conds.append(_with_claims(conn, c.certainty.in_(f.certainty)))
     if f.source:
-        pattern = f"%{_escape_like(f.source.strip())}%"
-        by_claim = sa.select(t.claim_events.c.event_id).join(t.claims, c.id == t.claim_events.c.claim_id).where(
-            c.source_text.like(pattern, escape="\\"))
-        conds.append(sa.or_(e.id.in_(by_claim), r.source.like(pattern, escape="\\")))
+        conds.append(_with_claims(conn, source_condition(c.source_text, f.source)))
     return conds
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 # ---------------------------------------------------------------- timeline
@@ -164,13 +182,20 @@ def timeline(store: Store, filters: Filters = Filters(), page: Page = Page(), *,
     """Events matching the filters in date order, one page; `has_more` instead of an exact total."""
     with store.engine.connect() as conn:
         order = (e.earliest.desc().nulls_last(), e.id.desc()) if newest_first else (e.earliest.asc().nulls_last(), e.id)
-        rows = conn.execute(
-            _event_columns().where(*_event_conditions(conn, filters)).order_by(*order)
-            .limit(page.limit + 1).offset(page.offset)
-        ).mappings().all()
-        events = _describe_events(conn, rows[:page.limit])
+        ids = [x.id for x in conn.execute(
+            sa.select(e.id).where(*_event_conditions(conn, filters)).order_by(*order)
+            .limit(page.limit + 1).offset(page.offset))]
+        events = _describe_events(conn, _event_rows(conn, ids[:page.limit]))
     return {"filters": filters.params(), "offset": page.offset, "limit": page.limit,
-            "has_more": len(rows) > page.limit, "events": events}
+            "has_more": len(ids) > page.limit, "events": events}
+
+
+def _event_rows(conn: sa.Connection, ids: list[int]) -> list[Any]:
+    """The page's events with their reports' date and title, in the order of `ids`."""
+    if not ids:
+        return []
+    rows = {x["id"]: x for x in conn.execute(_event_columns().where(e.id.in_(ids))).mappings()}
+    return [rows[i] for i in ids]
 
 
 def _event_columns() -> sa.Select:
@@ -218,13 +243,13 @@ def entity(store: Store, entity_id: int, *, as_of_day: date | None = None, page:
             return None
         out = {k: row[k] for k in ("id", "canonical", "type", "first_date", "last_date", "n_mentions", "info")}
         out["as_of"] = _iso(as_of_day)
-        heavy = (row["n_mentions"] or 0) > HEAVY
-        recent = _recent_reports(conn, entity_id, as_of_day, heavy)
+        named = row["n_mentions"] or 0
+        recent = _recent_reports(conn, entity_id, as_of_day, named > RECENT_HEAVY)
         out["recent_reports"] = len(recent)
         out["names"] = _entity_names(conn, entity_id, recent)
         out["roles"] = _roles(conn, entity_id, as_of_day)
         out["linked_names"] = _linked_names(conn, entity_id)
-        out["events"], out["has_more"] = _entity_events(conn, entity_id, as_of_day, page, heavy)
+        out["events"], out["has_more"] = _entity_events(conn, entity_id, as_of_day, page, named > HEAVY)
         out["offset"], out["limit"] = page.offset, page.limit
         out["claims_by"] = _entity_claims(conn, entity_id, recent, by=True)
         out["claims_about"] = _entity_claims(conn, entity_id, recent, by=False)
@@ -310,16 +335,15 @@ def _entity_events(conn: sa.Connection, entity_id: int, day: date | None, page: 
                    ) -> tuple[list[dict[str, Any]], bool]:
     """Its events newest first, with the role it plays in each."""
     mine = (sa.select(a.event_id).join(t.mentions, m.id == a.mention_id).where(m.entity_id == entity_id))
-    condition = sa.exists(mine.where(a.event_id == e.id)) if heavy else e.id.in_(mine)
-    rows = conn.execute(
-        _event_columns().where(condition, *_known_events(day)).order_by(e.earliest.desc().nulls_last(), e.id.desc())
-        .limit(page.limit + 1).offset(page.offset)
-    ).mappings().all()
-    events = _describe_events(conn, rows[:page.limit])
+    condition = _narrow(mine, a.event_id, HEAVY + 1 if heavy else 0)
+    ids = [x.id for x in conn.execute(
+        sa.select(e.id).where(condition, *_known_events(day)).order_by(e.earliest.desc().nulls_last(), e.id.desc())
+        .limit(page.limit + 1).offset(page.offset))]
+    events = _describe_events(conn, _event_rows(conn, ids[:page.limit]))
     for item in events:
         item["roles"] = [role for role in ("actor", "target", "place")
                          if any(x["entity_id"] == entity_id for x in item[role])]
-    return events, len(rows) > page.limit
+    return events, len(ids) > page.limit
 
 
 def _entity_claims(conn: sa.Connection, entity_id: int, recent: list[str], *, by: bool, limit: int = 20
@@ -379,7 +403,7 @@ def network(store: Store, filters: Filters = Filters(), *, max_edges: int = 300)
     with store.engine.connect() as conn:
         q = (sa.select(ma.c.entity_id.label("source"), mt.c.entity_id.label("target"), e.type,
                        sa.func.count(sa.distinct(e.id)).label("weight"))
-             .select_from(t.events.join(t.reports, r.id == e.report_id)
+             .select_from(t.events
                           .join(actor, sa.and_(actor.c.event_id == e.id, actor.c.role == "actor"))
                           .join(ma, ma.c.id == actor.c.mention_id)
                           .join(target, sa.and_(target.c.event_id == e.id, target.c.role == "target"))
@@ -409,51 +433,76 @@ def _nodes(conn: sa.Connection, edges: list[dict[str, Any]]) -> list[dict[str, A
 # ---------------------------------------------------------------- contested claims
 
 def claims(store: Store, filters: Filters = Filters(), page: Page = Page()) -> dict[str, Any]:
-    """Pairs of claims that contradict each other, side by side with their sources and dates, newest first."""
+    """Pairs of claims that contradict each other, side by side with their sources and dates, newest first.
+
+    Two steps, so that the newest pairs come without reading every link: walk the reports by date and keep
+    the first offset+limit+1 that hold a matching pair (a report holds at least one, so no more are needed),
+    then read the pairs of just those reports.
+    """
     one, two = t.claims.alias("one"), t.claims.alias("two")
     r1, r2 = t.reports.alias("r1"), t.reports.alias("r2")
     link = t.claim_links.c
+    pair = (one.join(t.claim_links, link.claim_id == one.c.id).join(two, two.c.id == link.other_id)
+            .join(r2, r2.c.id == two.c.report_id))
     with store.engine.connect() as conn:
-        q = (sa.select(link.claim_id, link.other_id)
-             .select_from(t.claim_links.join(one, one.c.id == link.claim_id).join(two, two.c.id == link.other_id)
-                          .join(r1, r1.c.id == one.c.report_id).join(r2, r2.c.id == two.c.report_id))
-             .where(link.claim_id < link.other_id, link.relation == "contradicts",
-                    *_claim_conditions(conn, filters, (one, r1), (two, r2)))
-             .order_by(r1.c.date_end.desc().nulls_last(), link.claim_id.desc())
-             .limit(page.limit + 1).offset(page.offset))
-        pairs = [(x.claim_id, x.other_id) for x in conn.execute(q)]
-        sides = _claim_sides(conn, [i for pair in pairs[:page.limit] for i in pair])
+        first, pair_conds = _claim_conditions(conn, filters, (one, r1), (two, r2))
+        pair_conds += [link.claim_id < link.other_id, link.relation == "contradicts"]
+        if filters.entity:  # few pairs name a given entity: collect them from its mentions, then sort
+            q = (sa.select(link.claim_id, link.other_id).select_from(r1.join(pair, one.c.report_id == r1.c.id))
+                 .where(*first, *pair_conds).order_by(r1.c.date_end.desc(), r1.c.id.desc(), link.claim_id.desc())
+                 .limit(page.limit + 1).offset(page.offset))
+            return _pairs(conn, filters, page, [(x.claim_id, x.other_id) for x in conn.execute(q)])
+        has_pair = sa.exists(sa.select(link.claim_id).select_from(pair).where(one.c.report_id == r1.c.id, *pair_conds))
+        reports = [x.id for x in conn.execute(
+            sa.select(r1.c.id).where(*first, has_pair).order_by(r1.c.date_end.desc(), r1.c.id.desc())
+            .limit(page.offset + page.limit + 1))]
+        q = (sa.select(link.claim_id, link.other_id).select_from(r1.join(pair, one.c.report_id == r1.c.id))
+             .where(r1.c.id.in_(reports), *pair_conds).order_by(r1.c.date_end.desc(), r1.c.id.desc(), link.claim_id.desc()))
+        pairs = [(x.claim_id, x.other_id) for x in conn.execute(q)][page.offset:page.offset + page.limit + 1] if reports else []
+        return _pairs(conn, filters, page, pairs)
+
+
+def _pairs(conn: sa.Connection, filters: Filters, page: Page, pairs: list[tuple[int, int]]) -> dict[str, Any]:
+    sides = _claim_sides(conn, [i for p in pairs[:page.limit] for i in p])
     return {"filters": filters.params(), "offset": page.offset, "limit": page.limit, "has_more": len(pairs) > page.limit,
             "pairs": [{"a": sides[x], "b": sides[y]} for x, y in pairs[:page.limit]]}
 
 
-def _claim_conditions(conn: sa.Connection, f: Filters, *sides: tuple[Any, Any]) -> list[sa.ColumnElement[bool]]:
-    conds: list[sa.ColumnElement[bool]] = []
-    for _claim, rep in sides:
-        conds.append(rep.c.is_current == sa.true())
-        if f.as_of:
-            conds += [rep.c.date_end.is_not(None), rep.c.date_end <= f.as_of]
+def _claim_conditions(conn: sa.Connection, f: Filters, *sides: tuple[Any, Any]
+                      ) -> tuple[list[sa.ColumnElement[bool]], list[sa.ColumnElement[bool]]]:
+    """(conditions on the first side's report, conditions on the pair)."""
     first = sides[0][1].c
+    on_first: list[sa.ColumnElement[bool]] = [first.is_current == sa.true()]
+    if f.as_of:
+        on_first += [first.date_end.is_not(None), first.date_end <= f.as_of]
     if f.start:
-        conds.append(first.date_end >= f.start)
+        on_first.append(first.date_end >= f.start)
     if f.end:
-        conds.append(first.date_start <= f.end)
+        on_first.append(first.date_start <= f.end)
+    second = sides[1][1].c
+    on_pair: list[sa.ColumnElement[bool]] = [second.is_current == sa.true()]
+    if f.as_of:
+        on_pair += [second.date_end.is_not(None), second.date_end <= f.as_of]
     if f.certainty:
-        conds.append(sa.or_(*(cl.c.certainty.in_(f.certainty) for cl, _ in sides)))
+        on_pair.append(sa.or_(*(cl.c.certainty.in_(f.certainty) for cl, _ in sides)))
     if f.source:
-        pattern = f"%{_escape_like(f.source.strip())}%"
-        conds.append(sa.or_(*(cl.c.source_text.like(pattern, escape="\\") for cl, _ in sides)))
+        on_pair.append(sa.or_(*(source_condition(cl.c.source_text, f.source) for cl, _ in sides)))
     if f.entity:
-        ids = resolve_entities(conn, f.entity)
-        conds.append(sa.or_(*(_claim_names(cl, ids) for cl, _ in sides)))
-    return conds
+        named = _claims_naming(resolve_entities(conn, f.entity))
+        found = [x.id for x in conn.execute(named.limit(MAX_NAMED_CLAIMS + 1))]
+        # a list (not a subquery) lets the planner start from these claims' links on either side
+        named_ids: Any = found if len(found) <= MAX_NAMED_CLAIMS else named
+        link = t.claim_links.c
+        on_pair.append(sa.or_(link.claim_id.in_(named_ids), link.other_id.in_(named_ids)))
+    return on_first, on_pair
 
 
-def _claim_names(claim: Any, ids: list[int]) -> sa.ColumnElement[bool]:
-    """The claim's proposition or its source contains a mention of one of the entities."""
-    inside = sa.or_(sa.and_(m.start >= claim.c.start, m.end <= claim.c.end),
-                    sa.and_(m.start >= claim.c.source_start, m.end <= claim.c.source_end))
-    return sa.exists(sa.select(m.id).where(m.report_id == claim.c.report_id, m.entity_id.in_(ids), inside))
+def _claims_naming(ids: list[int]) -> sa.Select:
+    """Ids of claims whose proposition or source contains a mention of one of the entities."""
+    inside = sa.or_(sa.and_(m.start >= c.start, m.end <= c.end),
+                    sa.and_(m.start >= c.source_start, m.end <= c.source_end))
+    return sa.select(c.id).select_from(t.mentions.join(t.claims, c.report_id == m.report_id)).where(
+        m.entity_id.in_(ids), inside)
 
 
 def _claim_sides(conn: sa.Connection, ids: list[int]) -> dict[int, dict[str, Any]]:
@@ -503,7 +552,7 @@ def places(store: Store, filters: Filters = Filters()) -> dict[str, Any]:
     with store.engine.connect() as conn:
         q = (sa.select(ent.id.label("entity_id"), ent.canonical, ent.info, e.id, e.type, e.trigger_text, e.earliest,
                        e.report_id, e.local_id)
-             .select_from(t.events.join(t.reports, r.id == e.report_id)
+             .select_from(t.events
                           .join(t.event_args, sa.and_(a.event_id == e.id, a.role == "place"))
                           .join(t.mentions, m.id == a.mention_id).join(t.entities, ent.id == m.entity_id))
              .where(*_event_conditions(conn, filters)).order_by(e.earliest.desc().nulls_last(), e.id.desc())

@@ -52,37 +52,28 @@ def search(store: Store, query: str, *, limit: int = 20, offset: int = 0, as_of:
 _AS_OF_SQL = " AND r.date_end IS NOT NULL AND r.date_end <= :as_of"
 
 
+COUNT_CAP = 10_000  # totals above this are given as "more than 10,000" (counting them all is slow)
+RANK_LIMIT = 5_000  # more matches than this come newest-ingested first instead of best first
+
+
 def _search_sqlite(store: Store, query: str, match: str, limit: int, offset: int, day: date | None) -> dict[str, Any]:
+    """FTS5 search. Ranking needs every match scored, so a query matching thousands of reports (a common
+    word) lists them by rowid, newest ingested first, which FTS5 reads in order and stops early."""
     known = _AS_OF_SQL if day else ""
-    sql = sa.text(
-        "SELECT r.id, r.date, r.title, snippet(reports_fts, 1, '[', ']', ' … ', 16) AS snippet "
-        "FROM reports_fts JOIN reports r ON r.rowid = reports_fts.rowid "
-        f"WHERE reports_fts MATCH :match AND r.is_current{known} ORDER BY rank LIMIT :limit OFFSET :offset"
-    )
-    count = sa.text(
-        "SELECT count(*) FROM reports_fts JOIN reports r ON r.rowid = reports_fts.rowid "
-        f"WHERE reports_fts MATCH :match AND r.is_current{known}"
-    )
+    where = f"WHERE reports_fts MATCH :match AND r.is_current{known}"
+    join = "FROM reports_fts JOIN reports r ON r.rowid = reports_fts.rowid "
+    count = sa.text(f"SELECT count(*) FROM (SELECT 1 {join}{where} LIMIT :cap)")
     params = {"match": match, "as_of": day}
     with store.engine.connect() as conn:
+        total = conn.execute(count, {**params, "cap": COUNT_CAP + 1}).scalar_one()
+        order = "rank" if total <= RANK_LIMIT else "reports_fts.rowid DESC"
+        sql = sa.text(
+            "SELECT r.id, r.date, r.title, snippet(reports_fts, 1, '[', ']', ' … ', 16) AS snippet "
+            f"{join}{where} ORDER BY {order} LIMIT :limit OFFSET :offset"
+        )
         rows = conn.execute(sql, {**params, "limit": limit, "offset": offset}).mappings().all()
-        total = conn.execute(count, params).scalar_one()
-    return {"query": query, "total": total, "results": [dict(r) for r in rows]}
-
-
-def pg_tsquery(query: str) -> str:
-    """User text -> a to_tsquery('german', …) string: words ANDed, a trailing * as a `:*` prefix.
-
-    Only word characters reach the tsquery, so its operators cannot be injected. The prefix is stemmed
-    like the text, so `Verteidigungs*` finds every inflected form; the GIN index on `tsv` serves both.
-    """
-    terms = []
-    for word in _WORD.findall(query):
-        prefix = word.endswith("*")
-        word = word.rstrip("*")
-        if word:
-            terms.append(word + (":*" if prefix else ""))
-    return " & ".join(terms)
+    return {"query": query, "total": min(total, COUNT_CAP), "total_capped": total > COUNT_CAP,
+            "ranked": order == "rank", "results": [dict(r) for r in rows]}
 
 
 def _search_postgres(store: Store, query: str, limit: int, offset: int, day: date | None) -> dict[str, Any]:

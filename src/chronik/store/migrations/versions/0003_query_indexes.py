@@ -9,11 +9,14 @@ Plain B-tree indexes only, the same on SQLite and PostgreSQL. What each one serv
 - events (earliest, id) and (type, earliest): the timeline in date order and a month's network;
 - event_args (mention_id) and (role, text): from an entity's mentions to its events; place filters by name;
 - mentions (entity_id, report_id): an entity's reports, names and co-occurrences;
-- claim_links (other_id), claim_events (event_id): contested claims and the claims about an event.
+- claim_links (other_id), claim_events (event_id): contested claims and the claims about an event;
+- claims (lower(source_text)): the source filter (case-insensitive prefix), an expression index that SQLite
+  and PostgreSQL both support.
 """
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from alembic import op
 
 revision = "0003"
@@ -36,8 +39,10 @@ INDEXES = [
 def upgrade() -> None:
     for name, table, columns in INDEXES:
         op.create_index(name, table, columns)
+    op.create_index("ix_claims_lower_source_text", "claims", [sa.text("lower(source_text)")])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_claims_lower_source_text", table_name="claims")
     for name, table, _columns in reversed(INDEXES):
         op.drop_index(name, table_name=table)
