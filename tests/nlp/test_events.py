@@ -267,3 +267,11 @@ def test_ohne_negates_the_noun_and_unverifiability_negates_nothing() -> None:
     doc = analyse("Treffen ohne Einigung\n\nDie Angaben zu den Festnahmen lassen sich nicht unabhängig überprüfen.")
     assert [(e.trigger.text, e.negated) for e in doc._.events] == [("Treffen", False), ("Einigung", True),
                                                                    ("Festnahmen", False)]
+
+
+def test_run_on_sentence_without_commas_stays_fast() -> None:
+    text = " ".join(["Russland greift Kiew an und Soldaten verlegen Truppen und"] * 200) + " sagte er."
+    started = time.perf_counter()
+    doc = analyse(text, [("Russland", "LOC"), ("Kiew", "LOC")])
+    assert time.perf_counter() - started < 20
+    assert len(events_of(doc, "ASSAULT")) == 200

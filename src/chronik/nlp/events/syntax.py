@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from chronik.types import Mention, Span, Timex
 
+MAX_CLAUSE = 60
 BOUNDARIES = {",", ";", ":", "(", ")", "–", "—", "-"}  # not quotes: '"als "Heuchelei" zurück"' is one clause
 QUOTES = {"„", "“", "”", '"', "«", "»", "‚", "‘", "’", "'"}
 SUBORDINATORS = {"dass", "daß", "weil", "da", "nachdem", "als", "wenn", "falls", "ob", "obwohl", "während",
@@ -188,7 +189,21 @@ def clauses(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             begin = i + 1
     if end > begin:
         out.append((begin, end))
-    return out
+    return [part for clause in out for part in _bounded(doc, clause)]
+
+
+def _bounded(doc: Doc, clause: tuple[int, int]) -> list[tuple[int, int]]:
+    """Clauses longer than MAX_CLAUSE tokens (lists, run-on text) are cut before an "und"/"oder", or hard,
+    so that every rule that looks at a whole clause stays linear in the length of the text."""
+    parts = []
+    start, end = clause
+    while end - start > MAX_CLAUSE:
+        cut = next((i for i in range(start + MAX_CLAUSE, start + MAX_CLAUSE // 2, -1)
+                    if doc[i].lower_ in ("und", "oder", "sowie")), start + MAX_CLAUSE)
+        parts.append((start, cut))
+        start = cut
+    parts.append((start, end))
+    return parts
 
 
 def _enumeration_comma(doc: Doc, i: int, end: int) -> bool:
