@@ -37,9 +37,11 @@ REPORTS = [
 ]
 
 
-@pytest.fixture()
-def store(tmp_path):  # type: ignore[no-untyped-def]
-    s = open_store(str(tmp_path / "link.db"))
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path):  # type: ignore[no-untyped-def]
+    """Every test on SQLite and on a real PostgreSQL server (skipped where it is not installed)."""
+    url = request.getfixturevalue("pg_url") if request.param == "postgresql" else str(tmp_path / "link.db")
+    s = open_store(url)
     for report, ann in REPORTS:
         write_report(s, report, ann)
         link_report(s, report.id)
