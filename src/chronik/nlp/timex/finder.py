@@ -26,14 +26,34 @@ def component_name(lex: Lexicon, rule: Rule) -> str:
     return f"timex:rules-{lex.version}/{rule.id}"
 
 
+WINDOW = 120  # characters around a trigger hit in which its rule looks for a match
+
+
+def _windows(rule: Rule, text: str) -> list[tuple[int, int]]:
+    """Stretches of text that can hold a match of `rule`: the whole text, or merged windows around its trigger."""
+    if rule.trigger is None:
+        return [(0, len(text))]
+    windows: list[tuple[int, int]] = []
+    for hit in rule.trigger.finditer(text):
+        start, end = max(0, hit.start() - WINDOW), min(len(text), hit.end() + WINDOW)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
 def _candidates(text: str, lex: Lexicon) -> list[tuple[int, int, int, object]]:
     found = []
     for index, rule in enumerate(lex.rules):
         has_extent = "x" in rule.regex.groupindex
-        for match in rule.regex.finditer(text):
-            start, end = match.span("x") if has_extent and match.group("x") is not None else match.span()
-            if end > start:
-                found.append((start, end, index, match))
+        seen = set()
+        for window_start, window_end in _windows(rule, text):
+            for match in rule.regex.finditer(text, window_start, window_end):
+                start, end = match.span("x") if has_extent and match.group("x") is not None else match.span()
+                if end > start and (start, end) not in seen:
+                    seen.add((start, end))
+                    found.append((start, end, index, match))
     found.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
     return found
 

@@ -17,6 +17,7 @@ class Rule:
     type: str
     handler: str
     regex: re.Pattern[str]
+    trigger: re.Pattern[str] | None = None  # every match contains a hit of it; None: scan the whole text
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ def _macros(lex: Lexicon, declared: dict[str, str]) -> dict[str, str]:
     plural_units = [f for f in lex.units if f.endswith(("n", "e")) and f not in ("Stunde", "Minute", "Sekunde", "Woche")]
     macros = {
         "MONTH": _alternation(list(lex.months)),
+        "MONTHSTEM": "(?:" + "|".join(sorted({f for f in lex.months if not f.endswith(".")}, key=len, reverse=True)) + ")",
         "WD": "(?:" + "|".join(sorted(lex.weekdays, key=len, reverse=True)) + ")",
         "SEASON": _alternation(list(words["season"])),
         "HOL": _alternation(list(lex.holidays)),
@@ -116,7 +118,8 @@ def load() -> Lexicon:
     for item in spec["rule"]:
         try:
             regex = re.compile(_expand(item["pattern"], macros))
+            trigger = re.compile(_expand(item["trigger"], macros)) if item.get("trigger") else None
         except re.error as exc:
             raise ValueError(f"rules.toml: rule {item['id']!r} does not compile: {exc}") from None
-        rules.append(Rule(item["id"], item["type"], item["handler"], regex))
+        rules.append(Rule(item["id"], item["type"], item["handler"], regex, trigger))
     return Lexicon(spec["version"], months, weekdays, holidays, numbers, ordinals, units, words, verbs, tuple(rules))
