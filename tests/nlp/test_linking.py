@@ -172,3 +172,11 @@ def test_short_form_in_brackets_joins_its_long_form_across_reports() -> None:
                       [("Vienna Insurance Group", "ORG"), ("VIG", "ORG")]),
                record("c", "2016-03-01", "VIG-Chefin sprach.", [("VIG-Chefin", "ORG", "part")])])
     assert len(set(c.values())) == 1
+
+
+def test_empty_and_punctuation_spans_do_not_crash_or_merge() -> None:
+    text = "„“ und ... sowie „“."
+    out = link_documents([{"id": "a", "date": "2022", "text": text, "entities": [
+        {"start": 0, "end": 2, "text": "„“", "type": "PER"}, {"start": 7, "end": 10, "text": "...", "type": "ORG"},
+        {"start": 17, "end": 19, "text": "„“", "type": "PER"}]}])
+    assert all(m["canonical"] is not None for m in out[0]["entities"])

@@ -193,3 +193,13 @@ def test_link_pending_links_only_unlinked_reports(tmp_path) -> None:  # type: ig
     assert link_pending(s) == 2
     assert link_pending(s) == 0
     assert len({*_entity_ids(s, "r1")[1:2], *_entity_ids(s, "r2")[:2]}) == 1
+
+
+def test_a_surname_seen_first_joins_the_full_name_that_comes_later(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    s = open_store(str(tmp_path / "later.db"))
+    for report, ann in [_report("a1", "2023-01-01", "Tschernyschow sagte nichts.", [("Tschernyschow", "PER", None)]),
+                        _report("a2", "2023-01-05", "Oleg Tschernyschow sprach.", [("Oleg Tschernyschow", "PER", None)])]:
+        write_report(s, report, ann)
+        link_report(s, report.id)
+    assert _entity_ids(s, "a1") == _entity_ids(s, "a2")
+    assert _canonicals(s, "a1") == ["Oleg Tschernyschow"]

@@ -183,6 +183,10 @@ def resolve_full_person(index: Index, a: Analysis, type_: str) -> Decision:
                  if any(nm.similar_keys(k, ek[2:]) for k in a.keys for ek in e.keys if ek.startswith("s:"))]
         fitting = _fitting(fuzzy, person)
         rule = "person:fuzzy"
+    if not fitting:  # a person known so far by surname only (seen before the full name) becomes this one
+        fitting = [e for k in sorted(a.keys) for e in index.get(f"o:{k}")
+                   if e.type == "PER" and not e.info.get("ambiguous")][:1]
+        rule = "person:from-surname"
     if fitting:
         entity = max(fitting, key=lambda e: (e.grounded, e.n_mentions, -e.id))
     else:
@@ -210,9 +214,13 @@ def resolve_surname(index: Index, a: Analysis, type_: str, when: str | None) -> 
         near = [e for e in candidates.values() if _near(e, when)]
         if len(near) == 1:
             return Decision(near[0].id, "surname:neighbourhood")
+    if not a.keys:  # nothing to match on (an empty or punctuation-only span): an entity of its own
+        return Decision(index.create(type_, a.surface or "?", False).id, "surname:empty")
     key = f"o:{sorted(a.keys)[0]}"
     found = index.get(key)
     entity = found[0] if found else index.create(type_, None, False)
+    if candidates:
+        entity.info["ambiguous"] = True
     for k in a.keys:
         index.add_key(f"o:{k}", entity)
     return Decision(entity.id, "surname:ambiguous" if candidates else "surname:only")
