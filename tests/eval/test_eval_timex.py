@@ -101,6 +101,16 @@ def test_run_on_json_lines(tmp_path: Path, capsys):
     assert written["text"] == record["text"]
 
 
+def test_a_dct_inside_text_is_neither_gold_nor_predicted(tmp_path: Path, capsys):
+    raw = TML.replace("<TEXT>\n", '<TEXT>\n<TIMEX3 tid="t9" type="DATE" value="2022-12-07" '
+                      'functionInDocument="CREATION_TIME">7. Dezember 2022</TIMEX3> ')
+    (tmp_path / "a.tml").write_text(raw, encoding="utf-8")
+    assert scorer.run(tmp_path, tmp_path / "out", as_json=True) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["relaxed"]["gold"] == 4 and result["relaxed"]["predicted"] == 4
+    assert 'functionInDocument="CREATION_TIME">7. Dezember 2022</TIMEX3>' in (tmp_path / "out" / "a.tml").read_text()
+
+
 def test_run_exit_codes(tmp_path: Path, capsys):
     assert scorer.run(tmp_path / "missing", None, as_json=False) == 2
     bad = tmp_path / "bad"

@@ -22,6 +22,7 @@ class TimeMLDoc:
     date: PartialDate | None
     timexes: list[dict] = field(default_factory=list)  # start, end, text, type, value, mod, tid
     raw: str = ""  # the whole file
+    dct_span: tuple[int, int] | None = None  # where the DCT's TIMEX3 sits, when it sits inside TEXT
 
 
 def attributes(tag: str) -> dict[str, str]:
@@ -83,12 +84,14 @@ def read(raw: str) -> TimeMLDoc:
         raise ValueError("no <TEXT> element; expected a TempEval-3 TimeML file")
     text, _, spans = _strip(match.group(2))
     timexes = []
+    dct_span = None
     for start, end, attrs in sorted(spans, key=lambda s: (s[0], s[1])):
         if attrs.get("functionInDocument") == "CREATION_TIME":
+            dct_span = (start, end)
             continue
         timexes.append({"start": start, "end": end, "text": text[start:end], "type": attrs.get("type", ""),
                         "value": attrs.get("value", ""), "mod": attrs.get("mod"), "tid": attrs.get("tid", "")})
-    return TimeMLDoc(text=text, date=parse_dct(raw), timexes=timexes, raw=raw)
+    return TimeMLDoc(text=text, date=parse_dct(raw), timexes=timexes, raw=raw, dct_span=dct_span)
 
 
 def _without_timex_tags(content: str) -> str:

@@ -238,11 +238,16 @@ def tagger():
 
 
 def tag(nlp, docs: Iterable[GoldDoc]) -> list[list[Timex]]:
+    """Predicted timexes per document; the DCT's own words (when TEXT holds them) are not predicted again."""
     out = []
     for doc in docs:
         sdoc = nlp.make_doc(doc.text)
         sdoc._.report_date = doc.date
-        out.append(list(nlp(sdoc)._.timexes))
+        timexes = list(nlp(sdoc)._.timexes)
+        dct = doc.source.dct_span if isinstance(doc.source, timeml.TimeMLDoc) else None
+        if dct is not None:
+            timexes = [t for t in timexes if t.end <= dct[0] or t.start >= dct[1]]
+        out.append(timexes)
     return out
 
 
