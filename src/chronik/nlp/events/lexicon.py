@@ -55,6 +55,7 @@ class Lexicon:
     nouns: dict[str, list[Entry]] = field(default_factory=dict)  # form -> entries usable as compound heads
     exact_nouns: dict[str, list[Entry]] = field(default_factory=dict)  # form -> entries matched whole only
     compound_only: dict[str, list[Entry]] = field(default_factory=dict)
+    stop: set[str] = field(default_factory=set)  # words ending in a trigger noun that are none
     patterns: list[tuple[re.Pattern[str], Entry]] = field(default_factory=list)  # over lower-cased sentences
 
     def verb_hits(self, lower: str) -> list[VerbHit]:
@@ -62,6 +63,8 @@ class Lexicon:
 
     def noun_entries(self, lower: str) -> list[Entry]:
         """Whole-word nouns first, then the longest known head of a compound ("Raketenangriffe")."""
+        if any(lower.endswith(word) for word in self.stop):
+            return []
         found = self.exact_nouns.get(lower, []) + self.nouns.get(lower, [])
         if found:
             return found
@@ -83,7 +86,7 @@ def verb_forms(lemma: str, extra: list[str]) -> dict[str, bool]:
     """Surface forms of one verb -> whether the form is a split finite verb that needs its particle."""
     particle, _, verb = lemma.rpartition("|")
     base = verb[:-2] if verb.endswith("en") else verb[:-1] if verb.endswith("n") else verb
-    stems = [(base, VERB_SUFFIXES)] + [(s, STRONG_SUFFIXES) for s in extra if not s.startswith("=")]
+    stems = [(base, VERB_SUFFIXES)] + [(s, STRONG_SUFFIXES) for s in extra if not s.startswith(("=", "-"))]
     exact = [s[1:] for s in extra if s.startswith("=")]
     forms: dict[str, bool] = {}
     for stem, suffixes in stems:
@@ -99,6 +102,9 @@ def verb_forms(lemma: str, extra: list[str]) -> dict[str, bool]:
     for form in exact:
         forms.setdefault(form, bool(particle))
     forms[particle + verb] = False
+    for item in extra:
+        if item.startswith("-"):
+            forms.pop(item[1:], None)
     return forms
 
 
@@ -126,6 +132,9 @@ def parse(text: str, label_column: int = 1) -> Lexicon:
                       particle=lemma.rpartition("|")[0], requires=_regex(cells.get("requires", "")),
                       excludes=_regex(cells.get("excludes", "")), kind=cells.get("kind", ""),
                       flags=frozenset(cells.get("flags", "").split()))
+        if pos == "STOP":
+            lexicon.stop.update(_noun_forms(lemma, extra))
+            continue
         if pos == "P":
             lexicon.patterns.append((re.compile(lemma), entry))
             continue
