@@ -180,3 +180,12 @@ def test_empty_and_punctuation_spans_do_not_crash_or_merge() -> None:
         {"start": 0, "end": 2, "text": "„“", "type": "PER"}, {"start": 7, "end": 10, "text": "...", "type": "ORG"},
         {"start": 17, "end": 19, "text": "„“", "type": "PER"}]}])
     assert all(m["canonical"] is not None for m in out[0]["entities"])
+
+
+def test_derived_and_part_mentions_without_sub_still_link() -> None:
+    c = canon([record("a", "2022-01-01", "russischen Truppen, Russland, Nato-Gipfel und Nato, Deutschlandfunk.",
+                      [("russischen", "LOC"), ("Russland", "LOC"), ("Nato-Gipfel", "ORG"), ("Nato", "ORG"),
+                       ("Deutschlandfunk", "ORG")])])
+    assert c[("a", "russischen")] == c[("a", "Russland")] == "Russia"
+    assert c[("a", "Nato-Gipfel")] == c[("a", "Nato")] == "NATO"
+    assert c[("a", "Deutschlandfunk")] == "Deutschlandfunk"

@@ -166,6 +166,10 @@ def analyse_mention(text: str, type_: str, sub: str | None, aliases: AliasTable,
             if hit and hit.info.get("kind") == "country":
                 hit.rule += ":prefix"
                 return hit
+    if sub is None and type_ != "PER":
+        hit = _unmarked_derived(raw, type_, aliases, gaz)
+        if hit:
+            return hit
     surface = _pick_form(forms, type_, known or {})
     exact = nm.is_acronym(surface)
     if type_ == "PER":
@@ -191,6 +195,25 @@ def strip_titles(name: str) -> str:
     while len(words) > 1 and (words[0].lower() in _TITLES or role_word(words[0]) is not None):
         words = words[1:]
     return " ".join(words)
+
+
+def _unmarked_derived(raw: str, type_: str, aliases: AliasTable, gaz: Gazetteer) -> Analysis | None:
+    """A tagger that did not mark `sub`: 'russischen' is still Russia, 'Nato-Gipfel' still NATO (hyphenated
+    compounds only: 'Deutschlandfunk' is a name of its own)."""
+    if " " in raw:
+        return None
+    if raw[:1].islower() or re.search(r"(isch(e|en|em|er|es)?|er|ern)$", raw):
+        hit = country_of_adjective(raw, gaz, aliases) if raw[:1].islower() or "isch" in raw else None
+        if hit:
+            place = gaz.by_canonical.get(hit[0])
+            return Analysis("grounded", "X", raw, hit[1] + ":unmarked", hit[0], place.info() if place else {})
+    if "-" in raw.strip("-"):
+        for part in [p for p in re.split(r"[-‑]", raw) if p]:
+            hit = _grounded(part, type_, aliases, gaz)
+            if hit:
+                hit.rule += ":part-unmarked"
+                return hit
+    return None
 
 
 def _pick_form(forms: list[str], type_: str, known: dict[str, int]) -> str:
