@@ -166,7 +166,7 @@ class Linker:
             d = decided[i]
             d.entity_id = self.index.resolve(d.entity_id)
             entity = self.index.entities[d.entity_id]
-            entity.seen(a.surface if a.kind != "grounded" or a.type_class == "P" else a.surface, when)
+            entity.seen(a.surface, when)
             gov = government_of(a.info, text, m.end, m.start, self.gaz) if a.kind == "grounded" else None
             out.append(Linked(d.entity_id, d.rule, a.surface, a, gov))
         return out

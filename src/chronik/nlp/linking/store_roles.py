@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from chronik.nlp.linking import names as nm
-from chronik.nlp.linking.cluster import Entity
 from chronik.nlp.linking.link import Linked, Linker
 from chronik.nlp.linking.roles import MentionView, RoleBook, find_roles
 from chronik.store import schema as t
