@@ -146,6 +146,8 @@ def entity_merge(store: Store, into: str, other: str) -> dict[str, Any]:
             return {"merged": False, "entity": a.canonical, "reason": "already the same entity"}
         names = sorted({x.name for x in conn.execute(sa.select(t.entity_names.c.name)
                                                      .where(t.entity_names.c.entity_id == b.id))} | {b.canonical})
+        if b.type == "PER":  # a bare surname follows its report's full name; pinning it would catch every Müller
+            names = [n for n in names if " " in n] or names
         decision = _record(conn, "merge", {"canonical": a.canonical, "names": names, "type": a.type,
                                            "from": b.canonical})
         target = a.id
