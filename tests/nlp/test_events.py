@@ -275,3 +275,12 @@ def test_run_on_sentence_without_commas_stays_fast() -> None:
     doc = analyse(text, [("Russland", "LOC"), ("Kiew", "LOC")])
     assert time.perf_counter() - started < 20
     assert len(events_of(doc, "ASSAULT")) == 200
+
+
+def test_passive_in_a_subordinate_clause_and_accusative_objects() -> None:
+    doc = analyse("Die Polizei berichtete, dass ein Jogger von einem Bären angegriffen worden sei.")
+    (attack,) = doc._.events
+    assert (texts(attack.actor), texts(attack.target)) == (["Bären"], ["Jogger"])
+    doc = analyse("Im Juli hat einen Pilzsucher ein Bär angegriffen.")
+    (attack,) = doc._.events
+    assert (texts(attack.actor), texts(attack.target)) == (["Bär"], ["Pilzsucher"])

@@ -26,6 +26,7 @@ TARGET_PREPS = {
 GENITIVE_IS_TARGET = {"COERCE", "CONCEDE", "SANCTION", "RETREAT", "MOBILIZE", "AID", "REJECT", "SUPPORT"}
 CONTROLLER_OBJECT = {"ACCUSE", "REQUEST"}  # "X wirft Y vor, ... zu tun": Y is the actor of the complement
 CONJUNCTIONS = {"und", "sowie", "oder"}
+OBJECT_ARTICLES = {"einen", "einem", "dem", "diesen", "diesem", "keinen", "keinem", "ihn", "ihm", "ihnen"}
 STATE_AUX = {"ist", "sind", "war", "waren", "sei", "seien"}
 
 
@@ -83,26 +84,33 @@ def verb_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
         # "..., eigene Soldaten aber nicht in die Ukraine geschickt": the subject of the clause before
         actor = controller(trigger.clause, ctx, object_control=False)
         return Roles(actor=actor, target=_targets(trigger, [c for c in cands if c not in actor]))
+    if _is_passive(doc, trigger):
+        agents = [c for c in cands if c.prep in ("von", "vom", "durch")]
+        nominative = [c for c in bare if _may_be_subject(doc, c)]
+        patient = [c for c in nominative if finite is None or c.start < finite][:1] or nominative[:1]
+        return Roles(actor=agents[:1], target=_with_conjuncts(doc, patient, bare))
     if kind in ("sub", "rel"):
         subject = _relative_antecedent(trigger.clause, ctx) if kind == "rel" else []
         rest = bare if subject else bare[1:]
-        subject = subject or bare[:1]
+        subject = subject or [c for c in bare if _may_be_subject(doc, c)][:1]
         return Roles(actor=_with_conjuncts(doc, subject, bare), target=_targets(trigger, [
             c for c in cands if c not in subject and (c in rest or c.prep is not None)]))
-    if _is_passive(doc, trigger):
-        agents = [c for c in cands if c.prep in ("von", "durch")]
-        patient = [c for c in bare if finite is None or c.start < finite][:1] or bare[:1]
-        return Roles(actor=agents[:1], target=_with_conjuncts(doc, patient, bare))
     prefield = [c for c in bare if finite is not None and c.end <= finite]
     comitative = [c for c in cands if c.prep == "mit" and c.start > 0 and _after_gemeinsam(doc, c)]
     if prefield:
         actor = _with_conjuncts(doc, prefield[:1], bare)
     else:
-        inverted = [c for c in bare if finite is None or c.start > finite]
+        inverted = [c for c in bare if (finite is None or c.start > finite) and _may_be_subject(doc, c)]
         actor = _with_conjuncts(doc, inverted[:1], bare)
     actor = actor + [c for c in comitative if c not in actor]
     rest = [c for c in cands if c not in actor and (finite is None or c.start > finite)]
     return Roles(actor=actor, target=_targets(trigger, rest))
+
+
+def _may_be_subject(doc: Doc, cand: Candidate) -> bool:
+    """"einen Pilzsucher", "dem Minister": an accusative or dative article rules out the subject."""
+    start = cand.np_start if cand.np_start >= 0 else cand.start
+    return doc[start].lower_ not in OBJECT_ARTICLES
 
 
 def noun_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> Roles:

@@ -42,6 +42,7 @@ DETERMINERS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen",
                "beiden", "zwei", "drei", "vier", "fünf", "unser", "unsere", "unseren"}
 NUMBERS = {"zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf", "zwanzig",
            "hundert", "tausend", "hunderte", "tausende", "dutzende", "mehrere", "zahlreiche", "einige", "viele"}
+DEFINITE = {"der", "die", "das", "des", "dem", "den"}
 PRONOUNS = {"er", "sie", "es", "ihn", "ihm", "ihnen", "man"}
 FUNCTION_CAPS = {"Die", "Der", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einen", "Im", "In", "Am", "An", "Auf",
                  "Aus", "Bei", "Beim", "Nach", "Vor", "Mit", "Von", "Vom", "Zu", "Zum", "Zur", "Für", "Gegen", "Über",
@@ -310,7 +311,7 @@ def candidates(index: DocIndex, start: int, end: int, skip: set[int] | None = No
 def _name_adjective(doc: Doc, index: DocIndex, i: int, end: int) -> bool:
     """"das Auswärtige Amt", "des Weißen Hauses": a capitalised adjective inside a name."""
     word = doc[i].lower_
-    return (i > 0 and doc[i - 1].lower_ in DETERMINERS and word.endswith(("e", "en", "er", "es", "em"))
+    return (i > 0 and doc[i - 1].lower_ in DEFINITE and word.endswith(("e", "en"))
             and i + 1 < end and is_noun_like(doc[i + 1].text) and (i + 1) not in index.mention_at)
 
 
@@ -337,8 +338,8 @@ def _candidate(doc: Doc, start: int, end: int, mention: Mention | None, floor: i
     """Find the governing preposition by walking left over determiners and adjectives (not past `floor`)."""
     j = start - 1
     while j >= floor and (doc[j].lower_ in DETERMINERS or _adjective(doc, j) or (
-            j > 0 and doc[j].text[:1].isupper() and doc[j - 1].lower_ in DETERMINERS
-            and doc[j].lower_.endswith(("e", "en", "er", "es", "em")) and doc[j].text not in FUNCTION_CAPS)):
+            j == start - 1 and j > 0 and doc[j].text[:1].isupper() and doc[j - 1].lower_ in DEFINITE
+            and doc[j].lower_.endswith(("e", "en")) and doc[j].text not in FUNCTION_CAPS)):
         j -= 1
     prep = doc[j].lower_ if j >= 0 and doc[j].lower_ in PREPOSITIONS else None
     genitive = prep is None and j >= 0 and j < start - 1 and doc[j + 1].lower_ in {"des", "der"} and (
