@@ -178,8 +178,19 @@ def h_relday(m: re.Match, ctx: Context) -> Found | None:
     return Found(value, span=span, approx=approx, keeps_span=True, sets_reference=today is not None)
 
 
+_POD_ADVERBS = {"morgens": "MO", "vormittags": "MO", "mittags": "MI", "nachmittags": "AF", "abends": "EV",
+                "nachts": "NI"}
+
+
 def h_pod(m: re.Match, ctx: Context) -> Found | None:
     g = m.groupdict()
+    if g.get("podadv"):
+        word = g["podadv"]
+        if ctx.previous_word() in ("des", "eines", "Des", "Eines"):
+            return None  # "im Lauf des Abends": the genitive noun
+        if word[0].isupper() and not _SENTENCE_START.search(ctx.text, max(0, ctx.start - 3), ctx.start):
+            return None
+        return _pod_adverb(ctx, _POD_ADVERBS[word.lower()])
     if g.get("rel"):
         return _relative_pod(ctx, g["pod"], rel_offset(g["rel"], ctx.lex))
     previous = ctx.previous_word()
@@ -199,6 +210,13 @@ def h_pod(m: re.Match, ctx: Context) -> Found | None:
     return Found(f"{value}T{code}", approx=day is None)
 
 
+def _pod_adverb(ctx: Context, code: str) -> Found:
+    """"nachts" is a habit (SET) in the present, a time (TIME) of a day already told in the past."""
+    if ctx.tense() == PAST and ctx.base_day() is not None:
+        return Found(f"{ctx.base_day().isoformat()}T{code}", type="TIME")
+    return Found(f"XXXX-XX-XXT{code}")
+
+
 def _relative_pod(ctx: Context, word: str, offset: int | None) -> Found | None:
     """"vergangene Nacht" is the night before the report's day (dated to that day, as "in der Nacht");
     "vergangenen Abend" the evening before; "kommende Nacht" tonight."""
@@ -214,7 +232,7 @@ def _relative_pod(ctx: Context, word: str, offset: int | None) -> Found | None:
         day = today + timedelta(days=offset)
     return Found(f"{day.isoformat()}T{code}")
 
-_HOUR_WORDS = {"eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
+_HOUR_WORDS = {"ein": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
                "zehn": 10, "elf": 11, "zwölf": 12}
 
 
@@ -229,8 +247,9 @@ def h_time(m: re.Match, ctx: Context) -> Found | None:
             return None
         hour, minute = (0, 0) if previous in ("seit", "ab", "nach") else (24, 0)
     else:
-        hour, minute = int(g["hour"]), int(g["minute"] or 0)
-        if g.get("tzw") in ("abends", "nachts") and hour < 12:
+        hour = _HOUR_WORDS.get(g.get("hourw") or "", 0) or int(g["hour"] or 0)
+        minute = int(g.get("minute") or 0)
+        if g.get("tzw") in ("abends", "nachts", "nachmittags") and hour < 12:
             hour += 12
     day = ctx.base_day()
     value = f"{day_value(ctx, day)}T{hour:02d}:{minute:02d}"
