@@ -211,3 +211,18 @@ def test_both_plans_for_much_named_entities_give_the_same_answers(world, monkeyp
     heavy = (queries.entity(world, 5), queries.timeline(world, queries.Filters(entity="5")))
     assert heavy == light
     assert _events(heavy[1]) == [("w4", "ASSAULT"), ("w2", "REJECT"), ("w2", "ACCUSE"), ("w2", "ASSAULT")]
+
+
+def test_search_caps_totals_and_lists_very_common_words_newest_first(world, monkeypatch) -> None:
+    monkeypatch.setattr(queries, "COUNT_CAP", 1)
+    monkeypatch.setattr(queries, "RANK_LIMIT", 1)
+    result = queries.search(world, "Ukraine")
+    assert (result["total"], result["total_capped"], result["ranked"]) == (1, True, False)
+    assert [r["id"] for r in result["results"]] == ["w4", "w2"]  # newest ingested first
+    assert queries.search(world, "Lukaschenko", as_of=date(2022, 10, 31))["ranked"] is True
+
+
+def test_source_filter_matches_the_beginning_case_insensitively(world) -> None:
+    assert _events(queries.timeline(world, queries.Filters(source="die russische"))) == [("w2", "ASSAULT")]
+    assert _events(queries.timeline(world, queries.Filters(source="russische"))) == []
+    assert len(queries.claims(world, queries.Filters(source="UKR"))["pairs"]) == 1
