@@ -279,3 +279,9 @@ def test_speaker_goes_on_through_a_pronoun_and_places_are_no_sources() -> None:
     first, second, third = doc._.claims
     assert first.source.text == second.source.text == "Der iranische Außenminister"
     assert third.source is None and third.certainty == "reported"
+
+
+def test_agentless_passive_report_has_no_source() -> None:
+    doc = analyse("In Kiew wurde am Abend ein Angriff gemeldet.", [("Kiew", "LOC")])
+    (claim,) = doc._.claims
+    assert (claim.certainty, claim.source) == ("reported", None)

@@ -98,7 +98,8 @@ def _verb_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft | 
             draft.complement = True
         elif not _standalone_ok(doc, clause, cue):
             return None
-        draft.source = _subject(doc, index, clause, cue)
+        draft.source = _agent(doc, index, clause, cue) if _passive_cue(doc, clause, cue) else _subject(
+            doc, index, clause, cue)
         draft.refers_back = (not after and opener in BACK_REFERENCES and cue.kind in ("say", "report")
                              and clause[0] + 1 < clause[1] and doc[clause[0] + 1].text[:1].islower())
     if cue.kind == "say" and DENIAL_WORDS.search(" ".join(doc[i].lower_ for i in range(*clause))):
@@ -224,6 +225,18 @@ def _clause_index(sent: Sentence, token: int) -> int | None:
         if clause[0] <= token < clause[1]:
             return n
     return None
+
+
+def _passive_cue(doc: Doc, clause: tuple[int, int], cue: Cue) -> bool:
+    """"wurde gemeldet", "wird berichtet": an agentless passive names no source (unless "von X")."""
+    word = doc[cue.start].lower_
+    participle = word.startswith("ge") or (cue.entry is not None and not word.endswith(("te", "ten", "en")))
+    return participle and any(doc[i].lower_ in syntax.PASSIVE_AUX for i in range(*clause) if i != cue.start)
+
+
+def _agent(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue) -> Span | None:
+    agents = [c for c in syntax.candidates(index, *clause) if c.prep in ("von", "vom", "durch")]
+    return _source_span(doc, index, agents[0]) if agents else None
 
 
 def _subject(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue) -> Span | None:

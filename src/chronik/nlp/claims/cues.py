@@ -11,7 +11,7 @@ from chronik.nlp.events.lexicon import Entry, Lexicon
 
 OPENING = {"say", "report", "phrase", "accuse", "deny", "doubt"}
 HEARSAY_TAIL = {"haben", "sein", "worden", "gewesen", "haben.", "sein."}
-SUBJUNCTIVE_II = {"hätte", "hätten", "wäre", "wären", "würde", "würden", "könnten", "müssten"}
+SUBJUNCTIVE_II = {"hätte", "hätten", "wäre", "wären", "würde", "würden"}
 SUBJUNCTIVE = {"sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "gebe", "stehe",
                "liege", "gehe", "komme", "wisse", "bleibe", "handle", "handele", "befinde", "plane", "verfüge",
                "fehle", "lasse", "brauche", "sehe", "bestehe", "arbeite", "halte", "erwarte", "trage", "biete"}
