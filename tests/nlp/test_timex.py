@@ -178,3 +178,25 @@ def test_component_sets_doc_timexes_from_the_report_date():
                     date=PartialDate(2022, 12, 7))
     ann = pipeline.analyse(nlp, report)
     assert [(t.text, t.value, t.id) for t in ann.timexes] == [("Oktober", "2022-10", "t1"), ("Montag", "2022-12-05", "t2")]
+
+
+@pytest.mark.parametrize("value, earliest, latest", [
+    ("2022-12-XXTEV", "2022-12-01", "2022-12-31"),
+    ("2016-WXX-4", "2016-01-01", "2016-12-31"),
+    ("2016-W07-WE", "2016-02-20", "2016-02-21"),
+    ("2015-WI", "2015-12-01", "2016-02-29"),
+    ("2022-Q3", "2022-07-01", "2022-09-30"),
+    ("199", "1990-01-01", "1999-12-31"),
+    ("18", "1800-01-01", "1899-12-31"),
+])
+def test_value_intervals(value, earliest, latest):
+    from chronik.nlp.timex.calc import value_range
+
+    span = value_range(value)
+    assert span is not None and (span[0].isoformat(), span[1].isoformat()) == (earliest, latest)
+
+
+def test_values_without_a_year_have_no_interval():
+    from chronik.nlp.timex.calc import value_range
+
+    assert value_range("XXXX-10") is None and value_range("PRESENT_REF") is None

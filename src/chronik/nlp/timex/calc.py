@@ -78,7 +78,7 @@ def month_end(year: int, month: int) -> date:
 
 
 _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
-_MONTH = re.compile(r"^(\d{4})-(\d\d)(?:-XX)?$")
+_MONTH = re.compile(r"^(\d{4})-(\d\d)(?:-XX(?:T.*)?)?$")
 _WEEK = re.compile(r"^(\d{4})-W(\d\d)(?:-(\d|WE))?$")
 _PART = re.compile(r"^(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)$")
 _YEARISH = re.compile(r"^(\d{4})(?:-(?:XX|WXX).*)?$")
