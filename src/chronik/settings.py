@@ -10,7 +10,7 @@ from typing import Any
 
 from chronik.errors import ConfigError
 
-COMPONENTS = ("entities", "timex", "events", "claims")
+COMPONENTS = ("entities", "linking", "timex", "events", "claims")
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from chronik.types import Annotations, Report, Span
 
 FACTORIES = {
     "entities": "chronik_entities",
+    "linking": "chronik_linking",
     "timex": "chronik_timex",
     "events": "chronik_events",
     "claims": "chronik_claims",

@@ -1,3 +1,3 @@
 """chronik's spaCy components. Importing this package registers their factories."""
 
-from chronik.nlp.components import claims, entities, events, sentences, timex  # noqa: F401
+from chronik.nlp.components import claims, entities, events, linking, sentences, timex  # noqa: F401
