@@ -1,9 +1,9 @@
 """The API and pages under load: 50 concurrent clients for 60 s against a local server (locust, as a library).
 
     python -m benchmarks.load_api                      # on the 100,000-report database of bench_queries
-    python -m benchmarks.load_api --users 50 --seconds 60 --reports 100000
+    python -m benchmarks.load_api --users 50 --seconds 60 --reports 100000 --workers 2
 
-Starts `chronik serve`'s app with uvicorn on a free 127.0.0.1 port in a child process, runs locust's users
+Starts the app with uvicorn (chronik.api.app:from_environment, 1 or more processes) on a free 127.0.0.1 port, runs locust's users
 in this one (gevent), prints requests, errors and p50/p95 per endpoint, and saves results/load_api.json.
 Traffic goes to 127.0.0.1 only.
 """
@@ -15,6 +15,7 @@ from gevent import monkey
 monkey.patch_all()  # before anything imports ssl or sockets: locust runs its users on gevent
 
 import argparse  # noqa: E402
+import os  # noqa: E402
 import random  # noqa: E402
 import socket  # noqa: E402
 import sqlite3  # noqa: E402
@@ -112,10 +113,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _start_server(db: str, port: int) -> subprocess.Popen:
-    code = ("import uvicorn; from chronik.api.app import create_app; from chronik.settings import Settings; "
-            f"uvicorn.run(create_app(Settings(db={db!r})), host='127.0.0.1', port={port}, log_level='warning')")
-    proc = subprocess.Popen([sys.executable, "-c", code])
+def _start_server(db: str, port: int, workers: int) -> subprocess.Popen:
+    command = [sys.executable, "-m", "uvicorn", "--factory", "chronik.api.app:from_environment", "--host", "127.0.0.1",
+               "--port", str(port), "--workers", str(workers), "--log-level", "warning"]
+    proc = subprocess.Popen(command, env={**os.environ, "CHRONIK_DB": db})
     deadline = time.time() + 60
     while time.time() < deadline:
         try:
@@ -132,6 +133,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--reports", type=int, default=100_000)
+    parser.add_argument("--workers", type=int, default=1, help="server processes (uvicorn --workers)")
     args = parser.parse_args(argv)
     from benchmarks.query_db import build_or_reuse, db_path
 
@@ -139,7 +141,7 @@ def main(argv: list[str] | None = None) -> None:
     db = str(db_path(args.reports))
     _sample(db)
     port = _free_port()
-    server = _start_server(db, port)
+    server = _start_server(db, port, args.workers)
     try:
         env = Environment(user_classes=[Reader], host=f"http://127.0.0.1:{port}")
         runner = env.create_local_runner()
@@ -154,7 +156,8 @@ def main(argv: list[str] | None = None) -> None:
 
 def _report(env: Environment, args: argparse.Namespace) -> None:
     rows = {}
-    print(f"\n{args.users} clients, {args.seconds} s, http://127.0.0.1 ({args.reports:,} reports)\n")
+    print(f"\n{args.users} clients, {args.seconds} s, {args.workers} server process(es), http://127.0.0.1 "
+          f"({args.reports:,} reports, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)\n")
     print(f"{'endpoint':32} {'requests':>9} {'errors':>7} {'p50 ms':>8} {'p95 ms':>8}")
     for entry in sorted(env.stats.entries.values(), key=lambda x: x.name):
         rows[entry.name] = {"requests": entry.num_requests, "errors": entry.num_failures,
@@ -169,6 +172,7 @@ def _report(env: Environment, args: argparse.Namespace) -> None:
     for error in env.stats.errors.values():
         print(f"  error: {error.method} {error.name}: {error.error} ×{error.occurrences}")
     path = save("load_api", {"users": args.users, "seconds": args.seconds, "reports": args.reports,
+                             "workers": args.workers, "load_average": os.getloadavg()[0],
                              "total": summary, "endpoints": rows})
     print(f"saved {path}")
     sys.exit(1 if summary["errors"] else 0)

@@ -288,3 +288,13 @@ def test_pages_carry_as_of_in_their_links(world) -> None:
     html = world.get("/timeline", params={"as_of": "2022-11-30"}).text
     assert 'href="/reports/w2?as_of=2022-11-30"' in html
     assert "/reports/w4" not in html
+
+
+def test_factory_for_several_server_processes_reads_the_environment(tmp_path, monkeypatch) -> None:
+    from chronik.api.app import from_environment
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CHRONIK_DB", str(tmp_path / "env.db"))
+    app = from_environment()
+    assert app.state.settings.db == str(tmp_path / "env.db")
+    assert TestClient(app).get("/api/stats").json()["reports"] == 0

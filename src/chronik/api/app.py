@@ -38,6 +38,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return app
 
 
+def from_environment() -> FastAPI:
+    """App factory for several server processes: `uvicorn --factory --workers 2 chronik.api.app:from_environment`,
+    with the settings from chronik.toml / CHRONIK_* variables (e.g. CHRONIK_DB)."""
+    from chronik.settings import load
+
+    return create_app(load())
+
+
 def _install_docs(app: FastAPI) -> None:
     """Swagger UI at /docs from the vendored swagger-ui-dist (FastAPI's default loads it from a CDN)."""
 
