@@ -284,3 +284,11 @@ def test_passive_in_a_subordinate_clause_and_accusative_objects() -> None:
     doc = analyse("Im Juli hat einen Pilzsucher ein Bär angegriffen.")
     (attack,) = doc._.events
     assert (texts(attack.actor), texts(attack.target)) == (["Bär"], ["Pilzsucher"])
+
+
+def test_place_after_an_institution_only_says_which_one() -> None:
+    doc = analyse("Darüber hinaus wirft die Staatsanwaltschaft Stuttgart Anton Schlecker Betrug vor.",
+                  [("Stuttgart", "LOC"), ("Anton Schlecker", "PER")])
+    (accuse,) = doc._.events
+    assert texts(accuse.actor) == ["Staatsanwaltschaft"]
+    assert texts(accuse.target) == ["Anton Schlecker"]

@@ -56,7 +56,10 @@ FUNCTION_CAPS = {"Die", "Der", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einen
                  "Seither", "Allein", "Seitdem", "Daraufhin", "Anschließend", "Später", "Mittlerweile", "Derzeit",
                  "Erneut", "Gleichzeitig", "Außerdem", "Stattdessen", "Immerhin", "Jedoch", "Ebenfalls", "Vielmehr",
                  "Insgesamt", "Offiziell", "Kürzlich", "Vorher", "Nachdem", "Während", "Bis", "Laut", "Wegen",
-                 "Darunter", "Deshalb", "Dagegen", "Dafür", "Zuerst", "Zuletzt", "Schließlich", "Vorerst", "Bald"}
+                 "Darunter", "Deshalb", "Dagegen", "Dafür", "Zuerst", "Zuletzt", "Schließlich", "Vorerst", "Bald",
+                 "Darüber", "Daran", "Darauf", "Davon", "Dadurch", "Dahinter", "Damals", "Zumindest", "Etwa", "Rund",
+                 "Fast", "Kaum", "Vielleicht", "Wohl", "Möglicherweise", "Hingegen", "Ebenso", "Somit", "Folglich",
+                 "Eigentlich", "Tatsächlich", "Natürlich", "Sogar", "Besonders", "Nur", "Jedenfalls", "Vor", "Zwar"}
 STOP_NOUNS = {"Angaben", "Angabe", "Informationen", "Berichten", "Bericht", "Berichte", "Ende", "Anfang", "Mitte",
               "Zeit", "Mal", "Jahr", "Jahre", "Jahren", "Jahres", "Monat", "Monate", "Monaten", "Woche", "Wochen",
               "Tag", "Tage", "Tagen", "Stunden", "Uhr", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag",
@@ -294,7 +297,7 @@ def candidates(index: DocIndex, start: int, end: int, skip: set[int] | None = No
                 continue
             cand = _candidate(doc, _title_start(doc, index, m_start, start), min(m_end, end), mention, start)
             cand.start = max(m_start, start)
-            cand.genitive = cand.genitive or _saxon_genitive(doc, index, m_end, end)
+            cand.genitive = cand.genitive or _saxon_genitive(doc, index, m_end, end) or _apposition(doc, index, m_start)
             out.append(cand)
             i = m_end
             continue
@@ -316,9 +319,10 @@ def _name_adjective(doc: Doc, index: DocIndex, i: int, end: int) -> bool:
 
 
 def _is_title(doc: Doc, index: DocIndex, i: int) -> bool:
-    """A common noun right before a name is the name's title or descriptor."""
+    """A common noun right before the name of a person or organisation is its title or descriptor."""
     nxt = index.mention_at.get(i + 1)
-    return i not in index.mention_at and nxt is not None and nxt[0] == i + 1 and nxt[2].sub is None
+    return i not in index.mention_at and nxt is not None and nxt[0] == i + 1 and nxt[2].sub is None and (
+        nxt[2].type in ("PER", "ORG"))
 
 
 def _title_start(doc: Doc, index: DocIndex, m_start: int, floor: int) -> int:
@@ -327,6 +331,14 @@ def _title_start(doc: Doc, index: DocIndex, m_start: int, floor: int) -> int:
             doc[j - 1].text[:1].isupper()):
         j -= 1
     return j
+
+
+def _apposition(doc: Doc, index: DocIndex, m_start: int) -> bool:
+    """"die Staatsanwaltschaft Stuttgart": a place right after a common noun only names which one."""
+    mention = index.mention_at[m_start][2]
+    prev = m_start - 1
+    return mention.type == "LOC" and prev >= 0 and prev not in index.mention_at and is_noun_like(doc[prev].text) and (
+        doc[prev].text[:1].isupper())
 
 
 def _saxon_genitive(doc: Doc, index: DocIndex, m_end: int, end: int) -> bool:
