@@ -72,6 +72,16 @@ class Context:
                 self._tense[key] = tense_at(self.text, self.starts, self.start, self.end, self.lex)
         return self._tense[key]
 
+    def preposition_tense(self, weekday: bool = False) -> str | None:
+        """"seit Oktober", "(die Unwetter) vom Mittwoch" look back; "ab Montag", "bis Freitag" look ahead.
+        ("vom 22. Juli bis …" opens a range and says nothing.)"""
+        previous = self.previous_word().lower()
+        if previous == "seit" or (weekday and previous == "vom"):
+            return PAST
+        if previous in ("ab", "bis"):
+            return FUTURE
+        return None
+
     def previous_words(self, n: int = 2) -> list[str]:
         return self.text[max(0, self.start - 60) : self.start].split()[-n:]
 
@@ -137,7 +147,7 @@ def choose_year(ctx: Context, keys: Callable[[int], int | None], anchor_key: int
     """The year whose occurrence fits the tense: the last one before the anchor in the past, the next one in the
     future, else the nearest. `keys(year)` gives the occurrence's position on the scale of `anchor_key`."""
     assert ctx.anchor is not None
-    tense = forced or ctx.tense()
+    tense = forced or ctx.preposition_tense() or ctx.tense()
     years = [y for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1) if 1 <= y <= 9999]
     options = [(keys(y), y) for y in years]
     options = [(k, y) for k, y in options if k is not None]

@@ -32,7 +32,7 @@ def _weekday_date(ctx: Context, weekday: int, rel: int | None) -> date | None:
         return None
     back = (today.isoweekday() - weekday) % 7
     forward = (weekday - today.isoweekday()) % 7
-    tense = forced_tense(rel) or _preposition_tense(ctx) or ctx.tense()
+    tense = forced_tense(rel) or ctx.preposition_tense(weekday=True) or ctx.tense()
     if rel is not None and rel < 0:
         return today - timedelta(days=back or 7)
     if rel is not None and rel > 0:
@@ -44,16 +44,6 @@ def _weekday_date(ctx: Context, weekday: int, rel: int | None) -> date | None:
         # the past in the past tense
         return today + timedelta(days=forward)
     return today - timedelta(days=back)
-
-
-def _preposition_tense(ctx: Context) -> str | None:
-    """"seit Montag", "vom Mittwoch" look back; "ab Montag", "bis Freitag" look ahead."""
-    previous = ctx.previous_word().lower()
-    if previous in ("seit", "vom"):
-        return PAST
-    if previous in ("ab", "bis"):
-        return FUTURE
-    return None
 
 
 def _weekday_value(ctx: Context, weekday: int, rel: int | None) -> tuple[str, date | None]:

@@ -27,7 +27,10 @@ _DETERMINERS = frozenset(
     jede jeden jeder alle keine keinen mehrere viele wenige andere anderen beide beiden zwei drei""".split()
 )
 _SEPARABLE = re.compile(r"^(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|zu|zurück|weg|her|hin|um|los|fort|frei|bekannt|statt|teil|fern|hoch|zusammen|wieder)ge\w{3,}(?:t|en)$")
+# "-eten" only after stems that need the extra e (meldeten, berichteten, rechneten), not treten or bieten
+_E_PRETERITES = ("deten", "teten", "chneten", "ffneten", "gneten", "tmeten", "dneten", "ierten")
 _PRETERITE_STEMS = ("g", "ch", "ck", "k", "ll", "mm", "nn", "pp", "ff", "ss", "tz", "rr", "hl", "hr", "hn", "gn", "st")
+_FUSED_ZU = re.compile(r"^(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|zurück|weg|her|hin|um|los|fort|frei|teil|statt|zusammen|wieder|vorbei|durch|bekannt)zu\w{3,}en$")
 _INSEPARABLE = re.compile(r"^(?:be|ver|er|ent|zer|über|unter|miss|hinter)\w{3,}(?:t|en)$")
 
 
@@ -101,7 +104,7 @@ def _is_preterite(word: str, previous: str, lex: Lexicon) -> bool:
     if word.endswith("ten"):
         # "-ten" is also the present of t-stems (gelten, halten, warten): only stems that cannot be one count
         stem = word[:-3]
-        return word.endswith(("eten", "ierten")) or stem.endswith(_PRETERITE_STEMS) or (
+        return word.endswith(_E_PRETERITES) or stem.endswith(_PRETERITE_STEMS) or (
             stem.endswith("er") and len(stem) >= 5)
     return True
 
@@ -121,8 +124,8 @@ def words_tense(words: list[str], lex: Lexicon, reports: bool = True) -> str | N
         past = any(_is_preterite(w, words[i - 1] if i else "", lex) for i, w in enumerate(words))
     if past or (reports and any(w in lex.verbs["report"] for w in words)):
         return PAST  # "wie die Polizei am Montag mitteilt": said on a day already past
-    if len(words) >= 2 and words[-2] == "zu" and words[-1].endswith("en"):
-        return FUTURE  # "kündigte an, im Januar zu kommen": an infinitive clause looks ahead
+    if (len(words) >= 2 and words[-2] == "zu" and words[-1].endswith("en")) or (words and _FUSED_ZU.match(words[-1])):
+        return FUTURE  # "kündigte an, im Januar zu kommen / zurückzutreten": an infinitive clause looks ahead
     return None
 
 
