@@ -78,6 +78,8 @@ class Context:
         previous = self.previous_word().lower()
         if previous == "seit" or (weekday and previous == "vom"):
             return PAST
+        if weekday and previous == "von" and not re.match(r"\s+bis\b", self.text[self.end : self.end + 8]):
+            return PAST  # "Ergebnisse von Sonntag"; "von Montag bis Freitag" is a range
         if previous in ("ab", "bis"):
             return FUTURE
         return None
