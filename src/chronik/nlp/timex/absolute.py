@@ -20,6 +20,7 @@ from chronik.nlp.timex.context import (
     year_for,
     year_of,
 )
+from chronik.nlp.timex.tense import PAST
 
 
 # Words before a bare month or season name that make it a date ("im Mai"), not a name ("Mai Thi", "August Bebel").
@@ -196,8 +197,10 @@ def h_quarter(m: re.Match, ctx: Context) -> Found | None:
     if year is None and ry is not None and ctx.anchor is not None:
         year = ctx.anchor.year + ry
     if year is None:
-        centre = 3 * number - 1 if letter == "Q" else 6 * number - 3
-        year = year_for(ctx, centre)
+        size = 3 if letter == "Q" else 6
+        # told in the past, a quarter is one that has ended; otherwise the one whose middle is nearest
+        month = size * number if ctx.tense() == PAST else size * number - size // 2
+        year = year_for(ctx, month)
     return Found(f"{year:04d}-{letter}{number}" if year else f"XXXX-{letter}{number}", approx=year is None)
 
 

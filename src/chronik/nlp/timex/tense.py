@@ -17,7 +17,8 @@ PAST, FUTURE = "past", "future"
 
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]„“”\"»«–]| - ")
-_SENTENCE_END = re.compile(r"(?<=[^\s\d][.!?])[\"“”»']?\s+(?=[A-ZÄÖÜ„\"»(\d])|\n\s*")
+# after a word, or a number of three digits or more ("20.467. Vor allem"), not after an ordinal ("5. Dezember")
+_SENTENCE_END = re.compile(r"(?:(?<=[^\s\d][.!?])|(?<=\d\d\d[.!?]))[\"“”»']?\s+(?=[A-ZÄÖÜ„\"»(\d])|\n\s*")
 WINDOW = 300  # characters read on each side at most: a run-on "sentence" must not make the reading quadratic
 _LINE_BREAK = re.compile(r"\n\s*")
 _ABBREVIATIONS = frozenset("Nr Dr Prof St Abs Art bzw ca vgl ggf usw etc Mio Mrd Tel Jh Jan Feb Febr Okt Nov Dez Sept Aug".split())
