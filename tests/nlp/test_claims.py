@@ -285,3 +285,9 @@ def test_agentless_passive_report_has_no_source() -> None:
     doc = analyse("In Kiew wurde am Abend ein Angriff gemeldet.", [("Kiew", "LOC")])
     (claim,) = doc._.claims
     assert (claim.certainty, claim.source) == ("reported", None)
+
+
+def test_participle_as_adjective_is_no_cue_and_pronoun_speakers_after_the_verb() -> None:
+    doc = analyse("Die eingeräumte Frist war zu kurz. „Ungefähr fünf Kilo, Schatz“, sagt er.")
+    (claim,) = doc._.claims
+    assert claim.text == "Ungefähr fünf Kilo, Schatz" and claim.cue.text == "sagt"

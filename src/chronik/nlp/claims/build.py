@@ -82,7 +82,7 @@ def _verb_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft | 
         return None
     draft = Draft(*whole(sent), cue.certainty, sent.index, cue, rule=cue.rule_id)
     opener = doc[clause[0]].lower_
-    inverted = ci > 0 and (cue.start == clause[0] or opener == "so") and _source_after(doc, index, clause, cue)
+    inverted = ci > 0 and (cue.start == clause[0] or opener == "so") and _speaker_after(index, clause, cue)
     if inverted:
         draft.start, draft.end = sent.clauses[0][0], sent.clauses[ci - 1][1]  # "P, sagte X"
         draft.source = _source_after(doc, index, clause, cue)
@@ -210,8 +210,9 @@ def _phrase_source(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Span 
     if not following or following[0].np_start > cue.end + 1:
         return None
     first = following[0]
-    if first.prep in ("von", "vom") or word == "laut" and first.prep in (None, "laut") or first.prep is None and (
-            first.mention is not None or doc[first.np_start].lower_ in ("des", "der")):
+    bare_place = first.prep == "aus" and first.mention is not None and first.np_start == first.start
+    if first.prep in ("von", "vom") or bare_place or word == "laut" and first.prep in (None, "laut") or (
+            first.prep is None and (first.mention is not None or doc[first.np_start].lower_ in ("des", "der"))):
         return syntax.np_span(doc, first)  # "nach Angaben der UN", "von Diplomaten", "Lukaschenkos"
     return None  # "nach Berichten aus der Region Donezk": a place, not a speaker
 
@@ -252,6 +253,11 @@ def _source_after(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue,
                   skip: set[int] | None = None) -> Span | None:
     after = [c for c in syntax.candidates(index, cue.end, clause[1], skip) if c.prep is None and not c.genitive]
     return _source_span(doc, index, after[0]) if after else None
+
+
+def _speaker_after(index: DocIndex, clause: tuple[int, int], cue: Cue) -> bool:
+    """", sagte er" / ", sagte ein Sprecher": someone stands after the verb, named or not."""
+    return any(c.prep is None and not c.genitive for c in syntax.candidates(index, cue.end, clause[1]))
 
 
 def _first_bare(doc: Doc, index: DocIndex, start: int, end: int, skip: set[int] | None = None) -> Span | None:

@@ -67,6 +67,8 @@ def _word_cue(doc: Doc, lex: Lexicon, i: int, clause: tuple[int, int], text: str
     if not word[:1].isalpha():
         return None
     if word[:1].islower() or (i == clause[0] and word.lower() in lex.exact_nouns):
+        if detect.attributive(doc, i, clause[0]):
+            return None  # "die eingeräumte Frist", "die gemeldeten Fälle"
         trigger = detect.verb_trigger(doc, lex, i, clause, text)
         if trigger is not None and not (trigger.particle is None and _other_particle(doc, i, clause, text)):
             entry = trigger.entry

@@ -109,13 +109,16 @@ def attributive(doc: Doc, i: int, floor: int) -> bool:
     word = doc[i].lower_
     if not word.endswith(("te", "ten", "tes", "ter", "tem", "ene", "enen", "ener", "enes", "enem")):
         return False
-    if i + 1 >= len(doc) or not (doc[i + 1].text[:1].isupper() or doc[i + 1].text[:1].islower()
-                                 and doc[i + 1].lower_.endswith(("e", "en", "er", "es", "em"))):
+    if i + 1 >= len(doc) or doc[i + 1].lower_ in syntax.DETERMINERS or not (
+            doc[i + 1].text[:1].isupper() or doc[i + 1].text[:1].islower()
+            and doc[i + 1].lower_.endswith(("e", "en", "er", "es", "em"))):
         return False
     j = i - 1
     while j >= floor and doc[j].text[:1].islower() and doc[j].lower_ not in syntax.DETERMINERS and (
             doc[j].lower_ not in syntax.AUX):
         j -= 1
+    if j >= floor and doc[j].lower_ in ("das", "dies", "dieses") and word.endswith("ten"):
+        return False  # "Das berichteten Medien": "das" never agrees with "-ten", so this is a verb
     return j >= floor and doc[j].lower_ in syntax.DETERMINERS
 
 
