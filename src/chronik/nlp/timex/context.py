@@ -206,7 +206,7 @@ def number_of(word: str | None, lex: Lexicon) -> float | None:
     word = " ".join(word.split())
     if word[0].isdigit():
         try:
-            return float(word.replace(",", "."))
+            return float(word.replace(".", "").replace(",", "."))  # 2.500 and 1,5
         except ValueError:
             return None
     return lex.numbers.get(word) or lex.numbers.get(word.lower())

@@ -69,7 +69,9 @@ def _macros(lex: Lexicon, declared: dict[str, str]) -> dict[str, str]:
         "WD": "(?:" + "|".join(sorted(lex.weekdays, key=len, reverse=True)) + ")",
         "SEASON": _alternation(list(words["season"])),
         "HOL": _alternation(list(lex.holidays)),
-        "NUM": r"(?:\d+(?:,\d+)?(?![\d.])|" + _alternation(list(lex.numbers), ignore_first_case=True) + ")",
+        # digits whole: "2.500 Jahre" is 2500 years, never "500 Jahre"
+        "NUM": r"(?:(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?(?![\d.])|"
+        + _alternation(list(lex.numbers), ignore_first_case=True) + ")",
         "ORDW": _alternation([f for f, v in lex.ordinals.items() if v > 0]),
         "UNIT": _alternation(list(lex.units)),
         "UNITPL": _alternation(plural_units),
