@@ -82,14 +82,17 @@ class EntityTagger:
                        component=self.component)
 
 
-def _title(word: str) -> str:
-    """Headline casing undone as far as a word list allows: function words lower, the rest capitalised."""
+def _title(word: str, gaz: gazetteers.Gazetteers) -> str:
+    """Headline casing undone as far as the name lists allow: listed names in title case, listed acronyms
+    as they are, every other word in lower case (German nouns lose their capital, which costs little)."""
     if not word.isupper():
         return word
-    lower = word.lower()
-    if lower in STOP_WORDS:
-        return lower
-    return word.capitalize() if len(word) > 3 else word
+    title = word.capitalize()
+    if word in gaz.orgs:
+        return word
+    if any(title in names for names in (gaz.places, gaz.first, gaz.last, gaz.orgs)):
+        return title
+    return word.lower()
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -110,5 +113,6 @@ def _tagger_words(tokens: Sequence[Token]) -> list[str]:
     letters = [w for w in words if any(c.isalpha() for c in w)]
     upper = [w for w in letters if w.isupper() and len(w) > 1]
     if len(letters) >= 2 and len(upper) >= UPPER_SHARE * len(letters):
-        return [_title(w) for w in words]
+        gaz = gazetteers.load()
+        return [_title(w, gaz) for w in words]
     return words

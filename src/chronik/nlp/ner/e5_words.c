@@ -59,11 +59,16 @@ static int run_windows(e5_model *m, const word_pieces *wp, const int *prefix, in
 }
 
 /* words: the words of all sentences in order; sent_off: nsent+1 offsets into words.
+ * layers: how many encoder layers to run (0 = all 12); the states are those of the last one run.
+ * Not thread-safe: it changes m->NL for the duration of the call.
  * out: n_words * e5_dim() floats. A sentence longer than the model's window is split between words.
  * Returns 0 on success. */
-int e5w_word_states(e5_model *m, const char **words, const int *sent_off, int nsent, float *out) {
+int e5w_word_states(e5_model *m, const char **words, const int *sent_off, int nsent, int layers,
+                    float *out) {
     int nwords = sent_off[nsent];
     if (nwords <= 0) return 0;
+    int all_layers = m->NL;
+    if (layers > 0 && layers < all_layers) m->NL = layers;   /* stop early: states of layer `layers` */
     int prefix[16];
     int np = tok_content(&m->tok, "passage:", prefix, 16);
     int limit = m->MAXP - 2 - np;
@@ -93,6 +98,7 @@ int e5w_word_states(e5_model *m, const char **words, const int *sent_off, int ns
         rc |= run_windows(m, wp, prefix, np, wa, wb, w0, w1, out);
         w0 = w1;
     }
+    m->NL = all_layers;
     free(wp); free(wa); free(wb);
     return rc;
 }

