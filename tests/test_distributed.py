@@ -22,6 +22,8 @@ from chronik.settings import Settings  # noqa: E402
 from chronik.store import schema as t  # noqa: E402
 from chronik.store.db import open_store, write_report  # noqa: E402
 
+pytestmark = pytest.mark.filterwarnings("ignore:Port .* is already in use")  # a cluster's HTTP port moves on
+
 SETTINGS = Settings(batch_size=2)
 TEXT = ("Bundeskanzler Olaf Scholz traf am Montag in Berlin den französischen Präsidenten Emmanuel Macron. "
         "Die Regierung teilte mit, es sei das Treffen Nummer {n} gewesen. Im Oktober hatte die Polizei in "
@@ -128,6 +130,14 @@ def test_unreachable_scheduler_is_a_clear_error_not_a_hang(monkeypatch, tmp_path
     with pytest.raises(cd.ClusterError, match=r"cannot reach the Dask scheduler at tcp://127.0.0.1:9 within 2 s"):
         cd.ingest_dask(open_store(str(tmp_path / "x.db")), [tmp_path], ReadOptions(), SETTINGS, "tcp://127.0.0.1:9")
     assert time.monotonic() - started < 15
+
+
+def test_scheduler_without_workers_is_a_clear_error(monkeypatch, tmp_path):
+    monkeypatch.setattr(cd, "CONNECT_TIMEOUT", 1.0)
+    with distributed.LocalCluster(n_workers=0, host="127.0.0.1", dashboard_address=None, silence_logs=40) as empty:
+        with pytest.raises(cd.ClusterError, match=r"has no workers after 1 s; start some with `dask worker tcp://"):
+            cd.ingest_dask(open_store(str(tmp_path / "x.db")), [tmp_path], ReadOptions(), SETTINGS,
+                           empty.scheduler_address)
 
 
 def test_local_scheduler_names():

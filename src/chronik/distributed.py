@@ -106,20 +106,22 @@ def cluster_client(scheduler: str, timeout: float | None = None) -> Iterator[Any
     timeout = CONNECT_TIMEOUT if timeout is None else timeout
     n_local = local_workers(scheduler)
     cluster = None
-    try:
-        if n_local is not None:
+    if n_local is not None:
+        try:
             with warnings.catch_warnings():  # the scheduler's HTTP port falls back to a free one: not news
                 warnings.filterwarnings("ignore", message="Port .* is already in use")
                 cluster = dd.LocalCluster(n_workers=n_local, threads_per_worker=1, processes=True,
                                           host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR)
-            client = dd.Client(cluster, set_as_default=False)
-        else:
+        except (OSError, RuntimeError) as exc:
+            raise ClusterError(f"cannot start {n_local} local Dask worker processes ({exc}); free some memory "
+                               "or give fewer with --dask local:N") from None
+        client = dd.Client(cluster, set_as_default=False)
+    else:
+        try:
             client = dd.Client(scheduler, timeout=timeout, set_as_default=False)
-    except (OSError, TimeoutError, ValueError) as exc:
-        if cluster is not None:
-            cluster.close()
-        raise ClusterError(f"cannot reach the Dask scheduler at {scheduler} within {timeout:g} s ({exc}); "
-                           "check the address and that `dask scheduler` runs there") from None
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise ClusterError(f"cannot reach the Dask scheduler at {scheduler} within {timeout:g} s ({exc}); "
+                               "check the address and that `dask scheduler` runs there") from None
     try:
         try:
             client.wait_for_workers(1, timeout=timeout)
