@@ -131,3 +131,13 @@ def test_spacy_tier_without_ner_pipe_is_a_config_error() -> None:
     nlp = spacy.blank("de")
     with pytest.raises(ConfigError, match="ner"):
         nlp.add_pipe("chronik_entities", config={"tier": "spacy"})
+
+
+def test_ministry_with_its_place_is_an_organisation_and_says_which_rule(fast_nlp) -> None:
+    text = "Das Verteidigungsministerium in Moskau veröffentlichte Bilder. Das Verteidigungsministerium schwieg."
+    found = mentions(fast_nlp, text)
+    ministries = [m for m in found if m.text == "Verteidigungsministerium"]
+    assert len(ministries) == 1 and ministries[0].start == 4 and ministries[0].type == "ORG"
+    assert ministries[0].component.endswith("+rule:institution-in-place")
+    assert any(m.text == "Moskau" and m.type == "LOC" for m in found)
+    assert [m.start for m in found] == sorted(m.start for m in found)

@@ -69,6 +69,11 @@ class EntityTagger:
         for tokens, tags in zip(runs, tagged):
             for start, end, label in germeval.chunks(tags):
                 mentions.append(self._mention(text, tokens[start], tokens[end - 1], label))
+            for i in decoding.institutions_in_places([t.text for t in tokens], tags):
+                mention = self._mention(text, tokens[i], tokens[i], "ORG")
+                mention.component = f"{self.component}+{decoding.INSTITUTION_RULE}"
+                mentions.append(mention)
+        mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
 
     def _from_ents(self, doc: Doc) -> list[Mention]:

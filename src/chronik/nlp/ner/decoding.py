@@ -7,11 +7,14 @@ Lemmas follow what a reader would look up: the genitive "Russlands" is "Russland
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import re
+from collections.abc import Collection, Sequence
 
 from chronik.nlp.ner.gazetteers import Gazetteers
 
 ADJ_ENDINGS = ("en", "em", "er", "es", "e")
+INSTITUTION = re.compile(r"^[A-ZÄÖÜ][a-zäöüß-]*(ministerium|ministerien)$|^(Außenamt|Kreml|Generalstab)$")
+INSTITUTION_RULE = "rule:institution-in-place"
 
 
 def split_label(label: str) -> tuple[str, str | None]:
@@ -54,3 +57,14 @@ def lemma(text: str, kind: str, sub: str | None, known: Collection[str], gaz: Ga
     words = text.split(" ")
     words[-1] = genitive_stem(words[-1], known, gaz)
     return " ".join(words)
+
+
+def institutions_in_places(words: Sequence[str], tags: Sequence[str]) -> list[int]:
+    """Indexes of words like "Verteidigungsministerium" followed by "in"/"aus" and a tagged place: the
+    annotation guidelines make the institution an ORG only when a place name fixes which one it is."""
+    found = []
+    for i in range(len(words) - 2):
+        if tags[i] == "O" and INSTITUTION.match(words[i]) and words[i + 1] in ("in", "aus") \
+                and tags[i + 2] == "B-LOC":
+            found.append(i)
+    return found
