@@ -11,9 +11,9 @@ from chronik.dates import PartialDate, parse_iso
 
 _TEXT = re.compile(r"(<TEXT\b[^>]*>)(.*?)(</TEXT>)", re.S)
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)((?:\s[^>]*?)?)\s*(/?)>")
-_ATTR = re.compile(r'([\w:]+)\s*=\s*"([^"]*)"')
+_ATTR = re.compile(r"""([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
-_DCT = re.compile(r"<TIMEX3\b[^>]*functionInDocument\s*=\s*\"CREATION_TIME\"[^>]*>", re.S)
+_DCT = re.compile(r"<TIMEX3\b[^>]*functionInDocument\s*=\s*[\"']CREATION_TIME[\"'][^>]*>", re.S)
 
 
 @dataclass
@@ -26,7 +26,7 @@ class TimeMLDoc:
 
 
 def attributes(tag: str) -> dict[str, str]:
-    return {k: html.unescape(v) for k, v in _ATTR.findall(tag)}
+    return {k: html.unescape(double or single) for k, double, single in _ATTR.findall(tag)}
 
 
 def parse_dct(raw: str) -> PartialDate | None:
