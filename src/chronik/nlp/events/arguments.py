@@ -145,19 +145,13 @@ def _clause_subject(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext
     prefield = [c for c in bare if c.end <= finite]
     inverted = [c for c in bare if finite < c.start and c.end <= trigger.token and _np_start(c) < trigger.token]
     subject = prefield[:1] or inverted[:1]
-    if subject and _directly_before(doc, subject[0], trigger.token):
-        return []  # "ihre Vorwürfe": the noun's own phrase, not a subject
+    if subject and subject[0].end == trigger.token:
+        return []  # a noun right before the trigger belongs to its phrase, it is no subject
     return _with_conjuncts(doc, subject, bare)
 
 
 def _np_start(cand: Candidate) -> int:
     return cand.np_start if cand.np_start >= 0 else cand.start
-
-
-def _directly_before(doc: Doc, cand: Candidate, token: int) -> bool:
-    between = [doc[i] for i in range(cand.end, token)]
-    return all(t.text[:1].islower() and t.lower_ not in syntax.PREPOSITIONS and t.lower_ not in syntax.AUX
-               for t in between) and cand.prep is None and not between
 
 
 def _genitive_after(doc: Doc, trigger: Trigger, cand: Candidate) -> bool:
