@@ -19,13 +19,12 @@ import time
 from datetime import date, timedelta
 from typing import Any, Callable
 
-import sqlalchemy as sa
 
 from benchmarks.common import percentiles, save
 from benchmarks.query_db import DAYS, START, build_or_reuse, db_path
 from chronik.store import queries
 from chronik.store.db import Store
-from chronik.store.queries import Filters, Page
+from chronik.store.queries import Filters
 
 TARGETS = {"search": 100, "report": 100, "entity": 100, "timeline": 100, "network": 300, "claims": 100}
 _WORD = re.compile(r"\b[A-Za-zÄÖÜäöüß]{5,}\b")

@@ -19,7 +19,6 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-import sqlalchemy as sa
 
 from benchmarks.common import RESULTS, ROOT, gnad_articles
 from chronik.ingest.report import report_id

@@ -204,10 +204,11 @@ def test_report_links_mentions_to_entities(world) -> None:
 
 
 def test_both_plans_for_much_named_entities_give_the_same_answers(world, monkeypatch) -> None:
-    from chronik.store import explore
+    from chronik.store import filters
 
     light = (queries.entity(world, 5), queries.timeline(world, queries.Filters(entity="5")))
-    monkeypatch.setattr(explore, "HEAVY", 0)
+    monkeypatch.setattr(filters, "HEAVY", 0)
+    monkeypatch.setattr(filters, "RECENT_HEAVY", 0)
     heavy = (queries.entity(world, 5), queries.timeline(world, queries.Filters(entity="5")))
     assert heavy == light
     assert _events(heavy[1]) == [("w4", "ASSAULT"), ("w2", "REJECT"), ("w2", "ACCUSE"), ("w2", "ASSAULT")]
@@ -226,3 +227,28 @@ def test_source_filter_matches_the_beginning_case_insensitively(world) -> None:
     assert _events(queries.timeline(world, queries.Filters(source="die russische"))) == [("w2", "ASSAULT")]
     assert _events(queries.timeline(world, queries.Filters(source="russische"))) == []
     assert len(queries.claims(world, queries.Filters(source="UKR"))["pairs"]) == 1
+
+
+def _views(store) -> list:
+    f, day = queries.Filters, date(2022, 11, 30)
+    out = [queries.timeline(store, filters) for filters in (
+        f(), f(entity="Russia"), f(place="Minsk"), f(types=("ASSAULT",)), f(certainty=("denied",)),
+        f(source="die russische"), f(start=date(2022, 11, 1), end=date(2022, 11, 30)), f(as_of=day))]
+    out += [queries.entity(store, i, as_of_day=d) for i in range(1, 7) for d in (None, day)]
+    out += [queries.network(store), queries.network(store, f(start=date(2022, 1, 1), end=date(2023, 12, 31)))]
+    out += [queries.claims(store), queries.claims(store, f(entity="Ukraine")), queries.claims(store, f(as_of=day))]
+    out += [queries.places(store), queries.list_reports(store, as_of=day)]
+    return out
+
+
+def test_views_give_the_same_answers_on_postgresql(pg_url, world, monkeypatch) -> None:
+    from chronik.store import filters
+    from chronik.store.db import open_store
+
+    pg = open_store(pg_url)
+    build_world(pg)
+    assert pg.dialect == "postgresql"
+    assert _views(pg) == _views(world)
+    monkeypatch.setattr(filters, "HEAVY", 0)
+    monkeypatch.setattr(filters, "RECENT_HEAVY", 0)
+    assert _views(pg) == _views(world)

@@ -17,10 +17,16 @@ from datetime import date
 
 from chronik.store import schema as t
 from chronik.store.db import Store
-from chronik.store.explore import (  # noqa: F401  (re-exported: the query layer is one module for callers)
-    CERTAINTIES, EVENT_TYPES, Filters, Page, as_of, claims, coordinates, entity, latest_month, network, places,
-    timeline,
-)
+from chronik.store.contested import claims
+from chronik.store.explore import entity, latest_month, network, timeline
+from chronik.store.filters import CERTAINTIES, EVENT_TYPES, Filters, Page, as_of
+from chronik.store.places import coordinates, places
+
+__all__ = [  # the views over facts live in their own modules; callers import this one
+    "CERTAINTIES", "EVENT_TYPES", "Filters", "Page", "as_of", "claims", "coordinates", "entity", "export_records",
+    "fts_query", "latest_month", "list_reports", "network", "pg_tsquery", "places", "report", "resolve_report_id",
+    "search", "stats", "timeline",
+]
 
 _WORD = re.compile(r"\w+\*?", re.UNICODE)
 
@@ -74,6 +80,21 @@ def _search_sqlite(store: Store, query: str, match: str, limit: int, offset: int
         rows = conn.execute(sql, {**params, "limit": limit, "offset": offset}).mappings().all()
     return {"query": query, "total": min(total, COUNT_CAP), "total_capped": total > COUNT_CAP,
             "ranked": order == "rank", "results": [dict(r) for r in rows]}
+
+
+def pg_tsquery(query: str) -> str:
+    """User text -> a to_tsquery('german', …) string: words ANDed, a trailing * as a `:*` prefix.
+
+    Only word characters reach the tsquery, so its operators cannot be injected. The prefix is stemmed
+    like the text, so `Verteidigungs*` finds every inflected form; the GIN index on `tsv` serves both.
+    """
+    terms = []
+    for word in _WORD.findall(query):
+        prefix = word.endswith("*")
+        word = word.rstrip("*")
+        if word:
+            terms.append(word + (":*" if prefix else ""))
+    return " & ".join(terms)
 
 
 def _search_postgres(store: Store, query: str, limit: int, offset: int, day: date | None) -> dict[str, Any]:
