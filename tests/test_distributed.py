@@ -17,6 +17,7 @@ from chronik import distributed as cd  # noqa: E402
 from chronik.errors import ConfigError, StoreError  # noqa: E402
 from chronik.ingest import ReadOptions  # noqa: E402
 from chronik.reanalyse import reanalyse  # noqa: E402
+from chronik import run  # noqa: E402
 from chronik.run import ingest  # noqa: E402
 from chronik.settings import Settings  # noqa: E402
 from chronik.store import schema as t  # noqa: E402
@@ -61,7 +62,8 @@ def make_corpus(folder: Path) -> Path:
 def table_counts(store) -> dict[str, int]:
     with store.engine.connect() as conn:
         return {table.name: conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
-                for table in (t.reports, t.sentences, t.mentions, t.timexes, t.events, t.claims)}
+                for table in (t.reports, t.sentences, t.mentions, t.timexes, t.events, t.claims, t.entities,
+                              t.mention_links, t.claim_links)}
 
 
 def current_ids(store) -> set[str]:
@@ -90,6 +92,7 @@ def test_dask_ingest_stores_what_run_ingest_stores(cluster, tmp_path, small_chun
     assert [str(s) for s in got.skipped] == [str(s) for s in expected.skipped]
     assert (got.mentions, got.timexes, got.events, got.claims) == (expected.mentions, expected.timexes,
                                                                     expected.events, expected.claims)
+    assert (got.events_joined, got.contradictions) == (expected.events_joined, expected.contradictions)
     assert table_counts(store) == table_counts(reference)
     assert current_ids(store) == current_ids(reference)
     assert got.workers == 2 and got.analysed == 18 and progress[-1] == 18
@@ -160,7 +163,7 @@ def test_database_gone_mid_run_keeps_what_was_committed(cluster, tmp_path, small
         return write_report(store, report, annotations)
 
     monkeypatch.setattr(cd.db, "write_many", None, raising=False)  # the per-report path, even once COPY lands
-    monkeypatch.setattr(cd.db, "write_report", write_then_fail)
+    monkeypatch.setattr(run, "write_report", write_then_fail)
     with pytest.raises(StoreError, match=r"stopped answering \(server closed the connection\); 4 reports were "
                                          r"stored in this run and stay; run the same command again"):
         cd.ingest_dask(store, [corpus], ReadOptions(), SETTINGS, cluster[0])

@@ -16,8 +16,9 @@ How the work is cut (the choices, and why):
 - At most `window` units are open at once (submitted, running, or done but not yet written), so a huge
   input never queues in memory on the client or the scheduler. Results are written in input order (a small
   reorder buffer), so versions of one source are chained exactly as `run.ingest` chains them.
-- The client thread is the one writer: each report in its own transaction (`db.write_many` when the store
-  offers it, for COPY on PostgreSQL; else `write_report` per report).
+- The client thread is the one writer, doing what run.ingest does: each report in its own transaction
+  (`db.write_many` when the store offers it, for COPY on PostgreSQL), then linked into the store
+  (crosslink.after_write), in input order since linking depends on what was linked before.
 
 Faults: a worker that dies has its tasks (and the chunks it held) recomputed elsewhere by Dask (`retries`
 covers exceptions, the scheduler's allowed-failures covers deaths); ids are content hashes and writing is
@@ -46,10 +47,11 @@ from chronik.ingest import ReadOptions, Skipped, read_file
 from chronik.ingest.formats import has_known_extension
 from chronik.ingest.walk import iter_files
 from chronik.nlp import pipeline
-from chronik.run import IngestSummary
+from chronik.crosslink import after_write
+from chronik.run import IngestSummary, store_analysed
 from chronik.settings import Settings
 from chronik.store import db
-from chronik.store.db import Store, WriteResult, has_report
+from chronik.store.db import Store, has_report
 from chronik.types import Annotations, Report
 
 SMALL_FILE_BYTES = 2_000_000  # read on a worker; bigger files are streamed by the client
@@ -441,28 +443,26 @@ class _IngestPlanner:
 
 
 def store_pairs(store: Store, pairs: list[Pair], summary: IngestSummary) -> None:
-    """Each report in its own transaction, counted as it commits (so a failure reports exactly what stayed);
-    the store's bulk writer (COPY on PostgreSQL) when it has one."""
+    """What run.ingest does with each analysed report, in input order: write it (own transaction), link it
+    into what the store knows (crosslink.after_write: order matters, so one writer), count it as it commits
+    so that a failure reports exactly what stayed. With the store's bulk writer (`db.write_many`, COPY on
+    PostgreSQL) the writes go first and the links follow."""
     write_many = getattr(db, "write_many", None)
-    if write_many is not None and pairs:
-        for pair, result in zip(pairs, write_many(store, pairs)):
-            _count(summary, pair, result)
+    if write_many is None or not pairs:
+        for report, annotations in pairs:
+            store_analysed(store, report, annotations, summary)
         return
-    for report, annotations in pairs:
-        _count(summary, (report, annotations), db.write_report(store, report, annotations))
-
-
-def _count(summary: IngestSummary, pair: Pair, result: WriteResult) -> None:
-    report, annotations = pair
-    if result.status == "duplicate":
-        summary.duplicates += 1
-        return
-    if result.status == "new_version":
-        summary.new_versions += 1
-    else:
-        summary.added += 1
-    summary.words += len(report.text.split())
-    summary.mentions += len(annotations.mentions)
-    summary.timexes += len(annotations.timexes)
-    summary.events += len(annotations.events)
-    summary.claims += len(annotations.claims)
+    for (report, annotations), result in zip(pairs, write_many(store, pairs)):
+        if result.status == "duplicate":
+            summary.duplicates += 1
+            continue
+        summary.new_versions += result.status == "new_version"
+        summary.added += result.status != "new_version"
+        summary.words += len(report.text.split())
+        summary.mentions += len(annotations.mentions)
+        summary.timexes += len(annotations.timexes)
+        summary.events += len(annotations.events)
+        summary.claims += len(annotations.claims)
+        links = after_write(store, report.id)
+        summary.events_joined += links.events_joined
+        summary.contradictions += links.contradictions

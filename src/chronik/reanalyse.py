@@ -12,7 +12,9 @@ Every analysed report stores the version of the pipeline that analysed it (`repo
 
 Each report's annotations are replaced in one transaction (store.db.replace_annotations), so a run stopped
 half-way leaves every report either old or new, and the same command finishes the job: what was done is no
-longer stale. Old versions of a report are re-analysed too, since as-of queries read them.
+longer stale. Old versions of a report are re-analysed too, since as-of queries read them. The new facts are
+then linked into the store as at ingest (crosslink.after_write), against everything stored by now; for links
+exactly as a fresh ingest in date order would make them, run `chronik entity relink` afterwards.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import sqlalchemy as sa
 from packaging.version import InvalidVersion, Version
 
 from chronik import __version__
+from chronik.crosslink import after_write
 from chronik.dates import parse_iso
 from chronik.errors import ConfigError
 from chronik.nlp import pipeline
@@ -48,6 +51,8 @@ class ReanalyseSummary:
     timexes: int = 0
     events: int = 0
     claims: int = 0
+    events_joined: int = 0
+    contradictions: int = 0
     stale_versions: dict[str, int] = field(default_factory=dict)  # version found -> reports ("" = none)
     seconds: float = 0.0
 
@@ -55,6 +60,7 @@ class ReanalyseSummary:
         return {
             "pipeline": self.pipeline, "selected": self.selected, "reanalysed": self.reanalysed,
             "mentions": self.mentions, "timexes": self.timexes, "events": self.events, "claims": self.claims,
+            "events_joined": self.events_joined, "contradictions": self.contradictions,
             "stale_versions": self.stale_versions, "seconds": round(self.seconds, 3),
         }
 
@@ -205,6 +211,9 @@ def _replace_all(store: Store, pairs: Iterator[tuple[Report, Annotations]], summ
     with database_faults(store, lambda: summary.reanalysed):
         for report, annotations in pairs:
             replace_annotations(store, report.id, annotations)
+            links = after_write(store, report.id)
+            summary.events_joined += links.events_joined
+            summary.contradictions += links.contradictions
             summary.reanalysed += 1
             summary.mentions += len(annotations.mentions)
             summary.timexes += len(annotations.timexes)
