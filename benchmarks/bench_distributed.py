@@ -131,7 +131,9 @@ def show(console: Console, result: dict) -> None:
         table.add_column(column, justify="right" if column != "measure" else "left")
     for key in ("reports", "seconds", "reports_per_second", "words_per_second", "cpu_ms_per_report", "mentions"):
         table.add_row(key, f"{result['single'][key]:,}", f"{result['dask'][key]:,}")
-    for label, key in (("  of which client + scheduler", "client_cpu_seconds"), ("  of which workers", "workers_cpu_seconds")):
+    many = result["dask"]
+    for label, key in (("  of which client + scheduler", "client_cpu_seconds"), ("  of which workers",
+                                                                             "workers_cpu_seconds")):
         table.add_row(label, "", f"{1000 * many[key] / many['reports']:.1f}")
     table.add_row("start-up s (pipeline build; + LocalCluster)", f"{result['single']['startup_seconds']:,}",
                   f"{result['dask']['startup_seconds']:,}")

@@ -277,6 +277,9 @@ def warm_workers(client: Any, settings: Settings) -> str:
     except ImportError as exc:
         raise ClusterError(f"the Dask workers cannot run chronik ({exc}); install chronik[dask]=={__version__} "
                            "on the scheduler and every worker") from None
+    except TimeoutError:
+        raise ClusterError(f"the Dask workers did not build the pipeline within {WARM_TIMEOUT:g} s; check their "
+                           "logs (a missing model, too little memory)") from None
     versions = {chronik for chronik, _ in answers}
     if versions != {__version__}:
         raise ClusterError(f"the Dask workers run chronik {', '.join(sorted(versions))} but this client runs "
