@@ -158,6 +158,9 @@ def test_unknown_ids_are_404(world) -> None:
     assert world.get("/entities/424242").status_code == 404
     assert world.get("/api/entities/abc").status_code == 422
     assert world.get("/api/entities/" + "9" * 40).status_code == 422
+    assert world.get("/entities/" + "9" * 40).status_code == 422
+    for path in ("/api/timeline", "/api/claims", "/api/network", "/timeline"):
+        assert world.get(path, params={"entity": "9" * 40, "place": "9" * 30}).status_code == 200
     assert world.get("/api/reports/" + "x" * 500).status_code == 422
 
 
@@ -298,3 +301,14 @@ def test_factory_for_several_server_processes_reads_the_environment(tmp_path, mo
     app = from_environment()
     assert app.state.settings.db == str(tmp_path / "env.db")
     assert TestClient(app).get("/api/stats").json()["reports"] == 0
+
+
+def test_hostile_values_in_any_parameter_never_crash_the_server(world) -> None:
+    values = ["9" * 25, "9999-12-31", "0001-01-01", "'; DROP TABLE reports; --", "\\%_", "ä" * 300, "-1", '"*NEAR']
+    paths = ["/api/timeline", "/api/network", "/api/claims", "/api/places", "/api/search", "/api/entities/1",
+             "/timeline", "/network.gexf", "/claims.csv", "/places.svg", "/entities/1", "/reports/w1"]
+    params = ["entity", "place", "source", "type", "certainty", "start", "end", "as_of", "q", "limit", "offset"]
+    statuses = {world.get(path, params={key: value}).status_code
+                for path in paths for key in params for value in values}
+    assert statuses <= {200, 404, 422}
+    assert _count_reports(world) == 4

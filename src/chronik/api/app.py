@@ -5,6 +5,8 @@ Read-only unless Settings.api_token is set; no CORS; bodies over Settings.max_up
 
 from __future__ import annotations
 
+import logging
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -19,6 +21,9 @@ from chronik.settings import Settings
 from chronik.store.db import open_store
 from chronik.web import pages
 from chronik.web.pages import STATIC_DIR
+
+
+log = logging.getLogger("chronik.api")
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -66,6 +71,14 @@ def _install_error_handlers(app: FastAPI) -> None:
             return pages.error_page(request, exc.status_code, str(exc.detail))
         return JSONResponse({"error": exc.detail, "status": exc.status_code}, status_code=exc.status_code,
                             headers=exc.headers)
+
+    @app.exception_handler(Exception)
+    async def unexpected_error(request: Request, exc: Exception):  # type: ignore[no-untyped-def]
+        log.exception("unexpected error on %s", request.url.path)
+        message = "internal error; the server log has the details"
+        if _wants_html(request):
+            return pages.error_page(request, 500, message)
+        return JSONResponse({"error": message, "status": 500}, status_code=500)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):  # type: ignore[no-untyped-def]

@@ -7,9 +7,10 @@ chronik.store.queries, which re-exports them). SQLAlchemy Core only, nothing SQL
 
 from __future__ import annotations
 
+import calendar
 import weakref
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
@@ -236,9 +237,7 @@ def latest_month(store: Store, day: date | None = None) -> tuple[date, date] | N
         last = conn.execute(sa.select(sa.func.max(r.date_end)).where(as_of(day))).scalar()
     if last is None:
         return None
-    first = last.replace(day=1)
-    following = (first + timedelta(days=32)).replace(day=1)
-    return first, following - timedelta(days=1)
+    return last.replace(day=1), last.replace(day=calendar.monthrange(last.year, last.month)[1])
 
 
 def network(store: Store, filters: Filters = Filters(), *, max_edges: int = 300) -> dict[str, Any]:

@@ -22,6 +22,7 @@ import sqlalchemy as sa
 from chronik.store import schema as t
 
 MAX_SPAN_DAYS = 366
+MAX_ID = 2**62  # ids beyond a 64-bit integer cannot exist; asking for one finds nothing
 AHEAD_DAYS = 31  # with as_of: events dated up to a month after the day (announced plans) still count
 # Above these counts a view walks by date and stops at a page instead of collecting and sorting all rows
 # first; the cross-over is where both cost the same on 100,000 reports (benchmarks/bench_queries.py).
@@ -82,7 +83,7 @@ def resolve_entities(conn: sa.Connection, value: str | None) -> list[int]:
         return []
     value = value.strip()
     if value.isdigit():
-        return [int(value)]
+        return [int(value)] if int(value) <= MAX_ID else []
     ent = t.entities.c
     rows = conn.execute(sa.select(ent.id).where(sa.or_(ent.canonical == value, ent.key == value.lower())).limit(50))
     return [row.id for row in rows]
@@ -145,7 +146,15 @@ def known_events(day: date | None) -> list[sa.ColumnElement[bool]]:
     if day is None:
         return [sa.exists(sa.select(r.id).where(*report_ok))]
     report_ok.append(sa.func.coalesce(r.date_end, date.max) <= day)
-    return [e.earliest <= day + timedelta(days=AHEAD_DAYS), sa.exists(sa.select(r.id).where(*report_ok))]
+    return [e.earliest <= _plus_days(day, AHEAD_DAYS), sa.exists(sa.select(r.id).where(*report_ok))]
+
+
+def _plus_days(day: date, days: int) -> date:
+    """day ± days, held inside the calendar (year 1 to 9999) instead of overflowing."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
 
 
 def event_conditions(conn: sa.Connection, f: Filters) -> list[sa.ColumnElement[bool]]:
@@ -154,7 +163,7 @@ def event_conditions(conn: sa.Connection, f: Filters) -> list[sa.ColumnElement[b
     if f.types:
         conds.append(e.type.in_(f.types))
     if f.start:
-        conds += [e.latest >= f.start, e.earliest >= f.start - timedelta(days=MAX_SPAN_DAYS)]
+        conds += [e.latest >= f.start, e.earliest >= _plus_days(f.start, -MAX_SPAN_DAYS)]
     if f.end:
         conds.append(e.earliest <= f.end)
     if f.entity:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path as PathParam, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.responses import JSONResponse as _JSONResponse
 from fastapi.templating import Jinja2Templates
@@ -82,6 +82,7 @@ def _store(request: Request):  # type: ignore[no-untyped-def]
 
 
 OFFSET = Query(0, ge=0, le=MAX_OFFSET)
+ENTITY_ID = PathParam(..., ge=1, le=2**62)
 
 
 # ------------------------------------------------------------------ reports and search
@@ -152,13 +153,13 @@ def _entity_data(request: Request, entity_id: int, offset: int, as_of: date | No
 
 
 @router.get("/entities/{entity_id}.json")
-def entity_json(request: Request, entity_id: int, offset: int = OFFSET,
+def entity_json(request: Request, entity_id: int = ENTITY_ID, offset: int = OFFSET,
                 as_of: date | None = Depends(as_of_param)) -> JSONResponse:
     return JSONResponse(_entity_data(request, entity_id, offset, as_of))
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
-def entity(request: Request, entity_id: int, offset: int = OFFSET,
+def entity(request: Request, entity_id: int = ENTITY_ID, offset: int = OFFSET,
            as_of: date | None = Depends(as_of_param)) -> HTMLResponse:
     return _render(request, "entity.html", _entity_data(request, entity_id, offset, as_of))
 
