@@ -96,8 +96,8 @@ def test_unknown_report_id_is_a_clear_error(tmp_path: Path, corpus: Path) -> Non
 def test_kill_during_ingest_leaves_a_consistent_store_and_rerun_completes(tmp_path: Path) -> None:
     source = tmp_path / "many.jsonl"
     with source.open("w", encoding="utf-8") as handle:
-        for i in range(600):
-            text = f"Bericht {i}: Die Regierung in Kiew meldete neue Angriffe. Moskau bestreitet das. " * 6
+        for i in range(300):
+            text = f"Bericht {i}: Die Regierung in Kiew meldete neue Angriffe. Moskau bestreitet das. " * 3
             handle.write(json.dumps({"id": f"k-{i}", "date": f"2022-{1 + i % 12:02d}", "text": text}) + "\n")
     db = tmp_path / "k.db"
     env = {**os.environ, "CHRONIK_DB": str(db), "CHRONIK_BATCH_SIZE": "4"}
@@ -108,18 +108,18 @@ def test_kill_during_ingest_leaves_a_consistent_store_and_rerun_completes(tmp_pa
     while time.time() < deadline and proc.poll() is None:
         time.sleep(0.2)
         stored = _count(db, "SELECT count(*) FROM reports")
-        if stored >= 30:
+        if stored >= 15:
             break
     assert proc.poll() is None, "ingest finished before it could be killed; make the input larger"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    assert 30 <= _count(db, "SELECT count(*) FROM reports") < 600
+    assert 15 <= _count(db, "SELECT count(*) FROM reports") < 300
     assert _count(db, "PRAGMA integrity_check", text=True) == "ok"
     assert _count(db, "SELECT count(*) FROM reports WHERE id NOT IN (SELECT report_id FROM sentences)") == 0
     rerun = chronik("ingest", str(source), "--json", db=db)
     assert rerun.returncode == 0, rerun.stderr
-    assert _count(db, "SELECT count(*) FROM reports") == 600
-    assert _count(db, "SELECT count(DISTINCT source_id) FROM reports") == 600
+    assert _count(db, "SELECT count(*) FROM reports") == 300
+    assert _count(db, "SELECT count(DISTINCT source_id) FROM reports") == 300
 
 
 def _count(db: Path, sql: str, text: bool = False):  # type: ignore[no-untyped-def]
