@@ -8,7 +8,7 @@ DB ?= chronik.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo install test test-deps browser postgres models bench clean help
+.PHONY: demo install test test-deps browser postgres models eval eval-timex eval-events eval-linking gold bench clean help
 
 help:
 	@echo "make demo    create .venv, install, ingest data/sample into $(DB), serve http://$(HOST):$(PORT)"
@@ -55,6 +55,24 @@ test: test-deps
 
 models: install
 	@echo "see the NER and other model targets below"
+
+# Quality figures on the gold files (the held-out checks run the same commands on data we do not have).
+eval: eval-timex eval-events eval-linking
+
+eval-timex: install
+	$(VENV)/bin/chronik eval timex data/gold/timex/test
+
+eval-events: install
+	mkdir -p build
+	$(VENV)/bin/chronik eval events data/gold/events/dev.jsonl --predictions build/events-dev.jsonl
+	$(VENV)/bin/chronik eval events data/gold/events/test.jsonl --predictions build/events-test.jsonl
+
+eval-linking: install
+	$(VENV)/bin/chronik eval linking data/gold/events/dev.jsonl data/gold/events/test.jsonl --roles data/gold/entities/roles.jsonl
+
+# Rebuild the gold JSONL from its readable sources (data/gold/tools/build_gold.py checks every offset).
+gold: install
+	$(PY) data/gold/tools/build_gold.py
 
 bench: install
 	$(PY) -m benchmarks.run
