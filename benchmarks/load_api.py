@@ -4,7 +4,7 @@
     python -m benchmarks.load_api --users 50 --seconds 60 --reports 100000 --workers 2
 
 Starts the app with uvicorn (chronik.api.app:from_environment, 1 or more processes) on a free 127.0.0.1 port, runs locust's users
-in this one (gevent), prints requests, errors and p50/p95 per endpoint, and saves results/load_api.json.
+in this one (gevent), prints requests, errors and p50/p95 per endpoint, and saves results/load_api-wN.json.
 Traffic goes to 127.0.0.1 only.
 """
 
@@ -171,7 +171,7 @@ def _report(env: Environment, args: argparse.Namespace) -> None:
           f"   ({summary['rps']} requests/s)")
     for error in env.stats.errors.values():
         print(f"  error: {error.method} {error.name}: {error.error} ×{error.occurrences}")
-    path = save("load_api", {"users": args.users, "seconds": args.seconds, "reports": args.reports,
+    path = save(f"load_api-w{args.workers}", {"users": args.users, "seconds": args.seconds, "reports": args.reports,
                              "workers": args.workers, "load_average": os.getloadavg()[0],
                              "total": summary, "endpoints": rows})
     print(f"saved {path}")
