@@ -312,3 +312,22 @@ def test_hostile_values_in_any_parameter_never_crash_the_server(world) -> None:
                 for path in paths for key in params for value in values}
     assert statuses <= {200, 404, 422}
     assert _count_reports(world) == 4
+
+
+def test_post_links_the_new_report_into_the_store_as_ingest_does(tmp_path) -> None:
+    from chronik.types import Mention as M
+
+    app = create_app(_settings(tmp_path, api_token=TOKEN))
+
+    def analyse(report):  # a fixed analysis: this test is about storing and linking, not about the NLP
+        at = report.text.index("Minsk")
+        return Annotations(sentences=[Span(0, len(report.text), report.text)],
+                           mentions=[M(at, at + 5, "Minsk", "LOC", id="m1", component="stub")], pipeline="stub")
+
+    app.state.analyse = analyse
+    client = TestClient(app)
+    response = client.post("/api/reports", json={"text": "Treffen in Minsk.", "date": "2022-12-05"},
+                           headers={"Authorization": f"Bearer {TOKEN}"})
+    record = client.get(f"/api/reports/{response.json()['id']}").json()
+    entity_id = record["entity_links"]["m1"]
+    assert client.get(f"/api/entities/{entity_id}").json()["names"][0]["name"] == "Minsk"

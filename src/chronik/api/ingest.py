@@ -1,4 +1,5 @@
-"""POST /api/reports: token check, body validation, analysis and one write. Nothing is written on any error.
+"""POST /api/reports: token check, body validation, analysis, one write and the cross-report links that
+`chronik ingest` makes (crosslink.after_write). Nothing is written on any 4xx.
 
 The pipeline is built once per app, on first use, and runs in a worker thread so the server keeps serving.
 """
@@ -17,7 +18,7 @@ from starlette.concurrency import run_in_threadpool
 from chronik.dates import parse_iso
 from chronik.errors import ChronikError
 from chronik.ingest.report import make_report
-from chronik.store.db import write_report
+from chronik.store.db import Store, WriteResult, write_report
 from chronik.types import Annotations, Report
 
 _LOCK = threading.Lock()
@@ -85,6 +86,21 @@ async def add_report(request: Request) -> dict[str, Any]:
         raise HTTPException(422, "text: empty after cleaning")
     analyse = await run_in_threadpool(_analyser, request)
     annotations = await run_in_threadpool(analyse, report)
-    result = await run_in_threadpool(write_report, request.app.state.store, report, annotations)
+    result = await run_in_threadpool(_store_and_link, request.app.state.store, report, annotations)
     return {"id": result.report_id, "status": result.status, "mentions": len(annotations.mentions),
             "events": len(annotations.events), "claims": len(annotations.claims)}
+
+
+_WRITER = threading.Lock()
+
+
+def _store_and_link(store: Store, report: Report, annotations: Annotations) -> WriteResult:
+    """Write, then link into what the store knows, as `chronik ingest` does; one writer at a time, since
+    linking depends on what was linked before."""
+    from chronik.crosslink import after_write
+
+    with _WRITER:
+        result = write_report(store, report, annotations)
+        if result.status != "duplicate":
+            after_write(store, result.report_id)
+    return result
