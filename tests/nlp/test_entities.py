@@ -141,3 +141,28 @@ def test_ministry_with_its_place_is_an_organisation_and_says_which_rule(fast_nlp
     assert ministries[0].component.endswith("+rule:institution-in-place")
     assert any(m.text == "Moskau" and m.type == "LOC" for m in found)
     assert [m.start for m in found] == sorted(m.start for m in found)
+
+
+@pytest.fixture(scope="module")
+def accurate_nlp():
+    from chronik.nlp.ner.model import model_dir
+
+    if not (model_dir() / "accurate.crfsuite").is_file():
+        pytest.skip("accurate NER model not built (make models)")
+    return pipeline.build(Settings(tier="accurate", disabled=("timex", "events", "claims")))
+
+
+def test_accurate_tier_offsets_on_bad_input_and_its_model_name(accurate_nlp) -> None:
+    text = ("🇺🇦🔥 Selenskyj\u200b trifft\u0007 <b>Olaf Scholz</b> in&nbsp;Kiew 😀.\r\n\x00"
+            "<p>Die Nato &amp; die EU beraten in Brüssel.</p> RUSSLAND DROHT DER NATO")
+    found = mentions(accurate_nlp, text)
+    assert_offsets(text, found)
+    assert found and all(m.component.startswith("entities:e5crf-") for m in found)
+    assert mentions(accurate_nlp, "") == []
+
+
+def test_accurate_tier_on_the_example_report(accurate_nlp) -> None:
+    text = EXAMPLE_REPORT.read_text(encoding="utf-8")
+    found = mentions(accurate_nlp, text)
+    assert_offsets(text, found)
+    assert ("Minsk", "LOC") in {(m.text, m.type) for m in found}

@@ -59,7 +59,8 @@ static int run_windows(e5_model *m, const word_pieces *wp, const int *prefix, in
 }
 
 /* words: the words of all sentences in order; sent_off: nsent+1 offsets into words.
- * layers: how many encoder layers to run (0 = all 12); the states are those of the last one run.
+ * layers: how many encoder layers to run (0 = all 12, -1 = none: the embedding layer's output);
+ * the states are those of the last one run.
  * Not thread-safe: it changes m->NL for the duration of the call.
  * out: n_words * e5_dim() floats. A sentence longer than the model's window is split between words.
  * Returns 0 on success. */
@@ -69,6 +70,7 @@ int e5w_word_states(e5_model *m, const char **words, const int *sent_off, int ns
     if (nwords <= 0) return 0;
     int all_layers = m->NL;
     if (layers > 0 && layers < all_layers) m->NL = layers;   /* stop early: states of layer `layers` */
+    if (layers < 0) m->NL = 0;                               /* embeddings only: static word vectors */
     int prefix[16];
     int np = tok_content(&m->tok, "passage:", prefix, 16);
     int limit = m->MAXP - 2 - np;
