@@ -166,3 +166,20 @@ def test_accurate_tier_on_the_example_report(accurate_nlp) -> None:
     found = mentions(accurate_nlp, text)
     assert_offsets(text, found)
     assert ("Minsk", "LOC") in {(m.text, m.type) for m in found}
+
+
+def test_surname_alone_later_in_the_report_is_the_same_person() -> None:
+    from chronik.nlp.ner.decoding import names_in_report
+
+    names = names_in_report([("Alexander Lukaschenko", "PER", None), ("Minsk", "LOC", None),
+                             ("russischen", "LOC", "deriv"), ("EU", "ORG", None), ("Der Spiegel", "ORG", None)])
+    assert names == {"Lukaschenko": "PER", "Minsk": "LOC"}
+
+
+def test_same_name_rule_tags_what_the_model_left_out(fast_nlp) -> None:
+    text = EXAMPLE_REPORT.read_text(encoding="utf-8")
+    found = mentions(fast_nlp, text)
+    starts = {m.start for m in found}
+    bare = [m for m in found if m.text == "Lukaschenko"]
+    assert bare and all(m.type == "PER" for m in bare)
+    assert len(starts) == len(found)  # no word is tagged twice

@@ -73,8 +73,25 @@ class EntityTagger:
                 mention = self._mention(text, tokens[i], tokens[i], "ORG")
                 mention.component = f"{self.component}+{decoding.INSTITUTION_RULE}"
                 mentions.append(mention)
+        mentions.extend(self._same_names(text, runs, tagged, mentions))
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
+
+    def _same_names(self, text: str, runs: list, tagged: list, mentions: list[Mention]) -> list[Mention]:
+        """Words the model left untagged that it tagged as a name elsewhere in the same report."""
+        names = decoding.names_in_report([(m.text, m.type, m.sub) for m in mentions if "+rule:" not in m.component])
+        if not names:
+            return []
+        taken = {m.start for m in mentions}
+        found = []
+        for tokens, tags in zip(runs, tagged):
+            for token, tag in zip(tokens, tags):
+                kind = names.get(token.text) or names.get(token.text[:-1] if token.text.endswith("s") else "")
+                if tag == "O" and kind and token.idx not in taken:
+                    mention = self._mention(text, token, token, kind)
+                    mention.component = f"{self.component}+{decoding.SAME_NAME_RULE}"
+                    found.append(mention)
+        return found
 
     def _from_ents(self, doc: Doc) -> list[Mention]:
         text = doc.text

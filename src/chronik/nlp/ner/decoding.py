@@ -15,6 +15,7 @@ from chronik.nlp.ner.gazetteers import Gazetteers
 ADJ_ENDINGS = ("en", "em", "er", "es", "e")
 INSTITUTION = re.compile(r"^[A-ZÄÖÜ][a-zäöüß-]*(ministerium|ministerien)$|^(Außenamt|Kreml|Generalstab)$")
 INSTITUTION_RULE = "rule:institution-in-place"
+SAME_NAME_RULE = "rule:same-name-in-report"
 
 
 def split_label(label: str) -> tuple[str, str | None]:
@@ -68,3 +69,19 @@ def institutions_in_places(words: Sequence[str], tags: Sequence[str]) -> list[in
                 and tags[i + 2] == "B-LOC":
             found.append(i)
     return found
+
+
+def names_in_report(mentions: Sequence[tuple[str, str, str | None]]) -> dict[str, str]:
+    """Word -> type for names the model tagged somewhere in a report: the surname of a full person name
+    ("Alexander Lukaschenko" -> "Lukaschenko") and one-word names. A later bare "Lukaschenko" that the model
+    missed is the same name (one sense per discourse)."""
+    names: dict[str, str] = {}
+    for text, kind, sub in mentions:
+        words = text.split(" ")
+        if sub is not None or kind == "OTH":
+            continue
+        if kind == "PER" and len(words) >= 2:
+            names.setdefault(words[-1], kind)
+        elif len(words) == 1:
+            names.setdefault(words[0], kind)
+    return {w: k for w, k in names.items() if len(w) > 2 and w[:1].isupper() and not w.isupper()}
