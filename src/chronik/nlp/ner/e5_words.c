@@ -104,3 +104,13 @@ int e5w_word_states(e5_model *m, const char **words, const int *sent_off, int ns
     free(wp); free(wa); free(wb);
     return rc;
 }
+
+/* Threads for the forward pass. One per process gives the most tokens per CPU second (OpenMP threads
+ * spin while they wait, which costs most on a busy machine); run more processes for more throughput. */
+void e5w_set_threads(int n) {
+#ifdef _OPENMP
+    if (n > 0) omp_set_num_threads(n);
+#else
+    (void)n;
+#endif
+}

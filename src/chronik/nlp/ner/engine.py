@@ -2,6 +2,7 @@
 
     .venv/bin/python -m chronik.nlp.ner.engine      # builds the shared library (gcc with OpenMP)
 
+One OpenMP thread per process unless CHRONIK_NER_THREADS says otherwise: most tokens per CPU second.
 The library is built next to this module, or in ~/.cache/chronik when the package folder is read-only;
 `E5Words()` builds it on first use when gcc is there, so a fresh checkout needs no extra step.
 """
@@ -65,9 +66,9 @@ class E5Words:
     """`states(sentences)`: one (n_words, 384) float32 array per sentence of words."""
 
     def __init__(self, threads: int | None = None) -> None:
-        if threads:
-            os.environ["OMP_NUM_THREADS"] = str(threads)
         lib = ctypes.CDLL(str(build()))
+        lib.e5w_set_threads.argtypes = [ctypes.c_int]
+        lib.e5w_set_threads(threads or int(os.environ.get("CHRONIK_NER_THREADS", "1")))
         lib.e5_load.restype = ctypes.c_void_p
         lib.e5_load.argtypes = [ctypes.c_char_p]
         lib.e5_free.argtypes = [ctypes.c_void_p]
