@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -125,6 +127,44 @@ def test_killed_worker_loses_nothing_and_writes_nothing_twice(cluster, tmp_path,
     assert victims[0] not in client.run(os.getpid).values()  # the nanny started a new process
     assert got.added == 24 and got.duplicates == 0
     assert table_counts(store) == table_counts(reference)
+
+
+CLIENT = """
+import sys
+from chronik import distributed as cd
+from chronik.ingest import ReadOptions
+from chronik.settings import Settings
+from chronik.store.db import open_store
+cd.CHUNK_BYTES = 1
+cd.ingest_dask(open_store(sys.argv[1]), [sys.argv[2]], ReadOptions(), Settings(batch_size=2), sys.argv[3])
+"""
+
+
+def test_killed_client_then_rerun_finishes_without_duplicates(cluster, tmp_path, small_chunks):
+    corpus = make_corpus(tmp_path / "in")
+    reference = open_store(str(tmp_path / "ref.db"))
+    ingest(reference, [corpus], ReadOptions(), SETTINGS)
+    db_path = tmp_path / "dask.db"
+    store = open_store(str(db_path))
+    client = subprocess.Popen([sys.executable, "-c", CLIENT, str(db_path), str(corpus), cluster[0]])
+    deadline = time.monotonic() + 90
+    while table_counts(store)["reports"] < 3 and client.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    client.send_signal(signal.SIGKILL)
+    client.wait()
+    kept = table_counts(store)["reports"]
+    assert 3 <= kept < 18  # killed mid-run, with some reports committed
+
+    finished = cd.ingest_dask(store, [corpus], ReadOptions(), SETTINGS, cluster[0])
+
+    assert (finished.stored, finished.duplicates) == (18 - kept, kept + 1)
+    assert current_ids(store) == current_ids(reference)
+    facts = ("reports", "sentences", "mentions", "timexes", "events", "claims")
+    assert {k: table_counts(store)[k] for k in facts} == {k: table_counts(reference)[k] for k in facts}
+    if table_counts(store) != table_counts(reference):
+        # Known gap, shared with run.ingest: write_report and crosslink.after_write are two transactions, so a
+        # report committed just before the kill stays unlinked and a re-run, seeing it stored, skips it.
+        pytest.xfail("a report written but not yet linked when the client died stays unlinked")
 
 
 def test_unreachable_scheduler_is_a_clear_error_not_a_hang(monkeypatch, tmp_path):
