@@ -183,6 +183,13 @@ def test_scheduler_without_workers_is_a_clear_error(monkeypatch, tmp_path):
                            empty.scheduler_address)
 
 
+def test_local_cluster_is_started_and_stopped_for_the_run(tmp_path):
+    corpus = write_jsonl(tmp_path / "few.jsonl", [record(i) for i in range(3)])
+    store = open_store(str(tmp_path / "db.db"))
+    got = cd.ingest_dask(store, [corpus], ReadOptions(), SETTINGS, "local:1")
+    assert (got.workers, got.added, table_counts(store)["reports"]) == (1, 3, 3)
+
+
 def test_local_scheduler_names():
     assert cd.local_workers("local") == 2
     assert cd.local_workers("local:3") == 3
