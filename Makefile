@@ -75,6 +75,7 @@ gold: install
 	$(PY) data/gold/tools/build_gold.py
 
 bench: install
+	$(PIP) install --quiet -e '.[bench,pg,dask]'
 	$(PY) -m benchmarks.run
 
 clean:

@@ -9,6 +9,8 @@ BENCHES = [
     ["benchmarks.bench_ingest", "--reports", "10000", "--workers", "1"],
     ["benchmarks.bench_timex", "--repeat", "3"],
     ["benchmarks.bench_linking", "--reports", "100000", "--measure", "300"],
+    ["benchmarks.bench_queries"],
+    ["benchmarks.load_api", "--workers", "2"],
 ]
 
 
