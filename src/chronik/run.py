@@ -16,7 +16,7 @@ from chronik.crosslink import after_write
 from chronik.ingest import ReadOptions, Skipped, read_paths
 from chronik.nlp import pipeline
 from chronik.settings import Settings
-from chronik.store.db import Store, has_report, write_report
+from chronik.store.db import Store, has_report, optimize, write_report
 from chronik.types import Annotations, Report
 
 
@@ -84,6 +84,8 @@ def ingest(
         summary.seconds = time.perf_counter() - started
         if on_progress:
             on_progress(summary)
+    if summary.stored:
+        optimize(store)
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -275,6 +275,12 @@ def write_many(store: Store, pairs: Iterable[tuple[Report, Annotations]]) -> lis
     return [write_report(store, report, ann) for report, ann in pairs]
 
 
+def optimize(store: Store) -> None:
+    """Refresh the planner's statistics after bulk writes (the query layer's indexes rely on them)."""
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("PRAGMA optimize" if store.dialect == "sqlite" else "ANALYZE")
+
+
 def replace_annotations(store: Store, report_id: str, ann: Annotations) -> None:
     """Re-analysis: drop a report's facts and write the new ones, atomically."""
     with store.engine.begin() as conn:
