@@ -1,7 +1,7 @@
 """Ingest on a Dask cluster: reading and NLP run as tasks on the workers, writing stays on the client.
 
-    with-in chronik:  ingest_dask(store, ["news/"], ReadOptions(), settings, "tcp://10.0.0.5:8786")
-                      ingest_dask(store, ["news/"], ReadOptions(), settings, "local:2")
+    ingest_dask(store, ["news/"], ReadOptions(), settings, "tcp://10.0.0.5:8786")   # an existing cluster
+    ingest_dask(store, ["news/"], ReadOptions(), settings, "local:2")   # 2 worker processes here, for this run
 
 How the work is cut (the choices, and why):
 - Files up to SMALL_FILE_BYTES are grouped, in input order, into chunks of about CHUNK_BYTES. A task on a
