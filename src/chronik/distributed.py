@@ -334,6 +334,8 @@ def ingest_dask(
         for unit in run_window(client, planner.units(paths), window_size(client), task_done):
             store_pairs(store, unit.pairs, summary)
             progress()
+    if summary.stored:
+        optimize_store(store)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -443,6 +445,13 @@ class _IngestPlanner:
         self.summary.skipped.append(item)
         if self.on_skip:
             self.on_skip(item)
+
+
+def optimize_store(store: Store) -> None:
+    """Refresh the planner's statistics after many writes, as run.ingest does (when the store offers it)."""
+    optimize = getattr(db, "optimize", None)
+    if optimize is not None:
+        optimize(store)
 
 
 def store_pairs(store: Store, pairs: list[Pair], summary: IngestSummary) -> None:

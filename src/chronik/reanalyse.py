@@ -156,6 +156,10 @@ def reanalyse(
             summary.pipeline = distributed.warm_workers(client, worker_settings)
             pairs = _dask_pairs(client, scheduler, store, worker_settings, wanted, summary)
             _replace_all(store, pairs, summary, started, on_progress)
+    if summary.reanalysed:
+        from chronik.distributed import optimize_store
+
+        optimize_store(store)
     summary.seconds = time.perf_counter() - started
     return summary
 
