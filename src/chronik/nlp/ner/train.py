@@ -122,6 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--layers", type=int, default=6, help="accurate tier: encoder layers to run (1-12)")
     parser.add_argument("--only", choices=("validation", "final"), default=None,
                         help="accurate tier: only score the 80 %% model, or only build the shipped one")
+    parser.add_argument("--pool", choices=("first", "mean"), default="first",
+                        help="accurate tier: a word's state is its first piece's or its pieces' mean")
     args = parser.parse_args(argv)
     random.seed(SEED)
     sentences = germeval.read(args.data)
@@ -132,7 +134,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         from chronik.nlp.ner.accurate import train_accurate
 
-        info = train_accurate(sentences, args.out, params, args.dense_weight, args.cache, args.layers, args.only)
+        info = train_accurate(sentences, args.out, params, args.dense_weight, args.cache, args.layers, args.only,
+                              args.pool)
     write_metrics(args.out, args.tier, info, args.data)
     if "validation" in info:
         print(json.dumps(info["validation"]["strict"]), flush=True)
