@@ -40,6 +40,22 @@ def after_write(store: Store, report_id: str) -> CrossLinks:
     return CrossLinks(linked.mentions, joined, contradictions)
 
 
+def finish_pending(store: Store) -> int:
+    """Cross-link reports that were stored but not linked (a run killed between the two transactions).
+
+    Every step is idempotent, so running them again on a report that was half-linked is safe.
+    """
+    m, r = t.mentions.c, t.reports.c
+    with store.engine.connect() as conn:
+        ids = [row.id for row in conn.execute(
+            sa.select(r.id, r.date_start).where(r.is_current == sa.true(),
+                                                r.id.in_(sa.select(m.report_id).where(m.entity_id.is_(None))))
+            .order_by(r.date_start.nulls_first(), r.id))]
+    for report_id in ids:
+        after_write(store, report_id)
+    return len(ids)
+
+
 def _event_mentions(conn: Connection, event_ids: list[int]) -> dict[int, EventMention]:
     """Events as coref records whose participants are entity ids (as strings)."""
     if not event_ids:

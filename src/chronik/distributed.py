@@ -17,8 +17,8 @@ How the work is cut (the choices, and why):
   input never queues in memory on the client or the scheduler. Results are written in input order (a small
   reorder buffer), so versions of one source are chained exactly as `run.ingest` chains them.
 - The client thread is the one writer, doing what run.ingest does: each report in its own transaction
-  (`db.write_many` when the store offers it, for COPY on PostgreSQL), then linked into the store
-  (crosslink.after_write), in input order since linking depends on what was linked before.
+  (COPY on PostgreSQL), then linked into the store (crosslink.after_write), in input order since linking
+  depends on what was linked before.
 
 Faults: a worker that dies has its tasks (and the chunks it held) recomputed elsewhere by Dask (`retries`
 covers exceptions, the scheduler's allowed-failures covers deaths); ids are content hashes and writing is
@@ -47,7 +47,7 @@ from chronik.ingest import ReadOptions, Skipped, read_file
 from chronik.ingest.formats import has_known_extension
 from chronik.ingest.walk import iter_files
 from chronik.nlp import pipeline
-from chronik.crosslink import after_write
+from chronik.crosslink import finish_pending
 from chronik.run import IngestSummary, store_analysed
 from chronik.settings import Settings
 from chronik.store import db
@@ -322,6 +322,7 @@ def ingest_dask(
 
     settings = for_workers(settings)
     stored = lambda: summary.stored  # noqa: E731
+    finish_pending(store)
     with cluster_client(scheduler) as client, cluster_faults(scheduler, stored), database_faults(store, stored):
         warm_workers(client, settings)
         summary.workers = len(client.scheduler_info()["workers"])
@@ -335,7 +336,7 @@ def ingest_dask(
             store_pairs(store, unit.pairs, summary)
             progress()
     if summary.stored:
-        optimize_store(store)
+        db.optimize(store)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -447,34 +448,9 @@ class _IngestPlanner:
             self.on_skip(item)
 
 
-def optimize_store(store: Store) -> None:
-    """Refresh the planner's statistics after many writes, as run.ingest does (when the store offers it)."""
-    optimize = getattr(db, "optimize", None)
-    if optimize is not None:
-        optimize(store)
-
-
 def store_pairs(store: Store, pairs: list[Pair], summary: IngestSummary) -> None:
     """What run.ingest does with each analysed report, in input order: write it (own transaction), link it
-    into what the store knows (crosslink.after_write: order matters, so one writer), count it as it commits
-    so that a failure reports exactly what stayed. With the store's bulk writer (`db.write_many`, COPY on
-    PostgreSQL) the writes go first and the links follow."""
-    write_many = getattr(db, "write_many", None)
-    if write_many is None or not pairs:
-        for report, annotations in pairs:
-            store_analysed(store, report, annotations, summary)
-        return
-    for (report, annotations), result in zip(pairs, write_many(store, pairs)):
-        if result.status == "duplicate":
-            summary.duplicates += 1
-            continue
-        summary.new_versions += result.status == "new_version"
-        summary.added += result.status != "new_version"
-        summary.words += len(report.text.split())
-        summary.mentions += len(annotations.mentions)
-        summary.timexes += len(annotations.timexes)
-        summary.events += len(annotations.events)
-        summary.claims += len(annotations.claims)
-        links = after_write(store, report.id)
-        summary.events_joined += links.events_joined
-        summary.contradictions += links.contradictions
+    into what the store knows (order matters for linking, so one writer), count it as it commits so that a
+    failure reports exactly what stayed."""
+    for report, annotations in pairs:
+        store_analysed(store, report, annotations, summary)

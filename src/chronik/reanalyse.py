@@ -35,7 +35,7 @@ from chronik.nlp import pipeline
 from chronik.run import analyse_stream
 from chronik.settings import Settings
 from chronik.store import schema as t
-from chronik.store.db import Store, replace_annotations
+from chronik.store.db import Store, optimize, replace_annotations
 from chronik.types import Annotations, Report
 
 PAGE = 500  # stored reports read per query
@@ -157,9 +157,7 @@ def reanalyse(
             pairs = _dask_pairs(client, scheduler, store, worker_settings, wanted, summary)
             _replace_all(store, pairs, summary, started, on_progress)
     if summary.reanalysed:
-        from chronik.distributed import optimize_store
-
-        optimize_store(store)
+        optimize(store)
     summary.seconds = time.perf_counter() - started
     return summary
 

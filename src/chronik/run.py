@@ -12,7 +12,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from chronik.crosslink import after_write
+from chronik.crosslink import after_write, finish_pending
 from chronik.ingest import ReadOptions, Skipped, read_paths
 from chronik.nlp import pipeline
 from chronik.settings import Settings
@@ -65,6 +65,7 @@ def ingest(
     """Read, analyse and store; returns counts. Bad inputs are counted as Skipped, never raised."""
     summary = IngestSummary()
     started = time.perf_counter()
+    finish_pending(store)
     seen: set[str] = set()
 
     def fresh_reports() -> Iterator[Report]:
