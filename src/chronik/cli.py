@@ -78,6 +78,8 @@ def ingest(
     workers: Optional[int] = typer.Option(None, "--workers", "-w", help="NLP worker processes."),
     batch_size: Optional[int] = typer.Option(None, help="Reports per NLP batch."),
     tier: Optional[str] = typer.Option(None, help="NER tier: fast|accurate."),
+    dask: Optional[str] = typer.Option(None, "--dask", metavar="SCHEDULER",
+                                       help="Run reading and NLP on a Dask cluster: tcp://host:8786, or local[:N]."),
     as_json: bool = AS_JSON,
 ) -> None:
     """Read reports, analyse them and store them; already stored reports are skipped.
@@ -88,6 +90,7 @@ def ingest(
       chronik ingest news.jsonl --db news.db --workers 2
       chronik ingest article.txt --date 2022-12-05
       chronik ingest export.csv --text-column body --date-column published
+      chronik ingest archive/ --db postgresql+psycopg://user@db/chronik --dask local:2
     """
     from chronik.ingest import FORMATS, ReadOptions
     from chronik.run import ingest as run_ingest
@@ -117,7 +120,12 @@ def ingest(
             progress.update(task, description=f"{s.stored:,} stored, {s.duplicates:,} known, "
                                               f"{len(s.skipped):,} skipped, {rate:,.0f} words/s")
 
-        summary = run_ingest(store, paths, options, settings, on_progress=on_progress, on_skip=on_skip)
+        if dask:
+            from chronik.distributed import ingest_dask
+
+            summary = ingest_dask(store, paths, options, settings, dask, on_progress=on_progress, on_skip=on_skip)
+        else:
+            summary = run_ingest(store, paths, options, settings, on_progress=on_progress, on_skip=on_skip)
     if shown > 50:
         err.print(f"… and {shown - 50} more skipped inputs (use --json to list them all)", style="yellow")
     if as_json:
@@ -130,6 +138,46 @@ def ingest(
             f"{summary.events:,} events, {summary.claims:,} claims; {summary.seconds:.1f} s"
         )
     raise typer.Exit(1 if summary.skipped else 0)
+
+
+@app.command()
+def reanalyse(
+    db: Optional[str] = DB,
+    config: Optional[Path] = CONFIG,
+    since: Optional[str] = typer.Option(None, "--since", metavar="VERSION",
+                                        help="Only reports analysed by a chronik release older than this, e.g. 0.2.0 "
+                                             "[default: every report whose pipeline differs from the current one]."),
+    dask: Optional[str] = typer.Option(None, "--dask", metavar="SCHEDULER", help="tcp://host:8786, or local[:N]."),
+    tier: Optional[str] = typer.Option(None, help="NER tier: fast|accurate."),
+    as_json: bool = AS_JSON,
+) -> None:
+    """Run the current pipeline again over stored reports analysed by an older one; facts are replaced
+    atomically per report.
+
+    [bold]Examples[/bold]
+
+      chronik reanalyse                      # every report whose analysis is not the current pipeline's
+      chronik reanalyse --since 0.2.0 --dask local:2
+    """
+    from chronik.reanalyse import reanalyse as run_reanalyse
+
+    settings = _settings(config, db=db, tier=tier)
+    from chronik.store.db import open_store
+
+    store = open_store(settings.db)
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                  console=err, transient=True, disable=as_json or not err.is_terminal) as progress:
+        task = progress.add_task("selecting…")
+
+        def on_progress(s) -> None:  # type: ignore[no-untyped-def]
+            progress.update(task, description=f"{s.reanalysed:,} of {s.selected:,} reports re-analysed")
+
+        summary = run_reanalyse(store, settings, since=since, scheduler=dask, on_progress=on_progress)
+    if as_json:
+        _print_json(summary.as_dict())
+    else:
+        out.print(f"{summary.reanalysed:,} reports re-analysed with {summary.pipeline}; {summary.mentions:,} mentions, "
+                  f"{summary.events:,} events, {summary.claims:,} claims; {summary.seconds:.1f} s", highlight=False)
 
 
 @app.command()
