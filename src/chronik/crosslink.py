@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from chronik.nlp.events.coref import EventMention, corefer
-from chronik.nlp.linking.store_link import link_report
+from chronik.nlp.linking.store_link import link_report, unlinked_report_ids
 from chronik.store import schema as t
 from chronik.store.db import Store
 
@@ -45,12 +45,7 @@ def finish_pending(store: Store) -> int:
 
     Every step is idempotent, so running them again on a report that was half-linked is safe.
     """
-    m, r = t.mentions.c, t.reports.c
-    with store.engine.connect() as conn:
-        ids = [row.id for row in conn.execute(
-            sa.select(r.id, r.date_start).where(r.is_current == sa.true(),
-                                                r.id.in_(sa.select(m.report_id).where(m.entity_id.is_(None))))
-            .order_by(r.date_start.nulls_first(), r.id))]
+    ids = unlinked_report_ids(store)
     for report_id in ids:
         after_write(store, report_id)
     return len(ids)

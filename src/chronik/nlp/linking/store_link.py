@@ -316,12 +316,17 @@ def relink_conn(conn: Connection, url: str = "", in_memory: bool = True) -> int:
 def link_pending(store: Store) -> int:
     """Link every current report whose mentions are not linked yet (after an ingest, or one that was cut
     short), oldest first, one transaction per report. Returns the number of reports linked."""
-    m, r = t.mentions.c, t.reports.c
-    with store.engine.connect() as conn:
-        ids = [row.id for row in conn.execute(
-            sa.select(r.id, r.date_start).where(r.is_current == sa.true(),
-                                                r.id.in_(sa.select(m.report_id).where(m.entity_id.is_(None))))
-            .order_by(r.date_start.nulls_first(), r.id))]
+    ids = unlinked_report_ids(store)
     for rid in ids:
         link_report(store, rid)
     return len(ids)
+
+
+def unlinked_report_ids(store: Store) -> list[str]:
+    """Current reports with a mention not linked yet, oldest first (the order linking depends on)."""
+    m, r = t.mentions.c, t.reports.c
+    with store.engine.connect() as conn:
+        return [row.id for row in conn.execute(
+            sa.select(r.id, r.date_start).where(r.is_current == sa.true(),
+                                                r.id.in_(sa.select(m.report_id).where(m.entity_id.is_(None))))
+            .order_by(r.date_start.nulls_first(), r.id))]
