@@ -291,3 +291,102 @@ def test_participle_as_adjective_is_no_cue_and_pronoun_speakers_after_the_verb()
     doc = analyse("Die eingeräumte Frist war zu kurz. „Ungefähr fünf Kilo, Schatz“, sagt er.")
     (claim,) = doc._.claims
     assert claim.text == "Ungefähr fünf Kilo, Schatz" and claim.cue.text == "sagt"
+
+
+# --- contradiction links: whole accounts, counter-accounts ----------------------------------------------
+
+def _by_text(doc, words: str):
+    return next(c for c in doc._.claims if words in c.text)
+
+
+def test_denial_reaches_the_accusation_against_its_side_past_other_voices() -> None:
+    doc = analyse("Kiew machte Moskau für den Einschlag verantwortlich. Der Präsident sagte, es habe zwei Tote "
+                  "gegeben. Die Nato erklärte, sie prüfe den Fall. Ein Sprecher sagte, die Lage sei ruhig. "
+                  "Moskau wies jede Beteiligung zurück.", [("Kiew", "LOC"), ("Moskau", "LOC"), ("Nato", "ORG")])
+    accusation = doc._.claims[0]
+    denial = _by_text(doc, "jede Beteiligung")
+    assert accusation.certainty == "alleged" and denial.certainty == "denied"
+    assert denial.contradicts == [accusation.id]
+
+
+def test_denial_of_the_accusations_covers_the_details_of_the_account() -> None:
+    doc = analyse("Sandu warf Russland vor, einen Umsturz zu planen. Saboteure sollten nach ihren Angaben "
+                  "Regierungsgebäude angreifen. Moskau bestritt die Vorwürfe.",
+                  [("Sandu", "PER"), ("Russland", "LOC"), ("Moskau", "LOC")])
+    plan, detail, denial = doc._.claims
+    assert detail.source.text == "Sandu"
+    assert sorted(denial.contradicts) == sorted([plan.id, detail.id])
+
+
+def test_no_evidence_of_the_same_thing_contradicts_the_claim() -> None:
+    names = [("Kiew", "LOC"), ("Moskau", "LOC"), ("Warschau", "LOC")]
+    doc = analyse("Kiew warf Moskau vor, einen Angriff auf Polen verübt zu haben. Warschau erklärte, es gebe "
+                  "keine Hinweise auf einen gezielten Angriff.", names)
+    accusation, doubt = doc._.claims
+    assert doubt.certainty == "asserted" and doubt.contradicts == [accusation.id]
+    other = analyse("Kiew warf Moskau vor, einen Angriff auf Polen verübt zu haben. Warschau erklärte, es gebe "
+                    "keine Anzeichen für eine neue Offensive.", names)
+    assert all(c.contradicts == [] for c in other._.claims)
+
+
+def test_opposite_state_contradicts_the_account_and_its_continuation() -> None:
+    doc = analyse("Ein Flugzeug soll am Flughafen beschädigt worden sein. Das meldete die Gruppe BYPOL, die sich "
+                  "zu dem Anschlag bekannte. Demnach hätten zwei Männer das Flugzeug angegriffen. Satellitenbilder "
+                  "zeigen das Flugzeug offenbar unbeschädigt.", [("BYPOL", "ORG")])
+    report, detail, pictures = doc._.claims
+    assert report.source.text == "BYPOL" and detail.source.text == "BYPOL"
+    assert sorted(pictures.contradicts) == sorted([report.id, detail.id])
+
+
+def test_relative_clause_after_the_speaker_is_no_complement() -> None:
+    doc = analyse("Ein Flugzeug soll beschädigt worden sein. Das meldete die Gruppe BYPOL, die sich zu dem "
+                  "Anschlag bekannte.", [("BYPOL", "ORG")])
+    (claim,) = doc._.claims
+    assert claim.text == "Ein Flugzeug soll beschädigt worden sein" and claim.source.text == "BYPOL"
+
+
+def test_a_second_source_telling_it_otherwise_contradicts() -> None:
+    doc = analyse("Die Armee sagte, die Fahrerin habe Soldaten rammen wollen. Ärzte sagten hingegen, sie sei "
+                  "von der Straße abgekommen. Die Polizei sagte, die Straße sei gesperrt worden.")
+    army, doctors, police = doc._.claims
+    assert doctors.contradicts == [army.id] and police.contradicts == []
+
+
+def test_a_spokesperson_after_a_denial_carries_it_on_another_voice_does_not() -> None:
+    names = [("Lukaschenko", "PER"), ("Polen", "LOC"), ("Warschau", "LOC"), ("Kiew", "LOC"), ("BYPOL", "ORG")]
+    doc = analyse("Lukaschenko warf Polen vor, Angriffe vorzubereiten. Warschau wies die Vorwürfe zurück. Ein "
+                  "Sprecher des Außenministeriums sagte, Polen bedrohe niemanden.", names)
+    accusation, denial, spokesman = doc._.claims
+    assert spokesman.contradicts == [accusation.id]
+    doc = analyse("Lukaschenko warf Kiew vor, den Anschlag organisiert zu haben. Kiew bestritt jede Beteiligung. "
+                  "Die Gruppe BYPOL erklärte, die Täter hätten das Land verlassen.", names)
+    accusation, denial, other = doc._.claims
+    assert denial.contradicts == [accusation.id] and other.contradicts == []
+
+
+def test_the_deniers_indirect_speech_goes_on_and_contradicts_too() -> None:
+    doc = analyse("Sandu warf Russland vor, einen Umsturz zu planen. Moskau bestritt die Vorwürfe. Die Regierung "
+                  "in Chisinau inszeniere eine Bedrohung.", [("Sandu", "PER"), ("Russland", "LOC"),
+                                                            ("Moskau", "LOC"), ("Chisinau", "LOC")])
+    accusation, denial, account = doc._.claims
+    assert (account.certainty, account.source.text) == ("asserted", "Moskau")
+    assert account.contradicts == [accusation.id]
+
+
+def test_denial_naming_an_event_denies_the_claim_of_that_event() -> None:
+    doc = analyse("Nach ukrainischen Angaben haben sich russische Truppen aus Cherson zurückgezogen. Die Armee "
+                  "meldete, ukrainische Truppen hätten Dörfer zurückerobert. Das Ministerium dementierte einen "
+                  "Rückzug: Die Truppen hätten neue Stellungen bezogen.",
+                  [("ukrainischen", "LOC", "deriv"), ("russische", "LOC", "deriv"), ("Cherson", "LOC"),
+                   ("ukrainische", "LOC", "deriv")])
+    retreat, gains, denial = doc._.claims
+    assert denial.certainty == "denied"
+    assert denial.contradicts == [retreat.id] and gains.contradicts == []
+
+
+def test_a_denial_of_reports_skips_the_speakers_announcement() -> None:
+    doc = analyse('Kuleba sagte, Wrackteile zeigten iranische Bauteile. Er kündigte an, Selenskyj werde die '
+                  'Beziehungen überprüfen. Kanaani nannte die Berichte "haltlos".',
+                  [("Kuleba", "PER"), ("iranische", "LOC", "deriv"), ("Selenskyj", "PER"), ("Kanaani", "PER")])
+    parts, announcement, denial = doc._.claims
+    assert denial.contradicts == [parts.id] and announcement.contradicts == []

@@ -1,3 +1,3 @@
 """Rule-based claims: attributed and hedged propositions, their sources, certainty and contradictions."""
 
-VERSION = "0.1"
+VERSION = "0.2"

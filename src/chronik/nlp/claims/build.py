@@ -28,6 +28,10 @@ DENIAL_WORDS = re.compile(r"\b(lüge|lügen|haltlos|falsch|unwahr|erfunden|propa
 NOT_VERBS = {"mit", "nicht", "erst", "jetzt", "bereits", "zuletzt", "zunächst", "seit", "bisher", "damit",
              "mindestens", "meist", "vielleicht", "fast", "einen", "den", "ihren", "seinen", "meisten",
              "unten", "oben", "hinten", "weiterhin", "deren", "denen", "ersten", "letzten", "zehn", "elf"}
+RELATIVE_PRONOUNS = {"der", "die", "den", "dem", "deren", "dessen", "denen"}
+RELATIVE_NEXT = {"sich", "er", "sie", "es", "ihn", "ihm", "ihr", "ihnen", "uns", "man", "seit", "am", "im", "bei",
+                 "nach", "vor", "zu", "zum", "zur", "mit", "für", "von", "vom", "gegen", "nicht", "bereits",
+                 "schon", "damals", "zuvor", "zuletzt", "auch"}
 ANAPHORIC_SOURCE = {"angaben", "berichten", "informationen", "darstellung"}
 
 
@@ -44,6 +48,11 @@ class Draft:
     complement: bool = False  # the span is a proposition of its own, not a reference back
     refers_back: bool = False  # "Das teilte X mit": the proposition is the previous sentence
     words: frozenset[str] = frozenset()  # lower-cased words of its sentence
+    continues: bool = False  # goes on with the previous claim's account (subjunctive, "Demnach", quote)
+    tokens: tuple[str, ...] = ()  # words of the proposition span, as written
+    names: frozenset[str] = frozenset()  # canonical names mentioned in its sentence
+    source_names: frozenset[str] = frozenset()  # canonical names inside its source
+    object_types: frozenset[str] = frozenset()  # event types named between a denial's cue and its span
     rule: str = ""
     events: list[str] = field(default_factory=list)
     contradicts: list[str] = field(default_factory=list)
@@ -121,6 +130,8 @@ def _standalone_ok(doc: Doc, clause: tuple[int, int], cue: Cue) -> bool:
 def _complement(doc: Doc, following: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The clauses after the cue, up to a coordinated main clause ("..., und forderte die EU auf, ...")."""
     out = []
+    if following and _relative_clause(doc, following[0]):
+        return []  # "meldete die Gruppe BYPOL, die sich zu dem Anschlag bekannte": about the speaker
     for clause in following:
         first = doc[clause[0]].lower_
         if out and first in COORDINATORS and clause[0] + 1 < clause[1] and doc[clause[0] + 1].text[:1].islower():
@@ -129,6 +140,17 @@ def _complement(doc: Doc, following: list[tuple[int, int]]) -> list[tuple[int, i
     if out and not _clause_like(doc, out[0]):
         return []
     return out
+
+
+def _relative_clause(doc: Doc, clause: tuple[int, int]) -> bool:
+    """A relative clause on the noun before the comma: a relative pronoun that no noun follows ("die sich",
+    "der am Montag"), where an article would open a complement's subject ("die Truppen hätten ...")."""
+    if clause[0] == 0 or clause[0] + 1 >= clause[1] or doc[clause[0]].lower_ not in RELATIVE_PRONOUNS:
+        return False
+    before = doc[clause[0] - 2] if clause[0] >= 2 else None
+    if before is None or not before.text[:1].isupper():
+        return False
+    return doc[clause[0] + 1].lower_ in RELATIVE_NEXT
 
 
 def _proposition(doc: Doc, clause: tuple[int, int], cue: Cue) -> bool:

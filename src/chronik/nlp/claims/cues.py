@@ -137,5 +137,11 @@ def subjunctive_tokens(doc: Doc, start: int, end: int, mood_ii: bool = False) ->
     if words & FIRST_PERSON:
         return []
     marks = SUBJUNCTIVE | (SUBJUNCTIVE_II if mood_ii else set())
-    return [i for i in range(start, end) if doc[i].lower_ in marks]
+    return [i for i in range(start, end) if doc[i].lower_ in marks or _ieren_subjunctive(doc[i].text)]
+
+
+def _ieren_subjunctive(word: str) -> bool:
+    """"inszeniere", "kontrolliere": the third person of an -ieren verb ends in -iert; -iere is subjunctive I
+    (the first person is ruled out above)."""
+    return len(word) >= 8 and word.endswith("iere") and word[:1].islower() and word.isalpha()
 

@@ -34,7 +34,7 @@ def extract_claims(doc: Doc, events: list[Event], index: DocIndex | None = None)
         for draft in new:
             draft.words = words
         drafts.extend(_attach_back_references(new, drafts, sentences, sent))
-    return _finish(doc, drafts, events)
+    return _finish(doc, index, drafts, events)
 
 
 def _is_headline(doc: Doc, sent: Sentence) -> bool:
@@ -178,6 +178,7 @@ def _possessive_sources(doc: Doc, drafts: list[Draft], earlier: list[Draft]) -> 
         prev = earlier[-1]
         if words & {"seinen", "ihren", "demnach"} and prev.source is not None and draft.sentence - prev.sentence <= 2:
             draft.source = prev.source
+            draft.continues = True
 
 
 def _is_question(doc: Doc, sent: Sentence) -> bool:
@@ -210,18 +211,30 @@ def _overlap(a: Draft, b: Draft) -> float:
 def _continuation(doc: Doc, sent: Sentence, earlier: list[Draft]) -> list[Draft]:
     """Indirect speech in the subjunctive, or a quote going on, continues the last claim's speaker."""
     prev = _previous(sent, earlier)
-    if prev is None or prev.certainty not in CONTINUABLE and prev.certainty != "unconfirmed":
+    if prev is None:
         return []
     start, end = build.whole(sent)
     subjunctive = cues.subjunctive_tokens(doc, sent.start, sent.end, mood_ii=True)
+    if prev.certainty == "denied":
+        # "Kiew bestritt das. Die Regierung inszeniere eine Bedrohung": the denier's own account, asserted
+        if not subjunctive or sent.index - prev.sentence != 1 or prev.source is None:
+            return []
+        cue = cues.Cue("subjunctive", "asserted", subjunctive[0], subjunctive[0] + 1)
+        return [Draft(start, end, "asserted", sent.index, cue, prev.source, complement=True, rule="subjunctive",
+                      continues=True)]
+    if prev.certainty not in CONTINUABLE and prev.certainty != "unconfirmed":
+        return []
     if subjunctive and prev.certainty == "unconfirmed":
         cue = cues.Cue("subjunctive", "unconfirmed", subjunctive[0], subjunctive[0] + 1)
-        return [Draft(start, end, "unconfirmed", sent.index, cue, prev.source, complement=True, rule="subjunctive")]
+        return [Draft(start, end, "unconfirmed", sent.index, cue, prev.source, complement=True, rule="subjunctive",
+                      continues=True)]
     if subjunctive:
         cue = cues.Cue("subjunctive", prev.certainty, subjunctive[0], subjunctive[0] + 1)
-        return [Draft(start, end, prev.certainty, sent.index, cue, prev.source, complement=True, rule="subjunctive")]
+        return [Draft(start, end, prev.certainty, sent.index, cue, prev.source, complement=True, rule="subjunctive",
+                      continues=True)]
     if sent.index - prev.sentence == 1 and doc[sent.start].text in OPENING_QUOTES and prev.certainty == "asserted":
-        return [Draft(start, end, "asserted", sent.index, None, prev.source, complement=True, rule="quote-continuation")]
+        return [Draft(start, end, "asserted", sent.index, None, prev.source, complement=True, rule="quote-continuation",
+                      continues=True)]
     return []
 
 
@@ -248,7 +261,7 @@ def _unverifiable(drafts: list[Draft]) -> None:
             draft.certainty = "unconfirmed"
 
 
-def _finish(doc: Doc, drafts: list[Draft], events: list[Event]) -> list[Claim]:
+def _finish(doc: Doc, index: DocIndex, drafts: list[Draft], events: list[Event]) -> list[Claim]:
     kept: list[tuple[Draft, Span]] = []
     for draft in sorted(drafts, key=lambda d: d.start):
         span = build.char_span(doc, draft.start, draft.end)
@@ -257,12 +270,36 @@ def _finish(doc: Doc, drafts: list[Draft], events: list[Event]) -> list[Claim]:
     ids = [f"c{n}" for n in range(1, len(kept) + 1)]
     for draft, span in kept:
         draft.events = _events_in(doc, span, draft, events)
+        _describe(doc, index, draft, events)
     by_id = {e.id: e for e in events}
     links.link_in_report([d for d, _ in kept], ids, by_id)
     return [Claim(start=span.start, end=span.end, text=span.text, certainty=draft.certainty, source=draft.source,
                   cue=_cue_span(doc, draft), events=draft.events, contradicts=draft.contradicts,
                   component=f"{COMPONENT}/{draft.rule}", id=cid)
             for cid, (draft, span) in zip(ids, kept)]
+
+
+def _describe(doc: Doc, index: DocIndex, draft: Draft, events: list[Event]) -> None:
+    """What contradiction links compare: the proposition's words, the names in its sentence and source, and
+    for a denial the events named by its object ("dementierte einen Rückzug: ...")."""
+    draft.tokens = tuple(doc[i].text for i in range(draft.start, draft.end))
+    sent = doc[draft.start].sent
+    names = set()
+    for m_start, _m_end, mention in index.mentions:
+        if sent.start <= m_start < sent.end:
+            names.add(mention.canonical or mention.text.lower())
+    draft.names = frozenset(names)
+    if draft.source is not None:
+        # the source and what names it up to the cue ("Die Regierung in Warschau wies ... zurück")
+        reach = draft.source.end
+        if draft.cue is not None and doc[draft.cue.start].idx > draft.source.start:
+            reach = doc[draft.cue.start].idx
+        draft.source_names = frozenset(m.canonical or m.text.lower() for _s, _e, m in index.mentions
+                                       if m.start < reach and draft.source.start < m.end)
+    if draft.certainty == "denied" and draft.cue is not None:
+        low = doc[draft.cue.end - 1].idx + len(doc[draft.cue.end - 1].text)
+        high = doc[draft.start].idx if draft.start > draft.cue.end else low
+        draft.object_types = frozenset(e.type for e in events if low <= e.trigger.start < high)
 
 
 def _events_in(doc: Doc, span: Span, draft: Draft, events: list[Event]) -> list[str]:

@@ -17,6 +17,14 @@ from chronik.nlp.events.coref import canonical_names
 from chronik.types import Annotations, Event, Report
 
 WINDOW_SENTENCES = 3
+ACCUSATION_WINDOW = 6  # sentences back that a denial of the accused still reaches its accusation
+ANNOUNCING = {"an|kündigen"}  # one's own announced action is not what a later denial refers back to
+NEGATORS = {"kein", "keine", "keinen", "keinerlei"}
+EVIDENCE = {"hinweis", "hinweise", "hinweisen", "anzeichen", "beleg", "belege", "belegen", "beweis", "beweise",
+            "beweisen", "indizien", "erkenntnisse"}
+EVIDENCE_PREPS = {"auf", "für", "dafür", "darauf"}
+CONTRAST = {"hingegen", "demgegenüber"}
+ENDINGS = ("en", "em", "er", "es", "e")
 
 
 def link_in_report(drafts: list[Draft], ids: list[str], events: dict[str, Event]) -> None:
@@ -26,15 +34,103 @@ def link_in_report(drafts: list[Draft], ids: list[str], events: dict[str, Event]
         if denial.certainty != "denied":
             continue
         targets = _echo(drafts, n, denied_by) or _antecedents(drafts, n, events)
+        if targets and (not denial.complement or not denial.events):
+            targets = _accounts(drafts, targets, n)  # "bestritt die Vorwürfe": the accusation and its details
         denied_by[n] = targets
         for target in targets:
             _link(drafts, ids, n, target)
             if not denial.complement or not denial.events:
                 denial.events = list(dict.fromkeys(denial.events + drafts[target].events))
         follow = n + 1
-        if targets and follow < len(drafts) and drafts[follow].certainty in ("asserted", "reported") and (
-                drafts[follow].sentence - denial.sentence <= 1) and not _same_source(drafts[follow], drafts[targets[0]]):
+        if targets and follow < len(drafts) and _goes_on(drafts[follow], denial, drafts[targets[0]]):
             _link(drafts, ids, follow, targets[0])  # "... wies die Vorwürfe zurück. "Polen bedroht niemanden""
+    for n in range(len(drafts)):
+        if drafts[n].certainty == "denied":
+            continue
+        for target in _accounts(drafts, _counter_account(drafts, n), n):
+            _link(drafts, ids, n, target)
+
+
+def _goes_on(follow: Draft, denial: Draft, target: Draft) -> bool:
+    """The claim right after a denial carries it on when the denier goes on speaking (indirect speech, a
+    quote), or a spokesperson or someone of the denier's side speaks ("Ein Sprecher sagte, ...")."""
+    if follow.sentence - denial.sentence > 1 or follow.certainty not in ("asserted", "reported"):
+        return False
+    if _same_source(follow, target) or follow.source is None:
+        return False
+    if _same_source(follow, denial):
+        return follow.continues
+    head = follow.source.text.lower()
+    return "sprecher" in head or bool(follow.source_names & (denial.names | denial.source_names))
+
+
+def _accounts(drafts: list[Draft], targets: list[int], before: int) -> list[int]:
+    """Each target with the claims that carry its account on ("Demnach ...", indirect speech going on) and
+    the claim it carries on itself: a denial or a counter-account covers the account, not one sentence."""
+    out: list[int] = []
+    for t in targets:
+        j = t
+        while drafts[j].continues and j > 0 and _same_source(drafts[j - 1], drafts[j]) and (
+                drafts[j].sentence - drafts[j - 1].sentence <= 2) and drafts[j - 1].certainty != "denied":
+            j -= 1
+        chain = [j]
+        k = j + 1
+        while k < before and drafts[k].continues and _same_source(drafts[k], drafts[k - 1]) and (
+                drafts[k].sentence - drafts[k - 1].sentence <= 2) and drafts[k].certainty != "denied":
+            chain.append(k)
+            k += 1
+        out.extend(c for c in chain if c not in out)
+    return sorted(out)
+
+
+def _counter_account(drafts: list[Draft], n: int) -> list[int]:
+    """Two accounts that cannot both be true: "es gebe keine Hinweise auf einen Angriff" after a claim of
+    that attack, "zeigen das Flugzeug unbeschädigt" after "soll beschädigt worden sein", and a source that
+    tells it "hingegen" otherwise than the one before."""
+    claim = drafts[n]
+    earlier = [k for k in range(n - 1, -1, -1) if drafts[k].certainty != "denied"
+               and claim.sentence - drafts[k].sentence <= ACCUSATION_WINDOW
+               and not _same_source(drafts[k], claim) and drafts[k].sentence < claim.sentence]
+    noun = _no_evidence_noun(claim.tokens)
+    if noun is not None:
+        about = [k for k in earlier if _no_evidence_noun(drafts[k].tokens) is None
+                 and any(_same_word(noun, w) for w in drafts[k].words)]
+        alleged = [k for k in about if drafts[k].certainty == "alleged"]
+        return (alleged or about)[:1]
+    opposites = {_stem(w.lower()[2:]) for w in claim.tokens if w.lower().startswith("un") and len(w) >= 8}
+    if opposites:
+        near = [k for k in earlier if claim.sentence - drafts[k].sentence <= WINDOW_SENTENCES + 1]
+        hit = [k for k in near if opposites & {_stem(w.lower()) for w in drafts[k].tokens}]
+        if hit:
+            return hit[:1]
+    if claim.source is not None and CONTRAST & {w.lower() for w in claim.tokens} | claim.words & CONTRAST:
+        near = [k for k in earlier if drafts[k].source is not None and claim.sentence - drafts[k].sentence <= 2]
+        return near[:1]
+    return []
+
+
+def _no_evidence_noun(tokens: tuple[str, ...]) -> str | None:
+    """"keine Hinweise auf einen vorsätzlichen Angriff" -> "angriff": the noun whose evidence is missing."""
+    lower = [w.lower() for w in tokens]
+    for i, word in enumerate(lower):
+        if word not in NEGATORS or i + 1 >= len(lower) or lower[i + 1] not in EVIDENCE:
+            continue
+        if i + 2 < len(lower) and lower[i + 2] in EVIDENCE_PREPS:
+            for j in range(i + 3, min(len(tokens), i + 7)):
+                if tokens[j][:1].isupper() and tokens[j].isalpha():
+                    return lower[j]
+    return None
+
+
+def _same_word(a: str, b: str) -> bool:
+    return len(a) >= 5 and len(b) >= 5 and _stem(a) == _stem(b.lower())
+
+
+def _stem(word: str) -> str:
+    for ending in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
 
 
 def _link(drafts: list[Draft], ids: list[str], a: int, b: int) -> None:
@@ -62,15 +158,27 @@ def _antecedents(drafts: list[Draft], n: int, events: dict[str, Event]) -> list[
     window = [k for k in range(n - 1, -1, -1)
               if drafts[k].certainty != "denied" and denial.sentence - drafts[k].sentence <= WINDOW_SENTENCES
               and drafts[k].start < denial.start and not _same_source(drafts[k], denial)]
-    if denial.events:
-        types = {events[e].type for e in denial.events if e in events}
+    types = {events[e].type for e in denial.events if e in events} | set(denial.object_types)
+    if types:
         same = [k for k in window if types & {events[e].type for e in drafts[k].events if e in events}]
         if same:
             return sorted(same)
     alleged = [k for k in window if drafts[k].certainty == "alleged" and denial.sentence - drafts[k].sentence <= 1]
     if denial.complement and denial.events:
         return alleged[:1]
-    return (alleged or window)[:1]
+    if not alleged and denial.source_names:
+        # "Das russische Verteidigungsministerium wies jede Beteiligung zurück": the accusation against its side
+        accused = [k for k in range(n - 1, -1, -1) if drafts[k].certainty == "alleged"
+                   and denial.sentence - drafts[k].sentence <= ACCUSATION_WINDOW and drafts[k].start < denial.start
+                   and not _same_source(drafts[k], denial) and denial.source_names & drafts[k].names]
+        if accused:
+            return accused[:1]
+    facts = [k for k in window if not _announcement(drafts[k])]
+    return (alleged or facts or window)[:1]
+
+
+def _announcement(draft: Draft) -> bool:
+    return draft.cue is not None and draft.cue.entry is not None and draft.cue.entry.lemma in ANNOUNCING
 
 
 @dataclass(frozen=True)
