@@ -390,3 +390,9 @@ def test_a_denial_of_reports_skips_the_speakers_announcement() -> None:
                   [("Kuleba", "PER"), ("iranische", "LOC", "deriv"), ("Selenskyj", "PER"), ("Kanaani", "PER")])
     parts, announcement, denial = doc._.claims
     assert denial.contradicts == [parts.id] and announcement.contradicts == []
+
+
+def test_built_in_cue_covers_indirect_speech_that_follows() -> None:
+    doc = analyse('Nach Angaben der Polizei äußerte der Mann die Sorge, die Brücke könne bald einstürzen.')
+    (claim,) = doc._.claims
+    assert claim.text.startswith("Nach Angaben der Polizei") and claim.text.endswith("einstürzen")

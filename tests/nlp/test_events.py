@@ -292,3 +292,15 @@ def test_place_after_an_institution_only_says_which_one() -> None:
     (accuse,) = doc._.events
     assert texts(accuse.actor) == ["Staatsanwaltschaft"]
     assert texts(accuse.target) == ["Anton Schlecker"]
+
+
+# --- argument rules added after the first gold round ----------------------------------------------------
+
+def test_complement_clause_opened_by_an_article_is_verb_second_not_relative() -> None:
+    names = [("Scholz", "PER"), ("Frankreich", "LOC"), ("Moldau", "LOC"), ("Russland", "LOC")]
+    doc = analyse("Scholz sagte, die Franzosen würden Moldau unterstützen.", names)
+    (support,) = doc._.events
+    assert (texts(support.actor), texts(support.target)) == (["Franzosen"], ["Moldau"])
+    doc = analyse("Die Regierung, die Russland unterstützt hat, schweigt.", names)
+    (support,) = doc._.events
+    assert (texts(support.actor), texts(support.target)) == (["Regierung"], ["Russland"])

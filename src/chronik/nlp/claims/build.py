@@ -198,8 +198,10 @@ def _phrase_end(doc: Doc, sent: Sentence, ci: int) -> int:
     end = sent.clauses[ci][1]
     for clause in sent.clauses[ci + 1:]:
         kind = syntax.clause_kind(doc, clause, sent.start)
-        if kind == "main" and any(doc[i].lower_ in syntax.AUX for i in range(*clause)):
-            break
+        words = [doc[i].lower_ for i in range(*clause)]
+        indirect = any(w in cues_module.SUBJUNCTIVE or w in cues_module.SUBJUNCTIVE_II for w in words)
+        if kind == "main" and any(w in syntax.AUX for w in words) and not indirect:
+            break  # a subjunctive clause ("die Ukraine könne ... einsetzen") is reported speech that goes on
         end = clause[1]
     return end
 

@@ -1,3 +1,3 @@
 """Rule-based event extraction: trigger lexicon, trigger detection, arguments, negation and modality."""
 
-VERSION = "0.1"
+VERSION = "0.2"

@@ -240,10 +240,28 @@ def clause_kind(doc: Doc, clause: tuple[int, int], sent_start: int) -> str:
     own_aux = [i for i in range(*clause) if doc[i].lower_ in AUX and not (i == last and doc[i - 1].lower_ == "zu")]
     if after_boundary and not own_aux and has_zu_infinitive(doc, clause):
         return "zu"  # "..., Kinder verschleppt zu haben": the final "zu haben" is the infinitive itself
+    if after_boundary and first in RELATIVES and _article_v2(doc, clause, last):
+        return "main"  # "sagte, die USA würden die Ukraine unterstützen": an article, the verb second
     if after_boundary and (first in RELATIVES or (first in PREPOSITIONS and clause[0] + 1 < clause[1]
                                                   and doc[clause[0] + 1].lower_ in RELATIVES)):
         return "rel"
     return "main"
+
+
+def _article_v2(doc: Doc, clause: tuple[int, int], last: int | None) -> bool:
+    """"die USA würden ...", "die russischen Truppen hätten ...": a noun follows the article and a finite
+    auxiliary right after it, where a relative clause ends in its finite verb ("die Russland unterstützt",
+    "der Zivilisten getötet haben soll")."""
+    i = clause[0] + 1
+    while i < clause[1] and doc[i].text[:1].islower() and doc[i].is_alpha and doc[i].lower_.endswith(
+            ("e", "en", "er", "es", "em")) and doc[i].lower_ not in AUX and doc[i].lower_ not in PREPOSITIONS and (
+            doc[i].lower_ not in PRONOUNS and doc[i].lower_ != "sich"):
+        i += 1  # adjectives
+    if i >= clause[1] or not is_noun_like(doc[i].text):
+        return False
+    if i + 1 < clause[1] and is_noun_like(doc[i + 1].text):
+        i += 1  # "die Vereinigten Staaten", "die Armee Russlands"
+    return last is not None and i + 1 < last and doc[i + 1].lower_ in AUX
 
 
 def has_zu_infinitive(doc: Doc, clause: tuple[int, int]) -> bool:
