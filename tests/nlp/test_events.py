@@ -304,3 +304,25 @@ def test_complement_clause_opened_by_an_article_is_verb_second_not_relative() ->
     doc = analyse("Die Regierung, die Russland unterstützt hat, schweigt.", names)
     (support,) = doc._.events
     assert (texts(support.actor), texts(support.target)) == (["Regierung"], ["Russland"])
+
+
+def test_subject_of_a_clause_with_an_unlisted_verb_does_the_noun_event() -> None:
+    names = [("Nato", "ORG"), ("Kuleba", "PER"), ("Frankreich", "LOC")]
+    doc = analyse("Die Nato hält ab Montag ihr jährliches Manöver ab.", names)
+    (drill,) = doc._.events
+    assert (drill.type, texts(drill.actor)) == ("MOBILIZE", ["Nato"])
+    doc = analyse("Kuleba nahm an dem Treffen teil und bat um Flugabwehr.", names)
+    meeting, request = doc._.events
+    assert (meeting.type, texts(meeting.actor)) == ("CONSULT", ["Kuleba"])
+    assert texts(request.actor) == ["Kuleba"]
+
+
+def test_subject_does_not_do_what_it_confirms_observes_or_blames_or_a_circumstance() -> None:
+    names = [("Lukaschenko", "PER"), ("Polen", "LOC"), ("Moskau", "LOC"), ("Kiew", "LOC"), ("Peskow", "PER"),
+             ("Cherson", "LOC")]
+    for text in ("Lukaschenko bestätigt den Anschlag.", "Polen beobachtet die Manöver mit Sorge.",
+                 "Peskow betonte, Cherson bleibe trotz des Rückzugs russisch."):
+        (event,) = analyse(text, names)._.events
+        assert event.actor == [], text
+    blame, attacks = analyse("Moskau und Kiew geben sich gegenseitig die Schuld an den Angriffen.", names)._.events
+    assert attacks.type == "ASSAULT" and attacks.actor == []

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from chronik.nlp.events import syntax
+from chronik.nlp.events import detect, lexicon, syntax
 from chronik.nlp.events.detect import Trigger
 from chronik.nlp.events.syntax import Candidate, DocIndex
 from chronik.types import Span
@@ -27,6 +27,11 @@ GENITIVE_IS_TARGET = {"COERCE", "CONCEDE", "SANCTION", "RETREAT", "MOBILIZE", "A
 CONTROLLER_OBJECT = {"ACCUSE", "REQUEST"}  # "X wirft Y vor, ... zu tun": Y is the actor of the complement
 CONJUNCTIONS = {"und", "sowie", "oder"}
 OBJECT_ARTICLES = {"einen", "einem", "dem", "diesen", "diesem", "keinen", "keinem", "ihn", "ihm", "ihnen"}
+CIRCUMSTANTIAL = {"trotz", "wegen", "nach", "vor", "seit", "infolge", "angesichts", "während", "bis"}
+PERCEIVING = ("beobacht", "verfolg", "befürcht", "fürcht", "erwart")
+OWN_ACTION_CUES = {"an|kündigen"}  # announcing one's own action: the speaker does it
+NOT_FINITE = {"und", "oder", "sowie", "aber", "jedoch", "allerdings", "nun", "auch", "nicht", "erst", "nur",
+              "bereits", "schon", "noch", "sich"}
 STATE_AUX = {"ist", "sind", "war", "waren", "sei", "seien"}
 
 
@@ -48,6 +53,7 @@ class ClauseContext:
     verbs: set[int]  # tokens that are verb triggers or verb cues, for finding the finite position
     previous: dict[tuple[int, int], Roles] = field(default_factory=dict)  # roles per clause, for zu-clauses
     previous_types: dict[tuple[int, int], str] = field(default_factory=dict)
+    nouns: set[int] = field(default_factory=set)  # tokens that are noun triggers
 
 
 def fill(trigger: Trigger, ctx: ClauseContext) -> Roles:
@@ -136,10 +142,12 @@ def _clause_subject(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext
     ausgeschlossen", "Russland startete eine Offensive") is done by the clause's subject."""
     doc = ctx.index.doc
     if syntax.clause_kind(doc, trigger.clause, ctx.sent_start) != "main" or any(
-            v in ctx.verbs for v in range(*trigger.clause)):
+            v in ctx.verbs and not _coordinated_after(doc, trigger.token, v) for v in range(*trigger.clause)):
         return []
     finite = syntax.finite_position(doc, trigger.clause, ctx.verbs)
     if finite is None or finite > trigger.token:
+        finite = _guess_finite(doc, trigger.clause[0], trigger.token)
+    if finite is None or not _done_by_subject(doc, trigger, finite, ctx):
         return []
     bare = [c for c in cands if c.prep is None and not c.genitive and not c.pronoun]
     prefield = [c for c in bare if c.end <= finite]
@@ -148,6 +156,59 @@ def _clause_subject(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext
     if subject and subject[0].end == trigger.token:
         return []  # a noun right before the trigger belongs to its phrase, it is no subject
     return _with_conjuncts(doc, subject, bare)
+
+
+def _done_by_subject(doc: Doc, trigger: Trigger, finite: int, ctx: ClauseContext) -> bool:
+    """The subject does what the noun names unless the noun is only reported, observed or confirmed
+    ("Lukaschenko bestätigt Anschlag", "beobachten die Manöver"), hangs off another event noun ("die Schuld
+    an den Angriffen") or sits in a circumstantial phrase ("trotz des Rückzugs", "nach dem Angriff")."""
+    if any(n in ctx.nouns for n in range(finite + 1, trigger.token)):
+        return False
+    if _governing_preposition(doc, trigger.token, finite) in CIRCUMSTANTIAL:
+        return False
+    cue_lex = lexicon.cues()
+    text = detect.clause_text(doc, trigger.clause)
+    for i in range(trigger.clause[0], trigger.token):
+        word = doc[i].lower_
+        if word.startswith(PERCEIVING):
+            return False
+        if doc[i].text[:1].islower() and word in cue_lex.verbs:
+            cue = detect.verb_trigger(doc, cue_lex, i, trigger.clause, text)
+            if cue is not None and cue.entry.lemma not in OWN_ACTION_CUES:
+                return False
+    return True
+
+
+def _governing_preposition(doc: Doc, token: int, floor: int) -> str | None:
+    j = token - 1
+    while j > floor and (doc[j].lower_ in syntax.DETERMINERS or doc[j].text[:1].islower() and doc[j].is_alpha
+                         and doc[j].lower_.endswith(("e", "en", "er", "es", "em")) and doc[j].lower_ not in
+                         syntax.PREPOSITIONS):
+        j -= 1
+    return doc[j].lower_ if j > floor and doc[j].lower_ in syntax.PREPOSITIONS else None
+
+
+def _coordinated_after(doc: Doc, token: int, verb: int) -> bool:
+    """"nahm an dem Treffen teil und bat um ...": a verb of a later coordinated clause does not govern the noun."""
+    return verb > token and any(doc[i].lower_ in CONJUNCTIONS for i in range(token + 1, verb))
+
+
+def _guess_finite(doc: Doc, start: int, limit: int) -> int | None:
+    """The finite verb of a main clause whose verb no list knows ("Die Nato hält ihr Manöver ab", "Biden
+    kündigte Militärhilfe an"): the first lower-case word after the prefield that is no article, preposition,
+    adjective before a noun or particle."""
+    for i in range(start + 1, limit):
+        tok = doc[i]
+        word = tok.lower_
+        if not tok.is_alpha or not tok.text[:1].islower():
+            continue
+        if word in syntax.DETERMINERS or word in syntax.PREPOSITIONS or word in NOT_FINITE:
+            continue
+        if word.endswith(("e", "en", "er", "es", "em")) and i + 1 < limit and doc[i + 1].text[:1].isupper() and (
+                not word.endswith("te") or word.endswith(("ische", "liche"))):
+            continue  # an adjective before its noun ("jährliches Manöver"); "kündigte Militärhilfe" is a verb
+        return i
+    return None
 
 
 def _np_start(cand: Candidate) -> int:

@@ -32,7 +32,8 @@ def sentence_events(doc: Doc, lex: lexicon.Lexicon, index: DocIndex, start: int,
     triggers = detect.find_triggers(doc, lex, start, end)
     dropped = detect.hypothetical(doc, triggers, sentence_clauses, start)
     triggers = [t for t in triggers if t.token not in dropped]
-    ctx = ClauseContext(index, start, sentence_clauses, {t.token for t in triggers if t.is_verb})
+    ctx = ClauseContext(index, start, sentence_clauses, {t.token for t in triggers if t.is_verb},
+                        nouns={t.token for t in triggers if not t.is_verb})
     out = []
     for trigger in triggers:
         roles = arguments.fill(trigger, ctx)
