@@ -33,3 +33,12 @@ def test_sentence_longer_than_the_model_window_and_odd_words(e5) -> None:
     states = e5.states([words], 4)[0]
     assert states.shape == (len(words), e5.dim)
     assert np.isfinite(states).all()
+
+
+def test_mean_pooling_differs_from_first_piece_only_for_split_words(e5) -> None:
+    words = ["Der", "Verteidigungsministeriumssprecher", "Schoigu", "sprach", "."]
+    first = e5.states([words], 6, "first")[0]
+    mean = e5.states([words], 6, "mean")[0]
+    assert mean.shape == first.shape and np.isfinite(mean).all()
+    assert not np.allclose(first[1], mean[1], atol=1e-4)  # a long compound is several pieces
+    np.testing.assert_allclose(first[0], mean[0], atol=1e-5)  # "Der" is one piece
