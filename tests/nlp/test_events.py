@@ -326,3 +326,16 @@ def test_subject_does_not_do_what_it_confirms_observes_or_blames_or_a_circumstan
         assert event.actor == [], text
     blame, attacks = analyse("Moskau und Kiew geben sich gegenseitig die Schuld an den Angriffen.", names)._.events
     assert attacks.type == "ASSAULT" and attacks.actor == []
+
+
+def test_objects_stay_in_the_conjunct_of_their_verb() -> None:
+    names = [("EU", "ORG"), ("Teheran", "LOC"), ("Berlin", "LOC"), ("Shoigu", "PER"), ("Lukaschenko", "PER")]
+    doc = analyse("Die EU verurteilte die Festnahme und forderte ihre sofortige Freilassung.", names)
+    condemn, request = events_of(doc, "ACCUSE")[0], events_of(doc, "REQUEST")[0]
+    assert texts(condemn.target) == ["Festnahme"] and texts(request.target) == ["Freilassung"]
+    assert texts(request.actor) == ["EU"]
+    doc = analyse("Teheran bestellte den Botschafter ein und warf Berlin vor, die Unruhen anzuheizen.", names)
+    accuse = next(e for e in doc._.events if e.trigger.text == "warf")
+    assert texts(accuse.target) == ["Berlin"]
+    (meet,) = analyse("Shoigu traf Lukaschenko und russische Generäle.", names)._.events
+    assert texts(meet.target) == ["Lukaschenko", "Generäle"]

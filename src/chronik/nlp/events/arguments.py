@@ -109,8 +109,38 @@ def verb_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
         inverted = [c for c in bare if (finite is None or c.start > finite) and _may_be_subject(doc, c)]
         actor = _with_conjuncts(doc, inverted[:1], bare)
     actor = actor + [c for c in comitative if c not in actor]
-    rest = [c for c in cands if c not in actor and (finite is None or c.start > finite)]
+    lo, hi = _conjunct(doc, trigger, ctx)
+    rest = [c for c in cands if c not in actor and (finite is None or c.start > finite) and lo <= c.np_start and (
+        c.start < hi)]
     return Roles(actor=actor, target=_targets(trigger, rest))
+
+
+def _conjunct(doc: Doc, trigger: Trigger, ctx: ClauseContext) -> tuple[int, int]:
+    """"verurteilte die Festnahme und forderte ihre Freilassung": the objects of a verb stay in its own
+    conjunct; an "und" that a verb follows starts the next one (an "und" between nouns does not)."""
+    lo, hi = trigger.clause
+    for k in range(*trigger.clause):
+        if doc[k].lower_ not in CONJUNCTIONS or k + 1 >= trigger.clause[1]:
+            continue
+        if not (k + 1 in ctx.verbs or _verb_like(doc, k + 1, trigger.clause[1])):
+            continue
+        if k < trigger.token:
+            lo = k + 1
+        elif k > trigger.token:
+            hi = k
+            break
+    return lo, hi
+
+
+def _verb_like(doc: Doc, i: int, end: int) -> bool:
+    tok = doc[i]
+    word = tok.lower_
+    if not tok.is_alpha or not tok.text[:1].islower() or word in syntax.DETERMINERS or word in syntax.PREPOSITIONS:
+        return False
+    if word in NOT_FINITE or word in syntax.PRONOUNS:
+        return False
+    adjective = word.endswith(("e", "en", "er", "es", "em")) and i + 1 < end and doc[i + 1].text[:1].isupper()
+    return not adjective or word.endswith("te") and not word.endswith(("ische", "liche"))
 
 
 def _may_be_subject(doc: Doc, cand: Candidate) -> bool:
