@@ -339,3 +339,14 @@ def test_objects_stay_in_the_conjunct_of_their_verb() -> None:
     assert texts(accuse.target) == ["Berlin"]
     (meet,) = analyse("Shoigu traf Lukaschenko und russische Generäle.", names)._.events
     assert texts(meet.target) == ["Lukaschenko", "Generäle"]
+
+
+def test_plural_sie_is_the_subject_of_the_sentence_before() -> None:
+    names = [("Moskau", "LOC"), ("USA", "LOC"), ("Russland", "LOC")]
+    doc = analyse("In Moskau demonstrierten am Samstag Mütter von Soldaten vor dem Ministerium. Sie verlangten, "
+                  "ihre Söhne nicht an die Front zu schicken.", names)
+    (request,) = events_of(doc, "REQUEST")
+    assert texts(request.actor) == ["Mütter"]
+    doc = analyse("Die Außenminister der USA wiesen die Behauptung zurück. Sie warfen Russland vor, zu lügen.", names)
+    (accuse,) = events_of(doc, "ACCUSE")
+    assert texts(accuse.actor) == ["Außenminister"] and texts(accuse.target) == ["Russland"]

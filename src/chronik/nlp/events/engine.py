@@ -86,10 +86,43 @@ def _resolved(index: DocIndex, cand: Candidate) -> Span | None:
     word = index.doc[cand.start].lower_
     if word == "man":
         return None
+    if word in ("sie", "ihnen") and _plural_verb_next_to(index.doc, cand.start):
+        antecedent = _previous_subject(index, cand.start)
+        if antecedent is not None:
+            return antecedent
     mention = syntax.resolve_pronoun(index, cand.start, person=word in ("er", "ihn", "ihm"))
     if mention is None:
         return None
     return Span(mention.start, mention.end, mention.text)
+
+
+PLURAL_FINITE = {"sind", "waren", "haben", "hatten", "werden", "wurden", "wollen", "wollten", "sollen", "sollten",
+                 "können", "konnten", "müssen", "mussten", "dürfen", "durften", "seien", "hätten", "würden", "wären"}
+
+
+def _plural_verb_next_to(doc, i: int) -> bool:
+    """"Sie verlangten", "forderten sie": a plural finite verb next to "sie" makes it "they", not "she"."""
+    for j in (i + 1, i - 1):
+        if 0 <= j < len(doc) and doc[j].text[:1].islower() and doc[j].is_alpha:
+            word = doc[j].lower_
+            return word in PLURAL_FINITE or (word.endswith(("ten", "en")) and word not in syntax.DETERMINERS
+                                              and word not in syntax.PREPOSITIONS and not word.endswith("ien"))
+    return False
+
+
+def _previous_subject(index: DocIndex, i: int) -> Span | None:
+    """Plural "sie" at the start of a sentence: the subject of the sentence before, named or not ("In Moskau
+    demonstrierten Mütter von Soldaten. Sie verlangten ..."); inside its first clause only."""
+    doc = index.doc
+    sent = doc[i].sent
+    if any(doc[j].text in syntax.BOUNDARIES for j in range(sent.start, i)) or sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    first = syntax.clauses(doc, before.start, before.end)[:1]
+    if not first:
+        return None
+    bare = [c for c in syntax.candidates(index, *first[0]) if c.prep is None and not c.genitive and not c.pronoun]
+    return bare[0].span(doc) if bare else None
 
 
 def _set_time(event: Event, index: DocIndex, trigger: detect.Trigger, report_date: PartialDate | None) -> None:
