@@ -350,3 +350,20 @@ def test_plural_sie_is_the_subject_of_the_sentence_before() -> None:
     doc = analyse("Die Außenminister der USA wiesen die Behauptung zurück. Sie warfen Russland vor, zu lügen.", names)
     (accuse,) = events_of(doc, "ACCUSE")
     assert texts(accuse.actor) == ["Außenminister"] and texts(accuse.target) == ["Russland"]
+
+
+def test_object_first_clause_takes_the_subject_after_the_verb() -> None:
+    names = [("Kiew", "LOC"), ("Russland", "LOC"), ("Schoigu", "PER"), ("Chrenin", "PER"), ("Minsk", "LOC")]
+    (sign,) = analyse("Den Vertrag unterzeichneten Schoigu und Chrenin in Minsk.", names)._.events
+    assert (texts(sign.actor), texts(sign.target)) == (["Schoigu", "Chrenin"], ["Vertrag"])
+    (arrest,) = analyse("Den Journalisten nahm die Polizei in Minsk fest.", names)._.events
+    assert (texts(arrest.actor), texts(arrest.target)) == (["Polizei"], ["Journalisten"])
+    (attack,) = analyse("Einen Angriff auf Kiew hat Russland am Montag verübt.", names)._.events
+    assert (texts(attack.actor), texts(attack.target)) == (["Russland"], ["Kiew"])
+
+
+def test_headline_participle_without_auxiliary_is_passive() -> None:
+    (arrest,) = analyse("Journalistin in Minsk festgenommen\n\nText.", [("Minsk", "LOC")])._.events
+    assert (arrest.actor, texts(arrest.target)) == ([], ["Journalistin"])
+    (threat,) = analyse("Russland droht\n\nText.", [("Russland", "LOC")])._.events
+    assert texts(threat.actor) == ["Russland"]

@@ -103,6 +103,10 @@ def verb_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
             c for c in cands if c not in subject and (c in rest or c.prep is not None)]))
     prefield = [c for c in bare if finite is not None and c.end <= finite]
     comitative = [c for c in cands if c.prep == "mit" and c.start > 0 and _after_gemeinsam(doc, c)]
+    fronted: list[Candidate] = []
+    if prefield and _object_marked(doc, prefield[0]):
+        fronted = prefield[:1]  # "Den Vertrag unterzeichneten Schoigu und Chrenin": the object stands first
+        prefield = []
     if prefield:
         actor = _with_conjuncts(doc, prefield[:1], bare)
     else:
@@ -112,7 +116,16 @@ def verb_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
     lo, hi = _conjunct(doc, trigger, ctx)
     rest = [c for c in cands if c not in actor and (finite is None or c.start > finite) and lo <= c.np_start and (
         c.start < hi)]
+    if fronted:
+        rest = fronted + [c for c in rest if c.prep is not None]
     return Roles(actor=actor, target=_targets(trigger, rest))
+
+
+def _object_marked(doc: Doc, cand: Candidate) -> bool:
+    """An accusative or dative article ("den", "dem", "einen", "einem") cannot open a subject."""
+    start = cand.np_start if cand.np_start >= 0 else cand.start
+    return cand.prep is None and (doc[start].lower_ in OBJECT_ARTICLES or doc[start].lower_ == "den") and (
+        not cand.pronoun)
 
 
 def _conjunct(doc: Doc, trigger: Trigger, ctx: ClauseContext) -> tuple[int, int]:
@@ -175,6 +188,11 @@ def _clause_subject(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext
             v in ctx.verbs and not _coordinated_after(doc, trigger.token, v) for v in range(*trigger.clause)):
         return []
     finite = syntax.finite_position(doc, trigger.clause, ctx.verbs)
+    if finite is not None and finite > trigger.token and _fronted_object(doc, trigger, finite):
+        # "Einen Angriff auf Kiew hat Russland verübt": the subject follows the finite verb
+        after = [c for c in cands if c.start > finite and c.prep is None and not c.genitive and not c.pronoun
+                 and _may_be_subject(doc, c)]
+        return _with_conjuncts(doc, after[:1], [c for c in cands if c.prep is None])
     if finite is None or finite > trigger.token:
         finite = _guess_finite(doc, trigger.clause[0], trigger.token)
     if finite is None or not _done_by_subject(doc, trigger, finite, ctx):
@@ -186,6 +204,14 @@ def _clause_subject(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext
     if subject and subject[0].end == trigger.token:
         return []  # a noun right before the trigger belongs to its phrase, it is no subject
     return _with_conjuncts(doc, subject, bare)
+
+
+def _fronted_object(doc: Doc, trigger: Trigger, finite: int) -> bool:
+    """The noun trigger opens the clause with an object article, its phrase running up to the finite verb."""
+    start = trigger.clause[0]
+    if doc[start].lower_ not in OBJECT_ARTICLES and doc[start].lower_ != "den":
+        return False
+    return all(doc[i].text[:1].islower() and doc[i].lower_ not in syntax.AUX for i in range(start + 1, trigger.token))
 
 
 def _done_by_subject(doc: Doc, trigger: Trigger, finite: int, ctx: ClauseContext) -> bool:
@@ -339,7 +365,20 @@ def _is_passive(doc: Doc, trigger: Trigger) -> bool:
     words = [doc[i].lower_ for i in range(*trigger.clause) if i != trigger.token]
     if any(w in syntax.PASSIVE_AUX for w in words):
         return True
+    if _headline_participle(doc, trigger, word):
+        return True
     return any(w in STATE_AUX for w in words) and any(w in ("von", "durch") for w in words)
+
+
+def _headline_participle(doc: Doc, trigger: Trigger, word: str) -> bool:
+    """"Journalistin in Minsk festgenommen": a sentence without a finite verb that ends in a ge-participle
+    is a passive whose auxiliary is left out."""
+    sent = doc[trigger.token].sent
+    if syntax.last_word(doc, (sent.start, sent.end)) != trigger.token or trigger.particle is not None:
+        return False
+    if not ("ge" in word[:-3] and word.endswith(("t", "en"))):
+        return False
+    return not any(doc[i].lower_ in syntax.AUX or doc[i].text in (",", ":") for i in range(sent.start, trigger.token))
 
 
 def _relative_antecedent(clause: tuple[int, int], ctx: ClauseContext) -> list[Candidate]:
