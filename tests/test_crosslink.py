@@ -95,3 +95,18 @@ def test_mentions_of_one_country_share_an_entity(store) -> None:
         ids = {row.entity_id for row in conn.execute(
             sa.select(t.mentions.c.entity_id).where(t.mentions.c.text == "Russland"))}
     assert len(ids) == 1 and None not in ids
+
+
+def test_timeline_counts_the_reports_and_sources_of_one_event(store) -> None:
+    from datetime import date
+
+    from chronik.store import queries
+
+    _store_all(store, unrelated_attack(), accusation(), denial())
+    events = {ev["report_id"]: ev for ev in queries.timeline(store, queries.Filters())["events"]}
+    told = events["acc"]["reported_by"]
+    assert (told["reports"], told["sources"]) == (2, 2)
+    assert (told["first_reported"], told["last_reported"]) == ("2022-12-05", "2022-12-06")
+    assert events["old"]["reported_by"]["reports"] == 1
+    as_of = queries.timeline(store, queries.Filters(as_of=date(2022, 12, 5)))["events"]
+    assert [ev["reported_by"]["reports"] for ev in as_of if ev["report_id"] == "acc"] == [1]

@@ -35,7 +35,7 @@ def timeline(store: Store, filters: Filters = Filters(), page: Page = Page(), *,
         ids = [x.id for x in conn.execute(
             sa.select(e.id).where(*event_conditions(conn, filters)).order_by(*order)
             .limit(page.limit + 1).offset(page.offset))]
-        events = _describe_events(conn, _event_rows(conn, ids[:page.limit]))
+        events = _describe_events(conn, _event_rows(conn, ids[:page.limit]), filters.as_of)
     return {"filters": filters.params(), "offset": page.offset, "limit": page.limit,
             "has_more": len(ids) > page.limit, "events": events}
 
@@ -51,12 +51,29 @@ def _event_rows(conn: sa.Connection, ids: list[int]) -> list[Any]:
 def _event_columns() -> sa.Select:
     return sa.select(
         e.id, e.report_id, e.local_id, e.type, e.trigger_text, e.negated, e.modality, e.time_value, e.earliest,
-        e.latest, r.date.label("report_date"), r.title.label("report_title"), r.source.label("report_source"),
+        e.latest, e.cluster_id, r.date.label("report_date"), r.title.label("report_title"), r.source.label("report_source"),
     ).select_from(t.events.join(t.reports, r.id == e.report_id))
 
 
-def _describe_events(conn: sa.Connection, rows: list[Any]) -> list[dict[str, Any]]:
-    """Event rows with their arguments (and linked entities) and the claims that carry them."""
+def _reported_by(conn: sa.Connection, clusters: list[int], day: date | None) -> dict[int, dict[str, Any]]:
+    """For events told by several reports: how many reports, how many independent sources (publishers, or
+    reports where the publisher is unknown), first and last report date — as known on `day`."""
+    if not clusters:
+        return {}
+    source = sa.func.coalesce(r.source, r.id)
+    q = (sa.select(e.cluster_id, sa.func.count(sa.distinct(e.report_id)).label("reports"),
+                   sa.func.count(sa.distinct(source)).label("sources"),
+                   sa.func.min(r.date_start).label("first"), sa.func.max(r.date_end).label("last"))
+         .join(t.reports, r.id == e.report_id).where(e.cluster_id.in_(clusters)).group_by(e.cluster_id))
+    if day is not None:
+        q = q.where(r.date_end.is_not(None), r.date_end <= day)
+    return {x.cluster_id: {"cluster": x.cluster_id, "reports": x.reports, "sources": x.sources,
+                           "first_reported": iso(x.first), "last_reported": iso(x.last)} for x in conn.execute(q)}
+
+
+def _describe_events(conn: sa.Connection, rows: list[Any], day: date | None = None) -> list[dict[str, Any]]:
+    """Event rows with their arguments (and linked entities), the claims that carry them, and how many
+    reports and sources tell the same event."""
     ids = [row["id"] for row in rows]
     args: dict[int, dict[str, list[dict[str, Any]]]] = {}
     carried: dict[int, list[dict[str, Any]]] = {}
@@ -70,6 +87,7 @@ def _describe_events(conn: sa.Connection, rows: list[Any]) -> list[dict[str, Any
         for claim in conn.execute(q2):
             carried.setdefault(claim.event_id, []).append(
                 {"id": claim.local_id, "certainty": claim.certainty, "source": claim.source_text})
+    told = _reported_by(conn, sorted({row["cluster_id"] for row in rows if row["cluster_id"] is not None}), day)
     out = []
     for row in rows:
         item = {k: row[k] for k in ("id", "report_id", "local_id", "type", "trigger_text", "modality", "time_value",
@@ -78,6 +96,9 @@ def _describe_events(conn: sa.Connection, rows: list[Any]) -> list[dict[str, Any
         roles = args.get(row["id"], {})
         item.update({role: roles.get(role, []) for role in ("actor", "target", "place", "time")})
         item["claims"] = carried.get(row["id"], [])
+        item["reported_by"] = told.get(row["cluster_id"]) or {
+            "cluster": None, "reports": 1, "sources": 1, "first_reported": row["report_date"],
+            "last_reported": row["report_date"]}
         out.append(item)
     return out
 
@@ -189,7 +210,7 @@ def _entity_events(conn: sa.Connection, entity_id: int, day: date | None, page: 
     ids = [x.id for x in conn.execute(
         sa.select(e.id).where(condition, *known_events(day)).order_by(e.earliest.desc().nulls_last(), e.id.desc())
         .limit(page.limit + 1).offset(page.offset))]
-    events = _describe_events(conn, _event_rows(conn, ids[:page.limit]))
+    events = _describe_events(conn, _event_rows(conn, ids[:page.limit]), day)
     for item in events:
         item["roles"] = [role for role in ("actor", "target", "place")
                          if any(x["entity_id"] == entity_id for x in item[role])]
