@@ -66,6 +66,11 @@ def test_clean_input_exits_zero_and_export_is_valid(corpus: Path, tmp_path: Path
     assert json.loads(shown.stdout)["sentences"][0]["text"] == "Schoigu traf Lukaschenko in Minsk."
     found = json.loads(chronik("search", "Energieinfrastruktur", "--json", db=db).stdout)
     assert found["total"] == 1
+    contested = json.loads(chronik("claims", "--json", db=db).stdout)["pairs"]
+    assert [sorted((p["a"]["certainty"], p["b"]["certainty"])) for p in contested] == [["alleged", "denied"]]
+    events = json.loads(chronik("timeline", "--type", "CONSULT", "--json", db=db).stdout)["events"]
+    assert sorted(e["trigger_text"] for e in events) == ["Gespräche", "traf"]  # each trigger is one event
+    assert {e["report_date"] for e in events} == {"2022-12-05"}
 
 
 def test_analyse_prints_valid_annotation_records_without_storing(tmp_path: Path) -> None:

@@ -249,6 +249,111 @@ def show(
                 out.print("  " + fmt.format(**item), markup=False, highlight=False)
 
 
+def _filters(entity: Optional[str], types: Optional[list[str]], start: Optional[str], end: Optional[str],
+             certainty: Optional[list[str]], source: Optional[str], as_of: Optional[str]):  # -> queries.Filters
+    from chronik.store import queries
+
+    def day(value: Optional[str], name: str):  # type: ignore[no-untyped-def]
+        if value is None:
+            return None
+        parsed = _date_option(value)
+        return parsed.earliest() if name != "--end" else parsed.latest()
+
+    return queries.Filters(entity=entity, types=tuple(t.upper() for t in types or ()), start=day(start, "--start"),
+                           end=day(end, "--end"), certainty=tuple(certainty or ()), source=source,
+                           as_of=day(as_of, "--as-of"))
+
+
+ENTITY = typer.Option(None, "--entity", "-e", help="An entity id or name (Schoigu, Russland …).")
+START = typer.Option(None, "--start", help="Period start, e.g. 2022-10 or 2022-10-01.")
+END = typer.Option(None, "--end", help="Period end (inclusive), e.g. 2022-12.")
+AS_OF = typer.Option(None, "--as-of", help="Only what reports published up to this day said.")
+LIMIT = typer.Option(20, "--limit", min=1, max=200)
+
+
+@app.command()
+def claims(
+    db: Optional[str] = DB,
+    config: Optional[Path] = CONFIG,
+    entity: Optional[str] = ENTITY,
+    source: Optional[str] = typer.Option(None, "--source", help="How a claim's source begins (Kreml, die russische …)."),
+    start: Optional[str] = START,
+    end: Optional[str] = END,
+    as_of: Optional[str] = AS_OF,
+    limit: int = LIMIT,
+    offset: int = typer.Option(0, "--offset", min=0),
+    as_json: bool = AS_JSON,
+) -> None:
+    """Contested claims: each claim beside the claim that contradicts it, with sources and dates.
+
+    [bold]Examples[/bold]
+
+      chronik claims
+      chronik claims --entity Russland --as-of 2022-12-31 --json
+    """
+    from chronik.store import queries
+
+    result = queries.claims(_open(config, db), _filters(entity, None, start, end, None, source, as_of),
+                            queries.Page(limit=limit, offset=offset))
+    if as_json:
+        _print_json(result)
+        return
+    table = Table(title="contested claims", show_lines=True)
+    for col in ("claim", "contradicted by"):
+        table.add_column(col, overflow="fold", ratio=1)
+    for pair in result["pairs"]:
+        table.add_row(*(_claim_cell(pair[side]) for side in ("a", "b")))
+    out.print(table)
+    if result["has_more"]:
+        out.print(f"more: --offset {offset + limit}", style="dim")
+
+
+def _claim_cell(claim: dict[str, Any]) -> str:
+    return (f"{claim['text']}\n— {claim.get('source') or 'no source'} ({claim['certainty']}), "
+            f"{claim.get('report_date') or '?'} [{str(claim['report_id'])[:12]}]")
+
+
+@app.command()
+def timeline(
+    db: Optional[str] = DB,
+    config: Optional[Path] = CONFIG,
+    entity: Optional[str] = ENTITY,
+    types: Optional[list[str]] = typer.Option(None, "--type", "-t", help="Event type (repeatable): ASSAULT, CONSULT …"),
+    start: Optional[str] = START,
+    end: Optional[str] = END,
+    certainty: Optional[list[str]] = typer.Option(None, "--certainty", help="Of a claim about the event (repeatable)."),
+    as_of: Optional[str] = AS_OF,
+    limit: int = LIMIT,
+    offset: int = typer.Option(0, "--offset", min=0),
+    as_json: bool = AS_JSON,
+) -> None:
+    """What happened, newest first: events with actors, targets, places, dates and how many reports tell them.
+
+    [bold]Examples[/bold]
+
+      chronik timeline --entity Schoigu
+      chronik timeline --type ASSAULT --start 2022-10 --end 2022-12 --json
+    """
+    from chronik.store import queries
+
+    result = queries.timeline(_open(config, db), _filters(entity, types, start, end, certainty, None, as_of),
+                              queries.Page(limit=limit, offset=offset))
+    if as_json:
+        _print_json(result)
+        return
+    table = Table(title="timeline")
+    for col in ("date", "type", "who", "what", "whom", "where", "reports"):
+        table.add_column(col, overflow="fold")
+    names = lambda items: ", ".join(x["text"] for x in items)  # noqa: E731
+    for ev in result["events"]:
+        negated = " (not)" if ev["negated"] else ""
+        table.add_row(ev.get("time_value") or ev.get("report_date") or "?", ev["type"] + negated, names(ev["actor"]),
+                      ev["trigger_text"], names(ev["target"]), names(ev["place"]), str(ev["reported_by"]["reports"]))
+    out.print(table)
+    if result["has_more"]:
+        out.print(f"more: --offset {offset + limit}", style="dim")
+
+
 @app.command()
 def stats(db: Optional[str] = DB, config: Optional[Path] = CONFIG, as_json: bool = AS_JSON) -> None:
     """Counts of reports, sentences and facts in the store.
