@@ -367,3 +367,25 @@ def test_headline_participle_without_auxiliary_is_passive() -> None:
     assert (arrest.actor, texts(arrest.target)) == ([], ["Journalistin"])
     (threat,) = analyse("Russland droht\n\nText.", [("Russland", "LOC")])._.events
     assert texts(threat.actor) == ["Russland"]
+
+
+def test_named_place_after_a_kind_of_place_is_the_place_or_the_target() -> None:
+    names = [("Przewodów", "LOC"), ("polnischen", "LOC", "deriv"), ("Blahodatne", "LOC"), ("Stuttgart", "LOC"),
+             ("Wagner", "ORG")]
+    doc = analyse("Im polnischen Dorf Przewodów sind zwei Menschen getötet worden.", names)
+    (kill,) = doc._.events
+    assert texts(kill.place) == ["Przewodów"]
+    (capture,) = analyse("Die Wagner-Einheiten haben das Dorf Blahodatne erobert.", names)._.events
+    assert texts(capture.target) == ["Blahodatne"]
+    (probe,) = analyse("Die Staatsanwaltschaft Stuttgart ermittelt gegen den Mann.", names)._.events
+    assert probe.place == [] and texts(probe.actor) == ["Staatsanwaltschaft"]
+
+
+def test_locative_relative_clause_happens_at_the_place_before_it() -> None:
+    names = [("Biden", "PER"), ("Warschau", "LOC"), ("Duda", "PER"), ("Transnistrien", "LOC")]
+    doc = analyse("Biden reiste weiter nach Warschau, wo er den Präsidenten Duda traf.", names)
+    meet = next(e for e in doc._.events if e.trigger.text == "traf")
+    assert texts(meet.place) == ["Warschau"] and texts(meet.target) == ["Duda"]
+    doc = analyse("Moldau grenzt an die Region Transnistrien, in der Soldaten stationiert sind.", names)
+    (station,) = doc._.events
+    assert texts(station.place) == ["Transnistrien"]

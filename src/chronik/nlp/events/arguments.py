@@ -70,6 +70,8 @@ def fill(trigger: Trigger, ctx: ClauseContext) -> Roles:
         roles.place = [c for c in free if trigger.token < c.start <= trigger.token + 8 and c.mention is not None
                        and c.mention.type == "LOC" and c.mention.sub is None and c.prep in syntax.LOCATIVE
                        and c.prep != "von"]
+    if trigger.is_verb and not roles.place:
+        roles.place = _relative_place(doc, trigger.clause, ctx)
     if trigger.is_verb or not any(v in ctx.verbs for v in range(*trigger.clause)):
         roles.time = [syntax.token_span(doc, s, e) for s, e, _t in ctx.index.timexes
                       if trigger.clause[0] <= s < trigger.clause[1]]
@@ -379,6 +381,22 @@ def _headline_participle(doc: Doc, trigger: Trigger, word: str) -> bool:
     if not ("ge" in word[:-3] and word.endswith(("t", "en"))):
         return False
     return not any(doc[i].lower_ in syntax.AUX or doc[i].text in (",", ":") for i in range(sent.start, trigger.token))
+
+
+def _relative_place(doc: Doc, clause: tuple[int, int], ctx: ClauseContext) -> list[Candidate]:
+    """"reiste nach Warschau, wo er Duda traf", "die Region Transnistrien, in der Soldaten stationiert sind":
+    a locative relative clause happens at the place named just before it."""
+    first = doc[clause[0]].lower_
+    locative = first == "wo" or (first in ("in", "an", "auf", "bei") and clause[0] + 1 < clause[1]
+                                 and doc[clause[0] + 1].lower_ in ("der", "dem", "denen", "welcher", "welchem"))
+    before = [c for c in ctx.sentence_clauses if c[1] <= clause[0]]
+    if not locative or not before:
+        return []
+    cands = syntax.candidates(ctx.index, *before[-1])
+    last = cands[-1] if cands else None
+    if last is None or last.mention is None or last.mention.type != "LOC" or last.mention.sub is not None:
+        return []
+    return [last] if last.end >= before[-1][1] - 1 else []
 
 
 def _relative_antecedent(clause: tuple[int, int], ctx: ClauseContext) -> list[Candidate]:

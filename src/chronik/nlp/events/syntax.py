@@ -75,6 +75,9 @@ NOT_DEMONYM = re.compile(r"^(militär|polit|prakt|techn|strateg|wirtschaft|islam
 TITLE = re.compile(r"(präsident|minister|kanzler|sprecher|chef|führer|general|sekretär|kommissar|bürgermeister|"
                    r"gouverneur|botschafter|beauftragte|vorsitzende|machthaber|diktator|politiker|kollege|"
                    r"kollegen|oberhaupt|premier|könig|papst|anführer|kommandeur|leiter|direktor|in)$")
+PLACE_KIND = re.compile(r"(dorf|stadt|region|gebiet|flugplatz|flughafen|stützpunkt|hafen|provinz|bezirk|grenzort|"
+                        r"vorort|standort|kreis|oblast|republik|halbinsel|insel|gemeinde|siedlung|stadtteil|"
+                        r"viertel|metropole)$")
 NAME_SUFFIX = re.compile(r"(land|ien|reich|stan|burg|ei)$")
 NOUN_SUFFIX = re.compile(r"(ung|ungen|heit|keit|schaft|tion|tionen|ität|ismus|ment|nis|nisse|tum|er|ern|e|en)$")
 
@@ -337,10 +340,12 @@ def _name_adjective(doc: Doc, index: DocIndex, i: int, end: int) -> bool:
 
 
 def _is_title(doc: Doc, index: DocIndex, i: int) -> bool:
-    """A common noun right before the name of a person or organisation is its title or descriptor."""
+    """A common noun right before the name of a person or organisation is its title or descriptor, and a
+    kind of place before a place's name ("im Dorf Przewodów", "die Region Transnistrien") is its descriptor."""
     nxt = index.mention_at.get(i + 1)
-    return i not in index.mention_at and nxt is not None and nxt[0] == i + 1 and nxt[2].sub is None and (
-        nxt[2].type in ("PER", "ORG"))
+    if i in index.mention_at or nxt is None or nxt[0] != i + 1 or nxt[2].sub is not None:
+        return False
+    return nxt[2].type in ("PER", "ORG") or nxt[2].type == "LOC" and PLACE_KIND.search(doc[i].lower_) is not None
 
 
 def _title_start(doc: Doc, index: DocIndex, m_start: int, floor: int) -> int:
@@ -352,11 +357,12 @@ def _title_start(doc: Doc, index: DocIndex, m_start: int, floor: int) -> int:
 
 
 def _apposition(doc: Doc, index: DocIndex, m_start: int) -> bool:
-    """"die Staatsanwaltschaft Stuttgart": a place right after a common noun only names which one."""
+    """"die Staatsanwaltschaft Stuttgart": a place right after a common noun only names which one (not
+    after a kind of place: "das Dorf Blahodatne" is the village)."""
     mention = index.mention_at[m_start][2]
     prev = m_start - 1
     return mention.type == "LOC" and prev >= 0 and prev not in index.mention_at and is_noun_like(doc[prev].text) and (
-        doc[prev].text[:1].isupper())
+        doc[prev].text[:1].isupper()) and PLACE_KIND.search(doc[prev].lower_) is None
 
 
 def _saxon_genitive(doc: Doc, index: DocIndex, m_end: int, end: int) -> bool:
