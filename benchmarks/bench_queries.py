@@ -21,9 +21,12 @@ from typing import Any, Callable
 
 
 from benchmarks.common import percentiles, save
-from benchmarks.query_db import DAYS, START, build_or_reuse, db_path
+from benchmarks.query_db import DAYS, START, build_or_reuse, db_path, fill
+import sqlalchemy as sa
+
 from chronik.store import queries
-from chronik.store.db import Store
+from chronik.store import schema as t
+from chronik.store.db import Store, open_store
 from chronik.store.queries import Filters
 
 TARGETS = {"search": 100, "report": 100, "entity": 100, "timeline": 100, "network": 300, "claims": 100}
@@ -36,7 +39,7 @@ class Sampler:
     def __init__(self, store: Store, seed: int) -> None:
         self.rng = random.Random(seed)
         with store.engine.connect() as conn:
-            self.n_reports = conn.exec_driver_sql("SELECT max(rowid) FROM reports").scalar_one()
+            self.report_ids = [r[0] for r in conn.exec_driver_sql("SELECT id FROM reports ORDER BY id")]
             self.entities = [r[0] for r in conn.exec_driver_sql("SELECT id FROM entities WHERE n_mentions >= 5")]
             self.heavy = [r[0] for r in conn.exec_driver_sql("SELECT id FROM entities ORDER BY n_mentions DESC LIMIT 10")]
             self.places = [r[0] for r in conn.exec_driver_sql(
@@ -46,14 +49,11 @@ class Sampler:
         self.store = store
 
     def report_id(self) -> str:
-        with self.store.engine.connect() as conn:
-            return conn.exec_driver_sql("SELECT id FROM reports WHERE rowid = ?",
-                                        (self.rng.randint(1, self.n_reports),)).scalar_one()
+        return self.rng.choice(self.report_ids)
 
     def words(self) -> str:
         with self.store.engine.connect() as conn:
-            text = conn.exec_driver_sql("SELECT text FROM reports WHERE rowid = ?",
-                                        (self.rng.randint(1, self.n_reports),)).scalar_one()
+            text = conn.execute(sa.select(t.reports.c.text).where(t.reports.c.id == self.report_id())).scalar_one()
         words = _WORD.findall(text)
         return " ".join(self.rng.sample(words, k=min(len(words), self.rng.choice((1, 1, 2)))))
 
@@ -174,8 +174,31 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--reports", type=int, default=100_000)
     parser.add_argument("--samples", type=int, default=100)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--db", help="Run against this database URL (filled with the synthetic corpus when empty).")
+    parser.add_argument("--pg", action="store_true",
+                        help="Start a throw-away PostgreSQL server (Debian's binaries) and run against it.")
     args = parser.parse_args(argv)
-    store = build_or_reuse(args.reports)
+    cluster = None
+    if args.pg:
+        from tests import pgcluster
+
+        cluster = pgcluster.start()
+        args.db = cluster.create_database("bench")
+    try:
+        run(args)
+    finally:
+        if cluster is not None:
+            cluster.stop()
+
+
+def run(args: argparse.Namespace) -> None:
+    if args.db:
+        store = open_store(args.db)
+        if queries.stats(store)["reports"] == 0:
+            print(f"filling {store.url} with {args.reports:,} reports")
+            fill(store, args.reports)
+    else:
+        store = build_or_reuse(args.reports)
     sampler = Sampler(store, args.seed)
     stats = queries.stats(store)
     print(f"\n{stats['reports']:,} reports, {stats['mentions']:,} mentions, {stats['entities']:,} entities, "
@@ -195,7 +218,7 @@ def main(argv: list[str] | None = None) -> None:
               f"{figures['cpu']['p95']:8.1f} {TARGETS[group]:7} {'' if ok else 'OVER'}")
     print(f"\n{'page vs .json twin':24} {'page p50':>8} {'p95':>7} {'json p50':>8} {'p95':>7} {'ratio':>6} "
           f"{'cpu p50 page/json':>18} {'ratio':>6}")
-    for name, fig in time_pages(str(db_path(args.reports)), sampler, max(20, args.samples // 2)).items():
+    for name, fig in time_pages(args.db or str(db_path(args.reports)), sampler, max(20, args.samples // 2)).items():
         results["pages"][name] = fig
         ok = fig["ratio_p50"] <= 2.0
         failures += [] if ok else [f"page {name}"]
@@ -203,7 +226,8 @@ def main(argv: list[str] | None = None) -> None:
               f"{fig['json']['p95']:7.1f} {fig['ratio_p50']:6.2f} {fig['page']['cpu']['p50']:8.1f} / "
               f"{fig['json']['cpu']['p50']:7.1f} {fig['cpu_ratio_p50']:6.2f} {'' if ok else 'OVER'}")
     results["over_target"] = failures
-    print(f"\nsaved {save('queries', results)}; " + (f"over target: {', '.join(failures)}" if failures else "all within target"))
+    results["database"] = store.dialect
+    print(f"\nsaved {save('queries' if store.dialect == 'sqlite' else 'queries-' + store.dialect, results)}; " + (f"over target: {', '.join(failures)}" if failures else "all within target"))
 
 
 if __name__ == "__main__":

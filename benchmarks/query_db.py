@@ -219,11 +219,18 @@ def _flush(store: Store, batch: Batch, ids: Ids) -> None:
 
 
 def build(n: int, path: Path, seed: int = 20261126) -> None:
-    """Write n reports with synthetic facts into a fresh database at `path`."""
+    """Write n reports with synthetic facts into a fresh SQLite database at `path`."""
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
     path.parent.mkdir(parents=True, exist_ok=True)
-    store = open_store(str(path))
+    started = time.perf_counter()
+    fill(open_store(str(path)), n, seed)
+    (path.parent / (path.name + ".json")).write_text(json.dumps(
+        {"version": BUILD_VERSION, "reports": n, "seed": seed, "seconds": round(time.perf_counter() - started, 1)}))
+
+
+def fill(store: Store, n: int, seed: int = 20261126) -> None:
+    """Write n reports with synthetic facts into an empty store (SQLite or PostgreSQL)."""
     bases = gnad_articles() + sample_texts()
     rng = random.Random(seed)
     persons = [f"{f} {l}" for l in LAST for f in FIRST]
@@ -240,9 +247,11 @@ def build(n: int, path: Path, seed: int = 20261126) -> None:
     _flush(store, batch, ids)
     with store.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE entities SET n_mentions = (SELECT count(*) FROM mentions WHERE entity_id = entities.id)")
+        if store.dialect == "postgresql":  # ids were handed out here: move the sequences past them
+            for table in ("entities", "mentions", "timexes", "events", "event_args", "claims"):
+                conn.exec_driver_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                                     f"(SELECT coalesce(max(id), 1) FROM {table}))")
         conn.exec_driver_sql("ANALYZE")
-    (path.parent / (path.name + ".json")).write_text(json.dumps(
-        {"version": BUILD_VERSION, "reports": n, "seed": seed, "seconds": round(time.perf_counter() - started, 1)}))
     print(f"\r  {n:,} reports written in {time.perf_counter() - started:.0f} s{' ' * 20}")
 
 
