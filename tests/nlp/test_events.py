@@ -389,3 +389,15 @@ def test_locative_relative_clause_happens_at_the_place_before_it() -> None:
     doc = analyse("Moldau grenzt an die Region Transnistrien, in der Soldaten stationiert sind.", names)
     (station,) = doc._.events
     assert texts(station.place) == ["Transnistrien"]
+
+
+def test_attributive_participle_does_to_its_noun_what_it_names() -> None:
+    names = [("Moskau", "LOC"), ("Russland", "LOC"), ("Krim", "LOC"), ("russischen", "LOC", "deriv")]
+    (station,) = analyse("Die dort stationierten russischen Einheiten üben.", names)._.events
+    assert (station.actor, texts(station.target)) == ([], ["Einheiten"])
+    (arrest,) = analyse("Die vor drei Tagen festgenommene Journalistin ist frei.", names)._.events
+    assert (arrest.actor, texts(arrest.target)) == ([], ["Journalistin"])
+    (occupy,) = analyse("Sie leben auf der von Russland besetzten Krim.", names)._.events
+    assert (texts(occupy.actor), texts(occupy.target)) == (["Russland"], ["Krim"])
+    protest, draft = analyse("In Moskau demonstrierten Mütter von eingezogenen Soldaten.", names)._.events
+    assert texts(protest.actor) == ["Mütter"] and texts(draft.target) == ["Soldaten"]

@@ -60,7 +60,11 @@ def fill(trigger: Trigger, ctx: ClauseContext) -> Roles:
     doc = ctx.index.doc
     skip = {trigger.token} | ({trigger.particle} if trigger.particle is not None else set())
     cands = syntax.candidates(ctx.index, trigger.clause[0], trigger.clause[1], skip)
-    roles = noun_roles(trigger, cands, ctx) if not trigger.is_verb else verb_roles(trigger, cands, ctx)
+    attributive = _attributive_participle(doc, trigger) if trigger.is_verb else None
+    if attributive is not None:
+        roles = _participle_roles(trigger, cands, attributive)
+    else:
+        roles = noun_roles(trigger, cands, ctx) if not trigger.is_verb else verb_roles(trigger, cands, ctx)
     roles.actor = [_main_subject(c, trigger.clause, ctx) for c in roles.actor]
     taken = {id(c) for c in roles.actor + roles.target}
     free = [c for c in cands if id(c) not in taken]
@@ -381,6 +385,53 @@ def _headline_participle(doc: Doc, trigger: Trigger, word: str) -> bool:
     if not ("ge" in word[:-3] and word.endswith(("t", "en"))):
         return False
     return not any(doc[i].lower_ in syntax.AUX or doc[i].text in (",", ":") for i in range(sent.start, trigger.token))
+
+
+def _attributive_participle(doc: Doc, trigger: Trigger) -> int | None:
+    """"die dort stationierten Einheiten", "Mütter von eingezogenen Soldaten", "die vor drei Tagen
+    festgenommene Journalistin": an inflected participle between an article (or a preposition right
+    before it) and its noun. Returns the article's (or preposition's) position. Between article and
+    participle stand only adverbs and prepositional phrases, never a bare noun ("Die Soldaten demonstrierten")."""
+    i = trigger.token
+    word = doc[i].lower_
+    if trigger.particle is not None or not doc[i].text[:1].islower() or not word.endswith(("e", "en", "er", "es", "em")):
+        return None
+    k = i + 1
+    while k < trigger.clause[1] and doc[k].text[:1].islower() and doc[k].is_alpha and doc[k].lower_.endswith(
+            ("e", "en", "er", "es", "em")) and doc[k].lower_ not in syntax.AUX:
+        k += 1
+    if k >= trigger.clause[1] or not syntax.is_noun_like(doc[k].text):
+        return None
+    if i - 1 >= trigger.clause[0] and doc[i - 1].lower_ in syntax.PREPOSITIONS:
+        return i - 1
+    in_phrase = False
+    for j in range(i - 1, max(trigger.clause[0] - 1, i - 8), -1):
+        tok = doc[j]
+        if tok.lower_ in syntax.DETERMINERS and tok.lower_ not in syntax.NUMBERS and j < i - 1:
+            return j if not in_phrase or _phrase_opened(doc, j + 1, i) else None
+        if tok.lower_ in syntax.AUX or not tok.is_alpha and not tok.text[:1].isdigit():
+            return None
+        if tok.text[:1].isupper():
+            in_phrase = True
+    return None
+
+
+def _phrase_opened(doc: Doc, start: int, end: int) -> bool:
+    """Every noun between the article and the participle stands inside a prepositional phrase."""
+    opened = False
+    for j in range(start, end):
+        if doc[j].lower_ in syntax.PREPOSITIONS:
+            opened = True
+        elif doc[j].text[:1].isupper() and not opened:
+            return False
+    return True
+
+
+def _participle_roles(trigger: Trigger, cands: list[Candidate], opener: int) -> Roles:
+    """The noun an attributive participle modifies is what was done to it; "von X" inside is who did it."""
+    head = [c for c in cands if c.start > trigger.token][:1]
+    agents = [c for c in cands if opener < c.start < trigger.token and c.prep in ("von", "vom", "durch")]
+    return Roles(actor=agents[:1], target=head)
 
 
 def _relative_place(doc: Doc, clause: tuple[int, int], ctx: ClauseContext) -> list[Candidate]:
