@@ -401,3 +401,12 @@ def test_attributive_participle_does_to_its_noun_what_it_names() -> None:
     assert (texts(occupy.actor), texts(occupy.target)) == (["Russland"], ["Krim"])
     protest, draft = analyse("In Moskau demonstrierten Mütter von eingezogenen Soldaten.", names)._.events
     assert texts(protest.actor) == ["Mütter"] and texts(draft.target) == ["Soldaten"]
+
+
+def test_coordinated_participles_keep_their_own_objects() -> None:
+    names = [("Kiew", "LOC")]
+    kill, damage = analyse("In Kiew seien Soldaten getötet und zwei Flugzeuge beschädigt worden.", names)._.events
+    assert texts(kill.target) == ["Soldaten"] and texts(damage.target) == ["Flugzeuge"]
+    blast, destroy = analyse("Russische Truppen sollen in Kiew Brücken gesprengt und Straßen zerstört haben.",
+                             names + [("Russische", "LOC", "deriv")])._.events
+    assert texts(blast.target) == ["Brücken"] and texts(destroy.target) == ["Straßen"]

@@ -99,6 +99,11 @@ def verb_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
     if _is_passive(doc, trigger):
         agents = [c for c in cands if c.prep in ("von", "vom", "durch")]
         nominative = [c for c in bare if _may_be_subject(doc, c)]
+        lo, hi = _conjunct(doc, trigger, ctx)
+        own = [c for c in nominative if lo <= c.np_start and c.start < hi]
+        if lo > trigger.clause[0] and own:  # "Drei Soldaten seien getötet und zwei Flugzeuge beschädigt worden"
+            return Roles(actor=agents[:1], target=_with_conjuncts(doc, own[:1], bare))
+        nominative = [c for c in nominative if c.start < hi]
         patient = [c for c in nominative if finite is None or c.start < finite][:1] or nominative[:1]
         return Roles(actor=agents[:1], target=_with_conjuncts(doc, patient, bare))
     if kind in ("sub", "rel"):
@@ -141,8 +146,8 @@ def _conjunct(doc: Doc, trigger: Trigger, ctx: ClauseContext) -> tuple[int, int]
     for k in range(*trigger.clause):
         if doc[k].lower_ not in CONJUNCTIONS or k + 1 >= trigger.clause[1]:
             continue
-        if not (k + 1 in ctx.verbs or _verb_like(doc, k + 1, trigger.clause[1])):
-            continue
+        if not (k + 1 in ctx.verbs or _verb_like(doc, k + 1, trigger.clause[1]) or k - 1 in ctx.verbs):
+            continue  # "und forderte ...", or "Brücken gesprengt und Teile ... zerstört"
         if k < trigger.token:
             lo = k + 1
         elif k > trigger.token:
