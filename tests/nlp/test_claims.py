@@ -396,3 +396,9 @@ def test_built_in_cue_covers_indirect_speech_that_follows() -> None:
     doc = analyse('Nach Angaben der Polizei äußerte der Mann die Sorge, die Brücke könne bald einstürzen.')
     (claim,) = doc._.claims
     assert claim.text.startswith("Nach Angaben der Polizei") and claim.text.endswith("einstürzen")
+
+
+def test_un_words_that_are_no_opposite_state_link_nothing() -> None:
+    doc = analyse("Kiew machte Moskau für den Angriff verantwortlich. Die Nato nannte den Angriff nach Angaben "
+                  "von Diplomaten unverantwortlich.", [("Kiew", "LOC"), ("Moskau", "LOC"), ("Nato", "ORG")])
+    assert all(c.contradicts == [] for c in doc._.claims)

@@ -25,6 +25,7 @@ EVIDENCE = {"hinweis", "hinweise", "hinweisen", "anzeichen", "beleg", "belege", 
 EVIDENCE_PREPS = {"auf", "für", "dafür", "darauf"}
 CONTRAST = {"hingegen", "demgegenüber"}
 ENDINGS = ("en", "em", "er", "es", "e")
+NOT_OPPOSITES = {"bestätigt", "bekannt", "beabsichtigt", "erwartet", "begrenzt", "befristet"}
 
 
 def link_in_report(drafts: list[Draft], ids: list[str], events: dict[str, Event]) -> None:
@@ -97,7 +98,7 @@ def _counter_account(drafts: list[Draft], n: int) -> list[int]:
                  and any(_same_word(noun, w) for w in drafts[k].words)]
         alleged = [k for k in about if drafts[k].certainty == "alleged"]
         return (alleged or about)[:1]
-    opposites = {_stem(w.lower()[2:]) for w in claim.tokens if w.lower().startswith("un") and len(w) >= 8}
+    opposites = {_stem(w.lower()[2:]) for w in claim.tokens if _negated_participle(w.lower())}
     if opposites:
         near = [k for k in earlier if claim.sentence - drafts[k].sentence <= WINDOW_SENTENCES + 1]
         hit = [k for k in near if opposites & {_stem(w.lower()) for w in drafts[k].tokens}]
@@ -107,6 +108,15 @@ def _counter_account(drafts: list[Draft], n: int) -> list[int]:
         near = [k for k in earlier if drafts[k].source is not None and claim.sentence - drafts[k].sentence <= 2]
         return near[:1]
     return []
+
+
+def _negated_participle(word: str) -> bool:
+    """"unbeschädigt", "unverletzte": un- before a participle of something done to it (not "unverantwortlich",
+    and not "unbestätigt"/"unbekannt", which qualify a report rather than state the opposite)."""
+    if not word.startswith("un") or len(word) < 8:
+        return False
+    base = _stem(word[2:])
+    return base.endswith("t") and base[:2] in ("be", "ge", "ve", "ze", "er", "en") and base not in NOT_OPPOSITES
 
 
 def _no_evidence_noun(tokens: tuple[str, ...]) -> str | None:
