@@ -402,3 +402,13 @@ def test_un_words_that_are_no_opposite_state_link_nothing() -> None:
     doc = analyse("Kiew machte Moskau für den Angriff verantwortlich. Die Nato nannte den Angriff nach Angaben "
                   "von Diplomaten unverantwortlich.", [("Kiew", "LOC"), ("Moskau", "LOC"), ("Nato", "ORG")])
     assert all(c.contradicts == [] for c in doc._.claims)
+
+
+def test_dagegen_after_the_cue_marks_the_other_account_but_not_a_protest() -> None:
+    doc = analyse("Die Armee erklärte, die Fahrerin habe Soldaten rammen wollen. Ärzte sagten dagegen, sie sei von "
+                  "der Straße abgekommen.")
+    army, doctors = doc._.claims
+    assert doctors.contradicts == [army.id]
+    doc = analyse("Die Armee erklärte, die Fahrerin habe Soldaten rammen wollen. Anwohner protestierten dagegen, "
+                  "sagte ein Sprecher der Polizei.")
+    assert all(c.contradicts == [] for c in doc._.claims)

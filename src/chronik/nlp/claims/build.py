@@ -53,6 +53,7 @@ class Draft:
     names: frozenset[str] = frozenset()  # canonical names mentioned in its sentence
     source_names: frozenset[str] = frozenset()  # canonical names inside its source
     object_types: frozenset[str] = frozenset()  # event types named between a denial's cue and its span
+    contrast: bool = False  # told as the other side's account ("sagten hingegen", "erklärte dagegen")
     rule: str = ""
     events: list[str] = field(default_factory=list)
     contradicts: list[str] = field(default_factory=list)

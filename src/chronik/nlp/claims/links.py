@@ -23,7 +23,6 @@ NEGATORS = {"kein", "keine", "keinen", "keinerlei"}
 EVIDENCE = {"hinweis", "hinweise", "hinweisen", "anzeichen", "beleg", "belege", "belegen", "beweis", "beweise",
             "beweisen", "indizien", "erkenntnisse"}
 EVIDENCE_PREPS = {"auf", "für", "dafür", "darauf"}
-CONTRAST = {"hingegen", "demgegenüber"}
 ENDINGS = ("en", "em", "er", "es", "e")
 NOT_OPPOSITES = {"bestätigt", "bekannt", "beabsichtigt", "erwartet", "begrenzt", "befristet"}
 
@@ -104,7 +103,7 @@ def _counter_account(drafts: list[Draft], n: int) -> list[int]:
         hit = [k for k in near if opposites & {_stem(w.lower()) for w in drafts[k].tokens}]
         if hit:
             return hit[:1]
-    if claim.source is not None and CONTRAST & {w.lower() for w in claim.tokens} | claim.words & CONTRAST:
+    if claim.source is not None and claim.contrast:
         near = [k for k in earlier if drafts[k].source is not None and claim.sentence - drafts[k].sentence <= 2]
         return near[:1]
     return []
