@@ -118,9 +118,9 @@ def _train(sentences, sparse, states, norm: Standardiser, path: Path, params: di
     trainer.train(str(path))
 
 
-def train_accurate(sentences: list[germeval.Sentence], out: Path, params: dict, weight: float = 0.3,
+def train_accurate(sentences: list[germeval.Sentence], out: Path, params: dict, weight: float = 0.4,
                    cache: Path | None = None, layers: int = 6, only: str | None = None,
-                   pool: str = "first") -> dict:
+                   pool: str = "mean") -> dict:
     """`only`: "validation" (score the 80 % model, ship nothing) or "final" (ship, no validation)."""
     from chronik.nlp.ner.train import split
 
