@@ -410,3 +410,13 @@ def test_coordinated_participles_keep_their_own_objects() -> None:
     blast, destroy = analyse("Russische Truppen sollen in Kiew Brücken gesprengt und Straßen zerstört haben.",
                              names + [("Russische", "LOC", "deriv")])._.events
     assert texts(blast.target) == ["Brücken"] and texts(destroy.target) == ["Straßen"]
+
+
+def test_conjunct_shares_the_preposition_before_it() -> None:
+    names = [("Grossi", "PER"), ("Moskau", "LOC"), ("Kiew", "LOC"), ("EU", "ORG"), ("Selenskyj", "PER")]
+    (travel,) = analyse("Grossi will erneut nach Moskau und Kiew reisen.", names)._.events
+    assert (texts(travel.place), travel.target) == (["Moskau", "Kiew"], [])
+    (sanction,) = analyse("Die EU hat Sanktionen gegen zwei Generäle und ein Unternehmen verhängt.", names)._.events
+    assert texts(sanction.target) == ["Generäle", "Unternehmen"]
+    (appeal,) = analyse("Selenskyj appellierte per Video an die Minister, schnell zu handeln.", names)._.events
+    assert texts(appeal.target) == ["Minister"]

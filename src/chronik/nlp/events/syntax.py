@@ -32,7 +32,8 @@ PASSIVE_AUX = {"wurde", "wurden", "worden", "wird", "werden", "werde"}
 PREPOSITIONS = {"in", "im", "ins", "an", "am", "ans", "auf", "aus", "bei", "beim", "durch", "für", "gegen", "mit",
                 "nach", "von", "vom", "vor", "vorm", "zu", "zum", "zur", "über", "unter", "zwischen", "nahe",
                 "seit", "um", "ohne", "wegen", "trotz", "laut", "gemäß", "hinter", "neben", "bis", "nördlich", "als",
-                "südlich", "östlich", "westlich", "innerhalb", "außerhalb", "entlang", "ab", "samt", "statt"}
+                "südlich", "östlich", "westlich", "innerhalb", "außerhalb", "entlang", "ab", "samt", "statt",
+                "per", "via"}
 LOCATIVE = {"in", "im", "ins", "an", "am", "bei", "beim", "nach", "nahe", "zur", "zum", "aus", "vor", "nördlich",
             "südlich", "östlich", "westlich", "innerhalb", "außerhalb", "über", "entlang", "von"}
 DETERMINERS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "kein",
@@ -329,7 +330,23 @@ def candidates(index: DocIndex, start: int, end: int, skip: set[int] | None = No
         elif is_noun_like(tok.text) and not _is_title(doc, index, i) and not _name_adjective(doc, index, i, end):
             out.append(_candidate(doc, i, i + 1, None, start))
         i += 1
+    _share_across_conjunction(doc, out)
     return out
+
+
+def _share_across_conjunction(doc: Doc, cands: list[Candidate]) -> None:
+    """"nach Moskau und Kiew", "gegen drei Militärs und ein Unternehmen", "der USA, Frankreichs und
+    Großbritanniens": a conjunct without a preposition of its own shares the one of the conjunct before."""
+    for before, cand in zip(cands, cands[1:]):
+        first = cand.np_start if cand.np_start >= 0 else cand.start
+        if cand.prep is not None or cand.pronoun or first < 1 or doc[first - 1].lower_ not in ("und", "oder", "sowie"):
+            continue
+        if before.end != first - 1 or before.pronoun:
+            continue
+        if before.prep is not None:
+            cand.prep = before.prep
+        elif before.genitive:
+            cand.genitive = True
 
 
 def _name_adjective(doc: Doc, index: DocIndex, i: int, end: int) -> bool:
