@@ -420,3 +420,14 @@ def test_conjunct_shares_the_preposition_before_it() -> None:
     assert texts(sanction.target) == ["Generäle", "Unternehmen"]
     (appeal,) = analyse("Selenskyj appellierte per Video an die Minister, schnell zu handeln.", names)._.events
     assert texts(appeal.target) == ["Minister"]
+
+
+def test_a_denial_rejects_the_report_it_names_not_an_attribution() -> None:
+    names = [("Moskau", "LOC"), ("Kiew", "LOC")]
+    (deny,) = analyse("Das Ministerium dementierte am Abend den Bericht.", names)._.events
+    assert texts(deny.target) == ["Bericht"]
+    deny = next(e for e in analyse("Kiew hat Berichte über einen Rückzug zurückgewiesen.", names)._.events
+                if e.type == "REJECT")
+    assert texts(deny.target) == ["Berichte"]
+    (deny,) = analyse("Moskau bestritt nach Angaben der Agentur jede Beteiligung.", names)._.events
+    assert texts(deny.target) == ["Beteiligung"]

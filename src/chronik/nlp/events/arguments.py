@@ -27,6 +27,7 @@ GENITIVE_IS_TARGET = {"COERCE", "CONCEDE", "SANCTION", "RETREAT", "MOBILIZE", "A
 CONTROLLER_OBJECT = {"ACCUSE", "REQUEST"}  # "X wirft Y vor, ... zu tun": Y is the actor of the complement
 CONJUNCTIONS = {"und", "sowie", "oder"}
 OBJECT_ARTICLES = {"einen", "einem", "dem", "diesen", "diesem", "keinen", "keinem", "ihn", "ihm", "ihnen"}
+REPORT_NOUNS = {"Bericht", "Berichte", "Berichten", "Angaben", "Informationen", "Meldung", "Meldungen"}
 CIRCUMSTANTIAL = {"trotz", "wegen", "nach", "vor", "seit", "infolge", "angesichts", "während", "bis"}
 PERCEIVING = ("beobacht", "verfolg", "befürcht", "fürcht", "erwart")
 OWN_ACTION_CUES = {"an|kündigen"}  # announcing one's own action: the speaker does it
@@ -129,7 +130,27 @@ def verb_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
         c.start < hi)]
     if fronted:
         rest = fronted + [c for c in rest if c.prep is not None]
-    return Roles(actor=actor, target=_targets(trigger, rest))
+    target = _targets(trigger, rest)
+    if not target and trigger.type == "REJECT":
+        target = _rejected_report(doc, max(lo, finite + 1 if finite is not None else lo), hi, trigger)
+    return Roles(actor=actor, target=target)
+
+
+def _rejected_report(doc: Doc, start: int, end: int, trigger: Trigger) -> list[Candidate]:
+    """"dementierte den Bericht", "hat Berichte über einen Rückzug zurückgewiesen": what a denial rejects is
+    often a report, a word no other rule takes as an argument."""
+    for i in range(start, end):
+        if i == trigger.token or doc[i].text not in REPORT_NOUNS:
+            continue
+        j = i - 1
+        while j >= start and (doc[j].lower_ in syntax.DETERMINERS or doc[j].text[:1].islower() and doc[j].is_alpha
+                              and doc[j].lower_.endswith(("e", "en", "er", "es", "em"))
+                              and doc[j].lower_ not in syntax.PREPOSITIONS):
+            j -= 1
+        if j >= 0 and doc[j].lower_ in syntax.PREPOSITIONS:
+            continue  # "nach Angaben", "laut Berichten": an attribution, not the object
+        return [Candidate(i, i + 1, i, np_start=j + 1)]
+    return []
 
 
 def _object_marked(doc: Doc, cand: Candidate) -> bool:
