@@ -431,3 +431,17 @@ def test_a_denial_rejects_the_report_it_names_not_an_attribution() -> None:
     assert texts(deny.target) == ["Berichte"]
     (deny,) = analyse("Moskau bestritt nach Angaben der Agentur jede Beteiligung.", names)._.events
     assert texts(deny.target) == ["Beteiligung"]
+
+
+def test_time_after_something_else_and_inside_a_participle_phrase() -> None:
+    names = [("Moskau", "LOC"), ("Lasouskaja", "PER")]
+    (free,) = analyse("Lasouskaja ist nach fünf Wochen in Haft freigelassen worden.", names,
+                      timexes=[("fünf Wochen", "DURATION", "P5W")])._.events
+    assert free.time == []
+    (attack,) = analyse("Russland greift seit drei Wochen Bachmut an.", [("Russland", "LOC"), ("Bachmut", "LOC")],
+                        timexes=[("drei Wochen", "DURATION", "P3W")])._.events
+    assert texts(attack.time) == ["drei Wochen"]
+    protest, draft = analyse("In Moskau demonstrierten am Samstag Mütter von eingezogenen Soldaten.", names,
+                             timexes=[("Samstag", "DATE", "2022-10-29")])._.events
+    assert texts(protest.time) == ["Samstag"] and texts(protest.place) == ["Moskau"]
+    assert draft.time == [] and draft.place == []

@@ -63,9 +63,15 @@ def fill(trigger: Trigger, ctx: ClauseContext) -> Roles:
     cands = syntax.candidates(ctx.index, trigger.clause[0], trigger.clause[1], skip)
     attributive = _attributive_participle(doc, trigger) if trigger.is_verb else None
     if attributive is not None:
+        # a modifier inside a noun phrase: its place and time are those inside the phrase, and it does not
+        # stand for its clause ("demonstrierten am Samstag Mütter von eingezogenen Soldaten")
         roles = _participle_roles(trigger, cands, attributive)
-    else:
-        roles = noun_roles(trigger, cands, ctx) if not trigger.is_verb else verb_roles(trigger, cands, ctx)
+        inside = [c for c in cands if attributive < c.start < trigger.token and c not in roles.actor]
+        roles.place = places(doc, inside, ctx.index, roles)
+        roles.time = [syntax.token_span(doc, s, e) for s, e, t in ctx.index.timexes
+                      if attributive < s < trigger.token and _event_time(doc, s, e, t)]
+        return roles
+    roles = noun_roles(trigger, cands, ctx) if not trigger.is_verb else verb_roles(trigger, cands, ctx)
     roles.actor = [_main_subject(c, trigger.clause, ctx) for c in roles.actor]
     taken = {id(c) for c in roles.actor + roles.target}
     free = [c for c in cands if id(c) not in taken]
@@ -78,11 +84,24 @@ def fill(trigger: Trigger, ctx: ClauseContext) -> Roles:
     if trigger.is_verb and not roles.place:
         roles.place = _relative_place(doc, trigger.clause, ctx)
     if trigger.is_verb or not any(v in ctx.verbs for v in range(*trigger.clause)):
-        roles.time = [syntax.token_span(doc, s, e) for s, e, _t in ctx.index.timexes
-                      if trigger.clause[0] <= s < trigger.clause[1]]
+        roles.time = [syntax.token_span(doc, s, e) for s, e, t in ctx.index.timexes
+                      if trigger.clause[0] <= s < trigger.clause[1] and _event_time(doc, s, e, t)]
     ctx.previous.setdefault(trigger.clause, roles)
     ctx.previous_types.setdefault(trigger.clause, trigger.type)
     return roles
+
+
+def _event_time(doc: Doc, start: int, end: int, timex) -> bool:
+    """A timex says when (or how long) the event happened, not how long after or before something else
+    ("nach fünf Wochen in Haft", "einige Monate vor Beginn des Krieges")."""
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if getattr(timex, "type", "") != "DURATION":
+        return True
+    if before == "nach":
+        return False
+    anchored = end + 1 < len(doc) and doc[end].lower_ in ("vor", "nach") and (
+        doc[end + 1].lower_ in syntax.DETERMINERS or syntax.is_noun_like(doc[end + 1].text))
+    return not anchored
 
 
 def verb_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> Roles:
