@@ -445,3 +445,15 @@ def test_time_after_something_else_and_inside_a_participle_phrase() -> None:
                              timexes=[("Samstag", "DATE", "2022-10-29")])._.events
     assert texts(protest.time) == ["Samstag"] and texts(protest.place) == ["Moskau"]
     assert draft.time == [] and draft.place == []
+
+
+def test_object_pronoun_is_the_addressee_and_controls_the_complement() -> None:
+    names = [("Lasouskaja", "PER"), ("Ukraine", "LOC"), ("Nato", "ORG")]
+    doc = analyse("Die Journalistin Lasouskaja wurde festgenommen. Die Staatsanwaltschaft wirft ihr vor, "
+                  "Informationen an die Ukraine weitergegeben zu haben.", names)
+    (accuse,) = events_of(doc, "ACCUSE")
+    (leak,) = events_of(doc, "COOPERATE")
+    assert texts(accuse.target) == ["Lasouskaja"]
+    assert (texts(leak.actor), texts(leak.target), leak.place) == (["Lasouskaja"], ["Ukraine"], [])
+    (drill,) = analyse("Die Nato hält ihr jährliches Manöver ab.", names)._.events
+    assert texts(drill.actor) == ["Nato"] and drill.target == []

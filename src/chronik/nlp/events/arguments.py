@@ -19,7 +19,7 @@ from chronik.types import Span
 
 TARGET_PREPS = {
     "ASSAULT": {"auf", "gegen"}, "ACCUSE": {"gegen"}, "REQUEST": {"an"}, "CONSULT": {"mit"},
-    "COOPERATE": {"mit"}, "AGREE": {"mit"}, "SUPPORT": {"für"}, "SANCTION": {"gegen"}, "PROTEST": {"gegen"},
+    "COOPERATE": {"mit", "an"}, "AGREE": {"mit"}, "SUPPORT": {"für"}, "SANCTION": {"gegen"}, "PROTEST": {"gegen"},
     "THREATEN": {"gegen"}, "REJECT": set(), "AID": {"an", "für"}, "COERCE": set(), "MOBILIZE": set(),
     "CONCEDE": set(), "RETREAT": set(),
 }
@@ -27,6 +27,7 @@ GENITIVE_IS_TARGET = {"COERCE", "CONCEDE", "SANCTION", "RETREAT", "MOBILIZE", "A
 CONTROLLER_OBJECT = {"ACCUSE", "REQUEST"}  # "X wirft Y vor, ... zu tun": Y is the actor of the complement
 CONJUNCTIONS = {"und", "sowie", "oder"}
 OBJECT_ARTICLES = {"einen", "einem", "dem", "diesen", "diesem", "keinen", "keinem", "ihn", "ihm", "ihnen"}
+OBJECT_PRONOUNS = {"ihn", "ihm", "ihnen", "ihr"}
 REPORT_NOUNS = {"Bericht", "Berichte", "Berichten", "Angaben", "Informationen", "Meldung", "Meldungen"}
 CIRCUMSTANTIAL = {"trotz", "wegen", "nach", "vor", "seit", "infolge", "angesichts", "während", "bis"}
 PERCEIVING = ("beobacht", "verfolg", "befürcht", "fürcht", "erwart")
@@ -376,6 +377,9 @@ def _targets(trigger: Trigger, rest: list[Candidate]) -> list[Candidate]:
     elif trigger.type in ("ASSAULT", "ACCUSE") and direct:
         marked = [c for c in rest if c.prep in preps and c.start > trigger.token]
         pick = direct[:1] if direct[0].start < trigger.token or not marked else marked[:1]
+    if not pick and trigger.doc is not None:
+        # "wirft ihm vor", "forderte ihn auf": an object pronoun is the target when nothing else is
+        pick = [c for c in rest if c.pronoun and c.prep is None and trigger.doc[c.start].lower_ in OBJECT_PRONOUNS][:1]
     if pick and trigger.doc is not None:
         pick = _with_conjuncts(trigger.doc, pick, [c for c in rest if c.prep == pick[0].prep])
     return pick

@@ -323,7 +323,7 @@ def candidates(index: DocIndex, start: int, end: int, skip: set[int] | None = No
             out.append(cand)
             i = m_end
             continue
-        if tok.lower_ in PRONOUNS:
+        if tok.lower_ in PRONOUNS or tok.lower_ == "ihr" and _object_ihr(doc, i, end):
             cand = _candidate(doc, i, i + 1, None, start)
             cand.pronoun = True
             out.append(cand)
@@ -332,6 +332,18 @@ def candidates(index: DocIndex, start: int, end: int, skip: set[int] | None = No
         i += 1
     _share_across_conjunction(doc, out)
     return out
+
+
+def _object_ihr(doc: Doc, i: int, end: int) -> bool:
+    """"wirft ihr vor", "half ihr": "ihr" as a dative pronoun, not the possessive before a noun ("ihr Land",
+    "ihr jährliches Manöver")."""
+    if i == 0 or doc[i - 1].text[:1].isupper() and doc[i - 1].text not in FUNCTION_CAPS:
+        return False
+    nxt = doc[i + 1] if i + 1 < end else None
+    if nxt is None or not nxt.is_alpha:
+        return True
+    return not (is_noun_like(nxt.text) or nxt.text[:1].islower() and nxt.lower_.endswith(("e", "en", "er", "es", "em"))
+                and i + 2 < end and is_noun_like(doc[i + 2].text))
 
 
 def _share_across_conjunction(doc: Doc, cands: list[Candidate]) -> None:
@@ -438,7 +450,7 @@ def resolve_pronoun(index: DocIndex, tok_i: int, person: bool) -> Mention | None
             best = mention
     if person:
         return best_person[1] if best_person else None
-    if best_person is not None and index.doc[tok_i].lower_ == "sie" and _sentences_between(index.doc, best_person[0], tok_i) <= 2:
+    if best_person is not None and index.doc[tok_i].lower_ in ("sie", "ihr") and _sentences_between(index.doc, best_person[0], tok_i) <= 2:
         return best_person[1]
     return best
 
