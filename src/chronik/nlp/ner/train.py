@@ -122,7 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--c1", type=float, default=CRF_PARAMS["c1"])
     parser.add_argument("--c2", type=float, default=CRF_PARAMS["c2"])
     parser.add_argument("--dense-weight", type=float, default=0.4, help="accurate tier: scale of e5 features")
-    parser.add_argument("--cache", type=Path, default=None, help="accurate tier: .npz to keep e5 states in (made with the same --layers and --pool)")
+    parser.add_argument("--cache", type=Path, default=None,
+                        help="accurate tier: .npz to keep e5 states in (made with the same --layers and --pool)")
     parser.add_argument("--layers", type=int, default=6, help="accurate tier: encoder layers to run (1-12)")
     parser.add_argument("--only", choices=("validation", "final"), default=None,
                         help="accurate tier: only score the 80 %% model, or only build the shipped one")
