@@ -82,9 +82,20 @@ class AccurateTagger:
                 if not tokens:
                     out.append([])
                     continue
-                rows = item_rows(self.features.sentence(tokens), self.norm(states))
-                out.append(self._tagger.tag(pycrfsuite.ItemSequence(rows)))
+                out.append(self._tag_windows(tokens, states))
         return out
+
+
+    def _tag_windows(self, tokens: Sequence[str], states: np.ndarray) -> list[str]:
+        """The CRF sees long sentences in windows: its rows hold ~400 attributes a token."""
+        from chronik.nlp.ner.model import MAX_SENTENCE
+
+        tags: list[str] = []
+        for start in range(0, len(tokens), MAX_SENTENCE):
+            end = start + MAX_SENTENCE
+            rows = item_rows(self.features.sentence(tokens[start:end]), self.norm(states[start:end]))
+            tags.extend(self._tagger.tag(pycrfsuite.ItemSequence(rows)))
+        return tags
 
 
 def load_accurate() -> AccurateTagger:
