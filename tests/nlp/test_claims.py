@@ -412,3 +412,11 @@ def test_dagegen_after_the_cue_marks_the_other_account_but_not_a_protest() -> No
     doc = analyse("Die Armee erklärte, die Fahrerin habe Soldaten rammen wollen. Anwohner protestierten dagegen, "
                   "sagte ein Sprecher der Polizei.")
     assert all(c.contradicts == [] for c in doc._.claims)
+
+
+def test_the_accusers_side_after_a_denial_does_not_contradict_the_accusation() -> None:
+    names = [("Kiew", "LOC"), ("Moskau", "LOC")]
+    doc = analyse("Kiew warf Moskau vor, Kraftwerke anzugreifen. Moskau wies die Vorwürfe zurück. Kiew erklärte, "
+                  "die Angriffe gingen weiter.", names)
+    accusation, denial, again = doc._.claims
+    assert denial.contradicts == [accusation.id] and again.contradicts == []

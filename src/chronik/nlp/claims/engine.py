@@ -292,8 +292,8 @@ def _describe(doc: Doc, index: DocIndex, draft: Draft, events: list[Event]) -> N
     if draft.source is not None:
         # the source and what names it up to the cue ("Die Regierung in Warschau wies ... zurück")
         reach = draft.source.end
-        if draft.cue is not None and doc[draft.cue.start].idx > draft.source.start:
-            reach = doc[draft.cue.start].idx
+        if draft.cue is not None and 0 < doc[draft.cue.start].idx - draft.source.end <= 25:
+            reach = doc[draft.cue.start].idx  # "in Warschau" between the source and its verb
         draft.source_names = frozenset(m.canonical or m.text.lower() for _s, _e, m in index.mentions
                                        if m.start < reach and draft.source.start < m.end)
     words = {doc[i].lower_ for i in range(sent.start, sent.end)}

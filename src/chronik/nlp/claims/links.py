@@ -60,8 +60,10 @@ def _goes_on(follow: Draft, denial: Draft, target: Draft) -> bool:
         return False
     if _same_source(follow, denial):
         return follow.continues
+    if follow.source_names & target.source_names:
+        return False  # the accuser's side speaking again
     head = follow.source.text.lower()
-    return "sprecher" in head or bool(follow.source_names & (denial.names | denial.source_names))
+    return "sprecher" in head or bool(follow.source_names & denial.source_names)
 
 
 def _accounts(drafts: list[Draft], targets: list[int], before: int) -> list[int]:
