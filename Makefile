@@ -8,7 +8,7 @@ DB ?= chronik.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo install test test-deps browser postgres models eval eval-timex eval-events eval-linking gold bench clean help
+.PHONY: demo install test test-deps browser postgres models ner-engine resources eval eval-ner eval-timex eval-events eval-linking gold bench clean help
 
 help:
 	@echo "make demo    create .venv, install, ingest data/sample into $(DB), serve http://$(HOST):$(PORT)"
@@ -53,11 +53,28 @@ postgres:
 test: test-deps
 	$(VENV)/bin/pytest -q
 
+# Retrain the shipped NER models from ../shared/data (fixed seed; figures land in src/chronik/models/ner/metrics.json).
 models: install
-	@echo "see the NER and other model targets below"
+	nice $(PY) -m chronik.nlp.ner.train --tier fast --out src/chronik/models/ner
+	nice $(PY) -m chronik.nlp.ner.train --tier accurate --out src/chronik/models/ner
+
+# The accurate tier's e5 engine (gcc + OpenMP); also built automatically on first use.
+ner-engine: install
+	$(PY) -m chronik.nlp.ner.engine
+
+# Developer-only: rebuild the NER name lists and the linker's place table (reruns give identical files).
+resources: install
+	$(PIP) install --quiet -e '.[resources]'
+	$(PY) -m chronik.nlp.ner.gazetteers
+	$(PY) -m chronik.nlp.linking.build_places
 
 # Quality figures on the gold files (the held-out checks run the same commands on data we do not have).
 eval: eval-timex eval-events eval-linking
+
+# NER on a GermEval 2014 file (the shipped models were trained on all of the dev file, so scoring it says
+# little; `make models` prints the held-out split's figures).
+eval-ner: install
+	$(VENV)/bin/chronik eval ner $(or $(GOLD),../shared/data/germeval2014/NER-de-dev.tsv) --tier accurate
 
 eval-timex: install
 	$(VENV)/bin/chronik eval timex data/gold/timex/test

@@ -16,7 +16,7 @@ COMPONENTS = ("entities", "linking", "timex", "events", "claims")
 @dataclass(frozen=True)
 class Settings:
     db: str = "chronik.db"  # a path (SQLite) or any SQLAlchemy URL
-    tier: str = "fast"  # fast | accurate: which NER model the entities component loads
+    tier: str = "fast"  # fast | accurate | spacy (the entities of an installed spaCy pipeline, see spacy_model)
     spacy_model: str | None = None  # an installed spaCy pipeline to start from, e.g. "de_core_news_lg"
     disabled: tuple[str, ...] = ()  # chronik components switched off
     batch_size: int = 64
@@ -73,8 +73,10 @@ def load(config_path: str | Path | None = None, environ: dict[str, str] | None =
 
 
 def validate(settings: Settings) -> None:
-    if settings.tier not in ("fast", "accurate"):
-        raise ConfigError(f"tier {settings.tier!r}: choose 'fast' or 'accurate'")
+    if settings.tier not in ("fast", "accurate", "spacy"):
+        raise ConfigError(f"tier {settings.tier!r}: choose 'fast', 'accurate' or 'spacy'")
+    if settings.tier == "spacy" and not settings.spacy_model:
+        raise ConfigError("tier 'spacy' takes its entities from an installed spaCy pipeline: set spacy_model too")
     unknown = set(settings.disabled) - set(COMPONENTS)
     if unknown:
         raise ConfigError(f"disabled components {sorted(unknown)} unknown; known: {list(COMPONENTS)}")
