@@ -420,3 +420,14 @@ def test_the_accusers_side_after_a_denial_does_not_contradict_the_accusation() -
                   "die Angriffe gingen weiter.", names)
     accusation, denial, again = doc._.claims
     assert denial.contradicts == [accusation.id] and again.contradicts == []
+
+
+def test_a_counter_account_goes_on_until_the_speaker_turns() -> None:
+    names = [("Kiew", "LOC"), ("Moskau", "LOC"), ("Duda", "PER"), ("Nato", "ORG")]
+    doc = analyse("Kiew machte Moskau für den Angriff verantwortlich. Duda sagte, es gebe keine Hinweise auf einen "
+                  "Angriff. Wahrscheinlich handele es sich um eine verirrte Rakete. Die Nato erklärte, es gebe keine "
+                  "Anzeichen für einen Angriff. Moskau trage aber die Verantwortung für den Krieg.", names)
+    accusation, duda, hedge, nato, turn = doc._.claims
+    assert hedge.source.text == "Duda" and turn.source.text == "Nato"
+    assert sorted(accusation.contradicts) == sorted([duda.id, hedge.id, nato.id])
+    assert turn.contradicts == []

@@ -49,6 +49,7 @@ class Draft:
     refers_back: bool = False  # "Das teilte X mit": the proposition is the previous sentence
     words: frozenset[str] = frozenset()  # lower-cased words of its sentence
     continues: bool = False  # goes on with the previous claim's account (subjunctive, "Demnach", quote)
+    hedged_on: bool = False  # the same speaker goes on with a hedged proposition of its own ("wahrscheinlich")
     tokens: tuple[str, ...] = ()  # words of the proposition span, as written
     names: frozenset[str] = frozenset()  # canonical names mentioned in its sentence
     source_names: frozenset[str] = frozenset()  # canonical names inside its source

@@ -95,6 +95,7 @@ def sentence_claims(doc: Doc, lex: lexicon.Lexicon, index: DocIndex, sent: Sente
         previous = _previous(sent, earlier)
         if previous is not None and cues.subjunctive_tokens(doc, sent.start, sent.end, mood_ii=True):
             draft.source = previous.source  # "Das Haus sei wahrscheinlich ... getroffen worden" goes on
+            draft.hedged_on = True
         drafts = [draft]
     if not drafts:
         drafts = _continuation(doc, sent, earlier)

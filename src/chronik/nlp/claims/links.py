@@ -24,6 +24,7 @@ EVIDENCE = {"hinweis", "hinweise", "hinweisen", "anzeichen", "beleg", "belege", 
             "beweisen", "indizien", "erkenntnisse"}
 EVIDENCE_PREPS = {"auf", "für", "dafür", "darauf"}
 ENDINGS = ("en", "em", "er", "es", "e")
+TURNS = {"aber", "jedoch", "allerdings", "dennoch", "trotzdem", "gleichwohl"}
 NOT_OPPOSITES = {"bestätigt", "bekannt", "beabsichtigt", "erwartet", "begrenzt", "befristet"}
 
 
@@ -45,10 +46,24 @@ def link_in_report(drafts: list[Draft], ids: list[str], events: dict[str, Event]
         if targets and follow < len(drafts) and _goes_on(drafts[follow], denial, drafts[targets[0]]):
             _link(drafts, ids, follow, targets[0])  # "... wies die Vorwürfe zurück. "Polen bedroht niemanden""
     for n in range(len(drafts)):
-        if drafts[n].certainty == "denied":
+        if drafts[n].certainty == "denied" or drafts[n].continues or drafts[n].hedged_on:
             continue
-        for target in _accounts(drafts, _counter_account(drafts, n), n):
-            _link(drafts, ids, n, target)
+        targets = _accounts(drafts, _counter_account(drafts, n), n)
+        for k in [n] + _goes_on_with(drafts, n) if targets else []:
+            for target in targets:
+                _link(drafts, ids, k, target)
+
+
+def _goes_on_with(drafts: list[Draft], n: int) -> list[int]:
+    """The claims that carry a counter-account on ("Wahrscheinlich handele es sich um ..."), up to one that
+    turns ("Russland trage aber die Verantwortung"): the speaker concedes something to the other side."""
+    out = []
+    for k in range(n + 1, len(drafts)):
+        if not (drafts[k].continues or drafts[k].hedged_on) or not _same_source(drafts[k], drafts[n]) or (
+                drafts[k].sentence - drafts[k - 1].sentence > 1) or drafts[k].words & TURNS:
+            break
+        out.append(k)
+    return out
 
 
 def _goes_on(follow: Draft, denial: Draft, target: Draft) -> bool:
