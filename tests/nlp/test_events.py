@@ -347,7 +347,8 @@ def test_plural_sie_is_the_subject_of_the_sentence_before() -> None:
                   "ihre Söhne nicht an die Front zu schicken.", names)
     (request,) = events_of(doc, "REQUEST")
     assert texts(request.actor) == ["Mütter"]
-    doc = analyse("Die Außenminister der USA wiesen die Behauptung zurück. Sie warfen Russland vor, zu lügen.", names)
+    doc = analyse("Die Außenminister der USA wiesen die Behauptung zurück. Sie warfen Russland vor, zu lügen.",
+                  names)
     (accuse,) = events_of(doc, "ACCUSE")
     assert texts(accuse.actor) == ["Außenminister"] and texts(accuse.target) == ["Russland"]
 

@@ -298,9 +298,10 @@ def _describe(doc: Doc, index: DocIndex, draft: Draft, events: list[Event]) -> N
         draft.source_names = frozenset(m.canonical or m.text.lower() for _s, _e, m in index.mentions
                                        if m.start < reach and draft.source.start < m.end)
     words = {doc[i].lower_ for i in range(sent.start, sent.end)}
+    # "sagten dagegen" right after the cue, not "protestierten dagegen"
     draft.contrast = bool(words & {"hingegen", "demgegenüber"}) or (draft.cue is not None and any(
         doc[i].lower_ == "dagegen" for i in range(draft.cue.end, min(draft.cue.end + 4, sent.end))
-        if not draft.start <= i < draft.end or draft.cue.start >= draft.end))  # "sagten dagegen", not "protestierten dagegen"
+        if not draft.start <= i < draft.end or draft.cue.start >= draft.end))
     if draft.certainty == "denied" and draft.cue is not None:
         low = doc[draft.cue.end - 1].idx + len(doc[draft.cue.end - 1].text)
         high = doc[draft.start].idx if draft.start > draft.cue.end else low

@@ -443,7 +443,8 @@ def _attributive_participle(doc: Doc, trigger: Trigger) -> int | None:
     participle stand only adverbs and prepositional phrases, never a bare noun ("Die Soldaten demonstrierten")."""
     i = trigger.token
     word = doc[i].lower_
-    if trigger.particle is not None or not doc[i].text[:1].islower() or not word.endswith(("e", "en", "er", "es", "em")):
+    if trigger.particle is not None or not doc[i].text[:1].islower() or (
+            not word.endswith(("e", "en", "er", "es", "em"))):
         return None
     k = i + 1
     while k < trigger.clause[1] and doc[k].text[:1].islower() and doc[k].is_alpha and doc[k].lower_.endswith(

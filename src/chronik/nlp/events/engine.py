@@ -97,7 +97,8 @@ def _resolved(index: DocIndex, cand: Candidate) -> Span | None:
 
 
 PLURAL_FINITE = {"sind", "waren", "haben", "hatten", "werden", "wurden", "wollen", "wollten", "sollen", "sollten",
-                 "können", "konnten", "müssen", "mussten", "dürfen", "durften", "seien", "hätten", "würden", "wären"}
+                 "können", "konnten", "müssen", "mussten", "dürfen", "durften", "seien", "hätten", "würden",
+                 "wären"}
 
 
 def _plural_verb_next_to(doc, i: int) -> bool:

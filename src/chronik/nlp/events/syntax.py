@@ -450,7 +450,8 @@ def resolve_pronoun(index: DocIndex, tok_i: int, person: bool) -> Mention | None
             best = mention
     if person:
         return best_person[1] if best_person else None
-    if best_person is not None and index.doc[tok_i].lower_ in ("sie", "ihr") and _sentences_between(index.doc, best_person[0], tok_i) <= 2:
+    if best_person is not None and index.doc[tok_i].lower_ in ("sie", "ihr") and (
+            _sentences_between(index.doc, best_person[0], tok_i) <= 2):
         return best_person[1]
     return best
 
