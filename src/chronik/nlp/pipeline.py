@@ -60,7 +60,8 @@ def make_doc(nlp: Language, report: Report) -> Doc:
 
 def to_annotations(doc: Doc, pipeline_version: str = "") -> Annotations:
     """Collect what the components set, and number the facts as the annotation format does."""
-    sentences = [_trimmed(s.start_char, s.end_char, doc.text) for s in doc.sents] if len(doc) else []
+    text = doc.text  # spaCy joins every token anew on each access: once per doc
+    sentences = [_trimmed(s.start_char, s.end_char, text) for s in doc.sents] if len(doc) else []
     ann = Annotations(
         sentences=[s for s in sentences if s.text],
         mentions=list(doc._.mentions or []),
