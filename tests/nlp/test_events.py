@@ -458,3 +458,17 @@ def test_object_pronoun_is_the_addressee_and_controls_the_complement() -> None:
     assert (texts(leak.actor), texts(leak.target), leak.place) == (["Lasouskaja"], ["Ukraine"], [])
     (drill,) = analyse("Die Nato hält ihr jährliches Manöver ab.", names)._.events
     assert texts(drill.actor) == ["Nato"] and drill.target == []
+
+
+def test_bislang_closes_the_event_interval_at_the_report_date() -> None:
+    from chronik.dates import parse_iso
+    from chronik.nlp import pipeline
+    from chronik.types import Report
+
+    nlp = pipeline.build()
+    text = "Belarus hat ein Eingreifen in den Krieg bislang ausgeschlossen. Russland griff Kiew an."
+    events = pipeline.analyse(nlp, Report(id="b", text=text, date=parse_iso("2022-12-05"))).events
+    so_far = [e for e in events if e.trigger.text == "Eingreifen"]
+    plain = [e for e in events if e.trigger.text == "griff"]
+    assert [(e.earliest, e.latest, e.negated) for e in so_far] == [(None, "2022-12-05", True)]
+    assert [(e.earliest, e.latest) for e in plain] == [("2022-12-05", "2022-12-05")]

@@ -135,3 +135,13 @@ def _set_time(event: Event, index: DocIndex, trigger: detect.Trigger, report_dat
     if report_date is not None:
         event.time_value = report_date.iso
         event.earliest, event.latest = report_date.earliest().isoformat(), report_date.latest().isoformat()
+        if _so_far(index.doc, trigger.clause):
+            event.earliest = None  # "hat … bislang ausgeschlossen": held from some time up to the report date
+
+
+SO_FAR = {"bislang", "bisher", "bisherig", "seither"}
+
+
+def _so_far(doc: Doc, clause: tuple[int, int]) -> bool:
+    """"bislang"/"bisher" are no timexes (spec) but say the state held until the report was written."""
+    return any(doc[i].lower_ in SO_FAR for i in range(*clause))
