@@ -16,7 +16,7 @@ from chronik.crosslink import after_write, finish_pending
 from chronik.ingest import ReadOptions, Skipped, read_paths
 from chronik.nlp import pipeline
 from chronik.settings import Settings
-from chronik.store.db import Store, has_report, optimize, write_report
+from chronik.store.db import Store, has_report, optimize, with_reconnect, write_report
 from chronik.types import Annotations, Report
 
 
@@ -106,7 +106,7 @@ def store_analysed(store: Store, report: Report, annotations: Annotations, summa
     summary.timexes += len(annotations.timexes)
     summary.events += len(annotations.events)
     summary.claims += len(annotations.claims)
-    links = after_write(store, report.id)
+    links = with_reconnect(store, lambda: after_write(store, report.id), f"link report {report.id}")
     summary.events_joined += links.events_joined
     summary.contradictions += links.contradictions
 

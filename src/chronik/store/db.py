@@ -6,11 +6,12 @@ a report killed half-way never commits, so a re-run finishes the job without dup
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 import time
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
+from typing import TypeVar
 
 import sqlalchemy as sa
 from alembic import command
@@ -102,27 +103,39 @@ class WriteResult:
 
 
 def has_report(store: Store, report_id: str) -> bool:
-    with store.engine.connect() as conn:
-        return conn.execute(sa.select(t.reports.c.id).where(t.reports.c.id == report_id)).first() is not None
+    def look() -> bool:
+        with store.engine.connect() as conn:
+            return conn.execute(sa.select(t.reports.c.id).where(t.reports.c.id == report_id)).first() is not None
+
+    return with_reconnect(store, look, f"look up report {report_id}")
 
 
 RETRY_SECONDS = (0.5, 1, 2, 4, 8, 15)
 
 
+T = TypeVar("T")
+
+
+def with_reconnect(store: Store, work: Callable[[], T], what: str) -> T:
+    """Run one idempotent unit of database work, again after a lost connection (server restart, failover),
+    with back-off; after ~30 s give up with a message naming the work and the database."""
+    for wait in (*RETRY_SECONDS, None):
+        try:
+            return work()
+        except sa.exc.OperationalError as exc:
+            if wait is None or not _is_disconnect(exc):
+                raise StoreError(f"cannot {what} in {store.url}: {exc.orig}") from None
+            time.sleep(wait)
+    raise AssertionError("unreachable")
+
+
 def write_report(store: Store, report: Report, annotations: Annotations | None = None) -> WriteResult:
     """Store a report and its annotations atomically; an identical report is left as it is.
 
-    A lost connection (server restart, failover) is retried with back-off: the write is one transaction
-    and idempotent, so a retry can neither half-write nor duplicate. After ~30 s it gives up clearly.
+    One transaction, idempotent: a retry after a lost connection can neither half-write nor duplicate.
     """
-    for wait in (*RETRY_SECONDS, None):
-        try:
-            return _write_once(store, report, annotations)
-        except sa.exc.OperationalError as exc:
-            if wait is None or not _is_disconnect(exc):
-                raise StoreError(f"cannot write report {report.id} ({report.origin}) to {store.url}: {exc.orig}") from None
-            time.sleep(wait)
-    raise AssertionError("unreachable")
+    return with_reconnect(store, lambda: _write_once(store, report, annotations),
+                          f"write report {report.id} ({report.origin})")
 
 
 def _is_disconnect(exc: sa.exc.OperationalError) -> bool:

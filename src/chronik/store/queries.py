@@ -98,20 +98,26 @@ def pg_tsquery(query: str) -> str:
 
 
 def _search_postgres(store: Store, query: str, limit: int, offset: int, day: date | None) -> dict[str, Any]:
+    """The same contract as the SQLite search: capped totals, and a common word (more than RANK_LIMIT matches)
+    listed newest first instead of ranked, since ranking scores every match. Snippets only for the page."""
     known = _AS_OF_SQL if day else ""
-    sql = sa.text(
-        "SELECT r.id, r.date, r.title, ts_headline('german', r.text, q, "
-        "'StartSel=[, StopSel=], MaxFragments=2, MaxWords=16, MinWords=6') AS snippet "
-        "FROM reports r, to_tsquery('german', :q) q "
-        f"WHERE r.tsv @@ q AND r.is_current{known} ORDER BY ts_rank(r.tsv, q) DESC, r.id LIMIT :limit OFFSET :offset"
-    )
-    count = sa.text("SELECT count(*) FROM reports r WHERE r.tsv @@ to_tsquery('german', :q) "
-                    f"AND r.is_current{known}")
+    source = f"FROM reports r, to_tsquery('german', :q) q WHERE r.tsv @@ q AND r.is_current{known}"
     params = {"q": pg_tsquery(query), "as_of": day}
     with store.engine.connect() as conn:
+        total = conn.execute(sa.text(f"SELECT count(*) FROM (SELECT 1 {source} LIMIT :cap) AS hits"),
+                             {**params, "cap": COUNT_CAP + 1}).scalar_one()
+        ranked = total <= RANK_LIMIT
+        score = "ts_rank(r.tsv, q)" if ranked else "0"
+        order = "score DESC, id" if ranked else "date_start DESC NULLS LAST, id"
+        sql = sa.text(
+            "SELECT id, date, title, ts_headline('german', text, q, "
+            "'StartSel=[, StopSel=], MaxFragments=2, MaxWords=16, MinWords=6') AS snippet FROM ("
+            f"SELECT r.id, r.date, r.title, r.text, r.date_start, q, {score} AS score {source} "
+            f"ORDER BY {order} LIMIT :limit OFFSET :offset) AS page ORDER BY {order}"
+        )
         rows = conn.execute(sql, {**params, "limit": limit, "offset": offset}).mappings().all()
-        total = conn.execute(count, params).scalar_one()
-    return {"query": query, "total": total, "results": [dict(r) for r in rows]}
+    return {"query": query, "total": min(total, COUNT_CAP), "total_capped": total > COUNT_CAP,
+            "ranked": ranked, "results": [dict(r) for r in rows]}
 
 
 def list_reports(store: Store, *, limit: int = 50, offset: int = 0, as_of: date | None = None) -> dict[str, Any]:
