@@ -23,6 +23,7 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="Example: chronik ingest data/sample/ && chronik serve   (then open http://127.0.0.1:8000)",
 )
 eval_app = typer.Typer(help="Score chronik against gold files (formats in ../shared/spec/annotation.md).", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
@@ -151,8 +152,7 @@ def reanalyse(
     tier: Optional[str] = typer.Option(None, help="NER tier: fast|accurate."),
     as_json: bool = AS_JSON,
 ) -> None:
-    """Run the current pipeline again over stored reports analysed by an older one; facts are replaced
-    atomically per report.
+    """Run the current pipeline again over stored reports analysed by an older one (atomic per report).
 
     [bold]Examples[/bold]
 
