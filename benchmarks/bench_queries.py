@@ -182,7 +182,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.pg:
         from tests import pgcluster
 
-        cluster = pgcluster.start()
+        cluster = pgcluster.start(shared_buffers="1GB")  # a server's setting, not the 128 MB default
         args.db = cluster.create_database("bench")
     try:
         run(args)

@@ -41,6 +41,7 @@ class Cluster:
     port: int
     bindir: Path
     run_as: str | None
+    shared_buffers: str = "128MB"  # PostgreSQL's default; benchmarks give it what a server would have
 
     def url(self, database: str = "postgres", password: str = PASSWORD) -> str:
         return f"postgresql+psycopg://{USER}:{password}@127.0.0.1:{self.port}/{database}"
@@ -60,7 +61,8 @@ class Cluster:
         return self.url(name)
 
     def start_server(self) -> None:
-        options = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
+        options = (f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off "
+                   f"-c full_page_writes=off -c shared_buffers={self.shared_buffers}")
         self._run("pg_ctl", "-D", str(self.root / "data"), "-o", options, "-l", str(self.root / "log"), "-w", "start")
 
     def restart(self) -> None:
@@ -76,7 +78,7 @@ class Cluster:
             shutil.rmtree(self.root, ignore_errors=True)
 
 
-def start() -> Cluster:
+def start(shared_buffers: str = "128MB") -> Cluster:
     bindir = bin_dir()
     if bindir is None:
         raise FileNotFoundError("PostgreSQL binaries (initdb) not found; `make test` installs Debian's postgresql")
@@ -87,7 +89,7 @@ def start() -> Cluster:
         user = pwd.getpwnam(run_as)
         for path in (root, root / "pw"):
             os.chown(path, user.pw_uid, user.pw_gid)
-    cluster = Cluster(root, _free_port(), bindir, run_as)
+    cluster = Cluster(root, _free_port(), bindir, run_as, shared_buffers)
     cluster._run("initdb", "-D", str(root / "data"), "-U", USER, f"--pwfile={root / 'pw'}",
                  "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8")
     cluster.start_server()

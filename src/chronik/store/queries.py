@@ -60,6 +60,10 @@ _AS_OF_SQL = " AND r.date_end IS NOT NULL AND r.date_end <= :as_of"
 
 COUNT_CAP = 10_000  # totals above this are given as "more than 10,000" (counting them all is slow)
 RANK_LIMIT = 5_000  # more matches than this come newest-ingested first instead of best first
+# PostgreSQL reads every counted or ranked match from the heap (GIN gives no index-only count), so it
+# stops earlier; totals above this are flagged with total_capped as on SQLite.
+PG_COUNT_CAP = 2_000
+PG_RANK_LIMIT = 1_000
 
 
 def _search_sqlite(store: Store, query: str, match: str, limit: int, offset: int, day: date | None) -> dict[str, Any]:
@@ -105,8 +109,8 @@ def _search_postgres(store: Store, query: str, limit: int, offset: int, day: dat
     params = {"q": pg_tsquery(query), "as_of": day}
     with store.engine.connect() as conn:
         total = conn.execute(sa.text(f"SELECT count(*) FROM (SELECT 1 {source} LIMIT :cap) AS hits"),
-                             {**params, "cap": COUNT_CAP + 1}).scalar_one()
-        ranked = total <= RANK_LIMIT
+                             {**params, "cap": PG_COUNT_CAP + 1}).scalar_one()
+        ranked = total <= PG_RANK_LIMIT
         score = "ts_rank(r.tsv, q)" if ranked else "0"
         order = "score DESC, id" if ranked else "date_start DESC NULLS LAST, id"
         sql = sa.text(
@@ -116,7 +120,7 @@ def _search_postgres(store: Store, query: str, limit: int, offset: int, day: dat
             f"ORDER BY {order} LIMIT :limit OFFSET :offset) AS page ORDER BY {order}"
         )
         rows = conn.execute(sql, {**params, "limit": limit, "offset": offset}).mappings().all()
-    return {"query": query, "total": min(total, COUNT_CAP), "total_capped": total > COUNT_CAP,
+    return {"query": query, "total": min(total, PG_COUNT_CAP), "total_capped": total > PG_COUNT_CAP,
             "ranked": ranked, "results": [dict(r) for r in rows]}
 
 
