@@ -68,6 +68,11 @@ def test_clean_input_exits_zero_and_export_is_valid(corpus: Path, tmp_path: Path
     assert found["total"] == 1
     contested = json.loads(chronik("claims", "--json", db=db).stdout)["pairs"]
     assert [sorted((p["a"]["certainty"], p["b"]["certainty"])) for p in contested] == [["alleged", "denied"]]
+    shown = json.loads(chronik("entity", "show", "Minsk", "--json", db=db).stdout)
+    assert shown["entity"]["canonical"] == "Minsk"
+    assert [r["id"] for r in shown["reports"]] == [records[1]["id"]]
+    missing = chronik("entity", "show", "Niemand Unbekannt", db=db)
+    assert missing.returncode == 1 and "no entity named" in missing.stderr
     events = json.loads(chronik("timeline", "--type", "CONSULT", "--json", db=db).stdout)["events"]
     assert sorted(e["trigger_text"] for e in events) == ["Gespräche", "traf"]  # each trigger is one event
     assert {e["report_date"] for e in events} == {"2022-12-05"}

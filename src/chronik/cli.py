@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any, Optional
 
 import typer
-from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from chronik import settings as settings_mod
-from chronik.dates import PartialDate, parse_iso
+from chronik.cli_common import AS_JSON, CONFIG, DB, _date_option, _open, _print_json, _settings, err, out
+from chronik.cli_entity import entity_app
+from chronik.cli_eval import eval_app
 from chronik.errors import ChronikError, ConfigError
 
 app = typer.Typer(
@@ -25,45 +25,9 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     epilog="Example: chronik ingest data/sample/ && chronik serve   (then open http://127.0.0.1:8000)",
 )
-eval_app = typer.Typer(help="Score chronik against gold files (formats in ../shared/spec/annotation.md).", no_args_is_help=True)
+
 app.add_typer(eval_app, name="eval")
-entity_app = typer.Typer(help="Entities: show one, and corrections that last (merge, split, alias).", no_args_is_help=True)
 app.add_typer(entity_app, name="entity")
-alias_app = typer.Typer(help="The alias table: variants the linker cannot know.", no_args_is_help=True)
-entity_app.add_typer(alias_app, name="alias")
-
-out = Console()
-err = Console(stderr=True)
-
-DB = typer.Option(None, "--db", help="Database path or SQLAlchemy URL [env CHRONIK_DB; default ./chronik.db].")
-CONFIG = typer.Option(None, "--config", help="Settings file [default ./chronik.toml].")
-AS_JSON = typer.Option(False, "--json", help="Print JSON for programs instead of tables.")
-
-
-def _settings(config: Optional[Path], **overrides: Any) -> settings_mod.Settings:
-    loaded = settings_mod.load(config)
-    result = loaded.with_overrides(**overrides)
-    settings_mod.validate(result)
-    return result
-
-
-def _open(config: Optional[Path], db: Optional[str]):  # -> Store
-    from chronik.store.db import open_store
-
-    return open_store(_settings(config, db=db).db)
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str, indent=2) + "\n")
-
-
-def _date_option(value: Optional[str]) -> Optional[PartialDate]:
-    if value is None:
-        return None
-    try:
-        return parse_iso(value)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from None
 
 
 @app.command()
@@ -467,231 +431,6 @@ def serve(
         os.environ["CHRONIK_CONFIG"] = str(config)
     uvicorn.run("chronik.api.app:from_environment", factory=True, workers=workers, host=settings.host,
                 port=settings.port, log_level="info")
-
-
-@eval_app.command("ner")
-def eval_ner(
-    gold: Path = typer.Argument(..., exists=True, help="GermEval 2014 TSV file."),
-    predictions: Optional[Path] = typer.Option(None, "--predictions", help="Write predictions (GermEval format) here."),
-    tier: str = typer.Option("fast", help="fast|accurate."),
-    as_json: bool = AS_JSON,
-) -> None:
-    """Tag a GermEval 2014 file and print strict outer-chunk P/R/F1.
-
-    [bold]Example[/bold]
-
-      chronik eval ner ../shared/data/germeval2014/NER-de-dev.tsv --tier accurate --predictions out.tsv
-    """
-    from chronik.eval import ner
-
-    raise typer.Exit(ner.run(gold, predictions, tier, as_json))
-
-
-@eval_app.command("timex")
-def eval_timex(
-    gold: Path = typer.Argument(..., exists=True, help="A directory of TimeML files or an annotation-format JSONL file."),
-    predictions: Optional[Path] = typer.Option(None, "--predictions", help="Write predictions in the gold's format here."),
-    as_json: bool = AS_JSON,
-) -> None:
-    """Find and normalise time expressions in gold files; print TempEval-3 figures.
-
-    [bold]Example[/bold]
-
-      chronik eval timex data/gold/timex/test --predictions /tmp/timex-pred
-    """
-    from chronik.eval import timex
-
-    raise typer.Exit(timex.run(gold, predictions, as_json))
-
-
-@eval_app.command("events")
-def eval_events(
-    gold: Path = typer.Argument(..., exists=True, help="Annotation-format JSON Lines file."),
-    predictions: Optional[Path] = typer.Option(None, "--predictions", help="Write predictions (JSON Lines) here."),
-    as_json: bool = AS_JSON,
-) -> None:
-    """Run the whole pipeline over a gold file and score events, arguments, claims and entity grouping.
-
-    [bold]Example[/bold]
-
-      chronik eval events data/gold/events/test.jsonl --predictions /tmp/pred.jsonl
-    """
-    from chronik.eval import events
-
-    raise typer.Exit(events.run(gold, predictions, as_json))
-
-
-def _print_result(result: Any, as_json: bool) -> None:
-    if as_json:
-        _print_json(result)
-    else:
-        out.print_json(json.dumps(result, ensure_ascii=False, default=str))
-
-
-@entity_app.command("show")
-def entity_show(
-    name: str = typer.Argument(..., help="Any name the entity was seen under (Schoigu, Shoigu, Шойгу …)."),
-    db: Optional[str] = DB,
-    config: Optional[Path] = CONFIG,
-    limit: int = typer.Option(50, min=1, max=10_000, help="Reports to list."),
-    as_json: bool = AS_JSON,
-) -> None:
-    """Names with counts, roles over time, and the reports that mention an entity.
-
-    [bold]Examples[/bold]
-
-      chronik entity show Schoigu
-      chronik entity show "Sergei Shoigu" --json
-    """
-    from chronik import entity_commands as ec
-
-    result = ec.entity_show(_open(config, db), name, limit)
-    if as_json:
-        _print_json(result)
-        return
-    _print_entity(result)
-
-
-def _print_entity(result: dict[str, Any]) -> None:
-    entity = result.get("entity", result)
-    out.print(f"[bold]{entity.get('canonical')}[/bold] ({entity.get('type')}), {entity.get('n_mentions', '?')} mentions, "
-              f"{entity.get('first_date') or '?'} … {entity.get('last_date') or '?'}", highlight=False)
-    if result.get("names"):
-        out.print("names: " + ", ".join(f"{n['name']} ({n['count']})" for n in result["names"]), highlight=False)
-    for role in result.get("roles", []):
-        out.print(f"  {role.get('date') or '?'}  {role.get('role')} {role.get('of') or role.get('of_text') or ''}"
-                  f"  [{role.get('kind', '')}]", markup=False, highlight=False)
-    if result.get("reports"):
-        table = Table(title="reports")
-        for col in ("id", "date", "mentions", "title"):
-            table.add_column(col, overflow="fold")
-        for rep in result["reports"]:
-            table.add_row(str(rep["id"])[:12], str(rep.get("date") or "?"), str(rep.get("mentions", "")), rep.get("title") or "")
-        out.print(table)
-
-
-@entity_app.command("merge")
-def entity_merge(
-    into: str = typer.Argument(..., help="The entity that stays."),
-    other: str = typer.Argument(..., help="The entity merged into it."),
-    db: Optional[str] = DB,
-    config: Optional[Path] = CONFIG,
-    as_json: bool = AS_JSON,
-) -> None:
-    """Merge two entities; stored as a decision that survives re-linking.
-
-    [bold]Example[/bold]
-
-      chronik entity merge "Volodymyr Zelenskyy" Selensky
-    """
-    from chronik import entity_commands as ec
-
-    _print_result(ec.entity_merge(_open(config, db), into, other), as_json)
-
-
-@entity_app.command("split")
-def entity_split(
-    entity: str = typer.Argument(..., help="The entity to split."),
-    names: str = typer.Option(..., "--names", help="Comma-separated names that go to a new entity."),
-    as_: Optional[str] = typer.Option(None, "--as", help="Canonical name of the new entity."),
-    db: Optional[str] = DB,
-    config: Optional[Path] = CONFIG,
-    as_json: bool = AS_JSON,
-) -> None:
-    """Move the mentions with some names to an entity of their own; stored as a decision.
-
-    [bold]Example[/bold]
-
-      chronik entity split Georgia --names "Georgia (USA)" --as "Georgia (U.S. state)"
-    """
-    from chronik import entity_commands as ec
-
-    parts = [n.strip() for n in names.split(",") if n.strip()]
-    if not parts:
-        raise typer.BadParameter("give at least one name", param_hint="--names")
-    _print_result(ec.entity_split(_open(config, db), entity, parts, as_), as_json)
-
-
-@alias_app.command("add")
-def alias_add(
-    variant: str = typer.Argument(..., help="The variant spelling, e.g. Weißrussland."),
-    canonical: str = typer.Argument(..., help="What it names, e.g. Belarus."),
-    type_: Optional[str] = typer.Option(None, "--type", help="PER, LOC, ORG or OTH."),
-    db: Optional[str] = DB,
-    config: Optional[Path] = CONFIG,
-    as_json: bool = AS_JSON,
-) -> None:
-    """Add an alias; conflicts and cycles are refused and nothing changes.
-
-    [bold]Example[/bold]
-
-      chronik entity alias add "Kyjiw" Kyiv --type LOC
-    """
-    from chronik import entity_commands as ec
-
-    _print_result(ec.alias_add(_open(config, db), variant, canonical, type_), as_json)
-
-
-@entity_app.command("decisions")
-def entity_decisions(db: Optional[str] = DB, config: Optional[Path] = CONFIG, as_json: bool = AS_JSON) -> None:
-    """List the user decisions (merges, splits, aliases) in the order they were made.
-
-    [bold]Example[/bold]
-
-      chronik entity decisions
-    """
-    from chronik import entity_commands as ec
-
-    _print_result(ec.decisions(_open(config, db)), as_json)
-
-
-@entity_app.command("undo")
-def entity_undo(
-    decision_id: int = typer.Argument(..., help="Id from `chronik entity decisions`."),
-    db: Optional[str] = DB,
-    config: Optional[Path] = CONFIG,
-    as_json: bool = AS_JSON,
-) -> None:
-    """Take a decision back and re-link the store.
-
-    [bold]Example[/bold]
-
-      chronik entity undo 3
-    """
-    from chronik import entity_commands as ec
-
-    _print_result(ec.decision_undo(_open(config, db), decision_id), as_json)
-
-
-@entity_app.command("relink")
-def entity_relink(db: Optional[str] = DB, config: Optional[Path] = CONFIG, as_json: bool = AS_JSON) -> None:
-    """Drop all links and link every report again (decisions are kept and applied).
-
-    [bold]Example[/bold]
-
-      chronik entity relink --db chronik.db
-    """
-    from chronik import entity_commands as ec
-
-    _print_result(ec.relink(_open(config, db)), as_json)
-
-
-@eval_app.command("linking")
-def eval_linking(
-    gold: list[Path] = typer.Argument(..., exists=True, help="Annotation-format JSONL files with canonical names."),
-    roles: Optional[Path] = typer.Option(None, "--roles", exists=True, help="Role gold (JSONL)."),
-    errors: bool = typer.Option(False, "--errors", help="List the linking errors."),
-    as_json: bool = AS_JSON,
-) -> None:
-    """B-cubed of cross-document linking on gold mention spans, and role resolution accuracy.
-
-    [bold]Example[/bold]
-
-      chronik eval linking data/gold/events/test.jsonl --roles data/gold/entities/roles.jsonl
-    """
-    from chronik.eval.linking import evaluate_files
-
-    _print_result(evaluate_files(list(gold), errors, roles), as_json)
 
 
 def main() -> None:

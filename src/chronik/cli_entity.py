@@ -1,0 +1,163 @@
+"""`chronik entity …`: show an entity, and corrections that last (merge, split, alias)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+from rich.table import Table
+
+from chronik.cli_common import AS_JSON, CONFIG, DB, _open, _print_json, _print_result, out
+
+entity_app = typer.Typer(help="Entities: show one, and corrections that last (merge, split, alias).", no_args_is_help=True)
+alias_app = typer.Typer(help="The alias table: variants the linker cannot know.", no_args_is_help=True)
+entity_app.add_typer(alias_app, name="alias")
+
+
+@entity_app.command("show")
+def entity_show(
+    name: str = typer.Argument(..., help="Any name the entity was seen under (Schoigu, Shoigu, Шойгу …)."),
+    db: Optional[str] = DB,
+    config: Optional[Path] = CONFIG,
+    limit: int = typer.Option(50, min=1, max=10_000, help="Reports to list."),
+    as_json: bool = AS_JSON,
+) -> None:
+    """Names with counts, roles over time, and the reports that mention an entity.
+
+    [bold]Examples[/bold]
+
+      chronik entity show Schoigu
+      chronik entity show "Sergei Shoigu" --json
+    """
+    from chronik import entity_commands as ec
+
+    result = ec.entity_show(_open(config, db), name, limit)
+    if as_json:
+        _print_json(result)
+        return
+    _print_entity(result)
+
+
+def _print_entity(result: dict[str, Any]) -> None:
+    entity = result.get("entity", result)
+    out.print(f"[bold]{entity.get('canonical')}[/bold] ({entity.get('type')}), {entity.get('n_mentions', '?')} mentions, "
+              f"{entity.get('first_date') or '?'} … {entity.get('last_date') or '?'}", highlight=False)
+    if result.get("names"):
+        out.print("names: " + ", ".join(f"{n['name']} ({n['count']})" for n in result["names"]), highlight=False)
+    for role in result.get("roles", []):
+        out.print(f"  {role.get('date') or '?'}  {role.get('role')} {role.get('of') or role.get('of_text') or ''}"
+                  f"  [{role.get('kind', '')}]", markup=False, highlight=False)
+    if result.get("reports"):
+        table = Table(title="reports")
+        for col in ("id", "date", "mentions", "title"):
+            table.add_column(col, overflow="fold")
+        for rep in result["reports"]:
+            table.add_row(str(rep["id"])[:12], str(rep.get("date") or "?"), str(rep.get("mentions", "")), rep.get("title") or "")
+        out.print(table)
+
+
+@entity_app.command("merge")
+def entity_merge(
+    into: str = typer.Argument(..., help="The entity that stays."),
+    other: str = typer.Argument(..., help="The entity merged into it."),
+    db: Optional[str] = DB,
+    config: Optional[Path] = CONFIG,
+    as_json: bool = AS_JSON,
+) -> None:
+    """Merge two entities; stored as a decision that survives re-linking.
+
+    [bold]Example[/bold]
+
+      chronik entity merge "Volodymyr Zelenskyy" Selensky
+    """
+    from chronik import entity_commands as ec
+
+    _print_result(ec.entity_merge(_open(config, db), into, other), as_json)
+
+
+@entity_app.command("split")
+def entity_split(
+    entity: str = typer.Argument(..., help="The entity to split."),
+    names: str = typer.Option(..., "--names", help="Comma-separated names that go to a new entity."),
+    as_: Optional[str] = typer.Option(None, "--as", help="Canonical name of the new entity."),
+    db: Optional[str] = DB,
+    config: Optional[Path] = CONFIG,
+    as_json: bool = AS_JSON,
+) -> None:
+    """Move the mentions with some names to an entity of their own; stored as a decision.
+
+    [bold]Example[/bold]
+
+      chronik entity split Georgia --names "Georgia (USA)" --as "Georgia (U.S. state)"
+    """
+    from chronik import entity_commands as ec
+
+    parts = [n.strip() for n in names.split(",") if n.strip()]
+    if not parts:
+        raise typer.BadParameter("give at least one name", param_hint="--names")
+    _print_result(ec.entity_split(_open(config, db), entity, parts, as_), as_json)
+
+
+@alias_app.command("add")
+def alias_add(
+    variant: str = typer.Argument(..., help="The variant spelling, e.g. Weißrussland."),
+    canonical: str = typer.Argument(..., help="What it names, e.g. Belarus."),
+    type_: Optional[str] = typer.Option(None, "--type", help="PER, LOC, ORG or OTH."),
+    db: Optional[str] = DB,
+    config: Optional[Path] = CONFIG,
+    as_json: bool = AS_JSON,
+) -> None:
+    """Add an alias; conflicts and cycles are refused and nothing changes.
+
+    [bold]Example[/bold]
+
+      chronik entity alias add "Kyjiw" Kyiv --type LOC
+    """
+    from chronik import entity_commands as ec
+
+    _print_result(ec.alias_add(_open(config, db), variant, canonical, type_), as_json)
+
+
+@entity_app.command("decisions")
+def entity_decisions(db: Optional[str] = DB, config: Optional[Path] = CONFIG, as_json: bool = AS_JSON) -> None:
+    """List the user decisions (merges, splits, aliases) in the order they were made.
+
+    [bold]Example[/bold]
+
+      chronik entity decisions
+    """
+    from chronik import entity_commands as ec
+
+    _print_result(ec.decisions(_open(config, db)), as_json)
+
+
+@entity_app.command("undo")
+def entity_undo(
+    decision_id: int = typer.Argument(..., help="Id from `chronik entity decisions`."),
+    db: Optional[str] = DB,
+    config: Optional[Path] = CONFIG,
+    as_json: bool = AS_JSON,
+) -> None:
+    """Take a decision back and re-link the store.
+
+    [bold]Example[/bold]
+
+      chronik entity undo 3
+    """
+    from chronik import entity_commands as ec
+
+    _print_result(ec.decision_undo(_open(config, db), decision_id), as_json)
+
+
+@entity_app.command("relink")
+def entity_relink(db: Optional[str] = DB, config: Optional[Path] = CONFIG, as_json: bool = AS_JSON) -> None:
+    """Drop all links and link every report again (decisions are kept and applied).
+
+    [bold]Example[/bold]
+
+      chronik entity relink --db chronik.db
+    """
+    from chronik import entity_commands as ec
+
+    _print_result(ec.relink(_open(config, db)), as_json)
