@@ -28,11 +28,10 @@ import sqlalchemy as sa
 from packaging.version import InvalidVersion, Version
 
 from chronik import __version__
-from chronik.crosslink import after_write
 from chronik.dates import parse_iso
 from chronik.errors import ConfigError
 from chronik.nlp import pipeline
-from chronik.run import analyse_stream
+from chronik.run import analyse_stream, link_and_count
 from chronik.settings import Settings
 from chronik.store import schema as t
 from chronik.store.db import Store, optimize, replace_annotations
@@ -213,14 +212,8 @@ def _replace_all(store: Store, pairs: Iterator[tuple[Report, Annotations]], summ
     with database_faults(store, lambda: summary.reanalysed):
         for report, annotations in pairs:
             replace_annotations(store, report.id, annotations)
-            links = after_write(store, report.id)
-            summary.events_joined += links.events_joined
-            summary.contradictions += links.contradictions
+            link_and_count(store, report.id, annotations, summary)
             summary.reanalysed += 1
-            summary.mentions += len(annotations.mentions)
-            summary.timexes += len(annotations.timexes)
-            summary.events += len(annotations.events)
-            summary.claims += len(annotations.claims)
             summary.seconds = time.perf_counter() - started
             if on_progress:
                 on_progress(summary)

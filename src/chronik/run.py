@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from chronik.crosslink import after_write, finish_pending
 from chronik.ingest import ReadOptions, Skipped, read_paths
@@ -102,11 +103,17 @@ def store_analysed(store: Store, report: Report, annotations: Annotations, summa
     else:
         summary.added += 1
     summary.words += len(report.text.split())
+    link_and_count(store, report.id, annotations, summary)
+
+
+def link_and_count(store: Store, report_id: str, annotations: Annotations, summary: Any) -> None:
+    """Link a just-written report into the store and add its facts to a summary (ingest's or reanalyse's:
+    both have the fact counters)."""
+    links = with_reconnect(store, lambda: after_write(store, report_id), f"link report {report_id}")
     summary.mentions += len(annotations.mentions)
     summary.timexes += len(annotations.timexes)
     summary.events += len(annotations.events)
     summary.claims += len(annotations.claims)
-    links = with_reconnect(store, lambda: after_write(store, report.id), f"link report {report.id}")
     summary.events_joined += links.events_joined
     summary.contradictions += links.contradictions
 
