@@ -15,8 +15,7 @@ from typing import Protocol
 import pycrfsuite
 
 from chronik.errors import ConfigError
-from chronik.nlp.ner import gazetteers
-from chronik.nlp.ner.features import FeatureExtractor
+from chronik.nlp.ner.fast_features import load_fast_features
 
 MODEL_PACKAGE = "chronik.models.ner"
 CRF_FILE = {"fast": "fast.crfsuite", "accurate": "accurate.crfsuite"}
@@ -61,7 +60,12 @@ class CrfTagger:
         self.name = name
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
-        self.features = FeatureExtractor(gazetteers.load(), lexicon())
+        self.features = load_fast_features(path.parent, lexicon())
+
+    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """The word classes of a document's new forms are computed in one batch, not one per sentence."""
+        self.features.prepare([t for tokens in sentences for t in tokens])
+        return [self.tag(tokens) for tokens in sentences]
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         tags: list[str] = []

