@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from chronik.nlp.ner import gazetteers
-from chronik.nlp.ner.fast_features import FastFeatures, inside_quotes
+from chronik.nlp.ner.fast_features import FastFeatures, NameList, inside_quotes, organisations
 from chronik.nlp.ner.features import FeatureExtractor
 from chronik.nlp.ner.static_vectors import StaticClasses, WordClasses, fit_word_classes
 
@@ -97,3 +97,17 @@ def test_words_carry_their_classes_and_their_neighbours_256_way_class(classes) -
         fit_word_classes(np.random.default_rng(0).normal(size=(300, 384)).astype(np.float32), 0, (256,))))
     rows = ctx.sentence(["Scholz", "in", "Paris"])
     assert any(f.startswith("+1k256=") for f in rows[1]) and any(f.startswith("-1k256=") for f in rows[1])
+
+
+def test_longer_organisation_names_mark_their_words_longest_first() -> None:
+    names = NameList.from_lines(["1. FC Köln", "1. FC", "Deutsche Bank", "SWR"])
+    tokens = ["Der", "1.", "FC", "Köln", "und", "die", "Deutsche", "Bank", "Deutsche", "Welle", "."]
+    assert names.spans(tokens) == ["", "gOmB", "gOmI", "gOmI", "", "", "gOmB", "gOmI", "", "", ""]
+    assert names.single == frozenset({"SWR"})
+
+
+def test_organisation_list_features_come_from_the_fast_tiers_own_list() -> None:
+    features = FastFeatures(gazetteers.load(), orgs=organisations())
+    rows = features.sentence(["Der", "SWR", "und", "Borussia", "Dortmund", "spielen", "."])
+    assert "gO2" in rows[1] and "gOmB" in rows[3] and "gOmI" in rows[4] and "gOmI" not in rows[5]
+    assert "gO2" not in FeatureExtractor(gazetteers.load()).sentence(["Der", "SWR"])[1]  # shared list unchanged

@@ -9,10 +9,13 @@ neighbour-prefixed attributes are cached per form, which makes it cheaper than t
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from chronik.nlp.ner.features import FeatureExtractor
-from chronik.nlp.ner.gazetteers import Gazetteers
+from chronik.nlp.ner.gazetteers import RESOURCE_PACKAGE, Gazetteers
 from chronik.nlp.ner.static_vectors import StaticClasses, WordClasses
 
 OPENING_QUOTES = ("„", "‚")
@@ -38,16 +41,58 @@ def inside_quotes(tokens: Sequence[str]) -> list[bool]:
 
 
 CONTEXT_PREFIXES = ("w=", "sh=", "g", "s3=", "lx=", "k256=")
+ORG_LIST = "fast_organisations.tsv"
+USE_ORG_LIST = True  # the shipped model was trained with it (chronik.nlp.ner.train reads this too)
+
+
+@dataclass(frozen=True)
+class NameList:
+    """One-word names and, by first word, the word tuples of longer ones (longest first)."""
+
+    single: frozenset[str]
+    multi: dict[str, tuple[tuple[str, ...], ...]]
+
+    @classmethod
+    def from_lines(cls, names: Sequence[str]) -> "NameList":
+        multi: dict[str, list[tuple[str, ...]]] = {}
+        for name in names:
+            words = tuple(name.split())
+            if len(words) > 1:
+                multi.setdefault(words[0], []).append(words)
+        return cls(frozenset(n for n in names if " " not in n),
+                   {k: tuple(sorted(v, key=len, reverse=True)) for k, v in multi.items()})
+
+    def spans(self, tokens: Sequence[str]) -> list[str]:
+        """Per token "" or the attribute of a longer name it is part of: "gOmB" (first word), "gOmI"."""
+        marks = [""] * len(tokens)
+        i = 0
+        while i < len(tokens):
+            for words in self.multi.get(tokens[i], ()):
+                if tuple(tokens[i : i + len(words)]) == words:
+                    marks[i] = "gOmB"
+                    marks[i + 1 : i + len(words)] = ["gOmI"] * (len(words) - 1)
+                    i += len(words) - 1
+                    break
+            i += 1
+        return marks
+
+
+@lru_cache(maxsize=1)
+def organisations() -> NameList:
+    text = resources.files(RESOURCE_PACKAGE).joinpath(ORG_LIST).read_text(encoding="utf-8")
+    return NameList.from_lines([line.strip() for line in text.splitlines()
+                                if line.strip() and not line.startswith("#")])
 
 
 class FastFeatures(FeatureExtractor):
     """`classes=None` leaves the e5 word classes out (tests, and the sparse-only ablation)."""
 
     def __init__(self, gaz: Gazetteers, lexicon: dict[str, str] | None = None,
-                 classes: StaticClasses | None = None, quotes: bool = True) -> None:
+                 classes: StaticClasses | None = None, quotes: bool = True, orgs: NameList | None = None) -> None:
         super().__init__(gaz, lexicon)
         self.classes = classes
         self.quotes = quotes
+        self.orgs = orgs
         self._left: dict[str, tuple[str, ...]] = {}
         self._right: dict[str, tuple[str, ...]] = {}
 
@@ -63,6 +108,8 @@ class FastFeatures(FeatureExtractor):
 
     def _word_features(self, word: str) -> list[str]:
         feats = super()._word_features(word)
+        if self.orgs is not None and word in self.orgs.single:
+            feats.append("gO2")
         if self.classes is not None:
             feats.extend(self.classes.get(word))
         return feats
@@ -93,6 +140,7 @@ class FastFeatures(FeatureExtractor):
         own = [self.word(t) for t in tokens]
         sides = [self._neighbour(t) for t in tokens]
         quoted = inside_quotes(tokens) if self.quotes else [False] * len(tokens)
+        in_names = self.orgs.spans(tokens) if self.orgs is not None else [""] * len(tokens)
         n = len(tokens)
         rows: list[list[str]] = []
         for i in range(n):
@@ -114,6 +162,8 @@ class FastFeatures(FeatureExtractor):
                     row.append("+2" + own[i + 2][0])
             if quoted[i]:
                 row.append("inq")
+            if in_names[i]:
+                row.append(in_names[i])
             rows.append(row)
         return rows
 
@@ -128,4 +178,4 @@ def load_fast_features(folder: Path, lexicon: dict[str, str]) -> FastFeatures:
 
     path = folder / VECTORS_FILE
     classes = StaticClasses(WordClasses.load(path)) if path.is_file() else None
-    return FastFeatures(gazetteers.load(), lexicon, classes)
+    return FastFeatures(gazetteers.load(), lexicon, classes, orgs=organisations() if USE_ORG_LIST else None)

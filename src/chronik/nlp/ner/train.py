@@ -27,7 +27,7 @@ import pycrfsuite
 from chronik.eval.ner import score
 from chronik.nlp.ner import gazetteers, germeval
 from chronik.nlp.ner.fast_features import VECTORS_FILE as FAST_VECTORS_FILE
-from chronik.nlp.ner.fast_features import FastFeatures
+from chronik.nlp.ner.fast_features import USE_ORG_LIST, FastFeatures, organisations
 from chronik.nlp.ner.features import FeatureExtractor
 from chronik.nlp.ner.model import LEXICON_FILE, LEXICON_HEADER
 from chronik.nlp.ner.static_vectors import (BIN_DIMS, LEVELS, PCA_DIMS, StaticClasses, WordClasses,
@@ -114,11 +114,12 @@ def fast_extractor(sentences: Sequence[germeval.Sentence], use_classes: bool = T
                    ) -> tuple[Callable[[dict[str, str]], FastFeatures], WordClasses | None]:
     """The fast tier's feature factory, with e5 word classes fitted on `sentences`' words and names."""
     gaz = gazetteers.load()
+    orgs = organisations() if USE_ORG_LIST else None
     if not use_classes:
-        return (lambda lexicon: FastFeatures(gaz, lexicon)), None
+        return (lambda lexicon: FastFeatures(gaz, lexicon, orgs=orgs)), None
     classes = fit_word_classes(word_vectors(vector_vocabulary(sentences)), SEED)
     shared = StaticClasses(classes)
-    return (lambda lexicon: FastFeatures(gaz, lexicon, shared)), classes
+    return (lambda lexicon: FastFeatures(gaz, lexicon, shared, orgs=orgs)), classes
 
 
 def train_fast(sentences: list[germeval.Sentence], out: Path, params: dict, use_classes: bool = True) -> dict:
