@@ -9,8 +9,8 @@ on the validation split below among layers 4/6/12, first piece or mean, scale 0.
 The fast tier's features (e5 word classes at k = 64/256/1024 plus quartiles of 8 principal components,
 the quotation flag, its own organisation list; c1/c2 kept at 0.05/0.02) were chosen by 5-fold
 cross-validation inside the 80 % training part, not on the held-out 20 %. `--no-classes` is the
-ablation without the e5 classes. Real-valued e5 dimensions scored a little higher there (PCA-32: CV F1
-0.607-0.612) but cost python-crfsuite a dict per token: the fast tier fell below its speed budget.
+ablation without the e5 classes. Real-valued e5 dimensions scored about the same there (PCA-32/64: CV
+F1 0.607-0.612, against 0.608-0.611) but cost python-crfsuite a dict per token: too slow for the tier.
 
 Validation split (fixed): sentence i (0-based, file order) is held out when i % 5 == 4 (20 %, 440 of
 2,200 sentences). The model is trained on the other 80 %, scored on the held-out 20 % (the figures in
