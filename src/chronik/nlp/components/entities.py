@@ -1,7 +1,7 @@
 """Named-entity mentions (GermEval 2014 classes, outer level) -> doc._.mentions.
 
-Tiers: "fast" (CRF over word, affix, shape and gazetteer features), "accurate" (CRF over those plus token
-states of multilingual-e5-small), "spacy" (the `ner` pipe of an installed spaCy pipeline, mapped to
+Tiers: "fast" (CRF over word, affix, shape and gazetteer features), "accurate" (multilingual-e5-small fine-tuned
+with low-rank adapters, CRF decoding, gazetteer hits as input), "spacy" (the `ner` pipe of an installed spaCy pipeline, mapped to
 GermEval classes). Each mention records the model that found it in `component`.
 """
 

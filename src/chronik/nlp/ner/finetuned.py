@@ -22,9 +22,11 @@ MATRICES = ("q", "k", "v", "ao", "fi", "fo")
 VECTORS = ("aln.w", "aln.b", "oln.w", "oln.b")
 CLASSES = ("LOC", "LOCderiv", "LOCpart", "ORG", "ORGpart", "ORGderiv", "OTH", "OTHderiv", "OTHpart", "PER",
            "PERderiv", "PERpart")
-MODEL_FILE = "finetuned.npz"
+MODEL_FILES = "finetuned-*.npz"   # one per seed: the members of the ensemble
 MAX_PIECES = 510            # the model's 512 positions minus <s> and </s>
 BATCH_PIECES = 4096         # pieces per forward pass: bounds memory (attention is per padded batch)
+PAD_RATIO = 1.25            # a batch's longest window at most this much (+8) longer than its shortest:
+                            # all of a report's sentences in one batch would be mostly padding
 
 
 GAZETTEER_FLAGS = ("gP", "gPs", "gF", "gL", "gO", "gD", "gDer", "h0gP", "h0gD", "h0gO")
@@ -138,29 +140,55 @@ def _gelu(x: np.ndarray) -> np.ndarray:
     return t
 
 
+@dataclass
+class _Member:
+    """One fine-tuned model: its layers (base + adapters), head, CRF and gazetteer rows."""
+    eln: tuple[np.ndarray, np.ndarray]
+    layers: list[dict[str, np.ndarray]]
+    head: tuple[np.ndarray, np.ndarray]
+    crf: tuple[np.ndarray, np.ndarray, np.ndarray]
+    flag_rows: np.ndarray | None
+
+
 class FinetunedTagger:
-    def __init__(self, path: Path, name: str) -> None:
+    """One or more fine-tuned models (an ensemble trained with different seeds): their emission and
+    transition scores are averaged before one Viterbi pass."""
+
+    def __init__(self, paths: Sequence[Path], name: str) -> None:
         from chronik.nlp.ner.engine import shared
 
+        if not paths:
+            raise ValueError("FinetunedTagger needs at least one model file")
         self.name = name
         self.engine = shared()
-        data = np.load(path)
-        meta = json.loads(str(data["meta"]))
-        self.tags: list[str] = meta["tags"]
         info = self.engine.info()
         self.heads, self.eps = int(info["NH"]), float(info["eps"])
         self.pos = self.engine.tensor(-1, "emb.pos") + self.engine.tensor(-1, "emb.type")
-        self.eln = (data["emb.ln.w"], data["emb.ln.b"])
-        self.layers = [self._layer(data, i) for i in range(int(meta["layers"]))]
-        self.head = (np.ascontiguousarray(data["head.w"].T), data["head.b"])
-        self.flag_rows = data["flags"] if "flags" in data.files else None
-        self.flagger = Flagger() if self.flag_rows is not None else None
-        self.crf = (data["trans"], data["start"], data["end"])
+        self._base: dict[tuple[int, str], np.ndarray] = {}
+        self.members = [self._member(Path(p)) for p in paths]
+        self._base.clear()
+        self.tags: list[str] = self._tags
+        self.crf = tuple(np.mean([m.crf[i] for m in self.members], axis=0) for i in range(3))
+        self.flagger = Flagger() if any(m.flag_rows is not None for m in self.members) else None
+
+    def _member(self, path: Path) -> _Member:
+        data = np.load(path)
+        meta = json.loads(str(data["meta"]))
+        if getattr(self, "_tags", meta["tags"]) != meta["tags"]:
+            raise ValueError(f"{path}: its tag set differs from the other models'")
+        self._tags = meta["tags"]
+        return _Member((data["emb.ln.w"], data["emb.ln.b"]),
+                       [self._layer(data, i) for i in range(int(meta["layers"]))],
+                       (np.ascontiguousarray(data["head.w"].T), data["head.b"]),
+                       (data["trans"], data["start"], data["end"]),
+                       data["flags"] if "flags" in data.files else None)
 
     def _layer(self, data, i: int) -> dict[str, np.ndarray]:
         """Base + adapter, transposed for x @ W; q, k and v side by side: one matmul instead of three."""
         def merged(name: str) -> np.ndarray:
-            base = self.engine.tensor(i, f"{name}.w")
+            base = self._base.get((i, name))
+            if base is None:
+                base = self._base[(i, name)] = self.engine.tensor(i, f"{name}.w")
             delta = data[f"l{i}.{name}.b"].astype(np.float32) @ data[f"l{i}.{name}.a"].astype(np.float32)
             return np.ascontiguousarray((base + delta).T)
         layer = {"qkv": np.concatenate([merged(m) for m in ("q", "k", "v")], axis=1),
@@ -186,11 +214,14 @@ class FinetunedTagger:
         order = sorted(range(len(windows)), key=lambda i: len(windows[i][1].ids))
         emissions: dict[int, np.ndarray] = {}
         batch: list[int] = []
+        shortest = 0
         for i in order:
             length = len(windows[i][1].ids)
-            if batch and length * (len(batch) + 1) > BATCH_PIECES:
+            if batch and (length * (len(batch) + 1) > BATCH_PIECES or length > shortest * PAD_RATIO + 8):
                 emissions.update(zip(batch, self._emissions([windows[j][1] for j in batch])))
                 batch = []
+            if not batch:
+                shortest = length
             batch.append(i)
         if batch:
             emissions.update(zip(batch, self._emissions([windows[j][1] for j in batch])))
@@ -200,12 +231,17 @@ class FinetunedTagger:
         return out
 
     def _emissions(self, items: Sequence[Encoded]) -> list[np.ndarray]:
-        x = self.hidden(items)
-        w, b = self.head
-        return [x[i, e.first] @ w + b for i, e in enumerate(items)]
+        total: list[np.ndarray] | None = None
+        for member in self.members:
+            x = self.hidden(items, member)
+            w, b = member.head
+            em = [x[i, e.first] @ w + b for i, e in enumerate(items)]
+            total = em if total is None else [t + e for t, e in zip(total, em)]
+        return [t / len(self.members) for t in total]
 
-    def hidden(self, items: Sequence[Encoded]) -> np.ndarray:
+    def hidden(self, items: Sequence[Encoded], member: _Member | None = None) -> np.ndarray:
         """The last layer's states, (windows, longest window, hidden); padding rows are garbage."""
+        member = member or self.members[0]
         length = max(len(e.ids) for e in items)
         ids = np.zeros((len(items), length), dtype=np.int32)
         keep = np.zeros((len(items), length), dtype=bool)
@@ -213,12 +249,12 @@ class FinetunedTagger:
             ids[i, : len(e.ids)] = e.ids
             keep[i, : len(e.ids)] = True
         x = self.engine.word_rows(ids.ravel()).reshape(len(items), length, -1) + self.pos[:length]
-        if self.flag_rows is not None:
+        if member.flag_rows is not None:
             for i, e in enumerate(items):
-                x[i, e.first] += e.flags @ self.flag_rows
-        x = _layer_norm(x, *self.eln, self.eps)
+                x[i, e.first] += e.flags @ member.flag_rows
+        x = _layer_norm(x, *member.eln, self.eps)
         bias = np.where(keep, 0.0, -1e9).astype(np.float32)[:, None, None, :]
-        for layer in self.layers:
+        for layer in member.layers:
             x = self._layer_forward(x, layer, bias)
         return x
 
@@ -244,7 +280,7 @@ def load_finetuned() -> FinetunedTagger:
     from chronik.errors import ConfigError
     from chronik.nlp.ner.model import model_dir, model_info
 
-    path = model_dir() / MODEL_FILE
-    if not path.is_file():
-        raise ConfigError(f"the accurate NER model {path} is missing; build it with `make models`")
-    return FinetunedTagger(path, f"e5lora-{model_info('accurate').get('version', '0')}")
+    paths = sorted(model_dir().glob(MODEL_FILES))
+    if not paths:
+        raise ConfigError(f"the accurate NER model ({model_dir() / MODEL_FILES}) is missing; build it with `make models`")
+    return FinetunedTagger(paths, f"e5lora-{model_info('accurate').get('version', '0')}")

@@ -18,7 +18,7 @@ from chronik.errors import ConfigError
 from chronik.nlp.ner.fast_features import load_fast_features
 
 MODEL_PACKAGE = "chronik.models.ner"
-CRF_FILE = {"fast": "fast.crfsuite", "accurate": "accurate.crfsuite"}
+CRF_FILE = {"fast": "fast.crfsuite"}
 LEXICON_FILE = "lexicon.tsv"
 LEXICON_HEADER = ("# Words seen inside named entities in GermEval 2014 NER-de-dev.tsv (CC BY 4.0; Benikova, Biemann,\n"
                   "# Reznicek, LREC 2014), with the label they most often carry. Written by chronik.nlp.ner.train.\n")
@@ -90,7 +90,7 @@ def load(tier: str) -> Tagger:
         version = model_info("fast").get("version", "0")
         return CrfTagger(model_dir() / CRF_FILE["fast"], f"crf-{version}")
     if tier == "accurate":
-        from chronik.nlp.ner.accurate import load_accurate
+        from chronik.nlp.ner.finetuned import load_finetuned
 
-        return load_accurate()
+        return load_finetuned()
     raise ConfigError(f"NER tier {tier!r}: choose 'fast' or 'accurate'")
