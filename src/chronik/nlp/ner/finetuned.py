@@ -164,33 +164,30 @@ class FinetunedTagger:
         info = self.engine.info()
         self.heads, self.eps = int(info["NH"]), float(info["eps"])
         self.pos = self.engine.tensor(-1, "emb.pos") + self.engine.tensor(-1, "emb.type")
-        self._base: dict[tuple[int, str], np.ndarray] = {}
-        self.members = [self._member(Path(p)) for p in paths]
-        self._base.clear()
-        self.tags: list[str] = self._tags
+        files = [np.load(Path(p)) for p in paths]
+        metas = [json.loads(str(f["meta"])) for f in files]
+        self.tags: list[str] = metas[0]["tags"]
+        if any(m["tags"] != self.tags for m in metas):
+            raise ValueError(f"the models {list(paths)} do not share one tag set")
+        base: dict[tuple[int, str], np.ndarray] = {}   # dequantised once, shared by the members
+        self.members = [self._member(f, int(m["layers"]), base) for f, m in zip(files, metas)]
         self.crf = tuple(np.mean([m.crf[i] for m in self.members], axis=0) for i in range(3))
         self.flagger = Flagger() if any(m.flag_rows is not None for m in self.members) else None
 
-    def _member(self, path: Path) -> _Member:
-        data = np.load(path)
-        meta = json.loads(str(data["meta"]))
-        if getattr(self, "_tags", meta["tags"]) != meta["tags"]:
-            raise ValueError(f"{path}: its tag set differs from the other models'")
-        self._tags = meta["tags"]
+    def _member(self, data, layers: int, base: dict[tuple[int, str], np.ndarray]) -> _Member:
         return _Member((data["emb.ln.w"], data["emb.ln.b"]),
-                       [self._layer(data, i) for i in range(int(meta["layers"]))],
+                       [self._layer(data, i, base) for i in range(layers)],
                        (np.ascontiguousarray(data["head.w"].T), data["head.b"]),
                        (data["trans"], data["start"], data["end"]),
                        data["flags"] if "flags" in data.files else None)
 
-    def _layer(self, data, i: int) -> dict[str, np.ndarray]:
+    def _layer(self, data, i: int, base: dict[tuple[int, str], np.ndarray]) -> dict[str, np.ndarray]:
         """Base + adapter, transposed for x @ W; q, k and v side by side: one matmul instead of three."""
         def merged(name: str) -> np.ndarray:
-            base = self._base.get((i, name))
-            if base is None:
-                base = self._base[(i, name)] = self.engine.tensor(i, f"{name}.w")
+            if (i, name) not in base:
+                base[(i, name)] = self.engine.tensor(i, f"{name}.w")
             delta = data[f"l{i}.{name}.b"].astype(np.float32) @ data[f"l{i}.{name}.a"].astype(np.float32)
-            return np.ascontiguousarray((base + delta).T)
+            return np.ascontiguousarray((base[(i, name)] + delta).T)
         layer = {"qkv": np.concatenate([merged(m) for m in ("q", "k", "v")], axis=1),
                  "qkv.b": np.concatenate([data[f"l{i}.{m}.bias"] for m in ("q", "k", "v")])}
         for m in ("ao", "fi", "fo"):
