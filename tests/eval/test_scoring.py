@@ -99,7 +99,7 @@ def test_bcubed_falls_back_to_mention_text() -> None:
 
 
 def test_empty_against_empty_is_perfect_with_zero_counts() -> None:
-    f = scoring.PRF()
+    f = scoring.counts()
     assert (f.precision, f.recall, f.f1) == (1.0, 1.0, 1.0)
 
 

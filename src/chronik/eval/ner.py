@@ -10,40 +10,16 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from chronik.errors import ChronikError
+from chronik.eval.prf import PRF
 from chronik.nlp.ner import germeval
 
 FINE_CLASSES = ("PER", "PERderiv", "PERpart", "LOC", "LOCderiv", "LOCpart",
                 "ORG", "ORGderiv", "ORGpart", "OTH", "OTHderiv", "OTHpart")
-
-
-@dataclass
-class PRF:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def as_dict(self) -> dict:
-        return {**asdict(self), "precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                "f1": round(self.f1, 4), "gold": self.tp + self.fn, "predicted": self.tp + self.fp}
 
 
 @dataclass
@@ -61,15 +37,12 @@ class Scores:
 
 
 def _count(gold: set, predicted: set, into: PRF, by_label: dict[str, PRF] | None = None) -> None:
-    into.tp += len(gold & predicted)
-    into.fp += len(predicted - gold)
-    into.fn += len(gold - predicted)
+    into.count(gold, predicted)
     if by_label is None:
         return
-    for kind, chunks in (("tp", gold & predicted), ("fp", predicted - gold), ("fn", gold - predicted)):
-        for label, n in Counter(c[2] for c in chunks).items():
-            prf = by_label.setdefault(label, PRF())
-            setattr(prf, kind, getattr(prf, kind) + n)
+    for label in {c[2] for c in gold | predicted}:
+        by_label.setdefault(label, PRF()).count({c for c in gold if c[2] == label},
+                                                {c for c in predicted if c[2] == label})
 
 
 def score(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]]) -> Scores:

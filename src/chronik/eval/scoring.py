@@ -11,37 +11,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from chronik.eval.prf import PRF
+
 Record = dict[str, Any]
 ROLES = ("actor", "target", "place", "time")
 
 
-@dataclass
-class PRF:
-    tp: int = 0
-    n_pred: int = 0
-    n_gold: int = 0
-
-    def add(self, other: "PRF") -> None:
-        self.tp += other.tp
-        self.n_pred += other.n_pred
-        self.n_gold += other.n_gold
-
-    @property
-    def precision(self) -> float:
-        return self.tp / self.n_pred if self.n_pred else (1.0 if self.n_gold == 0 else 0.0)
-
-    @property
-    def recall(self) -> float:
-        return self.tp / self.n_gold if self.n_gold else (1.0 if self.n_pred == 0 else 0.0)
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def as_dict(self) -> dict[str, float | int]:
-        return {"p": round(self.precision, 4), "r": round(self.recall, 4), "f1": round(self.f1, 4),
-                "tp": self.tp, "pred": self.n_pred, "gold": self.n_gold}
+def counts(tp: int = 0, predicted: int = 0, gold: int = 0) -> PRF:
+    """Counts under the annotation spec's convention: nothing to find and nothing found scores 1.0."""
+    return PRF(tp, predicted, gold, empty=1.0)
 
 
 @dataclass
@@ -102,7 +80,8 @@ def score_spans(pred: Sequence[Record], gold: Sequence[Record]) -> dict[str, PRF
     """Mentions or timexes of one report: strict and relaxed."""
     strict = match(pred, gold, _strict)
     relaxed = match(pred, gold, _same_type_overlap)
-    return {"strict": PRF(len(strict), len(pred), len(gold)), "relaxed": PRF(len(relaxed), len(pred), len(gold))}
+    return {"strict": counts(len(strict), len(pred), len(gold)),
+            "relaxed": counts(len(relaxed), len(pred), len(gold))}
 
 
 def score_timex_values(pred: Sequence[Record], gold: Sequence[Record]) -> tuple[Accuracy, Accuracy]:
@@ -126,7 +105,7 @@ def score_arguments(pred: Sequence[Record], gold: Sequence[Record], pairs: list[
     for i, j in pairs:
         for role in ROLES:
             tp += len(match(pred[i].get(role) or [], gold[j].get(role) or [], overlaps))
-    return PRF(tp, n_pred, n_gold)
+    return counts(tp, n_pred, n_gold)
 
 
 def match_claims(pred: Sequence[Record], gold: Sequence[Record]) -> list[tuple[int, int]]:
@@ -151,7 +130,7 @@ def _links(claims: Sequence[Record]) -> set[frozenset[str]]:
 
 def score_claims(pred: Sequence[Record], gold: Sequence[Record]) -> dict[str, Any]:
     pairs = match_claims(pred, gold)
-    source = PRF(sum(_source_ok(pred[i], gold[j]) for i, j in pairs), len(pred), len(gold))
+    source = counts(sum(_source_ok(pred[i], gold[j]) for i, j in pairs), len(pred), len(gold))
     certainty = Accuracy(sum(pred[i]["certainty"] == gold[j]["certainty"] for i, j in pairs), len(pairs))
     to_gold = {pred[i]["id"]: gold[j]["id"] for i, j in pairs}
     pred_links, gold_links = _links(pred), _links(gold)
@@ -160,8 +139,8 @@ def score_claims(pred: Sequence[Record], gold: Sequence[Record]) -> dict[str, An
         a, b = tuple(link)
         if a in to_gold and b in to_gold and frozenset((to_gold[a], to_gold[b])) in gold_links:
             correct += 1
-    return {"claims": PRF(len(pairs), len(pred), len(gold)), "source": source, "certainty": certainty,
-            "contradicts": PRF(correct, len(pred_links), len(gold_links))}
+    return {"claims": counts(len(pairs), len(pred), len(gold)), "source": source, "certainty": certainty,
+            "contradicts": counts(correct, len(pred_links), len(gold_links))}
 
 
 def bcubed(items: Iterable[tuple[str, str]]) -> dict[str, float | int]:
@@ -192,7 +171,7 @@ def _cluster_label(mention: Record) -> str:
 
 def score_corpus(pairs: Iterable[tuple[Record, Record]]) -> dict[str, Any]:
     """(predicted record, gold record) per report -> every figure `chronik eval events` prints."""
-    figures: dict[str, Any] = {k: PRF() for k in ("mentions_strict", "mentions_relaxed", "timex_strict",
+    figures: dict[str, Any] = {k: counts() for k in ("mentions_strict", "mentions_relaxed", "timex_strict",
                                                   "timex_relaxed", "events", "arguments", "claims", "source",
                                                   "contradicts")}
     certainty, timex_value, timex_type = Accuracy(), Accuracy(), Accuracy()
@@ -208,14 +187,14 @@ def score_corpus(pairs: Iterable[tuple[Record, Record]]) -> dict[str, Any]:
         clusters.extend(_mention_clusters(pred.get("entities") or [], gold.get("entities") or []))
         p_events, g_events = pred.get("events") or [], gold.get("events") or []
         pairs_ev = match_events(p_events, g_events)
-        figures["events"].add(PRF(len(pairs_ev), len(p_events), len(g_events)))
+        figures["events"].add(counts(len(pairs_ev), len(p_events), len(g_events)))
         figures["arguments"].add(score_arguments(p_events, g_events, pairs_ev))
         claim_scores = score_claims(pred.get("claims") or [], gold.get("claims") or [])
         for key in ("claims", "source", "contradicts"):
             figures[key].add(claim_scores[key])
         _add_acc(certainty, claim_scores["certainty"])
     out: dict[str, Any] = {"reports": reports}
-    out.update({k: v.as_dict() for k, v in figures.items()})
+    out.update({k: v.as_spec_dict() for k, v in figures.items()})
     out["certainty"] = certainty.as_dict()
     out["timex_value"] = timex_value.as_dict()
     out["timex_type"] = timex_type.as_dict()

@@ -14,11 +14,12 @@ import json
 import sys
 import time
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from chronik.dates import PartialDate, parse_iso
 from chronik.eval import timeml
+from chronik.eval.prf import PRF
 from chronik.types import Timex
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
@@ -33,30 +34,6 @@ class GoldDoc:
     date: PartialDate | None
     timexes: list[dict]
     source: object = None  # TimeMLDoc or the JSON record, for writing predictions back
-
-
-@dataclass
-class PRF:
-    tp: int = 0
-    gold: int = 0
-    predicted: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def as_dict(self) -> dict:
-        return {**asdict(self), "precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                "f1": round(self.f1, 4)}
 
 
 @dataclass
