@@ -8,11 +8,12 @@ DB ?= chronik.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo install test test-deps browser postgres models ner-engine resources eval eval-ner eval-timex eval-events eval-linking gold bench clean help
+.PHONY: demo install test test-deps screenshots browser postgres models ner-engine resources eval eval-ner eval-timex eval-events eval-linking gold bench clean help
 
 help:
 	@echo "make demo    create .venv, install, ingest data/sample into $(DB), serve http://$(HOST):$(PORT)"
 	@echo "make test    install test dependencies and run the whole suite"
+	@echo "make screenshots  refresh docs/screenshots/ from the browser tests"
 	@echo "make models  retrain the shipped models from ../shared/data (reproducible, fixed seeds)"
 	@echo "make bench   throughput and latency benchmarks (needs ../shared/data)"
 
@@ -52,6 +53,9 @@ postgres:
 
 test: test-deps
 	$(VENV)/bin/pytest -q
+
+screenshots: test-deps
+	CHRONIK_SCREENSHOTS=docs/screenshots $(VENV)/bin/pytest -q tests/web/test_pages_browser.py
 
 # Retrain the shipped NER models from ../shared/data (fixed seeds; figures land in src/chronik/models/ner/metrics.json).
 # The accurate tier is fine-tuned with PyTorch (CPU build from the local wheel folder; about 1 h on 2 cores).
