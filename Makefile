@@ -65,8 +65,8 @@ NER_DATA ?= ../shared/data/germeval2014/NER-de-dev.tsv
 
 models: install
 	$(PIP) install --quiet -e '.[train]'
-	nice $(PY) -m chronik.nlp.ner.train --tier fast --data $(NER_DATA) --out src/chronik/models/ner
-	nice $(PY) -m chronik.nlp.ner.finetune --data $(NER_DATA) --out src/chronik/models/ner
+	nice $(PY) -m training.ner_fast --tier fast --data $(NER_DATA) --out src/chronik/models/ner
+	nice $(PY) -m training.ner_accurate --data $(NER_DATA) --out src/chronik/models/ner
 
 # The e5 engine (gcc + OpenMP: tokeniser and base weights of the accurate tier); also built on first use.
 ner-engine: install
@@ -76,7 +76,7 @@ ner-engine: install
 resources: install
 	$(PIP) install --quiet -e '.[resources]'
 	$(PY) -m chronik.nlp.ner.gazetteers
-	$(PY) -m chronik.nlp.linking.build_places
+	$(PY) -m training.places
 
 # Quality figures on the gold files (the held-out checks run the same commands on data we do not have).
 eval: eval-timex eval-events eval-linking

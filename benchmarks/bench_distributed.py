@@ -23,10 +23,10 @@ from rich.console import Console
 from rich.table import Table
 
 from benchmarks.common import replicated, save
-from chronik.distributed import ingest_dask
+from chronik.jobs.dask_ingest import ingest_dask
 from chronik.ingest import ReadOptions
 from chronik.nlp import pipeline
-from chronik.run import ingest
+from chronik.jobs.ingest import ingest
 from chronik.settings import load as load_settings
 from chronik.store.db import open_store
 

@@ -17,7 +17,7 @@ from rich.table import Table
 
 from benchmarks.common import percentiles, replicated, save
 from chronik.ingest import ReadOptions
-from chronik.run import ingest
+from chronik.jobs.ingest import ingest
 from chronik.settings import load as load_settings
 from chronik.store import queries
 from chronik.store.db import open_store

@@ -25,7 +25,7 @@ from chronik.dates import parse_iso
 from chronik.nlp.linking import names as nm
 from chronik.nlp.linking.cluster import Index
 from chronik.nlp.linking.link import Linker, MentionInput
-from chronik.nlp.linking.store_link import COMPONENT, link_report
+from chronik.kb.entities import COMPONENT, link_report
 from chronik.store import schema as t
 from chronik.store.db import open_store, write_report
 from chronik.types import Annotations, Mention, Report

@@ -15,7 +15,8 @@ from rich.console import Console
 from rich.table import Table
 
 from benchmarks.common import gnad_articles, save
-from chronik.nlp.timex import bench, version
+from benchmarks.timex_corpus import bench
+from chronik.nlp.timex import version
 
 TARGET = 20_000
 

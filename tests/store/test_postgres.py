@@ -97,7 +97,7 @@ def test_unreachable_server_is_a_clear_error(pg_cluster) -> None:
 
 def test_cli_commands_work_on_postgres(pg_url, tmp_path) -> None:
     env = {**os.environ, "CHRONIK_DB": pg_url}
-    run = lambda *a: subprocess.run([sys.executable, "-m", "chronik.cli", *a], capture_output=True, text=True,  # noqa: E731
+    run = lambda *a: subprocess.run([sys.executable, "-m", "chronik", *a], capture_output=True, text=True,  # noqa: E731
                                     env=env, timeout=300)
     ingested = run("ingest", str(SAMPLE / "2022-10.txt"))
     assert ingested.returncode == 0, ingested.stderr
@@ -116,7 +116,7 @@ def test_database_restart_during_ingest_loses_nothing(pg_cluster, pg_url, tmp_pa
             handle.write(json.dumps({"id": f"p-{i}", "date": "2022-12-01",
                                      "text": f"Meldung {i}: Kiew meldet Angriffe. Moskau bestreitet das. " * 5}) + "\n")
     env = {**os.environ, "CHRONIK_DB": pg_url, "CHRONIK_BATCH_SIZE": "4"}
-    proc = subprocess.Popen([sys.executable, "-m", "chronik.cli", "ingest", str(source), "--json"], env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "chronik", "ingest", str(source), "--json"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     engine = sa.create_engine(pg_url)
     deadline = time.time() + 120

@@ -1,5 +1,5 @@
 """POST /api/reports: token check, body validation, analysis, one write and the cross-report links that
-`chronik ingest` makes (crosslink.after_write). Nothing is written on any 4xx.
+`chronik ingest` makes (chronik.jobs.write.store_and_link, the one write path). Nothing is written on any 4xx.
 
 The pipeline is built once per app, on first use, and runs in a worker thread so the server keeps serving.
 """
@@ -18,7 +18,7 @@ from starlette.concurrency import run_in_threadpool
 from chronik.dates import parse_iso
 from chronik.errors import ChronikError
 from chronik.ingest.report import make_report
-from chronik.store.db import Store, WriteResult, write_report
+from chronik.jobs.write import store_and_link
 from chronik.types import Annotations, Report
 
 _LOCK = threading.Lock()
@@ -86,21 +86,6 @@ async def add_report(request: Request) -> dict[str, Any]:
         raise HTTPException(422, "text: empty after cleaning")
     analyse = await run_in_threadpool(_analyser, request)
     annotations = await run_in_threadpool(analyse, report)
-    result = await run_in_threadpool(_store_and_link, request.app.state.store, report, annotations)
-    return {"id": result.report_id, "status": result.status, "mentions": len(annotations.mentions),
+    stored = await run_in_threadpool(store_and_link, request.app.state.store, report, annotations)
+    return {"id": stored.report_id, "status": stored.status, "mentions": len(annotations.mentions),
             "events": len(annotations.events), "claims": len(annotations.claims)}
-
-
-_WRITER = threading.Lock()
-
-
-def _store_and_link(store: Store, report: Report, annotations: Annotations) -> WriteResult:
-    """Write, then link into what the store knows, as `chronik ingest` does; one writer at a time, since
-    linking depends on what was linked before."""
-    from chronik.crosslink import after_write
-
-    with _WRITER:
-        result = write_report(store, report, annotations)
-        if result.status != "duplicate":
-            after_write(store, result.report_id)
-    return result

@@ -18,7 +18,7 @@ from rich.table import Table
 from chronik.dates import parse_iso
 from chronik.eval import scoring
 from chronik.eval.format import validate_record
-from chronik.export import annotation_record
+from chronik.jobs.export import annotation_record
 from chronik.nlp import pipeline
 from chronik.settings import load as load_settings
 from chronik.types import Report

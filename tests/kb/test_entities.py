@@ -6,9 +6,9 @@ import pytest
 import sqlalchemy as sa
 
 from chronik.dates import parse_iso
-from chronik.entity_commands import alias_add, entity_merge, entity_show, entity_split
+from chronik.kb.decisions import alias_add, entity_merge, entity_show, entity_split
 from chronik.nlp.linking.resources import AliasError
-from chronik.nlp.linking.store_link import link_report, relink_all
+from chronik.kb.entities import link_report, relink_all
 from chronik.store import schema as t
 from chronik.store.db import open_store, write_report
 from chronik.types import Annotations, Mention, Report
@@ -155,7 +155,7 @@ def test_show_lists_names_roles_and_reports(store) -> None:  # type: ignore[no-u
 
 
 def test_relink_in_memory_matches_report_by_report(store) -> None:  # type: ignore[no-untyped-def]
-    from chronik.nlp.linking.store_link import relink_conn
+    from chronik.kb.entities import relink_conn
 
     def grouping() -> list[list[str]]:
         with store.engine.connect() as conn:
@@ -175,7 +175,7 @@ def test_relink_in_memory_matches_report_by_report(store) -> None:  # type: igno
 
 
 def test_undoing_a_merge_restores_the_two_entities(store) -> None:  # type: ignore[no-untyped-def]
-    from chronik.entity_commands import decision_undo, decisions
+    from chronik.kb.decisions import decision_undo, decisions
 
     entity_merge(store, "Gerd Müller", "Thomas Müller")
     assert _entity_ids(store, "r3")[0] == _entity_ids(store, "r4")[0]
@@ -185,7 +185,7 @@ def test_undoing_a_merge_restores_the_two_entities(store) -> None:  # type: igno
 
 
 def test_link_pending_links_only_unlinked_reports(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from chronik.nlp.linking.store_link import link_pending
+    from chronik.kb.entities import link_pending
 
     s = open_store(str(tmp_path / "pending.db"))
     for report, ann in REPORTS[:2]:

@@ -8,7 +8,7 @@ from typing import Any, Optional
 import typer
 from rich.table import Table
 
-from chronik.cli_common import AS_JSON, CONFIG, DB, _open, _print_json, _print_result, out
+from chronik.cli.common import AS_JSON, CONFIG, DB, open_from_options, out, print_json, print_result
 
 entity_app = typer.Typer(help="Entities: show one, and corrections that last (merge, split, alias).", no_args_is_help=True)
 alias_app = typer.Typer(help="The alias table: variants the linker cannot know.", no_args_is_help=True)
@@ -30,11 +30,11 @@ def entity_show(
       chronik entity show Schoigu
       chronik entity show "Sergei Shoigu" --json
     """
-    from chronik import entity_commands as ec
+    from chronik.kb import decisions as ec
 
-    result = ec.entity_show(_open(config, db), name, limit)
+    result = ec.entity_show(open_from_options(config, db), name, limit)
     if as_json:
-        _print_json(result)
+        print_json(result)
         return
     _print_entity(result)
 
@@ -71,9 +71,9 @@ def entity_merge(
 
       chronik entity merge "Volodymyr Zelenskyy" Selensky
     """
-    from chronik import entity_commands as ec
+    from chronik.kb import decisions as ec
 
-    _print_result(ec.entity_merge(_open(config, db), into, other), as_json)
+    print_result(ec.entity_merge(open_from_options(config, db), into, other), as_json)
 
 
 @entity_app.command("split")
@@ -91,12 +91,12 @@ def entity_split(
 
       chronik entity split Georgia --names "Georgia (USA)" --as "Georgia (U.S. state)"
     """
-    from chronik import entity_commands as ec
+    from chronik.kb import decisions as ec
 
     parts = [n.strip() for n in names.split(",") if n.strip()]
     if not parts:
         raise typer.BadParameter("give at least one name", param_hint="--names")
-    _print_result(ec.entity_split(_open(config, db), entity, parts, as_), as_json)
+    print_result(ec.entity_split(open_from_options(config, db), entity, parts, as_), as_json)
 
 
 @alias_app.command("add")
@@ -114,9 +114,9 @@ def alias_add(
 
       chronik entity alias add "Kyjiw" Kyiv --type LOC
     """
-    from chronik import entity_commands as ec
+    from chronik.kb import decisions as ec
 
-    _print_result(ec.alias_add(_open(config, db), variant, canonical, type_), as_json)
+    print_result(ec.alias_add(open_from_options(config, db), variant, canonical, type_), as_json)
 
 
 @entity_app.command("decisions")
@@ -127,9 +127,9 @@ def entity_decisions(db: Optional[str] = DB, config: Optional[Path] = CONFIG, as
 
       chronik entity decisions
     """
-    from chronik import entity_commands as ec
+    from chronik.kb import decisions as ec
 
-    _print_result(ec.decisions(_open(config, db)), as_json)
+    print_result(ec.decisions(open_from_options(config, db)), as_json)
 
 
 @entity_app.command("undo")
@@ -145,9 +145,9 @@ def entity_undo(
 
       chronik entity undo 3
     """
-    from chronik import entity_commands as ec
+    from chronik.kb import decisions as ec
 
-    _print_result(ec.decision_undo(_open(config, db), decision_id), as_json)
+    print_result(ec.decision_undo(open_from_options(config, db), decision_id), as_json)
 
 
 @entity_app.command("relink")
@@ -158,6 +158,6 @@ def entity_relink(db: Optional[str] = DB, config: Optional[Path] = CONFIG, as_js
 
       chronik entity relink --db chronik.db
     """
-    from chronik import entity_commands as ec
+    from chronik.kb import decisions as ec
 
-    _print_result(ec.relink(_open(config, db)), as_json)
+    print_result(ec.relink(open_from_options(config, db)), as_json)

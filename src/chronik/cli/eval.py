@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from chronik.cli_common import AS_JSON, _print_result
+from chronik.cli.common import AS_JSON, print_result
 
 eval_app = typer.Typer(help="Score chronik against gold files (formats in ../shared/spec/annotation.md).", no_args_is_help=True)
 
@@ -79,4 +79,4 @@ def eval_linking(
     """
     from chronik.eval.linking import evaluate_files
 
-    _print_result(evaluate_files(list(gold), errors, roles), as_json)
+    print_result(evaluate_files(list(gold), errors, roles), as_json)

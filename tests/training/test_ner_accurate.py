@@ -8,7 +8,7 @@ import pytest
 pytest.importorskip("torch", reason="torch is only installed by `make models` (extra 'train')")
 
 from chronik.nlp.ner import germeval  # noqa: E402
-from chronik.nlp.ner.finetune import drop_words, swap_names  # noqa: E402
+from training.ner_accurate import drop_words, swap_names  # noqa: E402
 from chronik.nlp.ner.finetuned import Encoded  # noqa: E402
 
 

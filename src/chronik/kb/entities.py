@@ -185,7 +185,7 @@ def link_report_conn(conn: Connection, report_id: str, aliases: AliasTable | Non
     ids = flush(conn, index, [r.id for r in rows], linked)
     n_roles = 0
     if roles:
-        from chronik.nlp.linking.store_roles import store_roles
+        from chronik.kb.roles import store_roles
 
         n_roles = store_roles(conn, report_id, rep, rows, linked, ids, linker)
     return LinkResult(report_id, len(rows), n_new, n_roles)
@@ -302,7 +302,7 @@ def relink_conn(conn: Connection, url: str = "", in_memory: bool = True) -> int:
     unlink_all(conn)
     aliases = alias_table(conn, url)
     if in_memory:
-        from chronik.nlp.linking.relink import relink_in_memory
+        from chronik.kb.relink import relink_in_memory
 
         return relink_in_memory(conn, aliases)
     r = t.reports.c

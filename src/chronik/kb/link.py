@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from chronik.nlp.events.coref import EventMention, corefer
-from chronik.nlp.linking.store_link import link_report, unlinked_report_ids
+from chronik.kb.entities import link_report, unlinked_report_ids
 from chronik.store import schema as t
 from chronik.store.db import Store
 

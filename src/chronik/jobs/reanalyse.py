@@ -31,10 +31,11 @@ from chronik import __version__
 from chronik.dates import parse_iso
 from chronik.errors import ConfigError
 from chronik.nlp import pipeline
-from chronik.run import analyse_stream, link_and_count
+from chronik.jobs.ingest import analyse_stream
+from chronik.jobs.write import count_facts, store_and_link
 from chronik.settings import Settings
 from chronik.store import schema as t
-from chronik.store.db import Store, optimize, replace_annotations
+from chronik.store.db import Store, optimize
 from chronik.types import Annotations, Report
 
 PAGE = 500  # stored reports read per query
@@ -46,6 +47,7 @@ class ReanalyseSummary:
     pipeline: str = ""  # the version written now
     selected: int = 0
     reanalysed: int = 0
+    words: int = 0
     mentions: int = 0
     timexes: int = 0
     events: int = 0
@@ -57,7 +59,7 @@ class ReanalyseSummary:
 
     def as_dict(self) -> dict:
         return {
-            "pipeline": self.pipeline, "selected": self.selected, "reanalysed": self.reanalysed,
+            "pipeline": self.pipeline, "selected": self.selected, "reanalysed": self.reanalysed, "words": self.words,
             "mentions": self.mentions, "timexes": self.timexes, "events": self.events, "claims": self.claims,
             "events_joined": self.events_joined, "contradictions": self.contradictions,
             "stale_versions": self.stale_versions, "seconds": round(self.seconds, 3),
@@ -148,7 +150,7 @@ def reanalyse(
             pairs = pipeline.analyse_many(nlp, reports, batch_size=settings.batch_size)
         _replace_all(store, pairs, summary, started, on_progress)
     else:
-        from chronik import distributed
+        from chronik.jobs import dask_ingest as distributed
 
         with distributed.cluster_client(scheduler) as client:
             worker_settings = distributed.for_workers(settings)
@@ -170,7 +172,7 @@ def _select(store: Store, wanted: Version | None, summary: ReanalyseSummary) -> 
 
 def _dask_pairs(client: object, scheduler: str, store: Store, settings: Settings, wanted: Version | None,
                 summary: ReanalyseSummary) -> Iterator[tuple[Report, Annotations]]:
-    from chronik import distributed
+    from chronik.jobs import dask_ingest as distributed
 
     reports = _select(store, wanted, summary)
 
@@ -192,7 +194,7 @@ def _dask_pairs(client: object, scheduler: str, store: Store, settings: Settings
 
 
 def _batch_unit(client: object, seq: int, reports: list[Report], settings: Settings) -> object:
-    from chronik import distributed
+    from chronik.jobs import dask_ingest as distributed
 
     future = client.submit(distributed.analyse_reports, reports, settings,  # type: ignore[attr-defined]
                            retries=distributed.RETRIES, pure=False)
@@ -207,12 +209,11 @@ def _batch_unit(client: object, seq: int, reports: list[Report], settings: Setti
 
 def _replace_all(store: Store, pairs: Iterator[tuple[Report, Annotations]], summary: ReanalyseSummary,
                  started: float, on_progress: Callable[[ReanalyseSummary], None] | None) -> None:
-    from chronik.distributed import database_faults
+    from chronik.jobs.dask_ingest import database_faults
 
     with database_faults(store, lambda: summary.reanalysed):
         for report, annotations in pairs:
-            replace_annotations(store, report.id, annotations)
-            link_and_count(store, report.id, annotations, summary)
+            count_facts(summary, report, annotations, store_and_link(store, report, annotations, replace=True))
             summary.reanalysed += 1
             summary.seconds = time.perf_counter() - started
             if on_progress:

@@ -10,7 +10,7 @@ from chronik.errors import ConfigError
 from chronik.ingest import make_report
 from chronik.dates import parse_iso
 from chronik.nlp import pipeline
-from chronik.reanalyse import is_stale, parse_since, reanalyse, release
+from chronik.jobs.reanalyse import is_stale, parse_since, reanalyse, release
 from chronik.settings import Settings
 from chronik.store import schema as t
 from chronik.store.db import write_report

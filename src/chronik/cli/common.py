@@ -21,31 +21,31 @@ CONFIG = typer.Option(None, "--config", help="Settings file [default ./chronik.t
 AS_JSON = typer.Option(False, "--json", help="Print JSON for programs instead of tables.")
 
 
-def _settings(config: Optional[Path], **overrides: Any) -> settings_mod.Settings:
+def load_settings(config: Optional[Path], **overrides: Any) -> settings_mod.Settings:
     loaded = settings_mod.load(config)
     result = loaded.with_overrides(**overrides)
     settings_mod.validate(result)
     return result
 
 
-def _open(config: Optional[Path], db: Optional[str]):  # -> Store
+def open_from_options(config: Optional[Path], db: Optional[str]):  # -> Store
     from chronik.store.db import open_store
 
-    return open_store(_settings(config, db=db).db)
+    return open_store(load_settings(config, db=db).db)
 
 
-def _print_json(data: Any) -> None:
+def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str, indent=2) + "\n")
 
 
-def _print_result(result: Any, as_json: bool) -> None:
+def print_result(result: Any, as_json: bool) -> None:
     if as_json:
-        _print_json(result)
+        print_json(result)
     else:
         out.print_json(json.dumps(result, ensure_ascii=False, default=str))
 
 
-def _date_option(value: Optional[str]) -> Optional[PartialDate]:
+def parse_date_option(value: Optional[str]) -> Optional[PartialDate]:
     if value is None:
         return None
     try:

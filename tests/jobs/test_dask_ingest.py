@@ -15,12 +15,12 @@ import sqlalchemy as sa
 
 distributed = pytest.importorskip("distributed", reason="dask[distributed] is not installed (extra 'dask')")
 
-from chronik import distributed as cd  # noqa: E402
+from chronik.jobs import dask_ingest as cd  # noqa: E402
 from chronik.errors import ConfigError, StoreError  # noqa: E402
 from chronik.ingest import ReadOptions  # noqa: E402
-from chronik.reanalyse import reanalyse  # noqa: E402
-from chronik import run  # noqa: E402
-from chronik.run import ingest  # noqa: E402
+from chronik.jobs.reanalyse import reanalyse  # noqa: E402
+from chronik.jobs import write as write_path  # noqa: E402
+from chronik.jobs.ingest import ingest  # noqa: E402
 from chronik.settings import Settings  # noqa: E402
 from chronik.store import schema as t  # noqa: E402
 from chronik.store.db import open_store, write_report  # noqa: E402
@@ -131,7 +131,7 @@ def test_killed_worker_loses_nothing_and_writes_nothing_twice(cluster, tmp_path,
 
 CLIENT = """
 import sys
-from chronik import distributed as cd
+from chronik.jobs import dask_ingest as cd
 from chronik.ingest import ReadOptions
 from chronik.settings import Settings
 from chronik.store.db import open_store
@@ -209,7 +209,7 @@ def test_database_gone_mid_run_keeps_what_was_committed(cluster, tmp_path, small
         return write_report(store, report, annotations)
 
     monkeypatch.setattr(cd.db, "write_many", None, raising=False)  # the per-report path, even once COPY lands
-    monkeypatch.setattr(run, "write_report", write_then_fail)
+    monkeypatch.setattr(write_path, "write_report", write_then_fail)
     with pytest.raises(StoreError, match=r"stopped answering \(server closed the connection\); 4 reports were "
                                          r"stored in this run and stay; run the same command again"):
         cd.ingest_dask(store, [corpus], ReadOptions(), SETTINGS, cluster[0])

@@ -11,13 +11,13 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from chronik.crosslink import after_write, finish_pending
+from chronik.jobs.write import count_facts, store_and_link
+from chronik.kb.link import finish_pending
 from chronik.ingest import ReadOptions, Skipped, read_paths
 from chronik.nlp import pipeline
 from chronik.settings import Settings
-from chronik.store.db import Store, has_report, optimize, with_reconnect, write_report
+from chronik.store.db import Store, has_report, optimize
 from chronik.types import Annotations, Report
 
 
@@ -93,29 +93,16 @@ def ingest(
 
 
 def store_analysed(store: Store, report: Report, annotations: Annotations, summary: IngestSummary) -> None:
-    """Write one analysed report, link it into what the store knows, and count it."""
-    result = write_report(store, report, annotations)
-    if result.status == "duplicate":
+    """Write one analysed report through the one write path and count it."""
+    stored = store_and_link(store, report, annotations)
+    if stored.status == "duplicate":
         summary.duplicates += 1
         return
-    if result.status == "new_version":
+    if stored.status == "new_version":
         summary.new_versions += 1
     else:
         summary.added += 1
-    summary.words += len(report.text.split())
-    link_and_count(store, report.id, annotations, summary)
-
-
-def link_and_count(store: Store, report_id: str, annotations: Annotations, summary: Any) -> None:
-    """Link a just-written report into the store and add its facts to a summary (ingest's or reanalyse's:
-    both have the fact counters)."""
-    links = with_reconnect(store, lambda: after_write(store, report_id), f"link report {report_id}")
-    summary.mentions += len(annotations.mentions)
-    summary.timexes += len(annotations.timexes)
-    summary.events += len(annotations.events)
-    summary.claims += len(annotations.claims)
-    summary.events_joined += links.events_joined
-    summary.contradictions += links.contradictions
+    count_facts(summary, report, annotations, stored)
 
 
 def _batches(reports: Iterable[Report], size: int) -> Iterator[list[Report]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from chronik.crosslink import after_write
+from chronik.kb.link import after_write
 from chronik.dates import parse_iso
 from chronik.store import schema as t
 from chronik.store.db import write_report

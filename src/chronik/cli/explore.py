@@ -1,0 +1,230 @@
+"""`chronik search`, `show`, `claims`, `timeline`, `stats` and `export`: reading the store."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+from rich.table import Table
+
+from chronik.cli.common import AS_JSON, CONFIG, DB, err, open_from_options, out, parse_date_option, print_json
+
+
+def search(
+    query: str = typer.Argument(..., help="Words to find; a trailing * searches by prefix."),
+    db: Optional[str] = DB,
+    config: Optional[Path] = CONFIG,
+    limit: int = typer.Option(20, min=1, max=1000),
+    offset: int = typer.Option(0, min=0),
+    as_json: bool = AS_JSON,
+) -> None:
+    """Full-text search over the stored reports, with snippets.
+
+    [bold]Examples[/bold]
+
+      chronik search Lukaschenko
+      chronik search "Schoigu Minsk" --limit 5 --json
+      chronik search Verteidigungsminist*
+    """
+    from chronik.store import queries
+
+    result = queries.search(open_from_options(config, db), query, limit=limit, offset=offset)
+    if as_json:
+        print_json(result)
+        return
+    table = Table(title=f"{result['total']:,} reports match {query!r}")
+    for col in ("id", "date", "snippet"):
+        table.add_column(col, overflow="fold")
+    for row in result["results"]:
+        table.add_row(row["id"][:12], row["date"] or "?", row["snippet"].replace("\n", " "))
+    out.print(table)
+
+
+def show(
+    report_id: str = typer.Argument(..., metavar="ID", help="Report id (or an unambiguous prefix of ≥ 6 characters)."),
+    db: Optional[str] = DB,
+    config: Optional[Path] = CONFIG,
+    as_json: bool = AS_JSON,
+) -> None:
+    """Show one report with its sentences and everything found in it.
+
+    [bold]Examples[/bold]
+
+      chronik show 3f2a9c1b7d4e
+      chronik show 3f2a9c --json
+    """
+    from chronik.store import queries
+
+    store = open_from_options(config, db)
+    full = queries.resolve_report_id(store, report_id)
+    record = queries.report(store, full) if full else None
+    if record is None:
+        err.print(f"no report with id {report_id!r}; find ids with `chronik search` or `chronik export`", style="red")
+        raise typer.Exit(1)
+    if as_json:
+        print_json(record)
+        return
+    out.print(f"[bold]{record['id']}[/bold]  date {record['date'] or 'unknown'}  "
+              f"{record.get('title') or ''}", highlight=False)
+    for i, sentence in enumerate(record["sentences"], start=1):
+        out.print(f"{i:>3}  {sentence['text']}", markup=False, highlight=False)
+    for kind, fmt in (("entities", "{type}{sub}  {text}"), ("timexes", "{type}  {text} = {value}"),
+                      ("events", "{type}  {trigger[text]}"), ("claims", "{certainty}  {text}")):
+        if record[kind]:
+            out.print(f"\n[bold]{kind}[/bold] ({len(record[kind])})")
+            for item in record[kind]:
+                item = {**item, "sub": item.get("sub", "") or "", "value": item.get("value", "")}
+                out.print("  " + fmt.format(**item), markup=False, highlight=False)
+
+
+def _filters(entity: Optional[str], types: Optional[list[str]], start: Optional[str], end: Optional[str],
+             certainty: Optional[list[str]], source: Optional[str], as_of: Optional[str]):  # -> queries.Filters
+    from chronik.store import queries
+
+    def day(value: Optional[str], name: str):  # type: ignore[no-untyped-def]
+        if value is None:
+            return None
+        parsed = parse_date_option(value)
+        return parsed.earliest() if name != "--end" else parsed.latest()
+
+    return queries.Filters(entity=entity, types=tuple(t.upper() for t in types or ()), start=day(start, "--start"),
+                           end=day(end, "--end"), certainty=tuple(certainty or ()), source=source,
+                           as_of=day(as_of, "--as-of"))
+
+
+ENTITY = typer.Option(None, "--entity", "-e", help="An entity id or name (Schoigu, Russland …).")
+START = typer.Option(None, "--start", help="Period start, e.g. 2022-10 or 2022-10-01.")
+END = typer.Option(None, "--end", help="Period end (inclusive), e.g. 2022-12.")
+AS_OF = typer.Option(None, "--as-of", help="Only what reports published up to this day said.")
+LIMIT = typer.Option(20, "--limit", min=1, max=200)
+
+
+def claims(
+    db: Optional[str] = DB,
+    config: Optional[Path] = CONFIG,
+    entity: Optional[str] = ENTITY,
+    source: Optional[str] = typer.Option(None, "--source", help="How a claim's source begins (Kreml, die russische …)."),
+    start: Optional[str] = START,
+    end: Optional[str] = END,
+    as_of: Optional[str] = AS_OF,
+    limit: int = LIMIT,
+    offset: int = typer.Option(0, "--offset", min=0),
+    as_json: bool = AS_JSON,
+) -> None:
+    """Contested claims: each claim beside the claim that contradicts it, with sources and dates.
+
+    [bold]Examples[/bold]
+
+      chronik claims
+      chronik claims --entity Russland --as-of 2022-12-31 --json
+    """
+    from chronik.store import queries
+
+    result = queries.claims(open_from_options(config, db), _filters(entity, None, start, end, None, source, as_of),
+                            queries.Page(limit=limit, offset=offset))
+    if as_json:
+        print_json(result)
+        return
+    table = Table(title="contested claims", show_lines=True)
+    for col in ("claim", "contradicted by"):
+        table.add_column(col, overflow="fold", ratio=1)
+    for pair in result["pairs"]:
+        table.add_row(*(_claim_cell(pair[side]) for side in ("a", "b")))
+    out.print(table)
+    if result["has_more"]:
+        out.print(f"more: --offset {offset + limit}", style="dim")
+
+
+def _claim_cell(claim: dict[str, Any]) -> str:
+    return (f"{claim['text']}\n— {claim.get('source') or 'no source'} ({claim['certainty']}), "
+            f"{claim.get('report_date') or '?'} [{str(claim['report_id'])[:12]}]")
+
+
+def timeline(
+    db: Optional[str] = DB,
+    config: Optional[Path] = CONFIG,
+    entity: Optional[str] = ENTITY,
+    types: Optional[list[str]] = typer.Option(None, "--type", "-t", help="Event type (repeatable): ASSAULT, CONSULT …"),
+    start: Optional[str] = START,
+    end: Optional[str] = END,
+    certainty: Optional[list[str]] = typer.Option(None, "--certainty", help="Of a claim about the event (repeatable)."),
+    as_of: Optional[str] = AS_OF,
+    limit: int = LIMIT,
+    offset: int = typer.Option(0, "--offset", min=0),
+    as_json: bool = AS_JSON,
+) -> None:
+    """What happened, newest first: events with actors, targets, places, dates and how many reports tell them.
+
+    [bold]Examples[/bold]
+
+      chronik timeline --entity Schoigu
+      chronik timeline --type ASSAULT --start 2022-10 --end 2022-12 --json
+    """
+    from chronik.store import queries
+
+    result = queries.timeline(open_from_options(config, db), _filters(entity, types, start, end, certainty, None, as_of),
+                              queries.Page(limit=limit, offset=offset))
+    if as_json:
+        print_json(result)
+        return
+    table = Table(title="timeline")
+    for col in ("date", "type", "who", "what", "whom", "where", "reports"):
+        table.add_column(col, overflow="fold")
+    names = lambda items: ", ".join(x["text"] for x in items)  # noqa: E731
+    for ev in result["events"]:
+        negated = " (not)" if ev["negated"] else ""
+        table.add_row(ev.get("time_value") or ev.get("report_date") or "?", ev["type"] + negated, names(ev["actor"]),
+                      ev["trigger_text"], names(ev["target"]), names(ev["place"]), str(ev["reported_by"]["reports"]))
+    out.print(table)
+    if result["has_more"]:
+        out.print(f"more: --offset {offset + limit}", style="dim")
+
+
+def stats(db: Optional[str] = DB, config: Optional[Path] = CONFIG, as_json: bool = AS_JSON) -> None:
+    """Counts of reports, sentences and facts in the store.
+
+    [bold]Example[/bold]
+
+      chronik stats --db chronik.db
+    """
+    from chronik.store import queries
+
+    result = queries.stats(open_from_options(config, db))
+    if as_json:
+        print_json(result)
+        return
+    table = Table(title="chronik store")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for key, value in result.items():
+        shown = ", ".join(f"{k} {v}" for k, v in value.items()) if isinstance(value, dict) else f"{value:,}" if isinstance(value, int) else str(value)
+        table.add_row(key, shown)
+    out.print(table)
+
+
+def export(
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+    db: Optional[str] = DB,
+    config: Optional[Path] = CONFIG,
+    all_versions: bool = typer.Option(False, help="Include superseded versions of reports."),
+) -> None:
+    """Export reports and their annotations as JSON Lines in the annotation format.
+
+    [bold]Examples[/bold]
+
+      chronik export > corpus.jsonl
+      chronik export -o corpus.jsonl --db news.db
+    """
+    from chronik.store import queries
+
+    store = open_from_options(config, db)
+    handle = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        for record in queries.export_records(store, include_old_versions=all_versions):
+            handle.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+    finally:
+        if output:
+            handle.close()

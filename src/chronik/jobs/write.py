@@ -1,0 +1,67 @@
+"""The one write path: store a report with its annotations, then link it into what the store knows.
+
+`chronik ingest`, the Dask ingest, `chronik reanalyse` and `POST /api/reports` all write through
+`store_and_link`, so a report stored by any of them is linked the same way and counted the same way.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Protocol
+
+from chronik.kb.link import CrossLinks, after_write
+from chronik.store.db import Store, replace_annotations, with_reconnect, write_report
+from chronik.types import Annotations, Report
+
+# Linking a report depends on what was linked before it (entities it joins, events it clusters with), so one
+# thread of a process writes and links at a time.
+_WRITER = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Stored:
+    report_id: str
+    status: str  # added | new_version | duplicate | replaced
+    links: CrossLinks | None  # None for a duplicate: nothing was written, nothing linked
+
+
+class FactCounts(Protocol):
+    """What a job's summary counts (IngestSummary and ReanalyseSummary both do)."""
+
+    words: int
+    mentions: int
+    timexes: int
+    events: int
+    claims: int
+    events_joined: int
+    contradictions: int
+
+
+def store_and_link(store: Store, report: Report, annotations: Annotations, replace: bool = False) -> Stored:
+    """Write a report (its own transaction), then link it; with `replace`, the report is already stored and
+    its facts are replaced by these (re-analysis). Both steps are idempotent, so a retry is safe."""
+    with _WRITER:
+        if replace:
+            with_reconnect(store, lambda: replace_annotations(store, report.id, annotations),
+                           f"replace the facts of report {report.id}")
+            status = "replaced"
+        else:
+            status = write_report(store, report, annotations).status
+            if status == "duplicate":
+                return Stored(report.id, status, None)
+        links = with_reconnect(store, lambda: after_write(store, report.id), f"link report {report.id}")
+    return Stored(report.id, status, links)
+
+
+def count_facts(summary: FactCounts, report: Report, annotations: Annotations, stored: Stored) -> None:
+    """Add a stored report's words, facts and cross-report links to a job's summary."""
+    if stored.links is None:
+        return
+    summary.words += len(report.text.split())
+    summary.mentions += len(annotations.mentions)
+    summary.timexes += len(annotations.timexes)
+    summary.events += len(annotations.events)
+    summary.claims += len(annotations.claims)
+    summary.events_joined += stored.links.events_joined
+    summary.contradictions += stored.links.contradictions
