@@ -14,12 +14,11 @@ from datetime import timedelta
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from chronik.nlp.events.coref import EventMention, corefer
+from chronik.nlp.events.coref import SAME_EVENT_DAYS, EventMention, corefer
 from chronik.kb.entities import link_report, unlinked_report_ids
 from chronik.store import schema as t
 from chronik.store.db import Store
 
-WINDOW_DAYS = 2
 PARTICIPANTS = ("actor", "target")
 AFFIRMING = ("asserted", "reported", "alleged", "unconfirmed")
 
@@ -86,7 +85,7 @@ def _candidates(conn: Connection, event: EventMention) -> list[int]:
     shared = event.actors | event.targets or event.places
     if not shared:
         return []
-    lo, hi = event.date - timedelta(days=WINDOW_DAYS), event.date + timedelta(days=WINDOW_DAYS)
+    lo, hi = event.date - timedelta(days=SAME_EVENT_DAYS), event.date + timedelta(days=SAME_EVENT_DAYS)
     query = (
         sa.select(e.id).distinct()
         .join(t.event_args, a.event_id == e.id).join(t.mentions, m.id == a.mention_id)
@@ -105,7 +104,7 @@ def join_events(conn: Connection, report_id: str) -> int:
     for event_id, event in own.items():
         others = _event_mentions(conn, _candidates(conn, event))
         matches = [(len((o.actors | o.targets) & (event.actors | event.targets)), oid)
-                   for oid, o in others.items() if corefer(event, o, WINDOW_DAYS)]
+                   for oid, o in others.items() if corefer(event, o, SAME_EVENT_DAYS)]
         if not matches:
             continue
         _, best = max(matches)

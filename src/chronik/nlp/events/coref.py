@@ -15,6 +15,10 @@ from datetime import date
 
 from chronik.types import Annotations, Mention, Report, Span
 
+# Reports date the same meeting or strike up to a day or two apart (time zones, "gestern" vs the report day,
+# a late follow-up); a wider window starts merging a series of daily attacks on the same place.
+SAME_EVENT_DAYS = 2
+
 
 @dataclass(frozen=True)
 class EventMention:
@@ -54,7 +58,7 @@ class EventCluster:
         return max(m.report_date or m.date for m in self.mentions)
 
 
-def corefer(a: EventMention, b: EventMention, window_days: int = 2) -> bool:
+def corefer(a: EventMention, b: EventMention, window_days: int = SAME_EVENT_DAYS) -> bool:
     if a.type != b.type or a.negated != b.negated or abs((a.date - b.date).days) > window_days:
         return False
     participants_a, participants_b = a.actors | a.targets, b.actors | b.targets
@@ -63,7 +67,7 @@ def corefer(a: EventMention, b: EventMention, window_days: int = 2) -> bool:
     return bool(not participants_a and not participants_b and a.places & b.places)
 
 
-def cluster_events(mentions: Sequence[EventMention], window_days: int = 2) -> list[EventCluster]:
+def cluster_events(mentions: Sequence[EventMention], window_days: int = SAME_EVENT_DAYS) -> list[EventCluster]:
     """Clusters in order of their earliest mention; each mention in exactly one cluster."""
     clusters: list[EventCluster] = []
     for mention in sorted(mentions, key=lambda m: (m.date, m.report_id, m.id)):
