@@ -1,6 +1,6 @@
 """Ingest throughput (reports/s, words/s) with the pipeline as it stands, then search latency on the result.
 
-    python -m benchmarks.bench_ingest [--reports 10000] [--workers 1]
+python -m benchmarks.bench_ingest [--reports 10000] [--workers 1]
 """
 
 from __future__ import annotations
@@ -27,14 +27,33 @@ def write_corpus(path: Path, n: int) -> int:
     words = 0
     with path.open("w", encoding="utf-8") as handle:
         for i, (day, text) in enumerate(replicated(n)):
-            handle.write(json.dumps({"id": f"gnad-{i}", "date": day, "text": text}, ensure_ascii=False) + "\n")
+            handle.write(
+                json.dumps({"id": f"gnad-{i}", "date": day, "text": text}, ensure_ascii=False)
+                + "\n"
+            )
             words += len(text.split())
     return words
 
 
 def search_latency(store, n: int = 300, seed: int = 7) -> dict[str, float]:
-    vocabulary = ["Regierung", "Wien", "Polizei", "Prozent", "Euro", "Unternehmen", "Bundesliga", "Forscher",
-                  "Minister", "Kritik", "Österreich", "Flüchtlinge", "Gericht", "Spiel", "Studie", "Wahl*"]
+    vocabulary = [
+        "Regierung",
+        "Wien",
+        "Polizei",
+        "Prozent",
+        "Euro",
+        "Unternehmen",
+        "Bundesliga",
+        "Forscher",
+        "Minister",
+        "Kritik",
+        "Österreich",
+        "Flüchtlinge",
+        "Gericht",
+        "Spiel",
+        "Studie",
+        "Wahl*",
+    ]
     rng = random.Random(seed)
     samples = []
     for _ in range(n):
@@ -56,14 +75,22 @@ def main() -> None:
         words = write_corpus(corpus, args.reports)
         store = open_store(str(Path(tmp) / "bench.db"))
         settings = load_settings().with_overrides(workers=args.workers)  # CHRONIK_* variables apply
-        console.print(f"ingesting {args.reports:,} reports ({words:,} words), {args.workers} worker(s) …")
+        console.print(
+            f"ingesting {args.reports:,} reports ({words:,} words), {args.workers} worker(s) …"
+        )
         summary = ingest(store, [corpus], ReadOptions(), settings)
         search = search_latency(store)
     result = {
-        "reports": summary.stored, "words": summary.words, "seconds": round(summary.seconds, 2),
+        "reports": summary.stored,
+        "words": summary.words,
+        "seconds": round(summary.seconds, 2),
         "reports_per_second": round(summary.stored / summary.seconds, 1),
-        "words_per_second": round(summary.words / summary.seconds, 1), "workers": args.workers,
-        "mentions": summary.mentions, "timexes": summary.timexes, "events": summary.events, "claims": summary.claims,
+        "words_per_second": round(summary.words / summary.seconds, 1),
+        "workers": args.workers,
+        "mentions": summary.mentions,
+        "timexes": summary.timexes,
+        "events": summary.events,
+        "claims": summary.claims,
         "search_ms": search,
     }
     table = Table(title="ingest and search")

@@ -27,7 +27,9 @@ TARGETS = {"fast": 10_000, "accurate": 500}
 
 
 def measure(tier: str, limit: int | None, full: bool = False) -> dict:
-    nlp = pipeline.build(Settings(tier=tier, disabled=() if full else ("timex", "events", "claims")))
+    nlp = pipeline.build(
+        Settings(tier=tier, disabled=() if full else ("timex", "events", "claims"))
+    )
     texts = gnad_articles()[:limit]
     nlp("Warm-up: Angela Merkel in Berlin.")
     cpu, wall = time.process_time(), time.perf_counter()
@@ -36,33 +38,62 @@ def measure(tier: str, limit: int | None, full: bool = False) -> dict:
         tokens += sum(1 for t in doc if not t.is_space)
         mentions += len(doc._.mentions)
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
-    return {"tier": tier, "pipeline": "full" if full else "entities", "components": list(nlp.pipe_names),
-            "documents": len(texts), "tokens": tokens, "mentions": mentions,
-            "cpu_seconds": round(cpu, 2), "wall_seconds": round(wall, 2),
-            "tokens_per_second": round(tokens / max(cpu, 1e-9)),
-            "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-            "target_tokens_per_second": TARGETS[tier]}
+    return {
+        "tier": tier,
+        "pipeline": "full" if full else "entities",
+        "components": list(nlp.pipe_names),
+        "documents": len(texts),
+        "tokens": tokens,
+        "mentions": mentions,
+        "cpu_seconds": round(cpu, 2),
+        "wall_seconds": round(wall, 2),
+        "tokens_per_second": round(tokens / max(cpu, 1e-9)),
+        "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "target_tokens_per_second": TARGETS[tier],
+    }
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--tier", choices=tuple(TARGETS), default="fast")
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
-    parser.add_argument("--full", action="store_true", help="run every ingest component, not only entities")
+    parser.add_argument(
+        "--full", action="store_true", help="run every ingest component, not only entities"
+    )
     args = parser.parse_args()
     result = measure(args.tier, args.limit, args.full)
-    table = Table(title=f"tier {args.tier}, 10kGNAD, components: {' + '.join(result['components'])}")
-    for column in ("documents", "tokens", "mentions", "CPU s", "wall s", "tokens/s per core", "max RSS MB"):
+    table = Table(
+        title=f"tier {args.tier}, 10kGNAD, components: {' + '.join(result['components'])}"
+    )
+    for column in (
+        "documents",
+        "tokens",
+        "mentions",
+        "CPU s",
+        "wall s",
+        "tokens/s per core",
+        "max RSS MB",
+    ):
         table.add_column(column, justify="right")
-    table.add_row(f"{result['documents']:,}", f"{result['tokens']:,}", f"{result['mentions']:,}",
-                  f"{result['cpu_seconds']:.2f}", f"{result['wall_seconds']:.2f}",
-                  f"{result['tokens_per_second']:,}", f"{result['max_rss_mb']:,}")
+    table.add_row(
+        f"{result['documents']:,}",
+        f"{result['tokens']:,}",
+        f"{result['mentions']:,}",
+        f"{result['cpu_seconds']:.2f}",
+        f"{result['wall_seconds']:.2f}",
+        f"{result['tokens_per_second']:,}",
+        f"{result['max_rss_mb']:,}",
+    )
     console = Console()
     console.print(table)
     target = TARGETS[args.tier]
     verdict = "meets" if result["tokens_per_second"] >= target else "MISSES"
-    console.print(f"{verdict} the target of {target:,} tokens/s per core; saved "
-                  f"{save('ner_' + args.tier + ('_full' if args.full else ''), result)}")
+    console.print(
+        f"{verdict} the target of {target:,} tokens/s per core; saved "
+        f"{save('ner_' + args.tier + ('_full' if args.full else ''), result)}"
+    )
 
 
 if __name__ == "__main__":

@@ -16,20 +16,27 @@ import random
 import re
 import sys
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any, Callable
+from typing import Any
 
+import sqlalchemy as sa
 
 from benchmarks.common import percentiles, save
 from benchmarks.query_db import DAYS, START, build_or_reuse, db_path, fill
-import sqlalchemy as sa
-
 from chronik.store import queries
 from chronik.store import schema as t
 from chronik.store.db import Store, open_store
 from chronik.store.queries import Filters
 
-TARGETS = {"search": 100, "report": 100, "entity": 100, "timeline": 100, "network": 300, "claims": 100}
+TARGETS = {
+    "search": 100,
+    "report": 100,
+    "entity": 100,
+    "timeline": 100,
+    "network": 300,
+    "claims": 100,
+}
 _WORD = re.compile(r"\b[A-Za-zÄÖÜäöüß]{5,}\b")
 
 
@@ -39,13 +46,30 @@ class Sampler:
     def __init__(self, store: Store, seed: int) -> None:
         self.rng = random.Random(seed)
         with store.engine.connect() as conn:
-            self.report_ids = [r[0] for r in conn.exec_driver_sql("SELECT id FROM reports ORDER BY id")]
-            self.entities = [r[0] for r in conn.exec_driver_sql("SELECT id FROM entities WHERE n_mentions >= 5")]
-            self.heavy = [r[0] for r in conn.exec_driver_sql("SELECT id FROM entities ORDER BY n_mentions DESC LIMIT 10")]
-            self.places = [r[0] for r in conn.exec_driver_sql(
-                "SELECT canonical FROM entities WHERE type = 'LOC' AND info IS NOT NULL")]
-            self.sources = [r[0] for r in conn.exec_driver_sql(
-                "SELECT source_text FROM claims WHERE source_text IS NOT NULL LIMIT 2000")]
+            self.report_ids = [
+                r[0] for r in conn.exec_driver_sql("SELECT id FROM reports ORDER BY id")
+            ]
+            self.entities = [
+                r[0] for r in conn.exec_driver_sql("SELECT id FROM entities WHERE n_mentions >= 5")
+            ]
+            self.heavy = [
+                r[0]
+                for r in conn.exec_driver_sql(
+                    "SELECT id FROM entities ORDER BY n_mentions DESC LIMIT 10"
+                )
+            ]
+            self.places = [
+                r[0]
+                for r in conn.exec_driver_sql(
+                    "SELECT canonical FROM entities WHERE type = 'LOC' AND info IS NOT NULL"
+                )
+            ]
+            self.sources = [
+                r[0]
+                for r in conn.exec_driver_sql(
+                    "SELECT source_text FROM claims WHERE source_text IS NOT NULL LIMIT 2000"
+                )
+            ]
         self.store = store
 
     def report_id(self) -> str:
@@ -53,7 +77,9 @@ class Sampler:
 
     def words(self) -> str:
         with self.store.engine.connect() as conn:
-            text = conn.execute(sa.select(t.reports.c.text).where(t.reports.c.id == self.report_id())).scalar_one()
+            text = conn.execute(
+                sa.select(t.reports.c.text).where(t.reports.c.id == self.report_id())
+            ).scalar_one()
         words = _WORD.findall(text)
         return " ".join(self.rng.sample(words, k=min(len(words), self.rng.choice((1, 1, 2)))))
 
@@ -94,20 +120,53 @@ def query_cases(store: Store, s: Sampler) -> dict[str, tuple[str, Callable[[], A
         "entity as_of": ("entity", lambda: queries.entity(store, s.entity(), as_of_day=s.day())),
         "entity (10 most named)": ("entity", lambda: queries.entity(store, s.rng.choice(s.heavy))),
         "timeline": ("timeline", lambda: queries.timeline(store)),
-        "timeline type": ("timeline", lambda: queries.timeline(store, Filters(types=(s.event_type(),)))),
-        "timeline entity": ("timeline", lambda: queries.timeline(store, Filters(entity=str(s.entity())))),
-        "timeline place": ("timeline", lambda: queries.timeline(store, Filters(place=s.rng.choice(s.places)))),
-        "timeline month": ("timeline", lambda: queries.timeline(store, Filters(start=(m := s.month())[0], end=m[1]))),
-        "timeline certainty": ("timeline", lambda: queries.timeline(store, Filters(certainty=("alleged",)))),
-        "timeline source": ("timeline", lambda: queries.timeline(store, Filters(source=s.rng.choice(s.sources)))),
-        "timeline place+month": ("timeline", lambda: queries.timeline(
-            store, Filters(place=s.rng.choice(s.places), start=(m := s.month())[0], end=m[1]))),
+        "timeline type": (
+            "timeline",
+            lambda: queries.timeline(store, Filters(types=(s.event_type(),))),
+        ),
+        "timeline entity": (
+            "timeline",
+            lambda: queries.timeline(store, Filters(entity=str(s.entity()))),
+        ),
+        "timeline place": (
+            "timeline",
+            lambda: queries.timeline(store, Filters(place=s.rng.choice(s.places))),
+        ),
+        "timeline month": (
+            "timeline",
+            lambda: queries.timeline(store, Filters(start=(m := s.month())[0], end=m[1])),
+        ),
+        "timeline certainty": (
+            "timeline",
+            lambda: queries.timeline(store, Filters(certainty=("alleged",))),
+        ),
+        "timeline source": (
+            "timeline",
+            lambda: queries.timeline(store, Filters(source=s.rng.choice(s.sources))),
+        ),
+        "timeline place+month": (
+            "timeline",
+            lambda: queries.timeline(
+                store, Filters(place=s.rng.choice(s.places), start=(m := s.month())[0], end=m[1])
+            ),
+        ),
         "timeline as_of": ("timeline", lambda: queries.timeline(store, Filters(as_of=s.day()))),
-        "timeline entity+type+as_of": ("timeline", lambda: queries.timeline(
-            store, Filters(entity=str(s.entity()), types=(s.event_type(),), as_of=s.day()))),
-        "network month": ("network", lambda: queries.network(store, Filters(start=(m := s.month())[0], end=m[1]))),
-        "network month as_of": ("network", lambda: queries.network(
-            store, Filters(start=(m := s.month())[0], end=m[1], as_of=m[1]))),
+        "timeline entity+type+as_of": (
+            "timeline",
+            lambda: queries.timeline(
+                store, Filters(entity=str(s.entity()), types=(s.event_type(),), as_of=s.day())
+            ),
+        ),
+        "network month": (
+            "network",
+            lambda: queries.network(store, Filters(start=(m := s.month())[0], end=m[1])),
+        ),
+        "network month as_of": (
+            "network",
+            lambda: queries.network(
+                store, Filters(start=(m := s.month())[0], end=m[1], as_of=m[1])
+            ),
+        ),
         "claims": ("claims", lambda: queries.claims(store)),
         "claims as_of": ("claims", lambda: queries.claims(store, Filters(as_of=s.day()))),
         "claims entity": ("claims", lambda: queries.claims(store, Filters(entity=str(s.entity())))),
@@ -116,6 +175,7 @@ def query_cases(store: Store, s: Sampler) -> dict[str, tuple[str, Callable[[], A
 
 def page_cases(s: Sampler) -> dict[str, Callable[[], str]]:
     """Page paths (without .json) with random arguments."""
+
     def month() -> str:
         first, last = s.month()
         return f"start={first}&end={last}"
@@ -151,8 +211,12 @@ def time_pages(store_path: str, s: Sampler, samples: int) -> dict[str, Any]:
             client.get(_twin(path))
         html = _time_paths(client, paths)
         twin = _time_paths(client, [_twin(p) for p in paths])
-        out[name] = {"page": html, "json": twin, "ratio_p50": round(html["p50"] / max(twin["p50"], 0.01), 2),
-                     "cpu_ratio_p50": round(html["cpu"]["p50"] / max(twin["cpu"]["p50"], 0.01), 2)}
+        out[name] = {
+            "page": html,
+            "json": twin,
+            "ratio_p50": round(html["p50"] / max(twin["p50"], 0.01), 2),
+            "cpu_ratio_p50": round(html["cpu"]["p50"] / max(twin["cpu"]["p50"], 0.01), 2),
+        }
     return out
 
 
@@ -174,15 +238,22 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--reports", type=int, default=100_000)
     parser.add_argument("--samples", type=int, default=100)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--db", help="Run against this database URL (filled with the synthetic corpus when empty).")
-    parser.add_argument("--pg", action="store_true",
-                        help="Start a throw-away PostgreSQL server (Debian's binaries) and run against it.")
+    parser.add_argument(
+        "--db", help="Run against this database URL (filled with the synthetic corpus when empty)."
+    )
+    parser.add_argument(
+        "--pg",
+        action="store_true",
+        help="Start a throw-away PostgreSQL server (Debian's binaries) and run against it.",
+    )
     args = parser.parse_args(argv)
     cluster = None
     if args.pg:
         from tests import pgcluster
 
-        cluster = pgcluster.start(shared_buffers="1GB")  # a server's setting, not the 128 MB default
+        cluster = pgcluster.start(
+            shared_buffers="1GB"
+        )  # a server's setting, not the 128 MB default
         args.db = cluster.create_database("bench")
     try:
         run(args)
@@ -201,9 +272,16 @@ def run(args: argparse.Namespace) -> None:
         store = build_or_reuse(args.reports)
     sampler = Sampler(store, args.seed)
     stats = queries.stats(store)
-    print(f"\n{stats['reports']:,} reports, {stats['mentions']:,} mentions, {stats['entities']:,} entities, "
-          f"{stats['events']:,} events, {stats['claims']:,} claims\n")
-    results: dict[str, Any] = {"reports": stats["reports"], "samples": args.samples, "queries": {}, "pages": {}}
+    print(
+        f"\n{stats['reports']:,} reports, {stats['mentions']:,} mentions, {stats['entities']:,} entities, "
+        f"{stats['events']:,} events, {stats['claims']:,} claims\n"
+    )
+    results: dict[str, Any] = {
+        "reports": stats["reports"],
+        "samples": args.samples,
+        "queries": {},
+        "pages": {},
+    }
     failures = []
     load = os.getloadavg()[0]
     results["load_average"] = load
@@ -214,20 +292,31 @@ def run(args: argparse.Namespace) -> None:
         results["queries"][name] = {**figures, "target_p95": TARGETS[group]}
         ok = figures["p95"] <= TARGETS[group]
         failures += [] if ok else [name]
-        print(f"{name:32} {figures['p50']:8.1f} {figures['p95']:8.1f} {figures['cpu']['p50']:8.1f} "
-              f"{figures['cpu']['p95']:8.1f} {TARGETS[group]:7} {'' if ok else 'OVER'}")
-    print(f"\n{'page vs .json twin':24} {'page p50':>8} {'p95':>7} {'json p50':>8} {'p95':>7} {'ratio':>6} "
-          f"{'cpu p50 page/json':>18} {'ratio':>6}")
-    for name, fig in time_pages(args.db or str(db_path(args.reports)), sampler, max(20, args.samples // 2)).items():
+        print(
+            f"{name:32} {figures['p50']:8.1f} {figures['p95']:8.1f} {figures['cpu']['p50']:8.1f} "
+            f"{figures['cpu']['p95']:8.1f} {TARGETS[group]:7} {'' if ok else 'OVER'}"
+        )
+    print(
+        f"\n{'page vs .json twin':24} {'page p50':>8} {'p95':>7} {'json p50':>8} {'p95':>7} {'ratio':>6} "
+        f"{'cpu p50 page/json':>18} {'ratio':>6}"
+    )
+    for name, fig in time_pages(
+        args.db or str(db_path(args.reports)), sampler, max(20, args.samples // 2)
+    ).items():
         results["pages"][name] = fig
         ok = fig["ratio_p50"] <= 2.0
         failures += [] if ok else [f"page {name}"]
-        print(f"{name:24} {fig['page']['p50']:8.1f} {fig['page']['p95']:7.1f} {fig['json']['p50']:8.1f} "
-              f"{fig['json']['p95']:7.1f} {fig['ratio_p50']:6.2f} {fig['page']['cpu']['p50']:8.1f} / "
-              f"{fig['json']['cpu']['p50']:7.1f} {fig['cpu_ratio_p50']:6.2f} {'' if ok else 'OVER'}")
+        print(
+            f"{name:24} {fig['page']['p50']:8.1f} {fig['page']['p95']:7.1f} {fig['json']['p50']:8.1f} "
+            f"{fig['json']['p95']:7.1f} {fig['ratio_p50']:6.2f} {fig['page']['cpu']['p50']:8.1f} / "
+            f"{fig['json']['cpu']['p50']:7.1f} {fig['cpu_ratio_p50']:6.2f} {'' if ok else 'OVER'}"
+        )
     results["over_target"] = failures
     results["database"] = store.dialect
-    print(f"\nsaved {save('queries' if store.dialect == 'sqlite' else 'queries-' + store.dialect, results)}; " + (f"over target: {', '.join(failures)}" if failures else "all within target"))
+    print(
+        f"\nsaved {save('queries' if store.dialect == 'sqlite' else 'queries-' + store.dialect, results)}; "
+        + (f"over target: {', '.join(failures)}" if failures else "all within target")
+    )
 
 
 if __name__ == "__main__":

@@ -22,8 +22,12 @@ TARGET = 20_000
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--repeat", type=int, default=3, help="runs; the fastest counts (default 3)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs; the fastest counts (default 3)"
+    )
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     args = parser.parse_args()
     result = bench(texts=gnad_articles(), limit=args.limit, repeat=args.repeat)
@@ -32,8 +36,14 @@ def main() -> None:
     table = Table(title="chronik_timex alone (10kGNAD, blank German tokenizer)")
     for column in ("documents", "tokens", "timexes", "CPU s", "wall s", "tokens/s per core"):
         table.add_column(column, justify="right")
-    table.add_row(f"{result['documents']:,}", f"{result['tokens']:,}", f"{result['timexes']:,}",
-                  f"{result['cpu_seconds']:.2f}", f"{result['wall_seconds']:.2f}", f"{result['tokens_per_second']:,}")
+    table.add_row(
+        f"{result['documents']:,}",
+        f"{result['tokens']:,}",
+        f"{result['timexes']:,}",
+        f"{result['cpu_seconds']:.2f}",
+        f"{result['wall_seconds']:.2f}",
+        f"{result['tokens_per_second']:,}",
+    )
     console = Console()
     console.print(table)
     verdict = "meets" if result["tokens_per_second"] >= TARGET else "MISSES"

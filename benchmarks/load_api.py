@@ -31,8 +31,24 @@ from locust.env import Environment  # noqa: E402
 
 from benchmarks.common import save  # noqa: E402
 
-EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST", "ACCUSE",
-               "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+EVENT_TYPES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "COOPERATE",
+    "AID",
+    "CONCEDE",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
 START, DAYS = date(2015, 1, 1), 3653
 SAMPLE: dict[str, list] = {}
 
@@ -43,10 +59,19 @@ def _sample(db: str, seed: int = 11) -> None:
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
         n = conn.execute("SELECT max(rowid) FROM reports").fetchone()[0]
         rows = [rng.randint(1, n) for _ in range(400)]
-        SAMPLE["reports"] = [conn.execute("SELECT id FROM reports WHERE rowid = ?", (i,)).fetchone()[0] for i in rows]
-        SAMPLE["entities"] = [r[0] for r in conn.execute("SELECT id FROM entities WHERE n_mentions >= 5")]
-        texts = [conn.execute("SELECT text FROM reports WHERE rowid = ?", (i,)).fetchone()[0] for i in rows[:100]]
-    SAMPLE["words"] = [w for text in texts for w in text.split() if w.isalpha() and len(w) >= 5][:3000]
+        SAMPLE["reports"] = [
+            conn.execute("SELECT id FROM reports WHERE rowid = ?", (i,)).fetchone()[0] for i in rows
+        ]
+        SAMPLE["entities"] = [
+            r[0] for r in conn.execute("SELECT id FROM entities WHERE n_mentions >= 5")
+        ]
+        texts = [
+            conn.execute("SELECT text FROM reports WHERE rowid = ?", (i,)).fetchone()[0]
+            for i in rows[:100]
+        ]
+    SAMPLE["words"] = [w for text in texts for w in text.split() if w.isalpha() and len(w) >= 5][
+        :3000
+    ]
 
 
 def _day() -> date:
@@ -70,15 +95,21 @@ class Reader(HttpUser):
 
     @task(4)
     def report(self) -> None:
-        self.client.get(f"/api/reports/{random.choice(SAMPLE['reports'])}", name="/api/reports/{id}")
+        self.client.get(
+            f"/api/reports/{random.choice(SAMPLE['reports'])}", name="/api/reports/{id}"
+        )
 
     @task(3)
     def entity(self) -> None:
-        self.client.get(f"/api/entities/{random.choice(SAMPLE['entities'])}", name="/api/entities/{id}")
+        self.client.get(
+            f"/api/entities/{random.choice(SAMPLE['entities'])}", name="/api/entities/{id}"
+        )
 
     @task(4)
     def timeline(self) -> None:
-        self.client.get(f"/api/timeline?type={random.choice(EVENT_TYPES)}&as_of={_day()}", name="/api/timeline")
+        self.client.get(
+            f"/api/timeline?type={random.choice(EVENT_TYPES)}&as_of={_day()}", name="/api/timeline"
+        )
 
     @task(2)
     def network(self) -> None:
@@ -94,13 +125,18 @@ class Reader(HttpUser):
 
     @task(1)
     def timeline_page(self) -> None:
-        self.client.get(f"/timeline?entity={random.choice(SAMPLE['entities'])}", name="/timeline (page)")
+        self.client.get(
+            f"/timeline?entity={random.choice(SAMPLE['entities'])}", name="/timeline (page)"
+        )
 
     @task(1)
     def bad_input(self) -> None:
         """Hostile input must give a 4xx quickly; it counts as an error only if it does not."""
-        with self.client.get("/api/timeline?limit=1000000&as_of=2022-13-01", name="/api/timeline (bad input)",
-                             catch_response=True) as response:
+        with self.client.get(
+            "/api/timeline?limit=1000000&as_of=2022-13-01",
+            name="/api/timeline (bad input)",
+            catch_response=True,
+        ) as response:
             if response.status_code == 422:
                 response.success()
             else:
@@ -114,8 +150,21 @@ def _free_port() -> int:
 
 
 def _start_server(db: str, port: int, workers: int) -> subprocess.Popen:
-    command = [sys.executable, "-m", "uvicorn", "--factory", "chronik.api.app:from_environment", "--host", "127.0.0.1",
-               "--port", str(port), "--workers", str(workers), "--log-level", "warning"]
+    command = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "--factory",
+        "chronik.api.app:from_environment",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--log-level",
+        "warning",
+    ]
     proc = subprocess.Popen(command, env={**os.environ, "CHRONIK_DB": db})
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -133,7 +182,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--reports", type=int, default=100_000)
-    parser.add_argument("--workers", type=int, default=1, help="server processes (uvicorn --workers)")
+    parser.add_argument(
+        "--workers", type=int, default=1, help="server processes (uvicorn --workers)"
+    )
     args = parser.parse_args(argv)
     from benchmarks.query_db import build_or_reuse, db_path
 
@@ -156,24 +207,48 @@ def main(argv: list[str] | None = None) -> None:
 
 def _report(env: Environment, args: argparse.Namespace) -> None:
     rows = {}
-    print(f"\n{args.users} clients, {args.seconds} s, {args.workers} server process(es), http://127.0.0.1 "
-          f"({args.reports:,} reports, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)\n")
+    print(
+        f"\n{args.users} clients, {args.seconds} s, {args.workers} server process(es), http://127.0.0.1 "
+        f"({args.reports:,} reports, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)\n"
+    )
     print(f"{'endpoint':32} {'requests':>9} {'errors':>7} {'p50 ms':>8} {'p95 ms':>8}")
     for entry in sorted(env.stats.entries.values(), key=lambda x: x.name):
-        rows[entry.name] = {"requests": entry.num_requests, "errors": entry.num_failures,
-                            "p50": entry.get_response_time_percentile(0.5), "p95": entry.get_response_time_percentile(0.95)}
-        print(f"{entry.name:32} {entry.num_requests:9} {entry.num_failures:7} {rows[entry.name]['p50']:8.0f} "
-              f"{rows[entry.name]['p95']:8.0f}")
+        rows[entry.name] = {
+            "requests": entry.num_requests,
+            "errors": entry.num_failures,
+            "p50": entry.get_response_time_percentile(0.5),
+            "p95": entry.get_response_time_percentile(0.95),
+        }
+        print(
+            f"{entry.name:32} {entry.num_requests:9} {entry.num_failures:7} {rows[entry.name]['p50']:8.0f} "
+            f"{rows[entry.name]['p95']:8.0f}"
+        )
     total = env.stats.total
-    summary = {"requests": total.num_requests, "errors": total.num_failures, "rps": round(total.total_rps, 1),
-               "p50": total.get_response_time_percentile(0.5), "p95": total.get_response_time_percentile(0.95)}
-    print(f"{'all':32} {summary['requests']:9} {summary['errors']:7} {summary['p50']:8.0f} {summary['p95']:8.0f}"
-          f"   ({summary['rps']} requests/s)")
+    summary = {
+        "requests": total.num_requests,
+        "errors": total.num_failures,
+        "rps": round(total.total_rps, 1),
+        "p50": total.get_response_time_percentile(0.5),
+        "p95": total.get_response_time_percentile(0.95),
+    }
+    print(
+        f"{'all':32} {summary['requests']:9} {summary['errors']:7} {summary['p50']:8.0f} {summary['p95']:8.0f}"
+        f"   ({summary['rps']} requests/s)"
+    )
     for error in env.stats.errors.values():
         print(f"  error: {error.method} {error.name}: {error.error} ×{error.occurrences}")
-    path = save(f"load_api-w{args.workers}", {"users": args.users, "seconds": args.seconds, "reports": args.reports,
-                             "workers": args.workers, "load_average": os.getloadavg()[0],
-                             "total": summary, "endpoints": rows})
+    path = save(
+        f"load_api-w{args.workers}",
+        {
+            "users": args.users,
+            "seconds": args.seconds,
+            "reports": args.reports,
+            "workers": args.workers,
+            "load_average": os.getloadavg()[0],
+            "total": summary,
+            "endpoints": rows,
+        },
+    )
     print(f"saved {path}")
     sys.exit(1 if summary["errors"] else 0)
 

@@ -15,37 +15,193 @@ import random
 import re
 import time
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-
 from benchmarks.common import RESULTS, ROOT, gnad_articles
-from chronik.ingest.report import report_id
 from chronik.dates import parse_iso
+from chronik.ingest.report import report_id
 from chronik.store import schema as t
 from chronik.store.db import Store, open_store
 
 BUILD_VERSION = 1
 START, DAYS = date(2015, 1, 1), 3653  # 2015-01-01 .. 2024-12-31
-EVENT_VERBS = {"CONSULT": "traf", "ASSAULT": "attackierte", "ACCUSE": "beschuldigte", "REQUEST": "forderte",
-               "AGREE": "unterzeichnete", "SUPPORT": "unterstützte", "REJECT": "kritisierte", "THREATEN": "bedrohte",
-               "AID": "belieferte", "COERCE": "verhaftete", "SANCTION": "sanktionierte", "COOPERATE": "unterstützte",
-               "MOBILIZE": "mobilisierte", "PROTEST": "blockierte", "CONCEDE": "begnadigte", "RETREAT": "verließ"}
+EVENT_VERBS = {
+    "CONSULT": "traf",
+    "ASSAULT": "attackierte",
+    "ACCUSE": "beschuldigte",
+    "REQUEST": "forderte",
+    "AGREE": "unterzeichnete",
+    "SUPPORT": "unterstützte",
+    "REJECT": "kritisierte",
+    "THREATEN": "bedrohte",
+    "AID": "belieferte",
+    "COERCE": "verhaftete",
+    "SANCTION": "sanktionierte",
+    "COOPERATE": "unterstützte",
+    "MOBILIZE": "mobilisierte",
+    "PROTEST": "blockierte",
+    "CONCEDE": "begnadigte",
+    "RETREAT": "verließ",
+}
 WEEKDAYS = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
-FIRST = ["Anna", "Markus", "Julia", "Stefan", "Petra", "Thomas", "Sabine", "Andreas", "Monika", "Michael", "Eva",
-         "Jan", "Lena", "Paul", "Sophie", "Felix", "Clara", "Jonas", "Marie", "Lukas", "Olga", "Ivan", "Irina", "Pavel"]
-LAST = ["Berger", "Vogel", "Huber", "Wagner", "Gruber", "Bauer", "Fischer", "Weber", "Schmid", "Koller", "Lang",
-        "Winkler", "Moser", "Mayer", "Hofer", "Pichler", "Leitner", "Steiner", "Brunner", "Eder", "Novak", "Horvat",
-        "Kovacs", "Petrov", "Ivanova", "Szabo", "Kowalski", "Nowak", "Dvorak", "Marek", "Fuchs", "Wolf", "Baumann",
-        "Frank", "Graf", "Haas", "Jung", "Keller", "Krause", "Lorenz", "Maier", "Neumann", "Roth", "Sommer"]
-PLACES = ["Linz", "Graz", "Wien", "Salzburg", "Innsbruck", "Minsk", "Kiew", "Lwiw", "Charkiw", "Warschau", "Krakau",
-          "Prag", "Brünn", "Budapest", "Bratislava", "Berlin", "München", "Hamburg", "Dresden", "Leipzig", "Riga",
-          "Vilnius", "Tallinn", "Odessa", "Cherson", "Moskau", "Belgorod", "Zagreb", "Ljubljana", "Bukarest"]
-STOP = {"Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einen", "Einem", "Einer", "Es", "Er", "Sie",
-        "Wir", "Ich", "Im", "In", "Am", "An", "Auf", "Aus", "Bei", "Mit", "Nach", "Von", "Vor", "Zu", "Zum", "Zur",
-        "Und", "Aber", "Doch", "Auch", "Als", "Wie", "Wenn", "Dass", "Diese", "Dieser", "Dieses", "Für", "Über"}
-CERTAINTY_WEIGHTS = [("asserted", 40), ("reported", 30), ("alleged", 15), ("unconfirmed", 10), ("denied", 5)]
+FIRST = [
+    "Anna",
+    "Markus",
+    "Julia",
+    "Stefan",
+    "Petra",
+    "Thomas",
+    "Sabine",
+    "Andreas",
+    "Monika",
+    "Michael",
+    "Eva",
+    "Jan",
+    "Lena",
+    "Paul",
+    "Sophie",
+    "Felix",
+    "Clara",
+    "Jonas",
+    "Marie",
+    "Lukas",
+    "Olga",
+    "Ivan",
+    "Irina",
+    "Pavel",
+]
+LAST = [
+    "Berger",
+    "Vogel",
+    "Huber",
+    "Wagner",
+    "Gruber",
+    "Bauer",
+    "Fischer",
+    "Weber",
+    "Schmid",
+    "Koller",
+    "Lang",
+    "Winkler",
+    "Moser",
+    "Mayer",
+    "Hofer",
+    "Pichler",
+    "Leitner",
+    "Steiner",
+    "Brunner",
+    "Eder",
+    "Novak",
+    "Horvat",
+    "Kovacs",
+    "Petrov",
+    "Ivanova",
+    "Szabo",
+    "Kowalski",
+    "Nowak",
+    "Dvorak",
+    "Marek",
+    "Fuchs",
+    "Wolf",
+    "Baumann",
+    "Frank",
+    "Graf",
+    "Haas",
+    "Jung",
+    "Keller",
+    "Krause",
+    "Lorenz",
+    "Maier",
+    "Neumann",
+    "Roth",
+    "Sommer",
+]
+PLACES = [
+    "Linz",
+    "Graz",
+    "Wien",
+    "Salzburg",
+    "Innsbruck",
+    "Minsk",
+    "Kiew",
+    "Lwiw",
+    "Charkiw",
+    "Warschau",
+    "Krakau",
+    "Prag",
+    "Brünn",
+    "Budapest",
+    "Bratislava",
+    "Berlin",
+    "München",
+    "Hamburg",
+    "Dresden",
+    "Leipzig",
+    "Riga",
+    "Vilnius",
+    "Tallinn",
+    "Odessa",
+    "Cherson",
+    "Moskau",
+    "Belgorod",
+    "Zagreb",
+    "Ljubljana",
+    "Bukarest",
+]
+STOP = {
+    "Der",
+    "Die",
+    "Das",
+    "Den",
+    "Dem",
+    "Des",
+    "Ein",
+    "Eine",
+    "Einen",
+    "Einem",
+    "Einer",
+    "Es",
+    "Er",
+    "Sie",
+    "Wir",
+    "Ich",
+    "Im",
+    "In",
+    "Am",
+    "An",
+    "Auf",
+    "Aus",
+    "Bei",
+    "Mit",
+    "Nach",
+    "Von",
+    "Vor",
+    "Zu",
+    "Zum",
+    "Zur",
+    "Und",
+    "Aber",
+    "Doch",
+    "Auch",
+    "Als",
+    "Wie",
+    "Wenn",
+    "Dass",
+    "Diese",
+    "Dieser",
+    "Dieses",
+    "Für",
+    "Über",
+}
+CERTAINTY_WEIGHTS = [
+    ("asserted", 40),
+    ("reported", 30),
+    ("alleged", 15),
+    ("unconfirmed", 10),
+    ("denied", 5),
+]
 _SENTENCE = re.compile(r"[^.!?]+[.!?]+|[^.!?]+$")
 _CAPITALISED = re.compile(r"(?<=[a-zäöüß,] )[A-ZÄÖÜ][a-zäöüß]{3,}")
 _LOWER = re.compile(r"\b[a-zäöüß]{6,}\b")
@@ -86,8 +242,16 @@ class Ids:
         key = (name, kind)
         if key not in self.entities:
             self.entities[key] = len(self.entities) + 1
-            self.new_entities.append({"id": self.entities[key], "canonical": name, "type": kind, "key": name.lower(),
-                                      "info": info, "n_mentions": 0})
+            self.new_entities.append(
+                {
+                    "id": self.entities[key],
+                    "canonical": name,
+                    "type": kind,
+                    "key": name.lower(),
+                    "info": info,
+                    "n_mentions": 0,
+                }
+            )
         return self.entities[key]
 
 
@@ -104,8 +268,20 @@ _zipf.cache = {}  # type: ignore[attr-defined]
 
 class Batch:
     def __init__(self) -> None:
-        self.rows: dict[str, list[dict[str, Any]]] = {name: [] for name in (
-            "reports", "sentences", "mentions", "timexes", "events", "event_args", "claims", "claim_events", "claim_links")}
+        self.rows: dict[str, list[dict[str, Any]]] = {
+            name: []
+            for name in (
+                "reports",
+                "sentences",
+                "mentions",
+                "timexes",
+                "events",
+                "event_args",
+                "claims",
+                "claim_events",
+                "claim_links",
+            )
+        }
 
     def add(self, table: str, **row: Any) -> None:
         self.rows[table].append(row)
@@ -116,8 +292,16 @@ def _place_info(name: str) -> dict[str, float]:
     return {"lat": round(rng.uniform(44, 57), 4), "lon": round(rng.uniform(9, 38), 4)}
 
 
-def _one_report(i: int, base: str, n: int, rng: random.Random, ids: Ids, batch: Batch, persons: list[str],
-                places: list[str]) -> None:
+def _one_report(
+    i: int,
+    base: str,
+    n: int,
+    rng: random.Random,
+    ids: Ids,
+    batch: Batch,
+    persons: list[str],
+    places: list[str],
+) -> None:
     day = START + timedelta(days=i * DAYS // n)
     event_day = day - timedelta(days=rng.randint(0, 3))
     kind = rng.choice(list(EVENT_VERBS))
@@ -126,10 +310,27 @@ def _one_report(i: int, base: str, n: int, rng: random.Random, ids: Ids, batch: 
     lead = f"Am {weekday} {EVENT_VERBS[kind]} {actor} {target} in {place}."
     text = lead + " " + base
     rid = report_id(text, parse_iso(day.isoformat()))
-    batch.add("reports", id=rid, source_id=None, version=1, supersedes=None, is_current=True, date=day.isoformat(),
-              date_precision="day", date_start=day, date_end=day, title=base[:90].split(". ")[0], source="bench",
-              url=None, lang="de", text=text, n_words=len(text.split()), origin=f"bench:{i}",
-              ingested_at=datetime.now(timezone.utc), pipeline="bench-synthetic")
+    batch.add(
+        "reports",
+        id=rid,
+        source_id=None,
+        version=1,
+        supersedes=None,
+        is_current=True,
+        date=day.isoformat(),
+        date_precision="day",
+        date_start=day,
+        date_end=day,
+        title=base[:90].split(". ")[0],
+        source="bench",
+        url=None,
+        lang="de",
+        text=text,
+        n_words=len(text.split()),
+        origin=f"bench:{i}",
+        ingested_at=datetime.now(UTC),
+        pipeline="bench-synthetic",
+    )
     sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group().strip()]
     for k, (s, e) in enumerate(sentences[:60]):
         lead_ws = len(text[s:e]) - len(text[s:e].lstrip())
@@ -137,8 +338,21 @@ def _one_report(i: int, base: str, n: int, rng: random.Random, ids: Ids, batch: 
 
     def mention(start: int, word: str, kind_: str, entity_id: int, local: int) -> int:
         ids.mention += 1
-        batch.add("mentions", id=ids.mention, report_id=rid, local_id=f"m{local}", start=start, end=start + len(word),
-                  text=word, type=kind_, sub=None, lemma=None, canonical=None, entity_id=entity_id, component="bench")
+        batch.add(
+            "mentions",
+            id=ids.mention,
+            report_id=rid,
+            local_id=f"m{local}",
+            start=start,
+            end=start + len(word),
+            text=word,
+            type=kind_,
+            sub=None,
+            lemma=None,
+            canonical=None,
+            entity_id=entity_id,
+            component="bench",
+        )
         return ids.mention
 
     pos_actor = lead.index(actor, 3)
@@ -154,58 +368,163 @@ def _one_report(i: int, base: str, n: int, rng: random.Random, ids: Ids, batch: 
         if word in STOP or word in seen:
             continue
         seen.add(word)
-        kind_ = "ORG" if word.isupper() else ("LOC" if word.endswith(("en", "ien", "land")) else "OTH")
-        body.append((match.start(), word, mention(match.start(), word, kind_, ids.entity(word, kind_), 4 + len(body))))
+        kind_ = (
+            "ORG" if word.isupper() else ("LOC" if word.endswith(("en", "ien", "land")) else "OTH")
+        )
+        body.append(
+            (
+                match.start(),
+                word,
+                mention(match.start(), word, kind_, ids.entity(word, kind_), 4 + len(body)),
+            )
+        )
         if len(body) == 6:
             break
     weekday_at = lead.index(weekday)
-    batch.add("timexes", report_id=rid, local_id="t1", start=weekday_at, end=weekday_at + len(weekday), text=weekday,
-              type="DATE", value=event_day.isoformat(), mod=None, earliest=event_day, latest=event_day, approx=False,
-              component="bench")
+    batch.add(
+        "timexes",
+        report_id=rid,
+        local_id="t1",
+        start=weekday_at,
+        end=weekday_at + len(weekday),
+        text=weekday,
+        type="DATE",
+        value=event_day.isoformat(),
+        mod=None,
+        earliest=event_day,
+        latest=event_day,
+        approx=False,
+        component="bench",
+    )
     trigger = lead.index(EVENT_VERBS[kind])
     ids.event += 1
     first_event = ids.event
-    batch.add("events", id=first_event, report_id=rid, local_id="v1", type=kind, trigger_start=trigger,
-              trigger_end=trigger + len(EVENT_VERBS[kind]), trigger_text=EVENT_VERBS[kind], negated=rng.random() < 0.05,
-              modality="actual", time_value=event_day.isoformat(), earliest=event_day, latest=event_day,
-              cluster_id=None, component="bench")
-    for role, start, word, mid in (("actor", pos_actor, actor, m_actor), ("target", pos_target, target, m_target),
-                                   ("place", pos_place, place, m_place), ("time", weekday_at, weekday, None)):
-        batch.add("event_args", event_id=first_event, role=role, start=start, end=start + len(word), text=word,
-                  mention_id=mid)
+    batch.add(
+        "events",
+        id=first_event,
+        report_id=rid,
+        local_id="v1",
+        type=kind,
+        trigger_start=trigger,
+        trigger_end=trigger + len(EVENT_VERBS[kind]),
+        trigger_text=EVENT_VERBS[kind],
+        negated=rng.random() < 0.05,
+        modality="actual",
+        time_value=event_day.isoformat(),
+        earliest=event_day,
+        latest=event_day,
+        cluster_id=None,
+        component="bench",
+    )
+    for role, start, word, mid in (
+        ("actor", pos_actor, actor, m_actor),
+        ("target", pos_target, target, m_target),
+        ("place", pos_place, place, m_place),
+        ("time", weekday_at, weekday, None),
+    ):
+        batch.add(
+            "event_args",
+            event_id=first_event,
+            role=role,
+            start=start,
+            end=start + len(word),
+            text=word,
+            mention_id=mid,
+        )
     second_event = None
     verb = _LOWER.search(text, len(lead))
     if len(body) >= 2 and verb and rng.random() < 0.6:
         ids.event += 1
         second_event = ids.event
         kind2 = _zipf(rng, list(EVENT_VERBS), 0.7)
-        batch.add("events", id=second_event, report_id=rid, local_id="v2", type=kind2, trigger_start=verb.start(),
-                  trigger_end=verb.end(), trigger_text=verb.group(), negated=False, modality="actual",
-                  time_value=day.isoformat(), earliest=day, latest=day, cluster_id=None, component="bench")
+        batch.add(
+            "events",
+            id=second_event,
+            report_id=rid,
+            local_id="v2",
+            type=kind2,
+            trigger_start=verb.start(),
+            trigger_end=verb.end(),
+            trigger_text=verb.group(),
+            negated=False,
+            modality="actual",
+            time_value=day.isoformat(),
+            earliest=day,
+            latest=day,
+            cluster_id=None,
+            component="bench",
+        )
         for role, (start, word, mid) in zip(("actor", "target"), body[:2]):
-            batch.add("event_args", event_id=second_event, role=role, start=start, end=start + len(word), text=word,
-                      mention_id=mid)
+            batch.add(
+                "event_args",
+                event_id=second_event,
+                role=role,
+                start=start,
+                end=start + len(word),
+                text=word,
+                mention_id=mid,
+            )
     if len(sentences) >= 2:
         s, e = sentences[1]
         s += len(text[s:e]) - len(text[s:e].lstrip())
         ids.claim += 1
         claim = ids.claim
-        certainty = rng.choices([c for c, _ in CERTAINTY_WEIGHTS], weights=[w for _, w in CERTAINTY_WEIGHTS])[0]
-        batch.add("claims", id=claim, report_id=rid, local_id="c1", start=s, end=e, text=text[s:e], certainty=certainty,
-                  source_start=pos_actor, source_end=pos_actor + len(actor), source_text=actor, cue_start=None,
-                  cue_end=None, cue_text=None, component="bench")
+        certainty = rng.choices(
+            [c for c, _ in CERTAINTY_WEIGHTS], weights=[w for _, w in CERTAINTY_WEIGHTS]
+        )[0]
+        batch.add(
+            "claims",
+            id=claim,
+            report_id=rid,
+            local_id="c1",
+            start=s,
+            end=e,
+            text=text[s:e],
+            certainty=certainty,
+            source_start=pos_actor,
+            source_end=pos_actor + len(actor),
+            source_text=actor,
+            cue_start=None,
+            cue_end=None,
+            cue_text=None,
+            component="bench",
+        )
         if second_event and sentences[1][0] <= verb.start() < sentences[1][1]:
             batch.add("claim_events", claim_id=claim, event_id=second_event)
         if rng.random() < 0.1:
             ids.claim += 1
-            batch.add("claims", id=ids.claim, report_id=rid, local_id="c2", start=0, end=len(lead), text=lead,
-                      certainty="denied", source_start=pos_target, source_end=pos_target + len(target),
-                      source_text=target, cue_start=None, cue_end=None, cue_text=None, component="bench")
+            batch.add(
+                "claims",
+                id=ids.claim,
+                report_id=rid,
+                local_id="c2",
+                start=0,
+                end=len(lead),
+                text=lead,
+                certainty="denied",
+                source_start=pos_target,
+                source_end=pos_target + len(target),
+                source_text=target,
+                cue_start=None,
+                cue_end=None,
+                cue_text=None,
+                component="bench",
+            )
             batch.add("claim_links", claim_id=claim, other_id=ids.claim, relation="contradicts")
             batch.add("claim_links", claim_id=ids.claim, other_id=claim, relation="contradicts")
 
 
-ORDER = ("reports", "sentences", "mentions", "timexes", "events", "event_args", "claims", "claim_events", "claim_links")
+ORDER = (
+    "reports",
+    "sentences",
+    "mentions",
+    "timexes",
+    "events",
+    "event_args",
+    "claims",
+    "claim_events",
+    "claim_links",
+)
 
 
 def _flush(store: Store, batch: Batch, ids: Ids) -> None:
@@ -225,8 +544,16 @@ def build(n: int, path: Path, seed: int = 20261126) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     fill(open_store(str(path)), n, seed)
-    (path.parent / (path.name + ".json")).write_text(json.dumps(
-        {"version": BUILD_VERSION, "reports": n, "seed": seed, "seconds": round(time.perf_counter() - started, 1)}))
+    (path.parent / (path.name + ".json")).write_text(
+        json.dumps(
+            {
+                "version": BUILD_VERSION,
+                "reports": n,
+                "seed": seed,
+                "seconds": round(time.perf_counter() - started, 1),
+            }
+        )
+    )
 
 
 def fill(store: Store, n: int, seed: int = 20261126) -> None:
@@ -235,7 +562,9 @@ def fill(store: Store, n: int, seed: int = 20261126) -> None:
     rng = random.Random(seed)
     persons = [f"{f} {l}" for l in LAST for f in FIRST]
     rng.shuffle(persons)
-    places = PLACES + [f"{p}-{s}" for p in PLACES for s in ("Nord", "Süd", "Ost", "West", "Land", "Stadt")]
+    places = PLACES + [
+        f"{p}-{s}" for p in PLACES for s in ("Nord", "Süd", "Ost", "West", "Land", "Stadt")
+    ]
     ids, started = Ids(), time.perf_counter()
     batch = Batch()
     for i in range(n):
@@ -243,14 +572,22 @@ def fill(store: Store, n: int, seed: int = 20261126) -> None:
         if len(batch.rows["reports"]) == 2000:
             _flush(store, batch, ids)
             batch = Batch()
-            print(f"\r  {i + 1:,} / {n:,} reports, {time.perf_counter() - started:.0f} s", end="", flush=True)
+            print(
+                f"\r  {i + 1:,} / {n:,} reports, {time.perf_counter() - started:.0f} s",
+                end="",
+                flush=True,
+            )
     _flush(store, batch, ids)
     with store.engine.begin() as conn:
-        conn.exec_driver_sql("UPDATE entities SET n_mentions = (SELECT count(*) FROM mentions WHERE entity_id = entities.id)")
+        conn.exec_driver_sql(
+            "UPDATE entities SET n_mentions = (SELECT count(*) FROM mentions WHERE entity_id = entities.id)"
+        )
         if store.dialect == "postgresql":  # ids were handed out here: move the sequences past them
             for table in ("entities", "mentions", "timexes", "events", "event_args", "claims"):
-                conn.exec_driver_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                                     f"(SELECT coalesce(max(id), 1) FROM {table}))")
+                conn.exec_driver_sql(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"(SELECT coalesce(max(id), 1) FROM {table}))"
+                )
         conn.exec_driver_sql("ANALYZE")
     print(f"\r  {n:,} reports written in {time.perf_counter() - started:.0f} s{' ' * 20}")
 

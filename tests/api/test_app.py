@@ -15,9 +15,15 @@ def client(tmp_path):
     db = str(tmp_path / "api.db")
     store = open_store(db)
     for rid, text in (("r1", "Schoigu traf Lukaschenko in Minsk."), ("r2", HOSTILE)):
-        ann = Annotations(sentences=[Span(0, len(text), text)],
-                          mentions=[Mention(0, 7, text[:7], "PER", id="m1", component="test")])
-        write_report(store, Report(id=rid, text=text, date=parse_iso("2022-12-05"), title=f"Titel {rid}"), ann)
+        ann = Annotations(
+            sentences=[Span(0, len(text), text)],
+            mentions=[Mention(0, 7, text[:7], "PER", id="m1", component="test")],
+        )
+        write_report(
+            store,
+            Report(id=rid, text=text, date=parse_iso("2022-12-05"), title=f"Titel {rid}"),
+            ann,
+        )
     return TestClient(create_app(Settings(db=db)))
 
 
@@ -79,7 +85,6 @@ import threading  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-import sqlalchemy as sa  # noqa: E402
 import uvicorn  # noqa: E402
 
 from chronik.nlp.pipeline import FACTORIES  # noqa: E402
@@ -106,8 +111,20 @@ def _count_reports(client) -> int:
     return client.get("/api/stats").json()["reports"]
 
 
-@pytest.mark.parametrize("path", ["/api/timeline", "/api/entities/5", "/api/network", "/api/claims", "/api/places",
-                                  "/timeline.json", "/entities/5.json", "/network.json", "/claims.json"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/timeline",
+        "/api/entities/5",
+        "/api/network",
+        "/api/claims",
+        "/api/places",
+        "/timeline.json",
+        "/entities/5.json",
+        "/network.json",
+        "/claims.json",
+    ],
+)
 def test_every_view_answers_json(world, path: str) -> None:
     response = world.get(path)
     assert response.status_code == 200
@@ -115,10 +132,14 @@ def test_every_view_answers_json(world, path: str) -> None:
 
 
 def test_timeline_endpoint_filters_and_pages(world) -> None:
-    data = world.get("/api/timeline", params=[("type", "ASSAULT"), ("type", "REJECT"), ("limit", 2)]).json()
+    data = world.get(
+        "/api/timeline", params=[("type", "ASSAULT"), ("type", "REJECT"), ("limit", 2)]
+    ).json()
     assert [e["type"] for e in data["events"]] == ["ASSAULT", "REJECT"]
     assert data["has_more"] is True
-    rest = world.get("/api/timeline", params={"type": "ASSAULT,REJECT", "limit": 2, "offset": 2}).json()
+    rest = world.get(
+        "/api/timeline", params={"type": "ASSAULT,REJECT", "limit": 2, "offset": 2}
+    ).json()
     assert [e["type"] for e in rest["events"]] == ["ASSAULT"] and rest["has_more"] is False
     oldest = world.get("/api/timeline", params={"order": "asc", "limit": 1}).json()
     assert oldest["events"][0]["type"] == "CONSULT"
@@ -128,17 +149,31 @@ def test_as_of_applies_to_every_endpoint(world) -> None:
     day = {"as_of": "2022-10-31"}
     assert world.get("/api/reports", params=day).json()["total"] == 1
     assert world.get("/api/search", params={"q": "Russland", **day}).json()["total"] == 0
-    assert {e["report_id"] for e in world.get("/api/timeline", params=day).json()["events"]} == {"w1"}
+    assert {e["report_id"] for e in world.get("/api/timeline", params=day).json()["events"]} == {
+        "w1"
+    }
     assert world.get("/api/entities/5", params=day).json()["events"] == []
     assert world.get("/api/claims", params=day).json()["pairs"] == []
     assert world.get("/api/reports/w2", params=day).status_code == 404
     assert world.get("/reports/w2.json", params=day).status_code == 404
 
 
-@pytest.mark.parametrize("params", [{"as_of": "2022-13-01"}, {"as_of": "99999-01-01"}, {"start": "gestern"},
-                                    {"start": "2023-01-01", "end": "2022-01-01"}, {"type": "EXPLODE"},
-                                    {"certainty": "sicher"}, {"limit": 10**9}, {"limit": 0}, {"offset": -1},
-                                    {"offset": 10**12}, {"entity": "x" * 5000}])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"as_of": "2022-13-01"},
+        {"as_of": "99999-01-01"},
+        {"start": "gestern"},
+        {"start": "2023-01-01", "end": "2022-01-01"},
+        {"type": "EXPLODE"},
+        {"certainty": "sicher"},
+        {"limit": 10**9},
+        {"limit": 0},
+        {"offset": -1},
+        {"offset": 10**12},
+        {"entity": "x" * 5000},
+    ],
+)
 def test_bad_parameters_are_a_clear_422(world, params) -> None:
     response = world.get("/api/timeline", params=params)
     assert response.status_code == 422
@@ -169,7 +204,9 @@ def test_post_needs_a_token_and_writes_nothing_without_it(world) -> None:
     assert world.post("/api/reports", json=body).status_code == 401
     wrong = world.post("/api/reports", json=body, headers={"Authorization": "Bearer wrong"})
     assert wrong.status_code == 401 and "token" in wrong.json()["error"]
-    assert world.post("/api/reports", json=body, headers={"Authorization": TOKEN}).status_code == 401
+    assert (
+        world.post("/api/reports", json=body, headers={"Authorization": TOKEN}).status_code == 401
+    )
     assert _count_reports(world) == 4
 
 
@@ -181,22 +218,39 @@ def test_post_with_token_analyses_and_stores_once(world) -> None:
     again = world.post("/api/reports", json=body, headers=auth)
     assert again.status_code == 200 and again.json()["status"] == "duplicate"
     stored = world.get(f"/api/reports/{first.json()['id']}").json()
-    assert (stored["title"], stored["date"], stored["text"]) == ("Besuch", "2023-01-10", body["text"])
+    assert (stored["title"], stored["date"], stored["text"]) == (
+        "Besuch",
+        "2023-01-10",
+        body["text"],
+    )
     assert _count_reports(world) == 5
 
 
-@pytest.mark.parametrize("body", [b"{not json", b'{"date": "2022-01-01"}', b'{"text": "x", "date": "2022-02-30"}',
-                                  b'{"text": ""}', b"[]"])
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"{not json",
+        b'{"date": "2022-01-01"}',
+        b'{"text": "x", "date": "2022-02-30"}',
+        b'{"text": ""}',
+        b"[]",
+    ],
+)
 def test_bad_post_bodies_are_422_and_write_nothing(world, body: bytes) -> None:
-    response = world.post("/api/reports", content=body, headers={"Authorization": f"Bearer {TOKEN}",
-                                                                 "Content-Type": "application/json"})
+    response = world.post(
+        "/api/reports",
+        content=body,
+        headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"},
+    )
     assert response.status_code == 422
     assert _count_reports(world) == 4
 
 
 def test_without_a_configured_token_the_api_is_read_only(tmp_path) -> None:
     client = TestClient(create_app(_settings(tmp_path)))
-    response = client.post("/api/reports", json={"text": "x"}, headers={"Authorization": "Bearer anything"})
+    response = client.post(
+        "/api/reports", json={"text": "x"}, headers={"Authorization": "Bearer anything"}
+    )
     assert response.status_code == 403 and "read-only" in response.json()["error"]
 
 
@@ -209,7 +263,9 @@ def test_declared_oversize_body_is_refused_unread(world) -> None:
 
 def test_streamed_oversize_body_is_cut_off(world) -> None:
     chunks = (b"x" * 10_000 for _ in range(50))  # 500 kB without a Content-Length, limit 100 kB
-    response = world.post("/api/reports", content=chunks, headers={"Authorization": f"Bearer {TOKEN}"})
+    response = world.post(
+        "/api/reports", content=chunks, headers={"Authorization": f"Bearer {TOKEN}"}
+    )
     assert response.status_code == 413
     assert _count_reports(world) == 4
 
@@ -228,9 +284,15 @@ def test_a_100_mb_post_to_a_real_server_gets_413_and_the_server_stays_up(tmp_pat
         time.sleep(0.05)
     try:
         with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
-            conn.sendall((f"POST /api/reports HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {TOKEN}\r\n"
-                          f"Content-Type: application/json\r\nContent-Length: {100 * 2**20}\r\n\r\n").encode())
-            conn.sendall(b"{" + b" " * 65536)  # a first piece of the 100 MB; the answer comes without the rest
+            conn.sendall(
+                (
+                    f"POST /api/reports HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {TOKEN}\r\n"
+                    f"Content-Type: application/json\r\nContent-Length: {100 * 2**20}\r\n\r\n"
+                ).encode()
+            )
+            conn.sendall(
+                b"{" + b" " * 65536
+            )  # a first piece of the 100 MB; the answer comes without the rest
             answer = conn.recv(4096).decode()
         assert answer.startswith("HTTP/1.1 413")
         import httpx
@@ -242,10 +304,15 @@ def test_a_100_mb_post_to_a_real_server_gets_413_and_the_server_stays_up(tmp_pat
 
 
 def test_no_cors_headers(world) -> None:
-    response = world.options("/api/timeline", headers={"Origin": "https://evil.example",
-                                                        "Access-Control-Request-Method": "GET"})
+    response = world.options(
+        "/api/timeline",
+        headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "GET"},
+    )
     assert "access-control-allow-origin" not in response.headers
-    assert "access-control-allow-origin" not in world.get("/api/timeline", headers={"Origin": "https://evil.example"}).headers
+    assert (
+        "access-control-allow-origin"
+        not in world.get("/api/timeline", headers={"Origin": "https://evil.example"}).headers
+    )
 
 
 def test_downloads(world) -> None:
@@ -261,27 +328,44 @@ def test_downloads(world) -> None:
     root = ET.fromstring(gexf.content)
     ns = {"g": "http://gexf.net/1.3"}
     assert len(root.findall(".//g:edge", ns)) == 5
-    graphml = ET.fromstring(world.get("/network.graphml", params={"start": "2022-01-01", "end": "2023-12-31"}).content)
+    graphml = ET.fromstring(
+        world.get("/network.graphml", params={"start": "2022-01-01", "end": "2023-12-31"}).content
+    )
     assert len(graphml.findall(".//{http://graphml.graphdrawing.org/xmlns}node")) == 5
     geo = world.get("/places.geojson").json()
     assert {f["properties"]["name"] for f in geo["features"]} == {"Minsk", "Ukraine"}
     svg = ET.fromstring(world.get("/places.svg").content)
     assert len(svg.findall(".//{http://www.w3.org/2000/svg}circle")) == 2
-    assert ET.fromstring(world.get("/places.svg", params={"as_of": "2022-01-01"}).content).findall(
-        ".//{http://www.w3.org/2000/svg}circle") == []
+    assert (
+        ET.fromstring(world.get("/places.svg", params={"as_of": "2022-01-01"}).content).findall(
+            ".//{http://www.w3.org/2000/svg}circle"
+        )
+        == []
+    )
 
 
 def test_csv_cells_cannot_become_formulas(tmp_path) -> None:
     store = open_store(str(tmp_path / "world.db"))
     build_world(store)
     with store.engine.begin() as conn:
-        conn.execute(t.events.update().where(t.events.c.type == "THREATEN").values(trigger_text="=HYPERLINK(1)"))
+        conn.execute(
+            t.events.update()
+            .where(t.events.c.type == "THREATEN")
+            .values(trigger_text="=HYPERLINK(1)")
+        )
     client = TestClient(create_app(_settings(tmp_path)))
     assert "'=HYPERLINK(1)" in client.get("/timeline.csv").text
 
 
 def test_all_pages_escape_report_content(world) -> None:
-    for path in ("/", "/reports/w3", "/timeline", "/entities/2", "/search?q=Polen", "/network?start=2022-12-01&end=2022-12-31"):
+    for path in (
+        "/",
+        "/reports/w3",
+        "/timeline",
+        "/entities/2",
+        "/search?q=Polen",
+        "/network?start=2022-12-01&end=2022-12-31",
+    ):
         html = world.get(path).text
         assert "<script>alert" not in html and "<b>Drohung" not in html, path
     assert "&lt;b&gt;Drohung" in world.get("/timeline").text
@@ -304,12 +388,49 @@ def test_factory_for_several_server_processes_reads_the_environment(tmp_path, mo
 
 
 def test_hostile_values_in_any_parameter_never_crash_the_server(world) -> None:
-    values = ["9" * 25, "9999-12-31", "0001-01-01", "'; DROP TABLE reports; --", "\\%_", "ä" * 300, "-1", '"*NEAR']
-    paths = ["/api/timeline", "/api/network", "/api/claims", "/api/places", "/api/search", "/api/entities/1",
-             "/timeline", "/network.gexf", "/claims.csv", "/places.svg", "/entities/1", "/reports/w1"]
-    params = ["entity", "place", "source", "type", "certainty", "start", "end", "as_of", "q", "limit", "offset"]
-    statuses = {world.get(path, params={key: value}).status_code
-                for path in paths for key in params for value in values}
+    values = [
+        "9" * 25,
+        "9999-12-31",
+        "0001-01-01",
+        "'; DROP TABLE reports; --",
+        "\\%_",
+        "ä" * 300,
+        "-1",
+        '"*NEAR',
+    ]
+    paths = [
+        "/api/timeline",
+        "/api/network",
+        "/api/claims",
+        "/api/places",
+        "/api/search",
+        "/api/entities/1",
+        "/timeline",
+        "/network.gexf",
+        "/claims.csv",
+        "/places.svg",
+        "/entities/1",
+        "/reports/w1",
+    ]
+    params = [
+        "entity",
+        "place",
+        "source",
+        "type",
+        "certainty",
+        "start",
+        "end",
+        "as_of",
+        "q",
+        "limit",
+        "offset",
+    ]
+    statuses = {
+        world.get(path, params={key: value}).status_code
+        for path in paths
+        for key in params
+        for value in values
+    }
     assert statuses <= {200, 404, 422}
     assert _count_reports(world) == 4
 
@@ -319,15 +440,23 @@ def test_post_links_the_new_report_into_the_store_as_ingest_does(tmp_path) -> No
 
     app = create_app(_settings(tmp_path, api_token=TOKEN))
 
-    def analyse(report):  # a fixed analysis: this test is about storing and linking, not about the NLP
+    def analyse(
+        report,
+    ):  # a fixed analysis: this test is about storing and linking, not about the NLP
         at = report.text.index("Minsk")
-        return Annotations(sentences=[Span(0, len(report.text), report.text)],
-                           mentions=[M(at, at + 5, "Minsk", "LOC", id="m1", component="stub")], pipeline="stub")
+        return Annotations(
+            sentences=[Span(0, len(report.text), report.text)],
+            mentions=[M(at, at + 5, "Minsk", "LOC", id="m1", component="stub")],
+            pipeline="stub",
+        )
 
     app.state.analyse = analyse
     client = TestClient(app)
-    response = client.post("/api/reports", json={"text": "Treffen in Minsk.", "date": "2022-12-05"},
-                           headers={"Authorization": f"Bearer {TOKEN}"})
+    response = client.post(
+        "/api/reports",
+        json={"text": "Treffen in Minsk.", "date": "2022-12-05"},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
     record = client.get(f"/api/reports/{response.json()['id']}").json()
     entity_id = record["entity_links"]["m1"]
     assert client.get(f"/api/entities/{entity_id}").json()["names"][0]["name"] == "Minsk"

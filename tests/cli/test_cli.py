@@ -26,8 +26,13 @@ Belarus hat Truppen an die Grenze verlegt.
 
 def chronik(*args: str, db: Path, timeout: float = 300) -> subprocess.CompletedProcess:
     env = {**os.environ, "CHRONIK_DB": str(db)}
-    return subprocess.run([sys.executable, "-m", "chronik", *args], capture_output=True, text=True,
-                          env=env, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "chronik", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
+    )
 
 
 @pytest.fixture()
@@ -36,8 +41,11 @@ def corpus(tmp_path: Path) -> Path:
     folder.mkdir()
     (folder / "reports.txt").write_text(DATED, encoding="utf-8")
     (folder / "more.jsonl").write_text(
-        json.dumps({"id": "x-1", "date": "2023-01-10", "text": "Selenskyj besuchte Washington."}) + "\n"
-        + "{not json\n", encoding="utf-8")
+        json.dumps({"id": "x-1", "date": "2023-01-10", "text": "Selenskyj besuchte Washington."})
+        + "\n"
+        + "{not json\n",
+        encoding="utf-8",
+    )
     return folder
 
 
@@ -67,14 +75,19 @@ def test_clean_input_exits_zero_and_export_is_valid(corpus: Path, tmp_path: Path
     found = json.loads(chronik("search", "Energieinfrastruktur", "--json", db=db).stdout)
     assert found["total"] == 1
     contested = json.loads(chronik("claims", "--json", db=db).stdout)["pairs"]
-    assert [sorted((p["a"]["certainty"], p["b"]["certainty"])) for p in contested] == [["alleged", "denied"]]
+    assert [sorted((p["a"]["certainty"], p["b"]["certainty"])) for p in contested] == [
+        ["alleged", "denied"]
+    ]
     shown = json.loads(chronik("entity", "show", "Minsk", "--json", db=db).stdout)
     assert shown["entity"]["canonical"] == "Minsk"
     assert [r["id"] for r in shown["reports"]] == [records[1]["id"]]
     missing = chronik("entity", "show", "Niemand Unbekannt", db=db)
     assert missing.returncode == 1 and "no entity named" in missing.stderr
     events = json.loads(chronik("timeline", "--type", "CONSULT", "--json", db=db).stdout)["events"]
-    assert sorted(e["trigger_text"] for e in events) == ["Gespräche", "traf"]  # each trigger is one event
+    assert sorted(e["trigger_text"] for e in events) == [
+        "Gespräche",
+        "traf",
+    ]  # each trigger is one event
     assert {e["report_date"] for e in events} == {"2022-12-05"}
 
 
@@ -107,12 +120,21 @@ def test_kill_during_ingest_leaves_a_consistent_store_and_rerun_completes(tmp_pa
     source = tmp_path / "many.jsonl"
     with source.open("w", encoding="utf-8") as handle:
         for i in range(300):
-            text = f"Bericht {i}: Die Regierung in Kiew meldete neue Angriffe. Moskau bestreitet das. " * 3
-            handle.write(json.dumps({"id": f"k-{i}", "date": f"2022-{1 + i % 12:02d}", "text": text}) + "\n")
+            text = (
+                f"Bericht {i}: Die Regierung in Kiew meldete neue Angriffe. Moskau bestreitet das. "
+                * 3
+            )
+            handle.write(
+                json.dumps({"id": f"k-{i}", "date": f"2022-{1 + i % 12:02d}", "text": text}) + "\n"
+            )
     db = tmp_path / "k.db"
     env = {**os.environ, "CHRONIK_DB": str(db), "CHRONIK_BATCH_SIZE": "4"}
-    proc = subprocess.Popen([sys.executable, "-m", "chronik", "ingest", str(source)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "chronik", "ingest", str(source)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.time() + 120
     stored = 0
     while time.time() < deadline and proc.poll() is None:
@@ -125,7 +147,10 @@ def test_kill_during_ingest_leaves_a_consistent_store_and_rerun_completes(tmp_pa
     proc.wait()
     assert 15 <= _count(db, "SELECT count(*) FROM reports") < 300
     assert _count(db, "PRAGMA integrity_check", text=True) == "ok"
-    assert _count(db, "SELECT count(*) FROM reports WHERE id NOT IN (SELECT report_id FROM sentences)") == 0
+    assert (
+        _count(db, "SELECT count(*) FROM reports WHERE id NOT IN (SELECT report_id FROM sentences)")
+        == 0
+    )
     rerun = chronik("ingest", str(source), "--json", db=db)
     assert rerun.returncode == 0, rerun.stderr
     assert _count(db, "SELECT count(*) FROM reports") == 300

@@ -25,15 +25,33 @@ ENTITY_TYPES = {"PER", "LOC", "ORG", "OTH"}
 SUBS = {"part", "deriv"}
 TIMEX_TYPES = {"DATE", "TIME", "DURATION", "SET"}
 MODS = {"START", "MID", "END", "APPROX", "BEFORE", "AFTER"}
-EVENT_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST", "ACCUSE",
-               "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+EVENT_TYPES = {
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "COOPERATE",
+    "AID",
+    "CONCEDE",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+}
 CERTAINTIES = {"asserted", "reported", "alleged", "unconfirmed", "denied"}
 ROLES_OF_EVENT = ("actor", "target", "place", "time")
 SPLIT_CUE = " … "
 
 
 def _load(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
 
 
 DEV = _load(EVENTS / "dev.jsonl")
@@ -43,7 +61,10 @@ BY_ID = {record["id"]: record for record in GOLD}
 
 
 def _span_ok(text: str, span: dict) -> bool:
-    return 0 <= span["start"] < span["end"] <= len(text) and text[span["start"]:span["end"]] == span["text"]
+    return (
+        0 <= span["start"] < span["end"] <= len(text)
+        and text[span["start"] : span["end"]] == span["text"]
+    )
 
 
 def _sample_reports() -> list[tuple[str, str]]:
@@ -51,7 +72,9 @@ def _sample_reports() -> list[tuple[str, str]]:
     out = []
     for path in sorted(SAMPLE.glob("*.txt")):
         chunks = re.split(r"(?m)^\s*date (\S+)[ \t]*", path.read_text(encoding="utf-8"))
-        out += [(d, unicodedata.normalize("NFC", t).strip()) for d, t in zip(chunks[1::2], chunks[2::2])]
+        out += [
+            (d, unicodedata.normalize("NFC", t).strip()) for d, t in zip(chunks[1::2], chunks[2::2])
+        ]
     return out
 
 
@@ -63,7 +86,9 @@ def test_gold_is_large_enough_and_split():
 
 def test_test_split_is_the_one_in_the_readme():
     readme = (EVENTS / "README.md").read_text(encoding="utf-8")
-    listed = set(re.findall(r"`([sx]-\d{3})`", readme.split("## Test split", 1)[1].split("##", 1)[0]))
+    listed = set(
+        re.findall(r"`([sx]-\d{3})`", readme.split("## Test split", 1)[1].split("##", 1)[0])
+    )
     assert listed == {record["id"] for record in TEST}
 
 
@@ -127,11 +152,13 @@ def test_claims(record):
         cue = claim["cue"]
         if cue is not None:
             first = cue["text"].split(SPLIT_CUE)[0]
-            assert text[cue["start"]:cue["end"]] == first, claim["id"]
+            assert text[cue["start"] : cue["end"]] == first, claim["id"]
         assert set(claim["events"]) <= event_ids, claim["id"]
         for other in claim["contradicts"]:
             assert other != claim["id"] and other in by_id, claim["id"]
-            assert claim["id"] in by_id[other]["contradicts"], f"{claim['id']} -> {other} is not symmetric"
+            assert claim["id"] in by_id[other]["contradicts"], (
+                f"{claim['id']} -> {other} is not symmetric"
+            )
 
 
 def test_all_types_and_certainties_are_covered():
@@ -155,7 +182,9 @@ def test_sample_texts_are_what_chronik_ingests():
         items = list(read_file(path, ReadOptions()))
         assert not [i for i in items if isinstance(i, Skipped)], path
         ingested += [(i.date.iso, i.text) for i in items]
-    assert ingested == [(BY_ID[f"s-{n:03d}"]["date"], BY_ID[f"s-{n:03d}"]["text"]) for n in range(1, 51)]
+    assert ingested == [
+        (BY_ID[f"s-{n:03d}"]["date"], BY_ID[f"s-{n:03d}"]["text"]) for n in range(1, 51)
+    ]
 
 
 def test_entity_gold_is_big_enough():

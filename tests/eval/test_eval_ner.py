@@ -24,7 +24,13 @@ def write_tsv(path: Path, sentences: list[list[tuple[str, str]]]) -> Path:
 
 def test_chunks_follow_conll_reading_of_bio() -> None:
     tags = ["B-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-ORG", "B-LOCderiv", "I-LOCderiv"]
-    assert germeval.chunks(tags) == [(0, 2, "PER"), (3, 4, "LOC"), (4, 5, "LOC"), (5, 6, "ORG"), (6, 8, "LOCderiv")]
+    assert germeval.chunks(tags) == [
+        (0, 2, "PER"),
+        (3, 4, "LOC"),
+        (4, 5, "LOC"),
+        (5, 6, "ORG"),
+        (6, 8, "LOCderiv"),
+    ]
 
 
 def test_identical_tags_score_one() -> None:
@@ -65,10 +71,14 @@ def test_no_predictions_and_no_gold_give_zero_not_an_error() -> None:
 
 
 def test_score_files_reads_three_and_four_column_files(tmp_path: Path) -> None:
-    gold = write_tsv(tmp_path / "gold.tsv", [[("Angela", "B-PER"), ("Merkel", "I-PER"), ("in", "O"),
-                                               ("Paris", "B-LOC")]])
+    gold = write_tsv(
+        tmp_path / "gold.tsv",
+        [[("Angela", "B-PER"), ("Merkel", "I-PER"), ("in", "O"), ("Paris", "B-LOC")]],
+    )
     pred = tmp_path / "pred.tsv"
-    pred.write_text("#\tx\n1\tAngela\tB-PER\n2\tMerkel\tI-PER\n3\tin\tO\n4\tParis\tB-ORG\n\n", encoding="utf-8")
+    pred.write_text(
+        "#\tx\n1\tAngela\tB-PER\n2\tMerkel\tI-PER\n3\tin\tO\n4\tParis\tB-ORG\n\n", encoding="utf-8"
+    )
     scores = ner.score_files(gold, pred)
     assert (scores.strict.tp, scores.strict.fp, scores.strict.fn) == (1, 1, 1)
 
@@ -81,7 +91,9 @@ def test_score_files_refuses_other_tokenisation(tmp_path: Path) -> None:
 
 
 def test_write_then_read_keeps_tokens_and_tags(tmp_path: Path) -> None:
-    gold = write_tsv(tmp_path / "gold.tsv", [[("Die", "O"), ("EU-Kommission", "B-ORGpart")], [("Ja", "O")]])
+    gold = write_tsv(
+        tmp_path / "gold.tsv", [[("Die", "O"), ("EU-Kommission", "B-ORGpart")], [("Ja", "O")]]
+    )
     sentences = germeval.read(gold)
     germeval.write(tmp_path / "out.tsv", sentences, [s.tags for s in sentences])
     again = germeval.read(tmp_path / "out.tsv")
@@ -89,11 +101,28 @@ def test_write_then_read_keeps_tokens_and_tags(tmp_path: Path) -> None:
     assert [s.tags for s in again] == [["O", "B-ORGpart"], ["O"]]
 
 
-def test_run_tags_the_given_tokens_and_reports_json(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
-    gold = write_tsv(tmp_path / "gold.tsv", [
-        [("Angela", "B-PER"), ("Merkel", "I-PER"), ("besuchte", "O"), ("Paris", "B-LOC"), (".", "O")],
-        [("Die", "O"), ("russische", "B-LOCderiv"), ("Regierung", "O"), ("schweigt", "O"), (".", "O")],
-    ])
+def test_run_tags_the_given_tokens_and_reports_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    gold = write_tsv(
+        tmp_path / "gold.tsv",
+        [
+            [
+                ("Angela", "B-PER"),
+                ("Merkel", "I-PER"),
+                ("besuchte", "O"),
+                ("Paris", "B-LOC"),
+                (".", "O"),
+            ],
+            [
+                ("Die", "O"),
+                ("russische", "B-LOCderiv"),
+                ("Regierung", "O"),
+                ("schweigt", "O"),
+                (".", "O"),
+            ],
+        ],
+    )
     out = tmp_path / "pred.tsv"
     assert ner.run(gold, out, "fast", as_json=True) == 0
     result = json.loads(capsys.readouterr().out)

@@ -30,10 +30,13 @@ def test_read_timeml_strips_tags_decodes_entities_and_skips_the_dct():
     assert doc.date is not None and doc.date.iso == "2022-12-07"
     assert doc.text.startswith("\nSchoigu & Chrenin trafen sich am Montag.")
     assert [(t["text"], t["type"], t["value"]) for t in doc.timexes] == [
-        ("Montag", "DATE", "2022-12-05"), ("Oktober", "DATE", "2022-10"), ("drei Tage", "DURATION", "P3D"),
-        ("jede Woche", "SET", "P1W")]
+        ("Montag", "DATE", "2022-12-05"),
+        ("Oktober", "DATE", "2022-10"),
+        ("drei Tage", "DURATION", "P3D"),
+        ("jede Woche", "SET", "P1W"),
+    ]
     for t in doc.timexes:
-        assert doc.text[t["start"]:t["end"]] == t["text"]
+        assert doc.text[t["start"] : t["end"]] == t["text"]
 
 
 def test_write_replaces_gold_timex3_keeps_dct_events_and_text():
@@ -56,17 +59,23 @@ def test_matching_is_one_to_one_closest_first():
 
 def test_scores_strict_relaxed_type_and_value():
     text = "am Montag und im Oktober und drei Tage lang"
-    gold = [{"start": 3, "end": 9, "text": "Montag", "type": "DATE", "value": "2022-12-05"},
-            {"start": 17, "end": 24, "text": "Oktober", "type": "DATE", "value": "2022-10"},
-            {"start": 29, "end": 38, "text": "drei Tage", "type": "DURATION", "value": "P3D"}]
-    predicted = [timex(0, 9, "am Montag", "DATE", "2022-12-05"),  # relaxed only, right value
-                 timex(17, 24, "Oktober", "DATE", "2023-10"),  # strict, wrong value
-                 timex(39, 43, "lang", "SET", "P1D")]  # spurious
+    gold = [
+        {"start": 3, "end": 9, "text": "Montag", "type": "DATE", "value": "2022-12-05"},
+        {"start": 17, "end": 24, "text": "Oktober", "type": "DATE", "value": "2022-10"},
+        {"start": 29, "end": 38, "text": "drei Tage", "type": "DURATION", "value": "P3D"},
+    ]
+    predicted = [
+        timex(0, 9, "am Montag", "DATE", "2022-12-05"),  # relaxed only, right value
+        timex(17, 24, "Oktober", "DATE", "2023-10"),  # strict, wrong value
+        timex(39, 43, "lang", "SET", "P1D"),
+    ]  # spurious
     scores = Scores()
     score_doc(scores, GoldDoc("a", "a", text, None, gold), predicted)
     result = scores.as_dict()
     assert (result["strict"]["tp"], result["relaxed"]["tp"]) == (1, 2)
-    assert result["relaxed"]["precision"] == round(2 / 3, 4) and result["relaxed"]["recall"] == round(2 / 3, 4)
+    assert result["relaxed"]["precision"] == round(2 / 3, 4) and result["relaxed"][
+        "recall"
+    ] == round(2 / 3, 4)
     assert result["type_accuracy"] == 1.0 and result["value_accuracy"] == 0.5
     assert result["per_type"]["DATE"]["tp"] == 2 and result["per_type"]["DURATION"]["recall"] == 0.0
     assert result["per_type"]["SET"]["predicted"] == 1 and result["per_type"]["SET"]["tp"] == 0
@@ -88,9 +97,30 @@ def test_run_on_a_timeml_directory_writes_one_prediction_file_per_gold_file(tmp_
 
 
 def test_run_on_json_lines(tmp_path: Path, capsys):
-    record = {"id": "r1", "date": "2022-12", "lang": "de", "text": "Gestern und im Oktober.",
-              "timexes": [{"id": "t1", "start": 0, "end": 7, "text": "Gestern", "type": "DATE", "value": "2022-12-XX"},
-                          {"id": "t2", "start": 15, "end": 22, "text": "Oktober", "type": "DATE", "value": "2022-10"}]}
+    record = {
+        "id": "r1",
+        "date": "2022-12",
+        "lang": "de",
+        "text": "Gestern und im Oktober.",
+        "timexes": [
+            {
+                "id": "t1",
+                "start": 0,
+                "end": 7,
+                "text": "Gestern",
+                "type": "DATE",
+                "value": "2022-12-XX",
+            },
+            {
+                "id": "t2",
+                "start": 15,
+                "end": 22,
+                "text": "Oktober",
+                "type": "DATE",
+                "value": "2022-10",
+            },
+        ],
+    }
     gold = tmp_path / "gold.jsonl"
     gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
     assert scorer.run(gold, tmp_path / "out", as_json=True) == 0
@@ -102,13 +132,19 @@ def test_run_on_json_lines(tmp_path: Path, capsys):
 
 
 def test_a_dct_inside_text_is_neither_gold_nor_predicted(tmp_path: Path, capsys):
-    raw = TML.replace("<TEXT>\n", '<TEXT>\n<TIMEX3 tid="t9" type="DATE" value="2022-12-07" '
-                      'functionInDocument="CREATION_TIME">7. Dezember 2022</TIMEX3> ')
+    raw = TML.replace(
+        "<TEXT>\n",
+        '<TEXT>\n<TIMEX3 tid="t9" type="DATE" value="2022-12-07" '
+        'functionInDocument="CREATION_TIME">7. Dezember 2022</TIMEX3> ',
+    )
     (tmp_path / "a.tml").write_text(raw, encoding="utf-8")
     assert scorer.run(tmp_path, tmp_path / "out", as_json=True) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["relaxed"]["gold"] == 4 and result["relaxed"]["predicted"] == 4
-    assert 'functionInDocument="CREATION_TIME">7. Dezember 2022</TIMEX3>' in (tmp_path / "out" / "a.tml").read_text()
+    assert (
+        'functionInDocument="CREATION_TIME">7. Dezember 2022</TIMEX3>'
+        in (tmp_path / "out" / "a.tml").read_text()
+    )
 
 
 def test_run_exit_codes(tmp_path: Path, capsys):

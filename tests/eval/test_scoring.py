@@ -17,27 +17,50 @@ def sp(start: int, end: int) -> dict:
 
 
 def event(eid: str, kind: str, trigger: tuple[int, int], actor=(), target=()) -> dict:
-    return {"id": eid, "type": kind, "trigger": sp(*trigger), "actor": [sp(*a) for a in actor],
-            "target": [sp(*t) for t in target], "place": [], "time": [], "negated": False}
+    return {
+        "id": eid,
+        "type": kind,
+        "trigger": sp(*trigger),
+        "actor": [sp(*a) for a in actor],
+        "target": [sp(*t) for t in target],
+        "place": [],
+        "time": [],
+        "negated": False,
+    }
 
 
 def claim(cid: str, span: tuple[int, int], certainty: str, source=None, contradicts=()) -> dict:
-    return {"id": cid, **sp(*span), "certainty": certainty, "source": sp(*source) if source else None,
-            "cue": None, "events": [], "contradicts": list(contradicts)}
+    return {
+        "id": cid,
+        **sp(*span),
+        "certainty": certainty,
+        "source": sp(*source) if source else None,
+        "cue": None,
+        "events": [],
+        "contradicts": list(contradicts),
+    }
 
 
 GOLD = {
-    "id": "r1", "date": "2022-12", "text": TEXT,
-    "entities": [{"id": "m1", **sp(4, 11), "type": "LOC", "canonical": "Ukraine"},
-                 {"id": "m2", **sp(18, 26), "type": "LOC", "canonical": "Russia"},
-                 {"id": "m3", **sp(32, 36), "type": "LOC", "canonical": "Kyiv"},
-                 {"id": "m4", **sp(50, 56), "type": "LOC", "canonical": "Russia"}],
+    "id": "r1",
+    "date": "2022-12",
+    "text": TEXT,
+    "entities": [
+        {"id": "m1", **sp(4, 11), "type": "LOC", "canonical": "Ukraine"},
+        {"id": "m2", **sp(18, 26), "type": "LOC", "canonical": "Russia"},
+        {"id": "m3", **sp(32, 36), "type": "LOC", "canonical": "Kyiv"},
+        {"id": "m4", **sp(50, 56), "type": "LOC", "canonical": "Russia"},
+    ],
     "timexes": [],
-    "events": [event("v1", "ACCUSE", (12, 17), actor=[(4, 11)], target=[(18, 26)]),
-               event("v2", "ASSAULT", (37, 48), actor=[(18, 26)], target=[(32, 36)]),
-               event("v3", "REJECT", (57, 67), actor=[(50, 56)])],
-    "claims": [claim("c1", (32, 48), "alleged", (4, 11), ["c2"]),
-               claim("c2", (50, 71), "denied", (50, 56), ["c1"])],
+    "events": [
+        event("v1", "ACCUSE", (12, 17), actor=[(4, 11)], target=[(18, 26)]),
+        event("v2", "ASSAULT", (37, 48), actor=[(18, 26)], target=[(32, 36)]),
+        event("v3", "REJECT", (57, 67), actor=[(50, 56)]),
+    ],
+    "claims": [
+        claim("c1", (32, 48), "alleged", (4, 11), ["c2"]),
+        claim("c2", (50, 71), "denied", (50, 56), ["c1"]),
+    ],
 }
 
 
@@ -50,12 +73,26 @@ def test_perfect_prediction_scores_one() -> None:
 
 
 def test_event_needs_same_type_and_overlapping_trigger() -> None:
-    pred = dict(GOLD, events=[event("v1", "ACCUSE", (12, 17)), event("v2", "ASSAULT", (12, 17)),
-                              event("v3", "REJECT", (57, 67), actor=[(50, 52)])])
+    pred = dict(
+        GOLD,
+        events=[
+            event("v1", "ACCUSE", (12, 17)),
+            event("v2", "ASSAULT", (12, 17)),
+            event("v3", "REJECT", (57, 67), actor=[(50, 52)]),
+        ],
+    )
     figures = scoring.score_corpus([(pred, GOLD)])
-    assert (figures["events"]["tp"], figures["events"]["pred"], figures["events"]["gold"]) == (2, 3, 3)
+    assert (figures["events"]["tp"], figures["events"]["pred"], figures["events"]["gold"]) == (
+        2,
+        3,
+        3,
+    )
     # arguments: only REJECT's actor overlaps (Moskau vs "Mo"); gold has 5 pairs, prediction 1
-    assert (figures["arguments"]["tp"], figures["arguments"]["pred"], figures["arguments"]["gold"]) == (1, 1, 5)
+    assert (
+        figures["arguments"]["tp"],
+        figures["arguments"]["pred"],
+        figures["arguments"]["gold"],
+    ) == (1, 1, 5)
 
 
 def test_matching_is_one_to_one_closest_first() -> None:
@@ -71,8 +108,13 @@ def test_claims_match_at_half_the_shorter_span() -> None:
 
 
 def test_source_certainty_and_links() -> None:
-    pred = dict(GOLD, claims=[claim("c1", (32, 48), "reported", (4, 11), ["c2"]),
-                              claim("c2", (50, 71), "denied", None, ["c1"])])
+    pred = dict(
+        GOLD,
+        claims=[
+            claim("c1", (32, 48), "reported", (4, 11), ["c2"]),
+            claim("c2", (50, 71), "denied", None, ["c1"]),
+        ],
+    )
     figures = scoring.score_corpus([(pred, GOLD)])
     assert figures["claims"]["f1"] == 1.0
     assert figures["source"]["tp"] == 1  # the second has no source where gold has one
@@ -81,10 +123,19 @@ def test_source_certainty_and_links() -> None:
 
 
 def test_link_between_unmatched_claims_is_wrong() -> None:
-    pred = dict(GOLD, claims=[claim("c1", (0, 11), "alleged", None, ["c2"]),
-                              claim("c2", (50, 71), "denied", None, ["c1"])])
+    pred = dict(
+        GOLD,
+        claims=[
+            claim("c1", (0, 11), "alleged", None, ["c2"]),
+            claim("c2", (50, 71), "denied", None, ["c1"]),
+        ],
+    )
     figures = scoring.score_corpus([(pred, GOLD)])
-    assert (figures["contradicts"]["tp"], figures["contradicts"]["pred"], figures["contradicts"]["gold"]) == (0, 1, 1)
+    assert (
+        figures["contradicts"]["tp"],
+        figures["contradicts"]["pred"],
+        figures["contradicts"]["gold"],
+    ) == (0, 1, 1)
 
 
 def test_bcubed_of_canonical_grouping() -> None:

@@ -23,7 +23,9 @@ def split(items: object) -> tuple[list[Report], list[Skipped]]:
 def read():
     """read(path_or_paths, **ReadOptions fields) -> (reports, skipped)."""
 
-    def _read(paths: Path | str | list[Path | str], **options: object) -> tuple[list[Report], list[Skipped]]:
+    def _read(
+        paths: Path | str | list[Path | str], **options: object
+    ) -> tuple[list[Report], list[Skipped]]:
         given = paths if isinstance(paths, list) else [paths]
         return split(read_paths(given, ReadOptions(**options)))  # type: ignore[arg-type]
 

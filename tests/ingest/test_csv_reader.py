@@ -10,10 +10,10 @@ from chronik.dates import PartialDate, parse_iso
 def test_rows_with_quoted_multiline_fields(tmp_path: Path, read) -> None:
     path = tmp_path / "r.csv"
     path.write_text(
-        'id,date,title,text\n'
+        "id,date,title,text\n"
         '1,2022-12-05,Eins,"Erster Bericht, mit Komma."\n'
         '2,2022-12,Zwei,"Zweiter Bericht\nüber zwei Zeilen mit ""Zitat""."\n'
-        '3,2022,Drei,Dritter Bericht.\n',
+        "3,2022,Drei,Dritter Bericht.\n",
         encoding="utf-8",
     )
     reports, skipped = read(path)
@@ -27,7 +27,9 @@ def test_rows_with_quoted_multiline_fields(tmp_path: Path, read) -> None:
 
 def test_semicolon_delimiter_and_mapped_columns(tmp_path: Path, read) -> None:
     path = tmp_path / "excel.csv"
-    path.write_text("Datum;Inhalt\n05.12.2022;Ein Bericht; mit Semikolon? Nein.\n06.12.2022;Zweiter.\n", "utf-8")
+    path.write_text(
+        "Datum;Inhalt\n05.12.2022;Ein Bericht; mit Semikolon? Nein.\n06.12.2022;Zweiter.\n", "utf-8"
+    )
     reports, skipped = read(path, text_column="Inhalt", date_column="Datum")
     assert [r.text for r in reports] == ["Zweiter."]
     assert reports[0].date == PartialDate(2022, 12, 6)
@@ -108,7 +110,9 @@ def test_unclosed_quote_swallows_rows_and_says_so(tmp_path: Path, read) -> None:
     path.write_text('text,date\n"Offenes Zitat,2022\nZweite,2022\n', encoding="utf-8")
     reports, skipped = read(path)
     assert reports == []
-    assert [(s.line, s.reason) for s in skipped] == [(2, "row has 1 field, the header has 2; check the quoting")]
+    assert [(s.line, s.reason) for s in skipped] == [
+        (2, "row has 1 field, the header has 2; check the quoting")
+    ]
 
 
 def test_header_only_and_blank_jsonl_files_are_reported(tmp_path: Path, read) -> None:

@@ -38,14 +38,19 @@ def test_many_reports_in_one_file_keep_their_precision(tmp_path: Path, read) -> 
     assert skipped == []
     assert [r.date.iso for r in reports] == ["2022-12-05", "2022-12-06T14:30+01:00", "2022"]
     assert [r.origin for r in reports] == [f"{path}:1", f"{path}:4", f"{path}:5"]
-    assert reports[0].text == "Erster Bericht: Schoigu trifft Lukaschenko.\nZweite Zeile des ersten Berichts."
+    assert (
+        reports[0].text
+        == "Erster Bericht: Schoigu trifft Lukaschenko.\nZweite Zeile des ersten Berichts."
+    )
     assert reports[1].text == "Zweiter Bericht, eingerückt."
     assert reports[2].text == "Dritter Bericht, der Text beginnt in der nächsten Zeile."
 
 
 def test_date_inside_a_line_or_capitalised_does_not_start_a_report(tmp_path: Path, read) -> None:
     path = tmp_path / "one.txt"
-    path.write_text("date 2022-12 Text mit date 2022-11 mitten drin.\nDate 2022-10 ist kein Beginn.\n", "utf-8")
+    path.write_text(
+        "date 2022-12 Text mit date 2022-11 mitten drin.\nDate 2022-10 ist kein Beginn.\n", "utf-8"
+    )
     reports, skipped = read(path)
     assert skipped == []
     assert len(reports) == 1
@@ -67,7 +72,9 @@ def test_impossible_date_skips_that_report_only(tmp_path: Path, read) -> None:
 
 def test_empty_report_is_skipped(tmp_path: Path, read) -> None:
     path = tmp_path / "empty-report.txt"
-    path.write_text("date 2022-12-01\n\n   \ndate 2022-12-02 Text.\ndate 2022-12-03", encoding="utf-8")
+    path.write_text(
+        "date 2022-12-01\n\n   \ndate 2022-12-02 Text.\ndate 2022-12-03", encoding="utf-8"
+    )
     reports, skipped = read(path)
     assert [r.date.iso for r in reports] == ["2022-12-02"]
     assert [(s.line, s.reason) for s in skipped] == [
@@ -96,8 +103,12 @@ def test_windows_line_ends(tmp_path: Path, read) -> None:
 def test_the_same_report_twice_has_the_same_id(tmp_path: Path, read) -> None:
     text = "Schoigu und Lukaschenko haben sich in Minsk getroffen."
     (tmp_path / "a.txt").write_text(f"date 2022-12 {text}\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text(f"date 2022-12\n  {text.replace(' ', '  ')}  \n\n", encoding="utf-8")
-    (tmp_path / "c.jsonl").write_text(f'{{"text": "{text}", "date": "2022-12", "id": "x"}}\n', encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        f"date 2022-12\n  {text.replace(' ', '  ')}  \n\n", encoding="utf-8"
+    )
+    (tmp_path / "c.jsonl").write_text(
+        f'{{"text": "{text}", "date": "2022-12", "id": "x"}}\n', encoding="utf-8"
+    )
     reports, skipped = read(tmp_path)
     assert skipped == []
     assert len(reports) == 3
@@ -109,4 +120,7 @@ def test_classic_mac_line_ends(tmp_path: Path, read) -> None:
     path.write_bytes("date 2022-12-05 Erster\rBericht\rdate 2022-12-06 Größe".encode("cp1252"))
     reports, skipped = read(path)
     assert skipped == []
-    assert [(r.text, r.origin) for r in reports] == [("Erster\nBericht", f"{path}:1"), ("Größe", f"{path}:3")]
+    assert [(r.text, r.origin) for r in reports] == [
+        ("Erster\nBericht", f"{path}:1"),
+        ("Größe", f"{path}:3"),
+    ]

@@ -9,7 +9,9 @@ import pytest
 
 from chronik.dates import PartialDate
 
-GERMAN = "date 2022-12-05 Größere Maßnahmen für Flüchtlinge: Österreichs Außenminister äußerte sich."
+GERMAN = (
+    "date 2022-12-05 Größere Maßnahmen für Flüchtlinge: Österreichs Außenminister äußerte sich."
+)
 CP1252 = "date 2022-12-05 „Wir sind zufrieden“, sagte er – 5 € mehr für Flüchtlinge in Österreich."
 
 
@@ -102,14 +104,18 @@ def test_binary_files_are_skipped(tmp_path: Path, read, content: bytes, kind: st
 
 def test_control_characters_in_text_are_removed(tmp_path: Path, read) -> None:
     path = tmp_path / "ctrl.jsonl"
-    path.write_text('{"text": "A\\u0000B\\u0007C\\tD\\nE\\u001b", "date": "2022"}\n', encoding="utf-8")
+    path.write_text(
+        '{"text": "A\\u0000B\\u0007C\\tD\\nE\\u001b", "date": "2022"}\n', encoding="utf-8"
+    )
     reports, _ = read(path)
     assert reports[0].text == "ABC\tD\nE"
 
 
 def test_latin1_after_a_long_ascii_start_is_decoded(tmp_path: Path, read) -> None:
     """The first 64 kB say nothing about the encoding when they are ASCII; the first umlaut decides."""
-    ascii_part = "".join(f"date 2022-11-{i % 28 + 1:02d} Report number {i} in plain ASCII.\n" for i in range(2000))
+    ascii_part = "".join(
+        f"date 2022-11-{i % 28 + 1:02d} Report number {i} in plain ASCII.\n" for i in range(2000)
+    )
     path = tmp_path / "alt.txt"
     latin1 = (GERMAN + "\ndate 2022-12-06 Maß.\n").encode("latin-1")
     path.write_bytes(ascii_part.encode("ascii") + latin1)
@@ -130,7 +136,12 @@ def test_utf8_after_a_long_ascii_start_stays_utf8(tmp_path: Path, read) -> None:
 
 def test_undecodable_file_names_line_and_column(tmp_path: Path, read) -> None:
     path = tmp_path / "kaputt.txt"
-    path.write_bytes(b"date 2022-12-05 Zeile eins\nZwei \x81\x8d\x8f\x90\x9d" * 3 + bytes(range(0x80, 0x100)) * 2)
+    path.write_bytes(
+        b"date 2022-12-05 Zeile eins\nZwei \x81\x8d\x8f\x90\x9d" * 3 + bytes(range(0x80, 0x100)) * 2
+    )
     reports, skipped = read(path)
     assert reports == []
-    assert (skipped[0].line, skipped[0].reason[:40]) == (2, "byte 0x81 at column 6 is not UTF-8 and t")
+    assert (skipped[0].line, skipped[0].reason[:40]) == (
+        2,
+        "byte 0x81 at column 6 is not UTF-8 and t",
+    )

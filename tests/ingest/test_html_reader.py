@@ -34,7 +34,9 @@ def test_main_text_title_date_and_url(tmp_path: Path, read) -> None:
 
 def test_latin1_page_with_meta_charset(tmp_path: Path, read) -> None:
     path = tmp_path / "alt.htm"
-    path.write_bytes(PAGE.format(charset="iso-8859-1", meta=DATED).replace("·", "-").encode("latin-1"))
+    path.write_bytes(
+        PAGE.format(charset="iso-8859-1", meta=DATED).replace("·", "-").encode("latin-1")
+    )
     reports, skipped = read(path)
     assert skipped == []
     assert "Verbündeten" in reports[0].text and "Präsident" in reports[0].text
@@ -52,7 +54,9 @@ def test_page_without_date_uses_option_or_is_skipped(tmp_path: Path, read) -> No
 
 def test_page_without_text_is_skipped(tmp_path: Path, read) -> None:
     path = tmp_path / "leer.html"
-    path.write_text("<html><head><title>Leer</title></head><body><script>var a=1;</script></body></html>")
+    path.write_text(
+        "<html><head><title>Leer</title></head><body><script>var a=1;</script></body></html>"
+    )
     reports, skipped = read(path, date=parse_iso("2022"))
     assert reports == []
     assert skipped[0].reason.startswith("no main text found")
@@ -68,6 +72,10 @@ def test_nothing_is_fetched(tmp_path: Path, read, monkeypatch) -> None:
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     path = tmp_path / "offline.html"
-    path.write_text(PAGE.format(charset="utf-8", meta=DATED).replace("<h1>", '<img src="https://example.org/a.jpg"><h1>'))
+    path.write_text(
+        PAGE.format(charset="utf-8", meta=DATED).replace(
+            "<h1>", '<img src="https://example.org/a.jpg"><h1>'
+        )
+    )
     reports, skipped = read(path)
     assert skipped == [] and reports[0].date == PartialDate(2022, 12, 5)

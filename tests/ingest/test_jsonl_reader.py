@@ -19,9 +19,14 @@ def test_fields_are_read(tmp_path: Path, read) -> None:
     reports, skipped = read(_write(tmp_path / "r.jsonl", json.dumps(record)))
     assert skipped == []
     (report,) = reports
-    assert (report.source_id, report.text, report.title, report.source, report.url, report.lang) == (
-        "17", "Bericht.", "Titel", "APA", "https://example.org/1", "en"
-    )
+    assert (
+        report.source_id,
+        report.text,
+        report.title,
+        report.source,
+        report.url,
+        report.lang,
+    ) == ("17", "Bericht.", "Titel", "APA", "https://example.org/1", "en")
     assert report.date == parse_iso("2022-12-05T14:30+01:00")
     assert report.origin == f"{tmp_path / 'r.jsonl'}:1"
 
@@ -51,7 +56,9 @@ def test_missing_date_uses_option_then_dateline_else_skips(tmp_path: Path, read)
         '{"text": "Leeres Datum.", "date": ""}',
     )
     reports, skipped = read(path)
-    assert [(r.text, r.date) for r in reports] == [("Mit Signatur. (APA, 8.3.2016)", PartialDate(2016, 3, 8))]
+    assert [(r.text, r.date) for r in reports] == [
+        ("Mit Signatur. (APA, 8.3.2016)", PartialDate(2016, 3, 8))
+    ]
     assert [s.line for s in skipped] == [1, 3]
     assert skipped[0].reason.startswith('field "date" is missing')
     assert "give --date" in skipped[0].reason
@@ -62,7 +69,11 @@ def test_missing_date_uses_option_then_dateline_else_skips(tmp_path: Path, read)
 
 
 def test_impossible_date_is_not_replaced_by_the_option(tmp_path: Path, read) -> None:
-    path = _write(tmp_path / "bad.jsonl", '{"text": "A.", "date": "2022-13"}', '{"text": "B.", "date": "gestern"}')
+    path = _write(
+        tmp_path / "bad.jsonl",
+        '{"text": "A.", "date": "2022-13"}',
+        '{"text": "B.", "date": "gestern"}',
+    )
     reports, skipped = read(path, date=parse_iso("2022-12"))
     assert reports == []
     assert [s.line for s in skipped] == [1, 2]
@@ -99,7 +110,11 @@ def test_annotation_format_extra_keys_are_ignored(tmp_path: Path, read) -> None:
               "timexes": [], "events": [], "claims": []}  # fmt: skip
     reports, skipped = read(_write(tmp_path / "gold.jsonl", json.dumps(record, ensure_ascii=False)))
     assert skipped == []
-    assert (reports[0].source_id, reports[0].text, reports[0].date.iso) == ("r-0001", record["text"], "2022-12")
+    assert (reports[0].source_id, reports[0].text, reports[0].date.iso) == (
+        "r-0001",
+        record["text"],
+        "2022-12",
+    )
 
 
 def test_column_options_map_fields(tmp_path: Path, read) -> None:
@@ -110,7 +125,9 @@ def test_column_options_map_fields(tmp_path: Path, read) -> None:
 
 
 def test_text_of_only_control_characters_is_empty(tmp_path: Path, read) -> None:
-    (tmp_path / "a.jsonl").write_text('{"text": "\\u0000\\u0007 \\u001b", "date": "2022"}\n', encoding="utf-8")
+    (tmp_path / "a.jsonl").write_text(
+        '{"text": "\\u0000\\u0007 \\u001b", "date": "2022"}\n', encoding="utf-8"
+    )
     (tmp_path / "b.txt").write_text("date 2022-12 \x07\x1b\n\x7f\n", encoding="utf-8")
     reports, skipped = read(tmp_path)
     assert reports == []

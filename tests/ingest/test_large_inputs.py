@@ -9,7 +9,9 @@ from pathlib import Path
 
 from chronik.ingest import MAX_REPORT_CHARS, ReadOptions, read_paths
 
-PARAGRAPH = "Russland verlegt unterdessen weiter Soldaten an die Front in die Ukraine. " * 12  # ~900 chars
+PARAGRAPH = (
+    "Russland verlegt unterdessen weiter Soldaten an die Front in die Ukraine. " * 12
+)  # ~900 chars
 MB = 1_000_000
 
 
@@ -59,7 +61,9 @@ def test_one_huge_report_is_refused_not_loaded(tmp_path: Path) -> None:
         for _ in range(4 * MAX_REPORT_CHARS // len(PARAGRAPH) + 10):
             handle.write(PARAGRAPH + "\n")
     (skipped,) = list(read_paths([path], ReadOptions(format="txt", date=None)))
-    assert skipped.reason.startswith(f"over {MAX_REPORT_CHARS:,} characters is too long for one report")
+    assert skipped.reason.startswith(
+        f"over {MAX_REPORT_CHARS:,} characters is too long for one report"
+    )
 
 
 def test_dated_report_over_the_limit_is_skipped_and_the_next_one_read(tmp_path: Path) -> None:

@@ -13,7 +13,9 @@ def test_date_option(tmp_path: Path, read) -> None:
     reports, skipped = read(path, date=parse_iso("2022-12-05"))
     assert skipped == []
     assert (reports[0].text, reports[0].date, reports[0].origin) == (
-        "Schoigu trifft Lukaschenko.\n\nZweiter Absatz.", PartialDate(2022, 12, 5), f"{path}:1"
+        "Schoigu trifft Lukaschenko.\n\nZweiter Absatz.",
+        PartialDate(2022, 12, 5),
+        f"{path}:1",
     )
 
 
@@ -68,7 +70,10 @@ def test_unknown_extension_and_unknown_format(tmp_path: Path, read) -> None:
     path = tmp_path / "bericht.md"
     path.write_text("Text.\n", encoding="utf-8")
     _, skipped = read(path)
-    assert skipped[0].reason == "no reader for '.md' files; rename it or give --format dated|jsonl|csv|txt|html"
+    assert (
+        skipped[0].reason
+        == "no reader for '.md' files; rename it or give --format dated|jsonl|csv|txt|html"
+    )
     _, skipped = read(path, format="pdf")
     assert skipped[0].reason.startswith("unknown format 'pdf'")
 
@@ -96,7 +101,9 @@ def test_gzipped_files_are_read_by_their_inner_extension(tmp_path: Path, read) -
 def test_truncated_gzip_keeps_what_was_read(tmp_path: Path, read) -> None:
     import gzip
 
-    body = "".join(f'{{"text": "Bericht {i}.", "date": "2022-12"}}\n' for i in range(20_000)).encode()
+    body = "".join(
+        f'{{"text": "Bericht {i}.", "date": "2022-12"}}\n' for i in range(20_000)
+    ).encode()
     data = gzip.compress(body)
     (tmp_path / "cut.jsonl.gz").write_bytes(data[: len(data) // 2])
     reports, skipped = read(tmp_path)

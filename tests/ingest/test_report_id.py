@@ -49,11 +49,17 @@ def test_control_characters_are_removed_but_newlines_and_tabs_kept() -> None:
 
 def test_make_report_cleans_small_fields_and_keeps_the_date() -> None:
     date = parse_iso("2022-12-05T14:30+01:00")
-    report = make_report(" Text ", date, source_id=" 17 ", title="Ein\nTitel", source="", lang="DE", origin="f:3")
+    report = make_report(
+        " Text ", date, source_id=" 17 ", title="Ein\nTitel", source="", lang="DE", origin="f:3"
+    )
     assert report.text == "Text"
     assert report.date == date and report.date.precision == "minute"
     assert (report.source_id, report.title, report.source, report.lang, report.origin) == (
-        "17", "Ein Titel", None, "de", "f:3"
+        "17",
+        "Ein Titel",
+        None,
+        "de",
+        "f:3",
     )
     assert report.id == report_id("Text", date)
 
@@ -72,7 +78,9 @@ def test_headline_is_a_short_unpunctuated_first_line() -> None:
     assert headline("Lukaschenko kündigt Truppe an\n\nDer Machthaber hat am Montag ...") == (
         "Lukaschenko kündigt Truppe an"
     )
-    assert headline("Russlands Minister und Lukaschenko haben sich getroffen.\nMehr.") is None  # a sentence
+    assert (
+        headline("Russlands Minister und Lukaschenko haben sich getroffen.\nMehr.") is None
+    )  # a sentence
     assert headline("Nur eine Zeile ohne Punkt") is None  # nothing after it
     assert headline("Zitat: „Wir bleiben“\nText.") is None
     assert headline("Ü" * 151 + "\nText.") is None

@@ -13,36 +13,52 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-distributed = pytest.importorskip("distributed", reason="dask[distributed] is not installed (extra 'dask')")
+distributed = pytest.importorskip(
+    "distributed", reason="dask[distributed] is not installed (extra 'dask')"
+)
 
-from chronik.jobs import dask_ingest as cd  # noqa: E402
 from chronik.errors import ConfigError, StoreError  # noqa: E402
 from chronik.ingest import ReadOptions  # noqa: E402
-from chronik.jobs.reanalyse import reanalyse  # noqa: E402
+from chronik.jobs import dask_ingest as cd  # noqa: E402
 from chronik.jobs import write as write_path  # noqa: E402
 from chronik.jobs.ingest import ingest  # noqa: E402
+from chronik.jobs.reanalyse import reanalyse  # noqa: E402
 from chronik.settings import Settings  # noqa: E402
 from chronik.store import schema as t  # noqa: E402
 from chronik.store.db import open_store, write_report  # noqa: E402
 
-pytestmark = pytest.mark.filterwarnings("ignore:Port .* is already in use")  # a cluster's HTTP port moves on
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:Port .* is already in use"
+)  # a cluster's HTTP port moves on
 
 SETTINGS = Settings(batch_size=2)
-TEXT = ("Bundeskanzler Olaf Scholz traf am Montag in Berlin den französischen Präsidenten Emmanuel Macron. "
-        "Die Regierung teilte mit, es sei das Treffen Nummer {n} gewesen. Im Oktober hatte die Polizei in "
-        "Wien {n} Personen festgenommen.")
+TEXT = (
+    "Bundeskanzler Olaf Scholz traf am Montag in Berlin den französischen Präsidenten Emmanuel Macron. "
+    "Die Regierung teilte mit, es sei das Treffen Nummer {n} gewesen. Im Oktober hatte die Polizei in "
+    "Wien {n} Personen festgenommen."
+)
 
 
 @pytest.fixture(scope="module")
 def cluster():
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address=None, silence_logs=40) as local:
-        with distributed.Client(local, set_as_default=False) as client:
-            yield local.scheduler_address, client
+    with (
+        distributed.LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+            silence_logs=40,
+        ) as local,
+        distributed.Client(local, set_as_default=False) as client,
+    ):
+        yield local.scheduler_address, client
 
 
 def write_jsonl(path: Path, records: list[dict], bad_line: bool = False) -> Path:
-    lines = [json.dumps(r, ensure_ascii=False) for r in records] + (["{not json"] if bad_line else [])
+    lines = [json.dumps(r, ensure_ascii=False) for r in records] + (
+        ["{not json"] if bad_line else []
+    )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -55,22 +71,41 @@ def make_corpus(folder: Path) -> Path:
     """Four small files, one 'big' file the client streams, a bad line, a repeated report and a new version."""
     folder.mkdir()
     for f in range(4):
-        write_jsonl(folder / f"a{f}.jsonl", [record(f * 10 + i) for i in range(3)], bad_line=(f == 1))
+        write_jsonl(
+            folder / f"a{f}.jsonl", [record(f * 10 + i) for i in range(3)], bad_line=(f == 1)
+        )
     write_jsonl(folder / "b-big.jsonl", [record(100 + i) for i in range(5)])
-    write_jsonl(folder / "c-late.jsonl", [record(0), record(1, source="r1", text=TEXT + " Nachtrag {n}.")])
+    write_jsonl(
+        folder / "c-late.jsonl", [record(0), record(1, source="r1", text=TEXT + " Nachtrag {n}.")]
+    )
     return folder
 
 
 def table_counts(store) -> dict[str, int]:
     with store.engine.connect() as conn:
-        return {table.name: conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
-                for table in (t.reports, t.sentences, t.mentions, t.timexes, t.events, t.claims, t.entities,
-                              t.mention_links, t.claim_links)}
+        return {
+            table.name: conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
+            for table in (
+                t.reports,
+                t.sentences,
+                t.mentions,
+                t.timexes,
+                t.events,
+                t.claims,
+                t.entities,
+                t.mention_links,
+                t.claim_links,
+            )
+        }
 
 
 def current_ids(store) -> set[str]:
     with store.engine.connect() as conn:
-        return set(conn.execute(sa.select(t.reports.c.id).where(t.reports.c.is_current == sa.true())).scalars())
+        return set(
+            conn.execute(
+                sa.select(t.reports.c.id).where(t.reports.c.is_current == sa.true())
+            ).scalars()
+        )
 
 
 @pytest.fixture()
@@ -86,15 +121,31 @@ def test_dask_ingest_stores_what_run_ingest_stores(cluster, tmp_path, small_chun
     store = open_store(str(tmp_path / "dask.db"))
     progress: list[int] = []
 
-    got = cd.ingest_dask(store, [corpus], ReadOptions(), SETTINGS, cluster[0],
-                         on_progress=lambda s: progress.append(s.stored))
+    got = cd.ingest_dask(
+        store,
+        [corpus],
+        ReadOptions(),
+        SETTINGS,
+        cluster[0],
+        on_progress=lambda s: progress.append(s.stored),
+    )
 
-    assert (got.added, got.new_versions, got.duplicates) == (expected.added, expected.new_versions,
-                                                               expected.duplicates) == (17, 1, 1)
+    assert (
+        (got.added, got.new_versions, got.duplicates)
+        == (expected.added, expected.new_versions, expected.duplicates)
+        == (17, 1, 1)
+    )
     assert [str(s) for s in got.skipped] == [str(s) for s in expected.skipped]
-    assert (got.mentions, got.timexes, got.events, got.claims) == (expected.mentions, expected.timexes,
-                                                                    expected.events, expected.claims)
-    assert (got.events_joined, got.contradictions) == (expected.events_joined, expected.contradictions)
+    assert (got.mentions, got.timexes, got.events, got.claims) == (
+        expected.mentions,
+        expected.timexes,
+        expected.events,
+        expected.claims,
+    )
+    assert (got.events_joined, got.contradictions) == (
+        expected.events_joined,
+        expected.contradictions,
+    )
     assert table_counts(store) == table_counts(reference)
     assert current_ids(store) == current_ids(reference)
     assert got.workers == 2 and got.analysed == 18 and progress[-1] == 18
@@ -116,7 +167,9 @@ def test_killed_worker_loses_nothing_and_writes_nothing_twice(cluster, tmp_path,
     killed: list[int] = []
 
     def kill_once(summary) -> None:  # type: ignore[no-untyped-def]
-        if not killed and summary.tasks >= 1:  # tasks of the other units are in flight on both workers
+        if (
+            not killed and summary.tasks >= 1
+        ):  # tasks of the other units are in flight on both workers
             os.kill(victims[0], signal.SIGKILL)
             killed.append(victims[0])
 
@@ -148,7 +201,9 @@ def test_killed_client_then_rerun_finishes_without_duplicates(cluster, tmp_path,
     store = open_store(str(db_path))
     client = subprocess.Popen([sys.executable, "-c", CLIENT, str(db_path), str(corpus), cluster[0]])
     deadline = time.monotonic() + 90
-    while table_counts(store)["reports"] < 3 and client.poll() is None and time.monotonic() < deadline:
+    while (
+        table_counts(store)["reports"] < 3 and client.poll() is None and time.monotonic() < deadline
+    ):
         time.sleep(0.1)
     client.send_signal(signal.SIGKILL)
     client.wait()
@@ -160,7 +215,9 @@ def test_killed_client_then_rerun_finishes_without_duplicates(cluster, tmp_path,
     assert (finished.stored, finished.duplicates) == (18 - kept, kept + 1)
     assert current_ids(store) == current_ids(reference)
     facts = ("reports", "sentences", "mentions", "timexes", "events", "claims")
-    assert {k: table_counts(store)[k] for k in facts} == {k: table_counts(reference)[k] for k in facts}
+    assert {k: table_counts(store)[k] for k in facts} == {
+        k: table_counts(reference)[k] for k in facts
+    }
     # write_report and crosslink.after_write are two transactions; a report committed just before the kill
     # is linked by the re-run (crosslink.finish_pending), so the links match too
     assert table_counts(store) == table_counts(reference)
@@ -169,17 +226,36 @@ def test_killed_client_then_rerun_finishes_without_duplicates(cluster, tmp_path,
 def test_unreachable_scheduler_is_a_clear_error_not_a_hang(monkeypatch, tmp_path):
     monkeypatch.setattr(cd, "CONNECT_TIMEOUT", 2.0)
     started = time.monotonic()
-    with pytest.raises(cd.ClusterError, match=r"cannot reach the Dask scheduler at tcp://127.0.0.1:9 within 2 s"):
-        cd.ingest_dask(open_store(str(tmp_path / "x.db")), [tmp_path], ReadOptions(), SETTINGS, "tcp://127.0.0.1:9")
+    with pytest.raises(
+        cd.ClusterError, match=r"cannot reach the Dask scheduler at tcp://127.0.0.1:9 within 2 s"
+    ):
+        cd.ingest_dask(
+            open_store(str(tmp_path / "x.db")),
+            [tmp_path],
+            ReadOptions(),
+            SETTINGS,
+            "tcp://127.0.0.1:9",
+        )
     assert time.monotonic() - started < 15
 
 
 def test_scheduler_without_workers_is_a_clear_error(monkeypatch, tmp_path):
     monkeypatch.setattr(cd, "CONNECT_TIMEOUT", 1.0)
-    with distributed.LocalCluster(n_workers=0, host="127.0.0.1", dashboard_address=None, silence_logs=40) as empty:
-        with pytest.raises(cd.ClusterError, match=r"has no workers after 1 s; start some with `dask worker tcp://"):
-            cd.ingest_dask(open_store(str(tmp_path / "x.db")), [tmp_path], ReadOptions(), SETTINGS,
-                           empty.scheduler_address)
+    with (
+        distributed.LocalCluster(
+            n_workers=0, host="127.0.0.1", dashboard_address=None, silence_logs=40
+        ) as empty,
+        pytest.raises(
+            cd.ClusterError, match=r"has no workers after 1 s; start some with `dask worker tcp://"
+        ),
+    ):
+        cd.ingest_dask(
+            open_store(str(tmp_path / "x.db")),
+            [tmp_path],
+            ReadOptions(),
+            SETTINGS,
+            empty.scheduler_address,
+        )
 
 
 def test_local_cluster_is_started_and_stopped_for_the_run(tmp_path):
@@ -197,21 +273,30 @@ def test_local_scheduler_names():
         cd.local_workers("local:many")
 
 
-def test_database_gone_mid_run_keeps_what_was_committed(cluster, tmp_path, small_chunks, monkeypatch):
+def test_database_gone_mid_run_keeps_what_was_committed(
+    cluster, tmp_path, small_chunks, monkeypatch
+):
     corpus = make_corpus(tmp_path / "in")
     store = open_store(str(tmp_path / "dask.db"))
     writes: list[str] = []
 
     def write_then_fail(store, report, annotations):  # type: ignore[no-untyped-def]
         if len(writes) == 4:
-            raise sa.exc.OperationalError("INSERT", {}, ConnectionRefusedError("server closed the connection"))
+            raise sa.exc.OperationalError(
+                "INSERT", {}, ConnectionRefusedError("server closed the connection")
+            )
         writes.append(report.id)
         return write_report(store, report, annotations)
 
-    monkeypatch.setattr(cd.db, "write_many", None, raising=False)  # the per-report path, even once COPY lands
+    monkeypatch.setattr(
+        cd.db, "write_many", None, raising=False
+    )  # the per-report path, even once COPY lands
     monkeypatch.setattr(write_path, "write_report", write_then_fail)
-    with pytest.raises(StoreError, match=r"stopped answering \(server closed the connection\); 4 reports were "
-                                         r"stored in this run and stay; run the same command again"):
+    with pytest.raises(
+        StoreError,
+        match=r"stopped answering \(server closed the connection\); 4 reports were "
+        r"stored in this run and stay; run the same command again",
+    ):
         cd.ingest_dask(store, [corpus], ReadOptions(), SETTINGS, cluster[0])
     assert current_ids(store) == set(writes)
 
@@ -226,8 +311,12 @@ def test_reanalyse_on_dask_replaces_only_stale_reports(cluster, tmp_path):
     ingest(store, [corpus], ReadOptions(), SETTINGS)
     before = table_counts(store)
     with store.engine.begin() as conn:
-        stale = list(conn.execute(sa.select(t.reports.c.id).order_by(t.reports.c.id).limit(5)).scalars())
-        conn.execute(t.reports.update().where(t.reports.c.id.in_(stale)).values(pipeline="chronik-0.0.9+old"))
+        stale = list(
+            conn.execute(sa.select(t.reports.c.id).order_by(t.reports.c.id).limit(5)).scalars()
+        )
+        conn.execute(
+            t.reports.update().where(t.reports.c.id.in_(stale)).values(pipeline="chronik-0.0.9+old")
+        )
         conn.execute(t.mentions.delete().where(t.mentions.c.report_id.in_(stale)))
 
     summary = reanalyse(store, SETTINGS, since="0.1.0", scheduler=cluster[0])

@@ -7,40 +7,83 @@ import sqlalchemy as sa
 
 from chronik.dates import parse_iso
 from chronik.kb.decisions import alias_add, entity_merge, entity_show, entity_split
-from chronik.nlp.linking.resources import AliasError
 from chronik.kb.entities import link_report, relink_all
+from chronik.nlp.linking.resources import AliasError
 from chronik.store import schema as t
 from chronik.store.db import open_store, write_report
 from chronik.types import Annotations, Mention, Report
 
 
-def _report(rid: str, day: str, text: str, names: list[tuple[str, str, str | None]]) -> tuple[Report, Annotations]:
+def _report(
+    rid: str, day: str, text: str, names: list[tuple[str, str, str | None]]
+) -> tuple[Report, Annotations]:
     mentions, pos = [], 0
     for i, (name, type_, sub) in enumerate(names, 1):
         start = text.index(name, pos)
-        mentions.append(Mention(start, start + len(name), name, type_, sub, component="test", id=f"m{i}"))
+        mentions.append(
+            Mention(start, start + len(name), name, type_, sub, component="test", id=f"m{i}")
+        )
         pos = start + 1
     return Report(rid, text, parse_iso(day)), Annotations(mentions=mentions, pipeline="test")
 
 
 REPORTS = [
-    _report("r1", "2022-10-24", "Der russische Verteidigungsminister Sergej Schoigu telefonierte. Moskau bestreitet das.",
-            [("russische", "LOC", "deriv"), ("Sergej Schoigu", "PER", None), ("Moskau", "LOC", None)]),
-    _report("r2", "2022-11-02", "Schoigus Worte und Shoigu. Russlands Armee. Шойгу.",
-            [("Schoigus", "PER", None), ("Shoigu", "PER", None), ("Russlands", "LOC", None), ("Шойгу", "PER", None)]),
-    _report("r3", "2019-05-01", "Gerd Müller besuchte Kenia. Müller sagte, Georgia sei fern.",
-            [("Gerd Müller", "PER", None), ("Kenia", "LOC", None), ("Müller", "PER", None), ("Georgia", "LOC", None)]),
-    _report("r4", "2021-07-01", "Thomas Müller traf in Georgien ein. Müller lobte Tiflis.",
-            [("Thomas Müller", "PER", None), ("Georgien", "LOC", None), ("Müller", "PER", None), ("Tiflis", "LOC", None)]),
-    _report("r5", "2022-12", "Der russische Verteidigungsminister traf den belarussischen Präsidenten.",
-            [("russische", "LOC", "deriv"), ("belarussischen", "LOC", "deriv")]),
+    _report(
+        "r1",
+        "2022-10-24",
+        "Der russische Verteidigungsminister Sergej Schoigu telefonierte. Moskau bestreitet das.",
+        [("russische", "LOC", "deriv"), ("Sergej Schoigu", "PER", None), ("Moskau", "LOC", None)],
+    ),
+    _report(
+        "r2",
+        "2022-11-02",
+        "Schoigus Worte und Shoigu. Russlands Armee. Шойгу.",
+        [
+            ("Schoigus", "PER", None),
+            ("Shoigu", "PER", None),
+            ("Russlands", "LOC", None),
+            ("Шойгу", "PER", None),
+        ],
+    ),
+    _report(
+        "r3",
+        "2019-05-01",
+        "Gerd Müller besuchte Kenia. Müller sagte, Georgia sei fern.",
+        [
+            ("Gerd Müller", "PER", None),
+            ("Kenia", "LOC", None),
+            ("Müller", "PER", None),
+            ("Georgia", "LOC", None),
+        ],
+    ),
+    _report(
+        "r4",
+        "2021-07-01",
+        "Thomas Müller traf in Georgien ein. Müller lobte Tiflis.",
+        [
+            ("Thomas Müller", "PER", None),
+            ("Georgien", "LOC", None),
+            ("Müller", "PER", None),
+            ("Tiflis", "LOC", None),
+        ],
+    ),
+    _report(
+        "r5",
+        "2022-12",
+        "Der russische Verteidigungsminister traf den belarussischen Präsidenten.",
+        [("russische", "LOC", "deriv"), ("belarussischen", "LOC", "deriv")],
+    ),
 ]
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store(request, tmp_path):  # type: ignore[no-untyped-def]
     """Every test on SQLite and on a real PostgreSQL server (skipped where it is not installed)."""
-    url = request.getfixturevalue("pg_url") if request.param == "postgresql" else str(tmp_path / "link.db")
+    url = (
+        request.getfixturevalue("pg_url")
+        if request.param == "postgresql"
+        else str(tmp_path / "link.db")
+    )
     s = open_store(url)
     for report, ann in REPORTS:
         write_report(s, report, ann)
@@ -51,13 +94,23 @@ def store(request, tmp_path):  # type: ignore[no-untyped-def]
 def _canonicals(store, report_id: str) -> list[str]:  # type: ignore[no-untyped-def]
     m = t.mentions.c
     with store.engine.connect() as conn:
-        return [r.canonical for r in conn.execute(sa.select(m.canonical).where(m.report_id == report_id).order_by(m.start))]
+        return [
+            r.canonical
+            for r in conn.execute(
+                sa.select(m.canonical).where(m.report_id == report_id).order_by(m.start)
+            )
+        ]
 
 
 def _entity_ids(store, report_id: str) -> list[int]:  # type: ignore[no-untyped-def]
     m = t.mentions.c
     with store.engine.connect() as conn:
-        return [r.entity_id for r in conn.execute(sa.select(m.entity_id).where(m.report_id == report_id).order_by(m.start))]
+        return [
+            r.entity_id
+            for r in conn.execute(
+                sa.select(m.entity_id).where(m.report_id == report_id).order_by(m.start)
+            )
+        ]
 
 
 def test_variants_of_shoigu_are_one_entity_across_reports(store) -> None:  # type: ignore[no-untyped-def]
@@ -81,18 +134,22 @@ def test_georgia_the_state_is_not_georgia_the_country(store) -> None:  # type: i
 
 def test_capital_standing_for_government_is_flagged(store) -> None:  # type: ignore[no-untyped-def]
     with store.engine.connect() as conn:
-        row = conn.execute(sa.select(t.mention_links.c.government_of, t.entities.c.canonical)
-                           .join_from(t.mention_links, t.mentions, t.mention_links.c.mention_id == t.mentions.c.id)
-                           .join(t.entities, t.entities.c.id == t.mention_links.c.government_of)
-                           .where(t.mentions.c.text == "Moskau")).first()
+        row = conn.execute(
+            sa.select(t.mention_links.c.government_of, t.entities.c.canonical)
+            .join_from(t.mention_links, t.mentions, t.mention_links.c.mention_id == t.mentions.c.id)
+            .join(t.entities, t.entities.c.id == t.mention_links.c.government_of)
+            .where(t.mentions.c.text == "Moskau")
+        ).first()
     assert row is not None and row.canonical == "Russia"
 
 
 def test_bare_role_resolves_to_holder_at_report_date(store) -> None:  # type: ignore[no-untyped-def]
     with store.engine.connect() as conn:
-        rows = conn.execute(sa.select(t.roles.c.role, t.roles.c.kind, t.entities.c.canonical)
-                            .join(t.entities, t.entities.c.id == t.roles.c.holder_id)
-                            .where(t.roles.c.report_id == "r5")).all()
+        rows = conn.execute(
+            sa.select(t.roles.c.role, t.roles.c.kind, t.entities.c.canonical)
+            .join(t.entities, t.entities.c.id == t.roles.c.holder_id)
+            .where(t.roles.c.report_id == "r5")
+        ).all()
     assert ("Minister of Defence", "resolved", "Sergei Shoigu") in [tuple(r) for r in rows]
 
 
@@ -130,7 +187,10 @@ def test_alias_cycle_is_rejected_and_nothing_changes(store) -> None:  # type: ig
     with pytest.raises(AliasError, match="cycle"):
         alias_add(store, "Shoiguland", "Schoiguland", "LOC")
     with store.engine.connect() as conn:
-        assert conn.execute(sa.select(sa.func.count()).select_from(t.entity_decisions)).scalar_one() == 1
+        assert (
+            conn.execute(sa.select(sa.func.count()).select_from(t.entity_decisions)).scalar_one()
+            == 1
+        )
 
 
 def test_alias_conflict_is_rejected(store) -> None:  # type: ignore[no-untyped-def]
@@ -159,9 +219,11 @@ def test_relink_in_memory_matches_report_by_report(store) -> None:  # type: igno
 
     def grouping() -> list[list[str]]:
         with store.engine.connect() as conn:
-            rows = conn.execute(sa.select(t.mentions.c.report_id, t.mentions.c.start, t.entities.c.canonical)
-                                .join(t.entities, t.entities.c.id == t.mentions.c.entity_id)
-                                .order_by(t.mentions.c.report_id, t.mentions.c.start)).all()
+            rows = conn.execute(
+                sa.select(t.mentions.c.report_id, t.mentions.c.start, t.entities.c.canonical)
+                .join(t.entities, t.entities.c.id == t.mentions.c.entity_id)
+                .order_by(t.mentions.c.report_id, t.mentions.c.start)
+            ).all()
         return [[r.report_id, str(r.start), r.canonical] for r in rows]
 
     with store.engine.begin() as conn:
@@ -197,8 +259,14 @@ def test_link_pending_links_only_unlinked_reports(tmp_path) -> None:  # type: ig
 
 def test_a_surname_seen_first_joins_the_full_name_that_comes_later(tmp_path) -> None:  # type: ignore[no-untyped-def]
     s = open_store(str(tmp_path / "later.db"))
-    for report, ann in [_report("a1", "2023-01-01", "Tschernyschow sagte nichts.", [("Tschernyschow", "PER", None)]),
-                        _report("a2", "2023-01-05", "Oleg Tschernyschow sprach.", [("Oleg Tschernyschow", "PER", None)])]:
+    for report, ann in [
+        _report(
+            "a1", "2023-01-01", "Tschernyschow sagte nichts.", [("Tschernyschow", "PER", None)]
+        ),
+        _report(
+            "a2", "2023-01-05", "Oleg Tschernyschow sprach.", [("Oleg Tschernyschow", "PER", None)]
+        ),
+    ]:
         write_report(s, report, ann)
         link_report(s, report.id)
     assert _entity_ids(s, "a1") == _entity_ids(s, "a2")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from chronik.kb.link import after_write
 from chronik.dates import parse_iso
+from chronik.kb.link import after_write
 from chronik.store import schema as t
 from chronik.store.db import write_report
 from chronik.types import Annotations, Claim, Event, Mention, Report, Span
@@ -30,34 +30,86 @@ def _report(rid: str, day: str, text: str, ann: Annotations) -> tuple[Report, An
 
 def accusation() -> tuple[Report, Annotations]:
     text = "Die Ukraine wirft Russland vor, Umspannwerke in Kiew angegriffen zu haben."
-    attack = Event("ASSAULT", _span(text, "angegriffen"), actor=[_span(text, "Russland")],
-                   target=[_span(text, "Umspannwerke")], place=[_span(text, "Kiew")], id="v1",
-                   earliest="2022-12-05", latest="2022-12-05", component="test")
-    claim = Claim(32, len(text) - 1, text[32:-1], "alleged", source=_span(text, "Ukraine"), events=["v1"],
-                  id="c1", component="test")
-    ann = Annotations(mentions=[_mention(text, "Ukraine", "LOC"), _mention(text, "Russland", "LOC"),
-                                _mention(text, "Kiew", "LOC")], events=[attack], claims=[claim])
+    attack = Event(
+        "ASSAULT",
+        _span(text, "angegriffen"),
+        actor=[_span(text, "Russland")],
+        target=[_span(text, "Umspannwerke")],
+        place=[_span(text, "Kiew")],
+        id="v1",
+        earliest="2022-12-05",
+        latest="2022-12-05",
+        component="test",
+    )
+    claim = Claim(
+        32,
+        len(text) - 1,
+        text[32:-1],
+        "alleged",
+        source=_span(text, "Ukraine"),
+        events=["v1"],
+        id="c1",
+        component="test",
+    )
+    ann = Annotations(
+        mentions=[
+            _mention(text, "Ukraine", "LOC"),
+            _mention(text, "Russland", "LOC"),
+            _mention(text, "Kiew", "LOC"),
+        ],
+        events=[attack],
+        claims=[claim],
+    )
     return _report("acc", "2022-12-05", text, ann)
 
 
 def denial() -> tuple[Report, Annotations]:
     text = "Russland bestreitet, in Kiew Umspannwerke angegriffen zu haben."
-    attack = Event("ASSAULT", _span(text, "angegriffen"), actor=[_span(text, "Russland")],
-                   target=[_span(text, "Umspannwerke")], place=[_span(text, "Kiew")], id="v1",
-                   earliest="2022-12-06", latest="2022-12-06", component="test")
-    claim = Claim(21, len(text) - 1, text[21:-1], "denied", source=_span(text, "Russland"), events=["v1"],
-                  id="c1", component="test")
-    ann = Annotations(mentions=[_mention(text, "Russland", "LOC"), _mention(text, "Kiew", "LOC")],
-                      events=[attack], claims=[claim])
+    attack = Event(
+        "ASSAULT",
+        _span(text, "angegriffen"),
+        actor=[_span(text, "Russland")],
+        target=[_span(text, "Umspannwerke")],
+        place=[_span(text, "Kiew")],
+        id="v1",
+        earliest="2022-12-06",
+        latest="2022-12-06",
+        component="test",
+    )
+    claim = Claim(
+        21,
+        len(text) - 1,
+        text[21:-1],
+        "denied",
+        source=_span(text, "Russland"),
+        events=["v1"],
+        id="c1",
+        component="test",
+    )
+    ann = Annotations(
+        mentions=[_mention(text, "Russland", "LOC"), _mention(text, "Kiew", "LOC")],
+        events=[attack],
+        claims=[claim],
+    )
     return _report("den", "2022-12-06", text, ann)
 
 
 def unrelated_attack() -> tuple[Report, Annotations]:
     text = "Russland hat im Sommer Charkiw angegriffen."
-    attack = Event("ASSAULT", _span(text, "angegriffen"), actor=[_span(text, "Russland")],
-                   place=[_span(text, "Charkiw")], id="v1", earliest="2022-07-01", latest="2022-07-31",
-                   component="test")
-    ann = Annotations(mentions=[_mention(text, "Russland", "LOC"), _mention(text, "Charkiw", "LOC")], events=[attack])
+    attack = Event(
+        "ASSAULT",
+        _span(text, "angegriffen"),
+        actor=[_span(text, "Russland")],
+        place=[_span(text, "Charkiw")],
+        id="v1",
+        earliest="2022-07-01",
+        latest="2022-07-31",
+        component="test",
+    )
+    ann = Annotations(
+        mentions=[_mention(text, "Russland", "LOC"), _mention(text, "Charkiw", "LOC")],
+        events=[attack],
+    )
     return _report("old", "2022-08-01", text, ann)
 
 
@@ -73,8 +125,11 @@ def test_the_same_attack_in_two_reports_is_one_event_and_the_denial_contradicts(
     _store_all(store, unrelated_attack(), accusation(), denial())
     with store.engine.connect() as conn:
         clusters = dict(conn.execute(sa.select(t.events.c.report_id, t.events.c.cluster_id)).all())
-        links = conn.execute(sa.select(t.claims.c.report_id, t.claims.c.id).join(
-            t.claim_links, t.claim_links.c.claim_id == t.claims.c.id)).all()
+        links = conn.execute(
+            sa.select(t.claims.c.report_id, t.claims.c.id).join(
+                t.claim_links, t.claim_links.c.claim_id == t.claims.c.id
+            )
+        ).all()
     assert clusters["acc"] is not None and clusters["acc"] == clusters["den"]
     assert clusters["old"] is None  # months earlier and elsewhere: another attack
     assert sorted(r for r, _ in links) == ["acc", "den"]  # written on both claims
@@ -92,8 +147,12 @@ def test_relinking_the_same_report_adds_nothing(store) -> None:
 def test_mentions_of_one_country_share_an_entity(store) -> None:
     _store_all(store, accusation(), denial())
     with store.engine.connect() as conn:
-        ids = {row.entity_id for row in conn.execute(
-            sa.select(t.mentions.c.entity_id).where(t.mentions.c.text == "Russland"))}
+        ids = {
+            row.entity_id
+            for row in conn.execute(
+                sa.select(t.mentions.c.entity_id).where(t.mentions.c.text == "Russland")
+            )
+        }
     assert len(ids) == 1 and None not in ids
 
 

@@ -45,8 +45,12 @@ def mentions(text: str, names: Iterable[tuple[str, str] | tuple[str, str, str]])
     return sorted(found, key=lambda m: m.start)
 
 
-def analyse(text: str, names: Iterable[tuple] = (), date: str = "2022-12",
-            timexes: Iterable[tuple[str, str, str]] = ()) -> Doc:
+def analyse(
+    text: str,
+    names: Iterable[tuple] = (),
+    date: str = "2022-12",
+    timexes: Iterable[tuple[str, str, str]] = (),
+) -> Doc:
     doc = _nlp()(text)
     doc._.report_date = parse_iso(date)
     doc._.mentions = mentions(text, names)

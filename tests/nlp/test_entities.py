@@ -11,7 +11,6 @@ from chronik.nlp import extensions, pipeline
 from chronik.nlp.ner import decoding, gazetteers
 from chronik.settings import Settings
 from chronik.types import Mention, Report
-
 from tests.conftest import EXAMPLE_REPORT
 
 
@@ -26,7 +25,7 @@ def mentions(nlp, text: str) -> list[Mention]:
 
 def assert_offsets(text: str, found: list[Mention]) -> None:
     for m in found:
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
         assert m.text == m.text.strip() and m.text
         assert m.type in ("PER", "LOC", "ORG", "OTH") and m.sub in (None, "part", "deriv")
 
@@ -64,8 +63,10 @@ def test_empty_and_blank_text(fast_nlp) -> None:
 
 
 def test_offsets_survive_emoji_control_characters_and_html(fast_nlp) -> None:
-    text = ("🇺🇦🔥 Selenskyj\u200b trifft\u0007 <b>Olaf Scholz</b> in&nbsp;Kiew 😀.\r\n\x00"
-            "<p>Die Nato &amp; die EU beraten in Brüssel.</p> \ufeff")
+    text = (
+        "🇺🇦🔥 Selenskyj\u200b trifft\u0007 <b>Olaf Scholz</b> in&nbsp;Kiew 😀.\r\n\x00"
+        "<p>Die Nato &amp; die EU beraten in Brüssel.</p> \ufeff"
+    )
     found = mentions(fast_nlp, text)
     assert_offsets(text, found)
     assert any(m.text == "Brüssel" for m in found)
@@ -87,8 +88,10 @@ def test_all_caps_headline_keeps_offsets_and_finds_names(fast_nlp) -> None:
 
 
 def test_english_text_gives_few_mentions(fast_nlp) -> None:
-    text = ("The weather was nice yesterday and we walked along the river. It is important to drink "
-            "enough water when it is hot, and many people forget that. After lunch we read books.")
+    text = (
+        "The weather was nice yesterday and we walked along the river. It is important to drink "
+        "enough water when it is hot, and many people forget that. After lunch we read books."
+    )
     found = mentions(fast_nlp, text)
     assert len(found) <= 2
 
@@ -106,7 +109,13 @@ def test_lemma_rules() -> None:
 @Language.component("test_fake_ner")
 def _fake_ner(doc: Doc) -> Doc:
     """Stands in for an installed pipeline's ner pipe: marks given words as entities."""
-    labels = {"Schoigu": "PER", "Minsk": "GPE", "Nato": "ORG", "Deutschen": "NORP", "Oscar": "WORK_OF_ART"}
+    labels = {
+        "Schoigu": "PER",
+        "Minsk": "GPE",
+        "Nato": "ORG",
+        "Deutschen": "NORP",
+        "Oscar": "WORK_OF_ART",
+    }
     doc.ents = [Span(doc, t.i, t.i + 1, label=labels[t.text]) for t in doc if t.text in labels]
     return doc
 
@@ -119,8 +128,13 @@ def test_spacy_tier_maps_ents_to_mentions() -> None:
     text = "Schoigu traf in Minsk die Nato und die Deutschen beim Oscar."
     doc = nlp(text)
     got = [(m.text, m.type, m.start, m.end) for m in doc._.mentions]
-    assert got == [("Schoigu", "PER", 0, 7), ("Minsk", "LOC", 16, 21), ("Nato", "ORG", 26, 30),
-                   ("Deutschen", "LOC", 39, 48), ("Oscar", "OTH", 54, 59)]
+    assert got == [
+        ("Schoigu", "PER", 0, 7),
+        ("Minsk", "LOC", 16, 21),
+        ("Nato", "ORG", 26, 30),
+        ("Deutschen", "LOC", 39, 48),
+        ("Oscar", "OTH", 54, 59),
+    ]
     assert [m.sub for m in doc._.mentions] == [None, None, None, "deriv", None]
     assert all(m.component == "entities:spacy" for m in doc._.mentions)
 
@@ -149,8 +163,10 @@ def accurate_nlp():
 
 
 def test_accurate_tier_offsets_on_bad_input_and_its_model_name(accurate_nlp) -> None:
-    text = ("🇺🇦🔥 Selenskyj\u200b trifft\u0007 <b>Olaf Scholz</b> in&nbsp;Kiew 😀.\r\n\x00"
-            "<p>Die Nato &amp; die EU beraten in Brüssel.</p> RUSSLAND DROHT DER NATO")
+    text = (
+        "🇺🇦🔥 Selenskyj\u200b trifft\u0007 <b>Olaf Scholz</b> in&nbsp;Kiew 😀.\r\n\x00"
+        "<p>Die Nato &amp; die EU beraten in Brüssel.</p> RUSSLAND DROHT DER NATO"
+    )
     found = mentions(accurate_nlp, text)
     assert_offsets(text, found)
     assert found and all(m.component.startswith("entities:e5lora-") for m in found)
@@ -162,19 +178,36 @@ def test_accurate_tier_on_the_example_report(accurate_nlp) -> None:
     found = mentions(accurate_nlp, text)
     assert_offsets(text, found)
     got = {(m.text, m.type, m.sub) for m in found}
-    expected = {("Lukaschenko", "PER", None), ("Minsk", "LOC", None), ("Ukraine", "LOC", None),
-                ("Belarus", "LOC", None), ("Russland", "LOC", None), ("Moskau", "LOC", None),
-                ("russischen", "LOC", "deriv"), ("belarussischen", "LOC", "deriv"),
-                ("Sergei Shoigu", "PER", None), ("Alexander Lukaschenko", "PER", None), ("Schoigu", "PER", None),
-                ("Viktor Chrenin", "PER", None), ("Verteidigungsministerium", "ORG", None)}
+    expected = {
+        ("Lukaschenko", "PER", None),
+        ("Minsk", "LOC", None),
+        ("Ukraine", "LOC", None),
+        ("Belarus", "LOC", None),
+        ("Russland", "LOC", None),
+        ("Moskau", "LOC", None),
+        ("russischen", "LOC", "deriv"),
+        ("belarussischen", "LOC", "deriv"),
+        ("Sergei Shoigu", "PER", None),
+        ("Alexander Lukaschenko", "PER", None),
+        ("Schoigu", "PER", None),
+        ("Viktor Chrenin", "PER", None),
+        ("Verteidigungsministerium", "ORG", None),
+    }
     assert expected <= got, expected - got
 
 
 def test_surname_alone_later_in_the_report_is_the_same_person() -> None:
     from chronik.nlp.ner.decoding import names_in_report
 
-    names = names_in_report([("Alexander Lukaschenko", "PER", None), ("Minsk", "LOC", None),
-                             ("russischen", "LOC", "deriv"), ("EU", "ORG", None), ("Der Spiegel", "ORG", None)])
+    names = names_in_report(
+        [
+            ("Alexander Lukaschenko", "PER", None),
+            ("Minsk", "LOC", None),
+            ("russischen", "LOC", "deriv"),
+            ("EU", "ORG", None),
+            ("Der Spiegel", "ORG", None),
+        ]
+    )
     assert names == {"Lukaschenko": "PER", "Minsk": "LOC"}
 
 

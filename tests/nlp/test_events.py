@@ -11,11 +11,22 @@ from tests.nlp.events_helpers import analyse, events_of, texts
 
 EXAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "examples" / "report-2022-12.txt"
 EXAMPLE_NAMES = [
-    ("Russlands", "LOC"), ("Sergei Shoigu", "PER"), ("belarussische", "LOC", "deriv"),
-    ("Alexander Lukaschenko", "PER"), ("Minsk", "LOC"), ("Ukraine", "LOC"), ("Belarus", "LOC"),
-    ("Viktor Chrenin", "PER"), ("Schoigu", "PER"), ("Lukaschenko", "PER"), ("russischen", "LOC", "deriv"),
-    ("belarussischen", "LOC", "deriv"), ("russischer", "LOC", "deriv"), ("Russland", "LOC"),
-    ("Moskau", "LOC"), ("russische", "LOC", "deriv"),
+    ("Russlands", "LOC"),
+    ("Sergei Shoigu", "PER"),
+    ("belarussische", "LOC", "deriv"),
+    ("Alexander Lukaschenko", "PER"),
+    ("Minsk", "LOC"),
+    ("Ukraine", "LOC"),
+    ("Belarus", "LOC"),
+    ("Viktor Chrenin", "PER"),
+    ("Schoigu", "PER"),
+    ("Lukaschenko", "PER"),
+    ("russischen", "LOC", "deriv"),
+    ("belarussischen", "LOC", "deriv"),
+    ("russischer", "LOC", "deriv"),
+    ("Russland", "LOC"),
+    ("Moskau", "LOC"),
+    ("russische", "LOC", "deriv"),
 ]
 
 
@@ -23,8 +34,12 @@ EXAMPLE_NAMES = [
 def example():
     if not EXAMPLE.is_file():
         pytest.skip(f"{EXAMPLE} not available")
-    return analyse(EXAMPLE.read_text(encoding="utf-8"), EXAMPLE_NAMES, "2022-12",
-                   timexes=[("Oktober", "DATE", "2022-10")])
+    return analyse(
+        EXAMPLE.read_text(encoding="utf-8"),
+        EXAMPLE_NAMES,
+        "2022-12",
+        timexes=[("Oktober", "DATE", "2022-10")],
+    )
 
 
 def _sentence_with(doc, words: str):
@@ -36,6 +51,7 @@ def _in_sentence(event, sentence) -> bool:
 
 
 # --- the spec's example report, one test per listed event ---------------------------------------------
+
 
 def test_example_consult_shoigu_and_lukaschenko_meet_in_minsk(example) -> None:
     (meet,) = [e for e in events_of(example, "CONSULT") if e.trigger.text == "getroffen"]
@@ -111,31 +127,51 @@ def test_example_reject_the_russian_side_denies(example) -> None:
 
 
 def test_example_events_carry_ids_and_rule_provenance(example) -> None:
-    assert [e.id for e in example._.events] == [f"v{n}" for n in range(1, len(example._.events) + 1)]
-    assert all(e.component.startswith("events:rules-") and "/" in e.component for e in example._.events)
+    assert [e.id for e in example._.events] == [
+        f"v{n}" for n in range(1, len(example._.events) + 1)
+    ]
+    assert all(
+        e.component.startswith("events:rules-") and "/" in e.component for e in example._.events
+    )
 
 
 def test_example_has_no_event_for_verbs_of_saying(example) -> None:
-    assert not [e for e in example._.events if e.trigger.text in ("bekräftigte", "bestreitet") and e.type != "REJECT"]
+    assert not [
+        e
+        for e in example._.events
+        if e.trigger.text in ("bekräftigte", "bestreitet") and e.type != "REJECT"
+    ]
 
 
 # --- triggers -------------------------------------------------------------------------------------------
 
+
 def test_separable_verb_counts_only_with_its_particle() -> None:
-    doc = analyse("Die Regierung weist die Vorwürfe zurück. Polen weist zwei Diplomaten aus.",
-                  [("Polen", "LOC")])
-    assert [(e.type, e.trigger.text) for e in doc._.events] == [("REJECT", "weist"), ("SANCTION", "weist")]
+    doc = analyse(
+        "Die Regierung weist die Vorwürfe zurück. Polen weist zwei Diplomaten aus.",
+        [("Polen", "LOC")],
+    )
+    assert [(e.type, e.trigger.text) for e in doc._.events] == [
+        ("REJECT", "weist"),
+        ("SANCTION", "weist"),
+    ]
 
 
 def test_compound_noun_is_one_trigger() -> None:
     doc = analyse("Bei einem Raketenangriff auf Kiew starben drei Menschen.", [("Kiew", "LOC")])
     (attack,) = doc._.events
-    assert (attack.type, attack.trigger.text, texts(attack.target)) == ("ASSAULT", "Raketenangriff", ["Kiew"])
+    assert (attack.type, attack.trigger.text, texts(attack.target)) == (
+        "ASSAULT",
+        "Raketenangriff",
+        ["Kiew"],
+    )
 
 
 def test_passive_takes_actor_from_von_phrase_and_target_from_subject() -> None:
-    doc = analyse("Das Abkommen wurde am Montag von Selenskyj in Kiew unterzeichnet.",
-                  [("Selenskyj", "PER"), ("Kiew", "LOC")])
+    doc = analyse(
+        "Das Abkommen wurde am Montag von Selenskyj in Kiew unterzeichnet.",
+        [("Selenskyj", "PER"), ("Kiew", "LOC")],
+    )
     (sign,) = doc._.events
     assert sign.type == "AGREE"
     assert texts(sign.actor) == ["Selenskyj"]
@@ -144,8 +180,10 @@ def test_passive_takes_actor_from_von_phrase_and_target_from_subject() -> None:
 
 
 def test_demanded_retreat_is_not_an_event() -> None:
-    doc = analyse("Die Nato forderte den Rückzug der russischen Truppen.", [("Nato", "ORG"),
-                                                                           ("russischen", "LOC", "deriv")])
+    doc = analyse(
+        "Die Nato forderte den Rückzug der russischen Truppen.",
+        [("Nato", "ORG"), ("russischen", "LOC", "deriv")],
+    )
     assert [e.type for e in doc._.events] == ["REQUEST"]
 
 
@@ -155,8 +193,12 @@ def test_situation_nouns_are_not_events() -> None:
 
 
 def test_time_comes_from_a_timex_in_the_clause() -> None:
-    doc = analyse("Russland griff am Freitag Charkiw an.", [("Russland", "LOC"), ("Charkiw", "LOC")],
-                  date="2022-10-10", timexes=[("Freitag", "DATE", "2022-10-07")])
+    doc = analyse(
+        "Russland griff am Freitag Charkiw an.",
+        [("Russland", "LOC"), ("Charkiw", "LOC")],
+        date="2022-10-10",
+        timexes=[("Freitag", "DATE", "2022-10-07")],
+    )
     (attack,) = doc._.events
     assert texts(attack.time) == ["Freitag"]
     assert attack.time_value == "2022-10-07"
@@ -165,29 +207,39 @@ def test_time_comes_from_a_timex_in_the_clause() -> None:
 
 # --- negation and modality ------------------------------------------------------------------------------
 
+
 def test_ruling_out_an_action_negates_it() -> None:
-    doc = analyse("Belarus schließt aus, die Ukraine anzugreifen.", [("Belarus", "LOC"), ("Ukraine", "LOC")])
+    doc = analyse(
+        "Belarus schließt aus, die Ukraine anzugreifen.", [("Belarus", "LOC"), ("Ukraine", "LOC")]
+    )
     (attack,) = doc._.events
     assert attack.type == "ASSAULT" and attack.negated
     assert texts(attack.actor) == ["Belarus"]
 
 
 def test_negation_far_from_the_verb() -> None:
-    doc = analyse("Russland hat seine Truppen trotz aller Forderungen der Nato in den vergangenen Wochen "
-                  "aus der Region um die Stadt Cherson bislang nicht abgezogen.",
-                  [("Russland", "LOC"), ("Nato", "ORG"), ("Cherson", "LOC")])
+    doc = analyse(
+        "Russland hat seine Truppen trotz aller Forderungen der Nato in den vergangenen Wochen "
+        "aus der Region um die Stadt Cherson bislang nicht abgezogen.",
+        [("Russland", "LOC"), ("Nato", "ORG"), ("Cherson", "LOC")],
+    )
     (retreat,) = events_of(doc, "RETREAT")
     assert retreat.negated
 
 
 def test_kein_negates_only_the_noun_it_heads() -> None:
     doc = analyse("Es gab keine Angriffe. Es gibt keine Angaben über den Verlauf der Gefechte.")
-    assert [(e.trigger.text, e.negated) for e in doc._.events] == [("Angriffe", True), ("Gefechte", False)]
+    assert [(e.trigger.text, e.negated) for e in doc._.events] == [
+        ("Angriffe", True),
+        ("Gefechte", False),
+    ]
 
 
 def test_announced_meeting_is_future() -> None:
-    doc = analyse("Scholz wird am Freitag Macron in Paris treffen.", [("Scholz", "PER"), ("Macron", "PER"),
-                                                                      ("Paris", "LOC")])
+    doc = analyse(
+        "Scholz wird am Freitag Macron in Paris treffen.",
+        [("Scholz", "PER"), ("Macron", "PER"), ("Paris", "LOC")],
+    )
     (meet,) = doc._.events
     assert (meet.type, meet.modality) == ("CONSULT", "future")
     assert texts(meet.actor) == ["Scholz"] and texts(meet.target) == ["Macron"]
@@ -200,6 +252,7 @@ def test_planned_event() -> None:
 
 
 # --- bad input ------------------------------------------------------------------------------------------
+
 
 def test_empty_and_blank_text() -> None:
     assert analyse("")._.events == []
@@ -227,6 +280,7 @@ def test_very_long_sentence_is_handled_in_time() -> None:
 
 # --- lexicon --------------------------------------------------------------------------------------------
 
+
 def test_generated_forms_of_separable_and_strong_verbs() -> None:
     from chronik.nlp.events.lexicon import verb_forms
 
@@ -243,34 +297,48 @@ def test_lexicon_rows_carry_their_rule_id_into_the_event() -> None:
 
 
 def test_participle_used_as_adjective_with_its_agent() -> None:
-    doc = analyse("Das Kraftwerk ist seit März von russischen Truppen besetzt.", [("russischen", "LOC", "deriv")])
+    doc = analyse(
+        "Das Kraftwerk ist seit März von russischen Truppen besetzt.",
+        [("russischen", "LOC", "deriv")],
+    )
     (occupy,) = doc._.events
     assert occupy.type == "ASSAULT"
     assert texts(occupy.target) == ["Kraftwerk"] and texts(occupy.actor) == ["Truppen"]
 
 
 def test_aid_target_is_the_recipient() -> None:
-    doc = analyse("Der Iran hat Drohnen an Russland geliefert.", [("Iran", "LOC"), ("Russland", "LOC")])
+    doc = analyse(
+        "Der Iran hat Drohnen an Russland geliefert.", [("Iran", "LOC"), ("Russland", "LOC")]
+    )
     (aid,) = doc._.events
     assert (texts(aid.actor), texts(aid.target)) == (["Iran"], ["Russland"])
 
 
 def test_enumerated_accused_are_all_targets_and_actors_of_the_complement() -> None:
-    doc = analyse("Lukaschenko warf Polen und Litauen vor, Angriffe vorzubereiten.",
-                  [("Lukaschenko", "PER"), ("Polen", "LOC"), ("Litauen", "LOC")])
+    doc = analyse(
+        "Lukaschenko warf Polen und Litauen vor, Angriffe vorzubereiten.",
+        [("Lukaschenko", "PER"), ("Polen", "LOC"), ("Litauen", "LOC")],
+    )
     accuse, attack = doc._.events
     assert texts(accuse.target) == ["Polen", "Litauen"]
     assert texts(attack.actor) == ["Polen", "Litauen"]
 
 
 def test_ohne_negates_the_noun_and_unverifiability_negates_nothing() -> None:
-    doc = analyse("Treffen ohne Einigung\n\nDie Angaben zu den Festnahmen lassen sich nicht unabhängig überprüfen.")
-    assert [(e.trigger.text, e.negated) for e in doc._.events] == [("Treffen", False), ("Einigung", True),
-                                                                   ("Festnahmen", False)]
+    doc = analyse(
+        "Treffen ohne Einigung\n\nDie Angaben zu den Festnahmen lassen sich nicht unabhängig überprüfen."
+    )
+    assert [(e.trigger.text, e.negated) for e in doc._.events] == [
+        ("Treffen", False),
+        ("Einigung", True),
+        ("Festnahmen", False),
+    ]
 
 
 def test_run_on_sentence_without_commas_stays_fast() -> None:
-    text = " ".join(["Russland greift Kiew an und Soldaten verlegen Truppen und"] * 200) + " sagte er."
+    text = (
+        " ".join(["Russland greift Kiew an und Soldaten verlegen Truppen und"] * 200) + " sagte er."
+    )
     started = time.perf_counter()
     doc = analyse(text, [("Russland", "LOC"), ("Kiew", "LOC")])
     assert time.perf_counter() - started < 20
@@ -287,14 +355,17 @@ def test_passive_in_a_subordinate_clause_and_accusative_objects() -> None:
 
 
 def test_place_after_an_institution_only_says_which_one() -> None:
-    doc = analyse("Darüber hinaus wirft die Staatsanwaltschaft Stuttgart Anton Schlecker Betrug vor.",
-                  [("Stuttgart", "LOC"), ("Anton Schlecker", "PER")])
+    doc = analyse(
+        "Darüber hinaus wirft die Staatsanwaltschaft Stuttgart Anton Schlecker Betrug vor.",
+        [("Stuttgart", "LOC"), ("Anton Schlecker", "PER")],
+    )
     (accuse,) = doc._.events
     assert texts(accuse.actor) == ["Staatsanwaltschaft"]
     assert texts(accuse.target) == ["Anton Schlecker"]
 
 
 # --- argument rules added after the first gold round ----------------------------------------------------
+
 
 def test_complement_clause_opened_by_an_article_is_verb_second_not_relative() -> None:
     names = [("Scholz", "PER"), ("Frankreich", "LOC"), ("Moldau", "LOC"), ("Russland", "LOC")]
@@ -318,23 +389,44 @@ def test_subject_of_a_clause_with_an_unlisted_verb_does_the_noun_event() -> None
 
 
 def test_subject_does_not_do_what_it_confirms_observes_or_blames_or_a_circumstance() -> None:
-    names = [("Lukaschenko", "PER"), ("Polen", "LOC"), ("Moskau", "LOC"), ("Kiew", "LOC"), ("Peskow", "PER"),
-             ("Cherson", "LOC")]
-    for text in ("Lukaschenko bestätigt den Anschlag.", "Polen beobachtet die Manöver mit Sorge.",
-                 "Peskow betonte, Cherson bleibe trotz des Rückzugs russisch."):
+    names = [
+        ("Lukaschenko", "PER"),
+        ("Polen", "LOC"),
+        ("Moskau", "LOC"),
+        ("Kiew", "LOC"),
+        ("Peskow", "PER"),
+        ("Cherson", "LOC"),
+    ]
+    for text in (
+        "Lukaschenko bestätigt den Anschlag.",
+        "Polen beobachtet die Manöver mit Sorge.",
+        "Peskow betonte, Cherson bleibe trotz des Rückzugs russisch.",
+    ):
         (event,) = analyse(text, names)._.events
         assert event.actor == [], text
-    blame, attacks = analyse("Moskau und Kiew geben sich gegenseitig die Schuld an den Angriffen.", names)._.events
+    blame, attacks = analyse(
+        "Moskau und Kiew geben sich gegenseitig die Schuld an den Angriffen.", names
+    )._.events
     assert attacks.type == "ASSAULT" and attacks.actor == []
 
 
 def test_objects_stay_in_the_conjunct_of_their_verb() -> None:
-    names = [("EU", "ORG"), ("Teheran", "LOC"), ("Berlin", "LOC"), ("Shoigu", "PER"), ("Lukaschenko", "PER")]
-    doc = analyse("Die EU verurteilte die Festnahme und forderte ihre sofortige Freilassung.", names)
+    names = [
+        ("EU", "ORG"),
+        ("Teheran", "LOC"),
+        ("Berlin", "LOC"),
+        ("Shoigu", "PER"),
+        ("Lukaschenko", "PER"),
+    ]
+    doc = analyse(
+        "Die EU verurteilte die Festnahme und forderte ihre sofortige Freilassung.", names
+    )
     condemn, request = events_of(doc, "ACCUSE")[0], events_of(doc, "REQUEST")[0]
     assert texts(condemn.target) == ["Festnahme"] and texts(request.target) == ["Freilassung"]
     assert texts(request.actor) == ["EU"]
-    doc = analyse("Teheran bestellte den Botschafter ein und warf Berlin vor, die Unruhen anzuheizen.", names)
+    doc = analyse(
+        "Teheran bestellte den Botschafter ein und warf Berlin vor, die Unruhen anzuheizen.", names
+    )
     accuse = next(e for e in doc._.events if e.trigger.text == "warf")
     assert texts(accuse.target) == ["Berlin"]
     (meet,) = analyse("Shoigu traf Lukaschenko und russische Generäle.", names)._.events
@@ -343,18 +435,29 @@ def test_objects_stay_in_the_conjunct_of_their_verb() -> None:
 
 def test_plural_sie_is_the_subject_of_the_sentence_before() -> None:
     names = [("Moskau", "LOC"), ("USA", "LOC"), ("Russland", "LOC")]
-    doc = analyse("In Moskau demonstrierten am Samstag Mütter von Soldaten vor dem Ministerium. Sie verlangten, "
-                  "ihre Söhne nicht an die Front zu schicken.", names)
+    doc = analyse(
+        "In Moskau demonstrierten am Samstag Mütter von Soldaten vor dem Ministerium. Sie verlangten, "
+        "ihre Söhne nicht an die Front zu schicken.",
+        names,
+    )
     (request,) = events_of(doc, "REQUEST")
     assert texts(request.actor) == ["Mütter"]
-    doc = analyse("Die Außenminister der USA wiesen die Behauptung zurück. Sie warfen Russland vor, zu lügen.",
-                  names)
+    doc = analyse(
+        "Die Außenminister der USA wiesen die Behauptung zurück. Sie warfen Russland vor, zu lügen.",
+        names,
+    )
     (accuse,) = events_of(doc, "ACCUSE")
     assert texts(accuse.actor) == ["Außenminister"] and texts(accuse.target) == ["Russland"]
 
 
 def test_object_first_clause_takes_the_subject_after_the_verb() -> None:
-    names = [("Kiew", "LOC"), ("Russland", "LOC"), ("Schoigu", "PER"), ("Chrenin", "PER"), ("Minsk", "LOC")]
+    names = [
+        ("Kiew", "LOC"),
+        ("Russland", "LOC"),
+        ("Schoigu", "PER"),
+        ("Chrenin", "PER"),
+        ("Minsk", "LOC"),
+    ]
     (sign,) = analyse("Den Vertrag unterzeichneten Schoigu und Chrenin in Minsk.", names)._.events
     assert (texts(sign.actor), texts(sign.target)) == (["Schoigu", "Chrenin"], ["Vertrag"])
     (arrest,) = analyse("Den Journalisten nahm die Polizei in Minsk fest.", names)._.events
@@ -371,8 +474,13 @@ def test_headline_participle_without_auxiliary_is_passive() -> None:
 
 
 def test_named_place_after_a_kind_of_place_is_the_place_or_the_target() -> None:
-    names = [("Przewodów", "LOC"), ("polnischen", "LOC", "deriv"), ("Blahodatne", "LOC"), ("Stuttgart", "LOC"),
-             ("Wagner", "ORG")]
+    names = [
+        ("Przewodów", "LOC"),
+        ("polnischen", "LOC", "deriv"),
+        ("Blahodatne", "LOC"),
+        ("Stuttgart", "LOC"),
+        ("Wagner", "ORG"),
+    ]
     doc = analyse("Im polnischen Dorf Przewodów sind zwei Menschen getötet worden.", names)
     (kill,) = doc._.events
     assert texts(kill.place) == ["Przewodów"]
@@ -387,39 +495,62 @@ def test_locative_relative_clause_happens_at_the_place_before_it() -> None:
     doc = analyse("Biden reiste weiter nach Warschau, wo er den Präsidenten Duda traf.", names)
     meet = next(e for e in doc._.events if e.trigger.text == "traf")
     assert texts(meet.place) == ["Warschau"] and texts(meet.target) == ["Duda"]
-    doc = analyse("Moldau grenzt an die Region Transnistrien, in der Soldaten stationiert sind.", names)
+    doc = analyse(
+        "Moldau grenzt an die Region Transnistrien, in der Soldaten stationiert sind.", names
+    )
     (station,) = doc._.events
     assert texts(station.place) == ["Transnistrien"]
 
 
 def test_attributive_participle_does_to_its_noun_what_it_names() -> None:
-    names = [("Moskau", "LOC"), ("Russland", "LOC"), ("Krim", "LOC"), ("russischen", "LOC", "deriv")]
+    names = [
+        ("Moskau", "LOC"),
+        ("Russland", "LOC"),
+        ("Krim", "LOC"),
+        ("russischen", "LOC", "deriv"),
+    ]
     (station,) = analyse("Die dort stationierten russischen Einheiten üben.", names)._.events
     assert (station.actor, texts(station.target)) == ([], ["Einheiten"])
     (arrest,) = analyse("Die vor drei Tagen festgenommene Journalistin ist frei.", names)._.events
     assert (arrest.actor, texts(arrest.target)) == ([], ["Journalistin"])
     (occupy,) = analyse("Sie leben auf der von Russland besetzten Krim.", names)._.events
     assert (texts(occupy.actor), texts(occupy.target)) == (["Russland"], ["Krim"])
-    protest, draft = analyse("In Moskau demonstrierten Mütter von eingezogenen Soldaten.", names)._.events
+    protest, draft = analyse(
+        "In Moskau demonstrierten Mütter von eingezogenen Soldaten.", names
+    )._.events
     assert texts(protest.actor) == ["Mütter"] and texts(draft.target) == ["Soldaten"]
 
 
 def test_coordinated_participles_keep_their_own_objects() -> None:
     names = [("Kiew", "LOC")]
-    kill, damage = analyse("In Kiew seien Soldaten getötet und zwei Flugzeuge beschädigt worden.", names)._.events
+    kill, damage = analyse(
+        "In Kiew seien Soldaten getötet und zwei Flugzeuge beschädigt worden.", names
+    )._.events
     assert texts(kill.target) == ["Soldaten"] and texts(damage.target) == ["Flugzeuge"]
-    blast, destroy = analyse("Russische Truppen sollen in Kiew Brücken gesprengt und Straßen zerstört haben.",
-                             names + [("Russische", "LOC", "deriv")])._.events
+    blast, destroy = analyse(
+        "Russische Truppen sollen in Kiew Brücken gesprengt und Straßen zerstört haben.",
+        names + [("Russische", "LOC", "deriv")],
+    )._.events
     assert texts(blast.target) == ["Brücken"] and texts(destroy.target) == ["Straßen"]
 
 
 def test_conjunct_shares_the_preposition_before_it() -> None:
-    names = [("Grossi", "PER"), ("Moskau", "LOC"), ("Kiew", "LOC"), ("EU", "ORG"), ("Selenskyj", "PER")]
+    names = [
+        ("Grossi", "PER"),
+        ("Moskau", "LOC"),
+        ("Kiew", "LOC"),
+        ("EU", "ORG"),
+        ("Selenskyj", "PER"),
+    ]
     (travel,) = analyse("Grossi will erneut nach Moskau und Kiew reisen.", names)._.events
     assert (texts(travel.place), travel.target) == (["Moskau", "Kiew"], [])
-    (sanction,) = analyse("Die EU hat Sanktionen gegen zwei Generäle und ein Unternehmen verhängt.", names)._.events
+    (sanction,) = analyse(
+        "Die EU hat Sanktionen gegen zwei Generäle und ein Unternehmen verhängt.", names
+    )._.events
     assert texts(sanction.target) == ["Generäle", "Unternehmen"]
-    (appeal,) = analyse("Selenskyj appellierte per Video an die Minister, schnell zu handeln.", names)._.events
+    (appeal,) = analyse(
+        "Selenskyj appellierte per Video an die Minister, schnell zu handeln.", names
+    )._.events
     assert texts(appeal.target) == ["Minister"]
 
 
@@ -427,8 +558,11 @@ def test_a_denial_rejects_the_report_it_names_not_an_attribution() -> None:
     names = [("Moskau", "LOC"), ("Kiew", "LOC")]
     (deny,) = analyse("Das Ministerium dementierte am Abend den Bericht.", names)._.events
     assert texts(deny.target) == ["Bericht"]
-    deny = next(e for e in analyse("Kiew hat Berichte über einen Rückzug zurückgewiesen.", names)._.events
-                if e.type == "REJECT")
+    deny = next(
+        e
+        for e in analyse("Kiew hat Berichte über einen Rückzug zurückgewiesen.", names)._.events
+        if e.type == "REJECT"
+    )
     assert texts(deny.target) == ["Berichte"]
     (deny,) = analyse("Moskau bestritt nach Angaben der Agentur jede Beteiligung.", names)._.events
     assert texts(deny.target) == ["Beteiligung"]
@@ -436,22 +570,34 @@ def test_a_denial_rejects_the_report_it_names_not_an_attribution() -> None:
 
 def test_time_after_something_else_and_inside_a_participle_phrase() -> None:
     names = [("Moskau", "LOC"), ("Lasouskaja", "PER")]
-    (free,) = analyse("Lasouskaja ist nach fünf Wochen in Haft freigelassen worden.", names,
-                      timexes=[("fünf Wochen", "DURATION", "P5W")])._.events
+    (free,) = analyse(
+        "Lasouskaja ist nach fünf Wochen in Haft freigelassen worden.",
+        names,
+        timexes=[("fünf Wochen", "DURATION", "P5W")],
+    )._.events
     assert free.time == []
-    (attack,) = analyse("Russland greift seit drei Wochen Bachmut an.", [("Russland", "LOC"), ("Bachmut", "LOC")],
-                        timexes=[("drei Wochen", "DURATION", "P3W")])._.events
+    (attack,) = analyse(
+        "Russland greift seit drei Wochen Bachmut an.",
+        [("Russland", "LOC"), ("Bachmut", "LOC")],
+        timexes=[("drei Wochen", "DURATION", "P3W")],
+    )._.events
     assert texts(attack.time) == ["drei Wochen"]
-    protest, draft = analyse("In Moskau demonstrierten am Samstag Mütter von eingezogenen Soldaten.", names,
-                             timexes=[("Samstag", "DATE", "2022-10-29")])._.events
+    protest, draft = analyse(
+        "In Moskau demonstrierten am Samstag Mütter von eingezogenen Soldaten.",
+        names,
+        timexes=[("Samstag", "DATE", "2022-10-29")],
+    )._.events
     assert texts(protest.time) == ["Samstag"] and texts(protest.place) == ["Moskau"]
     assert draft.time == [] and draft.place == []
 
 
 def test_object_pronoun_is_the_addressee_and_controls_the_complement() -> None:
     names = [("Lasouskaja", "PER"), ("Ukraine", "LOC"), ("Nato", "ORG")]
-    doc = analyse("Die Journalistin Lasouskaja wurde festgenommen. Die Staatsanwaltschaft wirft ihr vor, "
-                  "Informationen an die Ukraine weitergegeben zu haben.", names)
+    doc = analyse(
+        "Die Journalistin Lasouskaja wurde festgenommen. Die Staatsanwaltschaft wirft ihr vor, "
+        "Informationen an die Ukraine weitergegeben zu haben.",
+        names,
+    )
     (accuse,) = events_of(doc, "ACCUSE")
     (leak,) = events_of(doc, "COOPERATE")
     assert texts(accuse.target) == ["Lasouskaja"]

@@ -15,7 +15,16 @@ def test_component_sets_canonical_within_a_report() -> None:
     text = "Sergej Schoigu traf Lukaschenko in Minsk. Schoigus Reise."
     doc = nlp.make_doc(text)
     doc._.report_date = parse_iso("2022-12")
-    doc._.mentions = [Mention(0, 14, "Sergej Schoigu", "PER"), Mention(20, 31, "Lukaschenko", "PER"),
-                      Mention(35, 40, "Minsk", "LOC"), Mention(42, 50, "Schoigus", "PER")]
+    doc._.mentions = [
+        Mention(0, 14, "Sergej Schoigu", "PER"),
+        Mention(20, 31, "Lukaschenko", "PER"),
+        Mention(35, 40, "Minsk", "LOC"),
+        Mention(42, 50, "Schoigus", "PER"),
+    ]
     doc = nlp(doc)
-    assert [m.canonical for m in doc._.mentions] == ["Sergei Shoigu", "Alexander Lukashenko", "Minsk", "Sergei Shoigu"]
+    assert [m.canonical for m in doc._.mentions] == [
+        "Sergei Shoigu",
+        "Alexander Lukashenko",
+        "Minsk",
+        "Sergei Shoigu",
+    ]

@@ -18,7 +18,11 @@ def test_one_state_per_word_and_batching_does_not_change_them(e5) -> None:
     b = ["Die", "Nato-Kommission", "tagte", "."]
     alone = e5.states([a], 6)[0]
     together = e5.states([b, a, []], 6)
-    assert alone.shape == (6, e5.dim) and together[0].shape == (4, e5.dim) and together[2].shape == (0, e5.dim)
+    assert (
+        alone.shape == (6, e5.dim)
+        and together[0].shape == (4, e5.dim)
+        and together[2].shape == (0, e5.dim)
+    )
     np.testing.assert_allclose(together[1], alone, atol=1e-4)
 
 

@@ -24,9 +24,11 @@ from chronik.nlp.ner.finetuned import (
 
 def brute_force(em, trans, start, end) -> list[int]:
     n, k = em.shape
+
     def total(path):
         s = start[path[0]] + em[0, path[0]] + end[path[-1]]
         return s + sum(trans[a, b] + em[t + 1, b] for t, (a, b) in enumerate(zip(path, path[1:])))
+
     return list(max(itertools.product(range(k), repeat=n), key=total))
 
 
@@ -56,14 +58,21 @@ def base_model(tmp_path_factory) -> Path:
     engine = shared()
     rng = np.random.default_rng(0)
     tags = tag_set()
-    arrays = {"emb.ln.w": engine.tensor(-1, "emb.ln.w"), "emb.ln.b": engine.tensor(-1, "emb.ln.b"),
-              "head.w": rng.normal(size=(len(tags), 384)).astype(np.float32),
-              "head.b": np.zeros(len(tags), np.float32), "trans": np.zeros((len(tags),) * 2, np.float32),
-              "start": np.zeros(len(tags), np.float32), "end": np.zeros(len(tags), np.float32)}
+    arrays = {
+        "emb.ln.w": engine.tensor(-1, "emb.ln.w"),
+        "emb.ln.b": engine.tensor(-1, "emb.ln.b"),
+        "head.w": rng.normal(size=(len(tags), 384)).astype(np.float32),
+        "head.b": np.zeros(len(tags), np.float32),
+        "trans": np.zeros((len(tags),) * 2, np.float32),
+        "start": np.zeros(len(tags), np.float32),
+        "end": np.zeros(len(tags), np.float32),
+    }
     for layer in range(2):
         for m in MATRICES:
             out_dim = engine.tensor(layer, f"{m}.w").shape[0]
-            arrays[f"l{layer}.{m}.a"] = rng.normal(size=(4, engine.tensor(layer, f"{m}.w").shape[1])).astype(np.float16)
+            arrays[f"l{layer}.{m}.a"] = rng.normal(
+                size=(4, engine.tensor(layer, f"{m}.w").shape[1])
+            ).astype(np.float16)
             arrays[f"l{layer}.{m}.b"] = np.zeros((out_dim, 4), np.float16)
             arrays[f"l{layer}.{m}.bias"] = engine.tensor(layer, f"{m}.b")
         for v in VECTORS:
@@ -81,7 +90,9 @@ def test_the_numpy_encoder_matches_the_c_engine(base_model: Path) -> None:
     engine = tagger.engine
     words = ["Schoigu", "traf", "Lukaschenko", "in", "Minsk", "."]
     counts, ids = engine.pieces(words)
-    _, prefix = engine.pieces(["passage:"])  # the C engine puts e5's passage prefix before the words
+    _, prefix = engine.pieces(
+        ["passage:"]
+    )  # the C engine puts e5's passage prefix before the words
     seq = np.concatenate([[0], prefix, ids, [2]]).astype(np.int32)
     first = 1 + len(prefix) + np.concatenate([[0], np.cumsum(counts)[:-1]])
     ours = tagger.hidden([Encoded(seq, first, len(words))])[0, first]
@@ -98,12 +109,15 @@ def test_padding_does_not_change_a_sentences_tags(base_model: Path) -> None:
     assert batched[0] == alone and len(batched[1]) == 61 and batched[2] == []
 
 
-@pytest.mark.parametrize("tokens", [
-    ["\x00", "\u200b", "🙂", "<p>", "&amp;"],
-    ["MOSKAU", "BESTREITET", "ALLES"],
-    ["x" * 5000],
-    ["Wort"] * 10_000,
-])
+@pytest.mark.parametrize(
+    "tokens",
+    [
+        ["\x00", "\u200b", "🙂", "<p>", "&amp;"],
+        ["MOSKAU", "BESTREITET", "ALLES"],
+        ["x" * 5000],
+        ["Wort"] * 10_000,
+    ],
+)
 def test_hostile_tokens_get_one_tag_each(base_model: Path, tokens: list[str]) -> None:
     tags = FinetunedTagger([base_model], "base").tag(tokens)
     assert len(tags) == len(tokens)

@@ -24,14 +24,17 @@ def test_closing_quotes_stay_with_their_sentence(nlp) -> None:
 
 
 def test_blank_line_ends_a_headline_without_punctuation(nlp) -> None:
-    assert _sentences(nlp, "Schoigu in Minsk\n\nDer Minister kam an.") == ["Schoigu in Minsk", "Der Minister kam an."]
+    assert _sentences(nlp, "Schoigu in Minsk\n\nDer Minister kam an.") == [
+        "Schoigu in Minsk",
+        "Der Minister kam an.",
+    ]
 
 
 def test_sentence_offsets_point_into_the_text(nlp) -> None:
     text = "  Erster Satz.  Zweiter Satz!\nDritter?"
     report = Report(id="t", text=text, date=None)
     for span in pipeline.analyse(nlp, report).sentences:
-        assert text[span.start:span.end] == span.text
+        assert text[span.start : span.end] == span.text
         assert span.text == span.text.strip()
 
 
@@ -48,4 +51,6 @@ def test_components_can_be_switched_off() -> None:
 
 def test_analyse_many_keeps_input_order(nlp) -> None:
     reports = [Report(id=str(i), text=f"Bericht {i}.", date=None) for i in range(7)]
-    assert [r.id for r, _ in pipeline.analyse_many(nlp, reports, batch_size=3)] == [str(i) for i in range(7)]
+    assert [r.id for r, _ in pipeline.analyse_many(nlp, reports, batch_size=3)] == [
+        str(i) for i in range(7)
+    ]

@@ -23,24 +23,49 @@ def one(text: str, date: str | None, words: str) -> Timex:
 
 def test_month_in_a_december_report_is_the_same_years_october():
     t = one("Über die Pläne hatte Lukaschenko bereits im Oktober informiert.", "2022-12", "Oktober")
-    assert (t.type, t.value, t.earliest, t.latest) == ("DATE", "2022-10", "2022-10-01", "2022-10-31")
+    assert (t.type, t.value, t.earliest, t.latest) == (
+        "DATE",
+        "2022-10",
+        "2022-10-01",
+        "2022-10-31",
+    )
     assert t.component == "timex:rules-0.1/month_name"
 
 
 def test_future_clause_moves_the_month_to_next_year():
-    assert one("Der Präsident will im Januar nach Kiew reisen.", "2022-12-07", "Januar").value == "2023-01"
-    assert one("Er sagte, das Treffen werde im Oktober stattfinden.", "2022-12-07", "Oktober").value == "2023-10"
+    assert (
+        one("Der Präsident will im Januar nach Kiew reisen.", "2022-12-07", "Januar").value
+        == "2023-01"
+    )
+    assert (
+        one("Er sagte, das Treffen werde im Oktober stattfinden.", "2022-12-07", "Oktober").value
+        == "2023-10"
+    )
 
 
 def test_past_clause_takes_last_years_month():
-    assert one("Im Januar hatte die Armee die Stadt erobert.", "2022-12-07", "Januar").value == "2022-01"
+    assert (
+        one("Im Januar hatte die Armee die Stadt erobert.", "2022-12-07", "Januar").value
+        == "2022-01"
+    )
     assert one("Im Dezember war die Lage ruhig.", "2023-01-10", "Dezember").value == "2022-12"
 
 
 def test_weekday_resolves_to_the_nearest_fitting_day():
-    assert one("Die Minister trafen sich am Montag in Minsk.", "2022-12-07", "Montag").value == "2022-12-05"
-    assert one("Am Freitag will die Regierung entscheiden.", "2022-12-07", "Freitag").value == "2022-12-09"
-    assert one("Am vergangenen Mittwoch fiel der Strom aus.", "2022-12-07", "vergangenen Mittwoch").value == "2022-11-30"
+    assert (
+        one("Die Minister trafen sich am Montag in Minsk.", "2022-12-07", "Montag").value
+        == "2022-12-05"
+    )
+    assert (
+        one("Am Freitag will die Regierung entscheiden.", "2022-12-07", "Freitag").value
+        == "2022-12-09"
+    )
+    assert (
+        one(
+            "Am vergangenen Mittwoch fiel der Strom aus.", "2022-12-07", "vergangenen Mittwoch"
+        ).value
+        == "2022-11-30"
+    )
 
 
 def test_weekday_near_year_end_crosses_into_the_previous_year():
@@ -54,21 +79,42 @@ def test_weekday_without_a_day_in_the_report_date_stays_underspecified():
 
 
 def test_present_tense_schedules_a_weekday_and_verbs_of_saying_report_a_past_one():
-    assert one("Am Dienstag nimmt der Bundestag seine Arbeit wieder auf.", "2023-12-28", "Dienstag").value == "2024-01-02"
-    assert one("Wie die Polizei am Montag mitteilt, wurde niemand verletzt.", "2016-03-09", "Montag").value == "2016-03-07"
-    assert one("Seit Montag sind die Schulen geöffnet.", "2016-03-09", "Montag").value == "2016-03-07"
+    assert (
+        one(
+            "Am Dienstag nimmt der Bundestag seine Arbeit wieder auf.", "2023-12-28", "Dienstag"
+        ).value
+        == "2024-01-02"
+    )
+    assert (
+        one(
+            "Wie die Polizei am Montag mitteilt, wurde niemand verletzt.", "2016-03-09", "Montag"
+        ).value
+        == "2016-03-07"
+    )
+    assert (
+        one("Seit Montag sind die Schulen geöffnet.", "2016-03-09", "Montag").value == "2016-03-07"
+    )
 
 
 def test_weekday_of_a_named_week():
-    t = one("Am Donnerstag vergangener Woche tagten die Minister.", "2016-03-10", "Donnerstag vergangener Woche")
+    t = one(
+        "Am Donnerstag vergangener Woche tagten die Minister.",
+        "2016-03-10",
+        "Donnerstag vergangener Woche",
+    )
     assert t.value == "2016-03-03"
 
 
 def test_clock_time_belongs_to_the_day_the_text_is_telling():
-    found = tx("Am Sonntag wurde gewählt. Die Wahllokale schlossen um 23 Uhr. Um 14 Uhr will der Kanzler sprechen.",
-               "2019-05-27")
-    assert [(t.text, t.value) for t in found] == [("Sonntag", "2019-05-26"), ("23 Uhr", "2019-05-26T23:00"),
-                                                  ("14 Uhr", "2019-05-27T14:00")]
+    found = tx(
+        "Am Sonntag wurde gewählt. Die Wahllokale schlossen um 23 Uhr. Um 14 Uhr will der Kanzler sprechen.",
+        "2019-05-27",
+    )
+    assert [(t.text, t.value) for t in found] == [
+        ("Sonntag", "2019-05-26"),
+        ("23 Uhr", "2019-05-26T23:00"),
+        ("14 Uhr", "2019-05-27T14:00"),
+    ]
 
 
 def test_yesterday_in_a_month_precision_report_invents_no_day():
@@ -85,26 +131,43 @@ def test_no_report_date_keeps_values_relative_and_flagged():
 
 def test_durations_after_vor_are_durations_with_a_derived_interval():
     t = one("Vor drei Tagen wurde er festgenommen.", "2022-12-07", "drei Tagen")
-    assert (t.type, t.value, t.earliest, t.latest) == ("DURATION", "P3D", "2022-12-04", "2022-12-04")
+    assert (t.type, t.value, t.earliest, t.latest) == (
+        "DURATION",
+        "P3D",
+        "2022-12-04",
+        "2022-12-04",
+    )
     span = one("Seit zwei Monaten wird verhandelt.", "2022-12-07", "zwei Monaten")
     assert (span.value, span.earliest, span.latest) == ("P2M", "2022-10-07", "2022-12-07")
 
 
 def test_past_weeks_end_at_the_report_date():
-    t = one("In den vergangenen Wochen fiel oft der Strom aus.", "2022-12-07", "den vergangenen Wochen")
-    assert t.type == "DURATION" and t.value == "PXW" and t.latest == "2022-12-07" and t.earliest < "2022-12-01"
+    t = one(
+        "In den vergangenen Wochen fiel oft der Strom aus.", "2022-12-07", "den vergangenen Wochen"
+    )
+    assert (
+        t.type == "DURATION"
+        and t.value == "PXW"
+        and t.latest == "2022-12-07"
+        and t.earliest < "2022-12-01"
+    )
 
 
 def test_modifiers_keep_the_value_and_narrow_the_interval():
     t = one("Mitte Dezember soll die Brücke fertig sein.", "2022-12-07", "Mitte Dezember")
     assert (t.value, t.mod) == ("2022-12", "MID")
-    assert "2022-12-10" <= t.earliest and t.latest <= "2022-12-21"
+    assert t.earliest >= "2022-12-10" and t.latest <= "2022-12-21"
     decade = one("Mitte der 90er-Jahre zog er nach Wien.", "2022-12-07", "Mitte der 90er-Jahre")
     assert (decade.value, decade.mod) == ("199", "MID")
 
 
 def test_absolute_dates_weeks_and_split_years():
-    found = {t.text: t.value for t in tx("Am 5. Dezember 2022, am 05.12.22 und in KW 49; die Saison 2022/23.", "2022-12-07")}
+    found = {
+        t.text: t.value
+        for t in tx(
+            "Am 5. Dezember 2022, am 05.12.22 und in KW 49; die Saison 2022/23.", "2022-12-07"
+        )
+    }
     assert found["5. Dezember 2022"] == "2022-12-05"
     assert found["05.12.22"] == "2022-12-05"
     assert found["KW 49"] == "2022-W49"
@@ -117,7 +180,10 @@ def test_relative_offsets_count_from_the_last_named_day():
 
 
 def test_sets_and_fuzzy_references():
-    found = {t.text: (t.type, t.value) for t in tx("Jeden Montag und täglich wird demonstriert, derzeit friedlich.", "2022-12-07")}
+    found = {
+        t.text: (t.type, t.value)
+        for t in tx("Jeden Montag und täglich wird demonstriert, derzeit friedlich.", "2022-12-07")
+    }
     assert found["Jeden Montag"] == ("SET", "XXXX-WXX-1")
     assert found["täglich"] == ("SET", "P1D")
     assert found["derzeit"] == ("DATE", "PRESENT_REF")
@@ -128,39 +194,54 @@ def test_words_that_are_not_timexes():
     assert tx(text, "2022-12-07") == []
 
 
-@pytest.mark.parametrize("text", [
-    "Das Spiel endete 3:1 nach Verlängerung.",
-    "Der Liter kostet 12.50 Euro, das Kilo 3,99 Euro.",
-    "Die Verordnung Nr. 12.5. regelt das.",
-    "Das Gesetz tritt am 31. Februar in Kraft.",
-    "Rund 2000 Menschen demonstrierten, 1500 Polizisten waren im Einsatz.",
-    "Die Zahl stieg um 2000, die Strecke ist 1500 km lang.",
-    "Die UN-Resolution 1441 verlangte die Abrüstung.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Spiel endete 3:1 nach Verlängerung.",
+        "Der Liter kostet 12.50 Euro, das Kilo 3,99 Euro.",
+        "Die Verordnung Nr. 12.5. regelt das.",
+        "Das Gesetz tritt am 31. Februar in Kraft.",
+        "Rund 2000 Menschen demonstrierten, 1500 Polizisten waren im Einsatz.",
+        "Die Zahl stieg um 2000, die Strecke ist 1500 km lang.",
+        "Die UN-Resolution 1441 verlangte die Abrüstung.",
+    ],
+)
 def test_numbers_that_look_like_dates_are_not_dates(text):
     assert [t for t in tx(text, "2022-12-07") if t.type == "DATE"] == []
 
 
 def test_extents_leave_prepositions_out_and_determiners_in():
-    texts = {t.text for t in tx("Am Freitag, seit August, in der vergangenen Woche und im vergangenen Jahr.", "2022-12-07")}
+    texts = {
+        t.text
+        for t in tx(
+            "Am Freitag, seit August, in der vergangenen Woche und im vergangenen Jahr.",
+            "2022-12-07",
+        )
+    }
     assert {"Freitag", "August", "der vergangenen Woche", "vergangenen Jahr"} <= texts
 
 
 def test_offsets_point_into_the_text():
     text = "Anfang August traf er – übermorgen reist er ab – den Kanzler um 14.30 Uhr."
     for t in tx(text, "2022-12-07"):
-        assert text[t.start:t.end] == t.text
+        assert text[t.start : t.end] == t.text
 
 
 def test_very_long_input_does_not_crash_and_stays_fast():
-    text = ("Am Montag, dem 5. Dezember, trafen sich die Minister. 2000 Menschen kamen 3:1 " * 4000) + "x" * 100_000
+    text = (
+        "Am Montag, dem 5. Dezember, trafen sich die Minister. 2000 Menschen kamen 3:1 " * 4000
+    ) + "x" * 100_000
     began = time.perf_counter()
     found = find_timexes(text, PartialDate(2022, 12, 7))
     assert len(found) == 4000
-    assert time.perf_counter() - began < 30  # linear: a run-on text must not make the tense reading quadratic
+    assert (
+        time.perf_counter() - began < 30
+    )  # linear: a run-on text must not make the tense reading quadratic
 
 
-@pytest.mark.parametrize("report", [PartialDate(1, 1, 1), PartialDate(9999, 12, 31), PartialDate(1), PartialDate(9999)])
+@pytest.mark.parametrize(
+    "report", [PartialDate(1, 1, 1), PartialDate(9999, 12, 31), PartialDate(1), PartialDate(9999)]
+)
 def test_report_dates_at_the_ends_of_the_calendar_do_not_crash(report):
     text = "Am Montag, im Oktober, zu Weihnachten, vergangene Woche, vor drei Jahren, zwei Tage später, gestern."
     found = find_timexes(text, report)
@@ -174,21 +255,30 @@ def test_component_sets_doc_timexes_from_the_report_date():
     from chronik.types import Report
 
     nlp = pipeline.build(Settings(disabled=("entities", "events", "claims")))
-    report = Report(id="r1", text="Über die Pläne hatte er im Oktober informiert. Am Montag kam er.",
-                    date=PartialDate(2022, 12, 7))
+    report = Report(
+        id="r1",
+        text="Über die Pläne hatte er im Oktober informiert. Am Montag kam er.",
+        date=PartialDate(2022, 12, 7),
+    )
     ann = pipeline.analyse(nlp, report)
-    assert [(t.text, t.value, t.id) for t in ann.timexes] == [("Oktober", "2022-10", "t1"), ("Montag", "2022-12-05", "t2")]
+    assert [(t.text, t.value, t.id) for t in ann.timexes] == [
+        ("Oktober", "2022-10", "t1"),
+        ("Montag", "2022-12-05", "t2"),
+    ]
 
 
-@pytest.mark.parametrize("value, earliest, latest", [
-    ("2022-12-XXTEV", "2022-12-01", "2022-12-31"),
-    ("2016-WXX-4", "2016-01-01", "2016-12-31"),
-    ("2016-W07-WE", "2016-02-20", "2016-02-21"),
-    ("2015-WI", "2015-12-01", "2016-02-29"),
-    ("2022-Q3", "2022-07-01", "2022-09-30"),
-    ("199", "1990-01-01", "1999-12-31"),
-    ("18", "1800-01-01", "1899-12-31"),
-])
+@pytest.mark.parametrize(
+    "value, earliest, latest",
+    [
+        ("2022-12-XXTEV", "2022-12-01", "2022-12-31"),
+        ("2016-WXX-4", "2016-01-01", "2016-12-31"),
+        ("2016-W07-WE", "2016-02-20", "2016-02-21"),
+        ("2015-WI", "2015-12-01", "2016-02-29"),
+        ("2022-Q3", "2022-07-01", "2022-09-30"),
+        ("199", "1990-01-01", "1999-12-31"),
+        ("18", "1800-01-01", "1899-12-31"),
+    ],
+)
 def test_value_intervals(value, earliest, latest):
     from chronik.nlp.timex.calc import value_range
 

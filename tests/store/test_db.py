@@ -4,23 +4,45 @@ import sqlalchemy as sa
 from chronik.dates import parse_iso
 from chronik.store import schema as t
 from chronik.store.db import current_revision, open_store, replace_annotations, write_report
-from chronik.types import Annotations, Claim, Event, Mention, Span, Report
+from chronik.types import Annotations, Claim, Event, Mention, Report, Span
 
 
-def _report(rid: str, text: str = "Schoigu traf Lukaschenko in Minsk.", source_id: str | None = None) -> Report:
+def _report(
+    rid: str, text: str = "Schoigu traf Lukaschenko in Minsk.", source_id: str | None = None
+) -> Report:
     return Report(id=rid, text=text, date=parse_iso("2022-12"), source_id=source_id)
 
 
 def _annotations() -> Annotations:
     return Annotations(
         sentences=[Span(0, 34, "Schoigu traf Lukaschenko in Minsk.")],
-        mentions=[Mention(0, 7, "Schoigu", "PER", id="m1", component="test"),
-                  Mention(28, 33, "Minsk", "LOC", id="m2", component="test")],
-        events=[Event("CONSULT", Span(8, 12, "traf"), actor=[Span(0, 7, "Schoigu")], place=[Span(28, 33, "Minsk")],
-                      id="v1", component="test")],
-        claims=[Claim(0, 34, "Schoigu traf Lukaschenko in Minsk.", "reported", events=["v1"], contradicts=["c2"],
-                      id="c1", component="test"),
-                Claim(0, 7, "Schoigu", "denied", contradicts=["c1"], id="c2", component="test")],
+        mentions=[
+            Mention(0, 7, "Schoigu", "PER", id="m1", component="test"),
+            Mention(28, 33, "Minsk", "LOC", id="m2", component="test"),
+        ],
+        events=[
+            Event(
+                "CONSULT",
+                Span(8, 12, "traf"),
+                actor=[Span(0, 7, "Schoigu")],
+                place=[Span(28, 33, "Minsk")],
+                id="v1",
+                component="test",
+            )
+        ],
+        claims=[
+            Claim(
+                0,
+                34,
+                "Schoigu traf Lukaschenko in Minsk.",
+                "reported",
+                events=["v1"],
+                contradicts=["c2"],
+                id="c1",
+                component="test",
+            ),
+            Claim(0, 7, "Schoigu", "denied", contradicts=["c1"], id="c2", component="test"),
+        ],
         pipeline="test-1",
     )
 
@@ -51,13 +73,20 @@ def test_same_report_twice_is_stored_once(store) -> None:
 
 def test_changed_text_with_same_source_id_is_a_new_version(store) -> None:
     write_report(store, _report("r1", source_id="dpa-1"))
-    result = write_report(store, _report("r2", "Schoigu traf Lukaschenko in Minsk. Neu.", source_id="dpa-1"))
+    result = write_report(
+        store, _report("r2", "Schoigu traf Lukaschenko in Minsk. Neu.", source_id="dpa-1")
+    )
     assert result.status == "new_version"
     with store.engine.connect() as conn:
-        rows = conn.execute(sa.select(t.reports.c.id, t.reports.c.version, t.reports.c.is_current,
-                                      t.reports.c.supersedes).order_by(t.reports.c.version)).all()
+        rows = conn.execute(
+            sa.select(
+                t.reports.c.id, t.reports.c.version, t.reports.c.is_current, t.reports.c.supersedes
+            ).order_by(t.reports.c.version)
+        ).all()
     assert [(r.id, r.version, r.is_current, r.supersedes) for r in rows] == [
-        ("r1", 1, False, None), ("r2", 2, True, "r1")]
+        ("r1", 1, False, None),
+        ("r2", 2, True, "r1"),
+    ]
 
 
 def test_facts_keep_provenance_and_links(store) -> None:
@@ -67,14 +96,21 @@ def test_facts_keep_provenance_and_links(store) -> None:
         mention = conn.execute(sa.select(t.mentions).where(t.mentions.c.id == arg.mention_id)).one()
         links = conn.execute(sa.select(t.claim_links)).all()
         about = conn.execute(sa.select(t.claim_events)).all()
-    assert (mention.text, mention.start, mention.end, mention.component) == ("Schoigu", 0, 7, "test")
+    assert (mention.text, mention.start, mention.end, mention.component) == (
+        "Schoigu",
+        0,
+        7,
+        "test",
+    )
     assert len(links) == 2  # written on both claims
     assert len(about) == 1
 
 
 def test_a_failing_write_leaves_nothing_behind(store) -> None:
     bad = _annotations()
-    bad.mentions.append(Mention(0, 7, None, "PER", id="m3", component="test"))  # text NOT NULL violated
+    bad.mentions.append(
+        Mention(0, 7, None, "PER", id="m3", component="test")
+    )  # text NOT NULL violated
     with pytest.raises(sa.exc.IntegrityError):
         write_report(store, _report("r1"), bad)
     assert _count(store, t.reports) == 0
@@ -83,7 +119,9 @@ def test_a_failing_write_leaves_nothing_behind(store) -> None:
 
 def test_replace_annotations_swaps_facts_atomically(store) -> None:
     write_report(store, _report("r1"), _annotations())
-    replace_annotations(store, "r1", Annotations(sentences=[Span(0, 7, "Schoigu")], pipeline="test-2"))
+    replace_annotations(
+        store, "r1", Annotations(sentences=[Span(0, 7, "Schoigu")], pipeline="test-2")
+    )
     assert _count(store, t.mentions) == 0
     assert _count(store, t.claim_links) == 0
     with store.engine.connect() as conn:

@@ -21,7 +21,14 @@ from chronik.store.db import open_store, write_report
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "sample"
-SEARCHES = ["Schoigu", "Minsk Lukaschenko", "Angriff", "Sanktionen", "Verteidigungsminister", "Kiew"]
+SEARCHES = [
+    "Schoigu",
+    "Minsk Lukaschenko",
+    "Angriff",
+    "Sanktionen",
+    "Verteidigungsminister",
+    "Kiew",
+]
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +56,9 @@ def test_postgres_gives_the_same_answers_as_sqlite(pg_url, tmp_path, analysed) -
     assert queries.stats(pg) == queries.stats(lite)
     assert queries.list_reports(pg, limit=100) == queries.list_reports(lite, limit=100)
     for report, _ in analysed[:10]:
-        assert _strip_volatile(queries.report(pg, report.id)) == _strip_volatile(queries.report(lite, report.id))
+        assert _strip_volatile(queries.report(pg, report.id)) == _strip_volatile(
+            queries.report(lite, report.id)
+        )
     for query in SEARCHES:
         lite_ids = {r["id"] for r in queries.search(lite, query, limit=100)["results"]}
         pg_ids = {r["id"] for r in queries.search(pg, query, limit=100)["results"]}
@@ -63,11 +72,16 @@ def test_german_stemming_and_prefix_search(pg_url) -> None:
     from chronik.types import Report
 
     store = open_store(pg_url)
-    texts = ["Die Gespräche in Minsk dauerten lange.", "Ein Gespräch mit dem Verteidigungsminister.",
-             "Der Verteidigungsausschuss tagte."]
+    texts = [
+        "Die Gespräche in Minsk dauerten lange.",
+        "Ein Gespräch mit dem Verteidigungsminister.",
+        "Der Verteidigungsausschuss tagte.",
+    ]
     for i, text in enumerate(texts):
         write_report(store, Report(id=f"g{i}", text=text, date=parse_iso("2022-12")))
-    assert queries.search(store, "Gespräch")["total"] == 2  # the plural is stemmed to the same lexeme
+    assert (
+        queries.search(store, "Gespräch")["total"] == 2
+    )  # the plural is stemmed to the same lexeme
     assert {r["id"] for r in queries.search(store, "Verteidigungs*")["results"]} == {"g1", "g2"}
     for hostile in ['"', "*", "NEAR", "'; DROP TABLE reports; --", "a & b | !c", ":*"]:
         assert isinstance(queries.search(store, hostile)["total"], int)
@@ -97,14 +111,21 @@ def test_unreachable_server_is_a_clear_error(pg_cluster) -> None:
 
 def test_cli_commands_work_on_postgres(pg_url, tmp_path) -> None:
     env = {**os.environ, "CHRONIK_DB": pg_url}
-    run = lambda *a: subprocess.run([sys.executable, "-m", "chronik", *a], capture_output=True, text=True,  # noqa: E731
-                                    env=env, timeout=300)
+    run = lambda *a: subprocess.run(
+        [sys.executable, "-m", "chronik", *a],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     ingested = run("ingest", str(SAMPLE / "2022-10.txt"))
     assert ingested.returncode == 0, ingested.stderr
     assert "reports stored" in ingested.stdout
     assert '"total"' in run("search", "Schoigu", "--json").stdout
     exported = run("export").stdout.splitlines()
-    assert len(exported) == int(run("stats", "--json").stdout.split('"current_reports": ')[1].split(",")[0])
+    assert len(exported) == int(
+        run("stats", "--json").stdout.split('"current_reports": ')[1].split(",")[0]
+    )
 
 
 def test_database_restart_during_ingest_loses_nothing(pg_cluster, pg_url, tmp_path) -> None:
@@ -113,11 +134,24 @@ def test_database_restart_during_ingest_loses_nothing(pg_cluster, pg_url, tmp_pa
 
     with source.open("w", encoding="utf-8") as handle:
         for i in range(300):
-            handle.write(json.dumps({"id": f"p-{i}", "date": "2022-12-01",
-                                     "text": f"Meldung {i}: Kiew meldet Angriffe. Moskau bestreitet das. " * 5}) + "\n")
+            handle.write(
+                json.dumps(
+                    {
+                        "id": f"p-{i}",
+                        "date": "2022-12-01",
+                        "text": f"Meldung {i}: Kiew meldet Angriffe. Moskau bestreitet das. " * 5,
+                    }
+                )
+                + "\n"
+            )
     env = {**os.environ, "CHRONIK_DB": pg_url, "CHRONIK_BATCH_SIZE": "4"}
-    proc = subprocess.Popen([sys.executable, "-m", "chronik", "ingest", str(source), "--json"], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "chronik", "ingest", str(source), "--json"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     engine = sa.create_engine(pg_url)
     deadline = time.time() + 120
     while time.time() < deadline:
@@ -135,4 +169,6 @@ def test_database_restart_during_ingest_loses_nothing(pg_cluster, pg_url, tmp_pa
     assert proc.returncode == 0, err
     store = open_store(pg_url)
     with store.engine.connect() as conn:
-        assert conn.execute(sa.text("SELECT count(*), count(DISTINCT source_id) FROM reports")).one() == (300, 300)
+        assert conn.execute(
+            sa.text("SELECT count(*), count(DISTINCT source_id) FROM reports")
+        ).one() == (300, 300)

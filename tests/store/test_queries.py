@@ -12,11 +12,16 @@ def filled(store):
     texts = {
         "a1": ("2022-12-05", "Schoigu traf Lukaschenko in Minsk. Die Gespräche dauerten lange."),
         "a2": ("2022-11", "Die Ukraine wirft Russland Angriffe auf die Energieinfrastruktur vor."),
-        "a3": ("2023", "Verteidigungsministerium in Moskau veröffentlicht Bilder; NEAR Kiew gab es Kämpfe."),
+        "a3": (
+            "2023",
+            "Verteidigungsministerium in Moskau veröffentlicht Bilder; NEAR Kiew gab es Kämpfe.",
+        ),
     }
     for rid, (date, text) in texts.items():
-        ann = Annotations(sentences=[Span(0, len(text), text)],
-                          mentions=[Mention(0, 7, text[:7], "PER", id="m1", component="test")])
+        ann = Annotations(
+            sentences=[Span(0, len(text), text)],
+            mentions=[Mention(0, 7, text[:7], "PER", id="m1", component="test")],
+        )
         write_report(store, Report(id=rid, text=text, date=parse_iso(date)), ann)
     return store
 
@@ -33,7 +38,9 @@ def test_search_prefix_and_diacritics(filled) -> None:
     assert queries.search(filled, "Gesprache")["total"] == 1  # remove_diacritics folds ä
 
 
-@pytest.mark.parametrize("hostile", ['"', "*", "NEAR", "'; DROP TABLE reports; --", "Minsk OR", "a:b", "(", "NOT"])
+@pytest.mark.parametrize(
+    "hostile", ['"', "*", "NEAR", "'; DROP TABLE reports; --", "Minsk OR", "a:b", "(", "NOT"]
+)
 def test_fts_and_sql_syntax_is_plain_text(filled, hostile: str) -> None:
     result = queries.search(filled, hostile)
     assert isinstance(result["total"], int)
@@ -72,7 +79,9 @@ import sys  # noqa: E402
 from datetime import date  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/explore_world.py, shared with api and web
+sys.path.insert(
+    0, str(Path(__file__).resolve().parents[1])
+)  # tests/explore_world.py, shared with api and web
 from explore_world import build_world  # noqa: E402
 
 
@@ -117,10 +126,17 @@ def test_timeline_pages_say_whether_more_follow(world) -> None:
 
 def test_as_of_hides_what_was_published_later(world) -> None:
     day = date(2022, 11, 30)
-    assert {r for r, _ in _events(queries.timeline(world, queries.Filters(as_of=day)))} == {"w1", "w2"}
+    assert {r for r, _ in _events(queries.timeline(world, queries.Filters(as_of=day)))} == {
+        "w1",
+        "w2",
+    }
     # w3 is dated only "2022-12": it counts from the last day it can denote
-    assert "w3" not in {r for r, _ in _events(queries.timeline(world, queries.Filters(as_of=date(2022, 12, 30))))}
-    assert "w3" in {r for r, _ in _events(queries.timeline(world, queries.Filters(as_of=date(2022, 12, 31))))}
+    assert "w3" not in {
+        r for r, _ in _events(queries.timeline(world, queries.Filters(as_of=date(2022, 12, 30))))
+    }
+    assert "w3" in {
+        r for r, _ in _events(queries.timeline(world, queries.Filters(as_of=date(2022, 12, 31))))
+    }
     assert queries.report(world, "w4", as_of=day) is None
     assert queries.report(world, "w1", as_of=day)["id"] == "w1"
     assert queries.list_reports(world, as_of=day)["total"] == 2
@@ -133,17 +149,23 @@ def test_entity_view(world) -> None:
     assert russia["canonical"] == "Russia"
     assert [(n["name"], n["n"]) for n in russia["names"]] == [("Russland", 2), ("russische", 1)]
     assert {(e["report_id"], e["type"], tuple(e["roles"])) for e in russia["events"]} == {
-        ("w4", "ASSAULT", ("actor",)), ("w2", "REJECT", ("actor",)), ("w2", "ACCUSE", ("target",)),
-        ("w2", "ASSAULT", ("actor",))}
+        ("w4", "ASSAULT", ("actor",)),
+        ("w2", "REJECT", ("actor",)),
+        ("w2", "ACCUSE", ("target",)),
+        ("w2", "ASSAULT", ("actor",)),
+    }
     assert [c["certainty"] for c in russia["claims_by"]] == ["denied"]
-    assert [c["certainty"] for c in russia["claims_about"]] == []  # its own denial is by it, not about it
+    assert [
+        c["certainty"] for c in russia["claims_about"]
+    ] == []  # its own denial is by it, not about it
     assert [c["text"] for c in queries.entity(world, 4)["claims_about"]] == []
     assert [c["certainty"] for c in queries.entity(world, 4)["claims_by"]] == ["alleged"]
     assert {o["canonical"] for o in russia["co_occurring"]} == {"Ukraine", "Sergei Shoigu"}
     shoigu = queries.entity(world, 1)
     assert [c["text"] for c in shoigu["claims_by"]] == ["von Erfolgen"]
     assert [(x["role"], x["of"], x["first"], x["last"]) for x in shoigu["roles"]] == [
-        ("Verteidigungsminister", "Russland", "2022-10-03", "2023-02-01")]
+        ("Verteidigungsminister", "Russland", "2022-10-03", "2023-02-01")
+    ]
     assert queries.entity(world, 999) is None
 
 
@@ -165,8 +187,17 @@ def test_network_defaults_to_the_latest_month(world) -> None:
 def test_network_over_a_period_and_as_of(world) -> None:
     whole = queries.Filters(start=date(2022, 1, 1), end=date(2023, 12, 31))
     edges = {(e["source"], e["target"], e["type"]) for e in queries.network(world, whole)["edges"]}
-    assert edges == {(1, 2, "CONSULT"), (2, 6, "THREATEN"), (4, 5, "ACCUSE"), (5, 4, "REJECT"), (5, 4, "ASSAULT")}
-    early = queries.network(world, queries.Filters(start=date(2022, 1, 1), end=date(2023, 12, 31), as_of=date(2022, 10, 31)))
+    assert edges == {
+        (1, 2, "CONSULT"),
+        (2, 6, "THREATEN"),
+        (4, 5, "ACCUSE"),
+        (5, 4, "REJECT"),
+        (5, 4, "ASSAULT"),
+    }
+    early = queries.network(
+        world,
+        queries.Filters(start=date(2022, 1, 1), end=date(2023, 12, 31), as_of=date(2022, 10, 31)),
+    )
     assert [(e["source"], e["target"]) for e in early["edges"]] == [(1, 2)]
 
 
@@ -191,10 +222,17 @@ def test_places_are_geojson_with_coordinates_from_entity_info(world) -> None:
     assert by_name["Minsk"]["properties"]["events"][0]["type"] == "CONSULT"
 
 
-@pytest.mark.parametrize("info, expected", [
-    ({"lat": 1, "lon": 2}, (2.0, 1.0)), ({"coordinates": [3, 4]}, (3.0, 4.0)),
-    ({"coordinates": {"lat": 5, "lng": 6}}, (6.0, 5.0)), ({"lat": 95, "lon": 0}, None), (None, None), ({"lat": "x"}, None),
-])
+@pytest.mark.parametrize(
+    "info, expected",
+    [
+        ({"lat": 1, "lon": 2}, (2.0, 1.0)),
+        ({"coordinates": [3, 4]}, (3.0, 4.0)),
+        ({"coordinates": {"lat": 5, "lng": 6}}, (6.0, 5.0)),
+        ({"lat": 95, "lon": 0}, None),
+        (None, None),
+        ({"lat": "x"}, None),
+    ],
+)
 def test_coordinates_from_info(info, expected) -> None:
     assert queries.coordinates(info) == expected
 
@@ -211,7 +249,12 @@ def test_both_plans_for_much_named_entities_give_the_same_answers(world, monkeyp
     monkeypatch.setattr(filters, "RECENT_HEAVY", 0)
     heavy = (queries.entity(world, 5), queries.timeline(world, queries.Filters(entity="5")))
     assert heavy == light
-    assert _events(heavy[1]) == [("w4", "ASSAULT"), ("w2", "REJECT"), ("w2", "ACCUSE"), ("w2", "ASSAULT")]
+    assert _events(heavy[1]) == [
+        ("w4", "ASSAULT"),
+        ("w2", "REJECT"),
+        ("w2", "ACCUSE"),
+        ("w2", "ASSAULT"),
+    ]
 
 
 def test_search_caps_totals_and_lists_very_common_words_newest_first(world, monkeypatch) -> None:
@@ -224,19 +267,38 @@ def test_search_caps_totals_and_lists_very_common_words_newest_first(world, monk
 
 
 def test_source_filter_matches_the_beginning_case_insensitively(world) -> None:
-    assert _events(queries.timeline(world, queries.Filters(source="die russische"))) == [("w2", "ASSAULT")]
+    assert _events(queries.timeline(world, queries.Filters(source="die russische"))) == [
+        ("w2", "ASSAULT")
+    ]
     assert _events(queries.timeline(world, queries.Filters(source="russische"))) == []
     assert len(queries.claims(world, queries.Filters(source="UKR"))["pairs"]) == 1
 
 
 def _views(store) -> list:
     f, day = queries.Filters, date(2022, 11, 30)
-    out = [queries.timeline(store, filters) for filters in (
-        f(), f(entity="Russia"), f(place="Minsk"), f(types=("ASSAULT",)), f(certainty=("denied",)),
-        f(source="die russische"), f(start=date(2022, 11, 1), end=date(2022, 11, 30)), f(as_of=day))]
+    out = [
+        queries.timeline(store, filters)
+        for filters in (
+            f(),
+            f(entity="Russia"),
+            f(place="Minsk"),
+            f(types=("ASSAULT",)),
+            f(certainty=("denied",)),
+            f(source="die russische"),
+            f(start=date(2022, 11, 1), end=date(2022, 11, 30)),
+            f(as_of=day),
+        )
+    ]
     out += [queries.entity(store, i, as_of_day=d) for i in range(1, 7) for d in (None, day)]
-    out += [queries.network(store), queries.network(store, f(start=date(2022, 1, 1), end=date(2023, 12, 31)))]
-    out += [queries.claims(store), queries.claims(store, f(entity="Ukraine")), queries.claims(store, f(as_of=day))]
+    out += [
+        queries.network(store),
+        queries.network(store, f(start=date(2022, 1, 1), end=date(2023, 12, 31))),
+    ]
+    out += [
+        queries.claims(store),
+        queries.claims(store, f(entity="Ukraine")),
+        queries.claims(store, f(as_of=day)),
+    ]
     out += [queries.places(store), queries.list_reports(store, as_of=day)]
     return out
 

@@ -19,7 +19,7 @@ from chronik.store.db import open_store, write_report
 from chronik.types import Annotations, Mention, Report, Span
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from explore_world import build_world  # noqa: E402
+from explore_world import build_world
 
 TEXT = "Schoigu traf Lukaschenko in Minsk. <b>Fett</b> ist hier nur Text."
 
@@ -31,10 +31,18 @@ def base_url(serve, tmp_path_factory):
     db = str(tmp_path_factory.mktemp("web") / "web.db")
     store = open_store(db)
     build_world(store)
-    ann = Annotations(sentences=[Span(0, 34, TEXT[:34]), Span(35, len(TEXT), TEXT[35:])],
-                      mentions=[Mention(0, 7, "Schoigu", "PER", id="m1", component="test"),
-                                Mention(28, 33, "Minsk", "LOC", id="m2", component="test")])
-    write_report(store, Report(id="x1", text=TEXT, date=parse_iso("2022-09-05"), title="Früheres Treffen"), ann)
+    ann = Annotations(
+        sentences=[Span(0, 34, TEXT[:34]), Span(35, len(TEXT), TEXT[35:])],
+        mentions=[
+            Mention(0, 7, "Schoigu", "PER", id="m1", component="test"),
+            Mention(28, 33, "Minsk", "LOC", id="m2", component="test"),
+        ],
+    )
+    write_report(
+        store,
+        Report(id="x1", text=TEXT, date=parse_iso("2022-09-05"), title="Früheres Treffen"),
+        ann,
+    )
     return serve(create_app(Settings(db=db)))
 
 
@@ -129,7 +137,9 @@ def test_timeline_filters(page, base_url) -> None:
     page.goto(base_url + "/timeline?start=2022-11-01&end=2022-11-30")
     assert page.locator("table.timeline tbody tr.event").count() == 3
     assert page.locator("form.filters input[name=start]").input_value() == "2022-11-01"
-    map_ok = page.evaluate("() => { const i = document.querySelector('img.map'); return i.complete && i.naturalWidth > 0; }")
+    map_ok = page.evaluate(
+        "() => { const i = document.querySelector('img.map'); return i.complete && i.naturalWidth > 0; }"
+    )
     assert map_ok
 
 
@@ -140,7 +150,9 @@ def test_as_of_picker_applies_everywhere(page, base_url) -> None:
     page.wait_for_url("**as_of=2022-11-30*")
     assert "type=ASSAULT" in page.url
     assert page.locator(".asof-banner").is_visible()
-    assert page.locator("table.timeline tbody tr.event").count() == 1  # the 2023 attack was not known yet
+    assert (
+        page.locator("table.timeline tbody tr.event").count() == 1
+    )  # the 2023 attack was not known yet
     _shot(page, "as-of")
     page.click("nav.main a:has-text('Strittige Aussagen')")
     page.wait_for_url("**/claims?as_of=2022-11-30")
@@ -185,7 +197,15 @@ def test_contested_claims_side_by_side(page, base_url) -> None:
 
 
 def test_every_page_has_its_json_twin(page, base_url) -> None:
-    for path in ("/", "/search?q=Minsk", "/reports/w1", "/entities/1", "/timeline", "/network", "/claims"):
+    for path in (
+        "/",
+        "/search?q=Minsk",
+        "/reports/w1",
+        "/entities/1",
+        "/timeline",
+        "/network",
+        "/claims",
+    ):
         page.goto(base_url + path)
         twin = page.locator("a.json-twin").get_attribute("href")
         response = page.request.get(base_url + twin)

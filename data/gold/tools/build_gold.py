@@ -49,8 +49,24 @@ SOURCE = EVENTS / "source"
 ENTITY_TYPES = {"PER", "LOC", "ORG", "OTH"}
 TIMEX_TYPES = {"DATE", "TIME", "DURATION", "SET"}
 MODS = {"START", "MID", "END", "APPROX", "BEFORE", "AFTER"}
-EVENT_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST", "ACCUSE",
-               "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+EVENT_TYPES = {
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "COOPERATE",
+    "AID",
+    "CONCEDE",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+}
 CERTAINTIES = {"asserted", "reported", "alleged", "unconfirmed", "denied"}
 ROLES = {"a": "actor", "t": "target", "p": "place", "tm": "time"}
 DATED_START = re.compile(r"^\s*date (\S+)[ \t]*(.*)$")
@@ -94,6 +110,7 @@ def load_reports() -> dict[str, dict]:
 
 # ---------------------------------------------------------------- spans
 
+
 def occurrences(text: str, needle: str) -> list[int]:
     """Starts of `needle` in `text` where it is not glued to letters or digits on either side."""
     pattern = re.compile(r"(?<![\w])" + re.escape(needle) + r"(?![\w])")
@@ -118,7 +135,10 @@ def find_global(text: str, ref: str) -> tuple[int, int, str]:
         raise GoldError(f"span {needle!r} not found")
     if number is None:
         if len(starts) > 1:
-            shown = "; ".join(f"#{i + 1}: …{text[max(0, s - 25):s + len(needle) + 10]}…" for i, s in enumerate(starts))
+            shown = "; ".join(
+                f"#{i + 1}: …{text[max(0, s - 25) : s + len(needle) + 10]}…"
+                for i, s in enumerate(starts)
+            )
             raise GoldError(f"span {needle!r} occurs {len(starts)} times, say which: {shown}")
         number = 1
     if number > len(starts):
@@ -132,7 +152,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     bounds, start = [], 0
     for match in SENTENCE_END.finditer(text):
         end = match.start() + 1 if text[match.start()] in ".!?" else match.start()
-        if text[match.start()] in ".!?" and match.group(0)[1:2] in "\"“”":
+        if text[match.start()] in ".!?" and match.group(0)[1:2] in '"“”':
             end += 1
         bounds.append((start, end))
         start = match.end()
@@ -147,7 +167,9 @@ def sentence_of(text: str, offset: int) -> tuple[int, int]:
     return 0, len(text)
 
 
-def find_near(text: str, ref: str, anchor: int, within: tuple[int, int] | None) -> tuple[int, int, str]:
+def find_near(
+    text: str, ref: str, anchor: int, within: tuple[int, int] | None
+) -> tuple[int, int, str]:
     """A span by its text, the occurrence nearest to `anchor` (inside `within` when one is there)."""
     needle, number = parse_ref(ref)
     if number is not None:
@@ -167,6 +189,7 @@ def span(start: int, end: int, text: str) -> dict:
 
 # ---------------------------------------------------------------- entities
 
+
 @dataclass
 class LexEntry:
     pattern: re.Pattern[str]
@@ -183,7 +206,9 @@ def load_lexicon(path: Path) -> list[LexEntry]:
             continue
         cells = line.split("\t")
         if len(cells) != 4:
-            raise GoldError(f"{path.name}:{number}: expected 4 tab-separated cells, got {len(cells)}")
+            raise GoldError(
+                f"{path.name}:{number}: expected 4 tab-separated cells, got {len(cells)}"
+            )
         raw, etype, sub, canonical = cells
         if etype not in ENTITY_TYPES or sub not in ("", "part", "deriv"):
             raise GoldError(f"{path.name}:{number}: bad type or sub {etype!r} {sub!r}")
@@ -200,13 +225,17 @@ def lexicon_mentions(text: str, lexicon: list[LexEntry]) -> list[dict]:
     found = []
     for entry in lexicon:
         for match in entry.pattern.finditer(text):
-            found.append(_mention(match.start(), match.end(), text, entry.type, entry.sub, entry.canonical))
+            found.append(
+                _mention(match.start(), match.end(), text, entry.type, entry.sub, entry.canonical)
+            )
     names = {e.literal: e for e in lexicon if e.literal and e.sub is None}
     for match in re.finditer(r"(?<![\w-])[\w]+(?:-[\w]+)+(?![\w-])", text):
         for piece in match.group(0).split("-"):
             entry = names.get(piece) or names.get(piece[:-1] if piece.endswith("s") else "")
             if entry:
-                found.append(_mention(match.start(), match.end(), text, entry.type, "part", entry.canonical))
+                found.append(
+                    _mention(match.start(), match.end(), text, entry.type, "part", entry.canonical)
+                )
                 break
     return _non_overlapping(found)
 
@@ -228,6 +257,7 @@ def _non_overlapping(found: list[dict]) -> list[dict]:
 
 
 # ---------------------------------------------------------------- source files
+
 
 @dataclass
 class Source:
@@ -293,7 +323,9 @@ def annotate(report: dict, source: Source, lexicon: list[LexEntry]) -> dict:
     for i, m in enumerate(sorted(mentions, key=lambda m: m["start"]), 1):
         m["id"] = f"m{i}"
     mentions = [{"id": m.pop("id"), **m} for m in sorted(mentions, key=lambda m: m["start"])]
-    timexes = [{"id": f"t{i}", **t} for i, t in enumerate(sorted(timexes, key=lambda t: t["start"]), 1)]
+    timexes = [
+        {"id": f"t{i}", **t} for i, t in enumerate(sorted(timexes, key=lambda t: t["start"]), 1)
+    ]
     out = dict(report)
     out.update(entities=mentions, timexes=timexes, events=events, claims=claims)
     out["_roles"] = [_link_role(role, mentions, source.rid) for role in roles]
@@ -305,7 +337,14 @@ def _role(text: str, rest: str) -> dict:
     if len(parts) != 4 or not all(parts):
         raise GoldError("role line wants `R SPAN | ROLE | OF | HOLDER`")
     start, end, needle = find_global(text, parts[0])
-    return {"start": start, "end": end, "text": needle, "role": parts[1], "of": parts[2], "holder": parts[3]}
+    return {
+        "start": start,
+        "end": end,
+        "text": needle,
+        "role": parts[1],
+        "of": parts[2],
+        "holder": parts[3],
+    }
 
 
 def _link_role(role: dict, mentions: list[dict], rid: str) -> dict:
@@ -341,7 +380,11 @@ def _edit_mentions(text: str, mentions: list[dict], rest: str) -> list[dict]:
 def _timex(text: str, rest: str) -> dict:
     ref, _, spec = rest.partition(" | ")
     words = spec.split()
-    if len(words) not in (2, 3) or words[0] not in TIMEX_TYPES or (len(words) == 3 and words[2] not in MODS):
+    if (
+        len(words) not in (2, 3)
+        or words[0] not in TIMEX_TYPES
+        or (len(words) == 3 and words[2] not in MODS)
+    ):
         raise GoldError(f"bad timex spec {spec!r}")
     start, end, needle = find_global(text, ref)
     out = {"start": start, "end": end, "text": needle, "type": words[0], "value": words[1]}
@@ -365,7 +408,10 @@ def _event(text: str, rest: str) -> dict:
         for ref in refs:
             s, e, t = find_near(text, ref, start, within)
             if not (within[0] <= s and e <= within[1]):
-                print(f"warning: {eid} {role} {t!r} is outside the trigger's sentence", file=sys.stderr)
+                print(
+                    f"warning: {eid} {role} {t!r} is outside the trigger's sentence",
+                    file=sys.stderr,
+                )
             spans.append(span(s, e, t))
         event[role] = spans
     if keyed:
@@ -387,7 +433,9 @@ def _claim(text: str, rest: str) -> dict:
     cue_ref = keyed.pop("cue", "")
     if cue_ref:
         first = cue_ref.split(SPLIT_CUE)[0]
-        s, e, _ = find_near(text, first, middle, None) if "#" not in first else find_global(text, first)
+        s, e, _ = (
+            find_near(text, first, middle, None) if "#" not in first else find_global(text, first)
+        )
         claim["cue"] = {"start": s, "end": e, "text": re.sub(r"#\d+", "", cue_ref)}
     else:
         claim["cue"] = None
@@ -417,8 +465,10 @@ def _finish_claims(text: str, events: list[dict], claims: list[dict], rid: str) 
         if claim["events"] is None:
             cue = claim["cue"]
             claim["events"] = [
-                e["id"] for e in events
-                if claim["start"] <= e["trigger"]["start"] and e["trigger"]["end"] <= claim["end"]
+                e["id"]
+                for e in events
+                if claim["start"] <= e["trigger"]["start"]
+                and e["trigger"]["end"] <= claim["end"]
                 and not (cue and cue["start"] <= e["trigger"]["start"] < cue["end"])
             ]
         missing = set(claim["events"]) - ids
@@ -433,6 +483,7 @@ def _finish_claims(text: str, events: list[dict], claims: list[dict], rid: str) 
 
 
 # ---------------------------------------------------------------- output
+
 
 def build() -> tuple[list[dict], list[dict]]:
     reports = load_reports()
@@ -458,24 +509,35 @@ def write_jsonl(path: Path, records: list[dict]) -> None:
 def show(record: dict) -> str:
     text = record["text"]
     lines = [f"{record['id']} {record['date']}"]
-    lines.append("  mentions: " + ", ".join(
-        f"{m['text']}[{m['type']}{'/' + m['sub'] if m.get('sub') else ''}={m['canonical']}]" for m in record["entities"]))
+    lines.append(
+        "  mentions: "
+        + ", ".join(
+            f"{m['text']}[{m['type']}{'/' + m['sub'] if m.get('sub') else ''}={m['canonical']}]"
+            for m in record["entities"]
+        )
+    )
     for t in record["timexes"]:
         lines.append(f"  {t['id']} {t['text']!r} {t['type']} {t['value']} {t.get('mod', '')}")
     for e in record["events"]:
         args = " ".join(f"{r}={[a['text'] for a in e[r]]}" for r in ROLES.values() if e[r])
-        lines.append(f"  {e['id']} {e['type']} {e['trigger']['text']!r} {args}{' NEG' if e['negated'] else ''}")
+        lines.append(
+            f"  {e['id']} {e['type']} {e['trigger']['text']!r} {args}{' NEG' if e['negated'] else ''}"
+        )
     for c in record["claims"]:
         src = c["source"]["text"] if c["source"] else None
         cue = c["cue"]["text"] if c["cue"] else None
-        lines.append(f"  {c['id']} {c['certainty']} src={src!r} cue={cue!r} ev={c['events']} x={c['contradicts']}"
-                     f"\n      {text[c['start']:c['end']]!r}")
+        lines.append(
+            f"  {c['id']} {c['certainty']} src={src!r} cue={cue!r} ev={c['events']} x={c['contradicts']}"
+            f"\n      {text[c['start'] : c['end']]!r}"
+        )
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--show", nargs="*", help="print these reports' annotation instead of writing files")
+    parser.add_argument(
+        "--show", nargs="*", help="print these reports' annotation instead of writing files"
+    )
     args = parser.parse_args(argv)
     try:
         dev, test = build()
@@ -487,7 +549,9 @@ def main(argv: list[str] | None = None) -> int:
             if not args.show or record["id"] in args.show:
                 print(show(record))
                 for role in record["_roles"]:
-                    print(f"  role {role['text']!r} ({role['mention']}) {role['role']} of {role['of']}: {role['holder']}")
+                    print(
+                        f"  role {role['text']!r} ({role['mention']}) {role['role']} of {role['of']}: {role['holder']}"
+                    )
         return 0
     roles = [role for record in dev + test for role in record.pop("_roles")]
     write_jsonl(EVENTS / "dev.jsonl", dev)

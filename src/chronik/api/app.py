@@ -22,15 +22,19 @@ from chronik.store.db import open_store
 from chronik.web import pages
 from chronik.web.pages import STATIC_DIR
 
-
 log = logging.getLogger("chronik.api")
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
-    app = FastAPI(title="chronik", version=__version__, docs_url=None, redoc_url=None,
-                  description="Dated news reports as a time-aware, source-attributed knowledge base. "
-                              "Every list takes `as_of=YYYY-MM-DD`: only what reports published by then said.")
+    app = FastAPI(
+        title="chronik",
+        version=__version__,
+        docs_url=None,
+        redoc_url=None,
+        description="Dated news reports as a time-aware, source-attributed knowledge base. "
+        "Every list takes `as_of=YYYY-MM-DD`: only what reports published by then said.",
+    )
     app.state.settings = settings
     app.state.store = open_store(settings.db)
     app.state.analyse = None  # the NLP pipeline, built on the first POST /api/reports
@@ -56,10 +60,13 @@ def _install_docs(app: FastAPI) -> None:
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
-        return get_swagger_ui_html(openapi_url="/openapi.json", title="chronik API",
-                                   swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
-                                   swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
-                                   swagger_favicon_url="/static/vendor/swagger-ui/favicon-32x32.png")
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="chronik API",
+            swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+            swagger_favicon_url="/static/vendor/swagger-ui/favicon-32x32.png",
+        )
 
 
 def _install_error_handlers(app: FastAPI) -> None:
@@ -69,8 +76,11 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def http_error(request: Request, exc: StarletteHTTPException):  # type: ignore[no-untyped-def]
         if _wants_html(request):
             return pages.error_page(request, exc.status_code, str(exc.detail))
-        return JSONResponse({"error": exc.detail, "status": exc.status_code}, status_code=exc.status_code,
-                            headers=exc.headers)
+        return JSONResponse(
+            {"error": exc.detail, "status": exc.status_code},
+            status_code=exc.status_code,
+            headers=exc.headers,
+        )
 
     @app.exception_handler(Exception)
     async def unexpected_error(request: Request, exc: Exception):  # type: ignore[no-untyped-def]
@@ -82,7 +92,9 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):  # type: ignore[no-untyped-def]
-        details = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+        details = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()
+        )
         if _wants_html(request):
             return pages.error_page(request, 422, details)
         return JSONResponse({"error": details, "status": 422}, status_code=422)
@@ -90,4 +102,6 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 def _wants_html(request: Request) -> bool:
     path = request.url.path
-    return not path.startswith("/api/") and not path.endswith((".json", ".csv", ".gexf", ".graphml", ".geojson"))
+    return not path.startswith("/api/") and not path.endswith(
+        (".json", ".csv", ".gexf", ".graphml", ".geojson")
+    )

@@ -9,7 +9,8 @@ from __future__ import annotations
 import hmac
 import json
 import threading
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from fastapi import HTTPException, Request
 from pydantic import BaseModel, Field, ValidationError
@@ -26,7 +27,9 @@ _LOCK = threading.Lock()
 
 class NewReport(BaseModel):
     text: str = Field(..., min_length=1)
-    date: str | None = Field(None, max_length=32, description="ISO 8601 at its precision: 2022, 2022-12, 2022-12-05")
+    date: str | None = Field(
+        None, max_length=32, description="ISO 8601 at its precision: 2022, 2022-12, 2022-12-05"
+    )
     title: str | None = Field(None, max_length=1000)
     source: str | None = Field(None, max_length=200)
     url: str | None = Field(None, max_length=2000)
@@ -38,12 +41,19 @@ def check_token(request: Request) -> None:
     """401 without the right bearer token, 403 when the server has writing switched off."""
     token = request.app.state.settings.api_token
     if not token:
-        raise HTTPException(403, "this server is read-only; set api_token (CHRONIK_API_TOKEN) to allow POST")
+        raise HTTPException(
+            403, "this server is read-only; set api_token (CHRONIK_API_TOKEN) to allow POST"
+        )
     header = request.headers.get("authorization", "")
     scheme, _, given = header.partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
-        raise HTTPException(401, "missing or wrong token; send 'Authorization: Bearer TOKEN'",
-                            headers={"WWW-Authenticate": "Bearer"})
+    if scheme.lower() != "bearer" or not hmac.compare_digest(
+        given.strip().encode(), token.encode()
+    ):
+        raise HTTPException(
+            401,
+            "missing or wrong token; send 'Authorization: Bearer TOKEN'",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
 
 
 async def _body(request: Request) -> NewReport:
@@ -53,7 +63,9 @@ async def _body(request: Request) -> NewReport:
     except json.JSONDecodeError as exc:
         raise HTTPException(422, f"body is not JSON: {exc.msg} at character {exc.pos}") from None
     except ValidationError as exc:
-        details = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}" for e in exc.errors())
+        details = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}" for e in exc.errors()
+        )
         raise HTTPException(422, details) from None
 
 
@@ -62,8 +74,16 @@ def _report(body: NewReport) -> Report:
         day = parse_iso(body.date) if body.date else None
     except ValueError as exc:
         raise HTTPException(422, f"date: {exc}") from None
-    return make_report(body.text, day, source_id=body.source_id, title=body.title, source=body.source, url=body.url,
-                       lang=body.lang, origin="api")
+    return make_report(
+        body.text,
+        day,
+        source_id=body.source_id,
+        title=body.title,
+        source=body.source,
+        url=body.url,
+        lang=body.lang,
+        origin="api",
+    )
 
 
 def _analyser(request: Request) -> Callable[[Report], Annotations]:
@@ -87,5 +107,10 @@ async def add_report(request: Request) -> dict[str, Any]:
     analyse = await run_in_threadpool(_analyser, request)
     annotations = await run_in_threadpool(analyse, report)
     stored = await run_in_threadpool(store_and_link, request.app.state.store, report, annotations)
-    return {"id": stored.report_id, "status": stored.status, "mentions": len(annotations.mentions),
-            "events": len(annotations.events), "claims": len(annotations.claims)}
+    return {
+        "id": stored.report_id,
+        "status": stored.status,
+        "mentions": len(annotations.mentions),
+        "events": len(annotations.events),
+        "claims": len(annotations.claims),
+    }

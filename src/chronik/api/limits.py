@@ -19,8 +19,11 @@ SECURITY_HEADERS = [
     (b"x-frame-options", b"DENY"),
 ]
 # Pages load scripts and styles from /static only; vis-network sets inline styles on its canvas.
-PAGE_CSP = (b"content-security-policy", b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            b"img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+PAGE_CSP = (
+    b"content-security-policy",
+    b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    b"img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+)
 DOCS_PATHS = ("/docs", "/redoc")  # Swagger UI loads its own assets; no CSP there
 
 
@@ -28,7 +31,9 @@ class TooLarge(HTTPException):
     """Raised from receive(): the app's HTTPException handler turns it into the usual JSON error."""
 
     def __init__(self, limit: int) -> None:
-        super().__init__(413, f"request body larger than {limit} bytes (max_upload_bytes); send less")
+        super().__init__(
+            413, f"request body larger than {limit} bytes (max_upload_bytes); send less"
+        )
 
 
 class BodyLimit:
@@ -81,11 +86,23 @@ def _content_length(scope: Scope) -> int | None:
 
 
 async def _too_large(send: Send, limit: int) -> None:
-    body = json.dumps({"error": f"request body larger than {limit} bytes (max_upload_bytes); send less",
-                       "status": 413}).encode()
-    await send({"type": "http.response.start", "status": 413,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-                            (b"connection", b"close")]})
+    body = json.dumps(
+        {
+            "error": f"request body larger than {limit} bytes (max_upload_bytes); send less",
+            "status": 413,
+        }
+    ).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                (b"connection", b"close"),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 

@@ -23,10 +23,14 @@ def parse_day(name: str, value: str | None) -> date | None:
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise HTTPException(422, f"{name}: {value[:40]!r} is not a date; give YYYY-MM-DD, e.g. 2022-12-05") from None
+        raise HTTPException(
+            422, f"{name}: {value[:40]!r} is not a date; give YYYY-MM-DD, e.g. 2022-12-05"
+        ) from None
 
 
-def _choices(name: str, values: list[str] | None, allowed: tuple[str, ...], upper: bool) -> tuple[str, ...]:
+def _choices(
+    name: str, values: list[str] | None, allowed: tuple[str, ...], upper: bool
+) -> tuple[str, ...]:
     out = []
     for raw in values or []:
         for part in raw.split(","):
@@ -35,33 +39,57 @@ def _choices(name: str, values: list[str] | None, allowed: tuple[str, ...], uppe
                 continue
             part = part.upper() if upper else part.lower()
             if part not in allowed:
-                raise HTTPException(422, f"{name}: unknown value {part[:40]!r}; known: {', '.join(allowed)}")
+                raise HTTPException(
+                    422, f"{name}: unknown value {part[:40]!r}; known: {', '.join(allowed)}"
+                )
             out.append(part)
     return tuple(dict.fromkeys(out))
 
 
-def as_of_param(as_of: str | None = Query(None, max_length=32, description="Only what reports published up to this day (YYYY-MM-DD) said.")) -> date | None:
+def as_of_param(
+    as_of: str | None = Query(
+        None,
+        max_length=32,
+        description="Only what reports published up to this day (YYYY-MM-DD) said.",
+    ),
+) -> date | None:
     return parse_day("as_of", as_of)
 
 
 def filters_param(
     entity: str | None = Query(None, max_length=TEXT, description="Entity id or name."),
-    type: list[str] | None = Query(None, description="Event types, repeated or comma-separated (ASSAULT, ACCUSE …)."),
+    type: list[str] | None = Query(
+        None, description="Event types, repeated or comma-separated (ASSAULT, ACCUSE …)."
+    ),
     place: str | None = Query(None, max_length=TEXT, description="Place entity id or name."),
     start: str | None = Query(None, max_length=32, description="Period start, YYYY-MM-DD."),
     end: str | None = Query(None, max_length=32, description="Period end, YYYY-MM-DD (inclusive)."),
     certainty: list[str] | None = Query(None, description="Certainty of a claim about the event."),
-    source: str | None = Query(None, max_length=TEXT, description="How a claim's source begins (case-insensitive), e.g. Kreml."),
-    as_of: str | None = Query(None, max_length=32, description="Only what reports published up to this day said."),
+    source: str | None = Query(
+        None,
+        max_length=TEXT,
+        description="How a claim's source begins (case-insensitive), e.g. Kreml.",
+    ),
+    as_of: str | None = Query(
+        None, max_length=32, description="Only what reports published up to this day said."
+    ),
 ) -> Filters:
     first, last = parse_day("start", start), parse_day("end", end)
     if first and last and first > last:
         raise HTTPException(422, f"start {first} is after end {last}")
-    return Filters(entity=(entity or "").strip() or None, types=_choices("type", type, EVENT_TYPES, True),
-                   place=(place or "").strip() or None, start=first, end=last,
-                   certainty=_choices("certainty", certainty, CERTAINTIES, False),
-                   source=(source or "").strip() or None, as_of=parse_day("as_of", as_of))
+    return Filters(
+        entity=(entity or "").strip() or None,
+        types=_choices("type", type, EVENT_TYPES, True),
+        place=(place or "").strip() or None,
+        start=first,
+        end=last,
+        certainty=_choices("certainty", certainty, CERTAINTIES, False),
+        source=(source or "").strip() or None,
+        as_of=parse_day("as_of", as_of),
+    )
 
 
-def page_param(limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> Page:
+def page_param(
+    limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0, le=MAX_OFFSET)
+) -> Page:
     return Page(limit=limit, offset=offset)

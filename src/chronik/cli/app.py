@@ -30,8 +30,18 @@ app.add_typer(eval_app, name="eval")
 app.add_typer(entity_app, name="entity")
 
 
-for command in (ingest.ingest, ingest.reanalyse, explore.search, explore.show, explore.claims, explore.timeline,
-                explore.stats, explore.export, ingest.analyse, serve.serve):
+for command in (
+    ingest.ingest,
+    ingest.reanalyse,
+    explore.search,
+    explore.show,
+    explore.claims,
+    explore.timeline,
+    explore.stats,
+    explore.export,
+    ingest.analyse,
+    serve.serve,
+):
     app.command()(command)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -16,19 +16,21 @@ from chronik.dates import PartialDate, parse_iso
 out = Console()
 err = Console(stderr=True)
 
-DB = typer.Option(None, "--db", help="Database path or SQLAlchemy URL [env CHRONIK_DB; default ./chronik.db].")
+DB = typer.Option(
+    None, "--db", help="Database path or SQLAlchemy URL [env CHRONIK_DB; default ./chronik.db]."
+)
 CONFIG = typer.Option(None, "--config", help="Settings file [default ./chronik.toml].")
 AS_JSON = typer.Option(False, "--json", help="Print JSON for programs instead of tables.")
 
 
-def load_settings(config: Optional[Path], **overrides: Any) -> settings_mod.Settings:
+def load_settings(config: Path | None, **overrides: Any) -> settings_mod.Settings:
     loaded = settings_mod.load(config)
     result = loaded.with_overrides(**overrides)
     settings_mod.validate(result)
     return result
 
 
-def open_from_options(config: Optional[Path], db: Optional[str]):  # -> Store
+def open_from_options(config: Path | None, db: str | None):  # -> Store
     from chronik.store.db import open_store
 
     return open_store(load_settings(config, db=db).db)
@@ -45,7 +47,7 @@ def print_result(result: Any, as_json: bool) -> None:
         out.print_json(json.dumps(result, ensure_ascii=False, default=str))
 
 
-def parse_date_option(value: Optional[str]) -> Optional[PartialDate]:
+def parse_date_option(value: str | None) -> PartialDate | None:
     if value is None:
         return None
     try:

@@ -3,23 +3,30 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 from rich.table import Table
 
 from chronik.cli.common import AS_JSON, CONFIG, DB, open_from_options, out, print_json, print_result
 
-entity_app = typer.Typer(help="Entities: show one, and corrections that last (merge, split, alias).", no_args_is_help=True)
-alias_app = typer.Typer(help="The alias table: variants the linker cannot know.", no_args_is_help=True)
+entity_app = typer.Typer(
+    help="Entities: show one, and corrections that last (merge, split, alias).",
+    no_args_is_help=True,
+)
+alias_app = typer.Typer(
+    help="The alias table: variants the linker cannot know.", no_args_is_help=True
+)
 entity_app.add_typer(alias_app, name="alias")
 
 
 @entity_app.command("show")
 def entity_show(
-    name: str = typer.Argument(..., help="Any name the entity was seen under (Schoigu, Shoigu, Шойгу …)."),
-    db: Optional[str] = DB,
-    config: Optional[Path] = CONFIG,
+    name: str = typer.Argument(
+        ..., help="Any name the entity was seen under (Schoigu, Shoigu, Шойгу …)."
+    ),
+    db: str | None = DB,
+    config: Path | None = CONFIG,
     limit: int = typer.Option(50, min=1, max=10_000, help="Reports to list."),
     as_json: bool = AS_JSON,
 ) -> None:
@@ -41,19 +48,34 @@ def entity_show(
 
 def _print_entity(result: dict[str, Any]) -> None:
     entity = result.get("entity", result)
-    out.print(f"[bold]{entity.get('canonical')}[/bold] ({entity.get('type')}), {entity.get('n_mentions', '?')} mentions, "
-              f"{entity.get('first_date') or '?'} … {entity.get('last_date') or '?'}", highlight=False)
+    out.print(
+        f"[bold]{entity.get('canonical')}[/bold] ({entity.get('type')}), {entity.get('n_mentions', '?')} mentions, "
+        f"{entity.get('first_date') or '?'} … {entity.get('last_date') or '?'}",
+        highlight=False,
+    )
     if result.get("names"):
-        out.print("names: " + ", ".join(f"{n['name']} ({n['count']})" for n in result["names"]), highlight=False)
+        out.print(
+            "names: " + ", ".join(f"{n['name']} ({n['count']})" for n in result["names"]),
+            highlight=False,
+        )
     for role in result.get("roles", []):
-        out.print(f"  {role.get('date') or '?'}  {role.get('role')} {role.get('of') or role.get('of_text') or ''}"
-                  f"  [{role.get('kind', '')}]", markup=False, highlight=False)
+        out.print(
+            f"  {role.get('date') or '?'}  {role.get('role')} {role.get('of') or role.get('of_text') or ''}"
+            f"  [{role.get('kind', '')}]",
+            markup=False,
+            highlight=False,
+        )
     if result.get("reports"):
         table = Table(title="reports")
         for col in ("id", "date", "mentions", "title"):
             table.add_column(col, overflow="fold")
         for rep in result["reports"]:
-            table.add_row(str(rep["id"])[:12], str(rep.get("date") or "?"), str(rep.get("mentions", "")), rep.get("title") or "")
+            table.add_row(
+                str(rep["id"])[:12],
+                str(rep.get("date") or "?"),
+                str(rep.get("mentions", "")),
+                rep.get("title") or "",
+            )
         out.print(table)
 
 
@@ -61,8 +83,8 @@ def _print_entity(result: dict[str, Any]) -> None:
 def entity_merge(
     into: str = typer.Argument(..., help="The entity that stays."),
     other: str = typer.Argument(..., help="The entity merged into it."),
-    db: Optional[str] = DB,
-    config: Optional[Path] = CONFIG,
+    db: str | None = DB,
+    config: Path | None = CONFIG,
     as_json: bool = AS_JSON,
 ) -> None:
     """Merge two entities; stored as a decision that survives re-linking.
@@ -79,10 +101,12 @@ def entity_merge(
 @entity_app.command("split")
 def entity_split(
     entity: str = typer.Argument(..., help="The entity to split."),
-    names: str = typer.Option(..., "--names", help="Comma-separated names that go to a new entity."),
-    as_: Optional[str] = typer.Option(None, "--as", help="Canonical name of the new entity."),
-    db: Optional[str] = DB,
-    config: Optional[Path] = CONFIG,
+    names: str = typer.Option(
+        ..., "--names", help="Comma-separated names that go to a new entity."
+    ),
+    as_: str | None = typer.Option(None, "--as", help="Canonical name of the new entity."),
+    db: str | None = DB,
+    config: Path | None = CONFIG,
     as_json: bool = AS_JSON,
 ) -> None:
     """Move the mentions with some names to an entity of their own; stored as a decision.
@@ -103,9 +127,9 @@ def entity_split(
 def alias_add(
     variant: str = typer.Argument(..., help="The variant spelling, e.g. Weißrussland."),
     canonical: str = typer.Argument(..., help="What it names, e.g. Belarus."),
-    type_: Optional[str] = typer.Option(None, "--type", help="PER, LOC, ORG or OTH."),
-    db: Optional[str] = DB,
-    config: Optional[Path] = CONFIG,
+    type_: str | None = typer.Option(None, "--type", help="PER, LOC, ORG or OTH."),
+    db: str | None = DB,
+    config: Path | None = CONFIG,
     as_json: bool = AS_JSON,
 ) -> None:
     """Add an alias; conflicts and cycles are refused and nothing changes.
@@ -120,7 +144,9 @@ def alias_add(
 
 
 @entity_app.command("decisions")
-def entity_decisions(db: Optional[str] = DB, config: Optional[Path] = CONFIG, as_json: bool = AS_JSON) -> None:
+def entity_decisions(
+    db: str | None = DB, config: Path | None = CONFIG, as_json: bool = AS_JSON
+) -> None:
     """List the user decisions (merges, splits, aliases) in the order they were made.
 
     [bold]Example[/bold]
@@ -135,8 +161,8 @@ def entity_decisions(db: Optional[str] = DB, config: Optional[Path] = CONFIG, as
 @entity_app.command("undo")
 def entity_undo(
     decision_id: int = typer.Argument(..., help="Id from `chronik entity decisions`."),
-    db: Optional[str] = DB,
-    config: Optional[Path] = CONFIG,
+    db: str | None = DB,
+    config: Path | None = CONFIG,
     as_json: bool = AS_JSON,
 ) -> None:
     """Take a decision back and re-link the store.
@@ -151,7 +177,9 @@ def entity_undo(
 
 
 @entity_app.command("relink")
-def entity_relink(db: Optional[str] = DB, config: Optional[Path] = CONFIG, as_json: bool = AS_JSON) -> None:
+def entity_relink(
+    db: str | None = DB, config: Path | None = CONFIG, as_json: bool = AS_JSON
+) -> None:
     """Drop all links and link every report again (decisions are kept and applied).
 
     [bold]Example[/bold]

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
 from chronik.cli.common import AS_JSON, print_result
 
-eval_app = typer.Typer(help="Score chronik against gold files (formats in ../shared/spec/annotation.md).", no_args_is_help=True)
+eval_app = typer.Typer(
+    help="Score chronik against gold files (formats in ../shared/spec/annotation.md).",
+    no_args_is_help=True,
+)
 
 
 @eval_app.command("ner")
 def eval_ner(
     gold: Path = typer.Argument(..., exists=True, help="GermEval 2014 TSV file."),
-    predictions: Optional[Path] = typer.Option(None, "--predictions", help="Write predictions (GermEval format) here."),
+    predictions: Path | None = typer.Option(
+        None, "--predictions", help="Write predictions (GermEval format) here."
+    ),
     tier: str = typer.Option("fast", help="fast|accurate."),
     as_json: bool = AS_JSON,
 ) -> None:
@@ -32,8 +36,12 @@ def eval_ner(
 
 @eval_app.command("timex")
 def eval_timex(
-    gold: Path = typer.Argument(..., exists=True, help="A directory of TimeML files or an annotation-format JSONL file."),
-    predictions: Optional[Path] = typer.Option(None, "--predictions", help="Write predictions in the gold's format here."),
+    gold: Path = typer.Argument(
+        ..., exists=True, help="A directory of TimeML files or an annotation-format JSONL file."
+    ),
+    predictions: Path | None = typer.Option(
+        None, "--predictions", help="Write predictions in the gold's format here."
+    ),
     as_json: bool = AS_JSON,
 ) -> None:
     """Find and normalise time expressions in gold files; print TempEval-3 figures.
@@ -50,7 +58,9 @@ def eval_timex(
 @eval_app.command("events")
 def eval_events(
     gold: Path = typer.Argument(..., exists=True, help="Annotation-format JSON Lines file."),
-    predictions: Optional[Path] = typer.Option(None, "--predictions", help="Write predictions (JSON Lines) here."),
+    predictions: Path | None = typer.Option(
+        None, "--predictions", help="Write predictions (JSON Lines) here."
+    ),
     as_json: bool = AS_JSON,
 ) -> None:
     """Run the whole pipeline over a gold file and score events, arguments, claims and entity grouping.
@@ -66,8 +76,10 @@ def eval_events(
 
 @eval_app.command("linking")
 def eval_linking(
-    gold: list[Path] = typer.Argument(..., exists=True, help="Annotation-format JSONL files with canonical names."),
-    roles: Optional[Path] = typer.Option(None, "--roles", exists=True, help="Role gold (JSONL)."),
+    gold: list[Path] = typer.Argument(
+        ..., exists=True, help="Annotation-format JSONL files with canonical names."
+    ),
+    roles: Path | None = typer.Option(None, "--roles", exists=True, help="Role gold (JSONL)."),
     errors: bool = typer.Option(False, "--errors", help="List the linking errors."),
     as_json: bool = AS_JSON,
 ) -> None:

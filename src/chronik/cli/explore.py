@@ -5,18 +5,27 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 from rich.table import Table
 
-from chronik.cli.common import AS_JSON, CONFIG, DB, err, open_from_options, out, parse_date_option, print_json
+from chronik.cli.common import (
+    AS_JSON,
+    CONFIG,
+    DB,
+    err,
+    open_from_options,
+    out,
+    parse_date_option,
+    print_json,
+)
 
 
 def search(
     query: str = typer.Argument(..., help="Words to find; a trailing * searches by prefix."),
-    db: Optional[str] = DB,
-    config: Optional[Path] = CONFIG,
+    db: str | None = DB,
+    config: Path | None = CONFIG,
     limit: int = typer.Option(20, min=1, max=1000),
     offset: int = typer.Option(0, min=0),
     as_json: bool = AS_JSON,
@@ -44,9 +53,11 @@ def search(
 
 
 def show(
-    report_id: str = typer.Argument(..., metavar="ID", help="Report id (or an unambiguous prefix of ≥ 6 characters)."),
-    db: Optional[str] = DB,
-    config: Optional[Path] = CONFIG,
+    report_id: str = typer.Argument(
+        ..., metavar="ID", help="Report id (or an unambiguous prefix of ≥ 6 characters)."
+    ),
+    db: str | None = DB,
+    config: Path | None = CONFIG,
     as_json: bool = AS_JSON,
 ) -> None:
     """Show one report with its sentences and everything found in it.
@@ -62,17 +73,27 @@ def show(
     full = queries.resolve_report_id(store, report_id)
     record = queries.report(store, full) if full else None
     if record is None:
-        err.print(f"no report with id {report_id!r}; find ids with `chronik search` or `chronik export`", style="red")
+        err.print(
+            f"no report with id {report_id!r}; find ids with `chronik search` or `chronik export`",
+            style="red",
+        )
         raise typer.Exit(1)
     if as_json:
         print_json(record)
         return
-    out.print(f"[bold]{record['id']}[/bold]  date {record['date'] or 'unknown'}  "
-              f"{record.get('title') or ''}", highlight=False)
+    out.print(
+        f"[bold]{record['id']}[/bold]  date {record['date'] or 'unknown'}  "
+        f"{record.get('title') or ''}",
+        highlight=False,
+    )
     for i, sentence in enumerate(record["sentences"], start=1):
         out.print(f"{i:>3}  {sentence['text']}", markup=False, highlight=False)
-    for kind, fmt in (("entities", "{type}{sub}  {text}"), ("timexes", "{type}  {text} = {value}"),
-                      ("events", "{type}  {trigger[text]}"), ("claims", "{certainty}  {text}")):
+    for kind, fmt in (
+        ("entities", "{type}{sub}  {text}"),
+        ("timexes", "{type}  {text} = {value}"),
+        ("events", "{type}  {trigger[text]}"),
+        ("claims", "{certainty}  {text}"),
+    ):
         if record[kind]:
             out.print(f"\n[bold]{kind}[/bold] ({len(record[kind])})")
             for item in record[kind]:
@@ -80,19 +101,32 @@ def show(
                 out.print("  " + fmt.format(**item), markup=False, highlight=False)
 
 
-def _filters(entity: Optional[str], types: Optional[list[str]], start: Optional[str], end: Optional[str],
-             certainty: Optional[list[str]], source: Optional[str], as_of: Optional[str]):  # -> queries.Filters
+def _filters(
+    entity: str | None,
+    types: list[str] | None,
+    start: str | None,
+    end: str | None,
+    certainty: list[str] | None,
+    source: str | None,
+    as_of: str | None,
+):  # -> queries.Filters
     from chronik.store import queries
 
-    def day(value: Optional[str], name: str):  # type: ignore[no-untyped-def]
+    def day(value: str | None, name: str):  # type: ignore[no-untyped-def]
         if value is None:
             return None
         parsed = parse_date_option(value)
         return parsed.earliest() if name != "--end" else parsed.latest()
 
-    return queries.Filters(entity=entity, types=tuple(t.upper() for t in types or ()), start=day(start, "--start"),
-                           end=day(end, "--end"), certainty=tuple(certainty or ()), source=source,
-                           as_of=day(as_of, "--as-of"))
+    return queries.Filters(
+        entity=entity,
+        types=tuple(t.upper() for t in types or ()),
+        start=day(start, "--start"),
+        end=day(end, "--end"),
+        certainty=tuple(certainty or ()),
+        source=source,
+        as_of=day(as_of, "--as-of"),
+    )
 
 
 ENTITY = typer.Option(None, "--entity", "-e", help="An entity id or name (Schoigu, Russland …).")
@@ -103,13 +137,15 @@ LIMIT = typer.Option(20, "--limit", min=1, max=200)
 
 
 def claims(
-    db: Optional[str] = DB,
-    config: Optional[Path] = CONFIG,
-    entity: Optional[str] = ENTITY,
-    source: Optional[str] = typer.Option(None, "--source", help="How a claim's source begins (Kreml, die russische …)."),
-    start: Optional[str] = START,
-    end: Optional[str] = END,
-    as_of: Optional[str] = AS_OF,
+    db: str | None = DB,
+    config: Path | None = CONFIG,
+    entity: str | None = ENTITY,
+    source: str | None = typer.Option(
+        None, "--source", help="How a claim's source begins (Kreml, die russische …)."
+    ),
+    start: str | None = START,
+    end: str | None = END,
+    as_of: str | None = AS_OF,
     limit: int = LIMIT,
     offset: int = typer.Option(0, "--offset", min=0),
     as_json: bool = AS_JSON,
@@ -123,8 +159,11 @@ def claims(
     """
     from chronik.store import queries
 
-    result = queries.claims(open_from_options(config, db), _filters(entity, None, start, end, None, source, as_of),
-                            queries.Page(limit=limit, offset=offset))
+    result = queries.claims(
+        open_from_options(config, db),
+        _filters(entity, None, start, end, None, source, as_of),
+        queries.Page(limit=limit, offset=offset),
+    )
     if as_json:
         print_json(result)
         return
@@ -139,19 +178,25 @@ def claims(
 
 
 def _claim_cell(claim: dict[str, Any]) -> str:
-    return (f"{claim['text']}\n— {claim.get('source') or 'no source'} ({claim['certainty']}), "
-            f"{claim.get('report_date') or '?'} [{str(claim['report_id'])[:12]}]")
+    return (
+        f"{claim['text']}\n— {claim.get('source') or 'no source'} ({claim['certainty']}), "
+        f"{claim.get('report_date') or '?'} [{str(claim['report_id'])[:12]}]"
+    )
 
 
 def timeline(
-    db: Optional[str] = DB,
-    config: Optional[Path] = CONFIG,
-    entity: Optional[str] = ENTITY,
-    types: Optional[list[str]] = typer.Option(None, "--type", "-t", help="Event type (repeatable): ASSAULT, CONSULT …"),
-    start: Optional[str] = START,
-    end: Optional[str] = END,
-    certainty: Optional[list[str]] = typer.Option(None, "--certainty", help="Of a claim about the event (repeatable)."),
-    as_of: Optional[str] = AS_OF,
+    db: str | None = DB,
+    config: Path | None = CONFIG,
+    entity: str | None = ENTITY,
+    types: list[str] | None = typer.Option(
+        None, "--type", "-t", help="Event type (repeatable): ASSAULT, CONSULT …"
+    ),
+    start: str | None = START,
+    end: str | None = END,
+    certainty: list[str] | None = typer.Option(
+        None, "--certainty", help="Of a claim about the event (repeatable)."
+    ),
+    as_of: str | None = AS_OF,
     limit: int = LIMIT,
     offset: int = typer.Option(0, "--offset", min=0),
     as_json: bool = AS_JSON,
@@ -165,8 +210,11 @@ def timeline(
     """
     from chronik.store import queries
 
-    result = queries.timeline(open_from_options(config, db), _filters(entity, types, start, end, certainty, None, as_of),
-                              queries.Page(limit=limit, offset=offset))
+    result = queries.timeline(
+        open_from_options(config, db),
+        _filters(entity, types, start, end, certainty, None, as_of),
+        queries.Page(limit=limit, offset=offset),
+    )
     if as_json:
         print_json(result)
         return
@@ -176,14 +224,21 @@ def timeline(
     names = lambda items: ", ".join(x["text"] for x in items)  # noqa: E731
     for ev in result["events"]:
         negated = " (not)" if ev["negated"] else ""
-        table.add_row(ev.get("time_value") or ev.get("report_date") or "?", ev["type"] + negated, names(ev["actor"]),
-                      ev["trigger_text"], names(ev["target"]), names(ev["place"]), str(ev["reported_by"]["reports"]))
+        table.add_row(
+            ev.get("time_value") or ev.get("report_date") or "?",
+            ev["type"] + negated,
+            names(ev["actor"]),
+            ev["trigger_text"],
+            names(ev["target"]),
+            names(ev["place"]),
+            str(ev["reported_by"]["reports"]),
+        )
     out.print(table)
     if result["has_more"]:
         out.print(f"more: --offset {offset + limit}", style="dim")
 
 
-def stats(db: Optional[str] = DB, config: Optional[Path] = CONFIG, as_json: bool = AS_JSON) -> None:
+def stats(db: str | None = DB, config: Path | None = CONFIG, as_json: bool = AS_JSON) -> None:
     """Counts of reports, sentences and facts in the store.
 
     [bold]Example[/bold]
@@ -200,15 +255,23 @@ def stats(db: Optional[str] = DB, config: Optional[Path] = CONFIG, as_json: bool
     table.add_column("what")
     table.add_column("count", justify="right")
     for key, value in result.items():
-        shown = ", ".join(f"{k} {v}" for k, v in value.items()) if isinstance(value, dict) else f"{value:,}" if isinstance(value, int) else str(value)
+        shown = (
+            ", ".join(f"{k} {v}" for k, v in value.items())
+            if isinstance(value, dict)
+            else f"{value:,}"
+            if isinstance(value, int)
+            else str(value)
+        )
         table.add_row(key, shown)
     out.print(table)
 
 
 def export(
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
-    db: Optional[str] = DB,
-    config: Optional[Path] = CONFIG,
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write here instead of standard output."
+    ),
+    db: str | None = DB,
+    config: Path | None = CONFIG,
     all_versions: bool = typer.Option(False, help="Include superseded versions of reports."),
 ) -> None:
     """Export reports and their annotations as JSON Lines in the annotation format.

@@ -5,28 +5,44 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from chronik.cli.common import AS_JSON, CONFIG, DB, err, load_settings, out, parse_date_option, print_json
+from chronik.cli.common import (
+    AS_JSON,
+    CONFIG,
+    DB,
+    err,
+    load_settings,
+    out,
+    parse_date_option,
+    print_json,
+)
 
 
 def ingest(
     paths: list[Path] = typer.Argument(..., help="Files or directories (walked recursively)."),
-    db: Optional[str] = DB,
-    config: Optional[Path] = CONFIG,
-    format: str = typer.Option("auto", "--format", "-f", help="auto|dated|jsonl|csv|txt|html (auto: by extension)."),
-    date: Optional[str] = typer.Option(None, "--date", help="Date for plain text without a dateline, e.g. 2022-12-05."),
+    db: str | None = DB,
+    config: Path | None = CONFIG,
+    format: str = typer.Option(
+        "auto", "--format", "-f", help="auto|dated|jsonl|csv|txt|html (auto: by extension)."
+    ),
+    date: str | None = typer.Option(
+        None, "--date", help="Date for plain text without a dateline, e.g. 2022-12-05."
+    ),
     text_column: str = typer.Option("text", help="CSV/JSONL field holding the text."),
     date_column: str = typer.Option("date", help="CSV/JSONL field holding the date."),
     lang: str = typer.Option("de", help="Language of the reports (ISO 639-1)."),
-    workers: Optional[int] = typer.Option(None, "--workers", "-w", help="NLP worker processes."),
-    batch_size: Optional[int] = typer.Option(None, help="Reports per NLP batch."),
-    tier: Optional[str] = typer.Option(None, help="NER tier: fast|accurate."),
-    dask: Optional[str] = typer.Option(None, "--dask", metavar="SCHEDULER",
-                                       help="Run reading and NLP on a Dask cluster: tcp://host:8786, or local[:N]."),
+    workers: int | None = typer.Option(None, "--workers", "-w", help="NLP worker processes."),
+    batch_size: int | None = typer.Option(None, help="Reports per NLP batch."),
+    tier: str | None = typer.Option(None, help="NER tier: fast|accurate."),
+    dask: str | None = typer.Option(
+        None,
+        "--dask",
+        metavar="SCHEDULER",
+        help="Run reading and NLP on a Dask cluster: tcp://host:8786, or local[:N].",
+    ),
     as_json: bool = AS_JSON,
 ) -> None:
     """Read reports, analyse them and store them; already stored reports are skipped.
@@ -43,10 +59,17 @@ def ingest(
     from chronik.jobs.ingest import ingest as run_ingest
 
     if format not in FORMATS:
-        raise typer.BadParameter(f"{format!r}: choose one of {', '.join(FORMATS)}", param_hint="--format")
+        raise typer.BadParameter(
+            f"{format!r}: choose one of {', '.join(FORMATS)}", param_hint="--format"
+        )
     settings = load_settings(config, db=db, workers=workers, batch_size=batch_size, tier=tier)
-    options = ReadOptions(format=format, date=parse_date_option(date), text_column=text_column,
-                          date_column=date_column, lang=lang)
+    options = ReadOptions(
+        format=format,
+        date=parse_date_option(date),
+        text_column=text_column,
+        date_column=date_column,
+        lang=lang,
+    )
     from chronik.store.db import open_store
 
     store = open_store(settings.db)
@@ -58,23 +81,38 @@ def ingest(
         if shown <= 50:
             err.print(f"skipped: {item}", style="yellow", markup=False, highlight=False)
 
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                  console=err, transient=True, disable=as_json or not err.is_terminal) as progress:
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=as_json or not err.is_terminal,
+    ) as progress:
         task = progress.add_task("reading…")
 
         def on_progress(s) -> None:  # type: ignore[no-untyped-def]
             rate = s.words / s.seconds if s.seconds else 0
-            progress.update(task, description=f"{s.stored:,} stored, {s.duplicates:,} known, "
-                                              f"{len(s.skipped):,} skipped, {rate:,.0f} words/s")
+            progress.update(
+                task,
+                description=f"{s.stored:,} stored, {s.duplicates:,} known, "
+                f"{len(s.skipped):,} skipped, {rate:,.0f} words/s",
+            )
 
         if dask:
             from chronik.jobs.dask_ingest import ingest_dask
 
-            summary = ingest_dask(store, paths, options, settings, dask, on_progress=on_progress, on_skip=on_skip)
+            summary = ingest_dask(
+                store, paths, options, settings, dask, on_progress=on_progress, on_skip=on_skip
+            )
         else:
-            summary = run_ingest(store, paths, options, settings, on_progress=on_progress, on_skip=on_skip)
+            summary = run_ingest(
+                store, paths, options, settings, on_progress=on_progress, on_skip=on_skip
+            )
     if shown > 50:
-        err.print(f"… and {shown - 50} more skipped inputs (use --json to list them all)", style="yellow")
+        err.print(
+            f"… and {shown - 50} more skipped inputs (use --json to list them all)", style="yellow"
+        )
     if as_json:
         print_json(summary.as_dict())
     else:
@@ -88,13 +126,19 @@ def ingest(
 
 
 def reanalyse(
-    db: Optional[str] = DB,
-    config: Optional[Path] = CONFIG,
-    since: Optional[str] = typer.Option(None, "--since", metavar="VERSION",
-                                        help="Only reports analysed by a chronik release older than this, e.g. 0.2.0 "
-                                             "[default: every report whose pipeline differs from the current one]."),
-    dask: Optional[str] = typer.Option(None, "--dask", metavar="SCHEDULER", help="tcp://host:8786, or local[:N]."),
-    tier: Optional[str] = typer.Option(None, help="NER tier: fast|accurate."),
+    db: str | None = DB,
+    config: Path | None = CONFIG,
+    since: str | None = typer.Option(
+        None,
+        "--since",
+        metavar="VERSION",
+        help="Only reports analysed by a chronik release older than this, e.g. 0.2.0 "
+        "[default: every report whose pipeline differs from the current one].",
+    ),
+    dask: str | None = typer.Option(
+        None, "--dask", metavar="SCHEDULER", help="tcp://host:8786, or local[:N]."
+    ),
+    tier: str | None = typer.Option(None, help="NER tier: fast|accurate."),
     as_json: bool = AS_JSON,
 ) -> None:
     """Run the current pipeline again over stored reports analysed by an older one (atomic per report).
@@ -110,27 +154,40 @@ def reanalyse(
     from chronik.store.db import open_store
 
     store = open_store(settings.db)
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                  console=err, transient=True, disable=as_json or not err.is_terminal) as progress:
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=as_json or not err.is_terminal,
+    ) as progress:
         task = progress.add_task("selecting…")
 
         def on_progress(s) -> None:  # type: ignore[no-untyped-def]
-            progress.update(task, description=f"{s.reanalysed:,} of {s.selected:,} reports re-analysed")
+            progress.update(
+                task, description=f"{s.reanalysed:,} of {s.selected:,} reports re-analysed"
+            )
 
-        summary = run_reanalyse(store, settings, since=since, scheduler=dask, on_progress=on_progress)
+        summary = run_reanalyse(
+            store, settings, since=since, scheduler=dask, on_progress=on_progress
+        )
     if as_json:
         print_json(summary.as_dict())
     else:
-        out.print(f"{summary.reanalysed:,} reports re-analysed with {summary.pipeline}; {summary.mentions:,} mentions, "
-                  f"{summary.events:,} events, {summary.claims:,} claims; {summary.seconds:.1f} s", highlight=False)
+        out.print(
+            f"{summary.reanalysed:,} reports re-analysed with {summary.pipeline}; {summary.mentions:,} mentions, "
+            f"{summary.events:,} events, {summary.claims:,} claims; {summary.seconds:.1f} s",
+            highlight=False,
+        )
 
 
 def analyse(
     path: Path = typer.Argument(..., exists=True, help="A file of reports in any ingest format."),
-    config: Optional[Path] = CONFIG,
+    config: Path | None = CONFIG,
     format: str = typer.Option("auto", "--format", "-f", help="auto|dated|jsonl|csv|txt|html."),
-    date: Optional[str] = typer.Option(None, "--date", help="Date for plain text without a dateline."),
-    tier: Optional[str] = typer.Option(None, help="NER tier: fast|accurate."),
+    date: str | None = typer.Option(None, "--date", help="Date for plain text without a dateline."),
+    tier: str | None = typer.Option(None, help="NER tier: fast|accurate."),
 ) -> None:
     """Run the pipeline on a file and print annotation-format JSON Lines; nothing is stored.
 
@@ -139,8 +196,8 @@ def analyse(
       chronik analyse ../shared/examples/report-2022-12.txt
       chronik analyse article.txt --date 2022-12-05 | jq .events
     """
-    from chronik.jobs.export import annotation_record
     from chronik.ingest import ReadOptions, Skipped, read_paths
+    from chronik.jobs.export import annotation_record
     from chronik.nlp import pipeline
 
     settings = load_settings(config, tier=tier)

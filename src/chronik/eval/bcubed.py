@@ -21,11 +21,18 @@ class BCubed:
     n_predicted: int
 
     def as_dict(self) -> dict[str, float | int]:
-        return {"precision": self.precision, "recall": self.recall, "f1": self.f1,
-                "n_gold": self.n_gold, "n_predicted": self.n_predicted}
+        return {
+            "precision": self.precision,
+            "recall": self.recall,
+            "f1": self.f1,
+            "n_gold": self.n_gold,
+            "n_predicted": self.n_predicted,
+        }
 
 
-def _side(labels: Mapping[Hashable, Hashable], items: set[Hashable], tag: str) -> dict[Hashable, Hashable]:
+def _side(
+    labels: Mapping[Hashable, Hashable], items: set[Hashable], tag: str
+) -> dict[Hashable, Hashable]:
     """Labels for every item; an item without one becomes its own singleton cluster."""
     return {i: (("label", labels[i]) if i in labels else (tag, i)) for i in items}
 

@@ -38,7 +38,10 @@ def read_gold(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
                 continue
             found = validate_record(record)
             if found:
-                problems.append(f"{path}:{n}: {found[0]}" + (f" (+{len(found) - 1} more)" if len(found) > 1 else ""))
+                problems.append(
+                    f"{path}:{n}: {found[0]}"
+                    + (f" (+{len(found) - 1} more)" if len(found) > 1 else "")
+                )
                 continue
             records.append(record)
     return records, problems
@@ -46,8 +49,13 @@ def read_gold(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
 
 def to_report(record: dict[str, Any]) -> Report:
     date = parse_iso(str(record["date"])) if record.get("date") else None
-    return Report(id=str(record["id"]), text=record["text"], date=date, source_id=str(record["id"]),
-                  lang=record.get("lang", "de"))
+    return Report(
+        id=str(record["id"]),
+        text=record["text"],
+        date=date,
+        source_id=str(record["id"]),
+        lang=record.get("lang", "de"),
+    )
 
 
 def predict(records: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, float]]:
@@ -55,13 +63,18 @@ def predict(records: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[s
     nlp = pipeline.build(load_settings())
     reports = [to_report(r) for r in records]
     if reports:
-        pipeline.analyse(nlp, reports[0])  # lexicons and models load lazily: keep that out of the speed
+        pipeline.analyse(
+            nlp, reports[0]
+        )  # lexicons and models load lazily: keep that out of the speed
     started = time.perf_counter()
     out = [annotation_record(report, ann) for report, ann in pipeline.analyse_many(nlp, reports)]
     seconds = time.perf_counter() - started
     tokens = sum(len(nlp.make_doc(r.text)) for r in reports)
-    speed = {"seconds": round(seconds, 3), "tokens": tokens,
-             "tokens_per_s": round(tokens / seconds, 1) if seconds > 0 else 0.0}
+    speed = {
+        "seconds": round(seconds, 3),
+        "tokens": tokens,
+        "tokens_per_s": round(tokens / seconds, 1) if seconds > 0 else 0.0,
+    }
     return out, speed
 
 
@@ -88,17 +101,40 @@ def print_table(figures: dict[str, Any], gold: Path) -> None:
     table = Table(title=f"chronik eval events {gold}")
     for column in ("figure", "P", "R", "F1 / acc", "tp / pred / gold"):
         table.add_column(column, justify="left" if column == "figure" else "right")
-    for key in ("events", "arguments", "claims", "source", "contradicts", "mentions_strict", "mentions_relaxed",
-                "timex_strict", "timex_relaxed"):
+    for key in (
+        "events",
+        "arguments",
+        "claims",
+        "source",
+        "contradicts",
+        "mentions_strict",
+        "mentions_relaxed",
+        "timex_strict",
+        "timex_relaxed",
+    ):
         f = figures[key]
-        table.add_row(key, f"{f['p']:.3f}", f"{f['r']:.3f}", f"{f['f1']:.3f}", f"{f['tp']} / {f['pred']} / {f['gold']}")
+        table.add_row(
+            key,
+            f"{f['p']:.3f}",
+            f"{f['r']:.3f}",
+            f"{f['f1']:.3f}",
+            f"{f['tp']} / {f['pred']} / {f['gold']}",
+        )
     for key in ("certainty", "timex_value", "timex_type"):
         f = figures[key]
         table.add_row(key, "", "", f"{f['acc']:.3f}", f"{f['correct']} / {f['total']}")
     b = figures["canonical_bcubed"]
-    table.add_row("canonical B-cubed", f"{b['p']:.3f}", f"{b['r']:.3f}", f"{b['f1']:.3f}", f"{b['n']} mentions")
+    table.add_row(
+        "canonical B-cubed",
+        f"{b['p']:.3f}",
+        f"{b['r']:.3f}",
+        f"{b['f1']:.3f}",
+        f"{b['n']} mentions",
+    )
     console = Console()
     console.print(table)
     speed = figures["speed"]
-    console.print(f"{figures['reports']:,} reports, {len(figures['skipped'])} skipped, {speed['tokens']:,} tokens, "
-                  f"{speed['seconds']:.2f} s ({speed['tokens_per_s']:,.0f} tokens/s)")
+    console.print(
+        f"{figures['reports']:,} reports, {len(figures['skipped'])} skipped, {speed['tokens']:,} tokens, "
+        f"{speed['seconds']:.2f} s ({speed['tokens_per_s']:,.0f} tokens/s)"
+    )

@@ -9,14 +9,46 @@ from chronik.dates import parse_iso
 ENTITY_TYPES = {"PER", "LOC", "ORG", "OTH"}
 SUBS = {None, "part", "deriv"}
 TIMEX_TYPES = {"DATE", "TIME", "DURATION", "SET"}
-MODS = {None, "START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"}
-EVENT_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST", "ACCUSE",
-               "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+MODS = {
+    None,
+    "START",
+    "MID",
+    "END",
+    "APPROX",
+    "BEFORE",
+    "AFTER",
+    "ON_OR_BEFORE",
+    "ON_OR_AFTER",
+    "LESS_THAN",
+    "MORE_THAN",
+    "EQUAL_OR_LESS",
+    "EQUAL_OR_MORE",
+}
+EVENT_TYPES = {
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "COOPERATE",
+    "AID",
+    "CONCEDE",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+}
 CERTAINTIES = {"asserted", "reported", "alleged", "unconfirmed", "denied"}
 ROLES = ("actor", "target", "place", "time")
 
 
-def _check_span(text: str, span: Any, where: str, problems: list[str], split_cue: bool = False) -> None:
+def _check_span(
+    text: str, span: Any, where: str, problems: list[str], split_cue: bool = False
+) -> None:
     if not isinstance(span, dict) or not all(k in span for k in ("start", "end", "text")):
         problems.append(f"{where}: a span needs start, end and text")
         return
@@ -48,7 +80,9 @@ def validate_record(record: dict[str, Any]) -> list[str]:
     for m in record.get("entities", []):
         _check_span(text, m, f"{rid}/{m.get('id')}", problems)
         if m.get("type") not in ENTITY_TYPES or m.get("sub") not in SUBS:
-            problems.append(f"{rid}/{m.get('id')}: type {m.get('type')!r} sub {m.get('sub')!r} unknown")
+            problems.append(
+                f"{rid}/{m.get('id')}: type {m.get('type')!r} sub {m.get('sub')!r} unknown"
+            )
     for x in record.get("timexes", []):
         _check_span(text, x, f"{rid}/{x.get('id')}", problems)
         if x.get("type") not in TIMEX_TYPES or not x.get("value") or x.get("mod") not in MODS:

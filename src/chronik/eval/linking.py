@@ -29,13 +29,24 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 def mention_labels(records: list[dict[str, Any]]) -> dict[tuple[str, int, int], str]:
     """(report id, start, end) -> canonical, for scored mentions that have one."""
-    return {(r["id"], m["start"], m["end"]): m["canonical"] for r in records for m in r.get("entities") or []
-            if m.get("type") in SCORED_TYPES and m.get("canonical")}
+    return {
+        (r["id"], m["start"], m["end"]): m["canonical"]
+        for r in records
+        for m in r.get("entities") or []
+        if m.get("type") in SCORED_TYPES and m.get("canonical")
+    }
 
 
 def strip_canonical(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{**r, "entities": [{k: v for k, v in m.items() if k != "canonical"} for m in r.get("entities") or []]}
-            for r in records]
+    return [
+        {
+            **r,
+            "entities": [
+                {k: v for k, v in m.items() if k != "canonical"} for m in r.get("entities") or []
+            ],
+        }
+        for r in records
+    ]
 
 
 def score_linking(gold: list[dict[str, Any]]) -> tuple[BCubed, BCubed, list[dict[str, Any]]]:
@@ -43,16 +54,22 @@ def score_linking(gold: list[dict[str, Any]]) -> tuple[BCubed, BCubed, list[dict
     predicted = link_documents(strip_canonical(gold))
     g = mention_labels(gold)
     p = {k: v for k, v in mention_labels(predicted).items() if k in g}
-    surface = {(r["id"], m["start"], m["end"]): m["text"] for r in gold for m in r.get("entities") or []}
+    surface = {
+        (r["id"], m["start"], m["end"]): m["text"] for r in gold for m in r.get("entities") or []
+    }
     baseline = {k: surface[k] for k in g}
     return bcubed(g, p), bcubed(g, baseline), predicted
 
 
-def errors(gold: list[dict[str, Any]], predicted: list[dict[str, Any]], limit: int = 40) -> list[str]:
+def errors(
+    gold: list[dict[str, Any]], predicted: list[dict[str, Any]], limit: int = 40
+) -> list[str]:
     """Gold groups split or merged by the prediction, most frequent first (for looking at, not scoring)."""
     g = mention_labels(gold)
     p = mention_labels(predicted)
-    text = {(r["id"], m["start"], m["end"]): m["text"] for r in gold for m in r.get("entities") or []}
+    text = {
+        (r["id"], m["start"], m["end"]): m["text"] for r in gold for m in r.get("entities") or []
+    }
     pairs = Counter((g[k], p.get(k, "?"), text[k]) for k in g)
     by_gold: dict[str, set[str]] = {}
     by_pred: dict[str, set[str]] = {}
@@ -72,8 +89,12 @@ def predict_roles(records: list[dict[str, Any]]) -> dict[str, list[RoleFact]]:
     book = RoleBook()
     facts: dict[str, list[RoleFact]] = {}
     for r in records:
-        views = [MentionView(m["start"], m["end"], m["text"], m["type"], m.get("sub"), m.get("canonical"))
-                 for m in sorted(r.get("entities") or [], key=lambda m: m["start"])]
+        views = [
+            MentionView(
+                m["start"], m["end"], m["text"], m["type"], m.get("sub"), m.get("canonical")
+            )
+            for m in sorted(r.get("entities") or [], key=lambda m: m["start"])
+        ]
         facts[r["id"]] = find_roles(r["text"], views)
         for f in facts[r["id"]]:
             if f.kind == "stated":
@@ -87,11 +108,15 @@ def predict_roles(records: list[dict[str, Any]]) -> dict[str, list[RoleFact]]:
     return facts
 
 
-def score_roles(predicted: dict[str, list[RoleFact]], gold_roles: list[dict[str, Any]]) -> dict[str, Any]:
+def score_roles(
+    predicted: dict[str, list[RoleFact]], gold_roles: list[dict[str, Any]]
+) -> dict[str, Any]:
     """Accuracy: share of gold bare-role lines whose overlapping predicted fact names the gold holder."""
     correct, wrong = 0, []
     for g in gold_roles:
-        hits = [f for f in predicted.get(g["report"], []) if f.start < g["end"] and g["start"] < f.end]
+        hits = [
+            f for f in predicted.get(g["report"], []) if f.start < g["end"] and g["start"] < f.end
+        ]
         holder = hits[0].holder if hits else None
         if holder == g["holder"]:
             correct += 1
@@ -101,11 +126,17 @@ def score_roles(predicted: dict[str, list[RoleFact]], gold_roles: list[dict[str,
     return {"n": n, "correct": correct, "accuracy": correct / n if n else 0.0, "wrong": wrong}
 
 
-def evaluate_files(paths: list[Path], show_errors: bool = False, roles: Path | None = None) -> dict[str, Any]:
+def evaluate_files(
+    paths: list[Path], show_errors: bool = False, roles: Path | None = None
+) -> dict[str, Any]:
     gold = [r for p in paths for r in read_jsonl(p)]
     score, base, predicted = score_linking(gold)
-    out: dict[str, Any] = {"files": [str(p) for p in paths], "reports": len(gold), "bcubed": score.as_dict(),
-                           "baseline_surface": base.as_dict()}
+    out: dict[str, Any] = {
+        "files": [str(p) for p in paths],
+        "reports": len(gold),
+        "bcubed": score.as_dict(),
+        "baseline_surface": base.as_dict(),
+    }
     if show_errors:
         out["errors"] = errors(gold, predicted)
     if roles is not None:
@@ -120,11 +151,15 @@ def main(argv: list[str]) -> int:
     result = evaluate_files(paths, show, roles)
     b, s = result["bcubed"], result["baseline_surface"]
     print(f"{result['reports']} reports, {b['n_gold']} gold mentions (PER/LOC/ORG with canonical)")
-    print(f"B-cubed  P {b['precision']:.3f}  R {b['recall']:.3f}  F1 {b['f1']:.3f}   "
-          f"(surface-string baseline F1 {s['f1']:.3f})")
+    print(
+        f"B-cubed  P {b['precision']:.3f}  R {b['recall']:.3f}  F1 {b['f1']:.3f}   "
+        f"(surface-string baseline F1 {s['f1']:.3f})"
+    )
     if "roles" in result:
         r = result["roles"]
-        print(f"Role resolution accuracy {r['accuracy']:.3f} ({r['correct']}/{r['n']} bare role mentions)")
+        print(
+            f"Role resolution accuracy {r['accuracy']:.3f} ({r['correct']}/{r['n']} bare role mentions)"
+        )
         if show:
             print("\n".join(r["wrong"]))
     for line in result.get("errors", []):

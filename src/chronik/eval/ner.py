@@ -18,8 +18,20 @@ from chronik.errors import ChronikError
 from chronik.eval.prf import PRF
 from chronik.nlp.ner import germeval
 
-FINE_CLASSES = ("PER", "PERderiv", "PERpart", "LOC", "LOCderiv", "LOCpart",
-                "ORG", "ORGderiv", "ORGpart", "OTH", "OTHderiv", "OTHpart")
+FINE_CLASSES = (
+    "PER",
+    "PERderiv",
+    "PERpart",
+    "LOC",
+    "LOCderiv",
+    "LOCpart",
+    "ORG",
+    "ORGderiv",
+    "ORGpart",
+    "OTH",
+    "OTHderiv",
+    "OTHpart",
+)
 
 
 @dataclass
@@ -31,9 +43,13 @@ class Scores:
     tokens: int = 0
 
     def as_dict(self) -> dict:
-        return {"sentences": self.sentences, "tokens": self.tokens, "strict": self.strict.as_dict(),
-                "coarse": self.coarse.as_dict(),
-                "per_class": {k: v.as_dict() for k, v in sorted(self.per_class.items())}}
+        return {
+            "sentences": self.sentences,
+            "tokens": self.tokens,
+            "strict": self.strict.as_dict(),
+            "coarse": self.coarse.as_dict(),
+            "per_class": {k: v.as_dict() for k, v in sorted(self.per_class.items())},
+        }
 
 
 def _count(gold: set, predicted: set, into: PRF, by_label: dict[str, PRF] | None = None) -> None:
@@ -41,18 +57,23 @@ def _count(gold: set, predicted: set, into: PRF, by_label: dict[str, PRF] | None
     if by_label is None:
         return
     for label in {c[2] for c in gold | predicted}:
-        by_label.setdefault(label, PRF()).count({c for c in gold if c[2] == label},
-                                                {c for c in predicted if c[2] == label})
+        by_label.setdefault(label, PRF()).count(
+            {c for c in gold if c[2] == label}, {c for c in predicted if c[2] == label}
+        )
 
 
 def score(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]]) -> Scores:
     """Gold and predicted outer BIO tags, sentence by sentence (same sentences, same token counts)."""
     if len(gold) != len(predicted):
-        raise ChronikError(f"{len(gold)} gold sentences but {len(predicted)} predicted; they must be the same")
+        raise ChronikError(
+            f"{len(gold)} gold sentences but {len(predicted)} predicted; they must be the same"
+        )
     scores = Scores(sentences=len(gold))
     for i, (g_tags, p_tags) in enumerate(zip(gold, predicted)):
         if len(g_tags) != len(p_tags):
-            raise ChronikError(f"sentence {i + 1}: {len(g_tags)} gold tokens but {len(p_tags)} predicted")
+            raise ChronikError(
+                f"sentence {i + 1}: {len(g_tags)} gold tokens but {len(p_tags)} predicted"
+            )
         scores.tokens += len(g_tags)
         g, p = set(germeval.chunks(g_tags)), set(germeval.chunks(p_tags))
         _count(g, p, scores.strict, scores.per_class)
@@ -66,8 +87,10 @@ def score_files(gold: Path, predictions: Path) -> Scores:
     gold_sents, pred_sents = germeval.read(gold), germeval.read(predictions)
     for g, p in zip(gold_sents, pred_sents):
         if g.tokens != p.tokens:
-            raise ChronikError(f"{predictions}:{p.line}: tokens differ from {gold}:{g.line}; "
-                               "predictions must keep the gold tokenisation")
+            raise ChronikError(
+                f"{predictions}:{p.line}: tokens differ from {gold}:{g.line}; "
+                "predictions must keep the gold tokenisation"
+            )
     return score([s.tags for s in gold_sents], [s.tags for s in pred_sents])
 
 
@@ -91,8 +114,13 @@ def run(gold: Path, predictions: Path | None, tier: str, as_json: bool) -> int:
     if predictions is not None:
         germeval.write(Path(predictions), sentences, predicted)
     scores = score([s.tags for s in sentences], predicted)
-    result = {"gold": str(gold), "tier": tier, **scores.as_dict(),
-              "seconds": round(seconds, 3), "tokens_per_second": round(scores.tokens / max(seconds, 1e-9))}
+    result = {
+        "gold": str(gold),
+        "tier": tier,
+        **scores.as_dict(),
+        "seconds": round(seconds, 3),
+        "tokens_per_second": round(scores.tokens / max(seconds, 1e-9)),
+    }
     if as_json:
         print(json.dumps(result, indent=2))
     else:
@@ -109,8 +137,15 @@ def _print_table(result: dict) -> None:
         table.add_column(column, justify="left" if column == "class" else "right")
 
     def row(name: str, prf: dict) -> None:
-        table.add_row(name, str(prf["gold"]), str(prf["predicted"]), str(prf["tp"]),
-                      f"{prf['precision']:.4f}", f"{prf['recall']:.4f}", f"{prf['f1']:.4f}")
+        table.add_row(
+            name,
+            str(prf["gold"]),
+            str(prf["predicted"]),
+            str(prf["tp"]),
+            f"{prf['precision']:.4f}",
+            f"{prf['recall']:.4f}",
+            f"{prf['f1']:.4f}",
+        )
 
     for label in FINE_CLASSES:
         if label in result["per_class"]:
@@ -120,5 +155,7 @@ def _print_table(result: dict) -> None:
     row("coarse (part/deriv folded)", result["coarse"])
     console = Console()
     console.print(table)
-    console.print(f"{result['sentences']:,} sentences, {result['tokens']:,} tokens, "
-                  f"{result['seconds']:.2f} s tagging ({result['tokens_per_second']:,} tokens/s)")
+    console.print(
+        f"{result['sentences']:,} sentences, {result['tokens']:,} tokens, "
+        f"{result['seconds']:.2f} s tagging ({result['tokens_per_second']:,} tokens/s)"
+    )

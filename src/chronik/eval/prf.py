@@ -58,10 +58,24 @@ class PRF:
 
     def as_dict(self) -> dict[str, float | int]:
         """Long keys, as `chronik eval ner` and `chronik eval timex` print them."""
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "gold": self.gold, "predicted": self.predicted,
-                "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "gold": self.gold,
+            "predicted": self.predicted,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
 
     def as_spec_dict(self) -> dict[str, float | int]:
         """Short keys, as ../shared/spec/annotation.md's scoring section names them."""
-        return {"p": round(self.precision, 4), "r": round(self.recall, 4), "f1": round(self.f1, 4),
-                "tp": self.tp, "pred": self.predicted, "gold": self.gold}
+        return {
+            "p": round(self.precision, 4),
+            "r": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "pred": self.predicted,
+            "gold": self.gold,
+        }

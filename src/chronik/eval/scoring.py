@@ -50,11 +50,19 @@ def distance(a: Record, b: Record) -> int:
     return abs(a["start"] - b["start"]) + abs(a["end"] - b["end"])
 
 
-def match(pred: Sequence[Record], gold: Sequence[Record], compatible: Callable[[Record, Record], bool],
-          span: Callable[[Record], Record] = lambda r: r) -> list[tuple[int, int]]:
+def match(
+    pred: Sequence[Record],
+    gold: Sequence[Record],
+    compatible: Callable[[Record, Record], bool],
+    span: Callable[[Record], Record] = lambda r: r,
+) -> list[tuple[int, int]]:
     """One-to-one (pred index, gold index) pairs, closest spans first."""
-    pairs = [(distance(span(p), span(g)), i, j) for i, p in enumerate(pred) for j, g in enumerate(gold)
-             if compatible(p, g)]
+    pairs = [
+        (distance(span(p), span(g)), i, j)
+        for i, p in enumerate(pred)
+        for j, g in enumerate(gold)
+        if compatible(p, g)
+    ]
     pairs.sort()
     used_p: set[int] = set()
     used_g: set[int] = set()
@@ -80,24 +88,34 @@ def score_spans(pred: Sequence[Record], gold: Sequence[Record]) -> dict[str, PRF
     """Mentions or timexes of one report: strict and relaxed."""
     strict = match(pred, gold, _strict)
     relaxed = match(pred, gold, _same_type_overlap)
-    return {"strict": counts(len(strict), len(pred), len(gold)),
-            "relaxed": counts(len(relaxed), len(pred), len(gold))}
+    return {
+        "strict": counts(len(strict), len(pred), len(gold)),
+        "relaxed": counts(len(relaxed), len(pred), len(gold)),
+    }
 
 
 def score_timex_values(pred: Sequence[Record], gold: Sequence[Record]) -> tuple[Accuracy, Accuracy]:
     """Value and type accuracy over timexes matched by overlap alone."""
     pairs = match(pred, gold, overlaps)
-    value = Accuracy(sum(pred[i].get("value") == gold[j].get("value") for i, j in pairs), len(pairs))
+    value = Accuracy(
+        sum(pred[i].get("value") == gold[j].get("value") for i, j in pairs), len(pairs)
+    )
     kind = Accuracy(sum(pred[i].get("type") == gold[j].get("type") for i, j in pairs), len(pairs))
     return value, kind
 
 
 def match_events(pred: Sequence[Record], gold: Sequence[Record]) -> list[tuple[int, int]]:
-    return match(pred, gold, lambda p, g: p["type"] == g["type"] and overlaps(p["trigger"], g["trigger"]),
-                 span=lambda r: r["trigger"])
+    return match(
+        pred,
+        gold,
+        lambda p, g: p["type"] == g["type"] and overlaps(p["trigger"], g["trigger"]),
+        span=lambda r: r["trigger"],
+    )
 
 
-def score_arguments(pred: Sequence[Record], gold: Sequence[Record], pairs: list[tuple[int, int]]) -> PRF:
+def score_arguments(
+    pred: Sequence[Record], gold: Sequence[Record], pairs: list[tuple[int, int]]
+) -> PRF:
     """(role, span) pairs: correct when the event is matched and the spans overlap (one-to-one per role)."""
     n_pred = sum(len(e.get(role) or []) for e in pred for role in ROLES)
     n_gold = sum(len(e.get(role) or []) for e in gold for role in ROLES)
@@ -131,7 +149,9 @@ def _links(claims: Sequence[Record]) -> set[frozenset[str]]:
 def score_claims(pred: Sequence[Record], gold: Sequence[Record]) -> dict[str, Any]:
     pairs = match_claims(pred, gold)
     source = counts(sum(_source_ok(pred[i], gold[j]) for i, j in pairs), len(pred), len(gold))
-    certainty = Accuracy(sum(pred[i]["certainty"] == gold[j]["certainty"] for i, j in pairs), len(pairs))
+    certainty = Accuracy(
+        sum(pred[i]["certainty"] == gold[j]["certainty"] for i, j in pairs), len(pairs)
+    )
     to_gold = {pred[i]["id"]: gold[j]["id"] for i, j in pairs}
     pred_links, gold_links = _links(pred), _links(gold)
     correct = 0
@@ -139,8 +159,12 @@ def score_claims(pred: Sequence[Record], gold: Sequence[Record]) -> dict[str, An
         a, b = tuple(link)
         if a in to_gold and b in to_gold and frozenset((to_gold[a], to_gold[b])) in gold_links:
             correct += 1
-    return {"claims": counts(len(pairs), len(pred), len(gold)), "source": source, "certainty": certainty,
-            "contradicts": counts(correct, len(pred_links), len(gold_links))}
+    return {
+        "claims": counts(len(pairs), len(pred), len(gold)),
+        "source": source,
+        "certainty": certainty,
+        "contradicts": counts(correct, len(pred_links), len(gold_links)),
+    }
 
 
 def bcubed(items: Iterable[tuple[str, str]]) -> dict[str, float | int]:
@@ -171,9 +195,20 @@ def _cluster_label(mention: Record) -> str:
 
 def score_corpus(pairs: Iterable[tuple[Record, Record]]) -> dict[str, Any]:
     """(predicted record, gold record) per report -> every figure `chronik eval events` prints."""
-    figures: dict[str, Any] = {k: counts() for k in ("mentions_strict", "mentions_relaxed", "timex_strict",
-                                                  "timex_relaxed", "events", "arguments", "claims", "source",
-                                                  "contradicts")}
+    figures: dict[str, Any] = {
+        k: counts()
+        for k in (
+            "mentions_strict",
+            "mentions_relaxed",
+            "timex_strict",
+            "timex_relaxed",
+            "events",
+            "arguments",
+            "claims",
+            "source",
+            "contradicts",
+        )
+    }
     certainty, timex_value, timex_type = Accuracy(), Accuracy(), Accuracy()
     clusters: list[tuple[str, str]] = []
     reports = 0
@@ -202,7 +237,9 @@ def score_corpus(pairs: Iterable[tuple[Record, Record]]) -> dict[str, Any]:
     return out
 
 
-def _add_spans(figures: dict[str, Any], prefix: str, pred: list[Record], gold: list[Record]) -> None:
+def _add_spans(
+    figures: dict[str, Any], prefix: str, pred: list[Record], gold: list[Record]
+) -> None:
     scores = score_spans(pred, gold)
     figures[f"{prefix}_strict"].add(scores["strict"])
     figures[f"{prefix}_relaxed"].add(scores["relaxed"])
@@ -215,4 +252,7 @@ def _add_acc(total: Accuracy, part: Accuracy) -> None:
 
 def _mention_clusters(pred: list[Record], gold: list[Record]) -> list[tuple[str, str]]:
     """Gold mentions matched (relaxed) to predictions, labelled by predicted and gold canonical name."""
-    return [(_cluster_label(pred[i]), _cluster_label(gold[j])) for i, j in match(pred, gold, _same_type_overlap)]
+    return [
+        (_cluster_label(pred[i]), _cluster_label(gold[j]))
+        for i, j in match(pred, gold, _same_type_overlap)
+    ]

@@ -89,8 +89,17 @@ def read(raw: str) -> TimeMLDoc:
         if attrs.get("functionInDocument") == "CREATION_TIME":
             dct_span = (start, end)
             continue
-        timexes.append({"start": start, "end": end, "text": text[start:end], "type": attrs.get("type", ""),
-                        "value": attrs.get("value", ""), "mod": attrs.get("mod"), "tid": attrs.get("tid", "")})
+        timexes.append(
+            {
+                "start": start,
+                "end": end,
+                "text": text[start:end],
+                "type": attrs.get("type", ""),
+                "value": attrs.get("value", ""),
+                "mod": attrs.get("mod"),
+                "tid": attrs.get("tid", ""),
+            }
+        )
     return TimeMLDoc(text=text, date=parse_dct(raw), timexes=timexes, raw=raw, dct_span=dct_span)
 
 

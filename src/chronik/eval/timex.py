@@ -55,12 +55,20 @@ class Scores:
 
         per_type = {}
         for t in TYPES:
-            per_type[t] = {**self.per_type[t].as_dict(), "matched": self.per_type_matched[t],
-                           "value_accuracy": accuracy(self.per_type_value[t], self.per_type_matched[t])}
-        return {"strict": self.strict.as_dict(), "relaxed": self.relaxed.as_dict(),
-                "relaxed_typed": self.relaxed_typed.as_dict(), "matched": self.matched,
-                "type_accuracy": accuracy(self.type_correct, self.matched),
-                "value_accuracy": accuracy(self.value_correct, self.matched), "per_type": per_type}
+            per_type[t] = {
+                **self.per_type[t].as_dict(),
+                "matched": self.per_type_matched[t],
+                "value_accuracy": accuracy(self.per_type_value[t], self.per_type_matched[t]),
+            }
+        return {
+            "strict": self.strict.as_dict(),
+            "relaxed": self.relaxed.as_dict(),
+            "relaxed_typed": self.relaxed_typed.as_dict(),
+            "matched": self.matched,
+            "type_accuracy": accuracy(self.type_correct, self.matched),
+            "value_accuracy": accuracy(self.value_correct, self.matched),
+            "per_type": per_type,
+        }
 
 
 # --- reading gold ----------------------------------------------------------------------------------------------
@@ -85,10 +93,20 @@ def read_jsonl(path: Path, name: str) -> list[GoldDoc]:
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{number}: not JSON ({exc.msg}); one report per line") from None
+                raise ValueError(
+                    f"{path}:{number}: not JSON ({exc.msg}); one report per line"
+                ) from None
             rid = str(record.get("id", number))
-            docs.append(GoldDoc(name, rid, record["text"], _date_of(record, f"{path}:{number}"),
-                                list(record.get("timexes", [])), record))
+            docs.append(
+                GoldDoc(
+                    name,
+                    rid,
+                    record["text"],
+                    _date_of(record, f"{path}:{number}"),
+                    list(record.get("timexes", [])),
+                    record,
+                )
+            )
     return docs
 
 
@@ -96,7 +114,14 @@ def _is_gold_file(path: Path) -> bool:
     """TimeML by suffix, or any other file whose start shows a TimeML root; JSON Lines by suffix."""
     if path.suffix.lower() in TIMEML_SUFFIXES + (".jsonl",):
         return True
-    if path.name.startswith(".") or path.suffix.lower() in (".md", ".txt", ".py", ".json", ".csv", ".tsv"):
+    if path.name.startswith(".") or path.suffix.lower() in (
+        ".md",
+        ".txt",
+        ".py",
+        ".json",
+        ".csv",
+        ".tsv",
+    ):
         return False
     with open(path, "rb") as handle:
         return b"<TimeML" in handle.read(2000)
@@ -113,7 +138,11 @@ def _read_text(path: Path) -> str:
 
 def read_gold(gold: Path) -> tuple[list[GoldDoc], list[tuple[Path, str]]]:
     """Gold documents and the files skipped with their reason."""
-    files = [gold] if gold.is_file() else sorted(p for p in gold.rglob("*") if p.is_file() and _is_gold_file(p))
+    files = (
+        [gold]
+        if gold.is_file()
+        else sorted(p for p in gold.rglob("*") if p.is_file() and _is_gold_file(p))
+    )
     root = gold if gold.is_dir() else gold.parent
     docs: list[GoldDoc] = []
     skipped: list[tuple[Path, str]] = []
@@ -175,14 +204,20 @@ def score_doc(scores: Scores, doc: GoldDoc, predicted: list[Timex]) -> None:
             scores.per_type_matched[gtype] += 1
             scores.per_type_value[gtype] += same_value
         if not (same_type and same_value) or (g["start"], g["end"]) != (p.start, p.end):
-            scores.errors.append({"doc": doc.id, "kind": "mismatch", "gold": _brief(g), "predicted": _brief_p(p)})
+            scores.errors.append(
+                {"doc": doc.id, "kind": "mismatch", "gold": _brief(g), "predicted": _brief_p(p)}
+            )
     for gi, g in enumerate(gold):
         if gi not in matched_gold:
-            scores.errors.append({"doc": doc.id, "kind": "missed", "gold": _brief(g), "predicted": None})
+            scores.errors.append(
+                {"doc": doc.id, "kind": "missed", "gold": _brief(g), "predicted": None}
+            )
     matched_pred = {pi for _, pi in pairs}
     for pi, p in enumerate(predicted):
         if pi not in matched_pred:
-            scores.errors.append({"doc": doc.id, "kind": "spurious", "gold": None, "predicted": _brief_p(p)})
+            scores.errors.append(
+                {"doc": doc.id, "kind": "spurious", "gold": None, "predicted": _brief_p(p)}
+            )
 
 
 def normalise(value: str | None) -> str:
@@ -247,17 +282,28 @@ def write_predictions(out_dir: Path, docs: list[GoldDoc], predicted: list[list[T
 
 
 def _record_timex(i: int, t: Timex) -> dict:
-    out = {"id": f"t{i}", "start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
+    out = {
+        "id": f"t{i}",
+        "start": t.start,
+        "end": t.end,
+        "text": t.text,
+        "type": t.type,
+        "value": t.value,
+    }
     if t.mod:
         out["mod"] = t.mod
-    out.update({"earliest": t.earliest, "latest": t.latest, "approx": t.approx, "component": t.component})
+    out.update(
+        {"earliest": t.earliest, "latest": t.latest, "approx": t.approx, "component": t.component}
+    )
     return out
 
 
 # --- command ---------------------------------------------------------------------------------------------------
 
 
-def evaluate(gold: Path, predictions: Path | None = None) -> tuple[dict, Scores, list[tuple[Path, str]]]:
+def evaluate(
+    gold: Path, predictions: Path | None = None
+) -> tuple[dict, Scores, list[tuple[Path, str]]]:
     docs, skipped = read_gold(gold)
     nlp = tagger()
     started = time.perf_counter()
@@ -268,8 +314,14 @@ def evaluate(gold: Path, predictions: Path | None = None) -> tuple[dict, Scores,
     scores = Scores()
     for doc, timexes in zip(docs, predicted):
         score_doc(scores, doc, timexes)
-    result = {"gold": str(gold), "documents": len(docs), "skipped": [f"{p}: {r}" for p, r in skipped],
-              **scores.as_dict(), "seconds": round(seconds, 3), "errors": scores.errors}
+    result = {
+        "gold": str(gold),
+        "documents": len(docs),
+        "skipped": [f"{p}: {r}" for p, r in skipped],
+        **scores.as_dict(),
+        "seconds": round(seconds, 3),
+        "errors": scores.errors,
+    }
     return result, scores, skipped
 
 
@@ -277,11 +329,16 @@ def run(gold: Path, predictions: Path | None, as_json: bool) -> int:
     """Score the timex component on `gold`; 0 on success, 1 when a gold file was skipped, 2 on usage errors."""
     gold = Path(gold)
     if not gold.exists():
-        print(f"{gold}: no such file or directory; give a TimeML directory or a JSON Lines file", file=sys.stderr)
+        print(
+            f"{gold}: no such file or directory; give a TimeML directory or a JSON Lines file",
+            file=sys.stderr,
+        )
         return 2
     result, _, skipped = evaluate(gold, Path(predictions) if predictions else None)
     if not result["documents"] and not skipped:
-        print(f"{gold}: no TimeML (*.tml, *.xml) or JSON Lines (*.jsonl) files found", file=sys.stderr)
+        print(
+            f"{gold}: no TimeML (*.tml, *.xml) or JSON Lines (*.jsonl) files found", file=sys.stderr
+        )
         return 2
     if as_json:
         print(json.dumps(result, indent=2))
@@ -302,8 +359,16 @@ def print_table(result: dict) -> None:
         table.add_column(column, justify="right")
 
     def row(name: str, prf: dict, value: str = "") -> None:
-        table.add_row(name, str(prf["gold"]), str(prf["predicted"]), str(prf["tp"]), f"{prf['precision']:.4f}",
-                      f"{prf['recall']:.4f}", f"{prf['f1']:.4f}", value)
+        table.add_row(
+            name,
+            str(prf["gold"]),
+            str(prf["predicted"]),
+            str(prf["tp"]),
+            f"{prf['precision']:.4f}",
+            f"{prf['recall']:.4f}",
+            f"{prf['f1']:.4f}",
+            value,
+        )
 
     row("strict extent", result["strict"])
     row("relaxed extent", result["relaxed"], f"{result['value_accuracy']:.4f}")
@@ -315,6 +380,8 @@ def print_table(result: dict) -> None:
             row(f"{t} (relaxed)", per, f"{per['value_accuracy']:.4f}")
     console = Console()
     console.print(table)
-    console.print(f"{result['documents']} documents, type accuracy {result['type_accuracy']:.4f}, "
-                  f"value accuracy {result['value_accuracy']:.4f} over {result['matched']} relaxed matches, "
-                  f"{result['seconds']:.2f} s tagging")
+    console.print(
+        f"{result['documents']} documents, type accuracy {result['type_accuracy']:.4f}, "
+        f"value accuracy {result['value_accuracy']:.4f} over {result['matched']} relaxed matches, "
+        f"{result['seconds']:.2f} s tagging"
+    )

@@ -52,7 +52,9 @@ __all__ = [
 _LINE_READERS = {"dated": read_dated, "jsonl": read_jsonl, "csv": read_csv, "txt": read_plain}
 
 
-def read_paths(paths: Iterable[Path | str], options: ReadOptions = ReadOptions()) -> Iterator[Report | Skipped]:
+def read_paths(
+    paths: Iterable[Path | str], options: ReadOptions = ReadOptions()
+) -> Iterator[Report | Skipped]:
     """Directories are walked recursively (sorted, hidden files skipped); each file streamed.
 
     With format "auto", a folder's files with an extension no reader knows (README.md, images) are left
@@ -98,7 +100,9 @@ def _read_file(path: Path, options: ReadOptions) -> Iterator[Report | Skipped]:
     except OSError as exc:
         yield Skipped(display, None, f"cannot read the file: {exc.strerror or exc}")
     except (EOFError, zlib.error) as exc:  # a truncated or corrupt .gz file
-        yield Skipped(display, None, f"the compressed file is damaged ({exc}); the rest of it is skipped")
+        yield Skipped(
+            display, None, f"the compressed file is damaged ({exc}); the rest of it is skipped"
+        )
 
 
 def _first_line_is_dated(lines: Lines) -> bool:

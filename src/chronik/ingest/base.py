@@ -34,7 +34,9 @@ class Skipped:
 class ReadOptions:
     """What the user told `chronik ingest`; defaults here are the CLI's defaults."""
 
-    format: str = "auto"  # auto|dated|jsonl|csv|txt|html; auto chooses by extension (see formats.py)
+    format: str = (
+        "auto"  # auto|dated|jsonl|csv|txt|html; auto chooses by extension (see formats.py)
+    )
     date: PartialDate | None = None  # --date: for plain text and records without a date
     text_column: str = "text"
     date_column: str = "date"

@@ -29,7 +29,9 @@ def read_csv(lines: Lines, path: str, options: ReadOptions) -> Iterator[Report |
     first = next(stream, "")
     reader = csv.reader(itertools.chain([first], stream), delimiter=_delimiter(first, path))
     header = [name.strip().lower() for name in next(reader, [])]
-    options = replace(options, text_column=options.text_column.lower(), date_column=options.date_column.lower())
+    options = replace(
+        options, text_column=options.text_column.lower(), date_column=options.date_column.lower()
+    )
     missing = _missing_columns(header, options)
     if missing:
         yield Skipped(path, 1, missing)
@@ -57,7 +59,11 @@ def _rows(
             continue
         elif len(row) != len(header):
             noun = "field" if len(row) == 1 else "fields"
-            yield Skipped(path, start, f"row has {len(row)} {noun}, the header has {len(header)}; check the quoting")
+            yield Skipped(
+                path,
+                start,
+                f"row has {len(row)} {noun}, the header has {len(header)}; check the quoting",
+            )
         else:
             yield record_to_report(dict(zip(header, row, strict=True)), path, start, options)
 

@@ -76,17 +76,23 @@ def _start(line: int, token: str) -> _Pending:
     try:
         return _Pending(line, token, parse_iso(token), None)
     except ValueError as exc:
-        return _Pending(line, token, None, f"{exc}; write the date as ISO 8601, e.g. `date 2022-12-05`")
+        return _Pending(
+            line, token, None, f"{exc}; write the date as ISO 8601, e.g. `date 2022-12-05`"
+        )
 
 
-def _finish(pending: _Pending, lines: Lines, last: int, path: str, options: ReadOptions) -> Report | Skipped:
+def _finish(
+    pending: _Pending, lines: Lines, last: int, path: str, options: ReadOptions
+) -> Report | Skipped:
     """The report from `pending.line` to `last`, or the first reason it cannot be used."""
     if pending.error is not None:
         return Skipped(path, pending.line, pending.error)
     problems = lines.problems_between(pending.line, last)
     if problems:
         line, problem = problems[0]
-        return Skipped(path, line, f"{problem}; the report starting at line {pending.line} is skipped")
+        return Skipped(
+            path, line, f"{problem}; the report starting at line {pending.line} is skipped"
+        )
     if pending.size > MAX_REPORT_CHARS:
         return Skipped(path, pending.line, f"report has {pending.size:,} characters, over the limit of "
                        f"{MAX_REPORT_CHARS:,}; is a `date` line missing?")  # fmt: skip

@@ -35,7 +35,9 @@ _WEEKDAY = r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|M
 _PLACE = r"[A-ZÄÖÜ][\w.'’-]*(?:[ /][A-ZÄÖÜ(][\w.'’()-]*){0,3}"
 
 # "Minsk, 5. Dezember 2022", "Wien/Kiew, Montag, 8.3.2016", "Berlin (dpa), 5.12.2022"
-_PLACE_LINE = re.compile(rf"(?m)^[ \t]*{_PLACE}(?:\s*\([^()\n]{{1,30}}\))?\s*,\s*(?:am\s+)?{_WEEKDAY}?{DATE}")
+_PLACE_LINE = re.compile(
+    rf"(?m)^[ \t]*{_PLACE}(?:\s*\([^()\n]{{1,30}}\))?\s*,\s*(?:am\s+)?{_WEEKDAY}?{DATE}"
+)
 # "(APA, 8.3.2016)", "(red, 16. 5. 2016)", "(fid; 7.3.2016)", "(Name/Name – 8.8. 2015)", "(1.3.2016)"
 _SIGNATURE = re.compile(rf"\((?:[^()\n]{{1,80}}?(?:[,;/–—-]\s*|\s))?{DATE}\s*(?:\)|$)")
 # Anywhere in the text, only with an attribution: der Standard appends result tables after the signature.

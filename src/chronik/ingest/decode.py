@@ -49,7 +49,9 @@ _MAGIC = (
 )
 
 # A valid multi-byte UTF-8 sequence; Latin-1/cp1252 German text practically never contains one.
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 
 _C0 = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # control characters that text files do not contain
 
@@ -89,7 +91,9 @@ def sniff_bytes(head: bytes, truncated: bool) -> str:
             return encoding
     for magic, kind in _MAGIC:
         if head.startswith(magic):
-            raise NotText(f"binary file ({kind}), not text; convert it to text, JSON Lines, CSV or HTML")
+            raise NotText(
+                f"binary file ({kind}), not text; convert it to text, JSON Lines, CSV or HTML"
+            )
     if b"\x00" in head:
         return _utf16_without_bom(head, truncated)
     if _is_utf8(head, truncated) or _mostly_utf8(head):
@@ -124,7 +128,9 @@ def _utf16_without_bom(head: bytes, truncated: bool) -> str:
         return _check_text(head, "utf-16-le", truncated)
     if even_zeros > 0.3 and odd_zeros < 0.05:
         return _check_text(head, "utf-16-be", truncated)
-    raise NotText("binary file (it contains NUL bytes), not text; convert it to text, JSON Lines, CSV or HTML")
+    raise NotText(
+        "binary file (it contains NUL bytes), not text; convert it to text, JSON Lines, CSV or HTML"
+    )
 
 
 def _guess_encoding(head: bytes) -> str:
@@ -155,7 +161,11 @@ def _first_non_utf8(data: bytes) -> tuple[int, int, int]:
 
 def _check_text(head: bytes, encoding: str, truncated: bool) -> str:
     """Decodable is not enough: a file of control characters is binary whatever the codec says."""
-    sample = head.decode(encoding, errors="replace") if not truncated else head[:-4].decode(encoding, errors="replace")
+    sample = (
+        head.decode(encoding, errors="replace")
+        if not truncated
+        else head[:-4].decode(encoding, errors="replace")
+    )
     controls = len(_C0.findall(sample))
     if controls > max(2, len(sample) // 100):
         raise NotText(
@@ -178,7 +188,9 @@ class Lines:
     # The first 64 kB were plain ASCII, so "UTF-8" was a default, not a finding: the first line that
     # is not UTF-8 may still decide the encoding (an old Latin-1 file with a long English preamble).
     ascii_start: bool = False
-    cr_only: bool = False  # classic Mac line ends: lines are split by the codec's universal newlines
+    cr_only: bool = (
+        False  # classic Mac line ends: lines are split by the codec's universal newlines
+    )
     problems: list[tuple[int, str]] = field(default_factory=list)
     line_no: int = 0  # number of the line last yielded
 
@@ -203,7 +215,9 @@ class Lines:
                 self.line_no += 1
                 if not raw.endswith(b"\n") and len(raw) == MAX_LINE_BYTES:
                     self._skip_rest_of_line(handle)
-                    self.problems.append((self.line_no, f"line is longer than {MAX_LINE_BYTES:,} bytes"))
+                    self.problems.append(
+                        (self.line_no, f"line is longer than {MAX_LINE_BYTES:,} bytes")
+                    )
                     yield "\n"
                     continue
                 if undecided and not raw.isascii():
@@ -272,4 +286,6 @@ def open_lines(path: Path) -> Lines:
         head = handle.read(HEAD_BYTES)
     encoding = sniff_bytes(head, truncated=len(head) == HEAD_BYTES)
     cr_only = b"\r" in head and b"\n" not in head and not encoding.startswith(("utf-16", "utf-32"))
-    return Lines(path, encoding, ascii_start=encoding == "utf-8" and head.isascii(), cr_only=cr_only)
+    return Lines(
+        path, encoding, ascii_start=encoding == "utf-8" and head.isascii(), cr_only=cr_only
+    )

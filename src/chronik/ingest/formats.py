@@ -21,7 +21,8 @@ EXTENSIONS = {
 
 # A dated-text report starts with `date <ISO date>` at the start of a line, optionally after whitespace.
 DATED_START = re.compile(
-    r"^\s*date\s+(?P<date>\d{4}(?:-\d{1,2}(?:-\d{1,2}(?:[T ]\d{1,2}:\d{2}\S*)?)?)?)(?=\s|$)(?P<rest>.*)$", re.S
+    r"^\s*date\s+(?P<date>\d{4}(?:-\d{1,2}(?:-\d{1,2}(?:[T ]\d{1,2}:\d{2}\S*)?)?)?)(?=\s|$)(?P<rest>.*)$",
+    re.S,
 )
 
 
@@ -38,7 +39,9 @@ def by_extension(path: Path, requested: str) -> str:
     suffix = inner_suffix(path)
     if suffix not in EXTENSIONS:
         what = f"'{suffix}' files" if suffix else "files without an extension"
-        raise UnknownFormat(f"no reader for {what}; rename it or give --format dated|jsonl|csv|txt|html")
+        raise UnknownFormat(
+            f"no reader for {what}; rename it or give --format dated|jsonl|csv|txt|html"
+        )
     return EXTENSIONS[suffix]
 
 

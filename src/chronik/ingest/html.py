@@ -28,7 +28,11 @@ def read_html(path: Path, display: str, options: ReadOptions) -> Iterator[Report
     with open_binary(path) as handle:
         data = handle.read(MAX_PAGE_BYTES + 1)
     if len(data) > MAX_PAGE_BYTES:
-        yield Skipped(display, None, f"the page is bigger than {MAX_PAGE_BYTES:,} bytes, too big for one report")
+        yield Skipped(
+            display,
+            None,
+            f"the page is bigger than {MAX_PAGE_BYTES:,} bytes, too big for one report",
+        )
         return
     try:
         page = decode_page(data)
@@ -38,17 +42,24 @@ def read_html(path: Path, display: str, options: ReadOptions) -> Iterator[Report
     import trafilatura  # imported here: it takes ~0.4 s, which runs without HTML input need not pay
 
     found = trafilatura.bare_extraction(
-        page, with_metadata=True, include_comments=False, date_extraction_params={"original_date": True}
+        page,
+        with_metadata=True,
+        include_comments=False,
+        date_extraction_params={"original_date": True},
     )
     document = _as_mapping(found)
     text = document.get("text") or ""
     if not clean_text(text):
-        yield Skipped(display, None, "no main text found in the page (an index page, or only scripts?)")
+        yield Skipped(
+            display, None, "no main text found in the page (an index page, or only scripts?)"
+        )
         return
     try:
         date = _page_date(document.get("date")) or resolve_date(None, text, options)
     except BadField:
-        yield Skipped(display, None, "no publication date in the page's metadata or text; give --date")
+        yield Skipped(
+            display, None, "no publication date in the page's metadata or text; give --date"
+        )
         return
     source = document.get("sitename") or document.get("hostname")
     yield make_report(text, date, title=document.get("title"), source=source, url=document.get("url"),

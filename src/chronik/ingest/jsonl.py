@@ -27,10 +27,18 @@ def read_jsonl(lines: Lines, path: str, options: ReadOptions) -> Iterator[Report
         try:
             record = json.loads(text.rstrip("\r\n"))
         except json.JSONDecodeError as exc:
-            yield Skipped(path, line, f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line")
+            yield Skipped(
+                path,
+                line,
+                f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line",
+            )
             continue
         if not isinstance(record, dict):
             kind = type(record).__name__
-            yield Skipped(path, line, f'a JSON {kind}, not an object like {{"text": "...", "date": "2022-12-05"}}')
+            yield Skipped(
+                path,
+                line,
+                f'a JSON {kind}, not an object like {{"text": "...", "date": "2022-12-05"}}',
+            )
             continue
         yield record_to_report(record, path, line, options)

@@ -23,7 +23,9 @@ class BadField(Exception):
     """A field that cannot be used; the message says which and what to do."""
 
 
-def record_to_report(record: Mapping[str, Any], path: str, line: int, options: ReadOptions) -> Report | Skipped:
+def record_to_report(
+    record: Mapping[str, Any], path: str, line: int, options: ReadOptions
+) -> Report | Skipped:
     """Build the report of one record; every problem becomes a Skipped naming the field."""
     try:
         text = _text(record, options.text_column)
@@ -33,13 +35,19 @@ def record_to_report(record: Mapping[str, Any], path: str, line: int, options: R
         lang = _string(record, "lang") or options.lang
     except BadField as exc:
         return Skipped(path, line, str(exc))
-    report = make_report(text, date, source_id=source_id, lang=lang, origin=f"{path}:{line}", **extras)
+    report = make_report(
+        text, date, source_id=source_id, lang=lang, origin=f"{path}:{line}", **extras
+    )
     if not report.text:  # only control characters
-        return Skipped(path, line, f'field "{options.text_column}" is empty; the report has no text')
+        return Skipped(
+            path, line, f'field "{options.text_column}" is empty; the report has no text'
+        )
     return report
 
 
-def resolve_date(raw: Any, text: str, options: ReadOptions, field: str | None = None) -> PartialDate:
+def resolve_date(
+    raw: Any, text: str, options: ReadOptions, field: str | None = None
+) -> PartialDate:
     """The record's own date; if it has none, --date; if none was given, a dateline in the text.
 
     A date that is present but wrong is an error, not a reason to fall back: "2022-13" is a typo the
@@ -59,7 +67,9 @@ def resolve_date(raw: Any, text: str, options: ReadOptions, field: str | None = 
 def parse_date_value(raw: Any, field: str = "date") -> PartialDate:
     """ISO 8601 at any precision (2022, 2022-12, 2022-12-05, 2022-12-05T14:30+01:00), or 5.12.2022."""
     if isinstance(raw, bool) or not isinstance(raw, (str, int)):
-        raise BadField(f'field "{field}" is {raw!r}, not a date; write it as ISO 8601, e.g. "2022-12-05"')
+        raise BadField(
+            f'field "{field}" is {raw!r}, not a date; write it as ISO 8601, e.g. "2022-12-05"'
+        )
     value = str(raw).strip()
     try:
         return parse_iso(value)
@@ -73,11 +83,15 @@ def parse_date_value(raw: Any, field: str = "date") -> PartialDate:
 def _text(record: Mapping[str, Any], key: str) -> str:
     value = record.get(key)
     if value is None:
-        raise BadField(f'field "{key}" is missing; add it, or name the text field with --text-column')
+        raise BadField(
+            f'field "{key}" is missing; add it, or name the text field with --text-column'
+        )
     if not isinstance(value, str):
         raise BadField(f'field "{key}" is a {type(value).__name__}, not a string')
     if len(value) > MAX_REPORT_CHARS:
-        raise BadField(f'field "{key}" has {len(value):,} characters, over the limit of {MAX_REPORT_CHARS:,}')
+        raise BadField(
+            f'field "{key}" has {len(value):,} characters, over the limit of {MAX_REPORT_CHARS:,}'
+        )
     if not value.strip():
         raise BadField(f'field "{key}" is empty; the report has no text')
     return value

@@ -13,7 +13,9 @@ import unicodedata
 from chronik.dates import PartialDate
 from chronik.types import Report
 
-ID_LENGTH = 16  # hex digits of sha256: 64 bits, collision-free in practice below billions of reports
+ID_LENGTH = (
+    16  # hex digits of sha256: 64 bits, collision-free in practice below billions of reports
+)
 
 # C0 controls except \t and \n, DEL, C1 controls (mis-decoded cp1252 leaves them), BOMs inside text.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe]")
@@ -65,7 +67,9 @@ def make_report(
     """Clean the text and the small fields, and derive the id from the cleaned text and date."""
     cleaned = clean_text(text)
     return Report(
-        id=_hash(" ".join(cleaned.split()), date),  # = report_id(text, date), without cleaning twice
+        id=_hash(
+            " ".join(cleaned.split()), date
+        ),  # = report_id(text, date), without cleaning twice
         text=cleaned,
         date=date,
         source_id=_clean_field(source_id),

@@ -16,7 +16,9 @@ from pathlib import Path
 from chronik.ingest.base import Skipped
 
 
-def iter_files(paths: Iterable[Path | str], wanted: Callable[[Path], bool] | None = None) -> Iterator[Path | Skipped]:
+def iter_files(
+    paths: Iterable[Path | str], wanted: Callable[[Path], bool] | None = None
+) -> Iterator[Path | Skipped]:
     """Each given file, and every non-hidden (and `wanted`) file below each given folder; a missing path is Skipped."""
     for given in paths:
         path = Path(given)
@@ -25,7 +27,11 @@ def iter_files(paths: Iterable[Path | str], wanted: Callable[[Path], bool] | Non
         elif path.is_file():
             yield path
         elif path.exists():
-            yield Skipped(str(path), None, "not a regular file (a device, socket or pipe); give a file or folder")
+            yield Skipped(
+                str(path),
+                None,
+                "not a regular file (a device, socket or pipe); give a file or folder",
+            )
         else:
             yield Skipped(str(path), None, "no such file or folder")
 

@@ -46,16 +46,18 @@ from chronik.errors import ChronikError, ConfigError, StoreError
 from chronik.ingest import ReadOptions, Skipped, read_file
 from chronik.ingest.formats import has_known_extension
 from chronik.ingest.walk import iter_files
-from chronik.nlp import pipeline
-from chronik.kb.link import finish_pending
 from chronik.jobs.ingest import IngestSummary, store_analysed
+from chronik.kb.link import finish_pending
+from chronik.nlp import pipeline
 from chronik.settings import Settings
 from chronik.store import db
 from chronik.store.db import Store, has_report
 from chronik.types import Annotations, Report
 
 SMALL_FILE_BYTES = 2_000_000  # read on a worker; bigger files are streamed by the client
-CHUNK_BYTES = 256_000  # about 60 news reports: a task of some seconds, cheap to redo when a worker dies
+CHUNK_BYTES = (
+    256_000  # about 60 news reports: a task of some seconds, cheap to redo when a worker dies
+)
 CONNECT_TIMEOUT = 10.0  # seconds to reach a scheduler and to see its first worker
 WARM_TIMEOUT = 600.0  # building the pipeline on a worker (the accurate tier loads a large model)
 RETRIES = 2
@@ -77,10 +79,16 @@ class ClusterSummary(IngestSummary):
     analysed: int = 0
 
     def as_dict(self) -> dict:
-        return {**super().as_dict(), "workers": self.workers, "tasks": self.tasks, "analysed": self.analysed}
+        return {
+            **super().as_dict(),
+            "workers": self.workers,
+            "tasks": self.tasks,
+            "analysed": self.analysed,
+        }
 
 
 # --- connecting -------------------------------------------------------------------------------------------
+
 
 def local_workers(scheduler: str) -> int | None:
     """`local` -> 2, `local:4` -> 4, an address -> None."""
@@ -88,8 +96,10 @@ def local_workers(scheduler: str) -> int | None:
         return None
     count = scheduler.partition(":")[2] or str(DEFAULT_LOCAL_WORKERS)
     if not count.isdigit() or int(count) < 1:
-        raise ConfigError(f"--dask {scheduler!r}: write local, local:N with N >= 1, or a scheduler address "
-                          "such as tcp://host:8786")
+        raise ConfigError(
+            f"--dask {scheduler!r}: write local, local:N with N >= 1, or a scheduler address "
+            "such as tcp://host:8786"
+        )
     return int(count)
 
 
@@ -97,7 +107,9 @@ def _distributed():  # type: ignore[no-untyped-def]
     try:
         import distributed
     except ImportError:
-        raise ConfigError("running on Dask needs the optional extra: pip install 'chronik[dask]'") from None
+        raise ConfigError(
+            "running on Dask needs the optional extra: pip install 'chronik[dask]'"
+        ) from None
     return distributed
 
 
@@ -110,26 +122,40 @@ def cluster_client(scheduler: str, timeout: float | None = None) -> Iterator[Any
     cluster = None
     if n_local is not None:
         try:
-            with warnings.catch_warnings():  # the scheduler's HTTP port falls back to a free one: not news
+            with (
+                warnings.catch_warnings()
+            ):  # the scheduler's HTTP port falls back to a free one: not news
                 warnings.filterwarnings("ignore", message="Port .* is already in use")
-                cluster = dd.LocalCluster(n_workers=n_local, threads_per_worker=1, processes=True,
-                                          host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR)
+                cluster = dd.LocalCluster(
+                    n_workers=n_local,
+                    threads_per_worker=1,
+                    processes=True,
+                    host="127.0.0.1",
+                    dashboard_address=None,
+                    silence_logs=logging.ERROR,
+                )
         except (OSError, RuntimeError) as exc:
-            raise ClusterError(f"cannot start {n_local} local Dask worker processes ({exc}); free some memory "
-                               "or give fewer with --dask local:N") from None
+            raise ClusterError(
+                f"cannot start {n_local} local Dask worker processes ({exc}); free some memory "
+                "or give fewer with --dask local:N"
+            ) from None
         client = dd.Client(cluster, set_as_default=False)
     else:
         try:
             client = dd.Client(scheduler, timeout=timeout, set_as_default=False)
         except (OSError, TimeoutError, ValueError) as exc:
-            raise ClusterError(f"cannot reach the Dask scheduler at {scheduler} within {timeout:g} s ({exc}); "
-                               "check the address and that `dask scheduler` runs there") from None
+            raise ClusterError(
+                f"cannot reach the Dask scheduler at {scheduler} within {timeout:g} s ({exc}); "
+                "check the address and that `dask scheduler` runs there"
+            ) from None
     try:
         try:
             client.wait_for_workers(1, timeout=timeout)
         except TimeoutError:
-            raise ClusterError(f"the Dask scheduler at {scheduler} has no workers after {timeout:g} s; start some "
-                               f"with `dask worker {scheduler}` (chronik {__version__} installed)") from None
+            raise ClusterError(
+                f"the Dask scheduler at {scheduler} has no workers after {timeout:g} s; start some "
+                f"with `dask worker {scheduler}` (chronik {__version__} installed)"
+            ) from None
         yield client
     finally:
         client.close()
@@ -171,7 +197,9 @@ def _read_chunk(paths: list[str], options: ReadOptions) -> list[Report | Skipped
 def _ids_and_skips(items: list[Report | Skipped] | None) -> tuple[list[str], list[Skipped]] | None:
     if items is None:
         return None
-    return [i.id for i in items if isinstance(i, Report)], [i for i in items if isinstance(i, Skipped)]
+    return [i.id for i in items if isinstance(i, Report)], [
+        i for i in items if isinstance(i, Skipped)
+    ]
 
 
 def _analyse_kept(items: list[Report | Skipped], keep: set[str], settings: Settings) -> list[Pair]:
@@ -185,6 +213,7 @@ def analyse_reports(reports: list[Report], settings: Settings) -> list[Pair]:
 
 # --- the client's loop: a bounded window of units, finished in input order ---------------------------------
 
+
 @dataclass
 class Unit:
     """One piece of work; `advance` turns a finished future's result into the next future, or None when done."""
@@ -195,8 +224,9 @@ class Unit:
     pairs: list[Pair] = field(default_factory=list)
 
 
-def run_window(client: Any, units: Iterator[Unit], window: int, on_task: Callable[[], None] = lambda: None
-               ) -> Iterator[Unit]:
+def run_window(
+    client: Any, units: Iterator[Unit], window: int, on_task: Callable[[], None] = lambda: None
+) -> Iterator[Unit]:
     """Keep at most `window` units open; yield finished units in sequence order."""
     pending = _distributed().as_completed(loop=client.loop)
     owners: dict[str, Unit] = {}
@@ -250,12 +280,16 @@ def cluster_faults(scheduler: str, done: Callable[[], int]) -> Iterator[None]:
     try:
         yield
     except KilledWorker as exc:
-        raise ClusterError(f"a task killed every worker that ran it ({exc}); a worker may be running out of "
-                           f"memory: give workers more memory or use a smaller --batch-size. {done():,} reports "
-                           "were stored and stay; run the same command again to do the rest") from None
+        raise ClusterError(
+            f"a task killed every worker that ran it ({exc}); a worker may be running out of "
+            f"memory: give workers more memory or use a smaller --batch-size. {done():,} reports "
+            "were stored and stay; run the same command again to do the rest"
+        ) from None
     except (dd.comm.CommClosedError, dd.client.FutureCancelledError, OSError, TimeoutError) as exc:
-        raise ClusterError(f"lost the Dask scheduler at {scheduler} ({exc}); {done():,} reports were stored and "
-                           "stay; run the same command again to do the rest") from None
+        raise ClusterError(
+            f"lost the Dask scheduler at {scheduler} ({exc}); {done():,} reports were stored and "
+            "stay; run the same command again to do the rest"
+        ) from None
 
 
 @contextmanager
@@ -263,31 +297,44 @@ def database_faults(store: Store, done: Callable[[], int]) -> Iterator[None]:
     try:
         yield
     except (sa.exc.OperationalError, sa.exc.InterfaceError) as exc:
-        raise StoreError(f"{store.url}: the database stopped answering ({getattr(exc, 'orig', exc)}); {done():,} "
-                         "reports were stored in this run and stay; run the same command again when it is "
-                         "back") from None
+        raise StoreError(
+            f"{store.url}: the database stopped answering ({getattr(exc, 'orig', exc)}); {done():,} "
+            "reports were stored in this run and stay; run the same command again when it is "
+            "back"
+        ) from None
 
 
 def warm_workers(client: Any, settings: Settings) -> str:
     """Build the pipeline on every worker now, check versions; returns the workers' pipeline version."""
     workers = list(client.scheduler_info()["workers"])
-    futures = [client.submit(_warm, settings, workers=[w], allow_other_workers=True, pure=False) for w in workers]
+    futures = [
+        client.submit(_warm, settings, workers=[w], allow_other_workers=True, pure=False)
+        for w in workers
+    ]
     try:
         answers = {future.result(timeout=WARM_TIMEOUT) for future in futures}
     except ImportError as exc:
-        raise ClusterError(f"the Dask workers cannot run chronik ({exc}); install chronik[dask]=={__version__} "
-                           "on the scheduler and every worker") from None
+        raise ClusterError(
+            f"the Dask workers cannot run chronik ({exc}); install chronik[dask]=={__version__} "
+            "on the scheduler and every worker"
+        ) from None
     except TimeoutError:
-        raise ClusterError(f"the Dask workers did not build the pipeline within {WARM_TIMEOUT:g} s; check their "
-                           "logs (a missing model, too little memory)") from None
+        raise ClusterError(
+            f"the Dask workers did not build the pipeline within {WARM_TIMEOUT:g} s; check their "
+            "logs (a missing model, too little memory)"
+        ) from None
     versions = {chronik for chronik, _ in answers}
     if versions != {__version__}:
-        raise ClusterError(f"the Dask workers run chronik {', '.join(sorted(versions))} but this client runs "
-                           f"{__version__}; install the same version on the client, scheduler and workers")
+        raise ClusterError(
+            f"the Dask workers run chronik {', '.join(sorted(versions))} but this client runs "
+            f"{__version__}; install the same version on the client, scheduler and workers"
+        )
     pipelines = {p for _, p in answers}
     if len(pipelines) > 1:
-        raise ClusterError(f"the Dask workers build different pipelines ({sorted(pipelines)}); install the same "
-                           "models and settings on every worker")
+        raise ClusterError(
+            f"the Dask workers build different pipelines ({sorted(pipelines)}); install the same "
+            "models and settings on every worker"
+        )
     return pipelines.pop()
 
 
@@ -301,6 +348,7 @@ def window_size(client: Any) -> int:
 
 
 # --- ingest ----------------------------------------------------------------------------------------------
+
 
 def ingest_dask(
     store: Store,
@@ -323,7 +371,11 @@ def ingest_dask(
     settings = for_workers(settings)
     stored = lambda: summary.stored  # noqa: E731
     finish_pending(store)
-    with cluster_client(scheduler) as client, cluster_faults(scheduler, stored), database_faults(store, stored):
+    with (
+        cluster_client(scheduler) as client,
+        cluster_faults(scheduler, stored),
+        database_faults(store, stored),
+    ):
         warm_workers(client, settings)
         summary.workers = len(client.scheduler_info()["workers"])
         planner = _IngestPlanner(client, store, options, settings, summary, on_skip)
@@ -344,8 +396,15 @@ def ingest_dask(
 class _IngestPlanner:
     """Turns paths into Units, filtering out what is stored before anything is analysed."""
 
-    def __init__(self, client: Any, store: Store, options: ReadOptions, settings: Settings,
-                 summary: ClusterSummary, on_skip: Callable[[Skipped], None] | None) -> None:
+    def __init__(
+        self,
+        client: Any,
+        store: Store,
+        options: ReadOptions,
+        settings: Settings,
+        summary: ClusterSummary,
+        on_skip: Callable[[Skipped], None] | None,
+    ) -> None:
         self.client, self.store, self.options, self.settings = client, store, options, settings
         self.summary, self.on_skip = summary, on_skip
         self.seen: set[str] = set()
@@ -389,15 +448,22 @@ class _IngestPlanner:
 
         def after_ids(answer: tuple[list[str], list[Skipped]] | None) -> Any:
             if answer is None:  # not on the workers' disks: read here, ship the reports
-                fresh = list(self.fresh(item for p in paths for item in read_file(Path(p), self.options)))
+                fresh = list(
+                    self.fresh(item for p in paths for item in read_file(Path(p), self.options))
+                )
                 future = self.submit_reports(fresh) if fresh else None
             else:
                 ids, skips = answer
                 for skip in skips:
                     self.skip(skip)
                 keep = {i for i in ids if self.is_fresh(i)}
-                future = self.client.submit(_analyse_kept, read, keep, self.settings, retries=RETRIES,
-                                            pure=False) if keep else None
+                future = (
+                    self.client.submit(
+                        _analyse_kept, read, keep, self.settings, retries=RETRIES, pure=False
+                    )
+                    if keep
+                    else None
+                )
             unit.advance = analyse
             return future
 
@@ -425,7 +491,9 @@ class _IngestPlanner:
         return unit
 
     def submit_reports(self, reports: list[Report]) -> Any:
-        return self.client.submit(analyse_reports, reports, self.settings, retries=RETRIES, pure=False)
+        return self.client.submit(
+            analyse_reports, reports, self.settings, retries=RETRIES, pure=False
+        )
 
     def fresh(self, items: Iterable[Report | Skipped]) -> Iterator[Report]:
         for item in items:

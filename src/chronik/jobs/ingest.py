@@ -12,9 +12,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from chronik.ingest import ReadOptions, Skipped, read_paths
 from chronik.jobs.write import count_facts, store_and_link
 from chronik.kb.link import finish_pending
-from chronik.ingest import ReadOptions, Skipped, read_paths
 from chronik.nlp import pipeline
 from chronik.settings import Settings
 from chronik.store.db import Store, has_report, optimize
@@ -42,10 +42,17 @@ class IngestSummary:
 
     def as_dict(self) -> dict:
         return {
-            "added": self.added, "new_versions": self.new_versions, "duplicates": self.duplicates,
-            "skipped": len(self.skipped), "words": self.words, "mentions": self.mentions,
-            "timexes": self.timexes, "events": self.events, "claims": self.claims,
-            "events_joined": self.events_joined, "contradictions": self.contradictions,
+            "added": self.added,
+            "new_versions": self.new_versions,
+            "duplicates": self.duplicates,
+            "skipped": len(self.skipped),
+            "words": self.words,
+            "mentions": self.mentions,
+            "timexes": self.timexes,
+            "events": self.events,
+            "claims": self.claims,
+            "events_joined": self.events_joined,
+            "contradictions": self.contradictions,
             "seconds": round(self.seconds, 3),
             "words_per_second": round(self.words / self.seconds, 1) if self.seconds else None,
             "skipped_inputs": [str(s) for s in self.skipped],
@@ -92,7 +99,9 @@ def ingest(
     return summary
 
 
-def store_analysed(store: Store, report: Report, annotations: Annotations, summary: IngestSummary) -> None:
+def store_analysed(
+    store: Store, report: Report, annotations: Annotations, summary: IngestSummary
+) -> None:
     """Write one analysed report through the one write path and count it."""
     stored = store_and_link(store, report, annotations)
     if stored.status == "duplicate":
@@ -116,13 +125,17 @@ def _batches(reports: Iterable[Report], size: int) -> Iterator[list[Report]]:
         yield batch
 
 
-def analyse_stream(reports: Iterable[Report], settings: Settings) -> Iterator[tuple[Report, Annotations]]:
+def analyse_stream(
+    reports: Iterable[Report], settings: Settings
+) -> Iterator[tuple[Report, Annotations]]:
     """In order; with settings.workers > 1 the pipeline is loaded once per worker process."""
     if settings.workers <= 1:
         nlp = pipeline.build(settings)
         yield from pipeline.analyse_many(nlp, reports, batch_size=settings.batch_size)
         return
-    with ProcessPoolExecutor(settings.workers, initializer=_init_worker, initargs=(settings,)) as pool:
+    with ProcessPoolExecutor(
+        settings.workers, initializer=_init_worker, initargs=(settings,)
+    ) as pool:
         pending: list[Future] = []
         for batch in _batches(reports, settings.batch_size):
             pending.append(pool.submit(_analyse_batch, batch))

@@ -30,16 +30,18 @@ from packaging.version import InvalidVersion, Version
 from chronik import __version__
 from chronik.dates import parse_iso
 from chronik.errors import ConfigError
-from chronik.nlp import pipeline
 from chronik.jobs.ingest import analyse_stream
 from chronik.jobs.write import count_facts, store_and_link
+from chronik.nlp import pipeline
 from chronik.settings import Settings
 from chronik.store import schema as t
 from chronik.store.db import Store, optimize
 from chronik.types import Annotations, Report
 
 PAGE = 500  # stored reports read per query
-_RELEASE = re.compile(r"^chronik-(\d+(?:\.\d+)*(?:(?:a|b|rc)\d+)?(?:\.post\d+)?(?:\.dev\d+)?)(?:\+|$)")
+_RELEASE = re.compile(
+    r"^chronik-(\d+(?:\.\d+)*(?:(?:a|b|rc)\d+)?(?:\.post\d+)?(?:\.dev\d+)?)(?:\+|$)"
+)
 
 
 @dataclass
@@ -54,15 +56,25 @@ class ReanalyseSummary:
     claims: int = 0
     events_joined: int = 0
     contradictions: int = 0
-    stale_versions: dict[str, int] = field(default_factory=dict)  # version found -> reports ("" = none)
+    stale_versions: dict[str, int] = field(
+        default_factory=dict
+    )  # version found -> reports ("" = none)
     seconds: float = 0.0
 
     def as_dict(self) -> dict:
         return {
-            "pipeline": self.pipeline, "selected": self.selected, "reanalysed": self.reanalysed, "words": self.words,
-            "mentions": self.mentions, "timexes": self.timexes, "events": self.events, "claims": self.claims,
-            "events_joined": self.events_joined, "contradictions": self.contradictions,
-            "stale_versions": self.stale_versions, "seconds": round(self.seconds, 3),
+            "pipeline": self.pipeline,
+            "selected": self.selected,
+            "reanalysed": self.reanalysed,
+            "words": self.words,
+            "mentions": self.mentions,
+            "timexes": self.timexes,
+            "events": self.events,
+            "claims": self.claims,
+            "events_joined": self.events_joined,
+            "contradictions": self.contradictions,
+            "stale_versions": self.stale_versions,
+            "seconds": round(self.seconds, 3),
         }
 
 
@@ -82,7 +94,9 @@ def parse_since(since: str) -> Version:
     text = since.strip()
     found = release(text if text.startswith("chronik-") else f"chronik-{text}")
     if found is None:
-        raise ConfigError(f"--since {since!r}: give a chronik release such as 0.2.0 (or chronik-0.2.0)")
+        raise ConfigError(
+            f"--since {since!r}: give a chronik release such as 0.2.0 (or chronik-0.2.0)"
+        )
     return found
 
 
@@ -108,11 +122,17 @@ def stale_reports(store: Store, versions: list[str | None], page: int = PAGE) ->
     """Stored reports analysed by one of `versions`, by id, a page at a time (keyset, so safe while rewriting)."""
     r = t.reports.c
     named = [v for v in versions if v is not None]
-    wanted = sa.or_(r.pipeline.in_(named), r.pipeline.is_(None)) if None in versions else r.pipeline.in_(named)
+    wanted = (
+        sa.or_(r.pipeline.in_(named), r.pipeline.is_(None))
+        if None in versions
+        else r.pipeline.in_(named)
+    )
     last = ""
     while True:
         with store.engine.connect() as conn:
-            rows = conn.execute(sa.select(t.reports).where(wanted, r.id > last).order_by(r.id).limit(page)).all()
+            rows = conn.execute(
+                sa.select(t.reports).where(wanted, r.id > last).order_by(r.id).limit(page)
+            ).all()
         if not rows:
             return
         for row in rows:
@@ -121,9 +141,17 @@ def stale_reports(store: Store, versions: list[str | None], page: int = PAGE) ->
 
 
 def _report(row: sa.Row) -> Report:
-    return Report(id=row.id, text=row.text, date=parse_iso(row.date) if row.date else None,
-                  source_id=row.source_id, title=row.title, source=row.source, url=row.url, lang=row.lang,
-                  origin=row.origin or "")
+    return Report(
+        id=row.id,
+        text=row.text,
+        date=parse_iso(row.date) if row.date else None,
+        source_id=row.source_id,
+        title=row.title,
+        source=row.source,
+        url=row.url,
+        lang=row.lang,
+        origin=row.origin or "",
+    )
 
 
 def reanalyse(
@@ -136,8 +164,10 @@ def reanalyse(
     """Analyse stale reports again with the current pipeline, here (settings.workers processes) or on Dask."""
     wanted = parse_since(since) if since is not None else None
     if wanted is not None and wanted > Version(__version__):
-        raise ConfigError(f"--since {since}: this chronik is {__version__}, so what it writes would still be "
-                          "older than that; install the newer chronik or give an older version")
+        raise ConfigError(
+            f"--since {since}: this chronik is {__version__}, so what it writes would still be "
+            "older than that; install the newer chronik or give an older version"
+        )
     summary = ReanalyseSummary()
     started = time.perf_counter()
     if scheduler is None:
@@ -170,8 +200,14 @@ def _select(store: Store, wanted: Version | None, summary: ReanalyseSummary) -> 
     return stale_reports(store, list(versions))
 
 
-def _dask_pairs(client: object, scheduler: str, store: Store, settings: Settings, wanted: Version | None,
-                summary: ReanalyseSummary) -> Iterator[tuple[Report, Annotations]]:
+def _dask_pairs(
+    client: object,
+    scheduler: str,
+    store: Store,
+    settings: Settings,
+    wanted: Version | None,
+    summary: ReanalyseSummary,
+) -> Iterator[tuple[Report, Annotations]]:
     from chronik.jobs import dask_ingest as distributed
 
     reports = _select(store, wanted, summary)
@@ -196,8 +232,13 @@ def _dask_pairs(client: object, scheduler: str, store: Store, settings: Settings
 def _batch_unit(client: object, seq: int, reports: list[Report], settings: Settings) -> object:
     from chronik.jobs import dask_ingest as distributed
 
-    future = client.submit(distributed.analyse_reports, reports, settings,  # type: ignore[attr-defined]
-                           retries=distributed.RETRIES, pure=False)
+    future = client.submit(
+        distributed.analyse_reports,
+        reports,
+        settings,  # type: ignore[attr-defined]
+        retries=distributed.RETRIES,
+        pure=False,
+    )
     unit = distributed.Unit(seq, future=future)
 
     def keep(pairs: list[tuple[Report, Annotations]]) -> None:
@@ -207,13 +248,23 @@ def _batch_unit(client: object, seq: int, reports: list[Report], settings: Setti
     return unit
 
 
-def _replace_all(store: Store, pairs: Iterator[tuple[Report, Annotations]], summary: ReanalyseSummary,
-                 started: float, on_progress: Callable[[ReanalyseSummary], None] | None) -> None:
+def _replace_all(
+    store: Store,
+    pairs: Iterator[tuple[Report, Annotations]],
+    summary: ReanalyseSummary,
+    started: float,
+    on_progress: Callable[[ReanalyseSummary], None] | None,
+) -> None:
     from chronik.jobs.dask_ingest import database_faults
 
     with database_faults(store, lambda: summary.reanalysed):
         for report, annotations in pairs:
-            count_facts(summary, report, annotations, store_and_link(store, report, annotations, replace=True))
+            count_facts(
+                summary,
+                report,
+                annotations,
+                store_and_link(store, report, annotations, replace=True),
+            )
             summary.reanalysed += 1
             summary.seconds = time.perf_counter() - started
             if on_progress:

@@ -38,23 +38,32 @@ class FactCounts(Protocol):
     contradictions: int
 
 
-def store_and_link(store: Store, report: Report, annotations: Annotations, replace: bool = False) -> Stored:
+def store_and_link(
+    store: Store, report: Report, annotations: Annotations, replace: bool = False
+) -> Stored:
     """Write a report (its own transaction), then link it; with `replace`, the report is already stored and
     its facts are replaced by these (re-analysis). Both steps are idempotent, so a retry is safe."""
     with _WRITER:
         if replace:
-            with_reconnect(store, lambda: replace_annotations(store, report.id, annotations),
-                           f"replace the facts of report {report.id}")
+            with_reconnect(
+                store,
+                lambda: replace_annotations(store, report.id, annotations),
+                f"replace the facts of report {report.id}",
+            )
             status = "replaced"
         else:
             status = write_report(store, report, annotations).status
             if status == "duplicate":
                 return Stored(report.id, status, None)
-        links = with_reconnect(store, lambda: after_write(store, report.id), f"link report {report.id}")
+        links = with_reconnect(
+            store, lambda: after_write(store, report.id), f"link report {report.id}"
+        )
     return Stored(report.id, status, links)
 
 
-def count_facts(summary: FactCounts, report: Report, annotations: Annotations, stored: Stored) -> None:
+def count_facts(
+    summary: FactCounts, report: Report, annotations: Annotations, stored: Stored
+) -> None:
     """Add a stored report's words, facts and cross-report links to a job's summary."""
     if stored.links is None:
         return

@@ -34,8 +34,15 @@ class LinkResult:
 
 def decision_aliases(conn: Connection) -> list[Alias]:
     """User decisions as aliases, oldest first: merges and splits pin names to a canonical."""
-    rows = conn.execute(sa.select(t.entity_decisions).where(t.entity_decisions.c.active == sa.true())
-                        .order_by(t.entity_decisions.c.id)).mappings().all()
+    rows = (
+        conn.execute(
+            sa.select(t.entity_decisions)
+            .where(t.entity_decisions.c.active == sa.true())
+            .order_by(t.entity_decisions.c.id)
+        )
+        .mappings()
+        .all()
+    )
     out = []
     for r in rows:
         args = r["args"] if isinstance(r["args"], dict) else json.loads(r["args"])
@@ -85,7 +92,9 @@ class StoreIndex(Index):
         self.next_id = -1
         self.loaded_keys: set[str] = set()
 
-    def create(self, type_: str, canonical: str | None, grounded: bool, info: dict | None = None) -> Entity:
+    def create(
+        self, type_: str, canonical: str | None, grounded: bool, info: dict | None = None
+    ) -> Entity:
         entity = Entity(self.next_id, type_, canonical, grounded, dict(info or {}), dirty=True)
         self.next_id -= 1
         self.entities[entity.id] = entity
@@ -108,12 +117,23 @@ class StoreIndex(Index):
         e = t.entities.c
         for row in self.conn.execute(sa.select(t.entities).where(e.id.in_(sorted(ids)))):
             info = _info(row)
-            self.entities[row.id] = Entity(row.id, row.type, row.canonical, bool(info.get("grounded")), info,
-                                           first_names=set(info.get("first", [])), first_date=row.first_date,
-                                           last_date=row.last_date, n_mentions=row.n_mentions)
+            self.entities[row.id] = Entity(
+                row.id,
+                row.type,
+                row.canonical,
+                bool(info.get("grounded")),
+                info,
+                first_names=set(info.get("first", [])),
+                first_date=row.first_date,
+                last_date=row.last_date,
+                n_mentions=row.n_mentions,
+            )
         k = t.entity_keys.c
-        for r in self.conn.execute(sa.select(k.key, k.entity_id).where(
-                k.entity_id.in_(sorted(ids)), sa.or_(k.key.like("s:%"), k.key.like("n:%")))):
+        for r in self.conn.execute(
+            sa.select(k.key, k.entity_id).where(
+                k.entity_id.in_(sorted(ids)), sa.or_(k.key.like("s:%"), k.key.like("n:%"))
+            )
+        ):
             self.entities[r.entity_id].keys.add(r.key)
 
     def can_merge(self) -> bool:
@@ -134,17 +154,31 @@ class StoreIndex(Index):
 def _known_forms(conn: Connection, inputs: list[MentionInput]) -> dict[str, int]:
     """Which inflection-stripped forms the store already knows as names ('Schoigu'), and which forms as written
     it knows (then 'Tsipras' is a name, not a genitive): lookup key -> 2 when known."""
-    cands = {nm.lookup_key(f) for m in inputs for f in nm.genitive_candidates(nm.normalise(m.text), m.type)}
+    cands = {
+        nm.lookup_key(f)
+        for m in inputs
+        for f in nm.genitive_candidates(nm.normalise(m.text), m.type)
+    }
     if not cands:
         return {}
     c = t.entity_names.c
-    known = {r.key for r in conn.execute(sa.select(c.key).where(c.key.in_(sorted(cands))).distinct())}
-    persons = {f"s:{k}": f for m in inputs if m.type == "PER"
-               for f in nm.genitive_candidates(nm.normalise(m.text), m.type)[1:]
-               for k in nm.surname_keys(nm.split_person(f))}
+    known = {
+        r.key for r in conn.execute(sa.select(c.key).where(c.key.in_(sorted(cands))).distinct())
+    }
+    persons = {
+        f"s:{k}": f
+        for m in inputs
+        if m.type == "PER"
+        for f in nm.genitive_candidates(nm.normalise(m.text), m.type)[1:]
+        for k in nm.surname_keys(nm.split_person(f))
+    }
     if persons:
         k = t.entity_keys.c
-        hits = conn.execute(sa.select(k.key).where(k.key.in_(sorted(persons))).distinct()).scalars().all()
+        hits = (
+            conn.execute(sa.select(k.key).where(k.key.in_(sorted(persons))).distinct())
+            .scalars()
+            .all()
+        )
         known |= {nm.lookup_key(persons[h]) for h in hits}
     return {k: 2 for k in known}
 
@@ -164,13 +198,20 @@ def link_report(store: Store, report_id: str) -> LinkResult:
         return link_report_conn(conn, report_id, alias_table(conn, store.url))
 
 
-def link_report_conn(conn: Connection, report_id: str, aliases: AliasTable | None = None,
-                     roles: bool = True) -> LinkResult:
-    rep = conn.execute(sa.select(t.reports.c.text, t.reports.c.date, t.reports.c.date_start)
-                       .where(t.reports.c.id == report_id)).first()
+def link_report_conn(
+    conn: Connection, report_id: str, aliases: AliasTable | None = None, roles: bool = True
+) -> LinkResult:
+    rep = conn.execute(
+        sa.select(t.reports.c.text, t.reports.c.date, t.reports.c.date_start).where(
+            t.reports.c.id == report_id
+        )
+    ).first()
     m = t.mentions.c
-    rows = conn.execute(sa.select(m.id, m.start, m.end, m.text, m.type, m.sub, m.entity_id)
-                        .where(m.report_id == report_id).order_by(m.start)).all()
+    rows = conn.execute(
+        sa.select(m.id, m.start, m.end, m.text, m.type, m.sub, m.entity_id)
+        .where(m.report_id == report_id)
+        .order_by(m.start)
+    ).all()
     if rep is None or not rows or any(r.entity_id is not None for r in rows):
         return LinkResult(report_id, 0, 0)
     inputs = [MentionInput(r.start, r.end, r.text, r.type, r.sub) for r in rows]
@@ -191,7 +232,9 @@ def link_report_conn(conn: Connection, report_id: str, aliases: AliasTable | Non
     return LinkResult(report_id, len(rows), n_new, n_roles)
 
 
-def _upsert(conn: Connection, table: sa.Table, rows: list[dict], keys: list[str], update: dict | None) -> None:
+def _upsert(
+    conn: Connection, table: sa.Table, rows: list[dict], keys: list[str], update: dict | None
+) -> None:
     if not rows:
         return
     if conn.dialect.name == "postgresql":
@@ -202,7 +245,9 @@ def _upsert(conn: Connection, table: sa.Table, rows: list[dict], keys: list[str]
     if update is None:
         stmt = stmt.on_conflict_do_nothing(index_elements=keys)
     else:
-        stmt = stmt.on_conflict_do_update(index_elements=keys, set_={k: v(stmt) for k, v in update.items()})
+        stmt = stmt.on_conflict_do_update(
+            index_elements=keys, set_={k: v(stmt) for k, v in update.items()}
+        )
     conn.execute(stmt, rows)
 
 
@@ -211,39 +256,78 @@ def _entity_row(e: Entity) -> dict:
     info["grounded"] = e.grounded
     if e.first_names:
         info["first"] = sorted(e.first_names)
-    return {"canonical": (e.canonical or e.best_name() or "?")[:300], "type": e.type,
-            "key": next(iter(sorted(e.keys)), None), "first_date": e.first_date, "last_date": e.last_date,
-            "n_mentions": e.n_mentions, "info": info}
+    return {
+        "canonical": (e.canonical or e.best_name() or "?")[:300],
+        "type": e.type,
+        "key": next(iter(sorted(e.keys)), None),
+        "first_date": e.first_date,
+        "last_date": e.last_date,
+        "n_mentions": e.n_mentions,
+        "info": info,
+    }
 
 
-def flush(conn: Connection, index: StoreIndex, mention_ids: list[int], linked: list[Linked]) -> dict[int, int]:
+def flush(
+    conn: Connection, index: StoreIndex, mention_ids: list[int], linked: list[Linked]
+) -> dict[int, int]:
     """Write what the linker changed, in a handful of statements; returns temporary -> stored entity ids."""
     ids: dict[int, int] = {e.id: e.id for e in index.entities.values() if e.id > 0}
     new = sorted((e for e in index.entities.values() if e.id < 0), key=lambda e: -e.id)
     for e in new:
         e.canonical = e.canonical or e.best_name()
     if new:
-        rows = conn.execute(t.entities.insert().returning(t.entities.c.id, sort_by_parameter_order=True),
-                            [_entity_row(e) for e in new]).all()
+        rows = conn.execute(
+            t.entities.insert().returning(t.entities.c.id, sort_by_parameter_order=True),
+            [_entity_row(e) for e in new],
+        ).all()
         ids.update({e.id: r.id for e, r in zip(new, rows)})
-    _upsert(conn, t.entity_keys, [{"key": k, "entity_id": ids[i]} for k, i in index.new_keys], ["key", "entity_id"],
-            None)
+    _upsert(
+        conn,
+        t.entity_keys,
+        [{"key": k, "entity_id": ids[i]} for k, i in index.new_keys],
+        ["key", "entity_id"],
+        None,
+    )
     counts: dict[tuple[int, str], int] = {}
     for link in linked:
         key = (ids[link.entity_id], link.surface[:300])
         counts[key] = counts.get(key, 0) + 1
-    _upsert(conn, t.entity_names, [{"entity_id": e, "name": n, "key": nm.lookup_key(n), "count": c}
-                                   for (e, n), c in counts.items()], ["entity_id", "name"],
-            {"count": lambda s: t.entity_names.c.count + s.excluded["count"]})
+    _upsert(
+        conn,
+        t.entity_names,
+        [
+            {"entity_id": e, "name": n, "key": nm.lookup_key(n), "count": c}
+            for (e, n), c in counts.items()
+        ],
+        ["entity_id", "name"],
+        {"count": lambda s: t.entity_names.c.count + s.excluded["count"]},
+    )
     _update_entities(conn, [e for e in index.entities.values() if e.id > 0 and e.dirty])
     canon = {ids[tmp]: e.canonical for tmp, e in index.entities.items()}
-    conn.execute(t.mentions.update().where(t.mentions.c.id == sa.bindparam("mid")).values(
-        entity_id=sa.bindparam("eid"), canonical=sa.bindparam("canon")),
-        [{"mid": mid, "eid": ids[l.entity_id], "canon": canon[ids[l.entity_id]]} for mid, l in zip(mention_ids, linked)])
+    conn.execute(
+        t.mentions.update()
+        .where(t.mentions.c.id == sa.bindparam("mid"))
+        .values(entity_id=sa.bindparam("eid"), canonical=sa.bindparam("canon")),
+        [
+            {"mid": mid, "eid": ids[l.entity_id], "canon": canon[ids[l.entity_id]]}
+            for mid, l in zip(mention_ids, linked)
+        ],
+    )
     gov = _government_ids(conn, index, linked)
-    conn.execute(t.mention_links.insert(), [
-        {"mention_id": mid, "entity_id": ids[l.entity_id], "surface": l.surface[:300], "rule": l.rule[:120],
-         "government_of": gov.get(l.government_of), "component": COMPONENT} for mid, l in zip(mention_ids, linked)])
+    conn.execute(
+        t.mention_links.insert(),
+        [
+            {
+                "mention_id": mid,
+                "entity_id": ids[l.entity_id],
+                "surface": l.surface[:300],
+                "rule": l.rule[:120],
+                "government_of": gov.get(l.government_of),
+                "component": COMPONENT,
+            }
+            for mid, l in zip(mention_ids, linked)
+        ],
+    )
     return ids
 
 
@@ -254,16 +338,26 @@ def _update_entities(conn: Connection, entities: list[Entity]) -> None:
     ungrounded = {e.id: e for e in entities if not e.grounded}
     if ungrounded:
         c = t.entity_names.c
-        for r in conn.execute(sa.select(c.entity_id, c.name, c.count).where(c.entity_id.in_(sorted(ungrounded)))):
+        for r in conn.execute(
+            sa.select(c.entity_id, c.name, c.count).where(c.entity_id.in_(sorted(ungrounded)))
+        ):
             ungrounded[r.entity_id].names[r.name] = r.count
         for e in ungrounded.values():
             best = e.best_name()
             if best and best != e.canonical:
                 e.canonical = best
-                conn.execute(t.mentions.update().where(t.mentions.c.entity_id == e.id).values(canonical=best[:300]))
+                conn.execute(
+                    t.mentions.update()
+                    .where(t.mentions.c.entity_id == e.id)
+                    .values(canonical=best[:300])
+                )
     rows = [{"eid": e.id, **_entity_row(e)} for e in entities]
-    conn.execute(t.entities.update().where(t.entities.c.id == sa.bindparam("eid")).values(
-        {k: sa.bindparam(k) for k in rows[0] if k != "eid"}), rows)
+    conn.execute(
+        t.entities.update()
+        .where(t.entities.c.id == sa.bindparam("eid"))
+        .values({k: sa.bindparam(k) for k in rows[0] if k != "eid"}),
+        rows,
+    )
 
 
 def _government_ids(conn: Connection, index: StoreIndex, linked: list[Linked]) -> dict[str, int]:
@@ -271,11 +365,15 @@ def _government_ids(conn: Connection, index: StoreIndex, linked: list[Linked]) -
     out = {}
     for name in names:
         key = f"g:X:{nm.lookup_key(name)}"
-        row = conn.execute(sa.select(t.entity_keys.c.entity_id).where(t.entity_keys.c.key == key)).first()
+        row = conn.execute(
+            sa.select(t.entity_keys.c.entity_id).where(t.entity_keys.c.key == key)
+        ).first()
         if row is None:
             entity = Entity(0, "LOC", name, True)
             entity.keys.add(key)
-            new_id = conn.execute(t.entities.insert().values(**_entity_row(entity))).inserted_primary_key[0]
+            new_id = conn.execute(
+                t.entities.insert().values(**_entity_row(entity))
+            ).inserted_primary_key[0]
             conn.execute(t.entity_keys.insert().values(key=key, entity_id=new_id))
             out[name] = new_id
         else:
@@ -306,8 +404,14 @@ def relink_conn(conn: Connection, url: str = "", in_memory: bool = True) -> int:
 
         return relink_in_memory(conn, aliases)
     r = t.reports.c
-    ids = [row.id for row in conn.execute(sa.select(r.id).where(r.is_current == sa.true())
-                                          .order_by(r.date_start.nulls_first(), r.id))]
+    ids = [
+        row.id
+        for row in conn.execute(
+            sa.select(r.id)
+            .where(r.is_current == sa.true())
+            .order_by(r.date_start.nulls_first(), r.id)
+        )
+    ]
     for rid in ids:
         link_report_conn(conn, rid, aliases)
     return len(ids)
@@ -326,7 +430,14 @@ def unlinked_report_ids(store: Store) -> list[str]:
     """Current reports with a mention not linked yet, oldest first (the order linking depends on)."""
     m, r = t.mentions.c, t.reports.c
     with store.engine.connect() as conn:
-        return [row.id for row in conn.execute(
-            sa.select(r.id, r.date_start).where(r.is_current == sa.true(),
-                                                r.id.in_(sa.select(m.report_id).where(m.entity_id.is_(None))))
-            .order_by(r.date_start.nulls_first(), r.id))]
+        return [
+            row.id
+            for row in conn.execute(
+                sa.select(r.id, r.date_start)
+                .where(
+                    r.is_current == sa.true(),
+                    r.id.in_(sa.select(m.report_id).where(m.entity_id.is_(None))),
+                )
+                .order_by(r.date_start.nulls_first(), r.id)
+            )
+        ]

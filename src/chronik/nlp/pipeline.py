@@ -32,7 +32,9 @@ def build(settings: Settings | None = None) -> Language:
         try:
             nlp = spacy.load(settings.spacy_model)
         except OSError as exc:
-            raise ConfigError(f"spaCy pipeline {settings.spacy_model!r} is not installed: {exc}") from None
+            raise ConfigError(
+                f"spaCy pipeline {settings.spacy_model!r} is not installed: {exc}"
+            ) from None
     else:
         nlp = spacy.blank("de")
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
@@ -83,7 +85,12 @@ def _trimmed(start: int, end: int, text: str) -> Span:
 
 
 def _number(ann: Annotations) -> None:
-    for prefix, items in (("m", ann.mentions), ("t", ann.timexes), ("v", ann.events), ("c", ann.claims)):
+    for prefix, items in (
+        ("m", ann.mentions),
+        ("t", ann.timexes),
+        ("v", ann.events),
+        ("c", ann.claims),
+    ):
         for i, item in enumerate(items, start=1):
             if not item.id:
                 item.id = f"{prefix}{i}"
@@ -94,7 +101,9 @@ def analyse(nlp: Language, report: Report) -> Annotations:
     return to_annotations(nlp(make_doc(nlp, report)), version(nlp))
 
 
-def analyse_many(nlp: Language, reports: Iterable[Report], batch_size: int = 64) -> Iterator[tuple[Report, Annotations]]:
+def analyse_many(
+    nlp: Language, reports: Iterable[Report], batch_size: int = 64
+) -> Iterator[tuple[Report, Annotations]]:
     """Streams through nlp.pipe so components can batch; yields in input order."""
     pipeline_version = version(nlp)
     pending: list[Report] = []

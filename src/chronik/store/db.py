@@ -6,10 +6,10 @@ a report killed half-way never commits, so a re-run finishes the job without dup
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -105,7 +105,10 @@ class WriteResult:
 def has_report(store: Store, report_id: str) -> bool:
     def look() -> bool:
         with store.engine.connect() as conn:
-            return conn.execute(sa.select(t.reports.c.id).where(t.reports.c.id == report_id)).first() is not None
+            return (
+                conn.execute(sa.select(t.reports.c.id).where(t.reports.c.id == report_id)).first()
+                is not None
+            )
 
     return with_reconnect(store, look, f"look up report {report_id}")
 
@@ -129,21 +132,35 @@ def with_reconnect(store: Store, work: Callable[[], T], what: str) -> T:
     raise AssertionError("unreachable")
 
 
-def write_report(store: Store, report: Report, annotations: Annotations | None = None) -> WriteResult:
+def write_report(
+    store: Store, report: Report, annotations: Annotations | None = None
+) -> WriteResult:
     """Store a report and its annotations atomically; an identical report is left as it is.
 
     One transaction, idempotent: a retry after a lost connection can neither half-write nor duplicate.
     """
-    return with_reconnect(store, lambda: _write_once(store, report, annotations),
-                          f"write report {report.id} ({report.origin})")
+    return with_reconnect(
+        store,
+        lambda: _write_once(store, report, annotations),
+        f"write report {report.id} ({report.origin})",
+    )
 
 
 def _is_disconnect(exc: sa.exc.OperationalError) -> bool:
     if exc.connection_invalidated:
         return True
     text = str(exc.orig).lower()
-    return any(s in text for s in ("terminating connection", "server closed", "connection refused",
-                                   "could not connect", "connection failed", "the database system is"))
+    return any(
+        s in text
+        for s in (
+            "terminating connection",
+            "server closed",
+            "connection refused",
+            "could not connect",
+            "connection failed",
+            "the database system is",
+        )
+    )
 
 
 def _write_once(store: Store, report: Report, annotations: Annotations | None) -> WriteResult:
@@ -153,8 +170,12 @@ def _write_once(store: Store, report: Report, annotations: Annotations | None) -
         previous = _current_version(conn, report.source_id)
         version, supersedes = (previous[1] + 1, previous[0]) if previous else (1, None)
         if previous:
-            conn.execute(t.reports.update().where(t.reports.c.id == previous[0]).values(is_current=False))
-        conn.execute(t.reports.insert().values(**_report_row(report, version, supersedes, annotations)))
+            conn.execute(
+                t.reports.update().where(t.reports.c.id == previous[0]).values(is_current=False)
+            )
+        conn.execute(
+            t.reports.insert().values(**_report_row(report, version, supersedes, annotations))
+        )
         if annotations is not None:
             write_annotations(conn, report.id, annotations)
     return WriteResult(report.id, "new_version" if previous else "added")
@@ -171,7 +192,9 @@ def _current_version(conn: Connection, source_id: str | None) -> tuple[str, int]
     return (row.id, row.version) if row else None
 
 
-def _report_row(report: Report, version: int, supersedes: str | None, ann: Annotations | None) -> dict:
+def _report_row(
+    report: Report, version: int, supersedes: str | None, ann: Annotations | None
+) -> dict:
     d = report.date
     return {
         "id": report.id,
@@ -190,7 +213,7 @@ def _report_row(report: Report, version: int, supersedes: str | None, ann: Annot
         "text": report.text,
         "n_words": len(report.text.split()),
         "origin": report.origin,
-        "ingested_at": datetime.now(timezone.utc),
+        "ingested_at": datetime.now(UTC),
         "pipeline": ann.pipeline if ann else None,
     }
 
@@ -210,18 +233,41 @@ def write_annotations(conn: Connection, report_id: str, ann: Annotations) -> Non
     Rows that nothing refers back to go in with COPY on PostgreSQL (bulk, one round trip each); rows whose
     ids are needed (mentions, events, claims) use one multi-row INSERT … RETURNING per table.
     """
-    _bulk(conn, t.sentences, [{"report_id": report_id, "idx": i, "start": s.start, "end": s.end}
-                              for i, s in enumerate(ann.sentences)])
+    _bulk(
+        conn,
+        t.sentences,
+        [
+            {"report_id": report_id, "idx": i, "start": s.start, "end": s.end}
+            for i, s in enumerate(ann.sentences)
+        ],
+    )
     mention_ids = _insert_mentions(conn, report_id, ann)
-    _bulk(conn, t.timexes, [
-        {"report_id": report_id, "local_id": x.id, "start": x.start, "end": x.end, "text": x.text,
-         "type": x.type, "value": x.value, "mod": x.mod, "earliest": _iso_date(x.earliest),
-         "latest": _iso_date(x.latest), "approx": x.approx, "component": x.component}
-        for x in ann.timexes
-    ])
+    _bulk(
+        conn,
+        t.timexes,
+        [
+            {
+                "report_id": report_id,
+                "local_id": x.id,
+                "start": x.start,
+                "end": x.end,
+                "text": x.text,
+                "type": x.type,
+                "value": x.value,
+                "mod": x.mod,
+                "earliest": _iso_date(x.earliest),
+                "latest": _iso_date(x.latest),
+                "approx": x.approx,
+                "component": x.component,
+            }
+            for x in ann.timexes
+        ],
+    )
     event_ids = _insert_events(conn, report_id, ann, mention_ids)
     _insert_claims(conn, report_id, ann, event_ids)
-    conn.execute(t.reports.update().where(t.reports.c.id == report_id).values(pipeline=ann.pipeline))
+    conn.execute(
+        t.reports.update().where(t.reports.c.id == report_id).values(pipeline=ann.pipeline)
+    )
 
 
 def _bulk(conn: Connection, table: sa.Table, rows: list[dict]) -> None:
@@ -245,40 +291,99 @@ def _insert_returning(conn: Connection, table: sa.Table, rows: list[dict]) -> li
     return [row.id for row in result]
 
 
-def _insert_mentions(conn: Connection, report_id: str, ann: Annotations) -> dict[tuple[int, int], int]:
-    rows = [{"report_id": report_id, "local_id": m.id, "start": m.start, "end": m.end, "text": m.text,
-             "type": m.type, "sub": m.sub, "lemma": m.lemma, "canonical": m.canonical, "component": m.component}
-            for m in ann.mentions]
+def _insert_mentions(
+    conn: Connection, report_id: str, ann: Annotations
+) -> dict[tuple[int, int], int]:
+    rows = [
+        {
+            "report_id": report_id,
+            "local_id": m.id,
+            "start": m.start,
+            "end": m.end,
+            "text": m.text,
+            "type": m.type,
+            "sub": m.sub,
+            "lemma": m.lemma,
+            "canonical": m.canonical,
+            "component": m.component,
+        }
+        for m in ann.mentions
+    ]
     ids = _insert_returning(conn, t.mentions, rows)
     return {(m.start, m.end): i for m, i in zip(ann.mentions, ids)}
 
 
-def _insert_events(conn: Connection, report_id: str, ann: Annotations, mention_ids: dict) -> dict[str, int]:
-    rows = [{"report_id": report_id, "local_id": e.id, "type": e.type, "trigger_start": e.trigger.start,
-             "trigger_end": e.trigger.end, "trigger_text": e.trigger.text, "negated": e.negated,
-             "modality": e.modality, "time_value": e.time_value, "earliest": _iso_date(e.earliest),
-             "latest": _iso_date(e.latest), "cluster_id": None, "component": e.component}
-            for e in ann.events]
+def _insert_events(
+    conn: Connection, report_id: str, ann: Annotations, mention_ids: dict
+) -> dict[str, int]:
+    rows = [
+        {
+            "report_id": report_id,
+            "local_id": e.id,
+            "type": e.type,
+            "trigger_start": e.trigger.start,
+            "trigger_end": e.trigger.end,
+            "trigger_text": e.trigger.text,
+            "negated": e.negated,
+            "modality": e.modality,
+            "time_value": e.time_value,
+            "earliest": _iso_date(e.earliest),
+            "latest": _iso_date(e.latest),
+            "cluster_id": None,
+            "component": e.component,
+        }
+        for e in ann.events
+    ]
     ids = dict(zip((e.id for e in ann.events), _insert_returning(conn, t.events, rows)))
-    _bulk(conn, t.event_args, [
-        {"event_id": ids[e.id], "role": role, "start": s.start, "end": s.end, "text": s.text,
-         "mention_id": mention_ids.get((s.start, s.end))}
-        for e in ann.events for role in ("actor", "target", "place", "time") for s in getattr(e, role)
-    ])
+    _bulk(
+        conn,
+        t.event_args,
+        [
+            {
+                "event_id": ids[e.id],
+                "role": role,
+                "start": s.start,
+                "end": s.end,
+                "text": s.text,
+                "mention_id": mention_ids.get((s.start, s.end)),
+            }
+            for e in ann.events
+            for role in ("actor", "target", "place", "time")
+            for s in getattr(e, role)
+        ],
+    )
     return ids
 
 
-def _insert_claims(conn: Connection, report_id: str, ann: Annotations, event_ids: dict[str, int]) -> None:
-    rows = [{"report_id": report_id, "local_id": c.id, "start": c.start, "end": c.end, "text": c.text,
-             "certainty": c.certainty, "source_start": c.source.start if c.source else None,
-             "source_end": c.source.end if c.source else None, "source_text": c.source.text if c.source else None,
-             "cue_start": c.cue.start if c.cue else None, "cue_end": c.cue.end if c.cue else None,
-             "cue_text": c.cue.text if c.cue else None, "component": c.component}
-            for c in ann.claims]
+def _insert_claims(
+    conn: Connection, report_id: str, ann: Annotations, event_ids: dict[str, int]
+) -> None:
+    rows = [
+        {
+            "report_id": report_id,
+            "local_id": c.id,
+            "start": c.start,
+            "end": c.end,
+            "text": c.text,
+            "certainty": c.certainty,
+            "source_start": c.source.start if c.source else None,
+            "source_end": c.source.end if c.source else None,
+            "source_text": c.source.text if c.source else None,
+            "cue_start": c.cue.start if c.cue else None,
+            "cue_end": c.cue.end if c.cue else None,
+            "cue_text": c.cue.text if c.cue else None,
+            "component": c.component,
+        }
+        for c in ann.claims
+    ]
     ids = dict(zip((c.id for c in ann.claims), _insert_returning(conn, t.claims, rows)))
     links = {(ids[c.id], ids[o]) for c in ann.claims for o in c.contradicts if o in ids}
     links |= {(b, a) for a, b in links}
-    _bulk(conn, t.claim_links, [{"claim_id": a, "other_id": b, "relation": "contradicts"} for a, b in sorted(links)])
+    _bulk(
+        conn,
+        t.claim_links,
+        [{"claim_id": a, "other_id": b, "relation": "contradicts"} for a, b in sorted(links)],
+    )
     pairs = {(ids[c.id], event_ids[v]) for c in ann.claims for v in c.events if v in event_ids}
     _bulk(conn, t.claim_events, [{"claim_id": a, "event_id": b} for a, b in sorted(pairs)])
 

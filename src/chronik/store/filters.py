@@ -23,13 +23,31 @@ from chronik.store import schema as t
 
 MAX_SPAN_DAYS = 366
 MAX_ID = 2**62  # ids beyond a 64-bit integer cannot exist; asking for one finds nothing
-AHEAD_DAYS = 31  # with as_of: events dated up to a month after the day (announced plans) still count
+AHEAD_DAYS = (
+    31  # with as_of: events dated up to a month after the day (announced plans) still count
+)
 # Above these counts a view walks by date and stops at a page instead of collecting and sorting all rows
 # first; the cross-over is where both cost the same on 100,000 reports (benchmarks/bench_queries.py).
 HEAVY = 1000  # mentions of an entity (or claims) for event lists
 RECENT_HEAVY = 2500  # mentions of an entity for finding its latest reports
-EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST", "ACCUSE",
-               "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+EVENT_TYPES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "COOPERATE",
+    "AID",
+    "CONCEDE",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
 CERTAINTIES = ("asserted", "reported", "alleged", "unconfirmed", "denied")
 
 r, e, a, m, c = t.reports.c, t.events.c, t.event_args.c, t.mentions.c, t.claims.c
@@ -45,15 +63,23 @@ class Filters:
     start: date | None = None  # period, inclusive
     end: date | None = None
     certainty: tuple[str, ...] = ()  # of a claim about the event
-    source: str | None = None  # how a claim's source begins, case-insensitively ("Kreml", "die russische")
+    source: str | None = (
+        None  # how a claim's source begins, case-insensitively ("Kreml", "die russische")
+    )
     as_of: date | None = None
 
     def params(self) -> dict[str, Any]:
         """The filters as URL parameters, for links and the JSON answer."""
-        out: dict[str, Any] = {"entity": self.entity, "type": list(self.types) or None, "place": self.place,
-                               "start": iso(self.start), "end": iso(self.end),
-                               "certainty": list(self.certainty) or None, "source": self.source,
-                               "as_of": iso(self.as_of)}
+        out: dict[str, Any] = {
+            "entity": self.entity,
+            "type": list(self.types) or None,
+            "place": self.place,
+            "start": iso(self.start),
+            "end": iso(self.end),
+            "certainty": list(self.certainty) or None,
+            "source": self.source,
+            "as_of": iso(self.as_of),
+        }
         return {k: v for k, v in out.items() if v not in (None, "")}
 
 
@@ -77,6 +103,7 @@ def iso(value: Any) -> str | None:
 
 # ---------------------------------------------------------------- entity names -> ids
 
+
 def resolve_entities(conn: sa.Connection, value: str | None) -> list[int]:
     """An id, or a name matched against canonical names and matching keys (case-insensitive)."""
     if not value or not value.strip():
@@ -85,7 +112,9 @@ def resolve_entities(conn: sa.Connection, value: str | None) -> list[int]:
     if value.isdigit():
         return [int(value)] if int(value) <= MAX_ID else []
     ent = t.entities.c
-    rows = conn.execute(sa.select(ent.id).where(sa.or_(ent.canonical == value, ent.key == value.lower())).limit(50))
+    rows = conn.execute(
+        sa.select(ent.id).where(sa.or_(ent.canonical == value, ent.key == value.lower())).limit(50)
+    )
     return [row.id for row in rows]
 
 
@@ -94,7 +123,11 @@ def _mentioned(conn: sa.Connection, ids: list[int]) -> int:
     if not ids:
         return 0
     ent = t.entities.c
-    return int(conn.execute(sa.select(sa.func.coalesce(sa.func.sum(ent.n_mentions), 0)).where(ent.id.in_(ids))).scalar_one())
+    return int(
+        conn.execute(
+            sa.select(sa.func.coalesce(sa.func.sum(ent.n_mentions), 0)).where(ent.id.in_(ids))
+        ).scalar_one()
+    )
 
 
 def narrow(candidates: sa.Select, event_col: Any, estimate: int) -> sa.ColumnElement[bool]:
@@ -125,13 +158,17 @@ def _with_claims(conn: sa.Connection, condition: sa.ColumnElement[bool]) -> sa.C
     """Events that a claim meeting `condition` is about."""
     ce = t.claim_events.c
     candidates = sa.select(ce.event_id).join(t.claims, c.id == ce.claim_id).where(condition)
-    estimate = conn.execute(sa.select(sa.func.count()).select_from(candidates.limit(HEAVY + 1).subquery())).scalar_one()
+    estimate = conn.execute(
+        sa.select(sa.func.count()).select_from(candidates.limit(HEAVY + 1).subquery())
+    ).scalar_one()
     return narrow(candidates, ce.event_id, estimate)
 
 
 def source_condition(column: Any, words: str) -> sa.ColumnElement[bool]:
     """A claim's source starts with these words, case-insensitively (indexed: ix_claims_lower_source_text)."""
-    low = sa.func.lower(sa.literal(words.strip(), sa.String))  # the database's lower() on both sides: they agree
+    low = sa.func.lower(
+        sa.literal(words.strip(), sa.String)
+    )  # the database's lower() on both sides: they agree
     return sa.and_(sa.func.lower(column) >= low, sa.func.lower(column) < low.concat("\U0010ffff"))
 
 

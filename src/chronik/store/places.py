@@ -20,7 +20,12 @@ def coordinates(info: Any) -> tuple[float, float] | None:
     """(lon, lat) from an entity's `info`, in the few shapes a linker may write; None when absent or bad."""
     if not isinstance(info, dict):
         return None
-    pairs = [(info.get("lon", info.get("lng", info.get("longitude"))), info.get("lat", info.get("latitude")))]
+    pairs = [
+        (
+            info.get("lon", info.get("lng", info.get("longitude"))),
+            info.get("lat", info.get("latitude")),
+        )
+    ]
     coords = info.get("coordinates") or info.get("coords")
     if isinstance(coords, dict):
         pairs.append((coords.get("lon", coords.get("lng")), coords.get("lat")))
@@ -48,21 +53,60 @@ def places(store: Store, filters: Filters = Filters()) -> dict[str, Any]:
     """Places named in matching events as a GeoJSON FeatureCollection (places without coordinates are counted)."""
     ent = t.entities.c
     with store.engine.connect() as conn:
-        q = (sa.select(ent.id.label("entity_id"), ent.canonical, ent.info, e.id, e.type, e.trigger_text, e.earliest,
-                       e.report_id, e.local_id)
-             .select_from(t.events
-                          .join(t.event_args, sa.and_(a.event_id == e.id, a.role == "place"))
-                          .join(t.mentions, m.id == a.mention_id).join(t.entities, ent.id == m.entity_id))
-             .where(*event_conditions(conn, filters)).order_by(e.earliest.desc().nulls_last(), e.id.desc())
-             .limit(MAX_PLACE_EVENTS))
+        q = (
+            sa.select(
+                ent.id.label("entity_id"),
+                ent.canonical,
+                ent.info,
+                e.id,
+                e.type,
+                e.trigger_text,
+                e.earliest,
+                e.report_id,
+                e.local_id,
+            )
+            .select_from(
+                t.events.join(t.event_args, sa.and_(a.event_id == e.id, a.role == "place"))
+                .join(t.mentions, m.id == a.mention_id)
+                .join(t.entities, ent.id == m.entity_id)
+            )
+            .where(*event_conditions(conn, filters))
+            .order_by(e.earliest.desc().nulls_last(), e.id.desc())
+            .limit(MAX_PLACE_EVENTS)
+        )
         found: dict[int, _Place] = {}
         for x in conn.execute(q):
-            place = found.setdefault(x.entity_id, _Place(x.entity_id, x.canonical, coordinates(x.info)))
-            place.events.append({"id": x.id, "type": x.type, "trigger": x.trigger_text, "date": iso(x.earliest),
-                                 "report_id": x.report_id, "local_id": x.local_id})
-    features = [{"type": "Feature", "id": p.entity_id,
-                 "geometry": {"type": "Point", "coordinates": list(p.lonlat)},
-                 "properties": {"name": p.name, "entity_id": p.entity_id, "n_events": len(p.events), "events": p.events}}
-                for p in found.values() if p.lonlat]
-    return {"type": "FeatureCollection", "features": features, "filters": filters.params(),
-            "without_coordinates": sorted(p.name for p in found.values() if not p.lonlat)}
+            place = found.setdefault(
+                x.entity_id, _Place(x.entity_id, x.canonical, coordinates(x.info))
+            )
+            place.events.append(
+                {
+                    "id": x.id,
+                    "type": x.type,
+                    "trigger": x.trigger_text,
+                    "date": iso(x.earliest),
+                    "report_id": x.report_id,
+                    "local_id": x.local_id,
+                }
+            )
+    features = [
+        {
+            "type": "Feature",
+            "id": p.entity_id,
+            "geometry": {"type": "Point", "coordinates": list(p.lonlat)},
+            "properties": {
+                "name": p.name,
+                "entity_id": p.entity_id,
+                "n_events": len(p.events),
+                "events": p.events,
+            },
+        }
+        for p in found.values()
+        if p.lonlat
+    ]
+    return {
+        "type": "FeatureCollection",
+        "features": features,
+        "filters": filters.params(),
+        "without_coordinates": sorted(p.name for p in found.values() if not p.lonlat),
+    }

@@ -9,23 +9,39 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
 
-from datetime import date
-
 from chronik.store import schema as t
-from chronik.store.db import Store
 from chronik.store.contested import claims
+from chronik.store.db import Store
 from chronik.store.explore import entity, latest_month, network, timeline
 from chronik.store.filters import CERTAINTIES, EVENT_TYPES, Filters, Page, as_of
 from chronik.store.places import coordinates, places
 
 __all__ = [  # the views over facts live in their own modules; callers import this one
-    "CERTAINTIES", "EVENT_TYPES", "Filters", "Page", "as_of", "claims", "coordinates", "entity", "export_records",
-    "fts_query", "latest_month", "list_reports", "network", "pg_tsquery", "places", "report", "resolve_report_id",
-    "search", "stats", "timeline",
+    "CERTAINTIES",
+    "EVENT_TYPES",
+    "Filters",
+    "Page",
+    "as_of",
+    "claims",
+    "coordinates",
+    "entity",
+    "export_records",
+    "fts_query",
+    "latest_month",
+    "list_reports",
+    "network",
+    "pg_tsquery",
+    "places",
+    "report",
+    "resolve_report_id",
+    "search",
+    "stats",
+    "timeline",
 ]
 
 _WORD = re.compile(r"\w+\*?", re.UNICODE)
@@ -45,7 +61,9 @@ def fts_query(query: str) -> str:
     return " ".join(terms)
 
 
-def search(store: Store, query: str, *, limit: int = 20, offset: int = 0, as_of: date | None = None) -> dict[str, Any]:
+def search(
+    store: Store, query: str, *, limit: int = 20, offset: int = 0, as_of: date | None = None
+) -> dict[str, Any]:
     """Full-text search over current reports, best matches first, with a snippet around the hits."""
     match = fts_query(query)
     if not match:
@@ -66,7 +84,9 @@ PG_COUNT_CAP = 2_000
 PG_RANK_LIMIT = 1_000
 
 
-def _search_sqlite(store: Store, query: str, match: str, limit: int, offset: int, day: date | None) -> dict[str, Any]:
+def _search_sqlite(
+    store: Store, query: str, match: str, limit: int, offset: int, day: date | None
+) -> dict[str, Any]:
     """FTS5 search. Ranking needs every match scored, so a query matching thousands of reports (a common
     word) lists them by rowid, newest ingested first, which FTS5 reads in order and stops early."""
     known = _AS_OF_SQL if day else ""
@@ -82,8 +102,13 @@ def _search_sqlite(store: Store, query: str, match: str, limit: int, offset: int
             f"{join}{where} ORDER BY {order} LIMIT :limit OFFSET :offset"
         )
         rows = conn.execute(sql, {**params, "limit": limit, "offset": offset}).mappings().all()
-    return {"query": query, "total": min(total, COUNT_CAP), "total_capped": total > COUNT_CAP,
-            "ranked": order == "rank", "results": [dict(r) for r in rows]}
+    return {
+        "query": query,
+        "total": min(total, COUNT_CAP),
+        "total_capped": total > COUNT_CAP,
+        "ranked": order == "rank",
+        "results": [dict(r) for r in rows],
+    }
 
 
 def pg_tsquery(query: str) -> str:
@@ -101,15 +126,19 @@ def pg_tsquery(query: str) -> str:
     return " & ".join(terms)
 
 
-def _search_postgres(store: Store, query: str, limit: int, offset: int, day: date | None) -> dict[str, Any]:
+def _search_postgres(
+    store: Store, query: str, limit: int, offset: int, day: date | None
+) -> dict[str, Any]:
     """The same contract as the SQLite search: capped totals, and a common word (more than RANK_LIMIT matches)
     listed newest first instead of ranked, since ranking scores every match. Snippets only for the page."""
     known = _AS_OF_SQL if day else ""
     source = f"FROM reports r, to_tsquery('german', :q) q WHERE r.tsv @@ q AND r.is_current{known}"
     params = {"q": pg_tsquery(query), "as_of": day}
     with store.engine.connect() as conn:
-        total = conn.execute(sa.text(f"SELECT count(*) FROM (SELECT 1 {source} LIMIT :cap) AS hits"),
-                             {**params, "cap": PG_COUNT_CAP + 1}).scalar_one()
+        total = conn.execute(
+            sa.text(f"SELECT count(*) FROM (SELECT 1 {source} LIMIT :cap) AS hits"),
+            {**params, "cap": PG_COUNT_CAP + 1},
+        ).scalar_one()
         ranked = total <= PG_RANK_LIMIT
         score = "ts_rank(r.tsv, q)" if ranked else "0"
         order = "score DESC, id" if ranked else "date_start DESC NULLS LAST, id"
@@ -120,22 +149,43 @@ def _search_postgres(store: Store, query: str, limit: int, offset: int, day: dat
             f"ORDER BY {order} LIMIT :limit OFFSET :offset) AS page ORDER BY {order}"
         )
         rows = conn.execute(sql, {**params, "limit": limit, "offset": offset}).mappings().all()
-    return {"query": query, "total": min(total, PG_COUNT_CAP), "total_capped": total > PG_COUNT_CAP,
-            "ranked": ranked, "results": [dict(r) for r in rows]}
+    return {
+        "query": query,
+        "total": min(total, PG_COUNT_CAP),
+        "total_capped": total > PG_COUNT_CAP,
+        "ranked": ranked,
+        "results": [dict(r) for r in rows],
+    }
 
 
-def list_reports(store: Store, *, limit: int = 50, offset: int = 0, as_of: date | None = None) -> dict[str, Any]:
+def list_reports(
+    store: Store, *, limit: int = 50, offset: int = 0, as_of: date | None = None
+) -> dict[str, Any]:
     """Current reports (known on `as_of`), newest first."""
     r = t.reports.c
     known = _known(as_of)
     with store.engine.connect() as conn:
-        rows = conn.execute(
-            sa.select(r.id, r.date, r.title, r.source, r.n_words, sa.func.substr(r.text, 1, 200).label("lead"))
-            .where(known)
-            .order_by(r.date_start.desc().nulls_last(), r.id)
-            .limit(limit).offset(offset)
-        ).mappings().all()
-        total = conn.execute(sa.select(sa.func.count()).select_from(t.reports).where(known)).scalar_one()
+        rows = (
+            conn.execute(
+                sa.select(
+                    r.id,
+                    r.date,
+                    r.title,
+                    r.source,
+                    r.n_words,
+                    sa.func.substr(r.text, 1, 200).label("lead"),
+                )
+                .where(known)
+                .order_by(r.date_start.desc().nulls_last(), r.id)
+                .limit(limit)
+                .offset(offset)
+            )
+            .mappings()
+            .all()
+        )
+        total = conn.execute(
+            sa.select(sa.func.count()).select_from(t.reports).where(known)
+        ).scalar_one()
     return {"total": total, "results": [dict(x) for x in rows]}
 
 
@@ -151,7 +201,9 @@ def resolve_report_id(store: Store, prefix: str) -> str | None:
             return prefix
         if len(prefix) < 6:
             return None
-        rows = conn.execute(sa.select(r.id).where(r.id.like(f"{_escape_like(prefix)}%", escape="\\")).limit(2)).all()
+        rows = conn.execute(
+            sa.select(r.id).where(r.id.like(f"{_escape_like(prefix)}%", escape="\\")).limit(2)
+        ).all()
     return rows[0].id if len(rows) == 1 else None
 
 
@@ -165,26 +217,46 @@ def report(store: Store, report_id: str, *, as_of: date | None = None) -> dict[s
     With `as_of`, a report published after that day is unknown too (None): it was not known then.
     """
     with store.engine.connect() as conn:
-        row = conn.execute(sa.select(t.reports).where(t.reports.c.id == report_id)).mappings().first()
-        if row is None or (as_of is not None and (row["date_end"] is None or row["date_end"] > as_of)):
+        row = (
+            conn.execute(sa.select(t.reports).where(t.reports.c.id == report_id)).mappings().first()
+        )
+        if row is None or (
+            as_of is not None and (row["date_end"] is None or row["date_end"] > as_of)
+        ):
             return None
         out = _record(conn, row)
         out["sentences"] = [
-            {"start": s.start, "end": s.end, "text": row["text"][s.start:s.end]}
-            for s in conn.execute(sa.select(t.sentences).where(t.sentences.c.report_id == report_id).order_by(t.sentences.c.idx))
+            {"start": s.start, "end": s.end, "text": row["text"][s.start : s.end]}
+            for s in conn.execute(
+                sa.select(t.sentences)
+                .where(t.sentences.c.report_id == report_id)
+                .order_by(t.sentences.c.idx)
+            )
         ]
         out["versions"] = _versions(conn, row["source_id"]) if row["source_id"] else []
         mc = t.mentions.c
-        out["entity_links"] = {x.local_id: x.entity_id for x in conn.execute(
-            sa.select(mc.local_id, mc.entity_id).where(mc.report_id == report_id, mc.entity_id.is_not(None)))}
+        out["entity_links"] = {
+            x.local_id: x.entity_id
+            for x in conn.execute(
+                sa.select(mc.local_id, mc.entity_id).where(
+                    mc.report_id == report_id, mc.entity_id.is_not(None)
+                )
+            )
+        }
     return out
 
 
 def _versions(conn: sa.Connection, source_id: str) -> list[dict[str, Any]]:
     r = t.reports.c
-    rows = conn.execute(
-        sa.select(r.id, r.version, r.is_current, r.ingested_at).where(r.source_id == source_id).order_by(r.version)
-    ).mappings().all()
+    rows = (
+        conn.execute(
+            sa.select(r.id, r.version, r.is_current, r.ingested_at)
+            .where(r.source_id == source_id)
+            .order_by(r.version)
+        )
+        .mappings()
+        .all()
+    )
     return [dict(x) for x in rows]
 
 
@@ -200,16 +272,45 @@ def _record(conn: sa.Connection, row: Any) -> dict[str, Any]:
         if row[key] is not None:
             out[key] = row[key]
     out["entities"] = [
-        {k: v for k, v in {"id": m.local_id, "start": m.start, "end": m.end, "text": m.text, "type": m.type,
-                           "sub": m.sub, "canonical": m.canonical, "lemma": m.lemma, "component": m.component}.items()
-         if v is not None}
-        for m in conn.execute(sa.select(t.mentions).where(t.mentions.c.report_id == rid).order_by(t.mentions.c.start))
+        {
+            k: v
+            for k, v in {
+                "id": m.local_id,
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "type": m.type,
+                "sub": m.sub,
+                "canonical": m.canonical,
+                "lemma": m.lemma,
+                "component": m.component,
+            }.items()
+            if v is not None
+        }
+        for m in conn.execute(
+            sa.select(t.mentions).where(t.mentions.c.report_id == rid).order_by(t.mentions.c.start)
+        )
     ]
     out["timexes"] = [
-        {k: v for k, v in {"id": x.local_id, "start": x.start, "end": x.end, "text": x.text, "type": x.type,
-                           "value": x.value, "mod": x.mod, "earliest": _iso(x.earliest), "latest": _iso(x.latest),
-                           "component": x.component}.items() if v is not None}
-        for x in conn.execute(sa.select(t.timexes).where(t.timexes.c.report_id == rid).order_by(t.timexes.c.start))
+        {
+            k: v
+            for k, v in {
+                "id": x.local_id,
+                "start": x.start,
+                "end": x.end,
+                "text": x.text,
+                "type": x.type,
+                "value": x.value,
+                "mod": x.mod,
+                "earliest": _iso(x.earliest),
+                "latest": _iso(x.latest),
+                "component": x.component,
+            }.items()
+            if v is not None
+        }
+        for x in conn.execute(
+            sa.select(t.timexes).where(t.timexes.c.report_id == rid).order_by(t.timexes.c.start)
+        )
     ]
     out["events"], local = _events(conn, rid)
     out["claims"] = _claims(conn, rid, local)
@@ -221,26 +322,47 @@ def _iso(value: Any) -> str | None:
 
 
 def _events(conn: sa.Connection, rid: str) -> tuple[list[dict[str, Any]], dict[int, str]]:
-    rows = conn.execute(sa.select(t.events).where(t.events.c.report_id == rid).order_by(t.events.c.trigger_start)).all()
+    rows = conn.execute(
+        sa.select(t.events).where(t.events.c.report_id == rid).order_by(t.events.c.trigger_start)
+    ).all()
     local = {e.id: e.local_id for e in rows}
     args: dict[int, list[Any]] = {}
     if rows:
-        for a in conn.execute(sa.select(t.event_args).where(t.event_args.c.event_id.in_(list(local))).order_by(t.event_args.c.id)):
+        for a in conn.execute(
+            sa.select(t.event_args)
+            .where(t.event_args.c.event_id.in_(list(local)))
+            .order_by(t.event_args.c.id)
+        ):
             args.setdefault(a.event_id, []).append(a)
     events = []
     for e in rows:
-        item: dict[str, Any] = {"id": e.local_id, "type": e.type,
-                                "trigger": {"start": e.trigger_start, "end": e.trigger_end, "text": e.trigger_text}}
+        item: dict[str, Any] = {
+            "id": e.local_id,
+            "type": e.type,
+            "trigger": {"start": e.trigger_start, "end": e.trigger_end, "text": e.trigger_text},
+        }
         for role in ("actor", "target", "place", "time"):
-            item[role] = [{"start": a.start, "end": a.end, "text": a.text} for a in args.get(e.id, []) if a.role == role]
-        item.update({"negated": bool(e.negated), "modality": e.modality, "time_value": e.time_value,
-                     "component": e.component})
+            item[role] = [
+                {"start": a.start, "end": a.end, "text": a.text}
+                for a in args.get(e.id, [])
+                if a.role == role
+            ]
+        item.update(
+            {
+                "negated": bool(e.negated),
+                "modality": e.modality,
+                "time_value": e.time_value,
+                "component": e.component,
+            }
+        )
         events.append(item)
     return events, local
 
 
 def _claims(conn: sa.Connection, rid: str, event_local: dict[int, str]) -> list[dict[str, Any]]:
-    rows = conn.execute(sa.select(t.claims).where(t.claims.c.report_id == rid).order_by(t.claims.c.start)).all()
+    rows = conn.execute(
+        sa.select(t.claims).where(t.claims.c.report_id == rid).order_by(t.claims.c.start)
+    ).all()
     local = {c.id: c.local_id for c in rows}
     links: dict[int, list[str]] = {}
     about: dict[int, list[str]] = {}
@@ -253,10 +375,18 @@ def _claims(conn: sa.Connection, rid: str, event_local: dict[int, str]) -> list[
             if ce.event_id in event_local:
                 about.setdefault(ce.claim_id, []).append(event_local[ce.event_id])
     return [
-        {"id": c.local_id, "start": c.start, "end": c.end, "text": c.text,
-         "source": _span(c.source_start, c.source_end, c.source_text),
-         "cue": _span(c.cue_start, c.cue_end, c.cue_text), "certainty": c.certainty,
-         "events": sorted(about.get(c.id, [])), "contradicts": sorted(links.get(c.id, [])), "component": c.component}
+        {
+            "id": c.local_id,
+            "start": c.start,
+            "end": c.end,
+            "text": c.text,
+            "source": _span(c.source_start, c.source_end, c.source_text),
+            "cue": _span(c.cue_start, c.cue_end, c.cue_text),
+            "certainty": c.certainty,
+            "events": sorted(about.get(c.id, [])),
+            "contradicts": sorted(links.get(c.id, [])),
+            "component": c.component,
+        }
         for c in rows
     ]
 
@@ -266,12 +396,21 @@ def export_records(store: Store, *, include_old_versions: bool = False) -> Itera
     r = t.reports.c
     condition = sa.true() if include_old_versions else r.is_current == sa.true()
     with store.engine.connect() as conn:
-        ids = [row.id for row in conn.execute(sa.select(r.id).where(condition).order_by(r.date_start.nulls_first(), r.id))]
+        ids = [
+            row.id
+            for row in conn.execute(
+                sa.select(r.id).where(condition).order_by(r.date_start.nulls_first(), r.id)
+            )
+        ]
     for i in range(0, len(ids), 200):
         with store.engine.connect() as conn:
-            rows = conn.execute(sa.select(t.reports).where(r.id.in_(ids[i:i + 200]))).mappings().all()
+            rows = (
+                conn.execute(sa.select(t.reports).where(r.id.in_(ids[i : i + 200])))
+                .mappings()
+                .all()
+            )
             by_id = {row["id"]: row for row in rows}
-            for rid in ids[i:i + 200]:
+            for rid in ids[i : i + 200]:
                 yield _record(conn, by_id[rid])
 
 
@@ -279,17 +418,38 @@ def stats(store: Store) -> dict[str, Any]:
     """Counts of everything stored, and the span of report dates."""
     counts: dict[str, Any] = {}
     with store.engine.connect() as conn:
-        for name, table in (("reports", t.reports), ("sentences", t.sentences), ("mentions", t.mentions),
-                            ("entities", t.entities), ("timexes", t.timexes), ("events", t.events),
-                            ("claims", t.claims)):
+        for name, table in (
+            ("reports", t.reports),
+            ("sentences", t.sentences),
+            ("mentions", t.mentions),
+            ("entities", t.entities),
+            ("timexes", t.timexes),
+            ("events", t.events),
+            ("claims", t.claims),
+        ):
             counts[name] = conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
         counts["current_reports"] = conn.execute(
-            sa.select(sa.func.count()).select_from(t.reports).where(t.reports.c.is_current == sa.true())).scalar_one()
-        counts["words"] = conn.execute(sa.select(sa.func.coalesce(sa.func.sum(t.reports.c.n_words), 0))).scalar_one()
-        first, last = conn.execute(sa.select(sa.func.min(t.reports.c.date_start), sa.func.max(t.reports.c.date_end))).one()
+            sa.select(sa.func.count())
+            .select_from(t.reports)
+            .where(t.reports.c.is_current == sa.true())
+        ).scalar_one()
+        counts["words"] = conn.execute(
+            sa.select(sa.func.coalesce(sa.func.sum(t.reports.c.n_words), 0))
+        ).scalar_one()
+        first, last = conn.execute(
+            sa.select(sa.func.min(t.reports.c.date_start), sa.func.max(t.reports.c.date_end))
+        ).one()
         counts["first_date"], counts["last_date"] = _iso(first), _iso(last)
-        counts["by_event_type"] = dict(conn.execute(
-            sa.select(t.events.c.type, sa.func.count()).group_by(t.events.c.type).order_by(t.events.c.type)).all())
-        counts["by_certainty"] = dict(conn.execute(
-            sa.select(t.claims.c.certainty, sa.func.count()).group_by(t.claims.c.certainty)).all())
+        counts["by_event_type"] = dict(
+            conn.execute(
+                sa.select(t.events.c.type, sa.func.count())
+                .group_by(t.events.c.type)
+                .order_by(t.events.c.type)
+            ).all()
+        )
+        counts["by_certainty"] = dict(
+            conn.execute(
+                sa.select(t.claims.c.certainty, sa.func.count()).group_by(t.claims.c.certainty)
+            ).all()
+        )
     return counts

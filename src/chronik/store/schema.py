@@ -20,7 +20,13 @@ metadata = sa.MetaData(
 
 
 def _fk_report() -> sa.Column:
-    return sa.Column("report_id", sa.String(40), sa.ForeignKey("reports.id", ondelete="CASCADE"), nullable=False, index=True)
+    return sa.Column(
+        "report_id",
+        sa.String(40),
+        sa.ForeignKey("reports.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    )
 
 
 reports = sa.Table(
@@ -31,7 +37,9 @@ reports = sa.Table(
     sa.Column("version", sa.Integer, nullable=False, server_default="1"),
     sa.Column("supersedes", sa.String(40)),  # id of the previous version
     sa.Column("is_current", sa.Boolean, nullable=False, server_default=sa.true()),
-    sa.Column("date", sa.String(32)),  # ISO at its precision: 2022, 2022-12, 2022-12-05, 2022-12-05T14:30
+    sa.Column(
+        "date", sa.String(32)
+    ),  # ISO at its precision: 2022, 2022-12, 2022-12-05, 2022-12-05T14:30
     sa.Column("date_precision", sa.String(8)),
     sa.Column("date_start", sa.Date, index=True),  # first day the date can denote
     sa.Column("date_end", sa.Date, index=True),  # last day (inclusive)
@@ -82,7 +90,9 @@ mentions = sa.Table(
     sa.Column("sub", sa.String(8)),
     sa.Column("lemma", sa.Text, index=True),
     sa.Column("canonical", sa.String(300)),
-    sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id", ondelete="SET NULL"), index=True),
+    sa.Column(
+        "entity_id", sa.Integer, sa.ForeignKey("entities.id", ondelete="SET NULL"), index=True
+    ),
     sa.Column("component", sa.String(200), nullable=False),
 )
 
@@ -127,7 +137,13 @@ event_args = sa.Table(
     "event_args",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column(
+        "event_id",
+        sa.Integer,
+        sa.ForeignKey("events.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
     sa.Column("role", sa.String(8), nullable=False),  # actor target place time
     sa.Column("start", sa.Integer, nullable=False),
     sa.Column("end", sa.Integer, nullable=False),
@@ -157,15 +173,23 @@ claims = sa.Table(
 claim_events = sa.Table(
     "claim_events",
     metadata,
-    sa.Column("claim_id", sa.Integer, sa.ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
-    sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column(
+        "claim_id", sa.Integer, sa.ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column(
+        "event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    ),
 )
 
 claim_links = sa.Table(
     "claim_links",
     metadata,
-    sa.Column("claim_id", sa.Integer, sa.ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
-    sa.Column("other_id", sa.Integer, sa.ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column(
+        "claim_id", sa.Integer, sa.ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column(
+        "other_id", sa.Integer, sa.ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
+    ),
     sa.Column("relation", sa.String(16), primary_key=True, server_default="contradicts"),
 )
 
@@ -178,26 +202,45 @@ entity_keys = sa.Table(
     "entity_keys",
     metadata,
     sa.Column("key", sa.String(300), primary_key=True),
-    sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True,
-              index=True),
+    sa.Column(
+        "entity_id",
+        sa.Integer,
+        sa.ForeignKey("entities.id", ondelete="CASCADE"),
+        primary_key=True,
+        index=True,
+    ),
 )
 
 entity_names = sa.Table(
     "entity_names",
     metadata,
-    sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column(
+        "entity_id", sa.Integer, sa.ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True
+    ),
     sa.Column("name", sa.String(300), primary_key=True),
-    sa.Column("key", sa.String(300), nullable=False, index=True),  # lookup key: folded, inflection removed
+    sa.Column(
+        "key", sa.String(300), nullable=False, index=True
+    ),  # lookup key: folded, inflection removed
     sa.Column("count", sa.Integer, nullable=False, server_default="0"),
 )
 
 mention_links = sa.Table(
     "mention_links",
     metadata,
-    sa.Column("mention_id", sa.Integer, sa.ForeignKey("mentions.id", ondelete="CASCADE"), primary_key=True),
-    sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column(
+        "mention_id", sa.Integer, sa.ForeignKey("mentions.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column(
+        "entity_id",
+        sa.Integer,
+        sa.ForeignKey("entities.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
     sa.Column("surface", sa.String(300), nullable=False),  # the name as linked (inflection removed)
-    sa.Column("rule", sa.String(120), nullable=False),  # which rule linked it: alias:aliases.tsv:12, person:key ...
+    sa.Column(
+        "rule", sa.String(120), nullable=False
+    ),  # which rule linked it: alias:aliases.tsv:12, person:key ...
     sa.Column("government_of", sa.Integer, sa.ForeignKey("entities.id", ondelete="SET NULL")),
     sa.Column("component", sa.String(200), nullable=False),
 )
@@ -206,17 +249,29 @@ roles = sa.Table(
     "roles",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("holder_id", sa.Integer, sa.ForeignKey("entities.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column(
+        "holder_id",
+        sa.Integer,
+        sa.ForeignKey("entities.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
     sa.Column("role", sa.String(120), nullable=False),
-    sa.Column("of_entity_id", sa.Integer, sa.ForeignKey("entities.id", ondelete="SET NULL"), index=True),
+    sa.Column(
+        "of_entity_id", sa.Integer, sa.ForeignKey("entities.id", ondelete="SET NULL"), index=True
+    ),
     sa.Column("of_text", sa.String(300)),
     _fk_report(),
     sa.Column("start", sa.Integer, nullable=False),
     sa.Column("end", sa.Integer, nullable=False),
     sa.Column("text", sa.Text, nullable=False),
-    sa.Column("date", sa.String(32)),  # the report's date: when the text says the holder held the role
+    sa.Column(
+        "date", sa.String(32)
+    ),  # the report's date: when the text says the holder held the role
     sa.Column("date_start", sa.Date),
-    sa.Column("kind", sa.String(12), nullable=False),  # stated (apposition/title) | resolved (bare role)
+    sa.Column(
+        "kind", sa.String(12), nullable=False
+    ),  # stated (apposition/title) | resolved (bare role)
     sa.Column("rule", sa.String(120), nullable=False),
     sa.Column("component", sa.String(200), nullable=False),
     sa.Index("ix_roles_role_of_date", "role", "of_entity_id", "date_start"),

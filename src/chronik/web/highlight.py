@@ -11,13 +11,39 @@ from typing import Any
 
 
 def _marks(record: dict[str, Any]) -> list[tuple[int, int, str, str]]:
-    marks = [(m["start"], m["end"], "entity", f"{m['type']}{(' ' + m['sub']) if m.get('sub') else ''}"
-              + (f" → {m['canonical']}" if m.get("canonical") else "")) for m in record.get("entities", [])]
-    marks += [(x["start"], x["end"], "timex", f"{x['type']} {x['value']}") for x in record.get("timexes", [])]
-    marks += [(e["trigger"]["start"], e["trigger"]["end"], "event", e["type"] + (" (verneint)" if e.get("negated") else ""))
-              for e in record.get("events", [])]
-    marks += [(c["start"], c["end"], "claim", f"Aussage {c['certainty']}" + (f", Quelle: {c['source']['text']}" if c.get("source") else ""))
-              for c in record.get("claims", [])]
+    marks = [
+        (
+            m["start"],
+            m["end"],
+            "entity",
+            f"{m['type']}{(' ' + m['sub']) if m.get('sub') else ''}"
+            + (f" → {m['canonical']}" if m.get("canonical") else ""),
+        )
+        for m in record.get("entities", [])
+    ]
+    marks += [
+        (x["start"], x["end"], "timex", f"{x['type']} {x['value']}")
+        for x in record.get("timexes", [])
+    ]
+    marks += [
+        (
+            e["trigger"]["start"],
+            e["trigger"]["end"],
+            "event",
+            e["type"] + (" (verneint)" if e.get("negated") else ""),
+        )
+        for e in record.get("events", [])
+    ]
+    marks += [
+        (
+            c["start"],
+            c["end"],
+            "claim",
+            f"Aussage {c['certainty']}"
+            + (f", Quelle: {c['source']['text']}" if c.get("source") else ""),
+        )
+        for c in record.get("claims", [])
+    ]
     return [mk for mk in marks if mk[0] < mk[1]]
 
 
@@ -34,7 +60,12 @@ def highlight_sentences(record: dict[str, Any]) -> list[list[dict[str, Any]]]:
         for start, end in zip(cuts, cuts[1:]):
             covering = [mk for mk in inside if mk[0] <= start and mk[1] >= end]
             kinds = sorted({mk[2] for mk in covering})
-            pieces.append({"text": text[start:end], "kind": " ".join(kinds) or None,
-                           "label": "; ".join(mk[3] for mk in covering) or None})
+            pieces.append(
+                {
+                    "text": text[start:end],
+                    "kind": " ".join(kinds) or None,
+                    "label": "; ".join(mk[3] for mk in covering) or None,
+                }
+            )
         out.append(pieces)
     return out

@@ -25,13 +25,71 @@ COORDINATORS = {"und", "aber", "sondern", "doch", "oder"}
 SHARED_SUBJECT = {"aber", "jedoch", "zudem", "dann", "daher", "deshalb", "trotzdem", "dennoch"}
 BACK_REFERENCES = {"das", "dies", "so", "dieses"}
 DENIAL_WORDS = re.compile(r"\b(lüge|lügen|haltlos|falsch|unwahr|erfunden|propaganda|fake|unsinn)\b")
-NOT_VERBS = {"mit", "nicht", "erst", "jetzt", "bereits", "zuletzt", "zunächst", "seit", "bisher", "damit",
-             "mindestens", "meist", "vielleicht", "fast", "einen", "den", "ihren", "seinen", "meisten",
-             "unten", "oben", "hinten", "weiterhin", "deren", "denen", "ersten", "letzten", "zehn", "elf"}
+NOT_VERBS = {
+    "mit",
+    "nicht",
+    "erst",
+    "jetzt",
+    "bereits",
+    "zuletzt",
+    "zunächst",
+    "seit",
+    "bisher",
+    "damit",
+    "mindestens",
+    "meist",
+    "vielleicht",
+    "fast",
+    "einen",
+    "den",
+    "ihren",
+    "seinen",
+    "meisten",
+    "unten",
+    "oben",
+    "hinten",
+    "weiterhin",
+    "deren",
+    "denen",
+    "ersten",
+    "letzten",
+    "zehn",
+    "elf",
+}
 RELATIVE_PRONOUNS = {"der", "die", "den", "dem", "deren", "dessen", "denen"}
-RELATIVE_NEXT = {"sich", "er", "sie", "es", "ihn", "ihm", "ihr", "ihnen", "uns", "man", "seit", "am", "im", "bei",
-                 "nach", "vor", "zu", "zum", "zur", "mit", "für", "von", "vom", "gegen", "nicht", "bereits",
-                 "schon", "damals", "zuvor", "zuletzt", "auch"}
+RELATIVE_NEXT = {
+    "sich",
+    "er",
+    "sie",
+    "es",
+    "ihn",
+    "ihm",
+    "ihr",
+    "ihnen",
+    "uns",
+    "man",
+    "seit",
+    "am",
+    "im",
+    "bei",
+    "nach",
+    "vor",
+    "zu",
+    "zum",
+    "zur",
+    "mit",
+    "für",
+    "von",
+    "vom",
+    "gegen",
+    "nicht",
+    "bereits",
+    "schon",
+    "damals",
+    "zuvor",
+    "zuletzt",
+    "auch",
+}
 ANAPHORIC_SOURCE = {"angaben", "berichten", "informationen", "darstellung"}
 
 
@@ -48,13 +106,21 @@ class Draft:
     complement: bool = False  # the span is a proposition of its own, not a reference back
     refers_back: bool = False  # "Das teilte X mit": the proposition is the previous sentence
     words: frozenset[str] = frozenset()  # lower-cased words of its sentence
-    continues: bool = False  # goes on with the previous claim's account (subjunctive, "Demnach", quote)
-    hedged_on: bool = False  # the same speaker goes on with a hedged proposition of its own ("wahrscheinlich")
+    continues: bool = (
+        False  # goes on with the previous claim's account (subjunctive, "Demnach", quote)
+    )
+    hedged_on: bool = (
+        False  # the same speaker goes on with a hedged proposition of its own ("wahrscheinlich")
+    )
     tokens: tuple[str, ...] = ()  # words of the proposition span, as written
     names: frozenset[str] = frozenset()  # canonical names mentioned in its sentence
     source_names: frozenset[str] = frozenset()  # canonical names inside its source
-    object_types: frozenset[str] = frozenset()  # event types named between a denial's cue and its span
-    contrast: bool = False  # told as the other side's account ("sagten hingegen", "erklärte dagegen")
+    object_types: frozenset[str] = (
+        frozenset()
+    )  # event types named between a denial's cue and its span
+    contrast: bool = (
+        False  # told as the other side's account ("sagten hingegen", "erklärte dagegen")
+    )
     rule: str = ""
     events: list[str] = field(default_factory=list)
     contradicts: list[str] = field(default_factory=list)
@@ -88,12 +154,14 @@ def _verb_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft | 
     clause = sent.clauses[ci]
     last_part = cue.particle if cue.particle is not None else cue.start
     pi = _clause_index(sent, last_part)
-    after = _complement(doc, sent.clauses[(pi if pi is not None else ci) + 1:])
+    after = _complement(doc, sent.clauses[(pi if pi is not None else ci) + 1 :])
     if after and not _proposition(doc, after[0], cue):
         return None
     draft = Draft(*whole(sent), cue.certainty, sent.index, cue, rule=cue.rule_id)
     opener = doc[clause[0]].lower_
-    inverted = ci > 0 and (cue.start == clause[0] or opener == "so") and _speaker_after(index, clause, cue)
+    inverted = (
+        ci > 0 and (cue.start == clause[0] or opener == "so") and _speaker_after(index, clause, cue)
+    )
     if inverted:
         draft.start, draft.end = sent.clauses[0][0], sent.clauses[ci - 1][1]  # "P, sagte X"
         draft.source = _source_after(doc, index, clause, cue)
@@ -109,10 +177,18 @@ def _verb_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft | 
             draft.complement = True
         elif not _standalone_ok(doc, clause, cue):
             return None
-        draft.source = _agent(doc, index, clause, cue) if _passive_cue(doc, clause, cue) else _subject(
-            doc, index, clause, cue)
-        draft.refers_back = (not after and opener in BACK_REFERENCES and cue.kind in ("say", "report")
-                             and clause[0] + 1 < clause[1] and doc[clause[0] + 1].text[:1].islower())
+        draft.source = (
+            _agent(doc, index, clause, cue)
+            if _passive_cue(doc, clause, cue)
+            else _subject(doc, index, clause, cue)
+        )
+        draft.refers_back = (
+            not after
+            and opener in BACK_REFERENCES
+            and cue.kind in ("say", "report")
+            and clause[0] + 1 < clause[1]
+            and doc[clause[0] + 1].text[:1].islower()
+        )
     if cue.kind == "say" and DENIAL_WORDS.search(" ".join(doc[i].lower_ for i in range(*clause))):
         draft.certainty = "denied"  # "nannte die Berichte haltlos"
     return draft
@@ -136,7 +212,12 @@ def _complement(doc: Doc, following: list[tuple[int, int]]) -> list[tuple[int, i
         return []  # "meldete die Gruppe BYPOL, die sich zu dem Anschlag bekannte": about the speaker
     for clause in following:
         first = doc[clause[0]].lower_
-        if out and first in COORDINATORS and clause[0] + 1 < clause[1] and doc[clause[0] + 1].text[:1].islower():
+        if (
+            out
+            and first in COORDINATORS
+            and clause[0] + 1 < clause[1]
+            and doc[clause[0] + 1].text[:1].islower()
+        ):
             break
         out.append(clause)
     if out and not _clause_like(doc, out[0]):
@@ -147,7 +228,11 @@ def _complement(doc: Doc, following: list[tuple[int, int]]) -> list[tuple[int, i
 def _relative_clause(doc: Doc, clause: tuple[int, int]) -> bool:
     """A relative clause on the noun before the comma: a relative pronoun that no noun follows ("die sich",
     "der am Montag"), where an article would open a complement's subject ("die Truppen hätten ...")."""
-    if clause[0] == 0 or clause[0] + 1 >= clause[1] or doc[clause[0]].lower_ not in RELATIVE_PRONOUNS:
+    if (
+        clause[0] == 0
+        or clause[0] + 1 >= clause[1]
+        or doc[clause[0]].lower_ not in RELATIVE_PRONOUNS
+    ):
         return False
     before = doc[clause[0] - 2] if clause[0] >= 2 else None
     if before is None or not before.text[:1].isupper():
@@ -156,10 +241,12 @@ def _relative_clause(doc: Doc, clause: tuple[int, int]) -> bool:
 
 
 def _proposition(doc: Doc, clause: tuple[int, int], cue: Cue) -> bool:
-    """"warnte davor, Russland zu unterschätzen" is a warning, not a proposition (flag no-zu)."""
+    """ "warnte davor, Russland zu unterschätzen" is a warning, not a proposition (flag no-zu)."""
     if cue.entry is None or "no-zu" not in cue.entry.flags:
         return True
-    return doc[clause[0]].lower_ in ("dass", "daß", "ob") or not syntax.has_zu_infinitive(doc, clause)
+    return doc[clause[0]].lower_ in ("dass", "daß", "ob") or not syntax.has_zu_infinitive(
+        doc, clause
+    )
 
 
 def _clause_like(doc: Doc, clause: tuple[int, int]) -> bool:
@@ -174,10 +261,18 @@ def _clause_like(doc: Doc, clause: tuple[int, int]) -> bool:
         return True
     for i in range(clause[0] + 1, clause[1]):
         word = doc[i].lower_
-        if word in syntax.AUX or word in cues_module.SUBJUNCTIVE or word in cues_module.SUBJUNCTIVE_II:
+        if (
+            word in syntax.AUX
+            or word in cues_module.SUBJUNCTIVE
+            or word in cues_module.SUBJUNCTIVE_II
+        ):
             return True
-        if doc[i].text[:1].islower() and doc[i].is_alpha and word not in NOT_VERBS and (
-                word.endswith(("t", "te", "ten", "en"))):
+        if (
+            doc[i].text[:1].islower()
+            and doc[i].is_alpha
+            and word not in NOT_VERBS
+            and (word.endswith(("t", "te", "ten", "en")))
+        ):
             return True
     return False
 
@@ -185,7 +280,11 @@ def _clause_like(doc: Doc, clause: tuple[int, int]) -> bool:
 def _phrase_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft:
     start, end = whole(sent)
     ci = _clause_index(sent, cue.start)
-    if ci is not None and ci > 0 and syntax.clause_kind(doc, sent.clauses[ci], sent.start) in ("rel", "sub"):
+    if (
+        ci is not None
+        and ci > 0
+        and syntax.clause_kind(doc, sent.clauses[ci], sent.start) in ("rel", "sub")
+    ):
         start = sent.clauses[ci][0]
     if ci is not None:
         end = _phrase_end(doc, sent, ci)
@@ -198,10 +297,12 @@ def _phrase_end(doc: Doc, sent: Sentence, ci: int) -> int:
     """A built-in cue covers its clause and what depends on it, not a coordinated main clause after it
     ("nach Angaben der Stadtverwaltung schlugen Geschosse ein, auch Lwiw wurde getroffen")."""
     end = sent.clauses[ci][1]
-    for clause in sent.clauses[ci + 1:]:
+    for clause in sent.clauses[ci + 1 :]:
         kind = syntax.clause_kind(doc, clause, sent.start)
         words = [doc[i].lower_ for i in range(*clause)]
-        indirect = any(w in cues_module.SUBJUNCTIVE or w in cues_module.SUBJUNCTIVE_II for w in words)
+        indirect = any(
+            w in cues_module.SUBJUNCTIVE or w in cues_module.SUBJUNCTIVE_II for w in words
+        )
         if kind == "main" and any(w in syntax.AUX for w in words) and not indirect:
             break  # a subjunctive clause ("die Ukraine könne ... einsetzen") is reported speech that goes on
         end = clause[1]
@@ -214,11 +315,19 @@ def _phrase_source(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Span 
     if word == "demnach":
         return None
     if word == "zufolge":
-        before = [c for c in syntax.candidates(index, max(sent.start, cue.start - 6), cue.start) if c.end == cue.start]
+        before = [
+            c
+            for c in syntax.candidates(index, max(sent.start, cue.start - 6), cue.start)
+            if c.end == cue.start
+        ]
         if not before or doc[before[-1].head].lower_ in ANAPHORIC_SOURCE:
             return None
         return syntax.np_span(doc, before[-1])
-    if word == "nach" and last.lower_ not in ANAPHORIC_SOURCE and last.lower_.endswith(tuple(ANAPHORIC_SOURCE)):
+    if (
+        word == "nach"
+        and last.lower_ not in ANAPHORIC_SOURCE
+        and last.lower_.endswith(tuple(ANAPHORIC_SOURCE))
+    ):
         return syntax.token_span(doc, cue.end - 1, cue.end)  # "nach Armeeangaben"
     possessive = {doc[i].lower_ for i in range(cue.start, cue.end)} & {"seinen", "ihren"}
     if word == "nach" and possessive:
@@ -229,16 +338,27 @@ def _phrase_source(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Span 
         ci = _clause_index(sent, cue.start)
         clause = sent.clauses[ci] if ci is not None else (sent.start, sent.end)
         return _first_bare(doc, index, clause[0], clause[1], skip=set(range(cue.start, cue.end)))
-    derived = [index.mention_at[i][2] for i in range(cue.start + 1, cue.end - 1) if i in index.mention_at]
+    derived = [
+        index.mention_at[i][2] for i in range(cue.start + 1, cue.end - 1) if i in index.mention_at
+    ]
     if word == "nach" and derived:
-        return Span(derived[0].start, derived[0].end, derived[0].text)  # "nach ukrainischen Angaben"
+        return Span(
+            derived[0].start, derived[0].end, derived[0].text
+        )  # "nach ukrainischen Angaben"
     following = syntax.candidates(index, cue.end, min(sent.end, cue.end + 6))
     if not following or following[0].np_start > cue.end + 1:
         return None
     first = following[0]
     bare_place = first.prep == "aus" and first.mention is not None and first.np_start == first.start
-    if first.prep in ("von", "vom") or bare_place or word == "laut" and first.prep in (None, "laut") or (
-            first.prep is None and (first.mention is not None or doc[first.np_start].lower_ in ("des", "der"))):
+    if (
+        first.prep in ("von", "vom")
+        or bare_place
+        or (word == "laut" and first.prep in (None, "laut"))
+        or (
+            first.prep is None
+            and (first.mention is not None or doc[first.np_start].lower_ in ("des", "der"))
+        )
+    ):
         return syntax.np_span(doc, first)  # "nach Angaben der UN", "von Diplomaten", "Lukaschenkos"
     return None  # "nach Berichten aus der Region Donezk": a place, not a speaker
 
@@ -255,10 +375,14 @@ def _clause_index(sent: Sentence, token: int) -> int | None:
 
 
 def _passive_cue(doc: Doc, clause: tuple[int, int], cue: Cue) -> bool:
-    """"wurde gemeldet", "wird berichtet": an agentless passive names no source (unless "von X")."""
+    """ "wurde gemeldet", "wird berichtet": an agentless passive names no source (unless "von X")."""
     word = doc[cue.start].lower_
-    participle = word.startswith("ge") or (cue.entry is not None and not word.endswith(("te", "ten", "en")))
-    return participle and any(doc[i].lower_ in syntax.PASSIVE_AUX for i in range(*clause) if i != cue.start)
+    participle = word.startswith("ge") or (
+        cue.entry is not None and not word.endswith(("te", "ten", "en"))
+    )
+    return participle and any(
+        doc[i].lower_ in syntax.PASSIVE_AUX for i in range(*clause) if i != cue.start
+    )
 
 
 def _agent(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue) -> Span | None:
@@ -269,25 +393,40 @@ def _agent(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue) -> Span
 def _subject(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue) -> Span | None:
     """The speaker: the prefield before the cue verb, else the subject right after it ("warnte er")."""
     skip = {cue.particle} if cue.particle is not None else set()
-    before = [c for c in syntax.candidates(index, clause[0], cue.start) if c.prep is None and not c.genitive]
+    before = [
+        c
+        for c in syntax.candidates(index, clause[0], cue.start)
+        if c.prep is None and not c.genitive
+    ]
     if before:
         return _source_span(doc, index, before[0])
     return _source_after(doc, index, clause, cue, skip)
 
 
-def _source_after(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue,
-                  skip: set[int] | None = None) -> Span | None:
-    after = [c for c in syntax.candidates(index, cue.end, clause[1], skip) if c.prep is None and not c.genitive]
+def _source_after(
+    doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue, skip: set[int] | None = None
+) -> Span | None:
+    after = [
+        c
+        for c in syntax.candidates(index, cue.end, clause[1], skip)
+        if c.prep is None and not c.genitive
+    ]
     return _source_span(doc, index, after[0]) if after else None
 
 
 def _speaker_after(index: DocIndex, clause: tuple[int, int], cue: Cue) -> bool:
-    """", sagte er" / ", sagte ein Sprecher": someone stands after the verb, named or not."""
-    return any(c.prep is None and not c.genitive for c in syntax.candidates(index, cue.end, clause[1]))
+    """ ", sagte er" / ", sagte ein Sprecher": someone stands after the verb, named or not."""
+    return any(
+        c.prep is None and not c.genitive for c in syntax.candidates(index, cue.end, clause[1])
+    )
 
 
-def _first_bare(doc: Doc, index: DocIndex, start: int, end: int, skip: set[int] | None = None) -> Span | None:
-    bare = [c for c in syntax.candidates(index, start, end, skip) if c.prep is None and not c.genitive]
+def _first_bare(
+    doc: Doc, index: DocIndex, start: int, end: int, skip: set[int] | None = None
+) -> Span | None:
+    bare = [
+        c for c in syntax.candidates(index, start, end, skip) if c.prep is None and not c.genitive
+    ]
     return _source_span(doc, index, bare[0]) if bare else None
 
 

@@ -12,9 +12,39 @@ from chronik.nlp.events.lexicon import Entry, Lexicon
 OPENING = {"say", "report", "phrase", "accuse", "deny", "doubt"}
 HEARSAY_TAIL = {"haben", "sein", "worden", "gewesen", "haben.", "sein."}
 SUBJUNCTIVE_II = {"hätte", "hätten", "wäre", "wären", "würde", "würden"}
-SUBJUNCTIVE = {"sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "gebe", "stehe",
-               "liege", "gehe", "komme", "wisse", "bleibe", "handle", "handele", "befinde", "plane", "verfüge",
-               "fehle", "lasse", "brauche", "sehe", "bestehe", "arbeite", "halte", "erwarte", "trage", "biete"}
+SUBJUNCTIVE = {
+    "sei",
+    "seien",
+    "habe",
+    "werde",
+    "könne",
+    "müsse",
+    "solle",
+    "wolle",
+    "dürfe",
+    "gebe",
+    "stehe",
+    "liege",
+    "gehe",
+    "komme",
+    "wisse",
+    "bleibe",
+    "handle",
+    "handele",
+    "befinde",
+    "plane",
+    "verfüge",
+    "fehle",
+    "lasse",
+    "brauche",
+    "sehe",
+    "bestehe",
+    "arbeite",
+    "halte",
+    "erwarte",
+    "trage",
+    "biete",
+}
 FIRST_PERSON = {"ich", "wir"}
 
 
@@ -32,7 +62,7 @@ class Cue:
         return self.kind in OPENING
 
     def text(self, doc: Doc) -> str:
-        first = doc[self.start:self.end].text
+        first = doc[self.start : self.end].text
         return f"{first} … {doc[self.particle].text}" if self.particle is not None else first
 
     @property
@@ -70,7 +100,9 @@ def _word_cue(doc: Doc, lex: Lexicon, i: int, clause: tuple[int, int], text: str
         if detect.attributive(doc, i, clause[0]):
             return None  # "die eingeräumte Frist", "die gemeldeten Fälle"
         trigger = detect.verb_trigger(doc, lex, i, clause, text)
-        if trigger is not None and not (trigger.particle is None and _other_particle(doc, i, clause, text)):
+        if trigger is not None and not (
+            trigger.particle is None and _other_particle(doc, i, clause, text)
+        ):
             entry = trigger.entry
             return Cue(entry.kind, entry.label, i, i + 1, entry, trigger.particle)
         for entry in lex.exact_nouns.get(doc[i].lower_, []):
@@ -84,7 +116,7 @@ def _word_cue(doc: Doc, lex: Lexicon, i: int, clause: tuple[int, int], text: str
 
 
 def _other_particle(doc: Doc, i: int, clause: tuple[int, int], text: str) -> bool:
-    """"G7 sagen Ukraine Hilfe zu": the verb is "zusagen", not "sagen"."""
+    """ "G7 sagen Ukraine Hilfe zu": the verb is "zusagen", not "sagen"."""
     other = detect.verb_trigger(doc, lexicon.triggers(), i, clause, text)
     return other is not None and other.particle is not None
 
@@ -98,14 +130,16 @@ def _pattern_cues(doc: Doc, lex: Lexicon, start: int, end: int) -> list[Cue]:
     out = []
     for pattern, entry in lex.patterns:
         for match in pattern.finditer(lower):
-            span = doc.char_span(offset + match.start(), offset + match.end(), alignment_mode="expand")
+            span = doc.char_span(
+                offset + match.start(), offset + match.end(), alignment_mode="expand"
+            )
             if span is not None and len(span):
                 out.append(Cue(entry.kind, entry.label, span.start, span.end, entry))
     return out
 
 
 def _hearsay(doc: Doc, start: int, end: int, attributed: bool) -> list[Cue]:
-    """"soll(en)" is hearsay before a perfect infinitive ("soll ... angegriffen haben") or next to an
+    """ "soll(en)" is hearsay before a perfect infinitive ("soll ... angegriffen haben") or next to an
     attribution ("Nach einem Bericht des Spiegel soll ..."); "Die Bilder sollen dieser Kritik begegnen"
     and "sollen bis Juli fertig sein" state a purpose or a plan."""
     out = []
@@ -114,8 +148,10 @@ def _hearsay(doc: Doc, start: int, end: int, attributed: bool) -> list[Cue]:
         if last is None or last == clause[0]:
             continue
         before = doc[last - 1].lower_
-        perfect = doc[last].lower_ in HEARSAY_TAIL and (before in ("worden", "gewesen") or before.endswith(
-            ("t", "en")) and doc[last - 1].text[:1].islower())
+        perfect = doc[last].lower_ in HEARSAY_TAIL and (
+            before in ("worden", "gewesen")
+            or (before.endswith(("t", "en")) and doc[last - 1].text[:1].islower())
+        )
         if not perfect and not attributed:
             continue
         for i in range(*clause):
@@ -125,9 +161,11 @@ def _hearsay(doc: Doc, start: int, end: int, attributed: bool) -> list[Cue]:
 
 
 def _drop_inside_unverifiable(cues: list[Cue]) -> list[Cue]:
-    """"lassen sich nicht unabhängig bestätigen" is no assertion by a speaker."""
+    """ "lassen sich nicht unabhängig bestätigen" is no assertion by a speaker."""
     spans = [(c.start, c.end) for c in cues if c.kind == "unverifiable"]
-    return [c for c in cues if c.kind == "unverifiable" or not any(s <= c.start < e for s, e in spans)]
+    return [
+        c for c in cues if c.kind == "unverifiable" or not any(s <= c.start < e for s, e in spans)
+    ]
 
 
 def subjunctive_tokens(doc: Doc, start: int, end: int, mood_ii: bool = False) -> list[int]:
@@ -137,11 +175,12 @@ def subjunctive_tokens(doc: Doc, start: int, end: int, mood_ii: bool = False) ->
     if words & FIRST_PERSON:
         return []
     marks = SUBJUNCTIVE | (SUBJUNCTIVE_II if mood_ii else set())
-    return [i for i in range(start, end) if doc[i].lower_ in marks or _ieren_subjunctive(doc[i].text)]
+    return [
+        i for i in range(start, end) if doc[i].lower_ in marks or _ieren_subjunctive(doc[i].text)
+    ]
 
 
 def _ieren_subjunctive(word: str) -> bool:
-    """"inszeniere", "kontrolliere": the third person of an -ieren verb ends in -iert; -iere is subjunctive I
+    """ "inszeniere", "kontrolliere": the third person of an -ieren verb ends in -iert; -iere is subjunctive I
     (the first person is ruled out above)."""
     return len(word) >= 8 and word.endswith("iere") and word[:1].islower() and word.isalpha()
-

@@ -21,7 +21,10 @@ def extract_claims(doc: Doc, events: list[Event], index: DocIndex | None = None)
     lex = lexicon.cues()
     drafts: list[Draft] = []
     paragraph_start = 0
-    sentences = [Sentence(n, s.start, s.end, syntax.clauses(doc, s.start, s.end)) for n, s in enumerate(doc.sents)]
+    sentences = [
+        Sentence(n, s.start, s.end, syntax.clauses(doc, s.start, s.end))
+        for n, s in enumerate(doc.sents)
+    ]
     sentences = [s for s in sentences if s.clauses]
     for sent in sentences:
         if _starts_paragraph(doc, sent):
@@ -44,12 +47,13 @@ def _is_headline(doc: Doc, sent: Sentence) -> bool:
     if not words or words[-1].text in {".", "!", "?", "…", '"', "“", "”", "«", "»"}:
         return False
     after = doc[sent.end - 1].whitespace_ + (doc[sent.end].text if sent.end < len(doc) else "")
-    return "\n" in after or "\n" in doc[sent.start:sent.end].text[-3:]
+    return "\n" in after or "\n" in doc[sent.start : sent.end].text[-3:]
 
 
-def _attach_back_references(new: list[Draft], earlier: list[Draft], sentences: list[Sentence],
-                            sent: Sentence) -> list[Draft]:
-    """"Das teilte das Ministerium mit": the source and cue belong to the previous sentence's proposition."""
+def _attach_back_references(
+    new: list[Draft], earlier: list[Draft], sentences: list[Sentence], sent: Sentence
+) -> list[Draft]:
+    """ "Das teilte das Ministerium mit": the source and cue belong to the previous sentence's proposition."""
     out = []
     for draft in new:
         if not draft.refers_back or sent.index == 0:
@@ -73,35 +77,64 @@ def _attach_back_references(new: list[Draft], earlier: list[Draft], sentences: l
 
 
 def _starts_paragraph(doc: Doc, sent: Sentence) -> bool:
-    return sent.start == 0 or "\n\n" in doc[sent.start - 1].text or "\n\n" in doc[sent.start - 1].whitespace_
+    return (
+        sent.start == 0
+        or "\n\n" in doc[sent.start - 1].text
+        or "\n\n" in doc[sent.start - 1].whitespace_
+    )
 
 
-def sentence_claims(doc: Doc, lex: lexicon.Lexicon, index: DocIndex, sent: Sentence, earlier: list[Draft],
-                    paragraph_start: int) -> list[Draft]:
+def sentence_claims(
+    doc: Doc,
+    lex: lexicon.Lexicon,
+    index: DocIndex,
+    sent: Sentence,
+    earlier: list[Draft],
+    paragraph_start: int,
+) -> list[Draft]:
     if _is_question(doc, sent):
         return []
     found = cues.find_cues(doc, lex, sent.start, sent.end)
     opening = [c for c in found if c.opens_claim and c.kind != "doubt"]
-    drafts = _merge([d for d in (build.draft_for(doc, index, sent, c) for c in opening) if d is not None])
+    drafts = _merge(
+        [d for d in (build.draft_for(doc, index, sent, c) for c in opening) if d is not None]
+    )
     if not drafts:
-        drafts = [d for d in (_doubt(doc, index, sent, c) for c in found if c.kind == "doubt") if d is not None][:1]
+        drafts = [
+            d
+            for d in (_doubt(doc, index, sent, c) for c in found if c.kind == "doubt")
+            if d is not None
+        ][:1]
     _possessive_sources(doc, drafts, earlier)
     _speaker_continuity(doc, sent, drafts, earlier)
     qualifiers = [c for c in found if c.kind in ("hearsay", "hedge")]
     if not drafts and qualifiers:
         start, end = build.whole(sent)
-        draft = Draft(start, end, qualifiers[0].certainty, sent.index, qualifiers[0], rule=qualifiers[0].rule_id,
-                      complement=True)
+        draft = Draft(
+            start,
+            end,
+            qualifiers[0].certainty,
+            sent.index,
+            qualifiers[0],
+            rule=qualifiers[0].rule_id,
+            complement=True,
+        )
         previous = _previous(sent, earlier)
-        if previous is not None and cues.subjunctive_tokens(doc, sent.start, sent.end, mood_ii=True):
-            draft.source = previous.source  # "Das Haus sei wahrscheinlich ... getroffen worden" goes on
+        if previous is not None and cues.subjunctive_tokens(
+            doc, sent.start, sent.end, mood_ii=True
+        ):
+            draft.source = (
+                previous.source
+            )  # "Das Haus sei wahrscheinlich ... getroffen worden" goes on
             draft.hedged_on = True
         drafts = [draft]
     if not drafts:
         drafts = _continuation(doc, sent, earlier)
     for draft in drafts:
         for q in qualifiers:
-            if draft.start <= q.start < draft.end or (draft.cue is not None and draft.cue.start == q.start):
+            if draft.start <= q.start < draft.end or (
+                draft.cue is not None and draft.cue.start == q.start
+            ):
                 if draft.certainty != "denied":
                     draft.raise_to(q.certainty)
     unverifiable = [c for c in found if c.kind == "unverifiable"]
@@ -116,22 +149,27 @@ def sentence_claims(doc: Doc, lex: lexicon.Lexicon, index: DocIndex, sent: Sente
 
 
 def _unverified_scope(doc: Doc, sent: Sentence, earlier: list[Draft]) -> list[Draft]:
-    """"Die Angaben beider Seiten lassen sich nicht überprüfen" covers every earlier claim; otherwise the
+    """ "Die Angaben beider Seiten lassen sich nicht überprüfen" covers every earlier claim; otherwise the
     claims of the sentence just before, and every earlier claim of their sources."""
     words = {doc[i].lower_ for i in range(sent.start, sent.end)}
     if words & {"beider", "aller", "sämtlicher"}:
         return list(earlier)
     last = [d for d in earlier if d.sentence == sent.index - 1]
     sources = {d.source.text.lower() for d in last if d.source is not None}
-    return last + [d for d in earlier if d not in last and d.source is not None and d.source.text.lower() in sources]
+    return last + [
+        d
+        for d in earlier
+        if d not in last and d.source is not None and d.source.text.lower() in sources
+    ]
 
 
 def _unverified_previous(doc: Doc, sent: Sentence, cue: cues.Cue) -> list[Draft]:
-    """"Die Polizei löste die Kundgebung auf. Das lässt sich nicht unabhängig überprüfen.": the sentence
+    """ "Die Polizei löste die Kundgebung auf. Das lässt sich nicht unabhängig überprüfen.": the sentence
     before becomes an unconfirmed claim of the report's own."""
     first = doc[sent.start]
     if first.lower_ not in ("das", "dies", "diese", "die", "unabhängig") and "angaben" not in {
-            doc[i].lower_ for i in range(sent.start, sent.end)}:
+        doc[i].lower_ for i in range(sent.start, sent.end)
+    }:
         return []
     before = next((s for s in doc.sents if s.end == sent.start), None)
     if before is None:
@@ -139,8 +177,18 @@ def _unverified_previous(doc: Doc, sent: Sentence, cue: cues.Cue) -> list[Draft]
     clauses = syntax.clauses(doc, before.start, before.end)
     if not clauses:
         return []
-    return [Draft(clauses[0][0], clauses[-1][1], "unconfirmed", sent.index - 1, cue, None, complement=True,
-                  rule="unverifiable")]
+    return [
+        Draft(
+            clauses[0][0],
+            clauses[-1][1],
+            "unconfirmed",
+            sent.index - 1,
+            cue,
+            None,
+            complement=True,
+            rule="unverifiable",
+        )
+    ]
 
 
 def _previous(sent: Sentence, earlier: list[Draft], window: int = 3) -> Draft | None:
@@ -150,15 +198,17 @@ def _previous(sent: Sentence, earlier: list[Draft], window: int = 3) -> Draft | 
 
 
 def _doubt(doc: Doc, index: DocIndex, sent: Sentence, cue: cues.Cue) -> Draft | None:
-    """"Im Internet hatte es Zweifel ... gegeben" reports doubts; "X äußerte Zweifel an Y" is a stance."""
+    """ "Im Internet hatte es Zweifel ... gegeben" reports doubts; "X äußerte Zweifel an Y" is a stance."""
     words = {doc[i].lower_ for i in range(sent.start, sent.end)}
     if "es" not in words or words & {"kein", "keine", "keinen"}:
         return None
     return build.draft_for(doc, index, sent, cue)
 
 
-def _speaker_continuity(doc: Doc, sent: Sentence, drafts: list[Draft], earlier: list[Draft]) -> None:
-    """"..., sagte er" where no named person precedes: the speaker of the claims just before."""
+def _speaker_continuity(
+    doc: Doc, sent: Sentence, drafts: list[Draft], earlier: list[Draft]
+) -> None:
+    """ "..., sagte er" where no named person precedes: the speaker of the claims just before."""
     previous = _previous(sent, earlier, window=2)
     if previous is None or previous.source is None:
         return
@@ -171,13 +221,17 @@ def _speaker_continuity(doc: Doc, sent: Sentence, drafts: list[Draft], earlier: 
 
 
 def _possessive_sources(doc: Doc, drafts: list[Draft], earlier: list[Draft]) -> None:
-    """"nach ihren Angaben", "Demnach ...": the speaker of the claims just before, when there is one."""
+    """ "nach ihren Angaben", "Demnach ...": the speaker of the claims just before, when there is one."""
     for draft in drafts:
         if draft.cue is None or draft.cue.kind != "phrase" or not earlier:
             continue
         words = {doc[i].lower_ for i in range(draft.cue.start, draft.cue.end)}
         prev = earlier[-1]
-        if words & {"seinen", "ihren", "demnach"} and prev.source is not None and draft.sentence - prev.sentence <= 2:
+        if (
+            words & {"seinen", "ihren", "demnach"}
+            and prev.source is not None
+            and draft.sentence - prev.sentence <= 2
+        ):
             draft.source = prev.source
             draft.continues = True
 
@@ -221,31 +275,84 @@ def _continuation(doc: Doc, sent: Sentence, earlier: list[Draft]) -> list[Draft]
         if not subjunctive or sent.index - prev.sentence != 1 or prev.source is None:
             return []
         cue = cues.Cue("subjunctive", "asserted", subjunctive[0], subjunctive[0] + 1)
-        return [Draft(start, end, "asserted", sent.index, cue, prev.source, complement=True, rule="subjunctive",
-                      continues=True)]
+        return [
+            Draft(
+                start,
+                end,
+                "asserted",
+                sent.index,
+                cue,
+                prev.source,
+                complement=True,
+                rule="subjunctive",
+                continues=True,
+            )
+        ]
     if prev.certainty not in CONTINUABLE and prev.certainty != "unconfirmed":
         return []
     if subjunctive and prev.certainty == "unconfirmed":
         cue = cues.Cue("subjunctive", "unconfirmed", subjunctive[0], subjunctive[0] + 1)
-        return [Draft(start, end, "unconfirmed", sent.index, cue, prev.source, complement=True, rule="subjunctive",
-                      continues=True)]
+        return [
+            Draft(
+                start,
+                end,
+                "unconfirmed",
+                sent.index,
+                cue,
+                prev.source,
+                complement=True,
+                rule="subjunctive",
+                continues=True,
+            )
+        ]
     if subjunctive:
         cue = cues.Cue("subjunctive", prev.certainty, subjunctive[0], subjunctive[0] + 1)
-        return [Draft(start, end, prev.certainty, sent.index, cue, prev.source, complement=True, rule="subjunctive",
-                      continues=True)]
-    if sent.index - prev.sentence == 1 and doc[sent.start].text in OPENING_QUOTES and prev.certainty == "asserted":
-        return [Draft(start, end, "asserted", sent.index, None, prev.source, complement=True, rule="quote-continuation",
-                      continues=True)]
+        return [
+            Draft(
+                start,
+                end,
+                prev.certainty,
+                sent.index,
+                cue,
+                prev.source,
+                complement=True,
+                rule="subjunctive",
+                continues=True,
+            )
+        ]
+    if (
+        sent.index - prev.sentence == 1
+        and doc[sent.start].text in OPENING_QUOTES
+        and prev.certainty == "asserted"
+    ):
+        return [
+            Draft(
+                start,
+                end,
+                "asserted",
+                sent.index,
+                None,
+                prev.source,
+                complement=True,
+                rule="quote-continuation",
+                continues=True,
+            )
+        ]
     return []
 
 
 def _headline(doc: Doc, index: DocIndex, sent: Sentence) -> list[Draft]:
-    """"Selenskyj: Wir werden siegen": a short name before a colon, no verb before it."""
+    """ "Selenskyj: Wir werden siegen": a short name before a colon, no verb before it."""
     if len(sent.clauses) < 2:
         return []
     first = sent.clauses[0]
     colon = first[1]
-    if len(sent.clauses) < 2 or colon >= sent.end or doc[colon].text != ":" or first[1] - first[0] > 4:
+    if (
+        len(sent.clauses) < 2
+        or colon >= sent.end
+        or doc[colon].text != ":"
+        or first[1] - first[0] > 4
+    ):
         return []
     if any(doc[i].text[:1].islower() for i in range(*first)):
         return []
@@ -253,7 +360,18 @@ def _headline(doc: Doc, index: DocIndex, sent: Sentence) -> list[Draft]:
     if not speaker:
         return []
     start, end = sent.clauses[1][0], sent.clauses[-1][1]
-    return [Draft(start, end, "asserted", sent.index, None, speaker[0].span(doc), complement=True, rule="headline")]
+    return [
+        Draft(
+            start,
+            end,
+            "asserted",
+            sent.index,
+            None,
+            speaker[0].span(doc),
+            complement=True,
+            rule="headline",
+        )
+    ]
 
 
 def _unverifiable(drafts: list[Draft]) -> None:
@@ -274,10 +392,21 @@ def _finish(doc: Doc, index: DocIndex, drafts: list[Draft], events: list[Event])
         _describe(doc, index, draft, events)
     by_id = {e.id: e for e in events}
     links.link_in_report([d for d, _ in kept], ids, by_id)
-    return [Claim(start=span.start, end=span.end, text=span.text, certainty=draft.certainty, source=draft.source,
-                  cue=_cue_span(doc, draft), events=draft.events, contradicts=draft.contradicts,
-                  component=f"{COMPONENT}/{draft.rule}", id=cid)
-            for cid, (draft, span) in zip(ids, kept)]
+    return [
+        Claim(
+            start=span.start,
+            end=span.end,
+            text=span.text,
+            certainty=draft.certainty,
+            source=draft.source,
+            cue=_cue_span(doc, draft),
+            events=draft.events,
+            contradicts=draft.contradicts,
+            component=f"{COMPONENT}/{draft.rule}",
+            id=cid,
+        )
+        for cid, (draft, span) in zip(ids, kept)
+    ]
 
 
 def _describe(doc: Doc, index: DocIndex, draft: Draft, events: list[Event]) -> None:
@@ -295,13 +424,21 @@ def _describe(doc: Doc, index: DocIndex, draft: Draft, events: list[Event]) -> N
         reach = draft.source.end
         if draft.cue is not None and 0 < doc[draft.cue.start].idx - draft.source.end <= 25:
             reach = doc[draft.cue.start].idx  # "in Warschau" between the source and its verb
-        draft.source_names = frozenset(m.canonical or m.text.lower() for _s, _e, m in index.mentions
-                                       if m.start < reach and draft.source.start < m.end)
+        draft.source_names = frozenset(
+            m.canonical or m.text.lower()
+            for _s, _e, m in index.mentions
+            if m.start < reach and draft.source.start < m.end
+        )
     words = {doc[i].lower_ for i in range(sent.start, sent.end)}
     # "sagten dagegen" right after the cue, not "protestierten dagegen"
-    draft.contrast = bool(words & {"hingegen", "demgegenüber"}) or (draft.cue is not None and any(
-        doc[i].lower_ == "dagegen" for i in range(draft.cue.end, min(draft.cue.end + 4, sent.end))
-        if not draft.start <= i < draft.end or draft.cue.start >= draft.end))
+    draft.contrast = bool(words & {"hingegen", "demgegenüber"}) or (
+        draft.cue is not None
+        and any(
+            doc[i].lower_ == "dagegen"
+            for i in range(draft.cue.end, min(draft.cue.end + 4, sent.end))
+            if not draft.start <= i < draft.end or draft.cue.start >= draft.end
+        )
+    )
     if draft.certainty == "denied" and draft.cue is not None:
         low = doc[draft.cue.end - 1].idx + len(doc[draft.cue.end - 1].text)
         high = doc[draft.start].idx if draft.start > draft.cue.end else low
@@ -311,7 +448,11 @@ def _describe(doc: Doc, index: DocIndex, draft: Draft, events: list[Event]) -> N
 def _events_in(doc: Doc, span: Span, draft: Draft, events: list[Event]) -> list[str]:
     """Events whose trigger lies inside the claim, except the cue's own ACCUSE or REJECT."""
     cue_start = doc[draft.cue.start].idx if draft.cue is not None else -1
-    return [e.id for e in events if span.start <= e.trigger.start < span.end and e.trigger.start != cue_start]
+    return [
+        e.id
+        for e in events
+        if span.start <= e.trigger.start < span.end and e.trigger.start != cue_start
+    ]
 
 
 def _cue_span(doc: Doc, draft: Draft) -> Span | None:

@@ -20,8 +20,20 @@ WINDOW_SENTENCES = 3
 ACCUSATION_WINDOW = 6  # sentences back that a denial of the accused still reaches its accusation
 ANNOUNCING = {"an|kündigen"}  # one's own announced action is not what a later denial refers back to
 NEGATORS = {"kein", "keine", "keinen", "keinerlei"}
-EVIDENCE = {"hinweis", "hinweise", "hinweisen", "anzeichen", "beleg", "belege", "belegen", "beweis", "beweise",
-            "beweisen", "indizien", "erkenntnisse"}
+EVIDENCE = {
+    "hinweis",
+    "hinweise",
+    "hinweisen",
+    "anzeichen",
+    "beleg",
+    "belege",
+    "belegen",
+    "beweis",
+    "beweise",
+    "beweisen",
+    "indizien",
+    "erkenntnisse",
+}
 EVIDENCE_PREPS = {"auf", "für", "dafür", "darauf"}
 ENDINGS = ("en", "em", "er", "es", "e")
 TURNS = {"aber", "jedoch", "allerdings", "dennoch", "trotzdem", "gleichwohl"}
@@ -36,15 +48,23 @@ def link_in_report(drafts: list[Draft], ids: list[str], events: dict[str, Event]
             continue
         targets = _echo(drafts, n, denied_by) or _antecedents(drafts, n, events)
         if targets and (not denial.complement or not denial.events):
-            targets = _accounts(drafts, targets, n)  # "bestritt die Vorwürfe": the accusation and its details
+            targets = _accounts(
+                drafts, targets, n
+            )  # "bestritt die Vorwürfe": the accusation and its details
         denied_by[n] = targets
         for target in targets:
             _link(drafts, ids, n, target)
             if not denial.complement or not denial.events:
                 denial.events = list(dict.fromkeys(denial.events + drafts[target].events))
         follow = n + 1
-        if targets and follow < len(drafts) and _goes_on(drafts[follow], denial, drafts[targets[0]]):
-            _link(drafts, ids, follow, targets[0])  # "... wies die Vorwürfe zurück. "Polen bedroht niemanden""
+        if (
+            targets
+            and follow < len(drafts)
+            and _goes_on(drafts[follow], denial, drafts[targets[0]])
+        ):
+            _link(
+                drafts, ids, follow, targets[0]
+            )  # "... wies die Vorwürfe zurück. "Polen bedroht niemanden""
     for n in range(len(drafts)):
         if drafts[n].certainty == "denied" or drafts[n].continues or drafts[n].hedged_on:
             continue
@@ -59,8 +79,12 @@ def _goes_on_with(drafts: list[Draft], n: int) -> list[int]:
     turns ("Russland trage aber die Verantwortung"): the speaker concedes something to the other side."""
     out = []
     for k in range(n + 1, len(drafts)):
-        if not (drafts[k].continues or drafts[k].hedged_on) or not _same_source(drafts[k], drafts[n]) or (
-                drafts[k].sentence - drafts[k - 1].sentence > 1) or drafts[k].words & TURNS:
+        if (
+            not (drafts[k].continues or drafts[k].hedged_on)
+            or not _same_source(drafts[k], drafts[n])
+            or (drafts[k].sentence - drafts[k - 1].sentence > 1)
+            or drafts[k].words & TURNS
+        ):
             break
         out.append(k)
     return out
@@ -87,13 +111,23 @@ def _accounts(drafts: list[Draft], targets: list[int], before: int) -> list[int]
     out: list[int] = []
     for t in targets:
         j = t
-        while drafts[j].continues and j > 0 and _same_source(drafts[j - 1], drafts[j]) and (
-                drafts[j].sentence - drafts[j - 1].sentence <= 2) and drafts[j - 1].certainty != "denied":
+        while (
+            drafts[j].continues
+            and j > 0
+            and _same_source(drafts[j - 1], drafts[j])
+            and (drafts[j].sentence - drafts[j - 1].sentence <= 2)
+            and drafts[j - 1].certainty != "denied"
+        ):
             j -= 1
         chain = [j]
         k = j + 1
-        while k < before and drafts[k].continues and _same_source(drafts[k], drafts[k - 1]) and (
-                drafts[k].sentence - drafts[k - 1].sentence <= 2) and drafts[k].certainty != "denied":
+        while (
+            k < before
+            and drafts[k].continues
+            and _same_source(drafts[k], drafts[k - 1])
+            and (drafts[k].sentence - drafts[k - 1].sentence <= 2)
+            and drafts[k].certainty != "denied"
+        ):
             chain.append(k)
             k += 1
         out.extend(c for c in chain if c not in out)
@@ -105,13 +139,22 @@ def _counter_account(drafts: list[Draft], n: int) -> list[int]:
     that attack, "zeigen das Flugzeug unbeschädigt" after "soll beschädigt worden sein", and a source that
     tells it "hingegen" otherwise than the one before."""
     claim = drafts[n]
-    earlier = [k for k in range(n - 1, -1, -1) if drafts[k].certainty != "denied"
-               and claim.sentence - drafts[k].sentence <= ACCUSATION_WINDOW
-               and not _same_source(drafts[k], claim) and drafts[k].sentence < claim.sentence]
+    earlier = [
+        k
+        for k in range(n - 1, -1, -1)
+        if drafts[k].certainty != "denied"
+        and claim.sentence - drafts[k].sentence <= ACCUSATION_WINDOW
+        and not _same_source(drafts[k], claim)
+        and drafts[k].sentence < claim.sentence
+    ]
     noun = _no_evidence_noun(claim.tokens)
     if noun is not None:
-        about = [k for k in earlier if _no_evidence_noun(drafts[k].tokens) is None
-                 and any(_same_word(noun, w) for w in drafts[k].words)]
+        about = [
+            k
+            for k in earlier
+            if _no_evidence_noun(drafts[k].tokens) is None
+            and any(_same_word(noun, w) for w in drafts[k].words)
+        ]
         alleged = [k for k in about if drafts[k].certainty == "alleged"]
         return (alleged or about)[:1]
     opposites = {_stem(w.lower()[2:]) for w in claim.tokens if _negated_participle(w.lower())}
@@ -121,22 +164,30 @@ def _counter_account(drafts: list[Draft], n: int) -> list[int]:
         if hit:
             return hit[:1]
     if claim.source is not None and claim.contrast:
-        near = [k for k in earlier if drafts[k].source is not None and claim.sentence - drafts[k].sentence <= 2]
+        near = [
+            k
+            for k in earlier
+            if drafts[k].source is not None and claim.sentence - drafts[k].sentence <= 2
+        ]
         return near[:1]
     return []
 
 
 def _negated_participle(word: str) -> bool:
-    """"unbeschädigt", "unverletzte": un- before a participle of something done to it (not "unverantwortlich",
+    """ "unbeschädigt", "unverletzte": un- before a participle of something done to it (not "unverantwortlich",
     and not "unbestätigt"/"unbekannt", which qualify a report rather than state the opposite)."""
     if not word.startswith("un") or len(word) < 8:
         return False
     base = _stem(word[2:])
-    return base.endswith("t") and base[:2] in ("be", "ge", "ve", "ze", "er", "en") and base not in NOT_OPPOSITES
+    return (
+        base.endswith("t")
+        and base[:2] in ("be", "ge", "ve", "ze", "er", "en")
+        and base not in NOT_OPPOSITES
+    )
 
 
 def _no_evidence_noun(tokens: tuple[str, ...]) -> str | None:
-    """"keine Hinweise auf einen vorsätzlichen Angriff" -> "angriff": the noun whose evidence is missing."""
+    """ "keine Hinweise auf einen vorsätzlichen Angriff" -> "angriff": the noun whose evidence is missing."""
     lower = [w.lower() for w in tokens]
     for i, word in enumerate(lower):
         if word not in NEGATORS or i + 1 >= len(lower) or lower[i + 1] not in EVIDENCE:
@@ -167,11 +218,15 @@ def _link(drafts: list[Draft], ids: list[str], a: int, b: int) -> None:
 
 
 def _same_source(a: Draft, b: Draft) -> bool:
-    return a.source is not None and b.source is not None and a.source.text.lower() == b.source.text.lower()
+    return (
+        a.source is not None
+        and b.source is not None
+        and a.source.text.lower() == b.source.text.lower()
+    )
 
 
 def _echo(drafts: list[Draft], n: int, denied_by: dict[int, list[int]]) -> list[int]:
-    """"Auch Kiew bestritt ...": the same thing the previous denial denied."""
+    """ "Auch Kiew bestritt ...": the same thing the previous denial denied."""
     denial = drafts[n]
     if denial.cue is None or "auch" not in denial.words:
         return []
@@ -181,22 +236,39 @@ def _echo(drafts: list[Draft], n: int, denied_by: dict[int, list[int]]) -> list[
 
 def _antecedents(drafts: list[Draft], n: int, events: dict[str, Event]) -> list[int]:
     denial = drafts[n]
-    window = [k for k in range(n - 1, -1, -1)
-              if drafts[k].certainty != "denied" and denial.sentence - drafts[k].sentence <= WINDOW_SENTENCES
-              and drafts[k].start < denial.start and not _same_source(drafts[k], denial)]
+    window = [
+        k
+        for k in range(n - 1, -1, -1)
+        if drafts[k].certainty != "denied"
+        and denial.sentence - drafts[k].sentence <= WINDOW_SENTENCES
+        and drafts[k].start < denial.start
+        and not _same_source(drafts[k], denial)
+    ]
     types = {events[e].type for e in denial.events if e in events} | set(denial.object_types)
     if types:
-        same = [k for k in window if types & {events[e].type for e in drafts[k].events if e in events}]
+        same = [
+            k for k in window if types & {events[e].type for e in drafts[k].events if e in events}
+        ]
         if same:
             return sorted(same)
-    alleged = [k for k in window if drafts[k].certainty == "alleged" and denial.sentence - drafts[k].sentence <= 1]
+    alleged = [
+        k
+        for k in window
+        if drafts[k].certainty == "alleged" and denial.sentence - drafts[k].sentence <= 1
+    ]
     if denial.complement and denial.events:
         return alleged[:1]
     if not alleged and denial.source_names:
         # "Das russische Verteidigungsministerium wies jede Beteiligung zurück": the accusation against its side
-        accused = [k for k in range(n - 1, -1, -1) if drafts[k].certainty == "alleged"
-                   and denial.sentence - drafts[k].sentence <= ACCUSATION_WINDOW and drafts[k].start < denial.start
-                   and not _same_source(drafts[k], denial) and denial.source_names & drafts[k].names]
+        accused = [
+            k
+            for k in range(n - 1, -1, -1)
+            if drafts[k].certainty == "alleged"
+            and denial.sentence - drafts[k].sentence <= ACCUSATION_WINDOW
+            and drafts[k].start < denial.start
+            and not _same_source(drafts[k], denial)
+            and denial.source_names & drafts[k].names
+        ]
         if accused:
             return accused[:1]
     facts = [k for k in window if not _announcement(drafts[k])]
@@ -204,7 +276,11 @@ def _antecedents(drafts: list[Draft], n: int, events: dict[str, Event]) -> list[
 
 
 def _announcement(draft: Draft) -> bool:
-    return draft.cue is not None and draft.cue.entry is not None and draft.cue.entry.lemma in ANNOUNCING
+    return (
+        draft.cue is not None
+        and draft.cue.entry is not None
+        and draft.cue.entry.lemma in ANNOUNCING
+    )
 
 
 @dataclass(frozen=True)
@@ -220,7 +296,9 @@ class ClaimRecord:
     source: str | None = None  # canonical source
 
 
-def link_denials_across(records: Sequence[ClaimRecord], window_days: int = 60) -> list[tuple[ClaimRecord, ClaimRecord]]:
+def link_denials_across(
+    records: Sequence[ClaimRecord], window_days: int = 60
+) -> list[tuple[ClaimRecord, ClaimRecord]]:
     """(earlier claim, later denial) pairs from different reports about the same actors and event type.
 
     A denial's own source counts among its actors ("Moskau bestreitet ..." is about Russia's action).
@@ -230,11 +308,15 @@ def link_denials_across(records: Sequence[ClaimRecord], window_days: int = 60) -
     claims = sorted((r for r in records if r.certainty != "denied"), key=lambda r: r.report_date)
     for denial in (r for r in records if r.certainty == "denied"):
         actors = denial.actors | ({denial.source} if denial.source else set())
-        fitting = [c for c in claims
-                   if c.report_id != denial.report_id and c.report_date <= denial.report_date
-                   and (denial.report_date - c.report_date).days <= window_days
-                   and (not denial.event_types or c.event_types & denial.event_types)
-                   and c.actors & actors]
+        fitting = [
+            c
+            for c in claims
+            if c.report_id != denial.report_id
+            and c.report_date <= denial.report_date
+            and (denial.report_date - c.report_date).days <= window_days
+            and (not denial.event_types or c.event_types & denial.event_types)
+            and c.actors & actors
+        ]
         if not fitting:
             continue
         latest = max(c.report_date for c in fitting)
@@ -251,8 +333,20 @@ def claim_records(report: Report, annotations: Annotations) -> list[ClaimRecord]
     for claim in annotations.claims:
         about = [events[v] for v in claim.events if v in events]
         spans = [s for e in about for s in e.actor + e.target]
-        source = next(iter(canonical_names([claim.source], annotations.mentions))) if claim.source else None
-        out.append(ClaimRecord(report.id, claim.id, report.date.earliest(), claim.certainty,
-                               frozenset(e.type for e in about), canonical_names(spans, annotations.mentions),
-                               source))
+        source = (
+            next(iter(canonical_names([claim.source], annotations.mentions)))
+            if claim.source
+            else None
+        )
+        out.append(
+            ClaimRecord(
+                report.id,
+                claim.id,
+                report.date.earliest(),
+                claim.certainty,
+                frozenset(e.type for e in about),
+                canonical_names(spans, annotations.mentions),
+                source,
+            )
+        )
     return out

@@ -11,8 +11,7 @@ import re
 from collections.abc import Sequence
 
 from spacy.language import Language
-from spacy.tokens import Doc
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from chronik.errors import ConfigError
 from chronik.nlp.ner import decoding, gazetteers, germeval
@@ -20,21 +19,34 @@ from chronik.nlp.ner.model import tag_sentences
 from chronik.types import Mention
 
 TIERS = ("fast", "accurate", "spacy")
-SPACY_LABELS = {"PER": "PER", "PERSON": "PER", "LOC": "LOC", "GPE": "LOC", "ORG": "ORG", "NORP": "LOCderiv"}
-UPPER_SHARE = 0.6  # a sentence this much in capitals is a headline: tag it in headline-undone casing
+SPACY_LABELS = {
+    "PER": "PER",
+    "PERSON": "PER",
+    "LOC": "LOC",
+    "GPE": "LOC",
+    "ORG": "ORG",
+    "NORP": "LOCderiv",
+}
+UPPER_SHARE = (
+    0.6  # a sentence this much in capitals is a headline: tag it in headline-undone casing
+)
 _INVISIBLE = r"\s\u00ad\u200b-\u200f\u2060\ufeff\x00-\x1f\x7f"
 # invisible and control characters, markup left-overs ("</b", "&nbsp;") that the tokenizer kept on a word
 _JUNK = re.compile(rf"[{_INVISIBLE}]|</?[A-Za-z][A-Za-z0-9]*>?|&[A-Za-z]+;|&#\d+;")
-_JUNK_END = re.compile(rf"(?:[{_INVISIBLE}]|</?[A-Za-z][A-Za-z0-9]*>?|&[A-Za-z]+;?|&#\d+;?|\.(?=</?[A-Za-z]))+$")
+_JUNK_END = re.compile(
+    rf"(?:[{_INVISIBLE}]|</?[A-Za-z][A-Za-z0-9]*>?|&[A-Za-z]+;?|&#\d+;?|\.(?=</?[A-Za-z]))+$"
+)
 _JUNK_START = re.compile(rf"^(?:[{_INVISIBLE}]|</?[A-Za-z][A-Za-z0-9]*>|&[A-Za-z]+;|&#\d+;)+")
 
 
 @Language.factory("chronik_entities", default_config={"tier": "fast"})
-def make_entities(nlp: Language, name: str, tier: str) -> "EntityTagger":
+def make_entities(nlp: Language, name: str, tier: str) -> EntityTagger:
     if tier not in TIERS:
         raise ConfigError(f"entities tier {tier!r}: choose one of {', '.join(TIERS)}")
     if tier == "spacy" and "ner" not in nlp.pipe_names:
-        raise ConfigError("entities tier 'spacy' needs a spaCy pipeline with an 'ner' pipe (set spacy_model)")
+        raise ConfigError(
+            "entities tier 'spacy' needs a spaCy pipeline with an 'ner' pipe (set spacy_model)"
+        )
     return EntityTagger(tier)
 
 
@@ -61,7 +73,11 @@ class EntityTagger:
 
     def _from_tagger(self, doc: Doc) -> list[Mention]:
         sentences = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
-        runs = [tokens for tokens in ([t for t in sent if not t.is_space] for sent in sentences) if tokens]
+        runs = [
+            tokens
+            for tokens in ([t for t in sent if not t.is_space] for sent in sentences)
+            if tokens
+        ]
         tagged = tag_sentences(self._tagger, [_tagger_words(tokens) for tokens in runs])
         mentions: list[Mention] = []
         text = doc.text  # built anew on every access: fetch it once
@@ -76,16 +92,22 @@ class EntityTagger:
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
 
-    def _same_names(self, text: str, runs: list, tagged: list, mentions: list[Mention]) -> list[Mention]:
+    def _same_names(
+        self, text: str, runs: list, tagged: list, mentions: list[Mention]
+    ) -> list[Mention]:
         """Words the model left untagged that it tagged as a name elsewhere in the same report."""
-        names = decoding.names_in_report([(m.text, m.type, m.sub) for m in mentions if "+rule:" not in m.component])
+        names = decoding.names_in_report(
+            [(m.text, m.type, m.sub) for m in mentions if "+rule:" not in m.component]
+        )
         if not names:
             return []
         taken = {m.start for m in mentions}
         found = []
         for tokens, tags in zip(runs, tagged):
             for token, tag in zip(tokens, tags):
-                kind = names.get(token.text) or names.get(token.text[:-1] if token.text.endswith("s") else "")
+                kind = names.get(token.text) or names.get(
+                    token.text[:-1] if token.text.endswith("s") else ""
+                )
                 if tag == "O" and kind and token.idx not in taken:
                     mention = self._mention(text, token, token, kind)
                     mention.component = f"{self.component}+{decoding.SAME_NAME_RULE}"
@@ -94,13 +116,17 @@ class EntityTagger:
 
     def _from_ents(self, doc: Doc) -> list[Mention]:
         text = doc.text
-        return [self._mention(text, ent[0], ent[-1], SPACY_LABELS.get(ent.label_, "OTH")) for ent in doc.ents]
+        return [
+            self._mention(text, ent[0], ent[-1], SPACY_LABELS.get(ent.label_, "OTH"))
+            for ent in doc.ents
+        ]
 
     def _mention(self, text: str, first: Token, last: Token, label: str) -> Mention:
         start, end = _trim(text, first.idx, last.idx + len(last.text))
         kind, sub = decoding.split_label(label)
-        return Mention(start=start, end=end, text=text[start:end], type=kind, sub=sub,
-                       component=self.component)
+        return Mention(
+            start=start, end=end, text=text[start:end], type=kind, sub=sub, component=self.component
+        )
 
 
 def _title(word: str, gaz: gazetteers.Gazetteers) -> str:

@@ -17,7 +17,7 @@ COMPONENT = "linking:rules-1"
 
 
 @Language.factory("chronik_linking", default_config={})
-def make_linking(nlp: Language, name: str) -> "ReportLinker":
+def make_linking(nlp: Language, name: str) -> ReportLinker:
     return ReportLinker()
 
 
@@ -28,8 +28,9 @@ class ReportLinker:
             return doc
         linker = Linker()
         when = doc._.report_date.iso if doc._.report_date is not None else None
-        linked = linker.link_report([MentionInput(m.start, m.end, m.text, m.type, m.sub) for m in mentions],
-                                    doc.text, when)
+        linked = linker.link_report(
+            [MentionInput(m.start, m.end, m.text, m.type, m.sub) for m in mentions], doc.text, when
+        )
         for m, link in zip(mentions, linked):
             m.canonical = linker.index.entities[link.entity_id].best_name()
         return doc

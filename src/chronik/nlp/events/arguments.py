@@ -18,22 +18,90 @@ from chronik.nlp.events.syntax import Candidate, DocIndex
 from chronik.types import Span
 
 TARGET_PREPS = {
-    "ASSAULT": {"auf", "gegen"}, "ACCUSE": {"gegen"}, "REQUEST": {"an"}, "CONSULT": {"mit"},
-    "COOPERATE": {"mit", "an"}, "AGREE": {"mit"}, "SUPPORT": {"für"}, "SANCTION": {"gegen"}, "PROTEST": {"gegen"},
-    "THREATEN": {"gegen"}, "REJECT": set(), "AID": {"an", "für"}, "COERCE": set(), "MOBILIZE": set(),
-    "CONCEDE": set(), "RETREAT": set(),
+    "ASSAULT": {"auf", "gegen"},
+    "ACCUSE": {"gegen"},
+    "REQUEST": {"an"},
+    "CONSULT": {"mit"},
+    "COOPERATE": {"mit", "an"},
+    "AGREE": {"mit"},
+    "SUPPORT": {"für"},
+    "SANCTION": {"gegen"},
+    "PROTEST": {"gegen"},
+    "THREATEN": {"gegen"},
+    "REJECT": set(),
+    "AID": {"an", "für"},
+    "COERCE": set(),
+    "MOBILIZE": set(),
+    "CONCEDE": set(),
+    "RETREAT": set(),
 }
-GENITIVE_IS_TARGET = {"COERCE", "CONCEDE", "SANCTION", "RETREAT", "MOBILIZE", "AID", "REJECT", "SUPPORT"}
-CONTROLLER_OBJECT = {"ACCUSE", "REQUEST"}  # "X wirft Y vor, ... zu tun": Y is the actor of the complement
+GENITIVE_IS_TARGET = {
+    "COERCE",
+    "CONCEDE",
+    "SANCTION",
+    "RETREAT",
+    "MOBILIZE",
+    "AID",
+    "REJECT",
+    "SUPPORT",
+}
+CONTROLLER_OBJECT = {
+    "ACCUSE",
+    "REQUEST",
+}  # "X wirft Y vor, ... zu tun": Y is the actor of the complement
 CONJUNCTIONS = {"und", "sowie", "oder"}
-OBJECT_ARTICLES = {"einen", "einem", "dem", "diesen", "diesem", "keinen", "keinem", "ihn", "ihm", "ihnen"}
+OBJECT_ARTICLES = {
+    "einen",
+    "einem",
+    "dem",
+    "diesen",
+    "diesem",
+    "keinen",
+    "keinem",
+    "ihn",
+    "ihm",
+    "ihnen",
+}
 OBJECT_PRONOUNS = {"ihn", "ihm", "ihnen", "ihr"}
-REPORT_NOUNS = {"Bericht", "Berichte", "Berichten", "Angaben", "Informationen", "Meldung", "Meldungen"}
-CIRCUMSTANTIAL = {"trotz", "wegen", "nach", "vor", "seit", "infolge", "angesichts", "während", "bis"}
+REPORT_NOUNS = {
+    "Bericht",
+    "Berichte",
+    "Berichten",
+    "Angaben",
+    "Informationen",
+    "Meldung",
+    "Meldungen",
+}
+CIRCUMSTANTIAL = {
+    "trotz",
+    "wegen",
+    "nach",
+    "vor",
+    "seit",
+    "infolge",
+    "angesichts",
+    "während",
+    "bis",
+}
 PERCEIVING = ("beobacht", "verfolg", "befürcht", "fürcht", "erwart")
 OWN_ACTION_CUES = {"an|kündigen"}  # announcing one's own action: the speaker does it
-NOT_FINITE = {"und", "oder", "sowie", "aber", "jedoch", "allerdings", "nun", "auch", "nicht", "erst", "nur",
-              "bereits", "schon", "noch", "sich"}
+NOT_FINITE = {
+    "und",
+    "oder",
+    "sowie",
+    "aber",
+    "jedoch",
+    "allerdings",
+    "nun",
+    "auch",
+    "nicht",
+    "erst",
+    "nur",
+    "bereits",
+    "schon",
+    "noch",
+    "sich",
+}
 STATE_AUX = {"ist", "sind", "war", "waren", "sei", "seien"}
 
 
@@ -53,7 +121,9 @@ class ClauseContext:
     sent_start: int
     sentence_clauses: list[tuple[int, int]]
     verbs: set[int]  # tokens that are verb triggers or verb cues, for finding the finite position
-    previous: dict[tuple[int, int], Roles] = field(default_factory=dict)  # roles per clause, for zu-clauses
+    previous: dict[tuple[int, int], Roles] = field(
+        default_factory=dict
+    )  # roles per clause, for zu-clauses
     previous_types: dict[tuple[int, int], str] = field(default_factory=dict)
     nouns: set[int] = field(default_factory=set)  # tokens that are noun triggers
 
@@ -67,26 +137,43 @@ def fill(trigger: Trigger, ctx: ClauseContext) -> Roles:
         # a modifier inside a noun phrase: its place and time are those inside the phrase, and it does not
         # stand for its clause ("demonstrierten am Samstag Mütter von eingezogenen Soldaten")
         roles = _participle_roles(trigger, cands, attributive)
-        inside = [c for c in cands if attributive < c.start < trigger.token and c not in roles.actor]
+        inside = [
+            c for c in cands if attributive < c.start < trigger.token and c not in roles.actor
+        ]
         roles.place = places(doc, inside, ctx.index, roles)
-        roles.time = [syntax.token_span(doc, s, e) for s, e, t in ctx.index.timexes
-                      if attributive < s < trigger.token and _event_time(doc, s, e, t)]
+        roles.time = [
+            syntax.token_span(doc, s, e)
+            for s, e, t in ctx.index.timexes
+            if attributive < s < trigger.token and _event_time(doc, s, e, t)
+        ]
         return roles
-    roles = noun_roles(trigger, cands, ctx) if not trigger.is_verb else verb_roles(trigger, cands, ctx)
+    roles = (
+        noun_roles(trigger, cands, ctx) if not trigger.is_verb else verb_roles(trigger, cands, ctx)
+    )
     roles.actor = [_main_subject(c, trigger.clause, ctx) for c in roles.actor]
     taken = {id(c) for c in roles.actor + roles.target}
     free = [c for c in cands if id(c) not in taken]
     if trigger.is_verb or not any(v in ctx.verbs for v in range(*trigger.clause)):
         roles.place = places(doc, free, ctx.index, roles)
     else:
-        roles.place = [c for c in free if trigger.token < c.start <= trigger.token + 8 and c.mention is not None
-                       and c.mention.type == "LOC" and c.mention.sub is None and c.prep in syntax.LOCATIVE
-                       and c.prep != "von"]
+        roles.place = [
+            c
+            for c in free
+            if trigger.token < c.start <= trigger.token + 8
+            and c.mention is not None
+            and c.mention.type == "LOC"
+            and c.mention.sub is None
+            and c.prep in syntax.LOCATIVE
+            and c.prep != "von"
+        ]
     if trigger.is_verb and not roles.place:
         roles.place = _relative_place(doc, trigger.clause, ctx)
     if trigger.is_verb or not any(v in ctx.verbs for v in range(*trigger.clause)):
-        roles.time = [syntax.token_span(doc, s, e) for s, e, t in ctx.index.timexes
-                      if trigger.clause[0] <= s < trigger.clause[1] and _event_time(doc, s, e, t)]
+        roles.time = [
+            syntax.token_span(doc, s, e)
+            for s, e, t in ctx.index.timexes
+            if trigger.clause[0] <= s < trigger.clause[1] and _event_time(doc, s, e, t)
+        ]
     ctx.previous.setdefault(trigger.clause, roles)
     ctx.previous_types.setdefault(trigger.clause, trigger.type)
     return roles
@@ -100,8 +187,11 @@ def _event_time(doc: Doc, start: int, end: int, timex) -> bool:
         return True
     if before == "nach":
         return False
-    anchored = end + 1 < len(doc) and doc[end].lower_ in ("vor", "nach") and (
-        doc[end + 1].lower_ in syntax.DETERMINERS or syntax.is_noun_like(doc[end + 1].text))
+    anchored = (
+        end + 1 < len(doc)
+        and doc[end].lower_ in ("vor", "nach")
+        and (doc[end + 1].lower_ in syntax.DETERMINERS or syntax.is_noun_like(doc[end + 1].text))
+    )
     return not anchored
 
 
@@ -122,50 +212,77 @@ def verb_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
         nominative = [c for c in bare if _may_be_subject(doc, c)]
         lo, hi = _conjunct(doc, trigger, ctx)
         own = [c for c in nominative if lo <= c.np_start and c.start < hi]
-        if lo > trigger.clause[0] and own:  # "Drei Soldaten seien getötet und zwei Flugzeuge beschädigt worden"
+        if (
+            lo > trigger.clause[0] and own
+        ):  # "Drei Soldaten seien getötet und zwei Flugzeuge beschädigt worden"
             return Roles(actor=agents[:1], target=_with_conjuncts(doc, own[:1], bare))
         nominative = [c for c in nominative if c.start < hi]
-        patient = [c for c in nominative if finite is None or c.start < finite][:1] or nominative[:1]
+        patient = [c for c in nominative if finite is None or c.start < finite][:1] or nominative[
+            :1
+        ]
         return Roles(actor=agents[:1], target=_with_conjuncts(doc, patient, bare))
     if kind in ("sub", "rel"):
         subject = _relative_antecedent(trigger.clause, ctx) if kind == "rel" else []
         rest = bare if subject else bare[1:]
         subject = subject or [c for c in bare if _may_be_subject(doc, c)][:1]
-        return Roles(actor=_with_conjuncts(doc, subject, bare), target=_targets(trigger, [
-            c for c in cands if c not in subject and (c in rest or c.prep is not None)]))
+        return Roles(
+            actor=_with_conjuncts(doc, subject, bare),
+            target=_targets(
+                trigger,
+                [c for c in cands if c not in subject and (c in rest or c.prep is not None)],
+            ),
+        )
     prefield = [c for c in bare if finite is not None and c.end <= finite]
     comitative = [c for c in cands if c.prep == "mit" and c.start > 0 and _after_gemeinsam(doc, c)]
     fronted: list[Candidate] = []
     if prefield and _object_marked(doc, prefield[0]):
-        fronted = prefield[:1]  # "Den Vertrag unterzeichneten Schoigu und Chrenin": the object stands first
+        fronted = prefield[
+            :1
+        ]  # "Den Vertrag unterzeichneten Schoigu und Chrenin": the object stands first
         prefield = []
     if prefield:
         actor = _with_conjuncts(doc, prefield[:1], bare)
     else:
-        inverted = [c for c in bare if (finite is None or c.start > finite) and _may_be_subject(doc, c)]
+        inverted = [
+            c for c in bare if (finite is None or c.start > finite) and _may_be_subject(doc, c)
+        ]
         actor = _with_conjuncts(doc, inverted[:1], bare)
     actor = actor + [c for c in comitative if c not in actor]
     lo, hi = _conjunct(doc, trigger, ctx)
-    rest = [c for c in cands if c not in actor and (finite is None or c.start > finite) and lo <= c.np_start and (
-        c.start < hi)]
+    rest = [
+        c
+        for c in cands
+        if c not in actor
+        and (finite is None or c.start > finite)
+        and lo <= c.np_start
+        and (c.start < hi)
+    ]
     if fronted:
         rest = fronted + [c for c in rest if c.prep is not None]
     target = _targets(trigger, rest)
     if not target and trigger.type == "REJECT":
-        target = _rejected_report(doc, max(lo, finite + 1 if finite is not None else lo), hi, trigger)
+        target = _rejected_report(
+            doc, max(lo, finite + 1 if finite is not None else lo), hi, trigger
+        )
     return Roles(actor=actor, target=target)
 
 
 def _rejected_report(doc: Doc, start: int, end: int, trigger: Trigger) -> list[Candidate]:
-    """"dementierte den Bericht", "hat Berichte über einen Rückzug zurückgewiesen": what a denial rejects is
+    """ "dementierte den Bericht", "hat Berichte über einen Rückzug zurückgewiesen": what a denial rejects is
     often a report, a word no other rule takes as an argument."""
     for i in range(start, end):
         if i == trigger.token or doc[i].text not in REPORT_NOUNS:
             continue
         j = i - 1
-        while j >= start and (doc[j].lower_ in syntax.DETERMINERS or doc[j].text[:1].islower() and doc[j].is_alpha
-                              and doc[j].lower_.endswith(("e", "en", "er", "es", "em"))
-                              and doc[j].lower_ not in syntax.PREPOSITIONS):
+        while j >= start and (
+            doc[j].lower_ in syntax.DETERMINERS
+            or (
+                doc[j].text[:1].islower()
+                and doc[j].is_alpha
+                and doc[j].lower_.endswith(("e", "en", "er", "es", "em"))
+                and doc[j].lower_ not in syntax.PREPOSITIONS
+            )
+        ):
             j -= 1
         if j >= 0 and doc[j].lower_ in syntax.PREPOSITIONS:
             continue  # "nach Angaben", "laut Berichten": an attribution, not the object
@@ -176,18 +293,23 @@ def _rejected_report(doc: Doc, start: int, end: int, trigger: Trigger) -> list[C
 def _object_marked(doc: Doc, cand: Candidate) -> bool:
     """An accusative or dative article ("den", "dem", "einen", "einem") cannot open a subject."""
     start = cand.np_start if cand.np_start >= 0 else cand.start
-    return cand.prep is None and (doc[start].lower_ in OBJECT_ARTICLES or doc[start].lower_ == "den") and (
-        not cand.pronoun)
+    return (
+        cand.prep is None
+        and (doc[start].lower_ in OBJECT_ARTICLES or doc[start].lower_ == "den")
+        and (not cand.pronoun)
+    )
 
 
 def _conjunct(doc: Doc, trigger: Trigger, ctx: ClauseContext) -> tuple[int, int]:
-    """"verurteilte die Festnahme und forderte ihre Freilassung": the objects of a verb stay in its own
+    """ "verurteilte die Festnahme und forderte ihre Freilassung": the objects of a verb stay in its own
     conjunct; an "und" that a verb follows starts the next one (an "und" between nouns does not)."""
     lo, hi = trigger.clause
     for k in range(*trigger.clause):
         if doc[k].lower_ not in CONJUNCTIONS or k + 1 >= trigger.clause[1]:
             continue
-        if not (k + 1 in ctx.verbs or _verb_like(doc, k + 1, trigger.clause[1]) or k - 1 in ctx.verbs):
+        if not (
+            k + 1 in ctx.verbs or _verb_like(doc, k + 1, trigger.clause[1]) or k - 1 in ctx.verbs
+        ):
             continue  # "und forderte ...", or "Brücken gesprengt und Teile ... zerstört"
         if k < trigger.token:
             lo = k + 1
@@ -200,16 +322,25 @@ def _conjunct(doc: Doc, trigger: Trigger, ctx: ClauseContext) -> tuple[int, int]
 def _verb_like(doc: Doc, i: int, end: int) -> bool:
     tok = doc[i]
     word = tok.lower_
-    if not tok.is_alpha or not tok.text[:1].islower() or word in syntax.DETERMINERS or word in syntax.PREPOSITIONS:
+    if (
+        not tok.is_alpha
+        or not tok.text[:1].islower()
+        or word in syntax.DETERMINERS
+        or word in syntax.PREPOSITIONS
+    ):
         return False
     if word in NOT_FINITE or word in syntax.PRONOUNS:
         return False
-    adjective = word.endswith(("e", "en", "er", "es", "em")) and i + 1 < end and doc[i + 1].text[:1].isupper()
-    return not adjective or word.endswith("te") and not word.endswith(("ische", "liche"))
+    adjective = (
+        word.endswith(("e", "en", "er", "es", "em"))
+        and i + 1 < end
+        and doc[i + 1].text[:1].isupper()
+    )
+    return not adjective or (word.endswith("te") and not word.endswith(("ische", "liche")))
 
 
 def _may_be_subject(doc: Doc, cand: Candidate) -> bool:
-    """"einen Pilzsucher", "dem Minister": an accusative or dative article rules out the subject."""
+    """ "einen Pilzsucher", "dem Minister": an accusative or dative article rules out the subject."""
     start = cand.np_start if cand.np_start >= 0 else cand.start
     return doc[start].lower_ not in OBJECT_ARTICLES
 
@@ -217,7 +348,11 @@ def _may_be_subject(doc: Doc, cand: Candidate) -> bool:
 def noun_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> Roles:
     doc = ctx.index.doc
     after = [c for c in cands if trigger.token < c.start <= trigger.token + 6]
-    genitive = [c for c in after if c.start <= trigger.token + 3 and c.prep is None and _genitive_after(doc, trigger, c)]
+    genitive = [
+        c
+        for c in after
+        if c.start <= trigger.token + 3 and c.prep is None and _genitive_after(doc, trigger, c)
+    ]
     by_agent = [c for c in after if c.prep in ("von", "durch")]
     preps = TARGET_PREPS.get(trigger.type, set())
     targets = [c for c in after if c.prep in preps][:1]
@@ -226,24 +361,40 @@ def noun_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
         targets = targets or genitive[:1]
     elif genitive:
         actor = genitive[:1]
-    actor = actor or by_agent[:1] or _derived_modifier(ctx.index, trigger) or _clause_subject(trigger, cands, ctx)
+    actor = (
+        actor
+        or by_agent[:1]
+        or _derived_modifier(ctx.index, trigger)
+        or _clause_subject(trigger, cands, ctx)
+    )
     if not actor and syntax.clause_kind(doc, trigger.clause, ctx.sent_start) == "zu":
         actor = controller(trigger.clause, ctx)  # "warf Polen vor, Angriffe ... vorzubereiten"
     return Roles(actor=actor, target=[c for c in targets if c not in actor])
 
 
-def _clause_subject(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> list[Candidate]:
+def _clause_subject(
+    trigger: Trigger, cands: list[Candidate], ctx: ClauseContext
+) -> list[Candidate]:
     """A noun after the finite verb of a main clause without a verb trigger ("Belarus hat ein Eingreifen
     ausgeschlossen", "Russland startete eine Offensive") is done by the clause's subject."""
     doc = ctx.index.doc
     if syntax.clause_kind(doc, trigger.clause, ctx.sent_start) != "main" or any(
-            v in ctx.verbs and not _coordinated_after(doc, trigger.token, v) for v in range(*trigger.clause)):
+        v in ctx.verbs and not _coordinated_after(doc, trigger.token, v)
+        for v in range(*trigger.clause)
+    ):
         return []
     finite = syntax.finite_position(doc, trigger.clause, ctx.verbs)
     if finite is not None and finite > trigger.token and _fronted_object(doc, trigger, finite):
         # "Einen Angriff auf Kiew hat Russland verübt": the subject follows the finite verb
-        after = [c for c in cands if c.start > finite and c.prep is None and not c.genitive and not c.pronoun
-                 and _may_be_subject(doc, c)]
+        after = [
+            c
+            for c in cands
+            if c.start > finite
+            and c.prep is None
+            and not c.genitive
+            and not c.pronoun
+            and _may_be_subject(doc, c)
+        ]
         return _with_conjuncts(doc, after[:1], [c for c in cands if c.prep is None])
     if finite is None or finite > trigger.token:
         finite = _guess_finite(doc, trigger.clause[0], trigger.token)
@@ -251,7 +402,11 @@ def _clause_subject(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext
         return []
     bare = [c for c in cands if c.prep is None and not c.genitive and not c.pronoun]
     prefield = [c for c in bare if c.end <= finite]
-    inverted = [c for c in bare if finite < c.start and c.end <= trigger.token and _np_start(c) < trigger.token]
+    inverted = [
+        c
+        for c in bare
+        if finite < c.start and c.end <= trigger.token and _np_start(c) < trigger.token
+    ]
     subject = prefield[:1] or inverted[:1]
     if subject and subject[0].end == trigger.token:
         return []  # a noun right before the trigger belongs to its phrase, it is no subject
@@ -263,7 +418,10 @@ def _fronted_object(doc: Doc, trigger: Trigger, finite: int) -> bool:
     start = trigger.clause[0]
     if doc[start].lower_ not in OBJECT_ARTICLES and doc[start].lower_ != "den":
         return False
-    return all(doc[i].text[:1].islower() and doc[i].lower_ not in syntax.AUX for i in range(start + 1, trigger.token))
+    return all(
+        doc[i].text[:1].islower() and doc[i].lower_ not in syntax.AUX
+        for i in range(start + 1, trigger.token)
+    )
 
 
 def _done_by_subject(doc: Doc, trigger: Trigger, finite: int, ctx: ClauseContext) -> bool:
@@ -289,15 +447,21 @@ def _done_by_subject(doc: Doc, trigger: Trigger, finite: int, ctx: ClauseContext
 
 def _governing_preposition(doc: Doc, token: int, floor: int) -> str | None:
     j = token - 1
-    while j > floor and (doc[j].lower_ in syntax.DETERMINERS or doc[j].text[:1].islower() and doc[j].is_alpha
-                         and doc[j].lower_.endswith(("e", "en", "er", "es", "em")) and doc[j].lower_ not in
-                         syntax.PREPOSITIONS):
+    while j > floor and (
+        doc[j].lower_ in syntax.DETERMINERS
+        or (
+            doc[j].text[:1].islower()
+            and doc[j].is_alpha
+            and doc[j].lower_.endswith(("e", "en", "er", "es", "em"))
+            and doc[j].lower_ not in syntax.PREPOSITIONS
+        )
+    ):
         j -= 1
     return doc[j].lower_ if j > floor and doc[j].lower_ in syntax.PREPOSITIONS else None
 
 
 def _coordinated_after(doc: Doc, token: int, verb: int) -> bool:
-    """"nahm an dem Treffen teil und bat um ...": a verb of a later coordinated clause does not govern the noun."""
+    """ "nahm an dem Treffen teil und bat um ...": a verb of a later coordinated clause does not govern the noun."""
     return verb > token and any(doc[i].lower_ in CONJUNCTIONS for i in range(token + 1, verb))
 
 
@@ -312,8 +476,12 @@ def _guess_finite(doc: Doc, start: int, limit: int) -> int | None:
             continue
         if word in syntax.DETERMINERS or word in syntax.PREPOSITIONS or word in NOT_FINITE:
             continue
-        if word.endswith(("e", "en", "er", "es", "em")) and i + 1 < limit and doc[i + 1].text[:1].isupper() and (
-                not word.endswith("te") or word.endswith(("ische", "liche"))):
+        if (
+            word.endswith(("e", "en", "er", "es", "em"))
+            and i + 1 < limit
+            and doc[i + 1].text[:1].isupper()
+            and (not word.endswith("te") or word.endswith(("ische", "liche")))
+        ):
             continue  # an adjective before its noun ("jährliches Manöver"); "kündigte Militärhilfe" is a verb
         return i
     return None
@@ -327,12 +495,13 @@ def _genitive_after(doc: Doc, trigger: Trigger, cand: Candidate) -> bool:
     between = [doc[i].lower_ for i in range(trigger.token + 1, cand.start)]
     if not between:
         return cand.mention is not None and doc[cand.start].text.endswith("s")
-    return between[0] in ("des", "der") and all(w in syntax.DETERMINERS or w.endswith(("en", "er", "e"))
-                                                for w in between)
+    return between[0] in ("des", "der") and all(
+        w in syntax.DETERMINERS or w.endswith(("en", "er", "e")) for w in between
+    )
 
 
 def _derived_modifier(index: DocIndex, trigger: Trigger) -> list[Candidate]:
-    """"russische Angriffe": the derived adjective just before the noun names its actor."""
+    """ "russische Angriffe": the derived adjective just before the noun names its actor."""
     for j in (trigger.token - 1, trigger.token - 2):
         item = index.mention_at.get(j)
         if item is not None and item[2].sub == "deriv":
@@ -343,14 +512,24 @@ def _derived_modifier(index: DocIndex, trigger: Trigger) -> list[Candidate]:
 
 
 def _main_subject(cand: Candidate, clause: tuple[int, int], ctx: ClauseContext) -> Candidate:
-    """"Die Luftwaffe teilte mit, sie habe ...": a pronoun in a later clause is the first clause's subject."""
+    """ "Die Luftwaffe teilte mit, sie habe ...": a pronoun in a later clause is the first clause's subject."""
     doc = ctx.index.doc
-    if not cand.pronoun or doc[cand.start].lower_ not in ("sie", "er", "es") or clause == ctx.sentence_clauses[0]:
+    if (
+        not cand.pronoun
+        or doc[cand.start].lower_ not in ("sie", "er", "es")
+        or clause == ctx.sentence_clauses[0]
+    ):
         return cand
     first = ctx.sentence_clauses[0]
     finite = syntax.finite_position(doc, first, ctx.verbs)
-    subject = [c for c in syntax.candidates(ctx.index, *first) if c.prep is None and not c.genitive
-               and not c.pronoun and (finite is None or c.end <= finite)]
+    subject = [
+        c
+        for c in syntax.candidates(ctx.index, *first)
+        if c.prep is None
+        and not c.genitive
+        and not c.pronoun
+        and (finite is None or c.end <= finite)
+    ]
     return subject[0] if subject else cand
 
 
@@ -359,16 +538,30 @@ def _elliptical(doc: Doc, trigger: Trigger, ctx: ClauseContext, finite: int | No
     if trigger.clause == ctx.sentence_clauses[0] or not ctx.previous:
         return False
     has_aux = any(doc[i].lower_ in syntax.AUX for i in range(*trigger.clause))
-    return not has_aux and finite == trigger.token and syntax.last_word(doc, trigger.clause) == trigger.token
+    return (
+        not has_aux
+        and finite == trigger.token
+        and syntax.last_word(doc, trigger.clause) == trigger.token
+    )
 
 
 def _targets(trigger: Trigger, rest: list[Candidate]) -> list[Candidate]:
     preps = TARGET_PREPS.get(trigger.type, set())
     needed = trigger.entry.requires
-    if needed is not None:  # "verhängte Sanktionen gegen Iran": the target is Iran, not the sanctions
+    if (
+        needed is not None
+    ):  # "verhängte Sanktionen gegen Iran": the target is Iran, not the sanctions
         marked = [c for c in rest if c.prep in preps]
-        rest = [c for c in rest if not (c.mention is None and c.prep is None and marked
-                                        and needed.search(_cand_text(trigger, c)))]
+        rest = [
+            c
+            for c in rest
+            if not (
+                c.mention is None
+                and c.prep is None
+                and marked
+                and needed.search(_cand_text(trigger, c))
+            )
+        ]
     direct = [c for c in rest if c.prep is None and not c.genitive and not c.pronoun]
     pick = direct[:1] or [c for c in rest if c.prep in preps][:1]
     recipient = [c for c in rest if c.prep in preps]
@@ -379,18 +572,22 @@ def _targets(trigger: Trigger, rest: list[Candidate]) -> list[Candidate]:
         pick = direct[:1] if direct[0].start < trigger.token or not marked else marked[:1]
     if not pick and trigger.doc is not None:
         # "wirft ihm vor", "forderte ihn auf": an object pronoun is the target when nothing else is
-        pick = [c for c in rest if c.pronoun and c.prep is None and trigger.doc[c.start].lower_ in OBJECT_PRONOUNS][:1]
+        pick = [
+            c
+            for c in rest
+            if c.pronoun and c.prep is None and trigger.doc[c.start].lower_ in OBJECT_PRONOUNS
+        ][:1]
     if pick and trigger.doc is not None:
         pick = _with_conjuncts(trigger.doc, pick, [c for c in rest if c.prep == pick[0].prep])
     return pick
 
 
 def _cand_text(trigger: Trigger, cand: Candidate) -> str:
-    return trigger.doc[cand.start:cand.end].text.lower() if trigger.doc is not None else ""
+    return trigger.doc[cand.start : cand.end].text.lower() if trigger.doc is not None else ""
 
 
 def _with_conjuncts(doc: Doc, picked: list[Candidate], pool: list[Candidate]) -> list[Candidate]:
-    """"Shoigu und Lukaschenko": both are actors."""
+    """ "Shoigu und Lukaschenko": both are actors."""
     if not picked:
         return []
     out = list(picked)
@@ -412,7 +609,7 @@ def _after_gemeinsam(doc: Doc, cand: Candidate) -> bool:
 
 
 def _is_passive(doc: Doc, trigger: Trigger) -> bool:
-    """"wurde unterzeichnet", and "ist von russischen Truppen besetzt" (a state passive with its agent)."""
+    """ "wurde unterzeichnet", and "ist von russischen Truppen besetzt" (a state passive with its agent)."""
     word = doc[trigger.token].lower_
     infinitive = trigger.entry.lemma.replace("|", "").lower()
     if word == infinitive:
@@ -426,29 +623,43 @@ def _is_passive(doc: Doc, trigger: Trigger) -> bool:
 
 
 def _headline_participle(doc: Doc, trigger: Trigger, word: str) -> bool:
-    """"Journalistin in Minsk festgenommen": a sentence without a finite verb that ends in a ge-participle
+    """ "Journalistin in Minsk festgenommen": a sentence without a finite verb that ends in a ge-participle
     is a passive whose auxiliary is left out."""
     sent = doc[trigger.token].sent
-    if syntax.last_word(doc, (sent.start, sent.end)) != trigger.token or trigger.particle is not None:
+    if (
+        syntax.last_word(doc, (sent.start, sent.end)) != trigger.token
+        or trigger.particle is not None
+    ):
         return False
     if not ("ge" in word[:-3] and word.endswith(("t", "en"))):
         return False
-    return not any(doc[i].lower_ in syntax.AUX or doc[i].text in (",", ":") for i in range(sent.start, trigger.token))
+    return not any(
+        doc[i].lower_ in syntax.AUX or doc[i].text in (",", ":")
+        for i in range(sent.start, trigger.token)
+    )
 
 
 def _attributive_participle(doc: Doc, trigger: Trigger) -> int | None:
-    """"die dort stationierten Einheiten", "Mütter von eingezogenen Soldaten", "die vor drei Tagen
+    """ "die dort stationierten Einheiten", "Mütter von eingezogenen Soldaten", "die vor drei Tagen
     festgenommene Journalistin": an inflected participle between an article (or a preposition right
     before it) and its noun. Returns the article's (or preposition's) position. Between article and
     participle stand only adverbs and prepositional phrases, never a bare noun ("Die Soldaten demonstrierten")."""
     i = trigger.token
     word = doc[i].lower_
-    if trigger.particle is not None or not doc[i].text[:1].islower() or (
-            not word.endswith(("e", "en", "er", "es", "em"))):
+    if (
+        trigger.particle is not None
+        or not doc[i].text[:1].islower()
+        or (not word.endswith(("e", "en", "er", "es", "em")))
+    ):
         return None
     k = i + 1
-    while k < trigger.clause[1] and doc[k].text[:1].islower() and doc[k].is_alpha and doc[k].lower_.endswith(
-            ("e", "en", "er", "es", "em")) and doc[k].lower_ not in syntax.AUX:
+    while (
+        k < trigger.clause[1]
+        and doc[k].text[:1].islower()
+        and doc[k].is_alpha
+        and doc[k].lower_.endswith(("e", "en", "er", "es", "em"))
+        and doc[k].lower_ not in syntax.AUX
+    ):
         k += 1
     if k >= trigger.clause[1] or not syntax.is_noun_like(doc[k].text):
         return None
@@ -459,7 +670,7 @@ def _attributive_participle(doc: Doc, trigger: Trigger) -> int | None:
         tok = doc[j]
         if tok.lower_ in syntax.DETERMINERS and tok.lower_ not in syntax.NUMBERS and j < i - 1:
             return j if not in_phrase or _phrase_opened(doc, j + 1, i) else None
-        if tok.lower_ in syntax.AUX or not tok.is_alpha and not tok.text[:1].isdigit():
+        if tok.lower_ in syntax.AUX or (not tok.is_alpha and not tok.text[:1].isdigit()):
             return None
         if tok.text[:1].isupper():
             in_phrase = True
@@ -480,22 +691,32 @@ def _phrase_opened(doc: Doc, start: int, end: int) -> bool:
 def _participle_roles(trigger: Trigger, cands: list[Candidate], opener: int) -> Roles:
     """The noun an attributive participle modifies is what was done to it; "von X" inside is who did it."""
     head = [c for c in cands if c.start > trigger.token][:1]
-    agents = [c for c in cands if opener < c.start < trigger.token and c.prep in ("von", "vom", "durch")]
+    agents = [
+        c for c in cands if opener < c.start < trigger.token and c.prep in ("von", "vom", "durch")
+    ]
     return Roles(actor=agents[:1], target=head)
 
 
 def _relative_place(doc: Doc, clause: tuple[int, int], ctx: ClauseContext) -> list[Candidate]:
-    """"reiste nach Warschau, wo er Duda traf", "die Region Transnistrien, in der Soldaten stationiert sind":
+    """ "reiste nach Warschau, wo er Duda traf", "die Region Transnistrien, in der Soldaten stationiert sind":
     a locative relative clause happens at the place named just before it."""
     first = doc[clause[0]].lower_
-    locative = first == "wo" or (first in ("in", "an", "auf", "bei") and clause[0] + 1 < clause[1]
-                                 and doc[clause[0] + 1].lower_ in ("der", "dem", "denen", "welcher", "welchem"))
+    locative = first == "wo" or (
+        first in ("in", "an", "auf", "bei")
+        and clause[0] + 1 < clause[1]
+        and doc[clause[0] + 1].lower_ in ("der", "dem", "denen", "welcher", "welchem")
+    )
     before = [c for c in ctx.sentence_clauses if c[1] <= clause[0]]
     if not locative or not before:
         return []
     cands = syntax.candidates(ctx.index, *before[-1])
     last = cands[-1] if cands else None
-    if last is None or last.mention is None or last.mention.type != "LOC" or last.mention.sub is not None:
+    if (
+        last is None
+        or last.mention is None
+        or last.mention.type != "LOC"
+        or last.mention.sub is not None
+    ):
         return []
     return [last] if last.end >= before[-1][1] - 1 else []
 
@@ -513,7 +734,9 @@ def _relative_antecedent(clause: tuple[int, int], ctx: ClauseContext) -> list[Ca
     return cands[-1:]
 
 
-def controller(clause: tuple[int, int], ctx: ClauseContext, object_control: bool = True) -> list[Candidate]:
+def controller(
+    clause: tuple[int, int], ctx: ClauseContext, object_control: bool = True
+) -> list[Candidate]:
     """The actor of a zu-infinitive: the object of "vorwerfen"/"auffordern", else the subject before it."""
     before = [c for c in ctx.sentence_clauses if c[1] <= clause[0]]
     for prev in reversed(before):
@@ -536,7 +759,12 @@ def places(doc: Doc, cands: list[Candidate], index: DocIndex, roles: Roles) -> l
     own = {i for c in roles.actor + roles.target for i in range(c.start, c.end)}
     out = []
     for c in cands:
-        if c.mention is None or c.mention.type != "LOC" or c.mention.sub is not None or c.prep not in syntax.LOCATIVE:
+        if (
+            c.mention is None
+            or c.mention.type != "LOC"
+            or c.mention.sub is not None
+            or c.prep not in syntax.LOCATIVE
+        ):
             continue
         if c.prep == "von" or not _attached_to_place(doc, c, index, own):
             continue
@@ -549,13 +777,24 @@ def _attached_to_place(doc: Doc, cand: Candidate, index: DocIndex, own: set[int]
     while j >= 0 and doc[j].lower_ not in syntax.PREPOSITIONS:
         j -= 1
     k = j - 1
-    if k < 0 or not doc[k].text[:1].isupper() or k in index.mention_at or doc[k].text in syntax.FUNCTION_CAPS:
+    if (
+        k < 0
+        or not doc[k].text[:1].isupper()
+        or k in index.mention_at
+        or doc[k].text in syntax.FUNCTION_CAPS
+    ):
         return True
     if k in own or k in index.timex_at:
         return True
     m = k - 1
-    while m >= 0 and (doc[m].lower_ in syntax.DETERMINERS or doc[m].text[:1].islower()
-                      and doc[m].lower_ not in syntax.PREPOSITIONS and doc[m].is_alpha
-                      and doc[m].lower_.endswith(("e", "en", "er", "es", "em"))):
+    while m >= 0 and (
+        doc[m].lower_ in syntax.DETERMINERS
+        or (
+            doc[m].text[:1].islower()
+            and doc[m].lower_ not in syntax.PREPOSITIONS
+            and doc[m].is_alpha
+            and doc[m].lower_.endswith(("e", "en", "er", "es", "em"))
+        )
+    ):
         m -= 1
     return m >= 0 and doc[m].lower_ in syntax.LOCATIVE

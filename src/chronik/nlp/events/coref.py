@@ -67,7 +67,9 @@ def corefer(a: EventMention, b: EventMention, window_days: int = SAME_EVENT_DAYS
     return bool(not participants_a and not participants_b and a.places & b.places)
 
 
-def cluster_events(mentions: Sequence[EventMention], window_days: int = SAME_EVENT_DAYS) -> list[EventCluster]:
+def cluster_events(
+    mentions: Sequence[EventMention], window_days: int = SAME_EVENT_DAYS
+) -> list[EventCluster]:
     """Clusters in order of their earliest mention; each mention in exactly one cluster."""
     clusters: list[EventCluster] = []
     for mention in sorted(mentions, key=lambda m: (m.date, m.report_id, m.id)):
@@ -83,12 +85,13 @@ def cluster_events(mentions: Sequence[EventMention], window_days: int = SAME_EVE
     return clusters
 
 
-
 def canonical_names(spans: Sequence[Span], mentions: Sequence[Mention]) -> frozenset[str]:
     """The canonical name of the mention each argument span overlaps, else the span's lower-cased text."""
     names = set()
     for span in spans:
-        hit = next((m for m in mentions if m.start < span.end and span.start < m.end and m.canonical), None)
+        hit = next(
+            (m for m in mentions if m.start < span.end and span.start < m.end and m.canonical), None
+        )
         names.add(hit.canonical if hit is not None else span.text.lower())
     return frozenset(names)
 
@@ -101,10 +104,18 @@ def event_mentions(report: Report, annotations: Annotations) -> list[EventMentio
     out = []
     for event in annotations.events:
         when = date.fromisoformat(event.earliest) if event.earliest else reported
-        out.append(EventMention(
-            id=f"{report.id}/{event.id}", report_id=report.id, type=event.type, date=when,
-            actors=canonical_names(event.actor, annotations.mentions),
-            targets=canonical_names(event.target, annotations.mentions),
-            places=canonical_names(event.place, annotations.mentions),
-            negated=event.negated, source=report.source, report_date=reported))
+        out.append(
+            EventMention(
+                id=f"{report.id}/{event.id}",
+                report_id=report.id,
+                type=event.type,
+                date=when,
+                actors=canonical_names(event.actor, annotations.mentions),
+                targets=canonical_names(event.target, annotations.mentions),
+                places=canonical_names(event.place, annotations.mentions),
+                negated=event.negated,
+                source=report.source,
+                report_date=reported,
+            )
+        )
     return out

@@ -17,15 +17,24 @@ from chronik.nlp.events.lexicon import Entry, Lexicon
 
 CLAUSE_END_AFTER_PARTICLE = {"und", "oder", "aber", "sowie", "sondern"}
 HYPOTHETICAL_HOSTS = {"REQUEST", "THREATEN"}  # "forderte den Rückzug", "drohte mit Sanktionen"
-PROPOSAL_REJECTERS = {"ab|lehnen"}  # "lehnt weitere Sanktionen ab": no sanctions; a denial keeps its events
-TOPIC_OF = {"CONSULT": "über", "REQUEST": "um"}  # "beraten über Waffenlieferungen", "bat um Waffenlieferungen"
+PROPOSAL_REJECTERS = {
+    "ab|lehnen"
+}  # "lehnt weitere Sanktionen ab": no sanctions; a denial keeps its events
+TOPIC_OF = {
+    "CONSULT": "über",
+    "REQUEST": "um",
+}  # "beraten über Waffenlieferungen", "bat um Waffenlieferungen"
 ANYWHERE_IN_CLAUSE = re.compile(r"^(unwahrscheinlich|möglich|denkbar|könnte|könnten)$")
 # Words after which a noun trigger is only feared, hoped for or in question: "warnte vor einem Angriff",
 # "keine Hinweise auf einen Angriff", "hoffe auf eine Einigung", "hält einen Angriff für unwahrscheinlich".
-FEAR = re.compile(r"^(warn(t|te|ten|en)?|gewarnt|befürcht\w*|fürcht\w*|angst|sorgen?|gefahr|risiko|"
-                  r"droh(t|te|ten|en)?|angedroht|hoff(t|te|ten|en|e)?|gehofft|hoffnung|hinweise?n?|anzeichen)$")
-HABITUAL = re.compile(r"\b(jedes jahr|jeden (montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|tag|monat)|"
-                      r"regelmäßig\w*|üblicherweise|traditionell\w*)\b")
+FEAR = re.compile(
+    r"^(warn(t|te|ten|en)?|gewarnt|befürcht\w*|fürcht\w*|angst|sorgen?|gefahr|risiko|"
+    r"droh(t|te|ten|en)?|angedroht|hoff(t|te|ten|en|e)?|gehofft|hoffnung|hinweise?n?|anzeichen)$"
+)
+HABITUAL = re.compile(
+    r"\b(jedes jahr|jeden (montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|tag|monat)|"
+    r"regelmäßig\w*|üblicherweise|traditionell\w*)\b"
+)
 
 
 @dataclass
@@ -59,7 +68,9 @@ def find_particle(doc: Doc, i: int, clause: tuple[int, int], particle: str) -> i
     return None
 
 
-def verb_trigger(doc: Doc, lex: Lexicon, i: int, clause: tuple[int, int], text: str) -> Trigger | None:
+def verb_trigger(
+    doc: Doc, lex: Lexicon, i: int, clause: tuple[int, int], text: str
+) -> Trigger | None:
     hits = lex.verb_hits(doc[i].lower_)
     for hit in (h for h in hits if h.split):
         particle = find_particle(doc, i, clause, hit.entry.particle)
@@ -71,7 +82,9 @@ def verb_trigger(doc: Doc, lex: Lexicon, i: int, clause: tuple[int, int], text: 
     return None
 
 
-def noun_trigger(doc: Doc, lex: Lexicon, i: int, clause: tuple[int, int], text: str) -> Trigger | None:
+def noun_trigger(
+    doc: Doc, lex: Lexicon, i: int, clause: tuple[int, int], text: str
+) -> Trigger | None:
     for entry in lex.noun_entries(doc[i].lower_):
         if entry.allowed(text):
             return Trigger(i, entry, clause, None, doc)
@@ -99,23 +112,37 @@ def find_triggers(doc: Doc, lex: Lexicon, start: int, end: int) -> list[Trigger]
 def _governed_by(doc: Doc, token: int, clause: tuple[int, int], preps: set[str]) -> bool:
     """The noun stands in a phrase opened by one of `preps` ("über weitere Waffenlieferungen")."""
     j = token - 1
-    while j >= clause[0] and (doc[j].text[:1].islower() and doc[j].lower_ not in syntax.PREPOSITIONS):
+    while j >= clause[0] and (
+        doc[j].text[:1].islower() and doc[j].lower_ not in syntax.PREPOSITIONS
+    ):
         j -= 1
     return j >= clause[0] and doc[j].lower_ in preps
 
 
 def attributive(doc: Doc, i: int, floor: int) -> bool:
-    """"die dort stationierten Einheiten", "die getöteten Soldaten": a participle used as an adjective."""
+    """ "die dort stationierten Einheiten", "die getöteten Soldaten": a participle used as an adjective."""
     word = doc[i].lower_
     if not word.endswith(("te", "ten", "tes", "ter", "tem", "ene", "enen", "ener", "enes", "enem")):
         return False
-    if i + 1 >= len(doc) or doc[i + 1].lower_ in syntax.DETERMINERS or not (
-            doc[i + 1].text[:1].isupper() or doc[i + 1].text[:1].islower()
-            and doc[i + 1].lower_.endswith(("e", "en", "er", "es", "em"))):
+    if (
+        i + 1 >= len(doc)
+        or doc[i + 1].lower_ in syntax.DETERMINERS
+        or not (
+            doc[i + 1].text[:1].isupper()
+            or (
+                doc[i + 1].text[:1].islower()
+                and doc[i + 1].lower_.endswith(("e", "en", "er", "es", "em"))
+            )
+        )
+    ):
         return False
     j = i - 1
-    while j >= floor and doc[j].text[:1].islower() and doc[j].lower_ not in syntax.DETERMINERS and (
-            doc[j].lower_ not in syntax.AUX):
+    while (
+        j >= floor
+        and doc[j].text[:1].islower()
+        and doc[j].lower_ not in syntax.DETERMINERS
+        and (doc[j].lower_ not in syntax.AUX)
+    ):
         j -= 1
     if j >= floor and doc[j].lower_ in ("das", "dies", "dieses") and word.endswith("ten"):
         return False  # "Das berichteten Medien": "das" never agrees with "-ten", so this is a verb
@@ -126,15 +153,18 @@ def drop_consumed(triggers: list[Trigger]) -> list[Trigger]:
     """A verb that needs a noun ("Sanktionen verhängen") is the trigger; the noun is not a second event."""
     out = []
     for t in triggers:
-        if not t.is_verb and any(v.is_verb and v.clause == t.clause and v.type == t.type and v.entry.requires
-                                 is not None for v in triggers):
+        if not t.is_verb and any(
+            v.is_verb and v.clause == t.clause and v.type == t.type and v.entry.requires is not None
+            for v in triggers
+        ):
             continue
         out.append(t)
     return out
 
 
-def hypothetical(doc: Doc, triggers: list[Trigger], sentence_clauses: list[tuple[int, int]],
-                 sent_start: int) -> set[int]:
+def hypothetical(
+    doc: Doc, triggers: list[Trigger], sentence_clauses: list[tuple[int, int]], sent_start: int
+) -> set[int]:
     """Tokens of triggers that are only the content of a demand, threat, fear, purpose or condition."""
     drop: set[int] = set()
     by_clause: dict[tuple[int, int], list[Trigger]] = {}
@@ -143,12 +173,19 @@ def hypothetical(doc: Doc, triggers: list[Trigger], sentence_clauses: list[tuple
     for n, clause in enumerate(sentence_clauses):
         kind = syntax.clause_kind(doc, clause, sent_start)
         first = doc[clause[0]].lower_
-        if kind == "sub" and first in syntax.CONDITIONALS or HABITUAL.search(clause_text(doc, clause)):
+        if (kind == "sub" and first in syntax.CONDITIONALS) or HABITUAL.search(
+            clause_text(doc, clause)
+        ):
             drop.update(t.token for t in by_clause.get(clause, []))
             continue
         nxt_first = doc[sentence_clauses[n + 1][0]].lower_ if n + 1 < len(sentence_clauses) else ""
-        if nxt_first in ("falls", "sofern"):  # "werde Putin festnehmen, falls er einreise"; a threat stays
-            drop.update(t.token for t in by_clause.get(clause, []) if t.type not in HYPOTHETICAL_HOSTS)
+        if nxt_first in (
+            "falls",
+            "sofern",
+        ):  # "werde Putin festnehmen, falls er einreise"; a threat stays
+            drop.update(
+                t.token for t in by_clause.get(clause, []) if t.type not in HYPOTHETICAL_HOSTS
+            )
             continue
         if any(ANYWHERE_IN_CLAUSE.match(doc[i].lower_) for i in range(*clause)):
             drop.update(t.token for t in by_clause.get(clause, []))
@@ -157,12 +194,18 @@ def hypothetical(doc: Doc, triggers: list[Trigger], sentence_clauses: list[tuple
         rejecters = [t for t in by_clause.get(clause, []) if t.entry.lemma in PROPOSAL_REJECTERS]
         fear = [i for i in range(*clause) if FEAR.match(doc[i].lower_)]
         marks = [t.token for t in hosts + rejecters] + fear
-        topics = {TOPIC_OF[t.type] for t in by_clause.get(clause, []) if t.is_verb and t.type in TOPIC_OF}
+        topics = {
+            TOPIC_OF[t.type] for t in by_clause.get(clause, []) if t.is_verb and t.type in TOPIC_OF
+        }
         for t in by_clause.get(clause, []):
-            if not t.is_verb and (any(m < t.token for m in marks) or _governed_by(doc, t.token, clause, topics)):
+            if not t.is_verb and (
+                any(m < t.token for m in marks) or _governed_by(doc, t.token, clause, topics)
+            ):
                 drop.add(t.token)
         if (hosts or fear) and n + 1 < len(sentence_clauses):
             nxt = sentence_clauses[n + 1]
-            if syntax.clause_kind(doc, nxt, sent_start) == "zu" or doc[nxt[0]].lower_ == "dass" and hosts:
+            if syntax.clause_kind(doc, nxt, sent_start) == "zu" or (
+                doc[nxt[0]].lower_ == "dass" and hosts
+            ):
                 drop.update(t.token for t in by_clause.get(nxt, []))
     return drop

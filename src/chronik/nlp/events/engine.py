@@ -26,44 +26,63 @@ def extract_events(doc: Doc, index: DocIndex | None = None) -> list[Event]:
     return events
 
 
-def sentence_events(doc: Doc, lex: lexicon.Lexicon, index: DocIndex, start: int, end: int,
-                    report_date: PartialDate | None) -> list[Event]:
+def sentence_events(
+    doc: Doc,
+    lex: lexicon.Lexicon,
+    index: DocIndex,
+    start: int,
+    end: int,
+    report_date: PartialDate | None,
+) -> list[Event]:
     sentence_clauses = syntax.clauses(doc, start, end)
     triggers = detect.find_triggers(doc, lex, start, end)
     dropped = detect.hypothetical(doc, triggers, sentence_clauses, start)
     triggers = [t for t in triggers if t.token not in dropped]
-    ctx = ClauseContext(index, start, sentence_clauses, {t.token for t in triggers if t.is_verb},
-                        nouns={t.token for t in triggers if not t.is_verb})
+    ctx = ClauseContext(
+        index,
+        start,
+        sentence_clauses,
+        {t.token for t in triggers if t.is_verb},
+        nouns={t.token for t in triggers if not t.is_verb},
+    )
     out = []
     for trigger in triggers:
         roles = arguments.fill(trigger, ctx)
-        negated = qualify.is_negated(doc, trigger, triggers) or _ruled_out_before(doc, trigger, sentence_clauses, start)
-        out.append(Event(
-            type=trigger.type,
-            trigger=syntax.token_span(doc, trigger.token, trigger.token + 1),
-            actor=_spans(index, roles.actor),
-            target=_spans(index, roles.target),
-            place=_spans(index, roles.place),
-            time=roles.time,
-            negated=negated,
-            modality=qualify.modality(doc, trigger, index, report_date, _host(doc, trigger, sentence_clauses, start)),
-            component=f"{COMPONENT}/{trigger.type}:{trigger.entry.rule_id}",
-        ))
+        negated = qualify.is_negated(doc, trigger, triggers) or _ruled_out_before(
+            doc, trigger, sentence_clauses, start
+        )
+        out.append(
+            Event(
+                type=trigger.type,
+                trigger=syntax.token_span(doc, trigger.token, trigger.token + 1),
+                actor=_spans(index, roles.actor),
+                target=_spans(index, roles.target),
+                place=_spans(index, roles.place),
+                time=roles.time,
+                negated=negated,
+                modality=qualify.modality(
+                    doc, trigger, index, report_date, _host(doc, trigger, sentence_clauses, start)
+                ),
+                component=f"{COMPONENT}/{trigger.type}:{trigger.entry.rule_id}",
+            )
+        )
         _set_time(out[-1], index, trigger, report_date)
     return out
 
 
-def _host(doc: Doc, trigger: detect.Trigger, sentence_clauses: list[tuple[int, int]],
-          sent_start: int) -> tuple[int, int] | None:
+def _host(
+    doc: Doc, trigger: detect.Trigger, sentence_clauses: list[tuple[int, int]], sent_start: int
+) -> tuple[int, int] | None:
     if syntax.clause_kind(doc, trigger.clause, sent_start) != "zu":
         return None
     before = [c for c in sentence_clauses if c[1] <= trigger.clause[0]]
     return before[-1] if before else None
 
 
-def _ruled_out_before(doc: Doc, trigger: detect.Trigger, sentence_clauses: list[tuple[int, int]],
-                      sent_start: int) -> bool:
-    """"schließt aus, ... anzugreifen": the zu-infinitive after a ruling-out clause is negated."""
+def _ruled_out_before(
+    doc: Doc, trigger: detect.Trigger, sentence_clauses: list[tuple[int, int]], sent_start: int
+) -> bool:
+    """ "schließt aus, ... anzugreifen": the zu-infinitive after a ruling-out clause is negated."""
     if syntax.clause_kind(doc, trigger.clause, sent_start) != "zu":
         return False
     before = [c for c in sentence_clauses if c[1] <= trigger.clause[0]]
@@ -96,18 +115,41 @@ def _resolved(index: DocIndex, cand: Candidate) -> Span | None:
     return Span(mention.start, mention.end, mention.text)
 
 
-PLURAL_FINITE = {"sind", "waren", "haben", "hatten", "werden", "wurden", "wollen", "wollten", "sollen", "sollten",
-                 "können", "konnten", "müssen", "mussten", "dürfen", "durften", "seien", "hätten", "würden",
-                 "wären"}
+PLURAL_FINITE = {
+    "sind",
+    "waren",
+    "haben",
+    "hatten",
+    "werden",
+    "wurden",
+    "wollen",
+    "wollten",
+    "sollen",
+    "sollten",
+    "können",
+    "konnten",
+    "müssen",
+    "mussten",
+    "dürfen",
+    "durften",
+    "seien",
+    "hätten",
+    "würden",
+    "wären",
+}
 
 
 def _plural_verb_next_to(doc, i: int) -> bool:
-    """"Sie verlangten", "forderten sie": a plural finite verb next to "sie" makes it "they", not "she"."""
+    """ "Sie verlangten", "forderten sie": a plural finite verb next to "sie" makes it "they", not "she"."""
     for j in (i + 1, i - 1):
         if 0 <= j < len(doc) and doc[j].text[:1].islower() and doc[j].is_alpha:
             word = doc[j].lower_
-            return word in PLURAL_FINITE or (word.endswith(("ten", "en")) and word not in syntax.DETERMINERS
-                                              and word not in syntax.PREPOSITIONS and not word.endswith("ien"))
+            return word in PLURAL_FINITE or (
+                word.endswith(("ten", "en"))
+                and word not in syntax.DETERMINERS
+                and word not in syntax.PREPOSITIONS
+                and not word.endswith("ien")
+            )
     return False
 
 
@@ -122,26 +164,41 @@ def _previous_subject(index: DocIndex, i: int) -> Span | None:
     first = syntax.clauses(doc, before.start, before.end)[:1]
     if not first:
         return None
-    bare = [c for c in syntax.candidates(index, *first[0]) if c.prep is None and not c.genitive and not c.pronoun]
+    bare = [
+        c
+        for c in syntax.candidates(index, *first[0])
+        if c.prep is None and not c.genitive and not c.pronoun
+    ]
     return bare[0].span(doc) if bare else None
 
 
-def _set_time(event: Event, index: DocIndex, trigger: detect.Trigger, report_date: PartialDate | None) -> None:
+def _set_time(
+    event: Event, index: DocIndex, trigger: detect.Trigger, report_date: PartialDate | None
+) -> None:
     """The event's date: its own timex if it has one, else the report date ("reported at")."""
     for start, _end, timex in index.timexes:
         if trigger.clause[0] <= start < trigger.clause[1]:
-            event.time_value, event.earliest, event.latest = timex.value, timex.earliest, timex.latest
+            event.time_value, event.earliest, event.latest = (
+                timex.value,
+                timex.earliest,
+                timex.latest,
+            )
             return
     if report_date is not None:
         event.time_value = report_date.iso
-        event.earliest, event.latest = report_date.earliest().isoformat(), report_date.latest().isoformat()
+        event.earliest, event.latest = (
+            report_date.earliest().isoformat(),
+            report_date.latest().isoformat(),
+        )
         if _so_far(index.doc, trigger.clause):
-            event.earliest = None  # "hat … bislang ausgeschlossen": held from some time up to the report date
+            event.earliest = (
+                None  # "hat … bislang ausgeschlossen": held from some time up to the report date
+            )
 
 
 SO_FAR = {"bislang", "bisher", "bisherig", "seither"}
 
 
 def _so_far(doc: Doc, clause: tuple[int, int]) -> bool:
-    """"bislang"/"bisher" are no timexes (spec) but say the state held until the report was written."""
+    """ "bislang"/"bisher" are no timexes (spec) but say the state held until the report was written."""
     return any(doc[i].lower_ in SO_FAR for i in range(*clause))

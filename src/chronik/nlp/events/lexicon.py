@@ -10,14 +10,44 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
-VERB_SUFFIXES = ("e", "en", "n", "st", "est", "t", "et", "te", "ten", "test", "tet", "ete", "eten", "etest", "etet",
-                 "end", "ende", "enden", "ene", "enen", "ener", "enes", "enem", "tes", "ter", "tem", "etes", "eter")
+VERB_SUFFIXES = (
+    "e",
+    "en",
+    "n",
+    "st",
+    "est",
+    "t",
+    "et",
+    "te",
+    "ten",
+    "test",
+    "tet",
+    "ete",
+    "eten",
+    "etest",
+    "etet",
+    "end",
+    "ende",
+    "enden",
+    "ene",
+    "enen",
+    "ener",
+    "enes",
+    "enem",
+    "tes",
+    "ter",
+    "tem",
+    "etes",
+    "eter",
+)
 STRONG_SUFFIXES = ("",) + VERB_SUFFIXES
 NOUN_SUFFIXES = ("", "e", "en", "n", "s", "es", "er", "ern", "em")
-MIN_COMPOUND_PREFIX = 4  # "Luftangriff" yes, "Vereinigung" (ver+Einigung) no; "EU-Gipfel" via the hyphen
+MIN_COMPOUND_PREFIX = (
+    4  # "Luftangriff" yes, "Vereinigung" (ver+Einigung) no; "EU-Gipfel" via the hyphen
+)
 
 
 @dataclass(frozen=True)
@@ -52,11 +82,17 @@ class VerbHit:
 @dataclass
 class Lexicon:
     verbs: dict[str, list[VerbHit]] = field(default_factory=dict)
-    nouns: dict[str, list[Entry]] = field(default_factory=dict)  # form -> entries usable as compound heads
-    exact_nouns: dict[str, list[Entry]] = field(default_factory=dict)  # form -> entries matched whole only
+    nouns: dict[str, list[Entry]] = field(
+        default_factory=dict
+    )  # form -> entries usable as compound heads
+    exact_nouns: dict[str, list[Entry]] = field(
+        default_factory=dict
+    )  # form -> entries matched whole only
     compound_only: dict[str, list[Entry]] = field(default_factory=dict)
     stop: set[str] = field(default_factory=set)  # words ending in a trigger noun that are none
-    patterns: list[tuple[re.Pattern[str], Entry]] = field(default_factory=list)  # over lower-cased sentences
+    patterns: list[tuple[re.Pattern[str], Entry]] = field(
+        default_factory=list
+    )  # over lower-cased sentences
 
     def verb_hits(self, lower: str) -> list[VerbHit]:
         return self.verbs.get(lower, [])
@@ -86,7 +122,9 @@ def verb_forms(lemma: str, extra: list[str]) -> dict[str, bool]:
     """Surface forms of one verb -> whether the form is a split finite verb that needs its particle."""
     particle, _, verb = lemma.rpartition("|")
     base = verb[:-2] if verb.endswith("en") else verb[:-1] if verb.endswith("n") else verb
-    stems = [(base, VERB_SUFFIXES)] + [(s, STRONG_SUFFIXES) for s in extra if not s.startswith(("=", "-"))]
+    stems = [(base, VERB_SUFFIXES)] + [
+        (s, STRONG_SUFFIXES) for s in extra if not s.startswith(("=", "-"))
+    ]
     exact = [s[1:] for s in extra if s.startswith("=")]
     forms: dict[str, bool] = {}
     for stem, suffixes in stems:
@@ -128,10 +166,16 @@ def parse(text: str, label_column: int = 1) -> Lexicon:
         cells = dict(zip(header, (c.strip() for c in line.split("\t"))))
         extra = [s.strip() for s in cells.get("forms", "").split(",") if s.strip()]
         lemma, pos = cells["lemma"], cells["pos"]
-        entry = Entry(lemma=lemma, label=cells.get("type") or cells.get("certainty", ""), pos=pos,
-                      particle=lemma.rpartition("|")[0], requires=_regex(cells.get("requires", "")),
-                      excludes=_regex(cells.get("excludes", "")), kind=cells.get("kind", ""),
-                      flags=frozenset(cells.get("flags", "").split()))
+        entry = Entry(
+            lemma=lemma,
+            label=cells.get("type") or cells.get("certainty", ""),
+            pos=pos,
+            particle=lemma.rpartition("|")[0],
+            requires=_regex(cells.get("requires", "")),
+            excludes=_regex(cells.get("excludes", "")),
+            kind=cells.get("kind", ""),
+            flags=frozenset(cells.get("flags", "").split()),
+        )
         if pos == "STOP":
             lexicon.stop.update(_noun_forms(lemma, extra))
             continue
@@ -143,16 +187,20 @@ def parse(text: str, label_column: int = 1) -> Lexicon:
                 lexicon.verbs.setdefault(form, []).append(VerbHit(entry, split))
             continue
         target = {"N": lexicon.nouns, "NC": lexicon.compound_only, "X": lexicon.exact_nouns}[pos]
-        forms = {f[1:] for f in extra if f.startswith("=")} if pos == "X" else _noun_forms(lemma, extra)
+        forms = (
+            {f[1:] for f in extra if f.startswith("=")} if pos == "X" else _noun_forms(lemma, extra)
+        )
         for form in forms:
             target.setdefault(form, []).append(entry)
     return lexicon
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(path: str) -> Lexicon:
     """Loaded once per process from package data (`path` relative to chronik/nlp/resources)."""
-    return parse(resources.files("chronik.nlp.resources").joinpath(path).read_text(encoding="utf-8"))
+    return parse(
+        resources.files("chronik.nlp.resources").joinpath(path).read_text(encoding="utf-8")
+    )
 
 
 def triggers() -> Lexicon:

@@ -17,15 +17,31 @@ from chronik.nlp.events.detect import Trigger
 from chronik.nlp.events.syntax import DocIndex
 
 VERIFY = re.compile(r"^(überprüf|bestätig|verifizier|belegen|belegt)")
-NEGATORS = {"nicht", "nie", "niemals", "keinesfalls", "weder", "kein", "keine", "keinen", "keinem", "keiner",
-            "keines", "nichts"}
+NEGATORS = {
+    "nicht",
+    "nie",
+    "niemals",
+    "keinesfalls",
+    "weder",
+    "kein",
+    "keine",
+    "keinen",
+    "keinem",
+    "keiner",
+    "keines",
+    "nichts",
+}
 NOT_NEGATING_NEXT = {"nur", "zuletzt", "mehr als", "weniger"}
 RULE_OUT = re.compile(r"^(ausgeschlossen|auszuschließen|ausschließen|ausschloss|ausschlossen)$")
 RULE_OUT_SPLIT = {"schließt", "schließen", "schloss", "schlossen"}
-PLANNED = re.compile(r"^(plan|geplant|beabsichtig|vorgesehen|will$|wollen$|wollte|angekündigt|kündigt|bereitet|"
-                     r"vorbereit|erwäg|beschloss|beschlossen|entschied|entschieden)")
+PLANNED = re.compile(
+    r"^(plan|geplant|beabsichtig|vorgesehen|will$|wollen$|wollte|angekündigt|kündigt|bereitet|"
+    r"vorbereit|erwäg|beschloss|beschlossen|entschied|entschieden)"
+)
 FUTURE_AUX = {"wird", "werden", "werde", "wirst"}
-FUTURE_WORDS = re.compile(r"^(bevorstehend|kommend|nächst|künftig|morgen|übermorgen|demnächst|bald)")
+FUTURE_WORDS = re.compile(
+    r"^(bevorstehend|kommend|nächst|künftig|morgen|übermorgen|demnächst|bald)"
+)
 
 
 def is_negated(doc: Doc, trigger: Trigger, all_triggers: list[Trigger]) -> bool:
@@ -41,8 +57,12 @@ def is_negated(doc: Doc, trigger: Trigger, all_triggers: list[Trigger]) -> bool:
     verbs_in_clause = any(t.is_verb and t.clause == clause for t in all_triggers)
     words = [doc[i].lower_ for i in range(*clause)]
     if verbs_in_clause or any(VERIFY.match(w) for w in words):
-        return False  # "Die Angaben zu den Festnahmen lassen sich nicht überprüfen" negates no arrest
-    return any(_negator(doc, i) and doc[i].lower_ in ("nicht", "nie", "niemals") for i in range(*clause))
+        return (
+            False  # "Die Angaben zu den Festnahmen lassen sich nicht überprüfen" negates no arrest
+        )
+    return any(
+        _negator(doc, i) and doc[i].lower_ in ("nicht", "nie", "niemals") for i in range(*clause)
+    )
 
 
 def ruled_out_clause(doc: Doc, clause: tuple[int, int]) -> bool:
@@ -65,26 +85,45 @@ def _negator(doc: Doc, i: int) -> bool:
 
 
 def _kein_heads(doc: Doc, token: int, clause_start: int) -> bool:
-    """"keine (neuen) Angriffe": only adjectives between the negator and the noun."""
+    """ "keine (neuen) Angriffe": only adjectives between the negator and the noun."""
     if token - 1 >= clause_start and doc[token - 1].lower_ == "ohne":
         return True  # "ohne Einigung"
     j = token - 1
-    while j >= clause_start and doc[j].text[:1].islower() and doc[j].lower_ not in NEGATORS and (
-            doc[j].lower_ not in syntax.PREPOSITIONS and doc[j].lower_.endswith(("e", "en", "er", "es", "em"))):
+    while (
+        j >= clause_start
+        and doc[j].text[:1].islower()
+        and doc[j].lower_ not in NEGATORS
+        and (
+            doc[j].lower_ not in syntax.PREPOSITIONS
+            and doc[j].lower_.endswith(("e", "en", "er", "es", "em"))
+        )
+    ):
         j -= 1
-    return j >= clause_start and doc[j].lower_ in NEGATORS and doc[j].lower_ != "nicht" or (
-        j >= clause_start and doc[j].lower_ == "nicht" and j == token - 1)
+    return (j >= clause_start and doc[j].lower_ in NEGATORS and doc[j].lower_ != "nicht") or (
+        j >= clause_start and doc[j].lower_ == "nicht" and j == token - 1
+    )
 
 
-def modality(doc: Doc, trigger: Trigger, index: DocIndex, report_date: PartialDate | None,
-             host: tuple[int, int] | None = None) -> str:
+def modality(
+    doc: Doc,
+    trigger: Trigger,
+    index: DocIndex,
+    report_date: PartialDate | None,
+    host: tuple[int, int] | None = None,
+) -> str:
     """`host` is the clause a zu-infinitive depends on ("plant, ... zu verlegen")."""
     clause = trigger.clause
-    words = [doc[i].lower_ for i in range(*clause)] + ([doc[i].lower_ for i in range(*host)] if host else [])
+    words = [doc[i].lower_ for i in range(*clause)] + (
+        [doc[i].lower_ for i in range(*host)] if host else []
+    )
     if any(PLANNED.match(w) for w in words):
         return "planned"
     infinitive = trigger.entry.lemma.replace("|", "").lower()
-    if trigger.is_verb and doc[trigger.token].lower_ == infinitive and any(w in FUTURE_AUX for w in words):
+    if (
+        trigger.is_verb
+        and doc[trigger.token].lower_ == infinitive
+        and any(w in FUTURE_AUX for w in words)
+    ):
         return "future"
     if any(FUTURE_WORDS.match(w) for w in words):
         return "future"
@@ -95,7 +134,11 @@ def modality(doc: Doc, trigger: Trigger, index: DocIndex, report_date: PartialDa
 
 def _later_timex(index: DocIndex, clause: tuple[int, int], report_date: PartialDate) -> bool:
     for start, _end, timex in index.timexes:
-        if not clause[0] <= start < clause[1] or timex.type != "DATE" or not timex.value[:4].isdigit():
+        if (
+            not clause[0] <= start < clause[1]
+            or timex.type != "DATE"
+            or not timex.value[:4].isdigit()
+        ):
             continue
         value = timex.value[: len(report_date.iso)]
         if len(value) == len(report_date.iso) and value > report_date.iso:

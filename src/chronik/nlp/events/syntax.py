@@ -16,71 +16,523 @@ from spacy.tokens import Doc
 from chronik.types import Mention, Span, Timex
 
 MAX_CLAUSE = 60
-BOUNDARIES = {",", ";", ":", "(", ")", "–", "—", "-"}  # not quotes: '"als "Heuchelei" zurück"' is one clause
+BOUNDARIES = {
+    ",",
+    ";",
+    ":",
+    "(",
+    ")",
+    "–",
+    "—",
+    "-",
+}  # not quotes: '"als "Heuchelei" zurück"' is one clause
 QUOTES = {"„", "“", "”", '"', "«", "»", "‚", "‘", "’", "'"}
-SUBORDINATORS = {"dass", "daß", "weil", "da", "nachdem", "als", "wenn", "falls", "ob", "obwohl", "während",
-                 "bevor", "damit", "sodass", "indem", "seit", "seitdem", "bis", "wie", "wo", "wobei", "weshalb",
-                 "weswegen", "womit", "worauf", "wonach", "um", "ohne", "sofern", "solange"}
-RELATIVES = {"der", "die", "das", "den", "dem", "deren", "dessen", "denen", "welche", "welcher", "welches", "was"}
+SUBORDINATORS = {
+    "dass",
+    "daß",
+    "weil",
+    "da",
+    "nachdem",
+    "als",
+    "wenn",
+    "falls",
+    "ob",
+    "obwohl",
+    "während",
+    "bevor",
+    "damit",
+    "sodass",
+    "indem",
+    "seit",
+    "seitdem",
+    "bis",
+    "wie",
+    "wo",
+    "wobei",
+    "weshalb",
+    "weswegen",
+    "womit",
+    "worauf",
+    "wonach",
+    "um",
+    "ohne",
+    "sofern",
+    "solange",
+}
+RELATIVES = {
+    "der",
+    "die",
+    "das",
+    "den",
+    "dem",
+    "deren",
+    "dessen",
+    "denen",
+    "welche",
+    "welcher",
+    "welches",
+    "was",
+}
 CONDITIONALS = {"wenn", "falls", "sofern", "um", "damit", "ob", "bis"}
-AUX = {"hat", "haben", "hatte", "hatten", "habe", "hätte", "hätten", "ist", "sind", "war", "waren", "sei", "seien",
-       "wäre", "wären", "wird", "werden", "wurde", "wurden", "worden", "würde", "würden", "werde", "will", "wollen",
-       "wollte", "wollten", "wolle", "soll", "sollen", "sollte", "sollten", "solle", "kann", "können", "konnte",
-       "konnten", "könne", "muss", "müssen", "musste", "mussten", "müsse", "darf", "dürfen", "durfte", "lässt",
-       "ließ", "ließen", "lassen", "gibt", "gab", "gaben", "gehört", "gehören", "kommen", "kommt", "kam", "scheint"}
+AUX = {
+    "hat",
+    "haben",
+    "hatte",
+    "hatten",
+    "habe",
+    "hätte",
+    "hätten",
+    "ist",
+    "sind",
+    "war",
+    "waren",
+    "sei",
+    "seien",
+    "wäre",
+    "wären",
+    "wird",
+    "werden",
+    "wurde",
+    "wurden",
+    "worden",
+    "würde",
+    "würden",
+    "werde",
+    "will",
+    "wollen",
+    "wollte",
+    "wollten",
+    "wolle",
+    "soll",
+    "sollen",
+    "sollte",
+    "sollten",
+    "solle",
+    "kann",
+    "können",
+    "konnte",
+    "konnten",
+    "könne",
+    "muss",
+    "müssen",
+    "musste",
+    "mussten",
+    "müsse",
+    "darf",
+    "dürfen",
+    "durfte",
+    "lässt",
+    "ließ",
+    "ließen",
+    "lassen",
+    "gibt",
+    "gab",
+    "gaben",
+    "gehört",
+    "gehören",
+    "kommen",
+    "kommt",
+    "kam",
+    "scheint",
+}
 PASSIVE_AUX = {"wurde", "wurden", "worden", "wird", "werden", "werde"}
-PREPOSITIONS = {"in", "im", "ins", "an", "am", "ans", "auf", "aus", "bei", "beim", "durch", "für", "gegen", "mit",
-                "nach", "von", "vom", "vor", "vorm", "zu", "zum", "zur", "über", "unter", "zwischen", "nahe",
-                "seit", "um", "ohne", "wegen", "trotz", "laut", "gemäß", "hinter", "neben", "bis", "nördlich", "als",
-                "südlich", "östlich", "westlich", "innerhalb", "außerhalb", "entlang", "ab", "samt", "statt",
-                "per", "via"}
-LOCATIVE = {"in", "im", "ins", "an", "am", "bei", "beim", "nach", "nahe", "zur", "zum", "aus", "vor", "nördlich",
-            "südlich", "östlich", "westlich", "innerhalb", "außerhalb", "über", "entlang", "von"}
-DETERMINERS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "kein",
-               "keine", "keinen", "keinem", "keiner", "sein", "seine", "seinen", "seinem", "seiner", "seines",
-               "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres", "dieser", "diese", "dieses", "diesen", "diesem",
-               "jeder", "jede", "jeden", "jedem", "alle", "allen", "aller", "mehrere", "einige", "viele", "beide",
-               "beiden", "zwei", "drei", "vier", "fünf", "unser", "unsere", "unseren"}
-NUMBERS = {"zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf", "zwanzig",
-           "hundert", "tausend", "hunderte", "tausende", "dutzende", "mehrere", "zahlreiche", "einige", "viele"}
+PREPOSITIONS = {
+    "in",
+    "im",
+    "ins",
+    "an",
+    "am",
+    "ans",
+    "auf",
+    "aus",
+    "bei",
+    "beim",
+    "durch",
+    "für",
+    "gegen",
+    "mit",
+    "nach",
+    "von",
+    "vom",
+    "vor",
+    "vorm",
+    "zu",
+    "zum",
+    "zur",
+    "über",
+    "unter",
+    "zwischen",
+    "nahe",
+    "seit",
+    "um",
+    "ohne",
+    "wegen",
+    "trotz",
+    "laut",
+    "gemäß",
+    "hinter",
+    "neben",
+    "bis",
+    "nördlich",
+    "als",
+    "südlich",
+    "östlich",
+    "westlich",
+    "innerhalb",
+    "außerhalb",
+    "entlang",
+    "ab",
+    "samt",
+    "statt",
+    "per",
+    "via",
+}
+LOCATIVE = {
+    "in",
+    "im",
+    "ins",
+    "an",
+    "am",
+    "bei",
+    "beim",
+    "nach",
+    "nahe",
+    "zur",
+    "zum",
+    "aus",
+    "vor",
+    "nördlich",
+    "südlich",
+    "östlich",
+    "westlich",
+    "innerhalb",
+    "außerhalb",
+    "über",
+    "entlang",
+    "von",
+}
+DETERMINERS = {
+    "der",
+    "die",
+    "das",
+    "den",
+    "dem",
+    "des",
+    "ein",
+    "eine",
+    "einen",
+    "einem",
+    "einer",
+    "eines",
+    "kein",
+    "keine",
+    "keinen",
+    "keinem",
+    "keiner",
+    "sein",
+    "seine",
+    "seinen",
+    "seinem",
+    "seiner",
+    "seines",
+    "ihr",
+    "ihre",
+    "ihren",
+    "ihrem",
+    "ihrer",
+    "ihres",
+    "dieser",
+    "diese",
+    "dieses",
+    "diesen",
+    "diesem",
+    "jeder",
+    "jede",
+    "jeden",
+    "jedem",
+    "alle",
+    "allen",
+    "aller",
+    "mehrere",
+    "einige",
+    "viele",
+    "beide",
+    "beiden",
+    "zwei",
+    "drei",
+    "vier",
+    "fünf",
+    "unser",
+    "unsere",
+    "unseren",
+}
+NUMBERS = {
+    "zwei",
+    "drei",
+    "vier",
+    "fünf",
+    "sechs",
+    "sieben",
+    "acht",
+    "neun",
+    "zehn",
+    "elf",
+    "zwölf",
+    "zwanzig",
+    "hundert",
+    "tausend",
+    "hunderte",
+    "tausende",
+    "dutzende",
+    "mehrere",
+    "zahlreiche",
+    "einige",
+    "viele",
+}
 DEFINITE = {"der", "die", "das", "des", "dem", "den"}
 PRONOUNS = {"er", "sie", "es", "ihn", "ihm", "ihnen", "man"}
-FUNCTION_CAPS = {"Die", "Der", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einen", "Im", "In", "Am", "An", "Auf",
-                 "Aus", "Bei", "Beim", "Nach", "Vor", "Mit", "Von", "Vom", "Zu", "Zum", "Zur", "Für", "Gegen", "Über",
-                 "Auch", "Aber", "Doch", "Und", "Oder", "Es", "Er", "Sie", "Wir", "Ich", "Man", "Dies", "Diese",
-                 "Dieser", "Dieses", "Damit", "Dabei", "Dazu", "Daher", "Deshalb", "Zudem", "Zugleich", "Wie", "Was",
-                 "Wer", "Wo", "Wann", "Als", "Wenn", "Seit", "Laut", "Trotz", "Wegen", "Unterdessen", "Inzwischen",
-                 "Bislang", "Bisher", "Zuletzt", "Zuvor", "Danach", "Dort", "Hier", "Heute", "Gestern", "Morgen",
-                 "Nun", "Jetzt", "Noch", "Schon", "Bereits", "Mehrfach", "Gemeinsam", "Allerdings", "Unabhängig",
-                 "Kein", "Keine", "Nicht", "So", "Da", "Dass", "Ob", "Um", "Ohne", "Mehr", "Weitere", "Weiter",
-                 "Erst", "Zunächst", "Dennoch", "Trotzdem", "Demnach", "Demzufolge", "Offenbar", "Angeblich",
-                 "Seither", "Allein", "Seitdem", "Daraufhin", "Anschließend", "Später", "Mittlerweile", "Derzeit",
-                 "Erneut", "Gleichzeitig", "Außerdem", "Stattdessen", "Immerhin", "Jedoch", "Ebenfalls", "Vielmehr",
-                 "Insgesamt", "Offiziell", "Kürzlich", "Vorher", "Nachdem", "Während", "Bis", "Laut", "Wegen",
-                 "Darunter", "Deshalb", "Dagegen", "Dafür", "Zuerst", "Zuletzt", "Schließlich", "Vorerst", "Bald",
-                 "Darüber", "Daran", "Darauf", "Davon", "Dadurch", "Dahinter", "Damals", "Zumindest", "Etwa", "Rund",
-                 "Fast", "Kaum", "Vielleicht", "Wohl", "Möglicherweise", "Hingegen", "Ebenso", "Somit", "Folglich",
-                 "Eigentlich", "Tatsächlich", "Natürlich", "Sogar", "Besonders", "Nur", "Jedenfalls", "Vor", "Zwar"}
-STOP_NOUNS = {"Angaben", "Angabe", "Informationen", "Berichten", "Bericht", "Berichte", "Ende", "Anfang", "Mitte",
-              "Zeit", "Mal", "Jahr", "Jahre", "Jahren", "Jahres", "Monat", "Monate", "Monaten", "Woche", "Wochen",
-              "Tag", "Tage", "Tagen", "Stunden", "Uhr", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag",
-              "Samstag", "Sonntag", "Wochenende", "Morgen", "Abend", "Nacht", "Beginn", "Rahmen", "Hinsicht",
-              "Zusammenhang", "Verlauf", "Stand", "Weise", "Art", "Fall", "Fälle", "Prozent", "Hälfte",
-              "Teil", "Teile", "Zahl", "Sprecherin", "Verfügung", "Ziel", "Ziele", "Zielen", "Dienstagabend",
-              "Montagmorgen"}
+FUNCTION_CAPS = {
+    "Die",
+    "Der",
+    "Das",
+    "Den",
+    "Dem",
+    "Des",
+    "Ein",
+    "Eine",
+    "Einen",
+    "Im",
+    "In",
+    "Am",
+    "An",
+    "Auf",
+    "Aus",
+    "Bei",
+    "Beim",
+    "Nach",
+    "Vor",
+    "Mit",
+    "Von",
+    "Vom",
+    "Zu",
+    "Zum",
+    "Zur",
+    "Für",
+    "Gegen",
+    "Über",
+    "Auch",
+    "Aber",
+    "Doch",
+    "Und",
+    "Oder",
+    "Es",
+    "Er",
+    "Sie",
+    "Wir",
+    "Ich",
+    "Man",
+    "Dies",
+    "Diese",
+    "Dieser",
+    "Dieses",
+    "Damit",
+    "Dabei",
+    "Dazu",
+    "Daher",
+    "Deshalb",
+    "Zudem",
+    "Zugleich",
+    "Wie",
+    "Was",
+    "Wer",
+    "Wo",
+    "Wann",
+    "Als",
+    "Wenn",
+    "Seit",
+    "Laut",
+    "Trotz",
+    "Wegen",
+    "Unterdessen",
+    "Inzwischen",
+    "Bislang",
+    "Bisher",
+    "Zuletzt",
+    "Zuvor",
+    "Danach",
+    "Dort",
+    "Hier",
+    "Heute",
+    "Gestern",
+    "Morgen",
+    "Nun",
+    "Jetzt",
+    "Noch",
+    "Schon",
+    "Bereits",
+    "Mehrfach",
+    "Gemeinsam",
+    "Allerdings",
+    "Unabhängig",
+    "Kein",
+    "Keine",
+    "Nicht",
+    "So",
+    "Da",
+    "Dass",
+    "Ob",
+    "Um",
+    "Ohne",
+    "Mehr",
+    "Weitere",
+    "Weiter",
+    "Erst",
+    "Zunächst",
+    "Dennoch",
+    "Trotzdem",
+    "Demnach",
+    "Demzufolge",
+    "Offenbar",
+    "Angeblich",
+    "Seither",
+    "Allein",
+    "Seitdem",
+    "Daraufhin",
+    "Anschließend",
+    "Später",
+    "Mittlerweile",
+    "Derzeit",
+    "Erneut",
+    "Gleichzeitig",
+    "Außerdem",
+    "Stattdessen",
+    "Immerhin",
+    "Jedoch",
+    "Ebenfalls",
+    "Vielmehr",
+    "Insgesamt",
+    "Offiziell",
+    "Kürzlich",
+    "Vorher",
+    "Nachdem",
+    "Während",
+    "Bis",
+    "Darunter",
+    "Dagegen",
+    "Dafür",
+    "Zuerst",
+    "Schließlich",
+    "Vorerst",
+    "Bald",
+    "Darüber",
+    "Daran",
+    "Darauf",
+    "Davon",
+    "Dadurch",
+    "Dahinter",
+    "Damals",
+    "Zumindest",
+    "Etwa",
+    "Rund",
+    "Fast",
+    "Kaum",
+    "Vielleicht",
+    "Wohl",
+    "Möglicherweise",
+    "Hingegen",
+    "Ebenso",
+    "Somit",
+    "Folglich",
+    "Eigentlich",
+    "Tatsächlich",
+    "Natürlich",
+    "Sogar",
+    "Besonders",
+    "Nur",
+    "Jedenfalls",
+    "Zwar",
+}
+STOP_NOUNS = {
+    "Angaben",
+    "Angabe",
+    "Informationen",
+    "Berichten",
+    "Bericht",
+    "Berichte",
+    "Ende",
+    "Anfang",
+    "Mitte",
+    "Zeit",
+    "Mal",
+    "Jahr",
+    "Jahre",
+    "Jahren",
+    "Jahres",
+    "Monat",
+    "Monate",
+    "Monaten",
+    "Woche",
+    "Wochen",
+    "Tag",
+    "Tage",
+    "Tagen",
+    "Stunden",
+    "Uhr",
+    "Montag",
+    "Dienstag",
+    "Mittwoch",
+    "Donnerstag",
+    "Freitag",
+    "Samstag",
+    "Sonntag",
+    "Wochenende",
+    "Morgen",
+    "Abend",
+    "Nacht",
+    "Beginn",
+    "Rahmen",
+    "Hinsicht",
+    "Zusammenhang",
+    "Verlauf",
+    "Stand",
+    "Weise",
+    "Art",
+    "Fall",
+    "Fälle",
+    "Prozent",
+    "Hälfte",
+    "Teil",
+    "Teile",
+    "Zahl",
+    "Sprecherin",
+    "Verfügung",
+    "Ziel",
+    "Ziele",
+    "Zielen",
+    "Dienstagabend",
+    "Montagmorgen",
+}
 DEMONYM = re.compile(r"^[a-zäöü]+(isch|ländisch)(e|en|er|es|em)?$")
-NOT_DEMONYM = re.compile(r"^(militär|polit|prakt|techn|strateg|wirtschaft|islam|histor|typ|krit|diplomat|"
-                         r"symbol|tatsäch|logist|fantast|elektr|automat|drast|ethn|takt|demokrat|katastroph|"
-                         r"dramat|energet|psych|syst|problemat|ideolog|zyn|juris|medizin|stat|dynam|hektisch|"
-                         r"chaot|optim|pessim|realist|theoret|biolog|chem|atom|national|international|regional)")
-TITLE = re.compile(r"(präsident|minister|kanzler|sprecher|chef|führer|general|sekretär|kommissar|bürgermeister|"
-                   r"gouverneur|botschafter|beauftragte|vorsitzende|machthaber|diktator|politiker|kollege|"
-                   r"kollegen|oberhaupt|premier|könig|papst|anführer|kommandeur|leiter|direktor|in)$")
-PLACE_KIND = re.compile(r"(dorf|stadt|region|gebiet|flugplatz|flughafen|stützpunkt|hafen|provinz|bezirk|grenzort|"
-                        r"vorort|standort|kreis|oblast|republik|halbinsel|insel|gemeinde|siedlung|stadtteil|"
-                        r"viertel|metropole)$")
+NOT_DEMONYM = re.compile(
+    r"^(militär|polit|prakt|techn|strateg|wirtschaft|islam|histor|typ|krit|diplomat|"
+    r"symbol|tatsäch|logist|fantast|elektr|automat|drast|ethn|takt|demokrat|katastroph|"
+    r"dramat|energet|psych|syst|problemat|ideolog|zyn|juris|medizin|stat|dynam|hektisch|"
+    r"chaot|optim|pessim|realist|theoret|biolog|chem|atom|national|international|regional)"
+)
+TITLE = re.compile(
+    r"(präsident|minister|kanzler|sprecher|chef|führer|general|sekretär|kommissar|bürgermeister|"
+    r"gouverneur|botschafter|beauftragte|vorsitzende|machthaber|diktator|politiker|kollege|"
+    r"kollegen|oberhaupt|premier|könig|papst|anführer|kommandeur|leiter|direktor|in)$"
+)
+PLACE_KIND = re.compile(
+    r"(dorf|stadt|region|gebiet|flugplatz|flughafen|stützpunkt|hafen|provinz|bezirk|grenzort|"
+    r"vorort|standort|kreis|oblast|republik|halbinsel|insel|gemeinde|siedlung|stadtteil|"
+    r"viertel|metropole)$"
+)
 NAME_SUFFIX = re.compile(r"(land|ien|reich|stan|burg|ei)$")
-NOUN_SUFFIX = re.compile(r"(ung|ungen|heit|keit|schaft|tion|tionen|ität|ismus|ment|nis|nisse|tum|er|ern|e|en)$")
+NOUN_SUFFIX = re.compile(
+    r"(ung|ungen|heit|keit|schaft|tion|tionen|ität|ismus|ment|nis|nisse|tum|er|ern|e|en)$"
+)
 
 
 @dataclass
@@ -152,16 +604,34 @@ def heuristic_mentions(doc: Doc) -> list[Mention]:
     for tok in doc:
         text = tok.text
         if DEMONYM.match(text) and not NOT_DEMONYM.match(text):
-            out.append(Mention(tok.idx, tok.idx + len(text), text, "LOC", sub="deriv", component="events:fallback"))
+            out.append(
+                Mention(
+                    tok.idx,
+                    tok.idx + len(text),
+                    text,
+                    "LOC",
+                    sub="deriv",
+                    component="events:fallback",
+                )
+            )
             continue
-        if not text[:1].isupper() or not text.isalpha() and "-" not in text or text in FUNCTION_CAPS:
+        if (
+            not text[:1].isupper()
+            or (not text.isalpha() and "-" not in text)
+            or text in FUNCTION_CAPS
+        ):
             continue
         if text in STOP_NOUNS or len(text) < 3:
             continue
         prev = doc[tok.i - 1] if tok.i > 0 and tok.i not in sent_starts else None
         prev_lower = prev.lower_ if prev is not None else ""
-        if prev_lower in DETERMINERS or (prev is not None and prev.text[:1].islower() and prev_lower.endswith(
-                ("e", "en", "er", "es", "em")) and prev_lower not in PREPOSITIONS and prev_lower not in AUX):
+        if prev_lower in DETERMINERS or (
+            prev is not None
+            and prev.text[:1].islower()
+            and prev_lower.endswith(("e", "en", "er", "es", "em"))
+            and prev_lower not in PREPOSITIONS
+            and prev_lower not in AUX
+        ):
             continue
         after_title = prev is not None and TITLE.search(prev.text) is not None
         if NOUN_SUFFIX.search(text) and not after_title and not NAME_SUFFIX.search(text):
@@ -172,12 +642,14 @@ def heuristic_mentions(doc: Doc) -> list[Mention]:
 
 
 def _merge_adjacent(mentions: list[Mention]) -> list[Mention]:
-    """"Viktor" + "Chrenin" -> one PER mention."""
+    """ "Viktor" + "Chrenin" -> one PER mention."""
     merged: list[Mention] = []
     for m in mentions:
         last = merged[-1] if merged else None
         if last is not None and last.sub is None and m.sub is None and m.start - last.end == 1:
-            merged[-1] = Mention(last.start, m.end, last.text + " " + m.text, last.type, component=last.component)
+            merged[-1] = Mention(
+                last.start, m.end, last.text + " " + m.text, last.type, component=last.component
+            )
         else:
             merged.append(m)
     return merged
@@ -191,7 +663,11 @@ def clauses(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         tok = doc[i]
         if tok.text == "," and _enumeration_comma(doc, i, end):
             continue
-        if tok.text in BOUNDARIES or tok.is_space or (tok.is_punct and tok.text in {".", "!", "?", "…"}):
+        if (
+            tok.text in BOUNDARIES
+            or tok.is_space
+            or (tok.is_punct and tok.text in {".", "!", "?", "…"})
+        ):
             if i > begin:
                 out.append((begin, i))
             begin = i + 1
@@ -206,8 +682,14 @@ def _bounded(doc: Doc, clause: tuple[int, int]) -> list[tuple[int, int]]:
     parts = []
     start, end = clause
     while end - start > MAX_CLAUSE:
-        cut = next((i for i in range(start + MAX_CLAUSE, start + MAX_CLAUSE // 2, -1)
-                    if doc[i].lower_ in ("und", "oder", "sowie")), start + MAX_CLAUSE)
+        cut = next(
+            (
+                i
+                for i in range(start + MAX_CLAUSE, start + MAX_CLAUSE // 2, -1)
+                if doc[i].lower_ in ("und", "oder", "sowie")
+            ),
+            start + MAX_CLAUSE,
+        )
         parts.append((start, cut))
         start = cut
     parts.append((start, end))
@@ -215,8 +697,13 @@ def _bounded(doc: Doc, clause: tuple[int, int]) -> list[tuple[int, int]]:
 
 
 def _enumeration_comma(doc: Doc, i: int, end: int) -> bool:
-    """"der USA, Frankreichs und Großbritanniens": a comma between names that an "und" closes."""
-    if i == 0 or i + 1 >= end or not doc[i - 1].text[:1].isupper() or not is_noun_like(doc[i + 1].text):
+    """ "der USA, Frankreichs und Großbritanniens": a comma between names that an "und" closes."""
+    if (
+        i == 0
+        or i + 1 >= end
+        or not doc[i - 1].text[:1].isupper()
+        or not is_noun_like(doc[i + 1].text)
+    ):
         return False
     for j in range(i + 2, min(end, i + 5)):
         word = doc[j].lower_
@@ -241,25 +728,43 @@ def clause_kind(doc: Doc, clause: tuple[int, int], sent_start: int) -> str:
     if first in SUBORDINATORS:
         return "sub"
     last = last_word(doc, clause)
-    own_aux = [i for i in range(*clause) if doc[i].lower_ in AUX and not (i == last and doc[i - 1].lower_ == "zu")]
+    own_aux = [
+        i
+        for i in range(*clause)
+        if doc[i].lower_ in AUX and not (i == last and doc[i - 1].lower_ == "zu")
+    ]
     if after_boundary and not own_aux and has_zu_infinitive(doc, clause):
         return "zu"  # "..., Kinder verschleppt zu haben": the final "zu haben" is the infinitive itself
     if after_boundary and first in RELATIVES and _article_v2(doc, clause, last):
-        return "main"  # "sagte, die USA würden die Ukraine unterstützen": an article, the verb second
-    if after_boundary and (first in RELATIVES or (first in PREPOSITIONS and clause[0] + 1 < clause[1]
-                                                  and doc[clause[0] + 1].lower_ in RELATIVES)):
+        return (
+            "main"  # "sagte, die USA würden die Ukraine unterstützen": an article, the verb second
+        )
+    if after_boundary and (
+        first in RELATIVES
+        or (
+            first in PREPOSITIONS
+            and clause[0] + 1 < clause[1]
+            and doc[clause[0] + 1].lower_ in RELATIVES
+        )
+    ):
         return "rel"
     return "main"
 
 
 def _article_v2(doc: Doc, clause: tuple[int, int], last: int | None) -> bool:
-    """"die USA würden ...", "die russischen Truppen hätten ...": a noun follows the article and a finite
+    """ "die USA würden ...", "die russischen Truppen hätten ...": a noun follows the article and a finite
     auxiliary right after it, where a relative clause ends in its finite verb ("die Russland unterstützt",
     "der Zivilisten getötet haben soll")."""
     i = clause[0] + 1
-    while i < clause[1] and doc[i].text[:1].islower() and doc[i].is_alpha and doc[i].lower_.endswith(
-            ("e", "en", "er", "es", "em")) and doc[i].lower_ not in AUX and doc[i].lower_ not in PREPOSITIONS and (
-            doc[i].lower_ not in PRONOUNS and doc[i].lower_ != "sich"):
+    while (
+        i < clause[1]
+        and doc[i].text[:1].islower()
+        and doc[i].is_alpha
+        and doc[i].lower_.endswith(("e", "en", "er", "es", "em"))
+        and doc[i].lower_ not in AUX
+        and doc[i].lower_ not in PREPOSITIONS
+        and (doc[i].lower_ not in PRONOUNS and doc[i].lower_ != "sich")
+    ):
         i += 1  # adjectives
     if i >= clause[1] or not is_noun_like(doc[i].text):
         return False
@@ -287,12 +792,20 @@ def last_word(doc: Doc, clause: tuple[int, int]) -> int | None:
 
 def is_noun_like(tok_text: str) -> bool:
     """Capitalised, not a function word or number, and not the first half of "Staats- und Regierungschefs"."""
-    return tok_text[:1].isupper() and tok_text not in FUNCTION_CAPS and tok_text not in STOP_NOUNS and (
-        tok_text.replace("-", "").isalpha()) and not tok_text.endswith("-") and tok_text.lower() not in DETERMINERS and (
-        tok_text.lower() not in NUMBERS)
+    return (
+        tok_text[:1].isupper()
+        and tok_text not in FUNCTION_CAPS
+        and tok_text not in STOP_NOUNS
+        and (tok_text.replace("-", "").isalpha())
+        and not tok_text.endswith("-")
+        and tok_text.lower() not in DETERMINERS
+        and (tok_text.lower() not in NUMBERS)
+    )
 
 
-def candidates(index: DocIndex, start: int, end: int, skip: set[int] | None = None) -> list[Candidate]:
+def candidates(
+    index: DocIndex, start: int, end: int, skip: set[int] | None = None
+) -> list[Candidate]:
     """Noun phrases in [start, end): each named mention, each other capitalised noun, each pronoun.
 
     A title before a name ("Präsident Alexander Lukaschenko") joins the name's candidate, whose span is the
@@ -310,24 +823,41 @@ def candidates(index: DocIndex, start: int, end: int, skip: set[int] | None = No
         item = index.mention_at.get(i)
         if item is not None:
             m_start, m_end, mention = item
-            if mention.sub == "deriv" and (mention.text[:1].islower() or m_end < end and is_noun_like(doc[m_end].text)):
+            if mention.sub == "deriv" and (
+                mention.text[:1].islower() or (m_end < end and is_noun_like(doc[m_end].text))
+            ):
                 i = m_end  # an adjective ("russische", "Ukrainische Experten", "Moskauer"): it modifies a noun
                 continue
             nxt = index.mention_at.get(m_end)
-            if nxt is not None and nxt[0] == m_end and nxt[2].type == "PER" and mention.type != "PER":
+            if (
+                nxt is not None
+                and nxt[0] == m_end
+                and nxt[2].type == "PER"
+                and mention.type != "PER"
+            ):
                 i = m_end  # "UN-Generalsekretär António Guterres", "Kremlsprecher Peskow": a title
                 continue
-            cand = _candidate(doc, _title_start(doc, index, m_start, start), min(m_end, end), mention, start)
+            cand = _candidate(
+                doc, _title_start(doc, index, m_start, start), min(m_end, end), mention, start
+            )
             cand.start = max(m_start, start)
-            cand.genitive = cand.genitive or _saxon_genitive(doc, index, m_end, end) or _apposition(doc, index, m_start)
+            cand.genitive = (
+                cand.genitive
+                or _saxon_genitive(doc, index, m_end, end)
+                or _apposition(doc, index, m_start)
+            )
             out.append(cand)
             i = m_end
             continue
-        if tok.lower_ in PRONOUNS or tok.lower_ == "ihr" and _object_ihr(doc, i, end):
+        if tok.lower_ in PRONOUNS or (tok.lower_ == "ihr" and _object_ihr(doc, i, end)):
             cand = _candidate(doc, i, i + 1, None, start)
             cand.pronoun = True
             out.append(cand)
-        elif is_noun_like(tok.text) and not _is_title(doc, index, i) and not _name_adjective(doc, index, i, end):
+        elif (
+            is_noun_like(tok.text)
+            and not _is_title(doc, index, i)
+            and not _name_adjective(doc, index, i, end)
+        ):
             out.append(_candidate(doc, i, i + 1, None, start))
         i += 1
     _share_across_conjunction(doc, out)
@@ -335,23 +865,35 @@ def candidates(index: DocIndex, start: int, end: int, skip: set[int] | None = No
 
 
 def _object_ihr(doc: Doc, i: int, end: int) -> bool:
-    """"wirft ihr vor", "half ihr": "ihr" as a dative pronoun, not the possessive before a noun ("ihr Land",
+    """ "wirft ihr vor", "half ihr": "ihr" as a dative pronoun, not the possessive before a noun ("ihr Land",
     "ihr jährliches Manöver")."""
-    if i == 0 or doc[i - 1].text[:1].isupper() and doc[i - 1].text not in FUNCTION_CAPS:
+    if i == 0 or (doc[i - 1].text[:1].isupper() and doc[i - 1].text not in FUNCTION_CAPS):
         return False
     nxt = doc[i + 1] if i + 1 < end else None
     if nxt is None or not nxt.is_alpha:
         return True
-    return not (is_noun_like(nxt.text) or nxt.text[:1].islower() and nxt.lower_.endswith(("e", "en", "er", "es", "em"))
-                and i + 2 < end and is_noun_like(doc[i + 2].text))
+    return not (
+        is_noun_like(nxt.text)
+        or (
+            nxt.text[:1].islower()
+            and nxt.lower_.endswith(("e", "en", "er", "es", "em"))
+            and i + 2 < end
+            and is_noun_like(doc[i + 2].text)
+        )
+    )
 
 
 def _share_across_conjunction(doc: Doc, cands: list[Candidate]) -> None:
-    """"nach Moskau und Kiew", "gegen drei Militärs und ein Unternehmen", "der USA, Frankreichs und
+    """ "nach Moskau und Kiew", "gegen drei Militärs und ein Unternehmen", "der USA, Frankreichs und
     Großbritanniens": a conjunct without a preposition of its own shares the one of the conjunct before."""
     for before, cand in zip(cands, cands[1:]):
         first = cand.np_start if cand.np_start >= 0 else cand.start
-        if cand.prep is not None or cand.pronoun or first < 1 or doc[first - 1].lower_ not in ("und", "oder", "sowie"):
+        if (
+            cand.prep is not None
+            or cand.pronoun
+            or first < 1
+            or doc[first - 1].lower_ not in ("und", "oder", "sowie")
+        ):
             continue
         if before.end != first - 1 or before.pronoun:
             continue
@@ -362,10 +904,16 @@ def _share_across_conjunction(doc: Doc, cands: list[Candidate]) -> None:
 
 
 def _name_adjective(doc: Doc, index: DocIndex, i: int, end: int) -> bool:
-    """"das Auswärtige Amt", "des Weißen Hauses": a capitalised adjective inside a name."""
+    """ "das Auswärtige Amt", "des Weißen Hauses": a capitalised adjective inside a name."""
     word = doc[i].lower_
-    return (i > 0 and doc[i - 1].lower_ in DEFINITE and word.endswith(("e", "en"))
-            and i + 1 < end and is_noun_like(doc[i + 1].text) and (i + 1) not in index.mention_at)
+    return (
+        i > 0
+        and doc[i - 1].lower_ in DEFINITE
+        and word.endswith(("e", "en"))
+        and i + 1 < end
+        and is_noun_like(doc[i + 1].text)
+        and (i + 1) not in index.mention_at
+    )
 
 
 def _is_title(doc: Doc, index: DocIndex, i: int) -> bool:
@@ -374,50 +922,97 @@ def _is_title(doc: Doc, index: DocIndex, i: int) -> bool:
     nxt = index.mention_at.get(i + 1)
     if i in index.mention_at or nxt is None or nxt[0] != i + 1 or nxt[2].sub is not None:
         return False
-    return nxt[2].type in ("PER", "ORG") or nxt[2].type == "LOC" and PLACE_KIND.search(doc[i].lower_) is not None
+    return nxt[2].type in ("PER", "ORG") or (
+        nxt[2].type == "LOC" and PLACE_KIND.search(doc[i].lower_) is not None
+    )
 
 
 def _title_start(doc: Doc, index: DocIndex, m_start: int, floor: int) -> int:
     j = m_start
-    while j - 1 >= floor and is_noun_like(doc[j - 1].text) and (j - 1) not in index.mention_at and (
-            doc[j - 1].text[:1].isupper()):
+    while (
+        j - 1 >= floor
+        and is_noun_like(doc[j - 1].text)
+        and (j - 1) not in index.mention_at
+        and (doc[j - 1].text[:1].isupper())
+    ):
         j -= 1
     return j
 
 
 def _apposition(doc: Doc, index: DocIndex, m_start: int) -> bool:
-    """"die Staatsanwaltschaft Stuttgart": a place right after a common noun only names which one (not
+    """ "die Staatsanwaltschaft Stuttgart": a place right after a common noun only names which one (not
     after a kind of place: "das Dorf Blahodatne" is the village)."""
     mention = index.mention_at[m_start][2]
     prev = m_start - 1
-    return mention.type == "LOC" and prev >= 0 and prev not in index.mention_at and is_noun_like(doc[prev].text) and (
-        doc[prev].text[:1].isupper()) and PLACE_KIND.search(doc[prev].lower_) is None
+    return (
+        mention.type == "LOC"
+        and prev >= 0
+        and prev not in index.mention_at
+        and is_noun_like(doc[prev].text)
+        and (doc[prev].text[:1].isupper())
+        and PLACE_KIND.search(doc[prev].lower_) is None
+    )
 
 
 def _saxon_genitive(doc: Doc, index: DocIndex, m_end: int, end: int) -> bool:
     last = doc[m_end - 1].text
-    return m_end < end and last.endswith("s") and is_noun_like(doc[m_end].text) and m_end not in index.mention_at
+    return (
+        m_end < end
+        and last.endswith("s")
+        and is_noun_like(doc[m_end].text)
+        and m_end not in index.mention_at
+    )
 
 
-def _candidate(doc: Doc, start: int, end: int, mention: Mention | None, floor: int = 0) -> Candidate:
+def _candidate(
+    doc: Doc, start: int, end: int, mention: Mention | None, floor: int = 0
+) -> Candidate:
     """Find the governing preposition by walking left over determiners and adjectives (not past `floor`)."""
     j = start - 1
-    while j >= floor and (doc[j].lower_ in DETERMINERS or _adjective(doc, j) or (
-            j == start - 1 and j > 0 and doc[j].text[:1].isupper() and doc[j - 1].lower_ in DEFINITE
-            and doc[j].lower_.endswith(("e", "en")) and doc[j].text not in FUNCTION_CAPS)):
+    while j >= floor and (
+        doc[j].lower_ in DETERMINERS
+        or _adjective(doc, j)
+        or (
+            j == start - 1
+            and j > 0
+            and doc[j].text[:1].isupper()
+            and doc[j - 1].lower_ in DEFINITE
+            and doc[j].lower_.endswith(("e", "en"))
+            and doc[j].text not in FUNCTION_CAPS
+        )
+    ):
         j -= 1
     prep = doc[j].lower_ if j >= 0 and doc[j].lower_ in PREPOSITIONS else None
-    genitive = prep is None and j >= 0 and j < start - 1 and doc[j + 1].lower_ in {"des", "der"} and (
-        doc[j].text[:1].isupper() and doc[j].text not in FUNCTION_CAPS)
-    genitive = genitive or (prep is None and j == start - 1 and j >= 0 and doc[j].text[:1].isupper()
-                            and doc[j].text not in FUNCTION_CAPS and doc[end - 1].text.endswith("s"))
-    return Candidate(start, end, end - 1, prep=prep, mention=mention, genitive=genitive, np_start=j + 1)
+    genitive = (
+        prep is None
+        and j >= 0
+        and j < start - 1
+        and doc[j + 1].lower_ in {"des", "der"}
+        and (doc[j].text[:1].isupper() and doc[j].text not in FUNCTION_CAPS)
+    )
+    genitive = genitive or (
+        prep is None
+        and j == start - 1
+        and j >= 0
+        and doc[j].text[:1].isupper()
+        and doc[j].text not in FUNCTION_CAPS
+        and doc[end - 1].text.endswith("s")
+    )
+    return Candidate(
+        start, end, end - 1, prep=prep, mention=mention, genitive=genitive, np_start=j + 1
+    )
 
 
 def _adjective(doc: Doc, j: int) -> bool:
     word = doc[j].lower_
-    return doc[j].text[:1].islower() and doc[j].is_alpha and word not in PREPOSITIONS and word not in AUX and (
-        word.endswith(("e", "en", "er", "es", "em"))) and word not in {"und", "oder", "aber", "sowie", "wie"}
+    return (
+        doc[j].text[:1].islower()
+        and doc[j].is_alpha
+        and word not in PREPOSITIONS
+        and word not in AUX
+        and (word.endswith(("e", "en", "er", "es", "em")))
+        and word not in {"und", "oder", "aber", "sowie", "wie"}
+    )
 
 
 def np_span(doc: Doc, cand: Candidate) -> Span:
@@ -450,8 +1045,11 @@ def resolve_pronoun(index: DocIndex, tok_i: int, person: bool) -> Mention | None
             best = mention
     if person:
         return best_person[1] if best_person else None
-    if best_person is not None and index.doc[tok_i].lower_ in ("sie", "ihr") and (
-            _sentences_between(index.doc, best_person[0], tok_i) <= 2):
+    if (
+        best_person is not None
+        and index.doc[tok_i].lower_ in ("sie", "ihr")
+        and (_sentences_between(index.doc, best_person[0], tok_i) <= 2)
+    ):
         return best_person[1]
     return best
 

@@ -7,13 +7,21 @@ import re
 from dataclasses import dataclass, field
 
 from chronik.nlp.linking import names as nm
-from chronik.nlp.linking.resources import AliasTable, Gazetteer, demonyms, role_lexicon, speech_verbs
+from chronik.nlp.linking.resources import (
+    AliasTable,
+    Gazetteer,
+    demonyms,
+    role_lexicon,
+    speech_verbs,
+)
 from chronik.nlp.linking.translit import cyrillic_to_latin, has_cyrillic
 
 _ADJ_ENDING = re.compile(r"(e|en|em|er|es)$")
 # ostukrainisch, prorussisch, Westpolen: a direction or stance before a place name or its adjective
-_PREFIX = re.compile(r"^(pro|anti|nord|süd|ost|west|zentral|mittel|nordost|nordwest|südost|südwest|gesamt)-?",
-                     re.IGNORECASE)
+_PREFIX = re.compile(
+    r"^(pro|anti|nord|süd|ost|west|zentral|mittel|nordost|nordwest|südost|südwest|gesamt)-?",
+    re.IGNORECASE,
+)
 _DEMONYM_ENDING = re.compile(r"(n|s)$")
 
 
@@ -37,7 +45,9 @@ def type_class(type_: str) -> str:
     return "P" if type_ == "PER" else "X"
 
 
-def country_of_adjective(word: str, gaz: Gazetteer, aliases: AliasTable | None = None) -> tuple[str, str] | None:
+def country_of_adjective(
+    word: str, gaz: Gazetteer, aliases: AliasTable | None = None
+) -> tuple[str, str] | None:
     """See _country_of_adjective; also with a prefix (ostukrainische, prorussischen) and for places with -er
     (Moskauer, Kiewer, Berliner)."""
     hit = _country_of_adjective(word, gaz)
@@ -92,47 +102,118 @@ def name_in_compound(text: str, aliases: AliasTable, gaz: Gazetteer, type_: str)
         return text
     parts = [p for p in re.split(r"[-‑]", text) if p]
     for p in parts:
-        if aliases.lookup(p, type_) or aliases.lookup(p, "ORG") or aliases.lookup(p, "LOC") or gaz.lookup(p):
+        if (
+            aliases.lookup(p, type_)
+            or aliases.lookup(p, "ORG")
+            or aliases.lookup(p, "LOC")
+            or gaz.lookup(p)
+        ):
             return p
     low = text.lower()
     for cut in range(len(text) - 4, 3, -1):  # 'Kremlsprecher'; never 'Un|icredit' or 'Eu|rogruppe'
         head = text[:cut]
-        if aliases.lookup(head, type_) or aliases.lookup(head, "ORG") or aliases.lookup(head, "LOC"):
+        if (
+            aliases.lookup(head, type_)
+            or aliases.lookup(head, "ORG")
+            or aliases.lookup(head, "LOC")
+        ):
             return head
         place = gaz.lookup(head)
-        if place and place.kind == "country" and low[cut:cut + 1].isalpha():
+        if place and place.kind == "country" and low[cut : cut + 1].isalpha():
             return head
     if len(parts) > 1:
         return parts[0]
     for cut in range(3, len(text) - 3):
-        if low[cut:] in _COMPOUND_HEADS or low[cut:].rstrip("sn") in _COMPOUND_HEADS or low[cut:] in role_lexicon():
-            return text[:cut].rstrip("s") if low[cut - 1] == "s" and low[cut - 2] in "tgk" else text[:cut]
+        if (
+            low[cut:] in _COMPOUND_HEADS
+            or low[cut:].rstrip("sn") in _COMPOUND_HEADS
+            or low[cut:] in role_lexicon()
+        ):
+            return (
+                text[:cut].rstrip("s")
+                if low[cut - 1] == "s" and low[cut - 2] in "tgk"
+                else text[:cut]
+            )
     return None
 
 
-_COMPOUND_HEADS = {"sprecher", "sprecherin", "chef", "chefin", "gipfel", "staaten", "truppen", "soldaten", "armee",
-                   "regierung", "angaben", "kreise", "führung", "mitglied", "mitglieder", "gebiet", "grenze",
-                   "krieg", "beitritt", "einsatz", "kommission", "präsident", "präsidentin", "minister",
-                   "ministerin", "botschafter", "vertreter", "anhänger", "kämpfer", "partner", "stützpunkt",
-                   "offensive", "angriff", "angriffe", "politik", "beamte", "beamten", "behörden", "medien"}
+_COMPOUND_HEADS = {
+    "sprecher",
+    "sprecherin",
+    "chef",
+    "chefin",
+    "gipfel",
+    "staaten",
+    "truppen",
+    "soldaten",
+    "armee",
+    "regierung",
+    "angaben",
+    "kreise",
+    "führung",
+    "mitglied",
+    "mitglieder",
+    "gebiet",
+    "grenze",
+    "krieg",
+    "beitritt",
+    "einsatz",
+    "kommission",
+    "präsident",
+    "präsidentin",
+    "minister",
+    "ministerin",
+    "botschafter",
+    "vertreter",
+    "anhänger",
+    "kämpfer",
+    "partner",
+    "stützpunkt",
+    "offensive",
+    "angriff",
+    "angriffe",
+    "politik",
+    "beamte",
+    "beamten",
+    "behörden",
+    "medien",
+}
 
 
 def _grounded(surface: str, type_: str, aliases: AliasTable, gaz: Gazetteer) -> Analysis | None:
     alias = aliases.lookup(surface, type_)
     if alias is not None:
         place = gaz.by_canonical.get(alias.canonical) if type_ != "PER" else None
-        return Analysis("grounded", type_class(type_), surface, f"alias:{alias.origin}", alias.canonical,
-                        place.info() if place else {})
+        return Analysis(
+            "grounded",
+            type_class(type_),
+            surface,
+            f"alias:{alias.origin}",
+            alias.canonical,
+            place.info() if place else {},
+        )
     if type_ == "PER":
         return None
     place = gaz.lookup(surface, german_only=type_ != "LOC")
-    if place is None or (place.kind == "city" and type_ != "LOC") or nm.is_acronym(surface) and place.kind == "city":
+    if (
+        place is None
+        or (place.kind == "city" and type_ != "LOC")
+        or (nm.is_acronym(surface) and place.kind == "city")
+    ):
         return None
-    return Analysis("grounded", "X", surface, f"gazetteer:{place.kind}", place.canonical, place.info())
+    return Analysis(
+        "grounded", "X", surface, f"gazetteer:{place.kind}", place.canonical, place.info()
+    )
 
 
-def analyse_mention(text: str, type_: str, sub: str | None, aliases: AliasTable, gaz: Gazetteer,
-                    known: dict[str, int] | None = None) -> Analysis:
+def analyse_mention(
+    text: str,
+    type_: str,
+    sub: str | None,
+    aliases: AliasTable,
+    gaz: Gazetteer,
+    known: dict[str, int] | None = None,
+) -> Analysis:
     """`known`: how often surface forms (lookup keys) are seen, which decides whether "-s" is an inflection."""
     raw = nm.normalise(text)
     if sub == "deriv":
@@ -142,7 +223,9 @@ def analyse_mention(text: str, type_: str, sub: str | None, aliases: AliasTable,
             return Analysis("grounded", "X", raw, hit[1], hit[0], place.info() if place else {})
         alias = aliases.lookup(raw, type_)
         if alias:
-            return Analysis("grounded", type_class(type_), raw, f"alias:{alias.origin}", alias.canonical)
+            return Analysis(
+                "grounded", type_class(type_), raw, f"alias:{alias.origin}", alias.canonical
+            )
     if sub == "part":
         inner = name_in_compound(raw, aliases, gaz, type_)
         if inner:
@@ -161,7 +244,9 @@ def analyse_mention(text: str, type_: str, sub: str | None, aliases: AliasTable,
             return hit
     if type_ != "PER" and _PREFIX.match(raw) and not nm.is_acronym(raw):
         rest = _PREFIX.sub("", raw)
-        for form in nm.genitive_candidates(rest[:1].upper() + rest[1:], type_) if len(rest) >= 4 else []:
+        for form in (
+            nm.genitive_candidates(rest[:1].upper() + rest[1:], type_) if len(rest) >= 4 else []
+        ):
             hit = _grounded(form, type_, aliases, gaz)
             if hit and hit.info.get("kind") == "country":
                 hit.rule += ":prefix"
@@ -182,9 +267,34 @@ def analyse_mention(text: str, type_: str, sub: str | None, aliases: AliasTable,
     return Analysis("name", "X", surface, "name", keys=keys, exact=exact)
 
 
-_TITLES = {"dr.", "prof.", "herr", "frau", "papst", "könig", "königin", "prinz", "prinzessin", "sir", "lady",
-           "scheich", "general", "oberst", "kardinal", "bischof", "pfarrer", "imam", "ayatollah", "ajatollah",
-           "us-präsident", "ex-präsident", "ex-kanzler", "ex-kanzlerin", "altkanzler", "altkanzlerin"}
+_TITLES = {
+    "dr.",
+    "prof.",
+    "herr",
+    "frau",
+    "papst",
+    "könig",
+    "königin",
+    "prinz",
+    "prinzessin",
+    "sir",
+    "lady",
+    "scheich",
+    "general",
+    "oberst",
+    "kardinal",
+    "bischof",
+    "pfarrer",
+    "imam",
+    "ayatollah",
+    "ajatollah",
+    "us-präsident",
+    "ex-präsident",
+    "ex-kanzler",
+    "ex-kanzlerin",
+    "altkanzler",
+    "altkanzlerin",
+}
 
 
 def strip_titles(name: str) -> str:
@@ -203,10 +313,14 @@ def _unmarked_derived(raw: str, type_: str, aliases: AliasTable, gaz: Gazetteer)
     if " " in raw:
         return None
     if raw[:1].islower() or re.search(r"(isch(e|en|em|er|es)?|er|ern)$", raw):
-        hit = country_of_adjective(raw, gaz, aliases) if raw[:1].islower() or "isch" in raw else None
+        hit = (
+            country_of_adjective(raw, gaz, aliases) if raw[:1].islower() or "isch" in raw else None
+        )
         if hit:
             place = gaz.by_canonical.get(hit[0])
-            return Analysis("grounded", "X", raw, hit[1] + ":unmarked", hit[0], place.info() if place else {})
+            return Analysis(
+                "grounded", "X", raw, hit[1] + ":unmarked", hit[0], place.info() if place else {}
+            )
     if "-" in raw.strip("-"):
         for part in [p for p in re.split(r"[-‑]", raw) if p]:
             hit = _grounded(part, type_, aliases, gaz)
@@ -222,7 +336,10 @@ def _pick_form(forms: list[str], type_: str, known: dict[str, int]) -> str:
     for form in forms[1:]:
         if known.get(nm.lookup_key(form), 0) > 0:
             return form
-    if known.get(nm.lookup_key(forms[0]), 0) > 1 or known.get(nm.lookup_key(forms[0].split(" ")[-1]), 0) > 1:
+    if (
+        known.get(nm.lookup_key(forms[0]), 0) > 1
+        or known.get(nm.lookup_key(forms[0].split(" ")[-1]), 0) > 1
+    ):
         return forms[0]
     if type_ == "PER":
         stripped = nm.strong_genitive(forms[0])
@@ -236,8 +353,8 @@ def government_of(place_info: dict, text: str, end: int, start: int, gaz: Gazett
     government: 'Moskau bestreitet', 'bestritt Moskau'."""
     if not place_info.get("capital_of"):
         return None
-    after = re.match(r"\s*(\w+)", text[end:end + 40])
-    before = re.search(r"(\w+)\s*$", text[max(0, start - 40):start])
+    after = re.match(r"\s*(\w+)", text[end : end + 40])
+    before = re.search(r"(\w+)\s*$", text[max(0, start - 40) : start])
     verbs = speech_verbs()
     if (after and after.group(1).lower() in verbs) or (before and before.group(1).lower() in verbs):
         country = gaz.countries.get(place_info["capital_of"])

@@ -45,8 +45,16 @@ class Entity:
             return self.canonical
         if not self.names:
             return self.canonical or ""
-        best = max(self.names.items(), key=lambda kv: (not has_cyrillic(kv[0]), self.type == "PER" and " " in kv[0],
-                                                       kv[1], -len(kv[0]), _latin_score(kv[0])))[0]
+        best = max(
+            self.names.items(),
+            key=lambda kv: (
+                not has_cyrillic(kv[0]),
+                self.type == "PER" and " " in kv[0],
+                kv[1],
+                -len(kv[0]),
+                _latin_score(kv[0]),
+            ),
+        )[0]
         return cyrillic_to_latin(best)[1] if has_cyrillic(best) else best
 
     def seen(self, surface: str, when: str | None) -> None:
@@ -68,7 +76,9 @@ def _day(value: str | None) -> date | None:
     if not value:
         return None
     try:
-        return date.fromisoformat((value[:10] + "-01-01"[len(value[:10]) - 4:]) if len(value) < 10 else value[:10])
+        return date.fromisoformat(
+            (value[:10] + "-01-01"[len(value[:10]) - 4 :]) if len(value) < 10 else value[:10]
+        )
     except ValueError:
         return None
 
@@ -98,7 +108,9 @@ class Index:
             entity.keys.add(key)
             self.new_keys.append((key, entity.id))
 
-    def create(self, type_: str, canonical: str | None, grounded: bool, info: dict | None = None) -> Entity:
+    def create(
+        self, type_: str, canonical: str | None, grounded: bool, info: dict | None = None
+    ) -> Entity:
         entity = Entity(self.next_id, type_, canonical, grounded, dict(info or {}), dirty=True)
         self.next_id += 1
         self.entities[entity.id] = entity
@@ -149,7 +161,9 @@ def index_keys(a: Analysis) -> list[str]:
     if a.kind == "grounded":
         return [f"g:{a.type_class}:{nm.lookup_key(a.canonical or '')}"]
     if a.kind == "person":
-        return [f"s:{k}" for k in sorted(a.keys)] + [f"o:{k}" for k in sorted(a.keys)] + block_keys(a)
+        return (
+            [f"s:{k}" for k in sorted(a.keys)] + [f"o:{k}" for k in sorted(a.keys)] + block_keys(a)
+        )
     return [f"n:{k}" for k in sorted(a.keys)] + block_keys(a)
 
 
@@ -179,13 +193,25 @@ def resolve_full_person(index: Index, a: Analysis, type_: str) -> Decision:
     fitting = _fitting(candidates, person)
     rule = "person:key"
     if not fitting and not a.exact:
-        fuzzy = [e for b in block_keys(a) for e in index.get(b)
-                 if any(nm.similar_keys(k, ek[2:]) for k in a.keys for ek in e.keys if ek.startswith("s:"))]
+        fuzzy = [
+            e
+            for b in block_keys(a)
+            for e in index.get(b)
+            if any(
+                nm.similar_keys(k, ek[2:]) for k in a.keys for ek in e.keys if ek.startswith("s:")
+            )
+        ]
         fitting = _fitting(fuzzy, person)
         rule = "person:fuzzy"
-    if not fitting:  # a person known so far by surname only (seen before the full name) becomes this one
-        fitting = [e for k in sorted(a.keys) for e in index.get(f"o:{k}")
-                   if e.type == "PER" and not e.info.get("ambiguous")][:1]
+    if (
+        not fitting
+    ):  # a person known so far by surname only (seen before the full name) becomes this one
+        fitting = [
+            e
+            for k in sorted(a.keys)
+            for e in index.get(f"o:{k}")
+            if e.type == "PER" and not e.info.get("ambiguous")
+        ][:1]
         rule = "person:from-surname"
     if fitting:
         entity = max(fitting, key=lambda e: (e.grounded, e.n_mentions, -e.id))
@@ -198,8 +224,10 @@ def resolve_full_person(index: Index, a: Analysis, type_: str) -> Decision:
 def _fitting(candidates: list[Entity], person: nm.PersonName) -> list[Entity]:
     out: dict[int, Entity] = {}
     for e in candidates:
-        if e.type == "PER" and (not e.first_names or any(nm.first_names_compatible(person.first, (f,))
-                                                         for f in e.first_names)):
+        if e.type == "PER" and (
+            not e.first_names
+            or any(nm.first_names_compatible(person.first, (f,)) for f in e.first_names)
+        ):
             out[e.id] = e
     return list(out.values())
 
@@ -227,7 +255,11 @@ def resolve_surname(index: Index, a: Analysis, type_: str, when: str | None) -> 
 
 
 def _near(entity: Entity, when: str | None) -> bool:
-    gaps = [g for g in (days_apart(entity.first_date, when), days_apart(entity.last_date, when)) if g is not None]
+    gaps = [
+        g
+        for g in (days_apart(entity.first_date, when), days_apart(entity.last_date, when))
+        if g is not None
+    ]
     return bool(gaps) and min(gaps) <= NEIGHBOURHOOD_DAYS
 
 
@@ -235,8 +267,15 @@ def resolve_name(index: Index, a: Analysis, type_: str) -> Decision:
     candidates = {e.id: e for k in sorted(a.keys) for e in index.get(f"n:{k}") if e.type != "PER"}
     rule = "name:key"
     if not candidates and not a.exact:
-        candidates = {e.id: e for b in block_keys(a) for e in index.get(b) if e.type != "PER"
-                      and any(nm.similar_keys(k, ek[2:]) for k in a.keys for ek in e.keys if ek.startswith("n:"))}
+        candidates = {
+            e.id: e
+            for b in block_keys(a)
+            for e in index.get(b)
+            if e.type != "PER"
+            and any(
+                nm.similar_keys(k, ek[2:]) for k in a.keys for ek in e.keys if ek.startswith("n:")
+            )
+        }
         rule = "name:fuzzy"
     if candidates:
         entity = max(candidates.values(), key=lambda e: (e.n_mentions, -e.id))

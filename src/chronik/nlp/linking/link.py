@@ -14,9 +14,22 @@ from typing import Any
 
 from chronik.nlp.linking import names as nm
 from chronik.nlp.linking.analyse import Analysis, analyse_mention, government_of
-from chronik.nlp.linking.cluster import (Decision, Index, index_keys, resolve_full_person, resolve_grounded, resolve_name,
-                                         resolve_surname)
-from chronik.nlp.linking.resources import AliasTable, Gazetteer, build_alias_table, file_aliases, gazetteer
+from chronik.nlp.linking.cluster import (
+    Decision,
+    Index,
+    index_keys,
+    resolve_full_person,
+    resolve_grounded,
+    resolve_name,
+    resolve_surname,
+)
+from chronik.nlp.linking.resources import (
+    AliasTable,
+    Gazetteer,
+    build_alias_table,
+    file_aliases,
+    gazetteer,
+)
 
 LINKED_TYPES = ("PER", "LOC", "ORG", "OTH")
 
@@ -61,7 +74,9 @@ class AliasKeys:
         if a.exact or a.person is None:
             return None
         found = {c for k in a.keys for c in self.person.get(k, ())}
-        fits = [c for c in found if nm.first_names_compatible(a.person.first, nm.split_person(c).first)]
+        fits = [
+            c for c in found if nm.first_names_compatible(a.person.first, nm.split_person(c).first)
+        ]
         return fits[0] if len(fits) == 1 else None
 
 
@@ -79,8 +94,12 @@ def alias_keys(aliases: AliasTable) -> AliasKeys:
 
 
 class Linker:
-    def __init__(self, aliases: AliasTable | None = None, index: Index | None = None,
-                 gaz: Gazetteer | None = None) -> None:
+    def __init__(
+        self,
+        aliases: AliasTable | None = None,
+        index: Index | None = None,
+        gaz: Gazetteer | None = None,
+    ) -> None:
         self.aliases = aliases or default_aliases()
         self.alias_keys = alias_keys(self.aliases)
         self.gaz = gaz or gazetteer()
@@ -93,12 +112,21 @@ class Linker:
             if a.kind == "person":
                 canonical = self.alias_keys.person_canonical(a)
                 if canonical:
-                    a = Analysis("grounded", "P", a.surface, "alias:key", canonical, person=a.person, keys=a.keys)
+                    a = Analysis(
+                        "grounded",
+                        "P",
+                        a.surface,
+                        "alias:key",
+                        canonical,
+                        person=a.person,
+                        keys=a.keys,
+                    )
             out.append(a)
         return out
 
-    def link_local(self, mentions: list[MentionInput], analyses: list[Analysis], text: str
-                   ) -> tuple[dict[int, Decision], list[int]]:
+    def link_local(
+        self, mentions: list[MentionInput], analyses: list[Analysis], text: str
+    ) -> tuple[dict[int, Decision], list[int]]:
         """Everything but bare surnames that the report itself does not explain; those are returned."""
         decided: dict[int, Decision] = {}
         pending: list[int] = []
@@ -112,8 +140,16 @@ class Linker:
         self._bracketed_short_forms(mentions, analyses, decided, text)
         local: dict[str, set[int]] = {}
         for i, a in enumerate(analyses):
-            if i in decided and a.type_class == "P" and (a.person and a.person.full or a.kind == "grounded"):
-                keys = a.keys if a.kind != "grounded" else nm.surname_keys(nm.split_person(a.canonical or ""))
+            if (
+                i in decided
+                and a.type_class == "P"
+                and ((a.person and a.person.full) or a.kind == "grounded")
+            ):
+                keys = (
+                    a.keys
+                    if a.kind != "grounded"
+                    else nm.surname_keys(nm.split_person(a.canonical or ""))
+                )
                 for k in keys:
                     local.setdefault(k, set()).add(decided[i].entity_id)
         for i, a in enumerate(analyses):
@@ -126,16 +162,27 @@ class Linker:
                 pending.append(i)
         return decided, pending
 
-    def _bracketed_short_forms(self, mentions: list[MentionInput], analyses: list[Analysis],
-                               decided: dict[int, Decision], text: str) -> None:
+    def _bracketed_short_forms(
+        self,
+        mentions: list[MentionInput],
+        analyses: list[Analysis],
+        decided: dict[int, Decision],
+        text: str,
+    ) -> None:
         """'Internationale Atomenergiebehörde (IAEO)': the short form in brackets names the same entity, from
         now on in every report (its key is added to the long form's entity)."""
         for i in range(len(mentions) - 1):
             long, short = mentions[i], mentions[i + 1]
-            if (i in decided and i + 1 in decided and long.type != "PER" and short.type != "PER"
-                    and re.fullmatch(r"\s*\(\s*", text[long.end:short.start])
-                    and text[short.end:short.end + 1] == ")" and nm.is_acronym(short.text)
-                    and decided[i].entity_id != decided[i + 1].entity_id):
+            if (
+                i in decided
+                and i + 1 in decided
+                and long.type != "PER"
+                and short.type != "PER"
+                and re.fullmatch(r"\s*\(\s*", text[long.end : short.start])
+                and text[short.end : short.end + 1] == ")"
+                and nm.is_acronym(short.text)
+                and decided[i].entity_id != decided[i + 1].entity_id
+            ):
                 if analyses[i + 1].kind == "grounded" and analyses[i].kind != "grounded":
                     i, j = i + 1, i  # a known acronym gives its entity to an unknown long form
                 else:
@@ -154,25 +201,46 @@ class Linker:
                 decided[i] = Decision(target.id, decided[i].rule)
                 decided[j] = Decision(target.id, "bracket-short-form")
 
-    def link_surnames(self, mentions: list[MentionInput], analyses: list[Analysis], pending: list[int],
-                      when: str | None, decided: dict[int, Decision]) -> None:
+    def link_surnames(
+        self,
+        mentions: list[MentionInput],
+        analyses: list[Analysis],
+        pending: list[int],
+        when: str | None,
+        decided: dict[int, Decision],
+    ) -> None:
         for i in pending:
             decided[i] = resolve_surname(self.index, analyses[i], mentions[i].type, when)
 
-    def record(self, mentions: list[MentionInput], analyses: list[Analysis], decided: dict[int, Decision],
-               text: str, when: str | None) -> list[Linked]:
+    def record(
+        self,
+        mentions: list[MentionInput],
+        analyses: list[Analysis],
+        decided: dict[int, Decision],
+        text: str,
+        when: str | None,
+    ) -> list[Linked]:
         out = []
         for i, (m, a) in enumerate(zip(mentions, analyses)):
             d = decided[i]
             d.entity_id = self.index.resolve(d.entity_id)
             entity = self.index.entities[d.entity_id]
             entity.seen(a.surface, when)
-            gov = government_of(a.info, text, m.end, m.start, self.gaz) if a.kind == "grounded" else None
+            gov = (
+                government_of(a.info, text, m.end, m.start, self.gaz)
+                if a.kind == "grounded"
+                else None
+            )
             out.append(Linked(d.entity_id, d.rule, a.surface, a, gov))
         return out
 
-    def link_report(self, mentions: list[MentionInput], text: str, when: str | None,
-                    known: dict[str, int] | None = None) -> list[Linked]:
+    def link_report(
+        self,
+        mentions: list[MentionInput],
+        text: str,
+        when: str | None,
+        known: dict[str, int] | None = None,
+    ) -> list[Linked]:
         """One report, all steps (the incremental path)."""
         analyses = self.analyse(mentions, known or {})
         decided, pending = self.link_local(mentions, analyses, text)
@@ -197,12 +265,21 @@ def _inputs(record: dict[str, Any]) -> tuple[list[int], list[MentionInput]]:
     for i, m in enumerate(record.get("entities") or []):
         if m.get("type") in LINKED_TYPES:
             idx.append(i)
-            out.append(MentionInput(m["start"], m["end"], m.get("text") or record["text"][m["start"]:m["end"]],
-                                    m["type"], m.get("sub")))
+            out.append(
+                MentionInput(
+                    m["start"],
+                    m["end"],
+                    m.get("text") or record["text"][m["start"] : m["end"]],
+                    m["type"],
+                    m.get("sub"),
+                )
+            )
     return idx, out
 
 
-def link_documents(records: list[dict[str, Any]], aliases: AliasTable | None = None) -> list[dict[str, Any]]:
+def link_documents(
+    records: list[dict[str, Any]], aliases: AliasTable | None = None
+) -> list[dict[str, Any]]:
     """Annotation-format records of many reports -> copies with every mention's `canonical` set.
 
     Cross-document: all reports are linked together, in date order; bare surnames are resolved after every
@@ -210,7 +287,9 @@ def link_documents(records: list[dict[str, Any]], aliases: AliasTable | None = N
     government get `government_of` (the country's canonical name)."""
     out = copy.deepcopy(records)
     linker = Linker(aliases)
-    known = known_forms([(m.get("text", ""), m.get("type", "")) for r in out for m in r.get("entities") or []])
+    known = known_forms(
+        [(m.get("text", ""), m.get("type", "")) for r in out for m in r.get("entities") or []]
+    )
     order = sorted(range(len(out)), key=lambda i: (str(out[i].get("date") or ""), i))
     state = []
     for ri in order:
@@ -221,7 +300,9 @@ def link_documents(records: list[dict[str, Any]], aliases: AliasTable | None = N
         state.append((ri, idx, mentions, analyses, decided, pending))
     for ri, idx, mentions, analyses, decided, pending in state:
         linker.link_surnames(mentions, analyses, pending, out[ri].get("date"), decided)
-        linked = linker.record(mentions, analyses, decided, out[ri].get("text", ""), out[ri].get("date"))
+        linked = linker.record(
+            mentions, analyses, decided, out[ri].get("text", ""), out[ri].get("date")
+        )
         for i, link in zip(idx, linked):
             out[ri]["entities"][i]["_entity"] = link.entity_id
             if link.government_of:

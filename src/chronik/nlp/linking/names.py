@@ -19,7 +19,24 @@ from chronik.nlp.linking.translit import cyrillic_to_latin, has_cyrillic, latin_
 
 _QUOTES = "\"'„“”‚‘’»«›‹"
 _ARTICLES = {"der", "die", "das", "des", "dem", "den", "the"}
-_PARTICLES = {"von", "van", "der", "de", "del", "della", "di", "da", "du", "la", "le", "zu", "ten", "ter", "bin", "ibn"}
+_PARTICLES = {
+    "von",
+    "van",
+    "der",
+    "de",
+    "del",
+    "della",
+    "di",
+    "da",
+    "du",
+    "la",
+    "le",
+    "zu",
+    "ten",
+    "ter",
+    "bin",
+    "ibn",
+}
 _NAME_PREFIX = re.compile(r"^(al|el|as|ad|ar|an|at|az|ash|asch)[-‑]", re.IGNORECASE)
 _INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
 
@@ -38,7 +55,9 @@ def normalise(text: str) -> str:
 def fold(text: str) -> str:
     """Lower case without diacritics (ß -> ss); letters of other scripts are kept."""
     text = text.lower().replace("ß", "ss").replace("ł", "l").replace("ø", "o").replace("æ", "ae")
-    return "".join(ch for ch in unicodedata.normalize("NFD", text) if unicodedata.category(ch) != "Mn")
+    return "".join(
+        ch for ch in unicodedata.normalize("NFD", text) if unicodedata.category(ch) != "Mn"
+    )
 
 
 @lru_cache(maxsize=100_000)
@@ -50,8 +69,11 @@ def lookup_key(text: str) -> str:
 def is_acronym(text: str) -> bool:
     """All-caps or one-letter names (IS, USA, AfD, G7): matched exactly, never fuzzily or inflected."""
     t = text.replace(".", "").replace("-", "")
-    return len(t) <= 1 or (t.upper() == t and any(c.isalpha() for c in t)) or (
-        len(t) <= 4 and sum(c.isupper() for c in t) >= 2)
+    return (
+        len(t) <= 1
+        or (t.upper() == t and any(c.isalpha() for c in t))
+        or (len(t) <= 4 and sum(c.isupper() for c in t) >= 2)
+    )
 
 
 def genitive_candidates(text: str, type_: str) -> list[str]:
@@ -82,8 +104,11 @@ def declension_candidates(text: str) -> list[str]:
         return []
     head = [re.sub(r"(?<=\w{3})e[nmrs]$", "e", w) if w[:1].isupper() else w for w in words[:-1]]
     last = words[-1]
-    lasts = [last] + ([last[:-1]] if last.endswith("en") and len(last) > 5 else []) + \
-            ([last[:-1]] if last.endswith("s") and not last.endswith("ss") else [])
+    lasts = (
+        [last]
+        + ([last[:-1]] if last.endswith("en") and len(last) > 5 else [])
+        + ([last[:-1]] if last.endswith("s") and not last.endswith("ss") else [])
+    )
     out = [" ".join(head + [x]) for x in lasts]
     return [x for x in dict.fromkeys(out) if x != text]
 
@@ -92,8 +117,12 @@ def strong_genitive(text: str) -> str | None:
     """For an unknown person: "Lukaschenkos" is a genitive when -s follows a vowel that names rarely end on
     before an s (a, o, u, y, j) or a Russian surname in -ow/-ew; "Mattis", "Jones" are not touched."""
     last = text.split(" ")[-1]
-    if len(last) >= 5 and last.endswith("s") and not is_acronym(last) and (
-            last[-2] in "aouyjAOUYJ" or last.endswith(("ows", "ews", "jews"))):
+    if (
+        len(last) >= 5
+        and last.endswith("s")
+        and not is_acronym(last)
+        and (last[-2] in "aouyjAOUYJ" or last.endswith(("ows", "ews", "jews")))
+    ):
         return text[:-1]
     return None
 
@@ -122,13 +151,46 @@ def split_person(text: str) -> PersonName:
 
 # --- phonetic keys -------------------------------------------------------------------------------------
 # Markers: 3 = ш/ж (sch, sh, zh), 4 = ч (tsch, ch), 5 = щ, 7 = ц (z, ts), x = х (ch, kh).
-_GERMAN = [("schtsch", "5"), ("tsch", "4"), ("dsch", "4"), ("sch", "3"), ("ch", "x"), ("z", "7"), ("tz", "7"),
-           ("j", "y"), ("w", "v"), ("ck", "k"), ("ph", "f"), ("qu", "kv")]
-_ENGLISH = [("shch", "5"), ("tch", "4"), ("ch", "4"), ("zh", "3"), ("sh", "3"), ("kh", "x"), ("ts", "7"),
-            ("z", "s"), ("w", "v"), ("ck", "k"), ("ph", "f"), ("j", "4"), ("qu", "kv")]
-_TAIL = [(r"(ij|iy|yj|yy|ii|yi|iy|y)$", "i"), (r"(ej|ey|ei)$", "ei"), (r"(off|ow|ov)$", "ov"),
-         (r"(eff|ew|ev)$", "ev"), (r"y", "i"), (r"ie(?=[^aeiou]|$)", "i"), (r"([sli])\1+", r"\1"), (r"c", "k"),
-         (r"h(?=[^aeiou]|$)", "")]
+_GERMAN = [
+    ("schtsch", "5"),
+    ("tsch", "4"),
+    ("dsch", "4"),
+    ("sch", "3"),
+    ("ch", "x"),
+    ("z", "7"),
+    ("tz", "7"),
+    ("j", "y"),
+    ("w", "v"),
+    ("ck", "k"),
+    ("ph", "f"),
+    ("qu", "kv"),
+]
+_ENGLISH = [
+    ("shch", "5"),
+    ("tch", "4"),
+    ("ch", "4"),
+    ("zh", "3"),
+    ("sh", "3"),
+    ("kh", "x"),
+    ("ts", "7"),
+    ("z", "s"),
+    ("w", "v"),
+    ("ck", "k"),
+    ("ph", "f"),
+    ("j", "4"),
+    ("qu", "kv"),
+]
+_TAIL = [
+    (r"(ij|iy|yj|yy|ii|yi|iy|y)$", "i"),
+    (r"(ej|ey|ei)$", "ei"),
+    (r"(off|ow|ov)$", "ov"),
+    (r"(eff|ew|ev)$", "ev"),
+    (r"y", "i"),
+    (r"ie(?=[^aeiou]|$)", "i"),
+    (r"([sli])\1+", r"\1"),
+    (r"c", "k"),
+    (r"h(?=[^aeiou]|$)", ""),
+]
 
 
 def _reading(token: str, rules: list[tuple[str, str]]) -> str:
@@ -172,7 +234,16 @@ def name_keys(text: str) -> frozenset[str]:
     return frozenset(keys)
 
 
-_GENERIC_PARTS = {"gruppe", "truppe", "söldnertruppe", "miliz", "konzern", "partei", "bewegung", "organisation"}
+_GENERIC_PARTS = {
+    "gruppe",
+    "truppe",
+    "söldnertruppe",
+    "miliz",
+    "konzern",
+    "partei",
+    "bewegung",
+    "organisation",
+}
 
 
 def org_name_keys(text: str) -> frozenset[str]:
@@ -185,8 +256,10 @@ def org_name_keys(text: str) -> frozenset[str]:
         kept = [p for p in parts if p.lower() not in _GENERIC_PARTS]
         if kept and len(kept) < len(parts):
             words = ["-".join(kept)]
-    levelled = [re.sub(r"(?<=\w{3})e[nmrs]$", "e", w) if i < len(words) - 1 and w[:1].isupper() else w
-                for i, w in enumerate(words)]
+    levelled = [
+        re.sub(r"(?<=\w{3})e[nmrs]$", "e", w) if i < len(words) - 1 and w[:1].isupper() else w
+        for i, w in enumerate(words)
+    ]
     return name_keys(" ".join(levelled))
 
 

@@ -48,15 +48,20 @@ class AliasTable:
 
 def _read_lines(name: str) -> list[tuple[int, list[str]]]:
     text = resources.files(PACKAGE).joinpath(name).read_text(encoding="utf-8")
-    return [(i, line.rstrip("\n").split("\t")) for i, line in enumerate(text.splitlines(), 1)
-            if line.strip() and not line.startswith("#")]
+    return [
+        (i, line.rstrip("\n").split("\t"))
+        for i, line in enumerate(text.splitlines(), 1)
+        if line.strip() and not line.startswith("#")
+    ]
 
 
 def parse_alias_lines(lines: list[tuple[str, list[str]]]) -> list[Alias]:
     out = []
     for origin, cols in lines:
         if len(cols) < 2 or not cols[0].strip() or not cols[1].strip():
-            raise AliasError(f"{origin}: expected 'variant<TAB>canonical<TAB>type'; fix or delete the line")
+            raise AliasError(
+                f"{origin}: expected 'variant<TAB>canonical<TAB>type'; fix or delete the line"
+            )
         type_ = cols[2].strip() if len(cols) > 2 and cols[2].strip() else "*"
         if type_ not in TYPES:
             raise AliasError(f"{origin}: type {type_!r} is not one of {', '.join(TYPES)}")
@@ -71,8 +76,10 @@ def build_alias_table(aliases: list[Alias]) -> AliasTable:
         slot = table.entries.setdefault(lookup_key(a.variant), {})
         old = slot.get(a.type)
         if old and old.canonical != a.canonical:
-            raise AliasError(f"alias conflict: {a.variant!r} ({a.type}) -> {old.canonical!r} at {old.origin} and "
-                             f"-> {a.canonical!r} at {a.origin}; keep one of them")
+            raise AliasError(
+                f"alias conflict: {a.variant!r} ({a.type}) -> {old.canonical!r} at {old.origin} and "
+                f"-> {a.canonical!r} at {a.origin}; keep one of them"
+            )
         slot[a.type] = a
     for key, slot in table.entries.items():
         for type_, a in list(slot.items()):
@@ -98,14 +105,18 @@ def _follow(table: AliasTable, alias: Alias) -> Alias:
 
 @lru_cache(maxsize=1)
 def file_aliases() -> tuple[Alias, ...]:
-    return tuple(parse_alias_lines([(f"aliases.tsv:{i}", cols) for i, cols in _read_lines("aliases.tsv")]))
+    return tuple(
+        parse_alias_lines([(f"aliases.tsv:{i}", cols) for i, cols in _read_lines("aliases.tsv")])
+    )
 
 
 def load_alias_file(path: Path) -> list[Alias]:
     """A user's alias file in the same format (for `chronik entity alias import`)."""
-    lines = [(f"{path.name}:{i}", line.rstrip("\n").split("\t"))
-             for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-             if line.strip() and not line.startswith("#")]
+    lines = [
+        (f"{path.name}:{i}", line.rstrip("\n").split("\t"))
+        for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if line.strip() and not line.startswith("#")
+    ]
     return parse_alias_lines(lines)
 
 
@@ -132,7 +143,9 @@ class Place:
 
 @dataclass
 class Gazetteer:
-    by_name: dict[str, list[tuple[int, Place]]]  # lookup key -> (priority, place); lower priority wins
+    by_name: dict[
+        str, list[tuple[int, Place]]
+    ]  # lookup key -> (priority, place); lower priority wins
     countries: dict[str, Place]  # iso2 -> country
     by_canonical: dict[str, Place]
 
@@ -159,11 +172,17 @@ def gazetteer() -> Gazetteer:
     by_canonical: dict[str, Place] = {}
     for _, c in _read_lines("places.tsv"):
         c += [""] * (11 - len(c))
-        p = Place(c[0], c[1], c[2], c[3], _float(c[4]), _float(c[5]), int(c[6] or 0), int(c[7] or 0), c[8])
+        p = Place(
+            c[0], c[1], c[2], c[3], _float(c[4]), _float(c[5]), int(c[6] or 0), int(c[7] or 0), c[8]
+        )
         base = {"country": 0, "us_state": 2, "city": 4}[p.kind]
         german = [n for n in c[9].split("|") if n]
-        names = [(base if not german or p.canonical in german else base + 1, p.canonical)] + [(base, n) for n in german] + \
-                [(base + 1, n) for n in c[10].split("|") if n] + ([(3, p.iso3)] if p.iso3 and p.kind == "country" else [])
+        names = (
+            [(base if not german or p.canonical in german else base + 1, p.canonical)]
+            + [(base, n) for n in german]
+            + [(base + 1, n) for n in c[10].split("|") if n]
+            + ([(3, p.iso3)] if p.iso3 and p.kind == "country" else [])
+        )
         for prio, n in names:
             by_name.setdefault(lookup_key(n), []).append((prio, p))
         if p.kind == "country":
@@ -214,4 +233,6 @@ def role_holders() -> tuple[Holder, ...]:
 @lru_cache(maxsize=1)
 def speech_verbs() -> frozenset[str]:
     text = resources.files(PACKAGE).joinpath("speech_verbs.txt").read_text(encoding="utf-8")
-    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+    return frozenset(
+        w for line in text.splitlines() if not line.startswith("#") for w in line.split()
+    )

@@ -49,7 +49,9 @@ def role_word(token: str) -> tuple[RoleWord, str | None] | None:
     """The lexicon entry of a (possibly inflected, possibly compound) role noun, and the compound's prefix."""
     lex = role_lexicon()
     low = token.lower()
-    forms = [low] + [low[: -len(e)] for e in _INFLECTION if low.endswith(e) and len(low) - len(e) >= 4]
+    forms = [low] + [
+        low[: -len(e)] for e in _INFLECTION if low.endswith(e) and len(low) - len(e) >= 4
+    ]
     for f in forms:
         if f in lex:
             return lex[f], None
@@ -60,7 +62,11 @@ def role_word(token: str) -> tuple[RoleWord, str | None] | None:
                 return lex[tail], token[: len(head)]
     for f in forms:
         for cut in range(2, len(f) - 4):
-            if f[cut:] in lex and lex[f[cut:]].role != "=" and f[cut:] not in ("chef", "leiter", "premier"):
+            if (
+                f[cut:] in lex
+                and lex[f[cut:]].role != "="
+                and f[cut:] not in ("chef", "leiter", "premier")
+            ):
                 return lex[f[cut:]], token[:cut]
     return None
 
@@ -74,24 +80,33 @@ def _mention_at(mentions: Sequence[MentionView], start: int, end: int) -> int | 
 
 def _mention_before(text: str, mentions: Sequence[MentionView], pos: int) -> int | None:
     for i, m in enumerate(mentions):
-        if m.end <= pos and re.fullmatch(r"\s{0,2}", text[m.end:pos]) and m.type in ("LOC", "ORG"):
+        if (
+            m.end <= pos
+            and re.fullmatch(r"\s{0,2}", text[m.end : pos])
+            and m.type in ("LOC", "ORG")
+        ):
             return i
     return None
 
 
 def _of_after(text: str, mentions: Sequence[MentionView], pos: int) -> tuple[int | None, int]:
     """'Präsident der Ukraine', 'Außenminister Frankreichs': a genitive place after the role."""
-    m = re.match(r"\s+(?:der|des)?\s*", text[pos:pos + 6])
+    m = re.match(r"\s+(?:der|des)?\s*", text[pos : pos + 6])
     after = pos + (m.end() if m else 0)
     for i, x in enumerate(mentions):
-        if x.start == after and x.type in ("LOC", "ORG") and x.sub is None and x.text.endswith(("s", "e", "A")):
+        if (
+            x.start == after
+            and x.type in ("LOC", "ORG")
+            and x.sub is None
+            and x.text.endswith(("s", "e", "A"))
+        ):
             return i, x.end
     return None, pos
 
 
 def _holder_after(text: str, mentions: Sequence[MentionView], pos: int) -> int | None:
     for i, m in enumerate(mentions):
-        if m.start >= pos and m.type == "PER" and _LINK_GAP.match(text[pos:m.start]):
+        if m.start >= pos and m.type == "PER" and _LINK_GAP.match(text[pos : m.start]):
             return i
     return None
 
@@ -100,17 +115,33 @@ def _holder_before(text: str, mentions: Sequence[MentionView], role_start: int) 
     """'Shoigu, der russische Verteidigungsminister': an apposition after the name."""
     for i, m in enumerate(mentions):
         if m.type == "PER" and m.end <= role_start:
-            gap = text[m.end:role_start]
+            gap = text[m.end : role_start]
             if re.fullmatch(r",\s+(?:der|die)\s+(?:\S+\s+){0,2}", gap) and "," not in gap[1:]:
                 return i
     return None
 
 
 def _article_before(text: str, pos: int) -> str:
-    words = re.findall(r"\w+", text[max(0, pos - 40):pos])
+    words = re.findall(r"\w+", text[max(0, pos - 40) : pos])
     for w in reversed(words):
-        if w.lower() in ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "sein", "seinem",
-                         "seinen", "seine", "ihr", "ihrem", "ihren"):
+        if w.lower() in (
+            "der",
+            "die",
+            "das",
+            "den",
+            "dem",
+            "des",
+            "ein",
+            "eine",
+            "einen",
+            "sein",
+            "seinem",
+            "seinen",
+            "seine",
+            "ihr",
+            "ihrem",
+            "ihren",
+        ):
             return w.lower()
         if w[0].isupper():
             return ""
@@ -131,8 +162,15 @@ def find_roles(text: str, mentions: Sequence[MentionView]) -> list[RoleFact]:
     return out
 
 
-def _one_role(text: str, mentions: Sequence[MentionView], start: int, end: int, word: RoleWord,
-              prefix: str | None, before: list[RoleFact]) -> RoleFact | None:
+def _one_role(
+    text: str,
+    mentions: Sequence[MentionView],
+    start: int,
+    end: int,
+    word: RoleWord,
+    prefix: str | None,
+    before: list[RoleFact],
+) -> RoleFact | None:
     of_i = _mention_at(mentions, start, end)  # US-Verteidigungsminister (a part mention)
     if of_i is not None and mentions[of_i].type == "PER":
         return None
@@ -166,22 +204,36 @@ def _one_role(text: str, mentions: Sequence[MentionView], start: int, end: int, 
             return None
         role, of, rule = prev.role, prev.of, "role:anaphor"
     if holder is not None:
-        return RoleFact(role, of, of_text, span_start, end, text[span_start:end], "stated", rule, holder,
-                        mentions[holder].canonical)
+        return RoleFact(
+            role,
+            of,
+            of_text,
+            span_start,
+            end,
+            text[span_start:end],
+            "stated",
+            rule,
+            holder,
+            mentions[holder].canonical,
+        )
     if of is None or _plural(text[start:end], word, _article_before(text, span_start)):
         return None
     bare = rule if rule in ("role:amtskollege", "role:anaphor") else "role:bare"
     return RoleFact(role, of, of_text, span_start, end, text[span_start:end], "resolved", bare)
 
 
-def _colleague_of(text: str, mentions: Sequence[MentionView], pos: int, holder: int | None,
-                  before: list[RoleFact]) -> RoleFact:
+def _colleague_of(
+    text: str, mentions: Sequence[MentionView], pos: int, holder: int | None, before: list[RoleFact]
+) -> RoleFact:
     """'Gemeinsam mit seinem Amtskollegen Viktor Chrenin unterzeichnete Schoigu': the colleague shares the
     role of a person named in the same sentence, else of the role holder named last."""
     s0 = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
     s1 = min([i for i in (text.find(". ", pos), text.find("\n", pos)) if i >= 0] or [len(text)])
-    in_sentence = {m.canonical for i, m in enumerate(mentions)
-                   if m.type == "PER" and i != holder and s0 <= m.start < s1 and m.canonical}
+    in_sentence = {
+        m.canonical
+        for i, m in enumerate(mentions)
+        if m.type == "PER" and i != holder and s0 <= m.start < s1 and m.canonical
+    }
     for fact in reversed(before):
         if fact.kind == "stated" and fact.holder in in_sentence:
             return fact
@@ -201,15 +253,25 @@ def _plural(token: str, word: RoleWord, article: str) -> bool:
     if word.word.endswith("in"):
         return False
     low = token.lower()
-    return article == "die" or (article == "den" and word.word.endswith("er") and low.endswith("ern"))
+    return article == "die" or (
+        article == "den" and word.word.endswith("er") and low.endswith("ern")
+    )
 
 
-def _other_country(text: str, mentions: Sequence[MentionView], pos: int, not_this: str | None) -> str | None:
+def _other_country(
+    text: str, mentions: Sequence[MentionView], pos: int, not_this: str | None
+) -> str | None:
     """For 'Amtskollege': the country of the report, other than the first holder's, named nearest before."""
-    found = [m.canonical for m in mentions if m.type == "LOC" and m.canonical and m.canonical != not_this
-             and m.start < pos + 200]
-    before = [m.canonical for m in mentions if m.type == "LOC" and m.canonical and m.canonical != not_this
-              and m.end <= pos]
+    found = [
+        m.canonical
+        for m in mentions
+        if m.type == "LOC" and m.canonical and m.canonical != not_this and m.start < pos + 200
+    ]
+    before = [
+        m.canonical
+        for m in mentions
+        if m.type == "LOC" and m.canonical and m.canonical != not_this and m.end <= pos
+    ]
     return (before or found or [None])[-1]
 
 
@@ -217,19 +279,31 @@ def _other_country(text: str, mentions: Sequence[MentionView], pos: int, not_thi
 class RoleBook:
     """Who held which role when: facts stated in reports, and the seed list for what no report says."""
 
-    stated: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)  # (role, of) -> [(date, holder)]
+    stated: dict[tuple[str, str], list[tuple[str, str]]] = field(
+        default_factory=dict
+    )  # (role, of) -> [(date, holder)]
 
     def add(self, role: str, of: str | None, holder: str | None, when: str | None) -> None:
         if of and holder and when:
             self.stated.setdefault((role, of), []).append((when, holder))
 
-    def holder(self, role: str, of: str, when: str | None,
-               lookup: Callable[[str, str], list[tuple[str, str]]] | None = None) -> tuple[str | None, str]:
+    def holder(
+        self,
+        role: str,
+        of: str,
+        when: str | None,
+        lookup: Callable[[str, str], list[tuple[str, str]]] | None = None,
+    ) -> tuple[str | None, str]:
         """The holder as of `when`: the list of known terms (role_holders.tsv) where it covers the date, else
         the latest holder stated in a report no more than a year before, else the nearest stated holder."""
         if when:
             for h in role_holders():
-                if h.role == role and h.of == of and h.start <= when[:10] and (h.end is None or when[:10] < h.end):
+                if (
+                    h.role == role
+                    and h.of == of
+                    and h.start <= when[:10]
+                    and (h.end is None or when[:10] < h.end)
+                ):
                     return h.holder, "seed"
         facts = sorted(self.stated.get((role, of), []) + (lookup(role, of) if lookup else []))
         if when:

@@ -13,7 +13,9 @@ from collections.abc import Collection, Sequence
 from chronik.nlp.ner.gazetteers import Gazetteers
 
 ADJ_ENDINGS = ("en", "em", "er", "es", "e")
-INSTITUTION = re.compile(r"^[A-ZÄÖÜ][a-zäöüß-]*(ministerium|ministerien)$|^(Außenamt|Kreml|Generalstab)$")
+INSTITUTION = re.compile(
+    r"^[A-ZÄÖÜ][a-zäöüß-]*(ministerium|ministerien)$|^(Außenamt|Kreml|Generalstab)$"
+)
 INSTITUTION_RULE = "rule:institution-in-place"
 SAME_NAME_RULE = "rule:same-name-in-report"
 
@@ -65,8 +67,12 @@ def institutions_in_places(words: Sequence[str], tags: Sequence[str]) -> list[in
     annotation guidelines make the institution an ORG only when a place name fixes which one it is."""
     found = []
     for i in range(len(words) - 2):
-        if tags[i] == "O" and INSTITUTION.match(words[i]) and words[i + 1] in ("in", "aus") \
-                and tags[i + 2] == "B-LOC":
+        if (
+            tags[i] == "O"
+            and INSTITUTION.match(words[i])
+            and words[i + 1] in ("in", "aus")
+            and tags[i + 2] == "B-LOC"
+        ):
             found.append(i)
     return found
 

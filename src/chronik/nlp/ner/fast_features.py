@@ -53,14 +53,16 @@ class NameList:
     multi: dict[str, tuple[tuple[str, ...], ...]]
 
     @classmethod
-    def from_lines(cls, names: Sequence[str]) -> "NameList":
+    def from_lines(cls, names: Sequence[str]) -> NameList:
         multi: dict[str, list[tuple[str, ...]]] = {}
         for name in names:
             words = tuple(name.split())
             if len(words) > 1:
                 multi.setdefault(words[0], []).append(words)
-        return cls(frozenset(n for n in names if " " not in n),
-                   {k: tuple(sorted(v, key=len, reverse=True)) for k, v in multi.items()})
+        return cls(
+            frozenset(n for n in names if " " not in n),
+            {k: tuple(sorted(v, key=len, reverse=True)) for k, v in multi.items()},
+        )
 
     def spans(self, tokens: Sequence[str]) -> list[str]:
         """Per token "" or the attribute of a longer name it is part of: "gOmB" (first word), "gOmI"."""
@@ -80,15 +82,22 @@ class NameList:
 @lru_cache(maxsize=1)
 def organisations() -> NameList:
     text = resources.files(RESOURCE_PACKAGE).joinpath(ORG_LIST).read_text(encoding="utf-8")
-    return NameList.from_lines([line.strip() for line in text.splitlines()
-                                if line.strip() and not line.startswith("#")])
+    return NameList.from_lines(
+        [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    )
 
 
 class FastFeatures(FeatureExtractor):
     """`classes=None` leaves the e5 word classes out (tests, and the sparse-only ablation)."""
 
-    def __init__(self, gaz: Gazetteers, lexicon: dict[str, str] | None = None,
-                 classes: StaticClasses | None = None, quotes: bool = True, orgs: NameList | None = None) -> None:
+    def __init__(
+        self,
+        gaz: Gazetteers,
+        lexicon: dict[str, str] | None = None,
+        classes: StaticClasses | None = None,
+        quotes: bool = True,
+        orgs: NameList | None = None,
+    ) -> None:
         super().__init__(gaz, lexicon)
         self.classes = classes
         self.quotes = quotes
@@ -178,4 +187,6 @@ def load_fast_features(folder: Path, lexicon: dict[str, str]) -> FastFeatures:
 
     path = folder / VECTORS_FILE
     classes = StaticClasses(WordClasses.load(path)) if path.is_file() else None
-    return FastFeatures(gazetteers.load(), lexicon, classes, orgs=organisations() if USE_ORG_LIST else None)
+    return FastFeatures(
+        gazetteers.load(), lexicon, classes, orgs=organisations() if USE_ORG_LIST else None
+    )

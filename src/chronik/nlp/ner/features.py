@@ -58,14 +58,25 @@ class FeatureExtractor:
                 self._own.clear()
                 self._ctx.clear()
             cached = self._own[word] = tuple(self._word_features(word))
-            self._ctx[word] = tuple(f for f in cached if f.startswith(("w=", "sh=", "g", "s3=", "lx=")))
+            self._ctx[word] = tuple(
+                f for f in cached if f.startswith(("w=", "sh=", "g", "s3=", "lx="))
+            )
         return cached
 
     def _word_features(self, word: str) -> list[str]:
         lower = word.lower()
-        feats = [f"w={lower}", f"sh={shape(word)}", f"s1={lower[-1:]}", f"s2={lower[-2:]}", f"s3={lower[-3:]}",
-                 f"s4={lower[-4:]}", f"s5={lower[-5:]}", f"p3={lower[:3]}", f"p4={lower[:4]}",
-                 f"len={min(len(word), 12) // 3}"]
+        feats = [
+            f"w={lower}",
+            f"sh={shape(word)}",
+            f"s1={lower[-1:]}",
+            f"s2={lower[-2:]}",
+            f"s3={lower[-3:]}",
+            f"s4={lower[-4:]}",
+            f"s5={lower[-5:]}",
+            f"p3={lower[:3]}",
+            f"p4={lower[:4]}",
+            f"len={min(len(word), 12) // 3}",
+        ]
         label = self.lexicon.get(word)
         if label:
             feats.append(f"lx={label}")

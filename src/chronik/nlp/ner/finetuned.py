@@ -20,13 +20,25 @@ from threadpoolctl import threadpool_limits
 
 MATRICES = ("q", "k", "v", "ao", "fi", "fo")
 VECTORS = ("aln.w", "aln.b", "oln.w", "oln.b")
-CLASSES = ("LOC", "LOCderiv", "LOCpart", "ORG", "ORGpart", "ORGderiv", "OTH", "OTHderiv", "OTHpart", "PER",
-           "PERderiv", "PERpart")
-MODEL_FILES = "finetuned-*.npz"   # one per seed: the members of the ensemble
-MAX_PIECES = 510            # the model's 512 positions minus <s> and </s>
-BATCH_PIECES = 4096         # pieces per forward pass: bounds memory (attention is per padded batch)
-PAD_RATIO = 1.25            # a batch's longest window at most this much (+8) longer than its shortest:
-                            # all of a report's sentences in one batch would be mostly padding
+CLASSES = (
+    "LOC",
+    "LOCderiv",
+    "LOCpart",
+    "ORG",
+    "ORGpart",
+    "ORGderiv",
+    "OTH",
+    "OTHderiv",
+    "OTHpart",
+    "PER",
+    "PERderiv",
+    "PERpart",
+)
+MODEL_FILES = "finetuned-*.npz"  # one per seed: the members of the ensemble
+MAX_PIECES = 510  # the model's 512 positions minus <s> and </s>
+BATCH_PIECES = 4096  # pieces per forward pass: bounds memory (attention is per padded batch)
+PAD_RATIO = 1.25  # a batch's longest window at most this much (+8) longer than its shortest:
+# all of a report's sentences in one batch would be mostly padding
 
 
 GAZETTEER_FLAGS = ("gP", "gPs", "gF", "gL", "gO", "gD", "gDer", "h0gP", "h0gD", "h0gO")
@@ -40,10 +52,11 @@ def tag_set() -> list[str]:
 class Encoded:
     """One window of a sentence: piece ids with <s>/</s>, the index of each word's first piece, and how
     many words the sentence had (words past the window are the next window's)."""
+
     ids: np.ndarray
     first: np.ndarray
     words: int
-    flags: np.ndarray | None = None   # (words in the window, len(GAZETTEER_FLAGS)) gazetteer hits
+    flags: np.ndarray | None = None  # (words in the window, len(GAZETTEER_FLAGS)) gazetteer hits
 
 
 class Flagger:
@@ -143,6 +156,7 @@ def _gelu(x: np.ndarray) -> np.ndarray:
 @dataclass
 class _Member:
     """One fine-tuned model: its layers (base + adapters), head, CRF and gazetteer rows."""
+
     eln: tuple[np.ndarray, np.ndarray]
     layers: list[dict[str, np.ndarray]]
     head: tuple[np.ndarray, np.ndarray]
@@ -169,27 +183,37 @@ class FinetunedTagger:
         self.tags: list[str] = metas[0]["tags"]
         if any(m["tags"] != self.tags for m in metas):
             raise ValueError(f"the models {list(paths)} do not share one tag set")
-        base: dict[tuple[int, str], np.ndarray] = {}   # dequantised once, shared by the members
+        base: dict[tuple[int, str], np.ndarray] = {}  # dequantised once, shared by the members
         self.members = [self._member(f, int(m["layers"]), base) for f, m in zip(files, metas)]
         self.crf = tuple(np.mean([m.crf[i] for m in self.members], axis=0) for i in range(3))
         self.flagger = Flagger() if any(m.flag_rows is not None for m in self.members) else None
 
     def _member(self, data, layers: int, base: dict[tuple[int, str], np.ndarray]) -> _Member:
-        return _Member((data["emb.ln.w"], data["emb.ln.b"]),
-                       [self._layer(data, i, base) for i in range(layers)],
-                       (np.ascontiguousarray(data["head.w"].T), data["head.b"]),
-                       (data["trans"], data["start"], data["end"]),
-                       data["flags"] if "flags" in data.files else None)
+        return _Member(
+            (data["emb.ln.w"], data["emb.ln.b"]),
+            [self._layer(data, i, base) for i in range(layers)],
+            (np.ascontiguousarray(data["head.w"].T), data["head.b"]),
+            (data["trans"], data["start"], data["end"]),
+            data["flags"] if "flags" in data.files else None,
+        )
 
-    def _layer(self, data, i: int, base: dict[tuple[int, str], np.ndarray]) -> dict[str, np.ndarray]:
+    def _layer(
+        self, data, i: int, base: dict[tuple[int, str], np.ndarray]
+    ) -> dict[str, np.ndarray]:
         """Base + adapter, transposed for x @ W; q, k and v side by side: one matmul instead of three."""
+
         def merged(name: str) -> np.ndarray:
             if (i, name) not in base:
                 base[(i, name)] = self.engine.tensor(i, f"{name}.w")
-            delta = data[f"l{i}.{name}.b"].astype(np.float32) @ data[f"l{i}.{name}.a"].astype(np.float32)
+            delta = data[f"l{i}.{name}.b"].astype(np.float32) @ data[f"l{i}.{name}.a"].astype(
+                np.float32
+            )
             return np.ascontiguousarray((base[(i, name)] + delta).T)
-        layer = {"qkv": np.concatenate([merged(m) for m in ("q", "k", "v")], axis=1),
-                 "qkv.b": np.concatenate([data[f"l{i}.{m}.bias"] for m in ("q", "k", "v")])}
+
+        layer = {
+            "qkv": np.concatenate([merged(m) for m in ("q", "k", "v")], axis=1),
+            "qkv.b": np.concatenate([data[f"l{i}.{m}.bias"] for m in ("q", "k", "v")]),
+        }
         for m in ("ao", "fi", "fo"):
             layer[m], layer[f"{m}.b"] = merged(m), data[f"l{i}.{m}.bias"]
         for v in VECTORS:
@@ -202,19 +226,27 @@ class FinetunedTagger:
     def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """BLAS runs on CHRONIK_NER_THREADS threads (default 1): the most tokens per CPU second; run more
         worker processes (`--workers`) for more throughput."""
-        with threadpool_limits(limits=int(os.environ.get("CHRONIK_NER_THREADS", "1")), user_api="blas"):
+        with threadpool_limits(
+            limits=int(os.environ.get("CHRONIK_NER_THREADS", "1")), user_api="blas"
+        ):
             return self._tag_many(sentences)
 
     def _tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        windows = [(s, w) for s, tokens in enumerate(sentences) if tokens
-                   for w in encode_windows(self.engine, tokens, self.flagger)]
+        windows = [
+            (s, w)
+            for s, tokens in enumerate(sentences)
+            if tokens
+            for w in encode_windows(self.engine, tokens, self.flagger)
+        ]
         order = sorted(range(len(windows)), key=lambda i: len(windows[i][1].ids))
         emissions: dict[int, np.ndarray] = {}
         batch: list[int] = []
         shortest = 0
         for i in order:
             length = len(windows[i][1].ids)
-            if batch and (length * (len(batch) + 1) > BATCH_PIECES or length > shortest * PAD_RATIO + 8):
+            if batch and (
+                length * (len(batch) + 1) > BATCH_PIECES or length > shortest * PAD_RATIO + 8
+            ):
                 emissions.update(zip(batch, self._emissions([windows[j][1] for j in batch])))
                 batch = []
             if not batch:
@@ -255,13 +287,19 @@ class FinetunedTagger:
             x = self._layer_forward(x, layer, bias)
         return x
 
-    def _layer_forward(self, x: np.ndarray, ly: dict[str, np.ndarray], bias: np.ndarray) -> np.ndarray:
+    def _layer_forward(
+        self, x: np.ndarray, ly: dict[str, np.ndarray], bias: np.ndarray
+    ) -> np.ndarray:
         """x: (batch, length, hidden). Linear maps run on the 2-D view: numpy's batched 3-D matmul does
         not reach BLAS's fast path and is about ten times slower."""
         bsz, length, hidden = x.shape
         hd = hidden // self.heads
         flat = x.reshape(-1, hidden)
-        qkv = (flat @ ly["qkv"] + ly["qkv.b"]).reshape(bsz, length, 3, self.heads, hd).transpose(2, 0, 3, 1, 4)
+        qkv = (
+            (flat @ ly["qkv"] + ly["qkv.b"])
+            .reshape(bsz, length, 3, self.heads, hd)
+            .transpose(2, 0, 3, 1, 4)
+        )
         q, k, v = (np.ascontiguousarray(t) for t in qkv)
         att = (q @ k.transpose(0, 1, 3, 2)) * (1.0 / math.sqrt(hd)) + bias
         att = np.exp(att - att.max(-1, keepdims=True))
@@ -279,5 +317,7 @@ def load_finetuned() -> FinetunedTagger:
 
     paths = sorted(model_dir().glob(MODEL_FILES))
     if not paths:
-        raise ConfigError(f"the accurate NER model ({model_dir() / MODEL_FILES}) is missing; build it with `make models`")
+        raise ConfigError(
+            f"the accurate NER model ({model_dir() / MODEL_FILES}) is missing; build it with `make models`"
+        )
     return FinetunedTagger(paths, f"e5lora-{model_info('accurate').get('version', '0')}")

@@ -35,7 +35,9 @@ def read(path: Path) -> list[Sentence]:
                 continue
             cols = line.split("\t")
             if len(cols) < 2:
-                raise InputError(f"{path}:{number}: expected 'index<TAB>token<TAB>tag', got {line!r}")
+                raise InputError(
+                    f"{path}:{number}: expected 'index<TAB>token<TAB>tag', got {line!r}"
+                )
             if current is None:
                 current = Sentence([], [], line=number)
             current.tokens.append(cols[1])

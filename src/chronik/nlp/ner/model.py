@@ -20,9 +20,13 @@ from chronik.nlp.ner.fast_features import load_fast_features
 MODEL_PACKAGE = "chronik.models.ner"
 CRF_FILE = {"fast": "fast.crfsuite"}
 LEXICON_FILE = "lexicon.tsv"
-LEXICON_HEADER = ("# Words seen inside named entities in GermEval 2014 NER-de-dev.tsv (CC BY 4.0; Benikova, Biemann,\n"
-                  "# Reznicek, LREC 2014), with the label they most often carry. Written by training.ner_fast.\n")
-MAX_SENTENCE = 400  # longer token runs are tagged in windows: Viterbi is linear, but features are not free
+LEXICON_HEADER = (
+    "# Words seen inside named entities in GermEval 2014 NER-de-dev.tsv (CC BY 4.0; Benikova, Biemann,\n"
+    "# Reznicek, LREC 2014), with the label they most often carry. Written by training.ner_fast.\n"
+)
+MAX_SENTENCE = (
+    400  # longer token runs are tagged in windows: Viterbi is linear, but features are not free
+)
 
 
 class Tagger(Protocol):

@@ -46,7 +46,10 @@ class WordClasses:
             columns = [np.argmax(unit @ c.T, axis=1) for c in self.centroids]
         columns += [np.searchsorted(self.edges[d], projected[:, d]) for d in range(len(self.edges))]
         names = self.names
-        return [tuple(names[j][v] for j, v in enumerate(row)) for row in np.stack(columns, axis=1).tolist()]
+        return [
+            tuple(names[j][v] for j, v in enumerate(row))
+            for row in np.stack(columns, axis=1).tolist()
+        ]
 
     @cached_property
     def names(self) -> list[list[str]]:
@@ -56,15 +59,24 @@ class WordClasses:
 
     def save(self, path: Path) -> None:
         arrays = {f"centroids{len(c)}": c.astype(np.float32) for c in self.centroids}
-        np.savez(path, mean=self.mean.astype(np.float32), components=self.components.astype(np.float32),
-                 edges=self.edges.astype(np.float32), **arrays)
+        np.savez(
+            path,
+            mean=self.mean.astype(np.float32),
+            components=self.components.astype(np.float32),
+            edges=self.edges.astype(np.float32),
+            **arrays,
+        )
 
     @classmethod
-    def load(cls, path: Path) -> "WordClasses":
+    def load(cls, path: Path) -> WordClasses:
         data = np.load(path)
-        levels = sorted((int(k[len("centroids"):]) for k in data.files if k.startswith("centroids")))
-        return cls(data["mean"], data["components"], data["edges"],
-                   tuple(data[f"centroids{k}"] for k in levels))
+        levels = sorted(int(k[len("centroids") :]) for k in data.files if k.startswith("centroids"))
+        return cls(
+            data["mean"],
+            data["components"],
+            data["edges"],
+            tuple(data[f"centroids{k}"] for k in levels),
+        )
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +121,9 @@ def word_vectors(words: Sequence[str], engine=None) -> np.ndarray:  # type: igno
         rows = engine.word_rows(ids)
         first = np.concatenate(([0], np.cumsum(counts)[:-1]))
         total = rows[first].copy()
-        for j in range(1, int(counts.max())):  # a word has at most 8 pieces; np.add.reduceat is far slower
+        for j in range(
+            1, int(counts.max())
+        ):  # a word has at most 8 pieces; np.add.reduceat is far slower
             more = counts > j
             total[more] += rows[first[more] + j]
         parts.append(total / counts[:, None])
@@ -148,8 +162,9 @@ def fit_word_classes(vectors: np.ndarray, seed: int, levels: Sequence[int] = LEV
     edges = np.quantile(projected[:, : min(BIN_DIMS, dims)], [0.25, 0.5, 0.75], axis=0).T
     unit = projected / (np.linalg.norm(projected, axis=1, keepdims=True) + 1e-9)
     centroids = tuple(kmeans(unit.astype(np.float32), k, seed + k) for k in levels)
-    return WordClasses(mean.astype(np.float32), components.astype(np.float32), edges.astype(np.float32),
-                       centroids)
+    return WordClasses(
+        mean.astype(np.float32), components.astype(np.float32), edges.astype(np.float32), centroids
+    )
 
 
 class StaticClasses:

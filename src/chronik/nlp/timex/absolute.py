@@ -22,48 +22,246 @@ from chronik.nlp.timex.context import (
 )
 from chronik.nlp.timex.tense import PAST
 
-
 # Words before a bare month or season name that make it a date ("im Mai"), not a name ("Mai Thi", "August Bebel").
 MONTH_CONTEXT = frozenset(
-    """im Im seit Seit bis Bis ab Ab zum Zum vom Vom des dem den und oder zwischen Zwischen von Von nach Nach vor Vor
-    für Für Monat Monats um gegen spätestens frühestens noch bereits schon erst per diesen jeden Mitte Anfang Ende
-    Beginn seit Ausgang in In Der Den Dem Des""".split()
+    [
+        "im",
+        "Im",
+        "seit",
+        "Seit",
+        "bis",
+        "Bis",
+        "ab",
+        "Ab",
+        "zum",
+        "Zum",
+        "vom",
+        "Vom",
+        "des",
+        "dem",
+        "den",
+        "und",
+        "oder",
+        "zwischen",
+        "Zwischen",
+        "von",
+        "Von",
+        "nach",
+        "Nach",
+        "vor",
+        "Vor",
+        "für",
+        "Für",
+        "Monat",
+        "Monats",
+        "um",
+        "gegen",
+        "spätestens",
+        "frühestens",
+        "noch",
+        "bereits",
+        "schon",
+        "erst",
+        "per",
+        "diesen",
+        "jeden",
+        "Mitte",
+        "Anfang",
+        "Ende",
+        "Beginn",
+        "seit",
+        "Ausgang",
+        "in",
+        "In",
+        "Der",
+        "Den",
+        "Dem",
+        "Des",
+    ]
 )
 
 YEAR_CONTEXT = frozenset(
-    """im Im seit Seit bis Bis ab Ab von Von vor Vor nach Nach um Um zwischen und oder Jahr Jahres Anfang Mitte Ende
-    Frühjahr Sommer Herbst Winter Frühling in In bereits schon erst noch spätestens frühestens Saison Sommer
-    Wahl Wahlen WM EM Olympia Spielzeit Ende Jahre ab""".split()
+    [
+        "im",
+        "Im",
+        "seit",
+        "Seit",
+        "bis",
+        "Bis",
+        "ab",
+        "Ab",
+        "von",
+        "Von",
+        "vor",
+        "Vor",
+        "nach",
+        "Nach",
+        "um",
+        "Um",
+        "zwischen",
+        "und",
+        "oder",
+        "Jahr",
+        "Jahres",
+        "Anfang",
+        "Mitte",
+        "Ende",
+        "Frühjahr",
+        "Sommer",
+        "Herbst",
+        "Winter",
+        "Frühling",
+        "in",
+        "In",
+        "bereits",
+        "schon",
+        "erst",
+        "noch",
+        "spätestens",
+        "frühestens",
+        "Saison",
+        "Sommer",
+        "Wahl",
+        "Wahlen",
+        "WM",
+        "EM",
+        "Olympia",
+        "Spielzeit",
+        "Ende",
+        "Jahre",
+        "ab",
+    ]
 )
 
 # Words before a four-digit number that make it a count or an id, not a year ("rund 2000", "Resolution 1441").
 NUMBER_CONTEXT = frozenset(
-    """rund Rund etwa Etwa über Über mehr knapp Knapp ca. fast nur insgesamt zu Nr. Nr Nummer Tel. je darunter
-    Darunter davon Davon weitere Weitere weiteren maximal mindestens Mindestens höchstens exakt genau""".split()
+    [
+        "rund",
+        "Rund",
+        "etwa",
+        "Etwa",
+        "über",
+        "Über",
+        "mehr",
+        "knapp",
+        "Knapp",
+        "ca.",
+        "fast",
+        "nur",
+        "insgesamt",
+        "zu",
+        "Nr.",
+        "Nr",
+        "Nummer",
+        "Tel.",
+        "je",
+        "darunter",
+        "Darunter",
+        "davon",
+        "Davon",
+        "weitere",
+        "Weitere",
+        "weiteren",
+        "maximal",
+        "mindestens",
+        "Mindestens",
+        "höchstens",
+        "exakt",
+        "genau",
+    ]
 )
 
 NUMBERED = frozenset(
-    """Nr. Nr Nummer Artikel Art. § Punkt Version Seite S. Ziffer Kapitel Abs. Absatz Heft Band Resolution
-    Entschließung Saal Raum Zimmer Linie Flug Flugnummer Postleitzahl PLZ Paragraf Paragraph Tel. Telefon Modell
-    Typ Baujahr-Nr. Kennzahl Code Windows Boeing Airbus""".split()
+    [
+        "Nr.",
+        "Nr",
+        "Nummer",
+        "Artikel",
+        "Art.",
+        "§",
+        "Punkt",
+        "Version",
+        "Seite",
+        "S.",
+        "Ziffer",
+        "Kapitel",
+        "Abs.",
+        "Absatz",
+        "Heft",
+        "Band",
+        "Resolution",
+        "Entschließung",
+        "Saal",
+        "Raum",
+        "Zimmer",
+        "Linie",
+        "Flug",
+        "Flugnummer",
+        "Postleitzahl",
+        "PLZ",
+        "Paragraf",
+        "Paragraph",
+        "Tel.",
+        "Telefon",
+        "Modell",
+        "Typ",
+        "Baujahr-Nr.",
+        "Kennzahl",
+        "Code",
+        "Windows",
+        "Boeing",
+        "Airbus",
+    ]
 )
 
 # Unit words and symbols after a number: "2000 km", "1500 m", "2000 Euro" (capitals are caught anyway).
-_AFTER_COUNT = re.compile(r"\s*(?:%|‰|€|\$|(?:m|km|cm|mm|ha|kg|g|t|l|ml|kW|MW|GW|kWh|mal|x)\b|davon\b|bis\s+\d+\s+[A-ZÄÖÜ])")
+_AFTER_COUNT = re.compile(
+    r"\s*(?:%|‰|€|\$|(?:m|km|cm|mm|ha|kg|g|t|l|ml|kW|MW|GW|kWh|mal|x)\b|davon\b|bis\s+\d+\s+[A-ZÄÖÜ])"
+)
 
 _CHANGE_VERBS = frozenset(
-    """stieg stiegen steigt steigen sank sanken sinkt sinken fiel fielen fällt fallen wuchs wuchsen wächst wachsen
-    erhöht erhöhte erhöhten verringert verringerte verringerten gestiegen gesunken gefallen gewachsen
-    zurückgegangen zugenommen abgenommen nahm nahmen""".split()
+    [
+        "stieg",
+        "stiegen",
+        "steigt",
+        "steigen",
+        "sank",
+        "sanken",
+        "sinkt",
+        "sinken",
+        "fiel",
+        "fielen",
+        "fällt",
+        "fallen",
+        "wuchs",
+        "wuchsen",
+        "wächst",
+        "wachsen",
+        "erhöht",
+        "erhöhte",
+        "erhöhten",
+        "verringert",
+        "verringerte",
+        "verringerten",
+        "gestiegen",
+        "gesunken",
+        "gefallen",
+        "gewachsen",
+        "zurückgegangen",
+        "zugenommen",
+        "abgenommen",
+        "nahm",
+        "nahmen",
+    ]
 )
 _FROM_TO_COUNT = re.compile(r"\s+auf\s+[\d.,]+")  # after "von"/"um": "sank von 2000 auf 1800"
 
 _BEFORE_COUNT = re.compile(r"\b(?:von|um)\s+[\d.,]+\s+auf\s+$")  # "sank von 2000 auf 1800"
 
-SEASON_CONTEXT = MONTH_CONTEXT | frozenset("über Über diesem dieses".split())
+SEASON_CONTEXT = MONTH_CONTEXT | frozenset(["über", "Über", "diesem", "dieses"])
 
 
-def h_date(m: re.Match, ctx: Context) -> Found | None | object:
+def h_date(m: re.Match, ctx: Context) -> Found | object | None:
     g = m.groupdict()
     if g.get("mon") and ctx.previous_word() in NUMBERED:
         return None
@@ -78,7 +276,11 @@ def h_date(m: re.Match, ctx: Context) -> Found | None | object:
     if year is None:
         year = year_for(ctx, month, day)
     if year is None:
-        ctx.reference, ctx.reference_year, ctx.reference_at = date(2000, month, day), False, ctx.start
+        ctx.reference, ctx.reference_year, ctx.reference_at = (
+            date(2000, month, day),
+            False,
+            ctx.start,
+        )
         return Found(f"XXXX-{month:02d}-{day:02d}", approx=True)
     try:
         exact = date(year, month, day)
@@ -117,7 +319,11 @@ def h_year(m: re.Match, ctx: Context) -> Found | None:
     mod = MODS.get(g.get("mod") or "")
     if mod is None and not g.get("yw"):
         previous = ctx.previous_word()
-        if previous in NUMBER_CONTEXT or previous.split("-")[-1] in NUMBERED or previous[:1].isdigit():
+        if (
+            previous in NUMBER_CONTEXT
+            or previous.split("-")[-1] in NUMBERED
+            or previous[:1].isdigit()
+        ):
             return None
         if previous == "als" and ctx.previous_words(2)[0] in ("mehr", "weniger", "Mehr", "Weniger"):
             return None
@@ -127,7 +333,9 @@ def h_year(m: re.Match, ctx: Context) -> Found | None:
             following = ctx.next_char()
             if following.isupper() or following in ("%", "€", "$"):
                 return None
-        if _AFTER_COUNT.match(ctx.text, ctx.end) or _BEFORE_COUNT.search(ctx.text, max(0, ctx.start - 30), ctx.start):
+        if _AFTER_COUNT.match(ctx.text, ctx.end) or _BEFORE_COUNT.search(
+            ctx.text, max(0, ctx.start - 30), ctx.start
+        ):
             return None
         if previous in ("von", "um") and _FROM_TO_COUNT.match(ctx.text, ctx.end):
             return None
@@ -144,8 +352,17 @@ def _continues_year(year: int, following: str) -> bool:
         return any(y % 100 == int(following) for y in range(year + 1, year + 11))
     return len(following) == 4 and year < int(following) <= year + 10
 
-_DECADE_WORDS = {"zwanziger": 2, "dreißiger": 3, "vierziger": 4, "fünfziger": 5, "sechziger": 6, "siebziger": 7,
-                 "achtziger": 8, "neunziger": 9}
+
+_DECADE_WORDS = {
+    "zwanziger": 2,
+    "dreißiger": 3,
+    "vierziger": 4,
+    "fünfziger": 5,
+    "sechziger": 6,
+    "siebziger": 7,
+    "achtziger": 8,
+    "neunziger": 9,
+}
 
 
 def h_decade(m: re.Match, ctx: Context) -> Found | None:
@@ -201,7 +418,9 @@ def h_quarter(m: re.Match, ctx: Context) -> Found | None:
         # told in the past, a quarter is one that has ended; otherwise the one whose middle is nearest
         month = size * number if ctx.tense() == PAST else size * number - size // 2
         year = year_for(ctx, month)
-    return Found(f"{year:04d}-{letter}{number}" if year else f"XXXX-{letter}{number}", approx=year is None)
+    return Found(
+        f"{year:04d}-{letter}{number}" if year else f"XXXX-{letter}{number}", approx=year is None
+    )
 
 
 def h_week(m: re.Match, ctx: Context) -> Found | None:
@@ -229,7 +448,9 @@ def h_holiday(m: re.Match, ctx: Context) -> Found | None:
         else:
             a = ctx.anchor
             anchor_key = date(a.year, a.month, a.day or 15).toordinal()
-            year = choose_year(ctx, lambda y: calc.holiday_date(spec, y).toordinal(), anchor_key, forced_tense(rel))
+            year = choose_year(
+                ctx, lambda y: calc.holiday_date(spec, y).toordinal(), anchor_key, forced_tense(rel)
+            )
     if year is None:
         if spec.startswith("E"):
             return Found("XXXX", approx=True)
@@ -239,12 +460,26 @@ def h_holiday(m: re.Match, ctx: Context) -> Found | None:
         return Found(f"{day}TNI", type="TIME")
     return Found(day, sets_reference=True)
 
-_MONTH_STEMS = {"Jänner": 1, "Januar": 1, "Februar": 2, "März": 3, "April": 4, "Mai": 5, "Juni": 6, "Juli": 7,
-                "August": 8, "September": 9, "Oktober": 10, "November": 11, "Dezember": 12}
+
+_MONTH_STEMS = {
+    "Jänner": 1,
+    "Januar": 1,
+    "Februar": 2,
+    "März": 3,
+    "April": 4,
+    "Mai": 5,
+    "Juni": 6,
+    "Juli": 7,
+    "August": 8,
+    "September": 9,
+    "Oktober": 10,
+    "November": 11,
+    "Dezember": 12,
+}
 
 
 def h_month_part(m: re.Match, ctx: Context) -> Found | None:
-    """"den ersten Septembertagen", "der ersten Januarwoche", "Dezemberhälfte", "Oktobermitte"."""
+    """ "den ersten Septembertagen", "der ersten Januarwoche", "Dezemberhälfte", "Oktobermitte"."""
     g = m.groupdict()
     if not (g.get("det") or g.get("ordx")) and ctx.previous_word() not in MONTH_CONTEXT:
         return None

@@ -6,7 +6,12 @@ import calendar
 import re
 from datetime import date, timedelta
 
-SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}  # WI runs into the next year
+SEASON_MONTHS = {
+    "SP": (3, 5),
+    "SU": (6, 8),
+    "FA": (9, 11),
+    "WI": (12, 14),
+}  # WI runs into the next year
 
 
 def add_months(day: date, months: int) -> date:

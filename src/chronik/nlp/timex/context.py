@@ -4,30 +4,72 @@ the result type, and the year a month or day without one falls in."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable
 
 from chronik.dates import PartialDate
 from chronik.nlp.timex.lexicon import Lexicon
 from chronik.nlp.timex.tense import FUTURE, PAST, tense_at
 
+MODS = {
+    "Anfang": "START",
+    "Beginn": "START",
+    "anfang": "START",
+    "beginn": "START",
+    "Mitte": "MID",
+    "mitte": "MID",
+    "Ende": "END",
+    "Ausgang": "END",
+    "ende": "END",
+}
 
-MODS = {"Anfang": "START", "Beginn": "START", "anfang": "START", "beginn": "START", "Mitte": "MID", "mitte": "MID",
-        "Ende": "END", "Ausgang": "END", "ende": "END"}
+AMODS = {
+    "etwa": "APPROX",
+    "rund": "APPROX",
+    "ungefähr": "APPROX",
+    "circa": "APPROX",
+    "ca.": "APPROX",
+    "knapp": "LESS_THAN",
+    "fast": "LESS_THAN",
+    "beinahe": "LESS_THAN",
+    "nahezu": "LESS_THAN",
+    "annähernd": "APPROX",
+    "gut": "MORE_THAN",
+    "mehr als": "MORE_THAN",
+    "über": "MORE_THAN",
+    "weniger als": "LESS_THAN",
+    "mindestens": "EQUAL_OR_MORE",
+    "höchstens": "EQUAL_OR_LESS",
+    "bis zu": "EQUAL_OR_LESS",
+}
+APPROX_BEFORE = frozenset(
+    ["um", "gegen", "circa", "ca.", "etwa", "zirka"]
+)  # "um 1150", "gegen 10.20 Uhr": mod APPROX
 
-AMODS = {"etwa": "APPROX", "rund": "APPROX", "ungefähr": "APPROX", "circa": "APPROX", "ca.": "APPROX",
-         "knapp": "LESS_THAN", "fast": "LESS_THAN", "beinahe": "LESS_THAN", "nahezu": "LESS_THAN",
-         "annähernd": "APPROX", "gut": "MORE_THAN", "mehr als": "MORE_THAN", "über": "MORE_THAN",
-         "weniger als": "LESS_THAN", "mindestens": "EQUAL_OR_MORE", "höchstens": "EQUAL_OR_LESS",
-         "bis zu": "EQUAL_OR_LESS"}
-APPROX_BEFORE = frozenset("um gegen circa ca. etwa zirka".split())  # "um 1150", "gegen 10.20 Uhr": mod APPROX
-
-UNIT_WORDS = {"Woche": "W", "Monat": "M", "Monats": "M", "Jahr": "Y", "Jahres": "Y", "Jahrs": "Y", "Quartal": "Q",
-              "Quartals": "Q", "Halbjahr": "H", "Halbjahres": "H", "Jahrzehnt": "DE", "Jahrzehnts": "DE",
-              "Jahrhundert": "CE", "Jahrhunderts": "CE", "Wochen": "W",
-              "Geschäftsjahr": "Y", "Geschäftsjahres": "Y", "Haushaltsjahr": "Y", "Haushaltsjahres": "Y",
-              "Wirtschaftsjahr": "Y", "Wirtschaftsjahres": "Y"}
+UNIT_WORDS = {
+    "Woche": "W",
+    "Monat": "M",
+    "Monats": "M",
+    "Jahr": "Y",
+    "Jahres": "Y",
+    "Jahrs": "Y",
+    "Quartal": "Q",
+    "Quartals": "Q",
+    "Halbjahr": "H",
+    "Halbjahres": "H",
+    "Jahrzehnt": "DE",
+    "Jahrzehnts": "DE",
+    "Jahrhundert": "CE",
+    "Jahrhunderts": "CE",
+    "Wochen": "W",
+    "Geschäftsjahr": "Y",
+    "Geschäftsjahres": "Y",
+    "Haushaltsjahr": "Y",
+    "Haushaltsjahres": "Y",
+    "Wirtschaftsjahr": "Y",
+    "Wirtschaftsjahres": "Y",
+}
 
 _PREV_WORD = re.compile(r"(\S+)\s+$")
 
@@ -56,10 +98,16 @@ class Context:
     starts: list[int]
     start: int = 0  # extent of the match being resolved
     end: int = 0
-    reference: date | None = None  # last day mentioned (its year may be unknown: see reference_year)
-    reference_year: bool = True  # False: `reference` came from "12. Mai" in an undated report (year 2000 stands in)
+    reference: date | None = (
+        None  # last day mentioned (its year may be unknown: see reference_year)
+    )
+    reference_year: bool = (
+        True  # False: `reference` came from "12. Mai" in an undated report (year 2000 stands in)
+    )
     reference_at: int = -1  # where it was mentioned
-    coarse: tuple[str, date, int] | None = None  # last month or year mentioned: ("month"|"year", first day, where)
+    coarse: tuple[str, date, int] | None = (
+        None  # last month or year mentioned: ("month"|"year", first day, where)
+    )
     _tense: dict[tuple[int, int], str | None] = field(default_factory=dict)
 
     def tense(self) -> str | None:
@@ -73,12 +121,16 @@ class Context:
         return self._tense[key]
 
     def preposition_tense(self, weekday: bool = False) -> str | None:
-        """"seit Oktober", "(die Unwetter) vom Mittwoch" look back; "ab Montag", "bis Freitag" look ahead.
+        """ "seit Oktober", "(die Unwetter) vom Mittwoch" look back; "ab Montag", "bis Freitag" look ahead.
         ("vom 22. Juli bis …" opens a range and says nothing.)"""
         previous = self.previous_word().lower()
         if previous == "seit" or (weekday and previous == "vom"):
             return PAST
-        if weekday and previous == "von" and not re.match(r"\s+bis\b", self.text[self.end : self.end + 8]):
+        if (
+            weekday
+            and previous == "von"
+            and not re.match(r"\s+bis\b", self.text[self.end : self.end + 8])
+        ):
             return PAST  # "Ergebnisse von Sonntag"; "von Montag bis Freitag" is a range
         if previous in ("ab", "bis"):
             return FUTURE
@@ -145,12 +197,16 @@ def relyear_offset(text: str | None, lex: Lexicon) -> int | None:
     return None
 
 
-def choose_year(ctx: Context, keys: Callable[[int], int | None], anchor_key: int, forced: str | None) -> int | None:
+def choose_year(
+    ctx: Context, keys: Callable[[int], int | None], anchor_key: int, forced: str | None
+) -> int | None:
     """The year whose occurrence fits the tense: the last one before the anchor in the past, the next one in the
     future, else the nearest. `keys(year)` gives the occurrence's position on the scale of `anchor_key`."""
     assert ctx.anchor is not None
     tense = forced or ctx.preposition_tense() or ctx.tense()
-    years = [y for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1) if 1 <= y <= 9999]
+    years = [
+        y for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1) if 1 <= y <= 9999
+    ]
     options = [(keys(y), y) for y in years]
     options = [(k, y) for k, y in options if k is not None]
     if not options:
@@ -164,7 +220,9 @@ def choose_year(ctx: Context, keys: Callable[[int], int | None], anchor_key: int
     return min(options, key=lambda o: (abs(o[0] - anchor_key), o[0] > anchor_key))[1]
 
 
-def year_for(ctx: Context, month: int, day: int | None = None, forced: str | None = None) -> int | None:
+def year_for(
+    ctx: Context, month: int, day: int | None = None, forced: str | None = None
+) -> int | None:
     """Year of a month (and day) named without one; None when the report date gives no year."""
     a = ctx.anchor
     if a is None:
@@ -172,11 +230,13 @@ def year_for(ctx: Context, month: int, day: int | None = None, forced: str | Non
     if a.month is None:
         return a.year
     if day is not None and a.day is not None:
+
         def key(y: int) -> int | None:
             try:
                 return date(y, month, day).toordinal()
             except ValueError:
                 return None
+
         return choose_year(ctx, key, date(a.year, a.month, a.day).toordinal(), forced)
     return choose_year(ctx, lambda y: y * 12 + month, a.year * 12 + a.month, forced)
 
@@ -220,5 +280,8 @@ def duration_value(amount: float | None, unit: str) -> str:
     if amount is None:
         return f"PTX{letter}" if clock else f"PX{letter}"
     if letter in ("DE", "CE") and amount != int(amount):
-        amount, letter = amount * (10 if letter == "DE" else 100), "Y"  # anderthalb Jahrzehnte = P15Y
+        amount, letter = (
+            amount * (10 if letter == "DE" else 100),
+            "Y",
+        )  # anderthalb Jahrzehnte = P15Y
     return f"PT{amount:g}{letter}" if clock else f"P{amount:g}{letter}"

@@ -18,7 +18,6 @@ from chronik.nlp.timex.resolve import BLOCK, HANDLERS, Context, Found
 from chronik.nlp.timex.tense import sentence_bounds
 from chronik.types import Timex
 
-
 _COARSE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2]))?$")
 
 
@@ -50,7 +49,9 @@ def _candidates(text: str, lex: Lexicon) -> list[tuple[int, int, int, object]]:
         seen = set()
         for window_start, window_end in _windows(rule, text):
             for match in rule.regex.finditer(text, window_start, window_end):
-                start, end = match.span("x") if has_extent and match.group("x") is not None else match.span()
+                start, end = (
+                    match.span("x") if has_extent and match.group("x") is not None else match.span()
+                )
                 if end > start and (start, end) not in seen:
                     seen.add((start, end))
                     found.append((start, end, index, match))
@@ -94,7 +95,9 @@ def _interval(found: Found) -> tuple[str | None, str | None]:
     return tuple(d.isoformat() if isinstance(d, date) else None for d in span)  # type: ignore[return-value]
 
 
-def find_timexes(text: str, report_date: PartialDate | None, tokens: Iterable | None = None) -> list[Timex]:
+def find_timexes(
+    text: str, report_date: PartialDate | None, tokens: Iterable | None = None
+) -> list[Timex]:
     """Temporal expressions in `text`, resolved against `report_date` (None: values stay relative, flagged).
 
     `tokens` (spaCy tokens, optional) only lend their sentence boundaries to the tense reading.
@@ -102,7 +105,12 @@ def find_timexes(text: str, report_date: PartialDate | None, tokens: Iterable | 
     lex = load()
     ctx = Context(text=text, anchor=report_date, lex=lex, starts=sentence_bounds(text, tokens))
     selected = _select(text, lex, ctx)
-    ctx.reference, ctx.reference_year, ctx.reference_at, ctx.coarse = None, True, -1, None  # selection ran out of order
+    ctx.reference, ctx.reference_year, ctx.reference_at, ctx.coarse = (
+        None,
+        True,
+        -1,
+        None,
+    )  # selection ran out of order
     timexes = []
     for start, end, index, match in selected:
         rule = lex.rules[index]
@@ -131,10 +139,19 @@ def find_timexes(text: str, report_date: PartialDate | None, tokens: Iterable | 
 
 def _remember(ctx: Context, found: Found, rule: Rule, start: int) -> None:
     """Keep the last day, and the last month or year, the text named: "zwei Tage später" counts from it."""
-    if found.type is None and rule.type == "DATE" and _COARSE.match(found.value) and int(found.value[:4]) > 0:
+    if (
+        found.type is None
+        and rule.type == "DATE"
+        and _COARSE.match(found.value)
+        and int(found.value[:4]) > 0
+    ):
         first = date(int(found.value[:4]), int(found.value[5:7] or 1), 1)
         ctx.coarse = ("month" if len(found.value) == 7 else "year", first, start)
     if found.sets_reference and found.span is None and len(found.value) == 10:
-        ctx.reference, ctx.reference_year, ctx.reference_at = date.fromisoformat(found.value), True, start
+        ctx.reference, ctx.reference_year, ctx.reference_at = (
+            date.fromisoformat(found.value),
+            True,
+            start,
+        )
     elif found.sets_reference and found.span and found.span[0] == found.span[1]:
         ctx.reference, ctx.reference_year, ctx.reference_at = found.span[0], True, start

@@ -17,7 +17,9 @@ class Rule:
     type: str
     handler: str
     regex: re.Pattern[str]
-    trigger: re.Pattern[str] | None = None  # every match contains a hit of it; None: scan the whole text
+    trigger: re.Pattern[str] | None = (
+        None  # every match contains a hit of it; None: scan the whole text
+    )
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,9 @@ def _alternation(forms: list[str], ignore_first_case: bool = False) -> str:
     for form in sorted(set(forms), key=len, reverse=True):
         text = re.escape(form).replace(r"\ ", r"\s+")
         if ignore_first_case and form[:1].isalpha() and form[:1].lower() != form[:1].upper():
-            text = f"[{form[0].upper()}{form[0].lower()}]" + re.escape(form[1:]).replace(r"\ ", r"\s+")
+            text = f"[{form[0].upper()}{form[0].lower()}]" + re.escape(form[1:]).replace(
+                r"\ ", r"\s+"
+            )
         if form[-1:].isalnum():
             text += r"(?![\wÄÖÜäöüß])"
         parts.append(text)
@@ -62,20 +66,29 @@ def _alternation(forms: list[str], ignore_first_case: bool = False) -> str:
 
 def _macros(lex: Lexicon, declared: dict[str, str]) -> dict[str, str]:
     words = lex.words
-    plural_units = [f for f in lex.units if f.endswith(("n", "e")) and f not in ("Stunde", "Minute", "Sekunde", "Woche")]
+    plural_units = [
+        f
+        for f in lex.units
+        if f.endswith(("n", "e")) and f not in ("Stunde", "Minute", "Sekunde", "Woche")
+    ]
     macros = {
         "MONTH": _alternation(list(lex.months)),
-        "MONTHSTEM": "(?:" + "|".join(sorted({f for f in lex.months if not f.endswith(".")}, key=len, reverse=True)) + ")",
+        "MONTHSTEM": "(?:"
+        + "|".join(sorted({f for f in lex.months if not f.endswith(".")}, key=len, reverse=True))
+        + ")",
         "WD": "(?:" + "|".join(sorted(lex.weekdays, key=len, reverse=True)) + ")",
         "SEASON": _alternation(list(words["season"])),
         "HOL": _alternation(list(lex.holidays)),
         # digits whole: "2.500 Jahre" is 2500 years, never "500 Jahre"
         "NUM": r"(?:(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?(?![\d.])|"
-        + _alternation(list(lex.numbers), ignore_first_case=True) + ")",
+        + _alternation(list(lex.numbers), ignore_first_case=True)
+        + ")",
         "ORDW": _alternation([f for f, v in lex.ordinals.items() if v > 0]),
         "UNIT": _alternation(list(lex.units)),
         "UNITPL": _alternation(plural_units),
-        "REL": _alternation(list(words["relpast"]) + list(words["relthis"]) + list(words["relnext"]), True),
+        "REL": _alternation(
+            list(words["relpast"]) + list(words["relthis"]) + list(words["relnext"]), True
+        ),
         "SETW": _alternation(list(words["set"]), True),
         "REF": _alternation(list(words["ref"]), True),
     }
@@ -124,4 +137,15 @@ def load() -> Lexicon:
         except re.error as exc:
             raise ValueError(f"rules.toml: rule {item['id']!r} does not compile: {exc}") from None
         rules.append(Rule(item["id"], item["type"], item["handler"], regex, trigger))
-    return Lexicon(spec["version"], months, weekdays, holidays, numbers, ordinals, units, words, verbs, tuple(rules))
+    return Lexicon(
+        spec["version"],
+        months,
+        weekdays,
+        holidays,
+        numbers,
+        ordinals,
+        units,
+        words,
+        verbs,
+        tuple(rules),
+    )

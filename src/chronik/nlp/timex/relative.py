@@ -20,10 +20,13 @@ from chronik.nlp.timex.context import (
 )
 from chronik.nlp.timex.tense import FUTURE, PAST
 
+POD_CONTEXT = frozenset(
+    ["am", "Am", "gegen", "Gegen", "bis", "vom", "Vom", "seit", "Seit", "zum", "ab", "Ab"]
+)
 
-POD_CONTEXT = frozenset("am Am gegen Gegen bis vom Vom seit Seit zum ab Ab".split())
-
-POD_DET_CONTEXT = frozenset("in In während Während seit Seit bis zu durch".split())
+POD_DET_CONTEXT = frozenset(
+    ["in", "In", "während", "Während", "seit", "Seit", "bis", "zu", "durch"]
+)
 
 
 def _weekday_date(ctx: Context, weekday: int, rel: int | None) -> date | None:
@@ -60,19 +63,29 @@ def h_weekday(m: re.Match, ctx: Context) -> Found | None:
     value, day = _weekday_value(ctx, weekday, rel_offset(g.get("rel"), ctx.lex))
     pod_word = g.get("wdpod") or g.get("pod")
     if pod_word:
-        code = ctx.lex.words["pod"].get(pod_word[0].upper() + pod_word[1:]) or ctx.lex.words["pod"].get(pod_word, "")
-        return Found(f"{value}T{code}", type="TIME", span=(day, day) if day else None, approx=day is None,
-                     sets_reference=day is not None)
+        code = ctx.lex.words["pod"].get(pod_word[0].upper() + pod_word[1:]) or ctx.lex.words[
+            "pod"
+        ].get(pod_word, "")
+        return Found(
+            f"{value}T{code}",
+            type="TIME",
+            span=(day, day) if day else None,
+            approx=day is None,
+            sets_reference=day is not None,
+        )
     return Found(value, approx=day is None, sets_reference=day is not None)
 
 
 def h_weekday_of_week(m: re.Match, ctx: Context) -> Found | None:
-    """"Donnerstag vergangener Woche": the weekday inside the week the words name."""
+    """ "Donnerstag vergangener Woche": the weekday inside the week the words name."""
     weekday = ctx.lex.weekdays[m.group("wd")]
     offset = rel_offset(m.group("rel"), ctx.lex)
     today = ctx.anchor_day()
     if today is None or offset is None:
-        return Found(f"{ctx.anchor.year:04d}-WXX-{weekday}" if ctx.anchor else f"XXXX-WXX-{weekday}", approx=True)
+        return Found(
+            f"{ctx.anchor.year:04d}-WXX-{weekday}" if ctx.anchor else f"XXXX-WXX-{weekday}",
+            approx=True,
+        )
     day = today + timedelta(days=7 * offset + weekday - today.isoweekday())
     return Found(day.isoformat(), sets_reference=True)
 
@@ -114,8 +127,15 @@ def h_rel_unit(m: re.Match, ctx: Context) -> Found | None:
 def _unit_value(ctx: Context, unit: str, offset: int, mod: str | None) -> Found:
     a = ctx.anchor
     if a is None:
-        blank = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "Q": "XXXX-QX", "H": "XXXX-HX", "DE": "XXX",
-                 "CE": "XX"}[unit]
+        blank = {
+            "Y": "XXXX",
+            "M": "XXXX-XX",
+            "W": "XXXX-WXX",
+            "Q": "XXXX-QX",
+            "H": "XXXX-HX",
+            "DE": "XXX",
+            "CE": "XX",
+        }[unit]
         return Found(blank, mod=mod, approx=True)
     if unit == "Y":
         return Found(f"{a.year + offset:04d}", mod=mod)
@@ -139,8 +159,18 @@ def _unit_value(ctx: Context, unit: str, offset: int, mod: str | None) -> Found:
         return Found(f"{a.year:04d}-WXX", mod=mod, approx=True)
     return Found(calc.iso_week(today + timedelta(weeks=offset)), mod=mod)
 
-_RELDAY = {"heute": 0, "gestern": -1, "vorgestern": -2, "morgen": 1, "übermorgen": 2, "heutigen": 0,
-           "gestrigen": -1, "vorgestrigen": -2, "morgigen": 1}
+
+_RELDAY = {
+    "heute": 0,
+    "gestern": -1,
+    "vorgestern": -2,
+    "morgen": 1,
+    "übermorgen": 2,
+    "heutigen": 0,
+    "gestrigen": -1,
+    "vorgestrigen": -2,
+    "morgigen": 1,
+}
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:„\"»]\s*|\n\s*)$")
 
@@ -160,16 +190,32 @@ def h_relday(m: re.Match, ctx: Context) -> Found | None:
     else:
         value = underspecified_day(ctx)
         whole = calc.value_range(value) if ctx.anchor else None
-        span = (whole[0] + timedelta(days=offset), whole[1] + timedelta(days=offset)) if whole else None
+        span = (
+            (whole[0] + timedelta(days=offset), whole[1] + timedelta(days=offset))
+            if whole
+            else None
+        )
         approx = True
     if pod:
-        return Found(f"{value}T{pod}", type="TIME", span=span, approx=approx, keeps_span=True,
-                     sets_reference=today is not None)
+        return Found(
+            f"{value}T{pod}",
+            type="TIME",
+            span=span,
+            approx=approx,
+            keeps_span=True,
+            sets_reference=today is not None,
+        )
     return Found(value, span=span, approx=approx, keeps_span=True, sets_reference=today is not None)
 
 
-_POD_ADVERBS = {"morgens": "MO", "vormittags": "MO", "mittags": "MI", "nachmittags": "AF", "abends": "EV",
-                "nachts": "NI"}
+_POD_ADVERBS = {
+    "morgens": "MO",
+    "vormittags": "MO",
+    "mittags": "MI",
+    "nachmittags": "AF",
+    "abends": "EV",
+    "nachts": "NI",
+}
 
 
 def h_pod(m: re.Match, ctx: Context) -> Found | None:
@@ -178,7 +224,9 @@ def h_pod(m: re.Match, ctx: Context) -> Found | None:
         word = g["podadv"]
         if ctx.previous_word() in ("des", "eines", "Des", "Eines"):
             return None  # "im Lauf des Abends": the genitive noun
-        if word[0].isupper() and not _SENTENCE_START.search(ctx.text, max(0, ctx.start - 3), ctx.start):
+        if word[0].isupper() and not _SENTENCE_START.search(
+            ctx.text, max(0, ctx.start - 3), ctx.start
+        ):
             return None
         return _pod_adverb(ctx, _POD_ADVERBS[word.lower()])
     if g.get("rel"):
@@ -190,10 +238,15 @@ def h_pod(m: re.Match, ctx: Context) -> Found | None:
     elif previous not in POD_CONTEXT:
         return None
     word = g["pod"]
-    code = ctx.lex.words["pod"].get(word) or {"Morgenstunden": "MO", "Abendstunden": "EV", "Nachtstunden": "NI"}[word]
+    code = (
+        ctx.lex.words["pod"].get(word)
+        or {"Morgenstunden": "MO", "Abendstunden": "EV", "Nachtstunden": "NI"}[word]
+    )
     day = ctx.base_day()
     if code == "NI" and not (ctx.reference_at >= ctx.sentence_start() and ctx.reference_year):
-        day = ctx.anchor_day()  # "in der Nacht": the night before the report's day, dated to that day
+        day = (
+            ctx.anchor_day()
+        )  # "in der Nacht": the night before the report's day, dated to that day
     if g.get("wd"):
         day = _weekday_date(ctx, ctx.lex.weekdays[g["wd"]], None)
     value = day_value(ctx, day)
@@ -201,14 +254,14 @@ def h_pod(m: re.Match, ctx: Context) -> Found | None:
 
 
 def _pod_adverb(ctx: Context, code: str) -> Found:
-    """"nachts" is a habit (SET) in the present, a time (TIME) of a day already told in the past."""
+    """ "nachts" is a habit (SET) in the present, a time (TIME) of a day already told in the past."""
     if ctx.tense() == PAST and ctx.base_day() is not None:
         return Found(f"{ctx.base_day().isoformat()}T{code}", type="TIME")
     return Found(f"XXXX-XX-XXT{code}")
 
 
 def _relative_pod(ctx: Context, word: str, offset: int | None) -> Found | None:
-    """"vergangene Nacht" is the night before the report's day (dated to that day, as "in der Nacht");
+    """ "vergangene Nacht" is the night before the report's day (dated to that day, as "in der Nacht");
     "vergangenen Abend" the evening before; "kommende Nacht" tonight."""
     if offset is None:
         return None
@@ -222,8 +275,22 @@ def _relative_pod(ctx: Context, word: str, offset: int | None) -> Found | None:
         day = today + timedelta(days=offset)
     return Found(f"{day.isoformat()}T{code}")
 
-_HOUR_WORDS = {"ein": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
-               "zehn": 10, "elf": 11, "zwölf": 12}
+
+_HOUR_WORDS = {
+    "ein": 1,
+    "eins": 1,
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "sieben": 7,
+    "acht": 8,
+    "neun": 9,
+    "zehn": 10,
+    "elf": 11,
+    "zwölf": 12,
+}
 
 
 def h_time(m: re.Match, ctx: Context) -> Found | None:
@@ -244,10 +311,19 @@ def h_time(m: re.Match, ctx: Context) -> Found | None:
     day = ctx.base_day()
     value = f"{day_value(ctx, day)}T{hour:02d}:{minute:02d}"
     mod = "APPROX" if ctx.previous_word().lower() in ("gegen", "etwa", "circa", "ca.") else None
-    return Found(value, mod=mod, span=(day, day) if day else None, approx=day is None, keeps_span=True)
+    return Found(
+        value, mod=mod, span=(day, day) if day else None, approx=day is None, keeps_span=True
+    )
 
-_OFFSET_WORDS = {"Vortag": ("D", -1), "Vortages": ("D", -1), "Folgetag": ("D", 1), "Folgetages": ("D", 1),
-                 "Vorabend": ("D", -1), "Vorabends": ("D", -1)}
+
+_OFFSET_WORDS = {
+    "Vortag": ("D", -1),
+    "Vortages": ("D", -1),
+    "Folgetag": ("D", 1),
+    "Folgetages": ("D", 1),
+    "Vorabend": ("D", -1),
+    "Vorabends": ("D", -1),
+}
 
 _FORWARD = ("später", "danach", "darauf")
 
@@ -268,7 +344,9 @@ def h_offset(m: re.Match, ctx: Context) -> Found | None:
         number = number_of(g.get("num"), ctx.lex) if g.get("num") else None
         vague = number is None
         amount = (number or 1) * (1 if g["dir"] in _FORWARD else -1)
-    return _offset_value(ctx, unit, amount, vague, evening=(g.get("word") or "").startswith("Vorabend"))
+    return _offset_value(
+        ctx, unit, amount, vague, evening=(g.get("word") or "").startswith("Vorabend")
+    )
 
 
 def _offset_value(ctx: Context, unit: str, amount: float, vague: bool, evening: bool) -> Found:
@@ -287,7 +365,9 @@ def _offset_value(ctx: Context, unit: str, amount: float, vague: bool, evening: 
         if a is None:
             return Found("XXXX-XX-XX" if unit in ("D", "W") else "XXXX", approx=True)
         if unit in ("Y", "DE", "CE"):
-            return Found(f"{round(a.year + amount * (10 if unit == 'DE' else 1)):04d}", approx=vague)
+            return Found(
+                f"{round(a.year + amount * (10 if unit == 'DE' else 1)):04d}", approx=vague
+            )
         return Found(underspecified_day(ctx), approx=True)
     day = calc.shift(base, amount, unit)
     if vague or unit in ("M",):
@@ -300,14 +380,19 @@ def _offset_value(ctx: Context, unit: str, amount: float, vague: bool, evening: 
 
 
 def _coarse_offset(coarse: tuple[str, date, int], unit: str, amount: float, vague: bool) -> Found:
-    """"Einen Tag zuvor" after "Ende August": the month is known, the day is not."""
+    """ "Einen Tag zuvor" after "Ende August": the month is known, the day is not."""
     precision, first, _ = coarse
     if unit in ("TH", "TM", "TS"):  # "eine Stunde später" after "im März": still that month
-        value = f"{first.year:04d}" if precision == "year" else f"{first.year:04d}-{first.month:02d}"
+        value = (
+            f"{first.year:04d}" if precision == "year" else f"{first.year:04d}-{first.month:02d}"
+        )
         return Found(value, approx=True)
     moved = calc.shift(first, amount, unit)
     if unit in ("Y", "DE", "CE") or precision == "year":
-        return Found(f"{moved.year:04d}", approx=vague or precision == "year" and unit not in ("Y", "DE", "CE"))
+        return Found(
+            f"{moved.year:04d}",
+            approx=vague or (precision == "year" and unit not in ("Y", "DE", "CE")),
+        )
     if unit == "M" and not vague:
         return Found(f"{moved.year:04d}-{moved.month:02d}")
     return Found(f"{first.year:04d}-{first.month:02d}-XX", approx=True)

@@ -7,23 +7,55 @@ Every handler takes (match, context) and returns a `Found`, None (the match is n
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from chronik.nlp.timex.absolute import (
-    h_century, h_date, h_decade, h_holiday, h_month, h_month_part, h_quarter, h_season, h_week, h_year,
+    h_century,
+    h_date,
+    h_decade,
+    h_holiday,
+    h_month,
+    h_month_part,
+    h_quarter,
+    h_season,
+    h_week,
+    h_year,
 )
 from chronik.nlp.timex.context import BLOCK, Context, Found
 from chronik.nlp.timex.relative import (
-    h_offset, h_pod, h_rel_unit, h_relday, h_time, h_weekday, h_weekday_of_week, h_weekend,
+    h_offset,
+    h_pod,
+    h_rel_unit,
+    h_relday,
+    h_time,
+    h_weekday,
+    h_weekday_of_week,
+    h_weekend,
 )
 from chronik.nlp.timex.spans import h_duration, h_ref, h_set
 
 __all__ = ["BLOCK", "HANDLERS", "Context", "Found"]
 
 HANDLERS: dict[str, Callable[[re.Match, Context], object]] = {
-    "date": h_date, "month": h_month, "year": h_year, "decade": h_decade, "century": h_century,
-    "season": h_season, "quarter": h_quarter, "week": h_week, "holiday": h_holiday, "weekday": h_weekday,
-    "weekend": h_weekend, "weekday_of_week": h_weekday_of_week, "month_part": h_month_part,
-    "rel_unit": h_rel_unit, "relday": h_relday, "pod": h_pod, "time": h_time,
-    "offset": h_offset, "duration": h_duration, "set": h_set, "ref": h_ref,
+    "date": h_date,
+    "month": h_month,
+    "year": h_year,
+    "decade": h_decade,
+    "century": h_century,
+    "season": h_season,
+    "quarter": h_quarter,
+    "week": h_week,
+    "holiday": h_holiday,
+    "weekday": h_weekday,
+    "weekend": h_weekend,
+    "weekday_of_week": h_weekday_of_week,
+    "month_part": h_month_part,
+    "rel_unit": h_rel_unit,
+    "relday": h_relday,
+    "pod": h_pod,
+    "time": h_time,
+    "offset": h_offset,
+    "duration": h_duration,
+    "set": h_set,
+    "ref": h_ref,
 }

@@ -14,9 +14,13 @@ from chronik.nlp.timex.context import (
     number_of,
 )
 
-
-HALVES = {"Viertelstunde": "PT15M", "Dreiviertelstunde": "PT45M", "Vierteljahrhundert": "P25Y",
-          "Dreivierteljahr": "P9M", "Vierteljahr": "P3M"}
+HALVES = {
+    "Viertelstunde": "PT15M",
+    "Dreiviertelstunde": "PT45M",
+    "Vierteljahrhundert": "P25Y",
+    "Dreivierteljahr": "P9M",
+    "Vierteljahr": "P3M",
+}
 
 _PAST_SPAN = ("vergangenen", "letzten", "zurückliegenden", "vorigen")
 
@@ -40,14 +44,20 @@ def h_duration(m: re.Match, ctx: Context) -> Found | None:
     if g.get("half"):
         amount = (amount or 1) * 0.5
         smaller = {"Y": (12, "M"), "M": (30, "D"), "D": (24, "TH"), "TH": (60, "TM")}
-        if amount != int(amount) and unit in smaller:  # ein halbes Jahr = P6M, eine halbe Stunde = PT30M
+        if (
+            amount != int(amount) and unit in smaller
+        ):  # ein halbes Jahr = P6M, eine halbe Stunde = PT30M
             amount, unit = amount * smaller[unit][0], smaller[unit][1]
     value = duration_value(amount, unit)
     span = _duration_span(ctx, g, amount, unit)
-    return Found(value, mod=mod, span=span, approx=amount is None or mod is not None, keeps_span=True)
+    return Found(
+        value, mod=mod, span=span, approx=amount is None or mod is not None, keeps_span=True
+    )
 
 
-def _duration_span(ctx: Context, g: dict, amount: float | None, unit: str) -> tuple[date, date] | None:
+def _duration_span(
+    ctx: Context, g: dict, amount: float | None, unit: str
+) -> tuple[date, date] | None:
     """The days a duration covers when a preposition ties it to the report date (vor, seit, in den vergangenen)."""
     if ctx.anchor is None:
         return None
@@ -65,8 +75,21 @@ def _duration_span(ctx: Context, g: dict, amount: float | None, unit: str) -> tu
         return calc.shift(now[0], size, unit), calc.shift(now[1], size, unit)
     return None
 
-_SET_UNITS = {"Tag": "D", "Tage": "D", "Woche": "W", "Wochen": "W", "Monat": "M", "Monate": "M", "Jahr": "Y",
-              "Jahre": "Y", "Stunde": "TH", "Stunden": "TH", "Minute": "TM", "Minuten": "TM"}
+
+_SET_UNITS = {
+    "Tag": "D",
+    "Tage": "D",
+    "Woche": "W",
+    "Wochen": "W",
+    "Monat": "M",
+    "Monate": "M",
+    "Jahr": "Y",
+    "Jahre": "Y",
+    "Stunde": "TH",
+    "Stunden": "TH",
+    "Minute": "TM",
+    "Minuten": "TM",
+}
 
 
 def h_set(m: re.Match, ctx: Context) -> Found | None:
@@ -89,14 +112,20 @@ def h_set(m: re.Match, ctx: Context) -> Found | None:
     if unit == "Wochenende":
         return Found("XXXX-WXX-WE")
     amount = number_of(g.get("num"), ctx.lex) if g.get("num") else 1
-    if g.get("every", "").lower() == "alle" and not g.get("num") and unit in ("Tag", "Woche", "Monat", "Jahr"):
+    if (
+        g.get("every", "").lower() == "alle"
+        and not g.get("num")
+        and unit in ("Tag", "Woche", "Monat", "Jahr")
+    ):
         return None  # "alle Jahr" is not German; "alle" wants a plural
     return Found(duration_value(amount or 1, _SET_UNITS[unit]))
 
 
 def h_ref(m: re.Match, ctx: Context) -> Found | None:
     word = " ".join(m.group("ref").split())
-    if word.lower() == "zur zeit" and re.match(r"\s+(?:der|des|als|von|eines|einer|Christi)\b", ctx.text[ctx.end:ctx.end + 12]):
+    if word.lower() == "zur zeit" and re.match(
+        r"\s+(?:der|des|als|von|eines|einer|Christi)\b", ctx.text[ctx.end : ctx.end + 12]
+    ):
         return None
     value = ctx.lex.words["ref"].get(word) or ctx.lex.words["ref"].get(word[0].lower() + word[1:])
     if value is None:
@@ -104,5 +133,7 @@ def h_ref(m: re.Match, ctx: Context) -> Found | None:
     span = None
     if ctx.anchor is not None:
         now = (ctx.anchor.earliest(), ctx.anchor.latest())
-        span = {"PRESENT_REF": now, "PAST_REF": (None, now[1]), "FUTURE_REF": (now[0], None)}.get(value)
+        span = {"PRESENT_REF": now, "PAST_REF": (None, now[1]), "FUTURE_REF": (now[0], None)}.get(
+            value
+        )
     return Found(value, span=span, approx=True, keeps_span=True)

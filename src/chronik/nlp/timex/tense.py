@@ -18,20 +18,120 @@ PAST, FUTURE = "past", "future"
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]„“”\"»«–]| - ")
 # after a word, or a number of three digits or more ("20.467. Vor allem"), not after an ordinal ("5. Dezember")
-_SENTENCE_END = re.compile(r"(?:(?<=[^\s\d][.!?])|(?<=\d\d\d[.!?]))[\"“”»']?\s+(?=[A-ZÄÖÜ„\"»(\d])|\n\s*")
+_SENTENCE_END = re.compile(
+    r"(?:(?<=[^\s\d][.!?])|(?<=\d\d\d[.!?]))[\"“”»']?\s+(?=[A-ZÄÖÜ„\"»(\d])|\n\s*"
+)
 WINDOW = 300  # characters read on each side at most: a run-on "sentence" must not make the reading quadratic
 _LINE_BREAK = re.compile(r"\n\s*")
-_ABBREVIATIONS = frozenset("Nr Dr Prof St Abs Art bzw ca vgl ggf usw etc Mio Mrd Tel Jh Jan Feb Febr Okt Nov Dez Sept Aug".split())
-_DETERMINERS = frozenset(
-    """der die das den dem des ein eine einen einem einer eines im am zum zur vom beim ins
-    sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer unsere unseren diese diesen dieser dieses
-    jede jeden jeder alle keine keinen mehrere viele wenige andere anderen beide beiden zwei drei""".split()
+_ABBREVIATIONS = frozenset(
+    [
+        "Nr",
+        "Dr",
+        "Prof",
+        "St",
+        "Abs",
+        "Art",
+        "bzw",
+        "ca",
+        "vgl",
+        "ggf",
+        "usw",
+        "etc",
+        "Mio",
+        "Mrd",
+        "Tel",
+        "Jh",
+        "Jan",
+        "Feb",
+        "Febr",
+        "Okt",
+        "Nov",
+        "Dez",
+        "Sept",
+        "Aug",
+    ]
 )
-_SEPARABLE = re.compile(r"^(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|zu|zurück|weg|her|hin|um|los|fort|frei|bekannt|statt|teil|fern|hoch|zusammen|wieder)ge\w{3,}(?:t|en)$")
+_DETERMINERS = frozenset(
+    [
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "ein",
+        "eine",
+        "einen",
+        "einem",
+        "einer",
+        "eines",
+        "im",
+        "am",
+        "zum",
+        "zur",
+        "vom",
+        "beim",
+        "ins",
+        "sein",
+        "seine",
+        "seinen",
+        "seinem",
+        "seiner",
+        "ihr",
+        "ihre",
+        "ihren",
+        "ihrem",
+        "ihrer",
+        "unsere",
+        "unseren",
+        "diese",
+        "diesen",
+        "dieser",
+        "dieses",
+        "jede",
+        "jeden",
+        "jeder",
+        "alle",
+        "keine",
+        "keinen",
+        "mehrere",
+        "viele",
+        "wenige",
+        "andere",
+        "anderen",
+        "beide",
+        "beiden",
+        "zwei",
+        "drei",
+    ]
+)
+_SEPARABLE = re.compile(
+    r"^(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|zu|zurück|weg|her|hin|um|los|fort|frei|bekannt|statt|teil|fern|hoch|zusammen|wieder)ge\w{3,}(?:t|en)$"
+)
 # "-eten" only after stems that need the extra e (meldeten, berichteten, rechneten), not treten or bieten
 _E_PRETERITES = ("deten", "teten", "chneten", "ffneten", "gneten", "tmeten", "dneten", "ierten")
-_PRETERITE_STEMS = ("g", "ch", "ck", "k", "ll", "mm", "nn", "pp", "ff", "ss", "tz", "rr", "hl", "hr", "hn", "gn", "st")
-_FUSED_ZU = re.compile(r"^(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|zurück|weg|her|hin|um|los|fort|frei|teil|statt|zusammen|wieder|vorbei|durch|bekannt)zu\w{3,}en$")
+_PRETERITE_STEMS = (
+    "g",
+    "ch",
+    "ck",
+    "k",
+    "ll",
+    "mm",
+    "nn",
+    "pp",
+    "ff",
+    "ss",
+    "tz",
+    "rr",
+    "hl",
+    "hr",
+    "hn",
+    "gn",
+    "st",
+)
+_FUSED_ZU = re.compile(
+    r"^(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|zurück|weg|her|hin|um|los|fort|frei|teil|statt|zusammen|wieder|vorbei|durch|bekannt)zu\w{3,}en$"
+)
 _INSEPARABLE = re.compile(r"^(?:be|ver|er|ent|zer|über|unter|miss|hinter)\w{3,}(?:t|en)$")
 
 
@@ -75,11 +175,15 @@ def is_participle(word: str) -> bool:
         return False
     if word.startswith("ge") and word.endswith(("t", "en")):
         return True
-    return word.endswith(("iert", "ierte")) or bool(_SEPARABLE.match(word)) or bool(_INSEPARABLE.match(word))
+    return (
+        word.endswith(("iert", "ierte"))
+        or bool(_SEPARABLE.match(word))
+        or bool(_INSEPARABLE.match(word))
+    )
 
 
 def _prefixed_preterite(word: str, lex: Lexicon) -> bool:
-    """"beschloss", "übernahm", "verließ": a strong preterite of four letters or more after a prefix."""
+    """ "beschloss", "übernahm", "verließ": a strong preterite of four letters or more after a prefix."""
     if len(word) < 6 or not word.islower():
         return False
     stems = _stems(lex)
@@ -92,7 +196,9 @@ _STEMS: dict[int, frozenset[str]] = {}
 def _stems(lex: Lexicon) -> frozenset[str]:
     key = id(lex)
     if key not in _STEMS:
-        _STEMS[key] = frozenset(f for f in lex.verbs["past"] if len(f) >= 4 and f not in ("waren", "hatte", "hatten"))
+        _STEMS[key] = frozenset(
+            f for f in lex.verbs["past"] if len(f) >= 4 and f not in ("waren", "hatte", "hatten")
+        )
     return _STEMS[key]
 
 
@@ -100,13 +206,20 @@ def _is_preterite(word: str, previous: str, lex: Lexicon) -> bool:
     """Regular preterites end in -te(n) (sagte, informierten); adjectives after a determiner are excluded."""
     if len(word) < 5 or not word.islower() or not word.endswith(("te", "ten")):
         return False
-    if word in lex.verbs["notpast"] or previous.lower() in _DETERMINERS or word.endswith(("ste", "sten")):
+    if (
+        word in lex.verbs["notpast"]
+        or previous.lower() in _DETERMINERS
+        or word.endswith(("ste", "sten"))
+    ):
         return False
     if word.endswith("ten"):
         # "-ten" is also the present of t-stems (gelten, halten, warten): only stems that cannot be one count
         stem = word[:-3]
-        return word.endswith(_E_PRETERITES) or stem.endswith(_PRETERITE_STEMS) or (
-            stem.endswith("er") and len(stem) >= 5)
+        return (
+            word.endswith(_E_PRETERITES)
+            or stem.endswith(_PRETERITE_STEMS)
+            or (stem.endswith("er") and len(stem) >= 5)
+        )
     return True
 
 
@@ -125,7 +238,9 @@ def words_tense(words: list[str], lex: Lexicon, reports: bool = True) -> str | N
         past = any(_is_preterite(w, words[i - 1] if i else "", lex) for i, w in enumerate(words))
     if past or (reports and any(w in lex.verbs["report"] for w in words)):
         return PAST  # "wie die Polizei am Montag mitteilt": said on a day already past
-    if (len(words) >= 2 and words[-2] == "zu" and words[-1].endswith("en")) or (words and _FUSED_ZU.match(words[-1])):
+    if (len(words) >= 2 and words[-2] == "zu" and words[-1].endswith("en")) or (
+        words and _FUSED_ZU.match(words[-1])
+    ):
         return FUTURE  # "kündigte an, im Januar zu kommen / zurückzutreten": an infinitive clause looks ahead
     return None
 
@@ -140,5 +255,7 @@ def tense_at(text: str, starts: Sequence[int], start: int, end: int, lex: Lexico
     if found is not None or (left, right) == sentence:
         return found
     # a verb of saying in the main clause ("Er sagt, im Oktober beginne der Bau") does not date the expression
-    whole = _WORD.findall(text, sentence[0], start) + ["<T>"] + _WORD.findall(text, end, sentence[1])
+    whole = (
+        _WORD.findall(text, sentence[0], start) + ["<T>"] + _WORD.findall(text, end, sentence[1])
+    )
     return words_tense(whole, lex, reports=False)

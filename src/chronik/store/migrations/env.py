@@ -13,7 +13,9 @@ target_metadata = metadata
 def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is None:
-        raise RuntimeError("chronik migrations run through chronik.store.db.migrate(), which passes a connection")
+        raise RuntimeError(
+            "chronik migrations run through chronik.store.db.migrate(), which passes a connection"
+        )
     context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
     with context.begin_transaction():
         context.run_migrations()
