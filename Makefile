@@ -7,8 +7,9 @@ PIP := $(PY) -m pip
 DB ?= chronik.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
+LINTED := src tests benchmarks training data/gold/tools
 
-.PHONY: demo install test test-deps screenshots browser postgres models ner-engine resources eval eval-ner eval-timex eval-events eval-linking gold bench clean help
+.PHONY: demo install lint test test-deps screenshots browser postgres models ner-engine resources eval eval-ner eval-timex eval-events eval-linking gold bench clean help
 
 help:
 	@echo "make demo    create .venv, install, ingest data/sample into $(DB), serve http://$(HOST):$(PORT)"
@@ -51,7 +52,12 @@ postgres:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; }
 
-test: test-deps
+# Lint and format check first (seconds), then the suite.
+lint: $(VENV)/.test-installed
+	$(VENV)/bin/ruff check $(LINTED)
+	$(VENV)/bin/ruff format --check $(LINTED)
+
+test: test-deps lint
 	$(VENV)/bin/pytest -q
 
 screenshots: test-deps
