@@ -1,13 +1,14 @@
-"""Ingest of the 10kGNAD articles: one process (run.ingest) vs a Dask LocalCluster (distributed.ingest_dask).
+"""Ingest of the 10kGNAD articles: one process (run.ingest) vs a Dask LocalCluster
+(distributed.ingest_dask).
 
     python -m benchmarks.bench_distributed [--reports 2000] [--workers 2] [--per-file 100]
 
-Both runs read the same JSON Lines files (`--per-file` reports each, so each file is one read task on a
-worker) into fresh SQLite stores. Printed: reports/s and words/s for each, the speed-up, the cluster's
-start-up (LocalCluster + pipeline built on every worker, paid once per run), and the per-report overhead of
-the distributed path as CPU time: all CPU the client, scheduler and workers spent per report, minus what the
-single process spent per report. Wall-clock figures on a machine whose cores are shared are noisy; the
-CPU overhead is the steadier figure.
+Both runs read the same JSON Lines files (`--per-file` reports each, so each file is one read task
+on a worker) into fresh SQLite stores. Printed: reports/s and words/s for each, the speed-up, the
+cluster's start-up (LocalCluster + pipeline built on every worker, paid once per run), and the
+per-report overhead of the distributed path as CPU time: all CPU the client, scheduler and workers
+spent per report, minus what the single process spent per report. Wall-clock figures on a machine
+whose cores are shared are noisy; the CPU overhead is the steadier figure.
 """
 
 from __future__ import annotations
@@ -53,8 +54,8 @@ def own_cpu() -> float:
 
 
 def single(corpus: Path, db: Path, settings) -> dict:  # type: ignore[no-untyped-def]
-    """run.ingest builds its pipeline inside; that build is timed apart (a second build, imports warm) and
-    taken out, so both columns are steady-state figures."""
+    """run.ingest builds its pipeline inside; that build is timed apart (a second build, imports
+    warm) and taken out, so both columns are steady-state figures."""
     pipeline.build(settings)
     cpu, wall = own_cpu(), time.perf_counter()
     pipeline.build(settings)
@@ -167,7 +168,8 @@ def summarise(args: argparse.Namespace, one: dict, many: dict) -> dict:
 
 def show(console: Console, result: dict) -> None:
     table = Table(
-        title=f"ingest of {result['reports']:,} reports: one process vs Dask ({result['workers']} workers)"
+        title=f"ingest of {result['reports']:,} reports: one process vs Dask "
+        f"({result['workers']} workers)"
     )
     for column in ("measure", "single", "dask"):
         table.add_column(column, justify="right" if column != "measure" else "left")

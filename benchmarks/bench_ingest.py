@@ -1,4 +1,5 @@
-"""Ingest throughput (reports/s, words/s) with the pipeline as it stands, then search latency on the result.
+"""Ingest throughput (reports/s, words/s) with the pipeline as it stands, then search latency on the
+result.
 
 python -m benchmarks.bench_ingest [--reports 10000] [--workers 1]
 """

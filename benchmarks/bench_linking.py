@@ -2,9 +2,9 @@
 
     python -m benchmarks.bench_linking --reports 100000 [--measure 300] [--db PATH]
 
-Builds a synthetic store of N linked reports (names from the gold files and the sample corpus with shifted
-dates, plus synthetic persons from the NER name lists, so there are tens of thousands of entities), written
-in bulk; then writes new reports one by one and times only `link_report` on each.
+Builds a synthetic store of N linked reports (names from the gold files and the sample corpus with
+shifted dates, plus synthetic persons from the NER name lists, so there are tens of thousands of
+entities), written in bulk; then writes new reports one by one and times only `link_report` on each.
 """
 
 from __future__ import annotations
@@ -94,7 +94,8 @@ def _mentions(text: str, names: list[tuple[str, str, str | None]]) -> list[Menti
 
 
 def build(db: str, n: int, gen: Generator) -> None:
-    """Link n reports in memory (the same linker), then write reports, mentions and the index in bulk."""
+    """Link n reports in memory (the same linker), then write reports, mentions and the index in
+    bulk."""
     store = open_store(db)
     linker = Linker(index=Index())
     reports, mentions, links = [], [], []
@@ -122,7 +123,7 @@ def build(db: str, n: int, gen: Generator) -> None:
                 "pipeline": "bench",
             }
         )
-        for m, l in zip(ms, linked):
+        for m, found in zip(ms, linked):
             mentions.append(
                 {
                     "report_id": rid,
@@ -132,11 +133,11 @@ def build(db: str, n: int, gen: Generator) -> None:
                     "text": m.text,
                     "type": m.type,
                     "sub": m.sub,
-                    "entity_id": l.entity_id,
+                    "entity_id": found.entity_id,
                     "component": "bench",
                 }
             )
-            links.append((l.entity_id, l.surface, l.rule))
+            links.append((found.entity_id, found.surface, found.rule))
     ents = linker.index.entities
     with store.engine.begin() as conn:
         conn.execute(
@@ -228,7 +229,8 @@ def main() -> None:
         samples = measure(db, args.reports, args.measure, gen)
     p = percentiles(samples)
     print(
-        f"{'store':>10} {'entities':>9} {'new reports':>12} {'median ms':>10} {'p95 ms':>8} {'max ms':>8}"
+        f"{'store':>10} {'entities':>9} {'new reports':>12} {'median ms':>10} {'p95 ms':>8} "
+        f"{'max ms':>8}"
     )
     print(
         f"{args.reports:>10,} {n_ent:>9,} {p['n']:>12} {p['p50']:>10} {p['p95']:>8} {p['max']:>8}"

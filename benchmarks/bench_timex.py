@@ -2,9 +2,9 @@
 
     python -m benchmarks.bench_timex [--repeat 3] [--limit N]
 
-Texts are tokenised by the blank German pipeline with chronik's sentence boundaries first (as in chronik);
-only `chronik_timex` is timed, in CPU seconds of this process, so the figure is per core whatever else runs.
-Target: >= 20,000 tokens/s.
+Texts are tokenised by the blank German pipeline with chronik's sentence boundaries first (as in
+chronik); only `chronik_timex` is timed, in CPU seconds of this process, so the figure is per core
+whatever else runs. Target: >= 20,000 tokens/s.
 """
 
 from __future__ import annotations

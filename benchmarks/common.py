@@ -1,4 +1,5 @@
-"""What every benchmark shares: the 10kGNAD articles from ../shared, timing helpers, result files."""
+"""What every benchmark shares: the 10kGNAD articles from ../shared, timing helpers, result
+files."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ RESULTS = ROOT / "benchmarks" / "results"
 
 
 def gnad_articles() -> list[str]:
-    """The 775 real articles (CC BY-NC-SA: read from ../shared at bench time, never copied into the repo)."""
+    """The 775 real articles (CC BY-NC-SA: read from ../shared at bench time, never copied into
+    the repo)."""
     if not GNAD.exists():
         sys.exit(f"{GNAD} not found: the benchmarks need ../shared/data beside the project")
     csv.field_size_limit(sys.maxsize)
@@ -26,7 +28,8 @@ def gnad_articles() -> list[str]:
 
 
 def replicated(n: int, start: date = date(2015, 1, 1)) -> list[tuple[str, str]]:
-    """n (date, text) pairs: the articles over and over, each copy on a later day, so every id differs."""
+    """n (date, text) pairs: the articles over and over, each copy on a later day, so every id
+    differs."""
     articles = gnad_articles()
     return [
         ((start + timedelta(days=i // len(articles))).isoformat(), articles[i % len(articles)])

@@ -28,11 +28,11 @@ def bench(
     spacy_tokens: bool = True,
     texts: list[str] | None = None,
 ) -> dict:
-    """Run the component on every article (report dated 2016-03-08) and time it in CPU seconds of this process
-    (tokens per second per core, whatever else the machine runs).
+    """Run the component on every article (report dated 2016-03-08) and time it in CPU seconds of
+    this process (tokens per second per core, whatever else the machine runs).
 
-    With `spacy_tokens`, texts are tokenised first by the blank German pipeline (as in chronik) and only the
-    component's own time is counted; tokens are spaCy tokens without white space.
+    With `spacy_tokens`, texts are tokenised first by the blank German pipeline (as in chronik) and
+    only the component's own time is counted; tokens are spaCy tokens without white space.
     """
     from chronik.nlp.timex.finder import find_timexes
 

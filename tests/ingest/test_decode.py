@@ -1,4 +1,5 @@
-"""Wrong encodings are decoded (BOM, UTF-8, then a guess) or skipped naming file, line and column."""
+"""Wrong encodings are decoded (BOM, UTF-8, then a guess) or skipped naming file, line and
+column."""
 
 from __future__ import annotations
 
@@ -112,7 +113,8 @@ def test_control_characters_in_text_are_removed(tmp_path: Path, read) -> None:
 
 
 def test_latin1_after_a_long_ascii_start_is_decoded(tmp_path: Path, read) -> None:
-    """The first 64 kB say nothing about the encoding when they are ASCII; the first umlaut decides."""
+    """The first 64 kB say nothing about the encoding when they are ASCII; the first umlaut
+    decides."""
     ascii_part = "".join(
         f"date 2022-11-{i % 28 + 1:02d} Report number {i} in plain ASCII.\n" for i in range(2000)
     )

@@ -14,8 +14,15 @@ def _write(path: Path, *lines: str) -> Path:
 
 
 def test_fields_are_read(tmp_path: Path, read) -> None:
-    record = {"id": 17, "text": "Bericht.", "date": "2022-12-05T14:30+01:00", "title": "Titel",
-              "source": "APA", "url": "https://example.org/1", "lang": "en"}  # fmt: skip
+    record = {
+        "id": 17,
+        "text": "Bericht.",
+        "date": "2022-12-05T14:30+01:00",
+        "title": "Titel",
+        "source": "APA",
+        "url": "https://example.org/1",
+        "lang": "en",
+    }
     reports, skipped = read(_write(tmp_path / "r.jsonl", json.dumps(record)))
     assert skipped == []
     (report,) = reports
@@ -105,9 +112,16 @@ def test_missing_or_wrong_text(tmp_path: Path, read) -> None:
 
 
 def test_annotation_format_extra_keys_are_ignored(tmp_path: Path, read) -> None:
-    record = {"id": "r-0001", "date": "2022-12", "lang": "de", "text": "Schoigu trifft Lukaschenko.",
-              "entities": [{"id": "m1", "start": 0, "end": 7, "text": "Schoigu", "type": "PER"}],
-              "timexes": [], "events": [], "claims": []}  # fmt: skip
+    record = {
+        "id": "r-0001",
+        "date": "2022-12",
+        "lang": "de",
+        "text": "Schoigu trifft Lukaschenko.",
+        "entities": [{"id": "m1", "start": 0, "end": 7, "text": "Schoigu", "type": "PER"}],
+        "timexes": [],
+        "events": [],
+        "claims": [],
+    }
     reports, skipped = read(_write(tmp_path / "gold.jsonl", json.dumps(record, ensure_ascii=False)))
     assert skipped == []
     assert (reports[0].source_id, reports[0].text, reports[0].date.iso) == (
@@ -138,7 +152,8 @@ def test_text_of_only_control_characters_is_empty(tmp_path: Path, read) -> None:
 
 
 def test_same_source_id_with_changed_text_gives_a_new_report_id(tmp_path: Path, read) -> None:
-    """Versioning is the store's job; ingest hands it the same source_id and a different content id."""
+    """Versioning is the store's job; ingest hands it the same source_id and a different content
+    id."""
     path = _write(
         tmp_path / "v.jsonl",
         '{"id": "apa-17", "text": "Erste Fassung.", "date": "2022-12-05"}',

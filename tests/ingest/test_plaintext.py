@@ -92,8 +92,10 @@ def test_gzipped_files_are_read_by_their_inner_extension(tmp_path: Path, read) -
         handle.write("date 2022-11-02 Straße.\n")
     (tmp_path / "t.txt.gz").write_bytes(b"date 2022 not gzip at all")
     reports, skipped = read(tmp_path)
-    assert [(r.text, r.origin) for r in reports] == [("Größe.", f"{tmp_path / 'r.jsonl.gz'}:1"),
-                                                     ("Straße.", f"{tmp_path / 's.txt.gz'}:1")]  # fmt: skip
+    assert [(r.text, r.origin) for r in reports] == [
+        ("Größe.", f"{tmp_path / 'r.jsonl.gz'}:1"),
+        ("Straße.", f"{tmp_path / 's.txt.gz'}:1"),
+    ]
     assert [(Path(s.path).name, s.line) for s in skipped] == [("r.jsonl.gz", 2), ("t.txt.gz", None)]
     assert skipped[1].reason.startswith("cannot read the file: Not a gzipped file")
 

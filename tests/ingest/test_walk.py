@@ -57,7 +57,8 @@ def test_folder_files_without_a_reader_are_left_out_but_named_ones_reported(
     assert [r.text for r in reports] == ["Bericht."] and skipped == []
     reports, skipped = read([tmp_path / "README.md"])
     assert reports == [] and skipped[0].reason.startswith("no reader for '.md' files")
-    # An explicit format reads every file of the folder as that format (here: plain text without a date).
+    # An explicit format reads every file of the folder as that format (here: plain text without a
+    # date).
     _, skipped = read(tmp_path, format="txt")
     assert [(Path(s.path).name, s.reason.split(" (")[0].split(":")[0]) for s in skipped] == [
         ("2022-12.txt", "no date"),

@@ -1,4 +1,5 @@
-"""Ingest and re-analysis on a real Dask LocalCluster with 2 worker processes (started once for the module)."""
+"""Ingest and re-analysis on a real Dask LocalCluster with 2 worker processes (started once for
+the module)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ distributed = pytest.importorskip(
 
 from chronik.errors import ConfigError, StoreError  # noqa: E402
 from chronik.ingest import ReadOptions  # noqa: E402
+from chronik.jobs import dask_cluster  # noqa: E402
 from chronik.jobs import dask_ingest as cd  # noqa: E402
 from chronik.jobs import write as write_path  # noqa: E402
 from chronik.jobs.ingest import ingest  # noqa: E402
@@ -68,7 +70,8 @@ def record(n: int, source: str | None = None, text: str = TEXT) -> dict:
 
 
 def make_corpus(folder: Path) -> Path:
-    """Four small files, one 'big' file the client streams, a bad line, a repeated report and a new version."""
+    """Four small files, one 'big' file the client streams, a bad line, a repeated report and a
+    new version."""
     folder.mkdir()
     for f in range(4):
         write_jsonl(
@@ -218,13 +221,13 @@ def test_killed_client_then_rerun_finishes_without_duplicates(cluster, tmp_path,
     assert {k: table_counts(store)[k] for k in facts} == {
         k: table_counts(reference)[k] for k in facts
     }
-    # write_report and crosslink.after_write are two transactions; a report committed just before the kill
-    # is linked by the re-run (crosslink.finish_pending), so the links match too
+    # write_report and crosslink.after_write are two transactions; a report committed just before
+    # the kill is linked by the re-run (crosslink.finish_pending), so the links match too
     assert table_counts(store) == table_counts(reference)
 
 
 def test_unreachable_scheduler_is_a_clear_error_not_a_hang(monkeypatch, tmp_path):
-    monkeypatch.setattr(cd, "CONNECT_TIMEOUT", 2.0)
+    monkeypatch.setattr(dask_cluster, "CONNECT_TIMEOUT", 2.0)
     started = time.monotonic()
     with pytest.raises(
         cd.ClusterError, match=r"cannot reach the Dask scheduler at tcp://127.0.0.1:9 within 2 s"
@@ -240,7 +243,7 @@ def test_unreachable_scheduler_is_a_clear_error_not_a_hang(monkeypatch, tmp_path
 
 
 def test_scheduler_without_workers_is_a_clear_error(monkeypatch, tmp_path):
-    monkeypatch.setattr(cd, "CONNECT_TIMEOUT", 1.0)
+    monkeypatch.setattr(dask_cluster, "CONNECT_TIMEOUT", 1.0)
     with (
         distributed.LocalCluster(
             n_workers=0, host="127.0.0.1", dashboard_address=None, silence_logs=40

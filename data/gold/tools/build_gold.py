@@ -1,33 +1,34 @@
 """Build the gold annotation files (JSON Lines, ../shared/spec/annotation.md) from readable sources.
 
-    .venv/bin/python data/gold/tools/build_gold.py            # write dev.jsonl and test.jsonl
-    .venv/bin/python data/gold/tools/build_gold.py --show s-007  # print one report's annotation for review
+    .venv/bin/python data/gold/tools/build_gold.py               # write dev.jsonl and test.jsonl
+    .venv/bin/python data/gold/tools/build_gold.py --show s-007  # print one report, for review
 
-Offsets are never typed by hand: every span is given by its text, and where the text occurs more than once
-in the report by its occurrence number (`Schoigu#2`, counted on word boundaries). Arguments of an event are
-looked up nearest to its trigger (inside the trigger's sentence), a claim's source and cue nearest to the
-claim span, so they rarely need a number.
+Offsets are never typed by hand: every span is given by its text, and where the text occurs more
+than once in the report by its occurrence number (`Schoigu#2`, counted on word boundaries).
+Arguments of an event are looked up nearest to its trigger (inside the trigger's sentence), a
+claim's source and cue nearest to the claim span, so they rarely need a number.
 
 Inputs (all under data/gold/events/):
 - reports: data/sample/*.txt (ids s-001 … in file order) and extra/*.txt (ids x-001 …), dated text;
 - source/lexicon.tsv: names with type, sub and canonical, tagged wherever they occur as whole tokens
-  (a literal also matches its genitive with -s; `re:` lines are regular expressions); a hyphenated token
-  containing a literal name (`Nato-Gipfel`) becomes a `part` mention of it;
+  (a literal also matches its genitive with -s; `re:` lines are regular expressions); a hyphenated
+  token containing a literal name (`Nato-Gipfel`) becomes a `part` mention of it;
 - source/*.ann: per report (`== s-001`) the lines
     M + SPAN | TYPE [part|deriv] CANONICAL     add a mention (replaces lexicon matches it overlaps)
     M - SPAN                                   drop the lexicon mention at SPAN
     T SPAN | TYPE VALUE [MOD]                  a timex
     V ID TYPE TRIGGER [| a: SPAN & SPAN] [| t: …] [| p: …] [| tm: …] [| neg]
     C ID CERTAINTY SPAN [| src: SPAN] [| cue: SPAN] [| ev: v1 v2] [| x: c2]
-    R SPAN | ROLE | OF | HOLDER                a bare role mention (`russische Verteidigungsminister`)
-                                               and who held the role at the report's date
-  `src`/`cue` left out mean null; `ev` left out means the events whose triggers lie inside the span (minus
-  the cue's own); `x` (contradicts) is made symmetric;
+    R SPAN | ROLE | OF | HOLDER                a bare role mention (`russische
+                                               Verteidigungsminister`) and who held the role at
+                                               the report's date
+  `src`/`cue` left out mean null; `ev` left out means the events whose triggers lie inside the
+  span (minus the cue's own); `x` (contradicts) is made symmetric;
 - source/test_ids.txt: the ids of the test split (chosen before any system output was seen).
 
 Outputs: data/gold/events/dev.jsonl and test.jsonl (the annotation format) and
-data/gold/entities/roles.jsonl (one line per bare role mention, `mention` = the id of the name mention
-inside the role phrase, e.g. `russische`, or null when it holds none, e.g. `Bundeskanzler`).
+data/gold/entities/roles.jsonl (one line per bare role mention, `mention` = the id of the name
+mention inside the role phrase, e.g. `russische`, or null when it holds none, e.g. `Bundeskanzler`).
 """
 
 from __future__ import annotations
@@ -170,7 +171,8 @@ def sentence_of(text: str, offset: int) -> tuple[int, int]:
 def find_near(
     text: str, ref: str, anchor: int, within: tuple[int, int] | None
 ) -> tuple[int, int, str]:
-    """A span by its text, the occurrence nearest to `anchor` (inside `within` when one is there)."""
+    """A span by its text, the occurrence nearest to `anchor` (inside `within` when one is
+    there)."""
     needle, number = parse_ref(ref)
     if number is not None:
         return find_global(text, ref)
@@ -221,7 +223,8 @@ def load_lexicon(path: Path) -> list[LexEntry]:
 
 
 def lexicon_mentions(text: str, lexicon: list[LexEntry]) -> list[dict]:
-    """Every lexicon name in `text`, longest first, plus hyphenated tokens that contain a name (`part`)."""
+    """Every lexicon name in `text`, longest first, plus hyphenated tokens that contain a name
+    (`part`)."""
     found = []
     for entry in lexicon:
         for match in entry.pattern.finditer(text):
@@ -521,13 +524,15 @@ def show(record: dict) -> str:
     for e in record["events"]:
         args = " ".join(f"{r}={[a['text'] for a in e[r]]}" for r in ROLES.values() if e[r])
         lines.append(
-            f"  {e['id']} {e['type']} {e['trigger']['text']!r} {args}{' NEG' if e['negated'] else ''}"
+            f"  {e['id']} {e['type']} {e['trigger']['text']!r} "
+            f"{args}{' NEG' if e['negated'] else ''}"
         )
     for c in record["claims"]:
         src = c["source"]["text"] if c["source"] else None
         cue = c["cue"]["text"] if c["cue"] else None
         lines.append(
-            f"  {c['id']} {c['certainty']} src={src!r} cue={cue!r} ev={c['events']} x={c['contradicts']}"
+            f"  {c['id']} {c['certainty']} src={src!r} cue={cue!r} ev={c['events']} "
+            f"x={c['contradicts']}"
             f"\n      {text[c['start'] : c['end']]!r}"
         )
     return "\n".join(lines)
@@ -550,7 +555,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(show(record))
                 for role in record["_roles"]:
                     print(
-                        f"  role {role['text']!r} ({role['mention']}) {role['role']} of {role['of']}: {role['holder']}"
+                        f"  role {role['text']!r} ({role['mention']}) {role['role']} of "
+                        f"{role['of']}: {role['holder']}"
                     )
         return 0
     roles = [role for record in dev + test for role in record.pop("_roles")]

@@ -1,7 +1,7 @@
 """The `chronik` command: parse flags, call one function, print. No logic of its own.
 
-Each command lives in the module of its kind (ingest, explore, serve, entity, eval); this module only
-assembles them and turns expected errors into messages and exit codes.
+Each command lives in the module of its kind (ingest, explore, serve, entity, eval); this module
+only assembles them and turns expected errors into messages and exit codes.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""What every `chronik` command module shares: the consoles, the common options and small printing helpers."""
+"""What every `chronik` command module shares: the consoles, the common options and small
+printing helpers."""
 
 from __future__ import annotations
 

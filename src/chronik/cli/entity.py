@@ -49,7 +49,8 @@ def entity_show(
 def _print_entity(result: dict[str, Any]) -> None:
     entity = result.get("entity", result)
     out.print(
-        f"[bold]{entity.get('canonical')}[/bold] ({entity.get('type')}), {entity.get('n_mentions', '?')} mentions, "
+        f"[bold]{entity.get('canonical')}[/bold] ({entity.get('type')}), "
+        f"{entity.get('n_mentions', '?')} mentions, "
         f"{entity.get('first_date') or '?'} … {entity.get('last_date') or '?'}",
         highlight=False,
     )
@@ -60,7 +61,8 @@ def _print_entity(result: dict[str, Any]) -> None:
         )
     for role in result.get("roles", []):
         out.print(
-            f"  {role.get('date') or '?'}  {role.get('role')} {role.get('of') or role.get('of_text') or ''}"
+            f"  {role.get('date') or '?'}  {role.get('role')} "
+            f"{role.get('of') or role.get('of_text') or ''}"
             f"  [{role.get('kind', '')}]",
             markup=False,
             highlight=False,

@@ -27,7 +27,7 @@ def eval_ner(
 
     [bold]Example[/bold]
 
-      chronik eval ner ../shared/data/germeval2014/NER-de-dev.tsv --tier accurate --predictions out.tsv
+      chronik eval ner NER-de-dev.tsv --tier accurate --predictions out.tsv
     """
     from chronik.eval import ner
 
@@ -63,7 +63,8 @@ def eval_events(
     ),
     as_json: bool = AS_JSON,
 ) -> None:
-    """Run the whole pipeline over a gold file and score events, arguments, claims and entity grouping.
+    """Run the whole pipeline over a gold file and score events, arguments, claims and entity
+    grouping.
 
     [bold]Example[/bold]
 

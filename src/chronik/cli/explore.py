@@ -201,7 +201,8 @@ def timeline(
     offset: int = typer.Option(0, "--offset", min=0),
     as_json: bool = AS_JSON,
 ) -> None:
-    """What happened, newest first: events with actors, targets, places, dates and how many reports tell them.
+    """What happened, newest first: events with actors, targets, places, dates and how many reports
+    tell them.
 
     [bold]Examples[/bold]
 

@@ -141,11 +141,12 @@ def reanalyse(
     tier: str | None = typer.Option(None, help="NER tier: fast|accurate."),
     as_json: bool = AS_JSON,
 ) -> None:
-    """Run the current pipeline again over stored reports analysed by an older one (atomic per report).
+    """Run the current pipeline again over stored reports analysed by an older one (atomic per
+    report).
 
     [bold]Examples[/bold]
 
-      chronik reanalyse                      # every report whose analysis is not the current pipeline's
+      chronik reanalyse                # every report not analysed by the current pipeline
       chronik reanalyse --since 0.2.0 --dask local:2
     """
     from chronik.jobs.reanalyse import reanalyse as run_reanalyse
@@ -176,7 +177,8 @@ def reanalyse(
         print_json(summary.as_dict())
     else:
         out.print(
-            f"{summary.reanalysed:,} reports re-analysed with {summary.pipeline}; {summary.mentions:,} mentions, "
+            f"{summary.reanalysed:,} reports re-analysed with {summary.pipeline}; "
+            f"{summary.mentions:,} mentions, "
             f"{summary.events:,} events, {summary.claims:,} claims; {summary.seconds:.1f} s",
             highlight=False,
         )

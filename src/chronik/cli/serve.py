@@ -33,12 +33,14 @@ def serve(
 
     settings = load_settings(config, db=db, host=host, port=port)
     out.print(
-        f"chronik serving {settings.db} on http://{settings.host}:{settings.port} ({workers} process(es))"
+        f"chronik serving {settings.db} on http://{settings.host}:{settings.port} ({workers} "
+        "process(es))"
     )
     if workers == 1:
         uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
         return
-    # each process builds its own app from the environment, so pass the resolved settings on through it
+    # each process builds its own app from the environment, so pass the resolved settings on through
+    # it
     os.environ["CHRONIK_DB"] = settings.db
     if config:
         os.environ["CHRONIK_CONFIG"] = str(config)

@@ -1,8 +1,10 @@
-"""B-cubed precision, recall and F1 of a clustering against a gold clustering (Bagga & Baldwin 1998).
+"""B-cubed precision, recall and F1 of a clustering against a gold clustering (Bagga & Baldwin
+1998).
 
-Items are any hashable ids (e.g. (report id, start, end) of a mention); each side maps an item to its cluster
-label. Items present on one side only count as singletons on the other, so a missing prediction costs recall
-and a spurious one costs precision, as in the CoNLL scorer's treatment of twinless mentions.
+Items are any hashable ids (e.g. (report id, start, end) of a mention); each side maps an item to
+its cluster label. Items present on one side only count as singletons on the other, so a missing
+prediction costs recall and a spurious one costs precision, as in the CoNLL scorer's treatment of
+twinless mentions.
 """
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
-"""`chronik eval events GOLD.jsonl`: run the whole pipeline over gold reports and score it as the spec says.
+"""`chronik eval events GOLD.jsonl`: run the whole pipeline over gold reports and score it as the
+spec says.
 
-Prints events, arguments, claims, sources, certainty and contradiction links, plus the mention and timex
-figures and the B-cubed grouping of mentions by `canonical` (the entities issue is scored through here).
+Prints events, arguments, claims, sources, certainty and contradiction links, plus the mention and
+timex figures and the B-cubed grouping of mentions by `canonical` (the entities issue is scored
+through here).
 """
 
 from __future__ import annotations
@@ -135,6 +137,7 @@ def print_table(figures: dict[str, Any], gold: Path) -> None:
     console.print(table)
     speed = figures["speed"]
     console.print(
-        f"{figures['reports']:,} reports, {len(figures['skipped'])} skipped, {speed['tokens']:,} tokens, "
+        f"{figures['reports']:,} reports, {len(figures['skipped'])} skipped, "
+        f"{speed['tokens']:,} tokens, "
         f"{speed['seconds']:.2f} s ({speed['tokens_per_s']:,.0f} tokens/s)"
     )

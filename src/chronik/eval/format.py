@@ -1,4 +1,5 @@
-"""Check a record against the annotation format; gold files, `chronik export` and `analyse` must all pass."""
+"""Check a record against the annotation format; gold files, `chronik export` and `analyse` must
+all pass."""
 
 from __future__ import annotations
 

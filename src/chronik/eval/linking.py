@@ -1,10 +1,11 @@
 """Linking quality on gold files: B-cubed of predicted `canonical` over gold mention spans, and role
-resolution accuracy. `chronik eval linking GOLD.jsonl [...] [--roles ROLES.jsonl]` calls `evaluate_files`;
-`python -m chronik.eval.linking data/gold/events/dev.jsonl data/gold/events/test.jsonl --roles
-data/gold/entities/roles.jsonl [--errors]` does the same without the CLI.
+resolution accuracy. `chronik eval linking GOLD.jsonl [...] [--roles ROLES.jsonl]` calls
+`evaluate_files`; `python -m chronik.eval.linking data/gold/events/dev.jsonl
+data/gold/events/test.jsonl --roles data/gold/entities/roles.jsonl [--errors]` does the same without
+the CLI.
 
-Linking alone is measured: predictions are made on the gold mentions (spans, types, `sub`), with their
-`canonical` removed, all reports of all files linked together as `chronik eval events` does.
+Linking alone is measured: predictions are made on the gold mentions (spans, types, `sub`), with
+their `canonical` removed, all reports of all files linked together as `chronik eval events` does.
 """
 
 from __future__ import annotations
@@ -64,7 +65,8 @@ def score_linking(gold: list[dict[str, Any]]) -> tuple[BCubed, BCubed, list[dict
 def errors(
     gold: list[dict[str, Any]], predicted: list[dict[str, Any]], limit: int = 40
 ) -> list[str]:
-    """Gold groups split or merged by the prediction, most frequent first (for looking at, not scoring)."""
+    """Gold groups split or merged by the prediction, most frequent first (for looking at, not
+    scoring)."""
     g = mention_labels(gold)
     p = mention_labels(predicted)
     text = {
@@ -84,8 +86,8 @@ def errors(
 
 
 def predict_roles(records: list[dict[str, Any]]) -> dict[str, list[RoleFact]]:
-    """Role facts of every report (records with `canonical` set), bare roles resolved by report date against
-    the facts stated in all reports and the list of known terms."""
+    """Role facts of every report (records with `canonical` set), bare roles resolved by report
+    date against the facts stated in all reports and the list of known terms."""
     book = RoleBook()
     facts: dict[str, list[RoleFact]] = {}
     for r in records:
@@ -111,7 +113,8 @@ def predict_roles(records: list[dict[str, Any]]) -> dict[str, list[RoleFact]]:
 def score_roles(
     predicted: dict[str, list[RoleFact]], gold_roles: list[dict[str, Any]]
 ) -> dict[str, Any]:
-    """Accuracy: share of gold bare-role lines whose overlapping predicted fact names the gold holder."""
+    """Accuracy: share of gold bare-role lines whose overlapping predicted fact names the gold
+    holder."""
     correct, wrong = 0, []
     for g in gold_roles:
         hits = [
@@ -158,7 +161,8 @@ def main(argv: list[str]) -> int:
     if "roles" in result:
         r = result["roles"]
         print(
-            f"Role resolution accuracy {r['accuracy']:.3f} ({r['correct']}/{r['n']} bare role mentions)"
+            f"Role resolution accuracy {r['accuracy']:.3f} ({r['correct']}/{r['n']} bare role "
+            "mentions)"
         )
         if show:
             print("\n".join(r["wrong"]))

@@ -1,10 +1,11 @@
-"""Precision, recall and F1 from micro-averaged counts: the arithmetic every `chronik eval` command shares.
+"""Precision, recall and F1 from micro-averaged counts: the arithmetic every `chronik eval` command
+shares.
 
-The commands print different key layouts (GermEval's tp/fp/fn for `eval ner`, the annotation spec's p/r/pred
-for `eval events`), and held-out checks read those keys, so the layouts stay as they were: `as_dict` and
-`as_spec_dict` below. What differs in meaning is only the figure for an empty comparison (nothing to find,
-nothing found): 0.0 for the NER and timex scorers, as in GermEval's and TempEval's scripts, 1.0 in the
-annotation spec; `empty` carries it.
+The commands print different key layouts (GermEval's tp/fp/fn for `eval ner`, the annotation spec's
+p/r/pred for `eval events`), and held-out checks read those keys, so the layouts stay as they were:
+`as_dict` and `as_spec_dict` below. What differs in meaning is only the figure for an empty
+comparison (nothing to find, nothing found): 0.0 for the NER and timex scorers, as in GermEval's and
+TempEval's scripts, 1.0 in the annotation spec; `empty` carries it.
 """
 
 from __future__ import annotations

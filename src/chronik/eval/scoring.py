@@ -1,8 +1,10 @@
-"""Scoring of annotation-format records (../shared/spec/annotation.md, "Scoring"): pure functions over dicts.
+"""Scoring of annotation-format records (../shared/spec/annotation.md, "Scoring"): pure functions
+over dicts.
 
-All matching is one-to-one, closest spans first: every compatible (predicted, gold) pair is ranked by how far
-its boundaries lie apart, and pairs are taken greedily in that order. Counts are summed over all reports
-(micro average). A figure with nothing to find and nothing found is 1.0, with its counts alongside.
+All matching is one-to-one, closest spans first: every compatible (predicted, gold) pair is ranked
+by how far its boundaries lie apart, and pairs are taken greedily in that order. Counts are summed
+over all reports (micro average). A figure with nothing to find and nothing found is 1.0, with its
+counts alongside.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ ROLES = ("actor", "target", "place", "time")
 
 
 def counts(tp: int = 0, predicted: int = 0, gold: int = 0) -> PRF:
-    """Counts under the annotation spec's convention: nothing to find and nothing found scores 1.0."""
+    """Counts under the annotation spec's convention: nothing to find and nothing found scores
+    1.0."""
     return PRF(tp, predicted, gold, empty=1.0)
 
 
@@ -116,7 +119,8 @@ def match_events(pred: Sequence[Record], gold: Sequence[Record]) -> list[tuple[i
 def score_arguments(
     pred: Sequence[Record], gold: Sequence[Record], pairs: list[tuple[int, int]]
 ) -> PRF:
-    """(role, span) pairs: correct when the event is matched and the spans overlap (one-to-one per role)."""
+    """(role, span) pairs: correct when the event is matched and the spans overlap (one-to-one
+    per role)."""
     n_pred = sum(len(e.get(role) or []) for e in pred for role in ROLES)
     n_gold = sum(len(e.get(role) or []) for e in gold for role in ROLES)
     tp = 0
@@ -168,7 +172,8 @@ def score_claims(pred: Sequence[Record], gold: Sequence[Record]) -> dict[str, An
 
 
 def bcubed(items: Iterable[tuple[str, str]]) -> dict[str, float | int]:
-    """B-cubed precision/recall/F1 of (predicted cluster, gold cluster) labels, one pair per item."""
+    """B-cubed precision/recall/F1 of (predicted cluster, gold cluster) labels, one pair per
+    item."""
     pairs = list(items)
     if not pairs:
         return {"p": 1.0, "r": 1.0, "f1": 1.0, "n": 0}
@@ -251,7 +256,8 @@ def _add_acc(total: Accuracy, part: Accuracy) -> None:
 
 
 def _mention_clusters(pred: list[Record], gold: list[Record]) -> list[tuple[str, str]]:
-    """Gold mentions matched (relaxed) to predictions, labelled by predicted and gold canonical name."""
+    """Gold mentions matched (relaxed) to predictions, labelled by predicted and gold canonical
+    name."""
     return [
         (_cluster_label(pred[i]), _cluster_label(gold[j]))
         for i, j in match(pred, gold, _same_type_overlap)

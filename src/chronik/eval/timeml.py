@@ -1,5 +1,6 @@
-"""Read and write TimeML files in the TempEval-3 layout: DCT in a TIMEX3 with functionInDocument="CREATION_TIME",
-TIMEX3 tags inline in TEXT. Other inline tags (EVENT, SIGNAL) are kept as they are when predictions are written."""
+"""Read and write TimeML files in the TempEval-3 layout: DCT in a TIMEX3 with
+functionInDocument="CREATION_TIME", TIMEX3 tags inline in TEXT. Other inline tags (EVENT, SIGNAL)
+are kept as they are when predictions are written."""
 
 from __future__ import annotations
 
@@ -42,8 +43,8 @@ def parse_dct(raw: str) -> PartialDate | None:
 
 
 def _strip(content: str) -> tuple[str, list[int], list[tuple[int, int, dict]]]:
-    """Plain text of `content`, a map plain index -> raw index (one extra entry for the end), and the spans of
-    its TIMEX3 elements in plain offsets."""
+    """Plain text of `content`, a map plain index -> raw index (one extra entry for the end), and
+    the spans of its TIMEX3 elements in plain offsets."""
     plain: list[str] = []
     where: list[int] = []
     spans: list[tuple[int, int, dict]] = []
@@ -124,11 +125,12 @@ def _without_timex_tags(content: str) -> str:
 
 
 def write(doc: TimeMLDoc, predicted: list) -> str:
-    """The file with gold TIMEX3 tags in TEXT replaced by `predicted` (chronik.types.Timex), all else unchanged."""
+    """The file with gold TIMEX3 tags in TEXT replaced by `predicted` (chronik.types.Timex), all
+    else unchanged."""
     match = _TEXT.search(doc.raw)
     assert match is not None
     content = _without_timex_tags(match.group(2))
-    text, where, _ = _strip(content)
+    _text, where, _ = _strip(content)
     inserts: list[tuple[int, int, str]] = []  # raw position, order, string
     for i, timex in enumerate(sorted(predicted, key=lambda t: (t.start, -t.end)), start=1):
         attrs = f'tid="t{i}" type="{timex.type}" value="{html.escape(timex.value, quote=True)}"'

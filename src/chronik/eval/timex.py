@@ -1,11 +1,13 @@
-"""`chronik eval timex GOLD`: tag gold reports with the timex component and score it the TempEval-3 way.
+"""`chronik eval timex GOLD`: tag gold reports with the timex component and score it the TempEval-3
+way.
 
-GOLD is a TimeML file or a directory of them (TempEval-3 layout, *.tml / *.xml, searched recursively), or a
-JSON Lines file (or directory of *.jsonl) in the annotation format. Extent matching is one-to-one, closest
-spans first: strict = same start and end, relaxed = overlapping spans (TempEval-3: extent regardless of type);
-type and value accuracy are taken over relaxed matches. `relaxed+type` is the annotation spec's own match
-(overlap and the same type). Per type: relaxed P/R/F1 of that type (a match counts when both sides have it)
-and the value accuracy of relaxed matches whose gold has that type.
+GOLD is a TimeML file or a directory of them (TempEval-3 layout, *.tml / *.xml, searched
+recursively), or a JSON Lines file (or directory of *.jsonl) in the annotation format. Extent
+matching is one-to-one, closest spans first: strict = same start and end, relaxed = overlapping
+spans (TempEval-3: extent regardless of type); type and value accuracy are taken over relaxed
+matches. `relaxed+type` is the annotation spec's own match (overlap and the same type). Per type:
+relaxed P/R/F1 of that type (a match counts when both sides have it) and the value accuracy of
+relaxed matches whose gold has that type.
 """
 
 from __future__ import annotations
@@ -71,7 +73,7 @@ class Scores:
         }
 
 
-# --- reading gold ----------------------------------------------------------------------------------------------
+# --- reading gold ---------------------------------------------------------------------------------
 
 
 def _date_of(record: dict, where: str) -> PartialDate | None:
@@ -159,7 +161,7 @@ def read_gold(gold: Path) -> tuple[list[GoldDoc], list[tuple[Path, str]]]:
     return docs, skipped
 
 
-# --- matching and scoring --------------------------------------------------------------------------------------
+# --- matching and scoring -------------------------------------------------------------------------
 
 
 def match(gold: list[dict], predicted: list[Timex]) -> list[tuple[int, int]]:
@@ -232,11 +234,12 @@ def _brief_p(p: Timex) -> str:
     return f"{p.text!r} {p.type} {p.value} [{p.component.split('/')[-1]}]"
 
 
-# --- tagging and writing predictions ---------------------------------------------------------------------------
+# --- tagging and writing predictions --------------------------------------------------------------
 
 
 def tagger():
-    """The component as chronik runs it: blank German tokenizer, sentence boundaries, chronik_timex."""
+    """The component as chronik runs it: blank German tokenizer, sentence boundaries,
+    chronik_timex."""
     import spacy
 
     import chronik.nlp.components  # noqa: F401  (registers the factories)
@@ -250,7 +253,8 @@ def tagger():
 
 
 def tag(nlp, docs: Iterable[GoldDoc]) -> list[list[Timex]]:
-    """Predicted timexes per document; the DCT's own words (when TEXT holds them) are not predicted again."""
+    """Predicted timexes per document; the DCT's own words (when TEXT holds them) are not
+    predicted again."""
     out = []
     for doc in docs:
         sdoc = nlp.make_doc(doc.text)
@@ -264,7 +268,8 @@ def tag(nlp, docs: Iterable[GoldDoc]) -> list[list[Timex]]:
 
 
 def write_predictions(out_dir: Path, docs: list[GoldDoc], predicted: list[list[Timex]]) -> None:
-    """One file per gold file, same name: TimeML with gold TIMEX3 replaced, or JSON Lines with timexes replaced."""
+    """One file per gold file, same name: TimeML with gold TIMEX3 replaced, or JSON Lines with
+    timexes replaced."""
     jsonl: dict[str, list[str]] = {}
     for doc, timexes in zip(docs, predicted):
         target = out_dir / doc.name
@@ -298,7 +303,7 @@ def _record_timex(i: int, t: Timex) -> dict:
     return out
 
 
-# --- command ---------------------------------------------------------------------------------------------------
+# --- command --------------------------------------------------------------------------------------
 
 
 def evaluate(
@@ -326,7 +331,8 @@ def evaluate(
 
 
 def run(gold: Path, predictions: Path | None, as_json: bool) -> int:
-    """Score the timex component on `gold`; 0 on success, 1 when a gold file was skipped, 2 on usage errors."""
+    """Score the timex component on `gold`; 0 on success, 1 when a gold file was skipped, 2 on
+    usage errors."""
     gold = Path(gold)
     if not gold.exists():
         print(

@@ -14,8 +14,8 @@ Encodings: BOM, else UTF-8, else charset-normalizer (cp1252 preferred among equa
 Dates keep their precision; missing ones come from --date, then a German dateline (datelines.py).
 Report ids: sha256 of NFC text with whitespace collapsed + ISO date, 16 hex digits (report.py).
 
-Expected trouble (bad encoding, binary file, missing or impossible date, malformed line) is yielded as a
-`Skipped` naming file, line and reason, and reading goes on; only unexpected errors raise.
+Expected trouble (bad encoding, binary file, missing or impossible date, malformed line) is yielded
+as a `Skipped` naming file, line and reason, and reading goes on; only unexpected errors raise.
 """
 
 from __future__ import annotations
@@ -57,8 +57,8 @@ def read_paths(
 ) -> Iterator[Report | Skipped]:
     """Directories are walked recursively (sorted, hidden files skipped); each file streamed.
 
-    With format "auto", a folder's files with an extension no reader knows (README.md, images) are left
-    out; files named directly are always read, so a wrong one comes back as a Skipped.
+    With format "auto", a folder's files with an extension no reader knows (README.md, images) are
+    left out; files named directly are always read, so a wrong one comes back as a Skipped.
     """
     wanted = has_known_extension if options.format == "auto" else None
     for item in iter_files(paths, wanted):
@@ -71,8 +71,8 @@ def read_paths(
 def read_file(path: Path, options: ReadOptions = ReadOptions()) -> Iterator[Report | Skipped]:
     """The reports of one file in the format `options.format` (auto: by extension).
 
-    A file that gives neither a report nor a reason (a CSV with only its header, a JSON Lines file of
-    blank lines) is reported too: an input that silently contributes nothing is a surprise.
+    A file that gives neither a report nor a reason (a CSV with only its header, a JSON Lines file
+    of blank lines) is reported too: an input that silently contributes nothing is a surprise.
     """
     empty = True
     for item in _read_file(path, options):

@@ -1,4 +1,5 @@
-"""The values every reader produces: `Skipped` for expected trouble, `ReadOptions` for what the user said.
+"""The values every reader produces: `Skipped` for expected trouble, `ReadOptions` for what the user
+said.
 
 They live here (not in `__init__`) so that the format modules can import them without a cycle;
 `chronik.ingest` re-exports them.
@@ -13,7 +14,8 @@ from chronik.dates import PartialDate
 FORMATS = ("auto", "dated", "jsonl", "csv", "txt", "html")
 
 # A news report is a few kB; anything far beyond this is a file that is not split into reports
-# (a whole book, a database dump). Refusing it keeps a 1 GB "report" out of memory and out of the pipeline.
+# (a whole book, a database dump). Refusing it keeps a 1 GB "report" out of memory and out of the
+# pipeline.
 MAX_REPORT_CHARS = 5_000_000
 
 

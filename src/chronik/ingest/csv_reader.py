@@ -1,8 +1,8 @@
 """CSV (and TSV) with a header row: `text`, `date` and the optional fields, in any order.
 
-The delimiter is taken from the header line (comma, semicolon, tab or bar, whichever it has most of),
-because German spreadsheets export with `;`. Quoted fields may span lines; the line number reported for a
-row is the line it starts on.
+The delimiter is taken from the header line (comma, semicolon, tab or bar, whichever it has most
+of), because German spreadsheets export with `;`. Quoted fields may span lines; the line number
+reported for a row is the line it starts on.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ DELIMITERS = ",;\t|"
 
 
 def read_csv(lines: Lines, path: str, options: ReadOptions) -> Iterator[Report | Skipped]:
-    """Yield a report (or a Skipped) per data row; a header without the text column skips the file."""
+    """Yield a report (or a Skipped) per data row; a header without the text column skips the
+    file."""
     # Articles are longer than csv's default limit of 131,072 characters per field.
     csv.field_size_limit(max(csv.field_size_limit(), MAX_REPORT_CHARS))
     stream = iter(lines)
@@ -42,7 +43,8 @@ def read_csv(lines: Lines, path: str, options: ReadOptions) -> Iterator[Report |
 def _rows(
     reader: Any, header: list[str], lines: Lines, path: str, options: ReadOptions
 ) -> Iterator[Report | Skipped]:
-    """Rows after the header; `reader` is a csv.reader (its type is private), read for its line_num."""
+    """Rows after the header; `reader` is a csv.reader (its type is private), read for its
+    line_num."""
     while True:
         start = reader.line_num + 1
         try:
@@ -77,9 +79,13 @@ def _delimiter(header_line: str, path: str) -> str:
 
 
 def _missing_columns(header: list[str], options: ReadOptions) -> str | None:
-    """The text column is required. Without a date column rows still get --date or their dateline."""
+    """The text column is required. Without a date column rows still get --date or their
+    dateline."""
     text_column = options.text_column.lower()
     if text_column not in header:
         shown = ", ".join(header) if any(header) else "nothing"
-        return f'column "{text_column}" is missing (the header has: {shown}); name the text column with --text-column'
+        return (
+            f'column "{text_column}" is missing (the header has: {shown}); '
+            "name the text column with --text-column"
+        )
     return None

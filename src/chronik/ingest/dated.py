@@ -4,7 +4,8 @@
     ... more lines of the same report ...
     date 2022-12-05T14:30+01:00 The next report ...
 
-Read line by line and emitted report by report, so a file of any size streams; only one report is held.
+Read line by line and emitted report by report, so a file of any size streams; only one report is
+held.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from chronik.types import Report
 
 @dataclass
 class _Pending:
-    """The report being collected: where it started, its date (or why that is wrong) and its lines."""
+    """The report being collected: where it started, its date (or why that is wrong) and its
+    lines."""
 
     line: int
     token: str
@@ -62,14 +64,19 @@ def read_dated(lines: Lines, path: str, options: ReadOptions) -> Iterator[Report
         yield _finish(pending, lines, lines.line_no, path, options)
     elif preamble is not None:
         yield _preamble(path, preamble)
-    # Problems outside any report (in the preamble, or in a file with no `date` line) are still reported.
+    # Problems outside any report (in the preamble, or in a file with no `date` line) are still
+    # reported.
     for line, problem in lines.problems_between(1, (first_start or lines.line_no + 1) - 1):
         yield Skipped(path, line, problem)
 
 
 def _preamble(path: str, line: int) -> Skipped:
-    return Skipped(path, line, "text before the first `date ...` line belongs to no report; "
-                   "start it with a line like `date 2022-12-05`")  # fmt: skip
+    return Skipped(
+        path,
+        line,
+        "text before the first `date ...` line belongs to no report; "
+        "start it with a line like `date 2022-12-05`",
+    )
 
 
 def _start(line: int, token: str) -> _Pending:
@@ -94,8 +101,12 @@ def _finish(
             path, line, f"{problem}; the report starting at line {pending.line} is skipped"
         )
     if pending.size > MAX_REPORT_CHARS:
-        return Skipped(path, pending.line, f"report has {pending.size:,} characters, over the limit of "
-                       f"{MAX_REPORT_CHARS:,}; is a `date` line missing?")  # fmt: skip
+        return Skipped(
+            path,
+            pending.line,
+            f"report has {pending.size:,} characters, over the limit of "
+            f"{MAX_REPORT_CHARS:,}; is a `date` line missing?",
+        )
     text = "".join(pending.parts)
     origin = f"{path}:{pending.line}"
     report = make_report(text, pending.date, title=headline(text), lang=options.lang, origin=origin)

@@ -1,9 +1,9 @@
 """Bytes -> lines of text: BOMs first, then UTF-8, then charset-normalizer; binary files refused.
 
-Files ending in .gz are decompressed on the fly (reports.jsonl.gz reads as JSON Lines).
-Files are read line by line so that a 1 GB file never sits in memory. The encoding is decided from the
-first 64 kB; a later line that does not decode in it is not guessed at but recorded as a problem
-(line and column), so the reader can skip exactly the report that holds it and say where it is.
+Files ending in .gz are decompressed on the fly (reports.jsonl.gz reads as JSON Lines). Files are
+read line by line so that a 1 GB file never sits in memory. The encoding is decided from the first
+64 kB; a later line that does not decode in it is not guessed at but recorded as a problem (line and
+column), so the reader can skip exactly the report that holds it and say where it is.
 """
 
 from __future__ import annotations
@@ -83,7 +83,8 @@ def sniff(path: Path) -> str:
 
 
 def sniff_bytes(head: bytes, truncated: bool) -> str:
-    """The encoding of `head` (a file's start, cut mid-character if `truncated`), or raise NotText."""
+    """The encoding of `head` (a file's start, cut mid-character if `truncated`), or raise
+    NotText."""
     if not head.strip():
         raise NotText("empty file" if not head else "file holds only whitespace")
     for bom, encoding in _BOMS:
@@ -111,7 +112,8 @@ def _is_utf8(head: bytes, truncated: bool) -> bool:
 
 
 def _mostly_utf8(head: bytes) -> bool:
-    """A UTF-8 file with a few lines pasted in from a Latin-1 one: read it as UTF-8 and report those lines.
+    """A UTF-8 file with a few lines pasted in from a Latin-1 one: read it as UTF-8 and report those
+    lines.
 
     Guessing cp1252 for the whole file instead would turn every correct umlaut into mojibake.
     """
@@ -121,7 +123,8 @@ def _mostly_utf8(head: bytes) -> bool:
 
 
 def _utf16_without_bom(head: bytes, truncated: bool) -> str:
-    """NUL bytes mean binary, unless they sit in every other byte: then it is UTF-16 without a BOM."""
+    """NUL bytes mean binary, unless they sit in every other byte: then it is UTF-16 without a
+    BOM."""
     even_zeros = head[0::2].count(0) / max(1, len(head[0::2]))
     odd_zeros = head[1::2].count(0) / max(1, len(head[1::2]))
     if odd_zeros > 0.3 and even_zeros < 0.05:
@@ -138,7 +141,8 @@ def _guess_encoding(head: bytes) -> str:
     if not matches:
         line, column, byte = _first_non_utf8(head)
         raise NotText(
-            f"byte 0x{byte:02x} at column {column} is not UTF-8 and the file's encoding cannot be recognised "
+            f"byte 0x{byte:02x} at column {column} is not UTF-8 and the file's encoding cannot be "
+            "recognised "
             "(or it is binary); convert it to UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8",
             line,
         )
@@ -150,7 +154,8 @@ def _guess_encoding(head: bytes) -> str:
 
 
 def _first_non_utf8(data: bytes) -> tuple[int, int, int]:
-    """(line, column, byte value) of the first byte that is not UTF-8: where to look in an editor."""
+    """(line, column, byte value) of the first byte that is not UTF-8: where to look in an
+    editor."""
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -169,7 +174,8 @@ def _check_text(head: bytes, encoding: str, truncated: bool) -> str:
     controls = len(_C0.findall(sample))
     if controls > max(2, len(sample) // 100):
         raise NotText(
-            f"binary file ({controls} control characters in the first {len(sample)} characters), not text; "
+            f"binary file ({controls} control characters in the first {len(sample)} characters), "
+            "not text; "
             "convert it to text, JSON Lines, CSV or HTML"
         )
     return encoding
@@ -233,7 +239,8 @@ class Lines:
             self.problems.append(
                 (
                     self.line_no,
-                    f"byte 0x{bad} at column {exc.start + 1} is not valid {codec} (the encoding taken from the "
+                    f"byte 0x{bad} at column {exc.start + 1} is not valid {codec} "
+                    "(the encoding taken from the "
                     "file's start); convert the file to UTF-8",
                 )
             )
@@ -248,18 +255,23 @@ class Lines:
                 return
 
     def _text_lines(self) -> Iterator[str]:
-        """UTF-16/32 (the codec handles the BOM) and \\r-only files; a decoding error ends the file."""
+        """UTF-16/32 (the codec handles the BOM) and \\r-only files; a decoding error ends the
+        file."""
         with open_binary(self.path) as raw:
             text = io.TextIOWrapper(raw, encoding=self.encoding, newline=None)
             while True:
                 try:
                     line = text.readline(MAX_REPORT_CHARS)
                 except UnicodeDecodeError as exc:
-                    # Counted against the last line read, so the report it cuts short is skipped too.
+                    # Counted against the last line read, so the report it cuts short is skipped
+                    # too.
                     self.problems.append(
-                        (max(1, self.line_no), f"not valid {self.encoding} after this line ({exc.reason}); "
-                         "the rest of the file is skipped")
-                    )  # fmt: skip
+                        (
+                            max(1, self.line_no),
+                            f"not valid {self.encoding} after this line ({exc.reason}); "
+                            "the rest of the file is skipped",
+                        )
+                    )
                     return
                 if not line:
                     return

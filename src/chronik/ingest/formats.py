@@ -1,4 +1,5 @@
-"""Which reader a file gets: `--format` if given, else its extension (and, for .txt, its first line)."""
+"""Which reader a file gets: `--format` if given, else its extension (and, for .txt, its first
+line)."""
 
 from __future__ import annotations
 
@@ -19,9 +20,11 @@ EXTENSIONS = {
     ".xhtml": "html",
 }
 
-# A dated-text report starts with `date <ISO date>` at the start of a line, optionally after whitespace.
+# A dated-text report starts with `date <ISO date>` at the start of a line, optionally after
+# whitespace.
 DATED_START = re.compile(
-    r"^\s*date\s+(?P<date>\d{4}(?:-\d{1,2}(?:-\d{1,2}(?:[T ]\d{1,2}:\d{2}\S*)?)?)?)(?=\s|$)(?P<rest>.*)$",
+    r"^\s*date\s+(?P<date>\d{4}(?:-\d{1,2}(?:-\d{1,2}(?:[T "
+    r"]\d{1,2}:\d{2}\S*)?)?)?)(?=\s|$)(?P<rest>.*)$",
     re.S,
 )
 
@@ -59,5 +62,6 @@ def has_known_extension(path: Path) -> bool:
 
 
 def starts_dated(first_line: str) -> bool:
-    """True when a text file's first non-blank line is a `date ...` line: the file is in dated format."""
+    """True when a text file's first non-blank line is a `date ...` line: the file is in dated
+    format."""
     return DATED_START.match(first_line) is not None

@@ -1,8 +1,8 @@
 """Saved HTML pages: main text, title and publication date, extracted by trafilatura.
 
-trafilatura is given the page as a string and no URL, so it never fetches anything. It finds the date
-in metadata (article:published_time, JSON-LD, ...); when it finds none, --date or a dateline in the
-extracted text stands in. Its dates are days: a time of day would be guessed, so none is kept.
+trafilatura is given the page as a string and no URL, so it never fetches anything. It finds the
+date in metadata (article:published_time, JSON-LD, ...); when it finds none, --date or a dateline in
+the extracted text stands in. Its dates are days: a time of day would be guessed, so none is kept.
 """
 
 from __future__ import annotations
@@ -62,12 +62,20 @@ def read_html(path: Path, display: str, options: ReadOptions) -> Iterator[Report
         )
         return
     source = document.get("sitename") or document.get("hostname")
-    yield make_report(text, date, title=document.get("title"), source=source, url=document.get("url"),
-                      lang=options.lang, origin=f"{display}:1")  # fmt: skip
+    yield make_report(
+        text,
+        date,
+        title=document.get("title"),
+        source=source,
+        url=document.get("url"),
+        lang=options.lang,
+        origin=f"{display}:1",
+    )
 
 
 def _as_mapping(found: object) -> dict[str, Any]:
-    """trafilatura 1.x returns a dict, 2.x a Document (with as_dict), nothing at all for an empty page."""
+    """trafilatura 1.x returns a dict, 2.x a Document (with as_dict), nothing at all for an empty
+    page."""
     if found is None:
         return {}
     if isinstance(found, dict):

@@ -1,6 +1,7 @@
 """JSON Lines: one report per line as a JSON object (the annotation format is such a file).
 
-A line that is not JSON, or not an object, is skipped with its line number; the lines around it are read.
+A line that is not JSON, or not an object, is skipped with its line number; the lines around it are
+read.
 """
 
 from __future__ import annotations

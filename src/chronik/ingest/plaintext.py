@@ -15,8 +15,12 @@ def read_plain(lines: Lines, path: str, options: ReadOptions) -> Iterator[Report
     """Yield the file's one report, or a Skipped for the first thing that is wrong with it."""
     text = _read_capped(lines)
     if text is None:
-        yield Skipped(path, None, f"over {MAX_REPORT_CHARS:,} characters is too long for one report; split it "
-                      "into reports, e.g. in the dated format (`date 2022-12-05` before each)")  # fmt: skip
+        yield Skipped(
+            path,
+            None,
+            f"over {MAX_REPORT_CHARS:,} characters is too long for one report; split it "
+            "into reports, e.g. in the dated format (`date 2022-12-05` before each)",
+        )
     elif lines.problems:
         line, problem = lines.problems[0]
         yield Skipped(path, line, problem)
@@ -26,8 +30,12 @@ def read_plain(lines: Lines, path: str, options: ReadOptions) -> Iterator[Report
         try:
             date = resolve_date(None, text, options)
         except BadField:
-            yield Skipped(path, None, "no date: give --date (e.g. --date 2022-12-05) or start the file with "
-                          "`date 2022-12-05`; no dateline like \"(APA, 8.3.2016)\" was found in the text")  # fmt: skip
+            yield Skipped(
+                path,
+                None,
+                "no date: give --date (e.g. --date 2022-12-05) or start the file with "
+                '`date 2022-12-05`; no dateline like "(APA, 8.3.2016)" was found in the text',
+            )
             return
         yield make_report(text, date, title=headline(text), lang=options.lang, origin=f"{path}:1")
 

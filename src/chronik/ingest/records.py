@@ -1,4 +1,5 @@
-"""One record (a JSON object or a CSV row, as a dict) -> a Report, or a Skipped saying which field is wrong.
+"""One record (a JSON object or a CSV row, as a dict) -> a Report, or a Skipped saying which field
+is wrong.
 
 JSON Lines and CSV carry the same fields, so they share this: `text` and `date` (names mapped by
 --text-column/--date-column), and optional `id`, `title`, `source`, `url`, `lang`. Other keys (the
@@ -59,13 +60,15 @@ def resolve_date(
     date = options.date or find_dateline(text)
     if date is None:
         raise BadField(
-            f'field "{field}" is missing and the text has no dateline; give --date or add "{field}" to the record'
+            f'field "{field}" is missing and the text has no dateline; give --date or add '
+            f'"{field}" to the record'
         )
     return date
 
 
 def parse_date_value(raw: Any, field: str = "date") -> PartialDate:
-    """ISO 8601 at any precision (2022, 2022-12, 2022-12-05, 2022-12-05T14:30+01:00), or 5.12.2022."""
+    """ISO 8601 at any precision (2022, 2022-12, 2022-12-05, 2022-12-05T14:30+01:00), or
+    5.12.2022."""
     if isinstance(raw, bool) or not isinstance(raw, (str, int)):
         raise BadField(
             f'field "{field}" is {raw!r}, not a date; write it as ISO 8601, e.g. "2022-12-05"'

@@ -39,7 +39,8 @@ def clean_text(text: str) -> str:
 
 
 def normalise_for_id(text: str) -> str:
-    """NFC and every whitespace run collapsed to one space: layout differences do not make a new report."""
+    """NFC and every whitespace run collapsed to one space: layout differences do not make a new
+    report."""
     return " ".join(clean_text(text).split())
 
 
@@ -93,10 +94,11 @@ _SENTENCE_END = (".", "!", "?", ":", ";", ",", "…", '"', "“", "”", "«", "
 
 
 def headline(text: str) -> str | None:
-    """The first line of a text file when it reads as a headline: short, unpunctuated, more text after.
+    """The first line of a text file when it reads as a headline: short, unpunctuated, more text
+    after.
 
-    Dated and plain-text reports carry no title field, but agency copy and the sample corpus open with
-    a headline line; taking it as the title (the text keeps it) gives lists something to show.
+    Dated and plain-text reports carry no title field, but agency copy and the sample corpus open
+    with a headline line; taking it as the title (the text keeps it) gives lists something to show.
     """
     first, newline, rest = text.strip().partition("\n")
     first = first.strip()

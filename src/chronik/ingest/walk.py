@@ -19,7 +19,8 @@ from chronik.ingest.base import Skipped
 def iter_files(
     paths: Iterable[Path | str], wanted: Callable[[Path], bool] | None = None
 ) -> Iterator[Path | Skipped]:
-    """Each given file, and every non-hidden (and `wanted`) file below each given folder; a missing path is Skipped."""
+    """Each given file, and every non-hidden (and `wanted`) file below each given folder; a
+    missing path is Skipped."""
     for given in paths:
         path = Path(given)
         if path.is_dir():

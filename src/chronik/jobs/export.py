@@ -1,7 +1,7 @@
 """Report + Annotations -> one record of the annotation format (../shared/spec/annotation.md).
 
-The store has its own reader for stored facts (store.queries); this one serves `chronik analyse` and the
-scorers, which work on fresh pipeline output without a database.
+The store has its own reader for stored facts (store.queries); this one serves `chronik analyse` and
+the scorers, which work on fresh pipeline output without a database.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Ingest as a job: read files -> analyse in batches (optionally in worker processes) -> store.
 
-Each report is written in its own transaction, and reports already stored are recognised by id before
-any NLP runs, so a run killed at any moment is finished by running it again.
+Each report is written in its own transaction, and reports already stored are recognised by id
+before any NLP runs, so a run killed at any moment is finished by running it again.
 """
 
 from __future__ import annotations
@@ -88,8 +88,8 @@ def ingest(
                 seen.add(item.id)
                 yield item
 
-    for report, annotations in analyse_stream(fresh_reports(), settings):
-        store_analysed(store, report, annotations, summary)
+    for report, found in analyse_stream(fresh_reports(), settings):
+        store_analysed(store, report, found, summary)
         summary.seconds = time.perf_counter() - started
         if on_progress:
             on_progress(summary)

@@ -14,8 +14,8 @@ from chronik.kb.link import CrossLinks, after_write
 from chronik.store.db import Store, replace_annotations, with_reconnect, write_report
 from chronik.types import Annotations, Report
 
-# Linking a report depends on what was linked before it (entities it joins, events it clusters with), so one
-# thread of a process writes and links at a time.
+# Linking a report depends on what was linked before it (entities it joins, events it clusters
+# with), so one thread of a process writes and links at a time.
 _WRITER = threading.Lock()
 
 
@@ -41,8 +41,9 @@ class FactCounts(Protocol):
 def store_and_link(
     store: Store, report: Report, annotations: Annotations, replace: bool = False
 ) -> Stored:
-    """Write a report (its own transaction), then link it; with `replace`, the report is already stored and
-    its facts are replaced by these (re-analysis). Both steps are idempotent, so a retry is safe."""
+    """Write a report (its own transaction), then link it; with `replace`, the report is already
+    stored and its facts are replaced by these (re-analysis). Both steps are idempotent, so a
+    retry is safe."""
     with _WRITER:
         if replace:
             with_reconnect(
