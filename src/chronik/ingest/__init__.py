@@ -26,7 +26,7 @@ from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 
-from chronik.ingest.base import FORMATS, MAX_REPORT_CHARS, ReadOptions, Skipped
+from chronik.ingest.base import FORMATS, MAX_REPORT_CHARS, ReadOptions, Skipped, printable
 from chronik.ingest.csv_reader import read_csv
 from chronik.ingest.dated import read_dated
 from chronik.ingest.decode import Lines, NotText, open_lines
@@ -83,7 +83,7 @@ def read_file(path: Path, options: ReadOptions = ReadOptions()) -> Iterator[Repo
 
 
 def _read_file(path: Path, options: ReadOptions) -> Iterator[Report | Skipped]:
-    display = str(path)
+    display = printable(str(path))
     try:
         kind = by_extension(path, options.format)
         if kind == "html":

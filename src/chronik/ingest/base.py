@@ -19,6 +19,12 @@ FORMATS = ("auto", "dated", "jsonl", "csv", "txt", "html")
 MAX_REPORT_CHARS = 5_000_000
 
 
+def printable(name: str) -> str:
+    """A file name as text that can be stored and printed: bytes that are not UTF-8 (kept by Python
+    as surrogate escapes) become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 @dataclass(frozen=True)
 class Skipped:
     """Expected trouble with one file or record: counted and reported at the end, never raised."""
@@ -29,7 +35,7 @@ class Skipped:
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
-        return f"{where}: {self.reason}"
+        return printable(f"{where}: {self.reason}")
 
 
 @dataclass(frozen=True)

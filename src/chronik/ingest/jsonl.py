@@ -34,6 +34,14 @@ def read_jsonl(lines: Lines, path: str, options: ReadOptions) -> Iterator[Report
                 f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line",
             )
             continue
+        except RecursionError:
+            yield Skipped(
+                path, line, "JSON nested too deeply to be a report; fix or remove the line"
+            )
+            continue
+        except ValueError as exc:  # an integer of more than 4,300 digits
+            yield Skipped(path, line, f"not usable JSON ({exc}); fix or remove the line")
+            continue
         if not isinstance(record, dict):
             kind = type(record).__name__
             yield Skipped(

@@ -11,14 +11,16 @@ import re
 import unicodedata
 
 from chronik.dates import PartialDate
+from chronik.ingest.base import printable
 from chronik.types import Report
 
 ID_LENGTH = (
     16  # hex digits of sha256: 64 bits, collision-free in practice below billions of reports
 )
 
-# C0 controls except \t and \n, DEL, C1 controls (mis-decoded cp1252 leaves them), BOMs inside text.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe]")
+# C0 controls except \t and \n, DEL, C1 controls (mis-decoded cp1252 leaves them), BOMs inside text,
+# and lone surrogates (a JSON "\ud800" escape decodes to one; it cannot be encoded as UTF-8).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\ud800-\udfff]")
 _OTHER_NEWLINES = re.compile("[\u2028\u2029\x85]")
 
 
@@ -77,8 +79,8 @@ def make_report(
         title=_clean_field(title),
         source=_clean_field(source),
         url=_clean_field(url),
-        lang=(lang or "de").strip().lower(),
-        origin=origin,
+        lang=clean_text(lang or "de").lower() or "de",
+        origin=printable(origin),
     )
 
 

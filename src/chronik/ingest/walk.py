@@ -46,7 +46,12 @@ def _walk(folder: Path, wanted: Callable[[Path], bool] | None) -> Iterator[Path 
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir(follow_symlinks=False):
+        try:
+            is_dir, is_file = entry.is_dir(follow_symlinks=False), entry.is_file()
+        except OSError as exc:  # a symlink loop (ELOOP), a file gone since the listing
+            yield Skipped(entry.path, None, f"cannot read the file: {exc.strerror or exc}")
+            continue
+        if is_dir:
             yield from _walk(Path(entry.path), wanted)
-        elif entry.is_file() and (wanted is None or wanted(Path(entry.path))):
+        elif is_file and (wanted is None or wanted(Path(entry.path))):
             yield Path(entry.path)
