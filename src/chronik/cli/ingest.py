@@ -78,7 +78,9 @@ def ingest(
     def on_skip(item) -> None:  # type: ignore[no-untyped-def]
         nonlocal shown
         shown += 1
-        if shown <= 50:
+        if as_json:  # every one, as it happens: the summary keeps only the first ones
+            sys.stderr.write(json.dumps({"skipped": str(item)}, ensure_ascii=False) + "\n")
+        elif shown <= 50:
             err.print(f"skipped: {item}", style="yellow", markup=False, highlight=False)
 
     with Progress(
@@ -96,7 +98,7 @@ def ingest(
             progress.update(
                 task,
                 description=f"{s.stored:,} stored, {s.duplicates:,} known, "
-                f"{len(s.skipped):,} skipped, {rate:,.0f} words/s",
+                f"{s.skipped_count:,} skipped, {rate:,.0f} words/s",
             )
 
         if dask:
@@ -109,20 +111,21 @@ def ingest(
             summary = run_ingest(
                 store, paths, options, settings, on_progress=on_progress, on_skip=on_skip
             )
-    if shown > 50:
+    if shown > 50 and not as_json:
         err.print(
-            f"… and {shown - 50} more skipped inputs (use --json to list them all)", style="yellow"
+            f"… and {shown - 50:,} more skipped inputs (--json lists every one on stderr)",
+            style="yellow",
         )
     if as_json:
         print_json(summary.as_dict())
     else:
         out.print(
             f"{summary.stored:,} reports stored ({summary.new_versions:,} new versions), "
-            f"{summary.duplicates:,} already known, {len(summary.skipped):,} skipped; "
+            f"{summary.duplicates:,} already known, {summary.skipped_count:,} skipped; "
             f"{summary.words:,} words, {summary.mentions:,} mentions, {summary.timexes:,} timexes, "
             f"{summary.events:,} events, {summary.claims:,} claims; {summary.seconds:.1f} s"
         )
-    raise typer.Exit(1 if summary.skipped else 0)
+    raise typer.Exit(1 if summary.skipped_count else 0)
 
 
 def reanalyse(

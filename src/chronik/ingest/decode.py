@@ -207,8 +207,23 @@ class Lines:
             yield from self._byte_lines()
 
     def problems_between(self, first: int, last: int | None) -> list[tuple[int, str]]:
-        """Problems on lines `first`..`last` (inclusive; None: to the end): those of one report."""
-        return [p for p in self.problems if p[0] >= first and (last is None or p[0] <= last)]
+        """Problems on lines `first`..`last` (inclusive; None: to the end): those of one report.
+
+        Readers ask in file order, so problems before `first` are never asked for again: they are
+        dropped, which keeps both the time per question and the list's memory bounded (a file of a
+        million bad lines would otherwise be rescanned for every record).
+        """
+        drop = 0
+        while drop < len(self.problems) and self.problems[drop][0] < first:
+            drop += 1
+        if drop:
+            del self.problems[:drop]
+        found = []
+        for problem in self.problems:
+            if last is not None and problem[0] > last:
+                break
+            found.append(problem)
+        return found
 
     def _byte_lines(self) -> Iterator[str]:
         """ASCII-compatible encodings: split on b"\\n", decode each line alone to locate errors."""

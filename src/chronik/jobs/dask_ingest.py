@@ -277,7 +277,7 @@ class _IngestPlanner:
         return True
 
     def skip(self, item: Skipped) -> None:
-        self.summary.skipped.append(item)
+        self.summary.skip(item)
         if self.on_skip:
             self.on_skip(item)
 

@@ -20,6 +20,9 @@ from chronik.settings import Settings
 from chronik.store.db import Store, has_report, optimize
 from chronik.types import Annotations, Report
 
+# Skipped inputs kept in the summary (its JSON lists them); the rest are only counted.
+SKIPPED_KEPT = 100
+
 
 @dataclass
 class IngestSummary:
@@ -33,19 +36,27 @@ class IngestSummary:
     claims: int = 0
     events_joined: int = 0  # events found to be told by an earlier report too
     contradictions: int = 0  # claims linked to contradicting claims of other reports
-    skipped: list[Skipped] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)  # the first SKIPPED_KEPT of them
+    skipped_count: int = 0
     seconds: float = 0.0
 
     @property
     def stored(self) -> int:
         return self.added + self.new_versions
 
+    def skip(self, item: Skipped) -> None:
+        """Count a skipped input; only the first few are kept, so millions of bad lines cost
+        memory for a number, not for a list (the caller's on_skip sees every one)."""
+        self.skipped_count += 1
+        if len(self.skipped) < SKIPPED_KEPT:
+            self.skipped.append(item)
+
     def as_dict(self) -> dict:
         return {
             "added": self.added,
             "new_versions": self.new_versions,
             "duplicates": self.duplicates,
-            "skipped": len(self.skipped),
+            "skipped": self.skipped_count,
             "words": self.words,
             "mentions": self.mentions,
             "timexes": self.timexes,
@@ -79,7 +90,7 @@ def ingest(
     def fresh_reports() -> Iterator[Report]:
         for item in read_paths(paths, options):
             if isinstance(item, Skipped):
-                summary.skipped.append(item)
+                summary.skip(item)
                 if on_skip:
                     on_skip(item)
             elif item.id in seen or has_report(store, item.id):
