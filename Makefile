@@ -76,12 +76,12 @@ models: install
 
 # The e5 engine (gcc + OpenMP: tokeniser and base weights of the accurate tier); also built on first use.
 ner-engine: install
-	$(PY) -m chronik.nlp.ner.engine
+	$(PY) -m chronik.nlp.ner.e5_encoder
 
 # Developer-only: rebuild the NER name lists and the linker's place table (reruns give identical files).
 resources: install
 	$(PIP) install --quiet -e '.[resources]'
-	$(PY) -m chronik.nlp.ner.gazetteers
+	$(PY) -m training.gazetteers
 	$(PY) -m training.places
 
 # Quality figures on the gold files (the held-out checks run the same commands on data we do not have).

@@ -2,12 +2,13 @@
 
     python -m benchmarks.bench_ner [--tier fast|accurate] [--limit N] [--full]
 
-Without `--full` the pipeline is tokenizer + sentences + entities (the NER's own cost); with it, every
-component ingest runs (timex, events, claims too), which is what the issue's fast-tier target is about.
+Without `--full` the pipeline is tokenizer + sentences + entities (the NER's own cost); with it,
+every component ingest runs (timex, events, claims too), which is what the issue's fast-tier target
+is about.
 
-Texts are the 10kGNAD articles (CC BY-NC-SA: speed only). Time is CPU seconds of this process (all its
-threads), so the figure is per core whatever else runs on the machine; wall time is shown beside it.
-Targets: fast >= 10,000 tokens/s per core, accurate >= 500; resident memory < 1.5 GB.
+Texts are the 10kGNAD articles (CC BY-NC-SA: speed only). Time is CPU seconds of this process (all
+its threads), so the figure is per core whatever else runs on the machine; wall time is shown beside
+it. Targets: fast >= 10,000 tokens/s per core, accurate >= 500; resident memory < 1.5 GB.
 """
 
 from __future__ import annotations

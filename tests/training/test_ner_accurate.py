@@ -8,7 +8,7 @@ import pytest
 pytest.importorskip("torch", reason="torch is only installed by `make models` (extra 'train')")
 
 from chronik.nlp.ner import germeval
-from chronik.nlp.ner.finetuned import Encoded
+from chronik.nlp.ner.accurate import Encoded
 from training.ner_accurate import drop_words, swap_names
 
 

@@ -1,8 +1,8 @@
 """`chronik eval ner`: tag a GermEval 2014 file with its own tokenisation and score it.
 
-The figure is the official GermEval 2014 metric "outer chunks, strict": a predicted chunk counts when its
-token span and fine label (LOCderiv, ORGpart, ...) equal a gold outer chunk; micro-averaged P/R/F1.
-The coarse figure folds part/deriv into the base class before matching.
+The figure is the official GermEval 2014 metric "outer chunks, strict": a predicted chunk counts
+when its token span and fine label (LOCderiv, ORGpart, ...) equal a gold outer chunk; micro-averaged
+P/R/F1. The coarse figure folds part/deriv into the base class before matching.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from chronik.errors import ChronikError
 from chronik.eval.prf import PRF
-from chronik.nlp.ner import germeval
+from chronik.nlp.ner import germeval, tiers
 
 FINE_CLASSES = (
     "PER",
@@ -63,7 +63,8 @@ def _count(gold: set, predicted: set, into: PRF, by_label: dict[str, PRF] | None
 
 
 def score(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]]) -> Scores:
-    """Gold and predicted outer BIO tags, sentence by sentence (same sentences, same token counts)."""
+    """Gold and predicted outer BIO tags, sentence by sentence (same sentences, same token
+    counts)."""
     if len(gold) != len(predicted):
         raise ChronikError(
             f"{len(gold)} gold sentences but {len(predicted)} predicted; they must be the same"
@@ -83,7 +84,8 @@ def score(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]]) -> 
 
 
 def score_files(gold: Path, predictions: Path) -> Scores:
-    """Score a prediction file written in GermEval layout (index, token, outer tag) against a gold file."""
+    """Score a prediction file written in GermEval layout (index, token, outer tag) against a gold
+    file."""
     gold_sents, pred_sents = germeval.read(gold), germeval.read(predictions)
     for g, p in zip(gold_sents, pred_sents):
         if g.tokens != p.tokens:
@@ -96,17 +98,16 @@ def score_files(gold: Path, predictions: Path) -> Scores:
 
 def tag_file(gold: Path, tier: str) -> tuple[list[germeval.Sentence], list[list[str]], float]:
     """Predicted tags per sentence and the seconds spent tagging (model loading excluded)."""
-    from chronik.nlp.ner import model
-
     sentences = germeval.read(gold)
-    tagger = model.load(tier)
+    tagger = tiers.load(tier)
     started = time.perf_counter()
-    predicted = model.tag_sentences(tagger, [s.tokens for s in sentences])
+    predicted = tiers.tag_sentences(tagger, [s.tokens for s in sentences])
     return sentences, predicted, time.perf_counter() - started
 
 
 def run(gold: Path, predictions: Path | None, tier: str, as_json: bool) -> int:
-    """Tag `gold` with `tier`, optionally write the predictions, print the scores; returns the exit code."""
+    """Tag `gold` with `tier`, optionally write the predictions, print the scores; returns the exit
+    code."""
     if not Path(gold).is_file():
         print(f"{gold}: no such file; give a GermEval 2014 TSV file", file=sys.stderr)
         return 2

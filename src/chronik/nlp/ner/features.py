@@ -1,7 +1,8 @@
-"""Token features for the CRF tagger: the word's own features, cached per word form, plus its neighbours'.
+"""Token features for the CRF tagger: the word's own features, cached per word form, plus its
+neighbours'.
 
-Strings only ("w=moskau", "gP"): python-crfsuite takes them as binary attributes, and a cache keyed by the
-form makes extraction cheap enough for bulk ingest (most forms in news repeat).
+Strings only ("w=moskau", "gP"): python-crfsuite takes them as binary attributes, and a cache keyed
+by the form makes extraction cheap enough for bulk ingest (most forms in news repeat).
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ _DIGIT = re.compile(r"\d")
 _UPPER = re.compile(r"[A-ZÄÖÜ]")
 _LOWER = re.compile(r"[a-zäöüß]")
 _SHAPE_RUNS = re.compile(r"(.)\1+")
-MAX_CACHE = 200_000
+MAX_CACHE = (
+    200_000  # word forms whose features are kept; the cache restarts past it (bounds memory)
+)
 
 
 def shape(word: str) -> str:

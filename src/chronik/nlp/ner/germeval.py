@@ -1,4 +1,6 @@
-"""Read and write GermEval 2014 files (token index, token, outer tag[, inner tag]) and turn BIO tags into chunks."""
+"""Read and write GermEval 2014 files (token index, token, outer tag[, inner tag]) and turn BIO tags
+into chunks.
+"""
 
 from __future__ import annotations
 
@@ -19,7 +21,8 @@ class Sentence:
 
 
 def read(path: Path) -> list[Sentence]:
-    """Sentences in file order; a comment line (`#\\t...`) starts a sentence, a blank line ends it."""
+    """Sentences in file order; a comment line (`#\\t...`) starts a sentence, a blank line ends
+    it."""
     sentences: list[Sentence] = []
     current: Sentence | None = None
     with open(path, encoding="utf-8") as handle:
@@ -49,7 +52,8 @@ def read(path: Path) -> list[Sentence]:
 
 
 def write(path: Path, sentences: Iterable[Sentence], predicted: Iterable[Sequence[str]]) -> None:
-    """Predictions in GermEval layout: comment, index, token, outer tag; blank line after each sentence."""
+    """Predictions in GermEval layout: comment, index, token, outer tag; blank line after each
+    sentence."""
     with open(path, "w", encoding="utf-8") as out:
         for sentence, tags in zip(sentences, predicted, strict=True):
             if sentence.comment:
@@ -60,8 +64,9 @@ def write(path: Path, sentences: Iterable[Sentence], predicted: Iterable[Sequenc
 
 
 def chunks(tags: Sequence[str]) -> list[tuple[int, int, str]]:
-    """(first token, end token exclusive, label) per chunk, as the GermEval (CoNLL) script reads BIO:
-    an I- tag whose label differs from the open chunk's, or that follows O, starts a new chunk."""
+    """(first token, end token exclusive, label) per chunk, as the GermEval (CoNLL) script reads
+    BIO: an I- tag whose label differs from the open chunk's, or that follows O, starts a new
+    chunk."""
     found: list[tuple[int, int, str]] = []
     start, label = -1, ""
     for i, tag in enumerate(list(tags) + ["O"]):

@@ -1,16 +1,18 @@
-"""Word classes for the fast NER tier from multilingual-e5-small's embedding table (no transformer layer).
+"""Word classes for the fast NER tier from multilingual-e5-small's embedding table (no transformer
+layer).
 
-A word's vector is the mean of its SentencePiece pieces' rows in e5's embedding table (no position, no
-layer norm), so it depends on the form only. It is centred and projected onto the first 64 principal
-components of a vocabulary (training words and gazetteer names), then turned into *sparse* attributes,
-like Brown clusters: the id of its nearest k-means centroid (cosine) at a few granularities ("k256=17")
-and, for the first few components, which quartile the word falls in ("e3=1"). Strings, not real values:
-python-crfsuite takes a word's strings from the same per-form cache as its other features, which keeps
-the tier fast (real-valued attributes need a dict per token and cost ~2x the tagging time).
+A word's vector is the mean of its SentencePiece pieces' rows in e5's embedding table (no position,
+no layer norm), so it depends on the form only. It is centred and projected onto the first 64
+principal components of a vocabulary (training words and gazetteer names), then turned into *sparse*
+attributes, like Brown clusters: the id of its nearest k-means centroid (cosine) at a few
+granularities ("k256=17") and, for the first few components, which quartile the word falls in
+("e3=1"). Strings, not real values: python-crfsuite takes a word's strings from the same per-form
+cache as its other features, which keeps the tier fast (real-valued attributes need a dict per token
+and cost ~2x the tagging time).
 
 Why: the sparse features know a name only if it was seen in training or is in a list; the pieces of
-unseen foreign surnames, firms and places still sit near other names in e5's embedding space.
-What is trained and committed: `fast_vectors.npz` (mean, components, quartile edges, centroids, ~0.4 MB).
+unseen foreign surnames, firms and places still sit near other names in e5's embedding space. What
+is trained and committed: `fast_vectors.npz` (mean, components, quartile edges, centroids, ~0.4 MB).
 """
 
 from __future__ import annotations
@@ -24,12 +26,16 @@ from pathlib import Path
 
 import numpy as np
 
-BATCH_WORDS = 4096
+from chronik.nlp.ner.e5_encoder import E5Encoder, shared
+
+BATCH_WORDS = 4096  # words per call into the encoder: bounds the piece buffers
 PCA_DIMS = 64
 LEVELS = (64, 256, 1024)  # k-means granularities
 BIN_DIMS = 8  # leading components given as quartiles
+QUARTILES = (0.25, 0.5, 0.75)
 KMEANS_ITERATIONS = 20
-MAX_CACHE = 200_000
+MAX_CACHE = 200_000  # word forms whose classes are kept; bounds memory in bulk ingest
+UNIT_EPS = 1e-9  # keeps the normalisation of an all-zero projection finite
 
 
 @dataclass(frozen=True, eq=False)
@@ -42,7 +48,7 @@ class WordClasses:
     def __call__(self, vectors: np.ndarray) -> list[tuple[str, ...]]:
         with _one_blas_thread():
             projected = (vectors.astype(np.float32) - self.mean) @ self.components.T
-            unit = projected / (np.linalg.norm(projected, axis=1, keepdims=True) + 1e-9)
+            unit = projected / (np.linalg.norm(projected, axis=1, keepdims=True) + UNIT_EPS)
             columns = [np.argmax(unit @ c.T, axis=1) for c in self.centroids]
         columns += [np.searchsorted(self.edges[d], projected[:, d]) for d in range(len(self.edges))]
         names = self.names
@@ -53,7 +59,8 @@ class WordClasses:
 
     @cached_property
     def names(self) -> list[list[str]]:
-        """One string object per class, shared by all words in it (a cache of many words stays small)."""
+        """One string object per class, shared by all words in it (a cache of many words stays
+        small)."""
         names = [[f"k{len(c)}={i}" for i in range(len(c))] for c in self.centroids]
         return names + [[f"e{d}={b}" for b in range(4)] for d in range(len(self.edges))]
 
@@ -81,7 +88,8 @@ class WordClasses:
 
 @lru_cache(maxsize=1)
 def _openblas_local_threads():  # type: ignore[no-untyped-def]
-    """OpenBLAS's per-thread thread count setter (>= 0.3.27), from the library numpy loaded; None if absent."""
+    """OpenBLAS's per-thread thread count setter (>= 0.3.27), from the library numpy loaded; None if
+    absent."""
     folder = Path(np.__file__).parent.parent / "numpy.libs"
     for lib in sorted(folder.glob("libscipy_openblas*.so")) if folder.is_dir() else []:
         try:
@@ -96,8 +104,8 @@ def _openblas_local_threads():  # type: ignore[no-untyped-def]
 
 @contextmanager
 def _one_blas_thread() -> Iterator[None]:
-    """A document's few hundred new words make small products: OpenBLAS's extra threads only spin on them
-    (on a busy machine they cost 10x the CPU time), so this thread runs them alone."""
+    """A document's few hundred new words make small products: OpenBLAS's extra threads only spin on
+    them (on a busy machine they cost 10x the CPU time), so this thread runs them alone."""
     setter = _openblas_local_threads()
     previous = setter(1) if setter is not None else None
     try:
@@ -107,18 +115,15 @@ def _one_blas_thread() -> Iterator[None]:
             setter(previous)
 
 
-def word_vectors(words: Sequence[str], engine=None) -> np.ndarray:  # type: ignore[no-untyped-def]
+def word_vectors(words: Sequence[str], encoder: E5Encoder | None = None) -> np.ndarray:
     """(len(words), 384): the mean of each word's piece rows in e5's embedding table."""
-    if engine is None:
-        from chronik.nlp.ner.engine import shared
-
-        engine = shared()
+    encoder = encoder or shared()
     if not words:
-        return np.zeros((0, engine.dim), dtype=np.float32)
+        return np.zeros((0, encoder.dim), dtype=np.float32)
     parts = []
     for start in range(0, len(words), BATCH_WORDS):
-        counts, ids = engine.pieces(words[start : start + BATCH_WORDS])
-        rows = engine.word_rows(ids)
+        counts, ids = encoder.pieces(words[start : start + BATCH_WORDS])
+        rows = encoder.word_rows(ids)
         first = np.concatenate(([0], np.cumsum(counts)[:-1]))
         total = rows[first].copy()
         for j in range(
@@ -150,8 +155,8 @@ def kmeans(unit: np.ndarray, k: int, seed: int, iterations: int = KMEANS_ITERATI
 
 
 def fit_word_classes(vectors: np.ndarray, seed: int, levels: Sequence[int] = LEVELS) -> WordClasses:
-    """PCA by SVD, each component's sign fixed so its largest loading is positive (the same file on any
-    BLAS); quartile edges of the leading components; k-means at each level."""
+    """PCA by SVD, each component's sign fixed so its largest loading is positive (the same file on
+    any BLAS); quartile edges of the leading components; k-means at each level."""
     mean = vectors.mean(axis=0)
     _, _, vt = np.linalg.svd(vectors - mean, full_matrices=False)
     dims = min(PCA_DIMS, vt.shape[0])
@@ -159,8 +164,8 @@ def fit_word_classes(vectors: np.ndarray, seed: int, levels: Sequence[int] = LEV
     signs = np.sign(components[np.arange(dims), np.abs(components).argmax(axis=1)])
     components = components * signs[:, None]
     projected = (vectors - mean) @ components.T
-    edges = np.quantile(projected[:, : min(BIN_DIMS, dims)], [0.25, 0.5, 0.75], axis=0).T
-    unit = projected / (np.linalg.norm(projected, axis=1, keepdims=True) + 1e-9)
+    edges = np.quantile(projected[:, : min(BIN_DIMS, dims)], QUARTILES, axis=0).T
+    unit = projected / (np.linalg.norm(projected, axis=1, keepdims=True) + UNIT_EPS)
     centroids = tuple(kmeans(unit.astype(np.float32), k, seed + k) for k in levels)
     return WordClasses(
         mean.astype(np.float32), components.astype(np.float32), edges.astype(np.float32), centroids
@@ -168,14 +173,11 @@ def fit_word_classes(vectors: np.ndarray, seed: int, levels: Sequence[int] = LEV
 
 
 class StaticClasses:
-    """`of(words)`: per word, its class attributes, cached per form (new forms computed in one batch)."""
+    """`of(words)`: per word, its class attributes, cached per form (new forms computed in one
+    batch)."""
 
-    def __init__(self, classes: WordClasses, engine=None) -> None:  # type: ignore[no-untyped-def]
-        if engine is None:
-            from chronik.nlp.ner.engine import shared
-
-            engine = shared()
-        self.engine = engine
+    def __init__(self, classes: WordClasses, encoder: E5Encoder | None = None) -> None:
+        self.encoder = encoder or shared()
         self.classes = classes
         self._cache: dict[str, tuple[str, ...]] = {}
 
@@ -191,7 +193,7 @@ class StaticClasses:
             if len(cache) + len(new) > MAX_CACHE:
                 cache.clear()
                 new = list(dict.fromkeys(words))
-            cache.update(zip(new, self.classes(word_vectors(new, self.engine))))
+            cache.update(zip(new, self.classes(word_vectors(new, self.encoder))))
 
     def get(self, word: str) -> tuple[str, ...]:
         cached = self._cache.get(word)

