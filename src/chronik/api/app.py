@@ -1,6 +1,7 @@
 """create_app(settings): the JSON API under /api/ and the server-rendered web pages, one process.
 
-Read-only unless Settings.api_token is set; no CORS; bodies over Settings.max_upload_bytes get 413 unread.
+Both serve the same view handlers (chronik.views). Read-only unless Settings.api_token is set; no
+CORS; bodies over Settings.max_upload_bytes get 413 unread.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from chronik.api.limits import BodyLimit
 from chronik.settings import Settings
 from chronik.store.db import open_store
 from chronik.web import pages
-from chronik.web.pages import STATIC_DIR
+from chronik.web.render import STATIC_DIR, error_page, wants_html
 
 log = logging.getLogger("chronik.api")
 
@@ -48,15 +49,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 
 def from_environment() -> FastAPI:
-    """App factory for several server processes: `uvicorn --factory --workers 2 chronik.api.app:from_environment`,
-    with the settings from chronik.toml / CHRONIK_* variables (e.g. CHRONIK_DB)."""
+    """App factory for several server processes, with the settings from chronik.toml / CHRONIK_*
+    variables (e.g. CHRONIK_DB):
+
+        uvicorn --factory --workers 2 chronik.api.app:from_environment
+    """
     from chronik.settings import load
 
     return create_app(load())
 
 
 def _install_docs(app: FastAPI) -> None:
-    """Swagger UI at /docs from the vendored swagger-ui-dist (FastAPI's default loads it from a CDN)."""
+    """Swagger UI at /docs from the vendored swagger-ui-dist (FastAPI's default loads it from a
+    CDN)."""
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
@@ -74,8 +79,8 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):  # type: ignore[no-untyped-def]
-        if _wants_html(request):
-            return pages.error_page(request, exc.status_code, str(exc.detail))
+        if wants_html(request.url.path):
+            return error_page(request, exc.status_code, str(exc.detail))
         return JSONResponse(
             {"error": exc.detail, "status": exc.status_code},
             status_code=exc.status_code,
@@ -86,8 +91,8 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def unexpected_error(request: Request, exc: Exception):  # type: ignore[no-untyped-def]
         log.exception("unexpected error on %s", request.url.path)
         message = "internal error; the server log has the details"
-        if _wants_html(request):
-            return pages.error_page(request, 500, message)
+        if wants_html(request.url.path):
+            return error_page(request, 500, message)
         return JSONResponse({"error": message, "status": 500}, status_code=500)
 
     @app.exception_handler(RequestValidationError)
@@ -95,13 +100,6 @@ def _install_error_handlers(app: FastAPI) -> None:
         details = "; ".join(
             f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()
         )
-        if _wants_html(request):
-            return pages.error_page(request, 422, details)
+        if wants_html(request.url.path):
+            return error_page(request, 422, details)
         return JSONResponse({"error": details, "status": 422}, status_code=422)
-
-
-def _wants_html(request: Request) -> bool:
-    path = request.url.path
-    return not path.startswith("/api/") and not path.endswith(
-        (".json", ".csv", ".gexf", ".graphml", ".geojson")
-    )

@@ -1,7 +1,9 @@
-"""POST /api/reports: token check, body validation, analysis, one write and the cross-report links that
-`chronik ingest` makes (chronik.jobs.write.store_and_link, the one write path). Nothing is written on any 4xx.
+"""POST /api/reports: token check, body validation, analysis, one write and the cross-report links
+that `chronik ingest` makes (chronik.jobs.write.store_and_link, the one write path). Nothing is
+written on any 4xx.
 
-The pipeline is built once per app, on first use, and runs in a worker thread so the server keeps serving.
+The pipeline is built once per app, on first use, and runs in a worker thread so the server keeps
+serving.
 """
 
 from __future__ import annotations

@@ -1,8 +1,10 @@
-"""ASGI middleware: a request body larger than Settings.max_upload_bytes is refused with 413 before it is read.
+"""ASGI middleware: a request body larger than Settings.max_upload_bytes is refused with 413 before
+it is read.
 
-A declared Content-Length over the limit is answered at once, without reading a byte of the body; a body
-without a length (chunked) is counted as it arrives and cut off at the limit, so memory stays bounded.
-Security headers go on every response; CORS headers never do (no CORS middleware: browsers block other sites).
+A declared Content-Length over the limit is answered at once, without reading a byte of the body; a
+body without a length (chunked) is counted as it arrives and cut off at the limit, so memory stays
+bounded. Security headers go on every response; CORS headers never do (no CORS middleware: browsers
+block other sites).
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ SECURITY_HEADERS = [
 PAGE_CSP = (
     b"content-security-policy",
     b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-    b"img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    b"img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    b"frame-ancestors 'none'",
 )
 DOCS_PATHS = ("/docs", "/redoc")  # Swagger UI loads its own assets; no CSP there
 

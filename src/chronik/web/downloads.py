@@ -1,13 +1,14 @@
 """Files for analysts: timeline and claims as CSV, the network as GEXF (Gephi) and GraphML.
 
-Built from the same query results as the pages. XML goes through ElementTree (escaped); CSV cells that a
-spreadsheet would run as a formula (=, +, -, @ first) get a leading apostrophe.
+Built from the same query results as the pages. XML goes through ElementTree (escaped); CSV cells
+that a spreadsheet would run as a formula (=, +, -, @ first) get a leading apostrophe.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from typing import Any
@@ -146,7 +147,8 @@ def graphml(data: dict[str, Any]) -> bytes:
 
 
 def _view(features: list[dict[str, Any]]) -> tuple[float, float, float, float]:
-    """(west, south, east, north) around the places with a margin, at least 12 degrees wide; the world if none."""
+    """(west, south, east, north) around the places with a margin, at least 12 degrees wide; the
+    world if none."""
     if not features:
         return -180.0, -90.0, 180.0, 90.0
     lons = [f["geometry"]["coordinates"][0] for f in features]
@@ -157,8 +159,8 @@ def _view(features: list[dict[str, Any]]) -> tuple[float, float, float, float]:
 
 
 def places_svg(data: dict[str, Any], width: int = 640, height: int = 320) -> str:
-    """A plain equirectangular plot of the places (no tiles, no JavaScript): a dot per place, sized by its events,
-    on a 5-degree graticule, zoomed to the places shown."""
+    """A plain equirectangular plot of the places (no tiles, no JavaScript): a dot per place, sized
+    by its events, on a 5-degree graticule, zoomed to the places shown."""
     west, south, east, north = _view(data["features"])
 
     def xy(lon: float, lat: float) -> tuple[float, float]:
@@ -239,3 +241,8 @@ def places_svg(data: dict[str, Any], width: int = 640, height: int = 320) -> str
             },
         ).text = props["name"]
     return ET.tostring(root, encoding="unicode")
+
+
+def geojson(data: dict[str, Any]) -> bytes:
+    """The places view as a GeoJSON file (it is GeoJSON already)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -1,8 +1,10 @@
-"""Split a report's sentences into text pieces with the annotations that cover them, for the report page.
+"""Split a report's sentences into text pieces with the annotations that cover them, for the report
+page.
 
-Pieces, not HTML: the template escapes every piece, so report text can never inject markup. Annotations may
-overlap (a claim spans a clause that holds entities and an event trigger): each piece carries every kind that
-covers it, so the page can underline the claim and colour the entity inside it.
+Pieces, not HTML: the template escapes every piece, so report text can never inject markup.
+Annotations may overlap (a claim spans a clause that holds entities and an event trigger): each
+piece carries every kind that covers it, so the page can underline the claim and colour the entity
+inside it.
 """
 
 from __future__ import annotations
@@ -48,7 +50,8 @@ def _marks(record: dict[str, Any]) -> list[tuple[int, int, str, str]]:
 
 
 def highlight_sentences(record: dict[str, Any]) -> list[list[dict[str, Any]]]:
-    """Each sentence as pieces {text, kind, label}; `kind` lists every annotation kind covering the piece."""
+    """Each sentence as pieces {text, kind, label}; `kind` lists every annotation kind covering the
+    piece."""
     text = record["text"]
     marks = _marks(record)
     out = []

@@ -1,7 +1,9 @@
-"""Query parameters shared by the JSON API and the web pages: filters, pages and `as_of`, validated once.
+"""HTTP query parameters of every view, parsed once for HTML, `.json`, downloads and `/api/…` alike.
 
-Dates arrive as text so that an empty form field means "not given" instead of a validation error; a date
-that is not YYYY-MM-DD (or not a real day: 2022-02-30, year 99999) is a 422 with the parameter's name.
+Filters, pages and `as_of` have the same names, defaults and limits wherever a view is served. Dates
+arrive as text so that an empty form field means "not given" instead of a validation error; a date
+that is not YYYY-MM-DD (or not a real day: 2022-02-30, year 99999) is a 422 with the parameter's
+name.
 """
 
 from __future__ import annotations
@@ -12,8 +14,11 @@ from fastapi import HTTPException, Query
 
 from chronik.store.queries import CERTAINTIES, EVENT_TYPES, Filters, Page
 
+LIMIT = 25  # rows of one page, in HTML, .json and /api alike
 MAX_PAGE = 200
 MAX_OFFSET = 100_000
+DOWNLOAD_ROWS = 10_000  # a download (.csv) without `limit` holds the whole selection up to this
+MAX_EDGES = 300  # edges of the network view
 TEXT = 200  # longest accepted name or source filter
 
 
@@ -90,6 +95,7 @@ def filters_param(
 
 
 def page_param(
-    limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0, le=MAX_OFFSET)
+    limit: int = Query(LIMIT, ge=1, le=MAX_PAGE, description="Rows per page."),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET, description="Rows to skip."),
 ) -> Page:
     return Page(limit=limit, offset=offset)

@@ -1,0 +1,1 @@
+"""What each view shows, whatever the format: one handler per view and the parameters it takes."""
