@@ -111,6 +111,22 @@ def test_usage_errors_exit_two(tmp_path: Path, corpus: Path) -> None:
     assert chronik("ingest", str(corpus), "--format", "pdf", db=db).returncode == 2
 
 
+def test_unknown_filter_values_are_usage_errors_not_empty_answers(tmp_path: Path) -> None:
+    bogus = chronik("timeline", "--type", "bogus", db=tmp_path / "t.db")
+    assert bogus.returncode == 2 and "BOGUS: choose from" in bogus.stderr
+    assert "Traceback" not in bogus.stderr
+    certainty = chronik("timeline", "--certainty", "sure", db=tmp_path / "t.db")
+    assert certainty.returncode == 2 and "sure: choose from" in certainty.stderr
+
+
+def test_export_to_a_missing_folder_is_a_clear_error_and_leaves_no_file(tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "x.jsonl"
+    result = chronik("export", "-o", str(target), db=tmp_path / "e.db")
+    assert result.returncode == 2
+    assert "cannot write" in result.stderr and "Traceback" not in result.stderr
+    assert not target.parent.exists()
+
+
 def test_unknown_report_id_is_a_clear_error(tmp_path: Path, corpus: Path) -> None:
     result = chronik("show", "0000000000", db=tmp_path / "s.db")
     assert result.returncode == 1

@@ -63,3 +63,11 @@ def test_file_name_that_is_not_utf8_gives_a_printable_origin(tmp_path):
     reports, _ = read(tmp_path)
     assert reports[0].origin.endswith("bad\ufffdname.jsonl:1")
     reports[0].origin.encode("utf-8")
+
+
+def test_a_folder_without_report_files_is_reported_not_silently_empty(tmp_path):
+    (tmp_path / "README.md").write_text("no reports here", encoding="utf-8")
+    reports, skipped = read(tmp_path)
+    assert reports == []
+    assert [s.path for s in skipped] == [str(tmp_path)]
+    assert "no report files" in skipped[0].reason

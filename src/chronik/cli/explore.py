@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import typer
 from rich.table import Table
@@ -118,15 +119,26 @@ def _filters(
         parsed = parse_date_option(value)
         return parsed.earliest() if name != "--end" else parsed.latest()
 
+    kinds = tuple(t.upper() for t in types or ())
+    _check_choices(kinds, queries.EVENT_TYPES, "--type")
+    _check_choices(tuple(certainty or ()), queries.CERTAINTIES, "--certainty")
     return queries.Filters(
         entity=entity,
-        types=tuple(t.upper() for t in types or ()),
+        types=kinds,
         start=day(start, "--start"),
         end=day(end, "--end"),
         certainty=tuple(certainty or ()),
         source=source,
         as_of=day(as_of, "--as-of"),
     )
+
+
+def _check_choices(given: tuple[str, ...], known: Iterable[str], option: str) -> None:
+    unknown = [value for value in given if value not in known]
+    if unknown:
+        raise typer.BadParameter(
+            f"{', '.join(unknown)}: choose from {', '.join(sorted(known))}", param_hint=option
+        )
 
 
 ENTITY = typer.Option(None, "--entity", "-e", help="An entity id or name (Schoigu, Russland …).")
@@ -285,10 +297,24 @@ def export(
     from chronik.store import queries
 
     store = open_from_options(config, db)
-    handle = output.open("w", encoding="utf-8") if output else sys.stdout
+    if output is None:
+        _write_records(sys.stdout, queries.export_records(store, include_old_versions=all_versions))
+        return
+    # Written beside the target and renamed at the end: a failed export leaves no half file.
+    partial = output.with_name(output.name + ".partial")
     try:
-        for record in queries.export_records(store, include_old_versions=all_versions):
-            handle.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
-    finally:
-        if output:
-            handle.close()
+        with partial.open("w", encoding="utf-8") as handle:
+            _write_records(handle, queries.export_records(store, include_old_versions=all_versions))
+        partial.replace(output)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise typer.BadParameter(
+            f"cannot write {output}: {exc.strerror or exc}; choose a folder that exists and "
+            "that you may write to",
+            param_hint="--output",
+        ) from None
+
+
+def _write_records(handle: TextIO, records: Iterable[dict[str, Any]]) -> None:
+    for record in records:
+        handle.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")

@@ -24,7 +24,14 @@ def iter_files(
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            yield from _walk(path, wanted)
+            found = False
+            for item in _walk(path, wanted):
+                found = found or isinstance(item, Path)
+                yield item
+            if not found:
+                yield Skipped(
+                    str(path), None, "no report files in this folder (.txt, .jsonl, .csv, .html …)"
+                )
         elif path.is_file():
             yield path
         elif path.exists():
