@@ -1,8 +1,11 @@
 """From cues to claims: the proposition span, its source and its certainty, one sentence at a time.
 
-Where the attribution is its own clause the span is the complement ("X wirft Y vor, [P]", "[P], sagte X",
-"Wie X mitteilte, [P]"); where the cue is built in ("nach Angaben", "laut", "soll") it is the clause; a
-cue verb without a complement ("Die russische Seite bestreitet das") spans its sentence and refers back.
+Where the attribution is its own clause the span is the complement ("X wirft Y vor, [P]", "[P],
+sagte X",
+"Wie X mitteilte, [P]"); where the cue is built in ("nach Angaben", "laut", "soll") it is the
+clause; a
+cue verb without a complement ("Die russische Seite bestreitet das") spans its sentence and refers
+back.
 """
 
 from __future__ import annotations
@@ -12,90 +15,21 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from chronik.nlp.claims import cues as cues_module
 from chronik.nlp.claims.cues import Cue
 from chronik.nlp.events import syntax
 from chronik.nlp.events.syntax import Candidate, DocIndex
+from chronik.nlp.lang import de
 from chronik.types import Span
 
 RANK = {"asserted": 0, "reported": 1, "unconfirmed": 2, "alleged": 3, "denied": 4}
-TRIM = syntax.QUOTES | {",", ";", ":", "-", "–", "—", ".", "!", "?", "…", "(", ")"}
-NO_SOURCE_WORDS = {"es", "man"}
-COORDINATORS = {"und", "aber", "sondern", "doch", "oder"}
-SHARED_SUBJECT = {"aber", "jedoch", "zudem", "dann", "daher", "deshalb", "trotzdem", "dennoch"}
-BACK_REFERENCES = {"das", "dies", "so", "dieses"}
+TRIM = de.QUOTES | {",", ";", ":", "-", "–", "—", ".", "!", "?", "…", "(", ")"}
 DENIAL_WORDS = re.compile(r"\b(lüge|lügen|haltlos|falsch|unwahr|erfunden|propaganda|fake|unsinn)\b")
-NOT_VERBS = {
-    "mit",
-    "nicht",
-    "erst",
-    "jetzt",
-    "bereits",
-    "zuletzt",
-    "zunächst",
-    "seit",
-    "bisher",
-    "damit",
-    "mindestens",
-    "meist",
-    "vielleicht",
-    "fast",
-    "einen",
-    "den",
-    "ihren",
-    "seinen",
-    "meisten",
-    "unten",
-    "oben",
-    "hinten",
-    "weiterhin",
-    "deren",
-    "denen",
-    "ersten",
-    "letzten",
-    "zehn",
-    "elf",
-}
-RELATIVE_PRONOUNS = {"der", "die", "den", "dem", "deren", "dessen", "denen"}
-RELATIVE_NEXT = {
-    "sich",
-    "er",
-    "sie",
-    "es",
-    "ihn",
-    "ihm",
-    "ihr",
-    "ihnen",
-    "uns",
-    "man",
-    "seit",
-    "am",
-    "im",
-    "bei",
-    "nach",
-    "vor",
-    "zu",
-    "zum",
-    "zur",
-    "mit",
-    "für",
-    "von",
-    "vom",
-    "gegen",
-    "nicht",
-    "bereits",
-    "schon",
-    "damals",
-    "zuvor",
-    "zuletzt",
-    "auch",
-}
-ANAPHORIC_SOURCE = {"angaben", "berichten", "informationen", "darstellung"}
 
 
 @dataclass
 class Draft:
-    """A claim before ids and links: token range of the proposition plus what decides its certainty."""
+    """A claim before ids and links: token range of the proposition plus what decides its
+    certainty."""
 
     start: int
     end: int
@@ -184,7 +118,7 @@ def _verb_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft | 
         )
         draft.refers_back = (
             not after
-            and opener in BACK_REFERENCES
+            and opener in de.BACK_REFERENCES
             and cue.kind in ("say", "report")
             and clause[0] + 1 < clause[1]
             and doc[clause[0] + 1].text[:1].islower()
@@ -195,7 +129,8 @@ def _verb_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft | 
 
 
 def _standalone_ok(doc: Doc, clause: tuple[int, int], cue: Cue) -> bool:
-    """A cue verb without a complement clause makes a claim of its object ("bestätigte den Angriff"),
+    """A cue verb without a complement clause makes a claim of its object ("bestätigte den
+    Angriff"),
     not of a topic ("berichtete über die Truppen"), a negated one or one that needs a complement."""
     if cue.entry is not None and "complement" in cue.entry.flags:
         return False
@@ -206,15 +141,17 @@ def _standalone_ok(doc: Doc, clause: tuple[int, int], cue: Cue) -> bool:
 
 
 def _complement(doc: Doc, following: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The clauses after the cue, up to a coordinated main clause ("..., und forderte die EU auf, ...")."""
+    """The clauses after the cue, up to a coordinated main clause ("..., und forderte die EU auf,
+    ...")."""
     out = []
     if following and _relative_clause(doc, following[0]):
-        return []  # "meldete die Gruppe BYPOL, die sich zu dem Anschlag bekannte": about the speaker
+        # "meldete die Gruppe BYPOL, die sich zu dem Anschlag bekannte": about the speaker
+        return []
     for clause in following:
         first = doc[clause[0]].lower_
         if (
             out
-            and first in COORDINATORS
+            and first in de.CLAUSE_COORDINATORS
             and clause[0] + 1 < clause[1]
             and doc[clause[0] + 1].text[:1].islower()
         ):
@@ -226,18 +163,20 @@ def _complement(doc: Doc, following: list[tuple[int, int]]) -> list[tuple[int, i
 
 
 def _relative_clause(doc: Doc, clause: tuple[int, int]) -> bool:
-    """A relative clause on the noun before the comma: a relative pronoun that no noun follows ("die sich",
-    "der am Montag"), where an article would open a complement's subject ("die Truppen hätten ...")."""
+    """A relative clause on the noun before the comma: a relative pronoun that no noun follows ("die
+    sich",
+    "der am Montag"), where an article would open a complement's subject ("die Truppen hätten
+    ...")."""
     if (
         clause[0] == 0
         or clause[0] + 1 >= clause[1]
-        or doc[clause[0]].lower_ not in RELATIVE_PRONOUNS
+        or doc[clause[0]].lower_ not in de.RELATIVE_PRONOUNS
     ):
         return False
     before = doc[clause[0] - 2] if clause[0] >= 2 else None
     if before is None or not before.text[:1].isupper():
         return False
-    return doc[clause[0] + 1].lower_ in RELATIVE_NEXT
+    return doc[clause[0] + 1].lower_ in de.RELATIVE_NEXT
 
 
 def _proposition(doc: Doc, clause: tuple[int, int], cue: Cue) -> bool:
@@ -250,27 +189,24 @@ def _proposition(doc: Doc, clause: tuple[int, int], cue: Cue) -> bool:
 
 
 def _clause_like(doc: Doc, clause: tuple[int, int]) -> bool:
-    """A complement has a verb or an opener; "..., darunter erstmals ein Patriot-System" has neither."""
+    """A complement has a verb or an opener; "..., darunter erstmals ein Patriot-System" has
+    neither."""
     first = doc[clause[0]].lower_
-    if first in syntax.SUBORDINATORS or first in {"wer", "was", "wann", "warum", "weshalb"}:
+    if first in de.SUBORDINATORS or first in {"wer", "was", "wann", "warum", "weshalb"}:
         return True
     second = doc[clause[0] + 1].lower_ if clause[0] + 1 < clause[1] else ""
-    if doc[clause[0]].text[:1].islower() and second in SHARED_SUBJECT:
+    if doc[clause[0]].text[:1].islower() and second in de.SHARED_SUBJECT:
         return False  # "hat ... ausgeschlossen, gehört aber zu ...": the same subject goes on
     if syntax.has_zu_infinitive(doc, clause):
         return True
     for i in range(clause[0] + 1, clause[1]):
         word = doc[i].lower_
-        if (
-            word in syntax.AUX
-            or word in cues_module.SUBJUNCTIVE
-            or word in cues_module.SUBJUNCTIVE_II
-        ):
+        if word in de.AUX or word in de.SUBJUNCTIVE or word in de.SUBJUNCTIVE_II:
             return True
         if (
             doc[i].text[:1].islower()
             and doc[i].is_alpha
-            and word not in NOT_VERBS
+            and word not in de.NOT_VERBS
             and (word.endswith(("t", "te", "ten", "en")))
         ):
             return True
@@ -294,17 +230,18 @@ def _phrase_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft:
 
 
 def _phrase_end(doc: Doc, sent: Sentence, ci: int) -> int:
-    """A built-in cue covers its clause and what depends on it, not a coordinated main clause after it
+    """A built-in cue covers its clause and what depends on it, not a coordinated main clause after
+    it
     ("nach Angaben der Stadtverwaltung schlugen Geschosse ein, auch Lwiw wurde getroffen")."""
     end = sent.clauses[ci][1]
     for clause in sent.clauses[ci + 1 :]:
         kind = syntax.clause_kind(doc, clause, sent.start)
         words = [doc[i].lower_ for i in range(*clause)]
-        indirect = any(
-            w in cues_module.SUBJUNCTIVE or w in cues_module.SUBJUNCTIVE_II for w in words
-        )
-        if kind == "main" and any(w in syntax.AUX for w in words) and not indirect:
-            break  # a subjunctive clause ("die Ukraine könne ... einsetzen") is reported speech that goes on
+        indirect = any(w in de.SUBJUNCTIVE or w in de.SUBJUNCTIVE_II for w in words)
+        if kind == "main" and any(w in de.AUX for w in words) and not indirect:
+            # a subjunctive clause ("die Ukraine könne ... einsetzen") is reported speech that goes
+            # on
+            break
         end = clause[1]
     return end
 
@@ -320,13 +257,13 @@ def _phrase_source(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Span 
             for c in syntax.candidates(index, max(sent.start, cue.start - 6), cue.start)
             if c.end == cue.start
         ]
-        if not before or doc[before[-1].head].lower_ in ANAPHORIC_SOURCE:
+        if not before or doc[before[-1].head].lower_ in de.ANAPHORIC_SOURCE:
             return None
         return syntax.np_span(doc, before[-1])
     if (
         word == "nach"
-        and last.lower_ not in ANAPHORIC_SOURCE
-        and last.lower_.endswith(tuple(ANAPHORIC_SOURCE))
+        and last.lower_ not in de.ANAPHORIC_SOURCE
+        and last.lower_.endswith(tuple(de.ANAPHORIC_SOURCE))
     ):
         return syntax.token_span(doc, cue.end - 1, cue.end)  # "nach Armeeangaben"
     possessive = {doc[i].lower_ for i in range(cue.start, cue.end)} & {"seinen", "ihren"}
@@ -375,13 +312,14 @@ def _clause_index(sent: Sentence, token: int) -> int | None:
 
 
 def _passive_cue(doc: Doc, clause: tuple[int, int], cue: Cue) -> bool:
-    """ "wurde gemeldet", "wird berichtet": an agentless passive names no source (unless "von X")."""
+    """ "wurde gemeldet", "wird berichtet": an agentless passive names no source (unless "von
+    X")."""
     word = doc[cue.start].lower_
     participle = word.startswith("ge") or (
         cue.entry is not None and not word.endswith(("te", "ten", "en"))
     )
     return participle and any(
-        doc[i].lower_ in syntax.PASSIVE_AUX for i in range(*clause) if i != cue.start
+        doc[i].lower_ in de.PASSIVE_AUX for i in range(*clause) if i != cue.start
     )
 
 
@@ -391,7 +329,8 @@ def _agent(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue) -> Span
 
 
 def _subject(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue) -> Span | None:
-    """The speaker: the prefield before the cue verb, else the subject right after it ("warnte er")."""
+    """The speaker: the prefield before the cue verb, else the subject right after it ("warnte
+    er")."""
     skip = {cue.particle} if cue.particle is not None else set()
     before = [
         c
@@ -434,7 +373,7 @@ def _source_span(doc: Doc, index: DocIndex, cand: Candidate) -> Span | None:
     if not cand.pronoun:
         return syntax.np_span(doc, cand)
     word = doc[cand.start].lower_
-    if word in NO_SOURCE_WORDS:
+    if word in de.NO_SOURCE_WORDS:
         return None
     mention = syntax.resolve_pronoun(index, cand.start, person=word in ("er", "ihn", "ihm"))
     return Span(mention.start, mention.end, mention.text) if mention is not None else None

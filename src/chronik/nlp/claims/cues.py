@@ -8,44 +8,9 @@ from spacy.tokens import Doc
 
 from chronik.nlp.events import detect, lexicon, syntax
 from chronik.nlp.events.lexicon import Entry, Lexicon
+from chronik.nlp.lang import de
 
 OPENING = {"say", "report", "phrase", "accuse", "deny", "doubt"}
-HEARSAY_TAIL = {"haben", "sein", "worden", "gewesen", "haben.", "sein."}
-SUBJUNCTIVE_II = {"hätte", "hätten", "wäre", "wären", "würde", "würden"}
-SUBJUNCTIVE = {
-    "sei",
-    "seien",
-    "habe",
-    "werde",
-    "könne",
-    "müsse",
-    "solle",
-    "wolle",
-    "dürfe",
-    "gebe",
-    "stehe",
-    "liege",
-    "gehe",
-    "komme",
-    "wisse",
-    "bleibe",
-    "handle",
-    "handele",
-    "befinde",
-    "plane",
-    "verfüge",
-    "fehle",
-    "lasse",
-    "brauche",
-    "sehe",
-    "bestehe",
-    "arbeite",
-    "halte",
-    "erwarte",
-    "trage",
-    "biete",
-}
-FIRST_PERSON = {"ich", "wir"}
 
 
 @dataclass
@@ -139,8 +104,10 @@ def _pattern_cues(doc: Doc, lex: Lexicon, start: int, end: int) -> list[Cue]:
 
 
 def _hearsay(doc: Doc, start: int, end: int, attributed: bool) -> list[Cue]:
-    """ "soll(en)" is hearsay before a perfect infinitive ("soll ... angegriffen haben") or next to an
-    attribution ("Nach einem Bericht des Spiegel soll ..."); "Die Bilder sollen dieser Kritik begegnen"
+    """ "soll(en)" is hearsay before a perfect infinitive ("soll ... angegriffen haben") or next to
+    an
+    attribution ("Nach einem Bericht des Spiegel soll ..."); "Die Bilder sollen dieser Kritik
+    begegnen"
     and "sollen bis Juli fertig sein" state a purpose or a plan."""
     out = []
     for clause in syntax.clauses(doc, start, end):
@@ -148,7 +115,7 @@ def _hearsay(doc: Doc, start: int, end: int, attributed: bool) -> list[Cue]:
         if last is None or last == clause[0]:
             continue
         before = doc[last - 1].lower_
-        perfect = doc[last].lower_ in HEARSAY_TAIL and (
+        perfect = doc[last].lower_ in de.HEARSAY_TAIL and (
             before in ("worden", "gewesen")
             or (before.endswith(("t", "en")) and doc[last - 1].text[:1].islower())
         )
@@ -169,18 +136,21 @@ def _drop_inside_unverifiable(cues: list[Cue]) -> list[Cue]:
 
 
 def subjunctive_tokens(doc: Doc, start: int, end: int, mood_ii: bool = False) -> list[int]:
-    """Subjunctive I verbs, the mark of indirect speech ("seien", "habe"), outside first-person quotes;
-    with `mood_ii` also the subjunctive II that stands in for it ("hätten"), which alone is only a condition."""
+    """Subjunctive I verbs, the mark of indirect speech ("seien", "habe"), outside first-person
+    quotes;
+    with `mood_ii` also the subjunctive II that stands in for it ("hätten"), which alone is only a
+    condition."""
     words = {doc[i].lower_ for i in range(start, end)}
-    if words & FIRST_PERSON:
+    if words & de.FIRST_PERSON:
         return []
-    marks = SUBJUNCTIVE | (SUBJUNCTIVE_II if mood_ii else set())
+    marks = de.SUBJUNCTIVE | (de.SUBJUNCTIVE_II if mood_ii else set())
     return [
         i for i in range(start, end) if doc[i].lower_ in marks or _ieren_subjunctive(doc[i].text)
     ]
 
 
 def _ieren_subjunctive(word: str) -> bool:
-    """ "inszeniere", "kontrolliere": the third person of an -ieren verb ends in -iert; -iere is subjunctive I
+    """ "inszeniere", "kontrolliere": the third person of an -ieren verb ends in -iert; -iere is
+    subjunctive I
     (the first person is ruled out above)."""
     return len(word) >= 8 and word.endswith("iere") and word[:1].islower() and word.isalpha()

@@ -1,8 +1,10 @@
 """Contradiction links: a denial and what it denies, in one report or across reports.
 
 In one report a denial that has no proposition of its own ("Die russische Seite bestreitet das",
-"wies die Vorwürfe zurück") denies the nearest preceding claim of another source; one with a proposition
-("bestreitet, Zivilisten angegriffen zu haben") the nearest preceding claim about an event of the same type.
+"wies die Vorwürfe zurück") denies the nearest preceding claim of another source; one with a
+proposition
+("bestreitet, Zivilisten angegriffen zu haben") the nearest preceding claim about an event of the
+same type.
 Across reports the same holds for a later report's denial when the actors and the event type agree.
 """
 
@@ -14,34 +16,18 @@ from datetime import date
 
 from chronik.nlp.claims.build import Draft
 from chronik.nlp.events.coref import canonical_names
+from chronik.nlp.lang import de
 from chronik.types import Annotations, Event, Report
 
 WINDOW_SENTENCES = 3
 ACCUSATION_WINDOW = 6  # sentences back that a denial of the accused still reaches its accusation
 ANNOUNCING = {"an|kündigen"}  # one's own announced action is not what a later denial refers back to
-NEGATORS = {"kein", "keine", "keinen", "keinerlei"}
-EVIDENCE = {
-    "hinweis",
-    "hinweise",
-    "hinweisen",
-    "anzeichen",
-    "beleg",
-    "belege",
-    "belegen",
-    "beweis",
-    "beweise",
-    "beweisen",
-    "indizien",
-    "erkenntnisse",
-}
-EVIDENCE_PREPS = {"auf", "für", "dafür", "darauf"}
 ENDINGS = ("en", "em", "er", "es", "e")
-TURNS = {"aber", "jedoch", "allerdings", "dennoch", "trotzdem", "gleichwohl"}
-NOT_OPPOSITES = {"bestätigt", "bekannt", "beabsichtigt", "erwartet", "begrenzt", "befristet"}
 
 
 def link_in_report(drafts: list[Draft], ids: list[str], events: dict[str, Event]) -> None:
-    """Sets contradicts on both sides and gives a referring-back denial the events of what it denies."""
+    """Sets contradicts on both sides and gives a referring-back denial the events of what it
+    denies."""
     denied_by: dict[int, list[int]] = {}
     for n, denial in enumerate(drafts):
         if denial.certainty != "denied":
@@ -75,15 +61,17 @@ def link_in_report(drafts: list[Draft], ids: list[str], events: dict[str, Event]
 
 
 def _goes_on_with(drafts: list[Draft], n: int) -> list[int]:
-    """The claims that carry a counter-account on ("Wahrscheinlich handele es sich um ..."), up to one that
-    turns ("Russland trage aber die Verantwortung"): the speaker concedes something to the other side."""
+    """The claims that carry a counter-account on ("Wahrscheinlich handele es sich um ..."), up to
+    one that
+    turns ("Russland trage aber die Verantwortung"): the speaker concedes something to the other
+    side."""
     out = []
     for k in range(n + 1, len(drafts)):
         if (
             not (drafts[k].continues or drafts[k].hedged_on)
             or not _same_source(drafts[k], drafts[n])
             or (drafts[k].sentence - drafts[k - 1].sentence > 1)
-            or drafts[k].words & TURNS
+            or drafts[k].words & de.TURNS
         ):
             break
         out.append(k)
@@ -91,7 +79,8 @@ def _goes_on_with(drafts: list[Draft], n: int) -> list[int]:
 
 
 def _goes_on(follow: Draft, denial: Draft, target: Draft) -> bool:
-    """The claim right after a denial carries it on when the denier goes on speaking (indirect speech, a
+    """The claim right after a denial carries it on when the denier goes on speaking (indirect
+    speech, a
     quote), or a spokesperson or someone of the denier's side speaks ("Ein Sprecher sagte, ...")."""
     if follow.sentence - denial.sentence > 1 or follow.certainty not in ("asserted", "reported"):
         return False
@@ -106,8 +95,10 @@ def _goes_on(follow: Draft, denial: Draft, target: Draft) -> bool:
 
 
 def _accounts(drafts: list[Draft], targets: list[int], before: int) -> list[int]:
-    """Each target with the claims that carry its account on ("Demnach ...", indirect speech going on) and
-    the claim it carries on itself: a denial or a counter-account covers the account, not one sentence."""
+    """Each target with the claims that carry its account on ("Demnach ...", indirect speech going
+    on) and
+    the claim it carries on itself: a denial or a counter-account covers the account, not one
+    sentence."""
     out: list[int] = []
     for t in targets:
         j = t
@@ -135,8 +126,10 @@ def _accounts(drafts: list[Draft], targets: list[int], before: int) -> list[int]
 
 
 def _counter_account(drafts: list[Draft], n: int) -> list[int]:
-    """Two accounts that cannot both be true: "es gebe keine Hinweise auf einen Angriff" after a claim of
-    that attack, "zeigen das Flugzeug unbeschädigt" after "soll beschädigt worden sein", and a source that
+    """Two accounts that cannot both be true: "es gebe keine Hinweise auf einen Angriff" after a
+    claim of
+    that attack, "zeigen das Flugzeug unbeschädigt" after "soll beschädigt worden sein", and a
+    source that
     tells it "hingegen" otherwise than the one before."""
     claim = drafts[n]
     earlier = [
@@ -174,7 +167,8 @@ def _counter_account(drafts: list[Draft], n: int) -> list[int]:
 
 
 def _negated_participle(word: str) -> bool:
-    """ "unbeschädigt", "unverletzte": un- before a participle of something done to it (not "unverantwortlich",
+    """ "unbeschädigt", "unverletzte": un- before a participle of something done to it (not
+    "unverantwortlich",
     and not "unbestätigt"/"unbekannt", which qualify a report rather than state the opposite)."""
     if not word.startswith("un") or len(word) < 8:
         return False
@@ -182,17 +176,22 @@ def _negated_participle(word: str) -> bool:
     return (
         base.endswith("t")
         and base[:2] in ("be", "ge", "ve", "ze", "er", "en")
-        and base not in NOT_OPPOSITES
+        and base not in de.NOT_OPPOSITES
     )
 
 
 def _no_evidence_noun(tokens: tuple[str, ...]) -> str | None:
-    """ "keine Hinweise auf einen vorsätzlichen Angriff" -> "angriff": the noun whose evidence is missing."""
+    """ "keine Hinweise auf einen vorsätzlichen Angriff" -> "angriff": the noun whose evidence is
+    missing."""
     lower = [w.lower() for w in tokens]
     for i, word in enumerate(lower):
-        if word not in NEGATORS or i + 1 >= len(lower) or lower[i + 1] not in EVIDENCE:
+        if (
+            word not in de.NEGATING_DETERMINERS
+            or i + 1 >= len(lower)
+            or lower[i + 1] not in de.EVIDENCE_NOUNS
+        ):
             continue
-        if i + 2 < len(lower) and lower[i + 2] in EVIDENCE_PREPS:
+        if i + 2 < len(lower) and lower[i + 2] in de.EVIDENCE_PREPS:
             for j in range(i + 3, min(len(tokens), i + 7)):
                 if tokens[j][:1].isupper() and tokens[j].isalpha():
                     return lower[j]
@@ -259,7 +258,8 @@ def _antecedents(drafts: list[Draft], n: int, events: dict[str, Event]) -> list[
     if denial.complement and denial.events:
         return alleged[:1]
     if not alleged and denial.source_names:
-        # "Das russische Verteidigungsministerium wies jede Beteiligung zurück": the accusation against its side
+        # "Das russische Verteidigungsministerium wies jede Beteiligung zurück": the accusation
+        # against its side
         accused = [
             k
             for k in range(n - 1, -1, -1)
@@ -299,9 +299,11 @@ class ClaimRecord:
 def link_denials_across(
     records: Sequence[ClaimRecord], window_days: int = 60
 ) -> list[tuple[ClaimRecord, ClaimRecord]]:
-    """(earlier claim, later denial) pairs from different reports about the same actors and event type.
+    """(earlier claim, later denial) pairs from different reports about the same actors and event
+    type.
 
-    A denial's own source counts among its actors ("Moskau bestreitet ..." is about Russia's action).
+    A denial's own source counts among its actors ("Moskau bestreitet ..." is about Russia's
+    action).
     Each denial links to the nearest earlier claims that fit, not to every claim ever made.
     """
     pairs = []
@@ -325,7 +327,8 @@ def link_denials_across(
 
 
 def claim_records(report: Report, annotations: Annotations) -> list[ClaimRecord]:
-    """One report's claims as cross-report linking input (actors and targets of the claims' events)."""
+    """One report's claims as cross-report linking input (actors and targets of the claims'
+    events)."""
     if report.date is None:
         return []
     events = {e.id: e for e in annotations.events}

@@ -1,3 +1,4 @@
-"""Rule-based event extraction: trigger lexicon, trigger detection, arguments, negation and modality."""
+"""Rule-based event extraction: trigger lexicon, trigger detection, arguments, negation and
+modality."""
 
 VERSION = "0.2"

@@ -1,8 +1,12 @@
-"""Argument filling over clauses: actor, target, place and time of one trigger, from its own sentence.
+"""Argument filling over clauses: actor, target, place and time of one trigger, from its own
+sentence.
 
-Without a parser the roles come from German word order (see chronik.nlp.events.syntax): the prefield of a
-main clause holds the subject, the subject of an inverted clause ("unterzeichnete Schoigu") follows the
-finite verb, a passive moves the actor into a von/durch phrase, and a zu-infinitive takes its actor from
+Without a parser the roles come from German word order (see chronik.nlp.events.syntax): the prefield
+of a
+main clause holds the subject, the subject of an inverted clause ("unterzeichnete Schoigu") follows
+the
+finite verb, a passive moves the actor into a von/durch phrase, and a zu-infinitive takes its actor
+from
 the clause it depends on ("wirft Russland vor, ... anzugreifen": Russland attacks).
 """
 
@@ -15,6 +19,7 @@ from spacy.tokens import Doc
 from chronik.nlp.events import detect, lexicon, syntax
 from chronik.nlp.events.detect import Trigger
 from chronik.nlp.events.syntax import Candidate, DocIndex
+from chronik.nlp.lang import de
 from chronik.types import Span
 
 TARGET_PREPS = {
@@ -49,60 +54,7 @@ CONTROLLER_OBJECT = {
     "ACCUSE",
     "REQUEST",
 }  # "X wirft Y vor, ... zu tun": Y is the actor of the complement
-CONJUNCTIONS = {"und", "sowie", "oder"}
-OBJECT_ARTICLES = {
-    "einen",
-    "einem",
-    "dem",
-    "diesen",
-    "diesem",
-    "keinen",
-    "keinem",
-    "ihn",
-    "ihm",
-    "ihnen",
-}
-OBJECT_PRONOUNS = {"ihn", "ihm", "ihnen", "ihr"}
-REPORT_NOUNS = {
-    "Bericht",
-    "Berichte",
-    "Berichten",
-    "Angaben",
-    "Informationen",
-    "Meldung",
-    "Meldungen",
-}
-CIRCUMSTANTIAL = {
-    "trotz",
-    "wegen",
-    "nach",
-    "vor",
-    "seit",
-    "infolge",
-    "angesichts",
-    "während",
-    "bis",
-}
-PERCEIVING = ("beobacht", "verfolg", "befürcht", "fürcht", "erwart")
 OWN_ACTION_CUES = {"an|kündigen"}  # announcing one's own action: the speaker does it
-NOT_FINITE = {
-    "und",
-    "oder",
-    "sowie",
-    "aber",
-    "jedoch",
-    "allerdings",
-    "nun",
-    "auch",
-    "nicht",
-    "erst",
-    "nur",
-    "bereits",
-    "schon",
-    "noch",
-    "sich",
-}
-STATE_AUX = {"ist", "sind", "war", "waren", "sei", "seien"}
 
 
 @dataclass
@@ -134,7 +86,8 @@ def fill(trigger: Trigger, ctx: ClauseContext) -> Roles:
     cands = syntax.candidates(ctx.index, trigger.clause[0], trigger.clause[1], skip)
     attributive = _attributive_participle(doc, trigger) if trigger.is_verb else None
     if attributive is not None:
-        # a modifier inside a noun phrase: its place and time are those inside the phrase, and it does not
+        # a modifier inside a noun phrase: its place and time are those inside the phrase, and it
+        # does not
         # stand for its clause ("demonstrierten am Samstag Mütter von eingezogenen Soldaten")
         roles = _participle_roles(trigger, cands, attributive)
         inside = [
@@ -163,7 +116,7 @@ def fill(trigger: Trigger, ctx: ClauseContext) -> Roles:
             and c.mention is not None
             and c.mention.type == "LOC"
             and c.mention.sub is None
-            and c.prep in syntax.LOCATIVE
+            and c.prep in de.LOCATIVE
             and c.prep != "von"
         ]
     if trigger.is_verb and not roles.place:
@@ -180,7 +133,8 @@ def fill(trigger: Trigger, ctx: ClauseContext) -> Roles:
 
 
 def _event_time(doc: Doc, start: int, end: int, timex) -> bool:
-    """A timex says when (or how long) the event happened, not how long after or before something else
+    """A timex says when (or how long) the event happened, not how long after or before something
+    else
     ("nach fünf Wochen in Haft", "einige Monate vor Beginn des Krieges")."""
     before = doc[start - 1].lower_ if start > 0 else ""
     if getattr(timex, "type", "") != "DURATION":
@@ -190,7 +144,7 @@ def _event_time(doc: Doc, start: int, end: int, timex) -> bool:
     anchored = (
         end + 1 < len(doc)
         and doc[end].lower_ in ("vor", "nach")
-        and (doc[end + 1].lower_ in syntax.DETERMINERS or syntax.is_noun_like(doc[end + 1].text))
+        and (doc[end + 1].lower_ in de.DETERMINERS or syntax.is_noun_like(doc[end + 1].text))
     )
     return not anchored
 
@@ -204,7 +158,8 @@ def verb_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
         return Roles(actor=actor, target=_targets(trigger, [c for c in cands if c not in actor]))
     finite = syntax.finite_position(doc, trigger.clause, ctx.verbs | {trigger.token})
     if kind == "main" and _elliptical(doc, trigger, ctx, finite):
-        # "..., eigene Soldaten aber nicht in die Ukraine geschickt": the subject of the clause before
+        # "..., eigene Soldaten aber nicht in die Ukraine geschickt": the subject of the clause
+        # before
         actor = controller(trigger.clause, ctx, object_control=False)
         return Roles(actor=actor, target=_targets(trigger, [c for c in cands if c not in actor]))
     if _is_passive(doc, trigger):
@@ -268,23 +223,24 @@ def verb_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
 
 
 def _rejected_report(doc: Doc, start: int, end: int, trigger: Trigger) -> list[Candidate]:
-    """ "dementierte den Bericht", "hat Berichte über einen Rückzug zurückgewiesen": what a denial rejects is
+    """ "dementierte den Bericht", "hat Berichte über einen Rückzug zurückgewiesen": what a denial
+    rejects is
     often a report, a word no other rule takes as an argument."""
     for i in range(start, end):
-        if i == trigger.token or doc[i].text not in REPORT_NOUNS:
+        if i == trigger.token or doc[i].text not in de.REPORT_NOUNS:
             continue
         j = i - 1
         while j >= start and (
-            doc[j].lower_ in syntax.DETERMINERS
+            doc[j].lower_ in de.DETERMINERS
             or (
                 doc[j].text[:1].islower()
                 and doc[j].is_alpha
                 and doc[j].lower_.endswith(("e", "en", "er", "es", "em"))
-                and doc[j].lower_ not in syntax.PREPOSITIONS
+                and doc[j].lower_ not in de.PREPOSITIONS
             )
         ):
             j -= 1
-        if j >= 0 and doc[j].lower_ in syntax.PREPOSITIONS:
+        if j >= 0 and doc[j].lower_ in de.PREPOSITIONS:
             continue  # "nach Angaben", "laut Berichten": an attribution, not the object
         return [Candidate(i, i + 1, i, np_start=j + 1)]
     return []
@@ -295,17 +251,18 @@ def _object_marked(doc: Doc, cand: Candidate) -> bool:
     start = cand.np_start if cand.np_start >= 0 else cand.start
     return (
         cand.prep is None
-        and (doc[start].lower_ in OBJECT_ARTICLES or doc[start].lower_ == "den")
+        and (doc[start].lower_ in de.OBJECT_ARTICLES or doc[start].lower_ == "den")
         and (not cand.pronoun)
     )
 
 
 def _conjunct(doc: Doc, trigger: Trigger, ctx: ClauseContext) -> tuple[int, int]:
-    """ "verurteilte die Festnahme und forderte ihre Freilassung": the objects of a verb stay in its own
+    """ "verurteilte die Festnahme und forderte ihre Freilassung": the objects of a verb stay in its
+    own
     conjunct; an "und" that a verb follows starts the next one (an "und" between nouns does not)."""
     lo, hi = trigger.clause
     for k in range(*trigger.clause):
-        if doc[k].lower_ not in CONJUNCTIONS or k + 1 >= trigger.clause[1]:
+        if doc[k].lower_ not in de.CONJUNCTIONS or k + 1 >= trigger.clause[1]:
             continue
         if not (
             k + 1 in ctx.verbs or _verb_like(doc, k + 1, trigger.clause[1]) or k - 1 in ctx.verbs
@@ -325,11 +282,11 @@ def _verb_like(doc: Doc, i: int, end: int) -> bool:
     if (
         not tok.is_alpha
         or not tok.text[:1].islower()
-        or word in syntax.DETERMINERS
-        or word in syntax.PREPOSITIONS
+        or word in de.DETERMINERS
+        or word in de.PREPOSITIONS
     ):
         return False
-    if word in NOT_FINITE or word in syntax.PRONOUNS:
+    if word in de.NOT_FINITE or word in de.PRONOUNS:
         return False
     adjective = (
         word.endswith(("e", "en", "er", "es", "em"))
@@ -340,9 +297,10 @@ def _verb_like(doc: Doc, i: int, end: int) -> bool:
 
 
 def _may_be_subject(doc: Doc, cand: Candidate) -> bool:
-    """ "einen Pilzsucher", "dem Minister": an accusative or dative article rules out the subject."""
+    """ "einen Pilzsucher", "dem Minister": an accusative or dative article rules out the
+    subject."""
     start = cand.np_start if cand.np_start >= 0 else cand.start
-    return doc[start].lower_ not in OBJECT_ARTICLES
+    return doc[start].lower_ not in de.OBJECT_ARTICLES
 
 
 def noun_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> Roles:
@@ -375,7 +333,8 @@ def noun_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
 def _clause_subject(
     trigger: Trigger, cands: list[Candidate], ctx: ClauseContext
 ) -> list[Candidate]:
-    """A noun after the finite verb of a main clause without a verb trigger ("Belarus hat ein Eingreifen
+    """A noun after the finite verb of a main clause without a verb trigger ("Belarus hat ein
+    Eingreifen
     ausgeschlossen", "Russland startete eine Offensive") is done by the clause's subject."""
     doc = ctx.index.doc
     if syntax.clause_kind(doc, trigger.clause, ctx.sent_start) != "main" or any(
@@ -414,29 +373,32 @@ def _clause_subject(
 
 
 def _fronted_object(doc: Doc, trigger: Trigger, finite: int) -> bool:
-    """The noun trigger opens the clause with an object article, its phrase running up to the finite verb."""
+    """The noun trigger opens the clause with an object article, its phrase running up to the finite
+    verb."""
     start = trigger.clause[0]
-    if doc[start].lower_ not in OBJECT_ARTICLES and doc[start].lower_ != "den":
+    if doc[start].lower_ not in de.OBJECT_ARTICLES and doc[start].lower_ != "den":
         return False
     return all(
-        doc[i].text[:1].islower() and doc[i].lower_ not in syntax.AUX
+        doc[i].text[:1].islower() and doc[i].lower_ not in de.AUX
         for i in range(start + 1, trigger.token)
     )
 
 
 def _done_by_subject(doc: Doc, trigger: Trigger, finite: int, ctx: ClauseContext) -> bool:
     """The subject does what the noun names unless the noun is only reported, observed or confirmed
-    ("Lukaschenko bestätigt Anschlag", "beobachten die Manöver"), hangs off another event noun ("die Schuld
-    an den Angriffen") or sits in a circumstantial phrase ("trotz des Rückzugs", "nach dem Angriff")."""
+    ("Lukaschenko bestätigt Anschlag", "beobachten die Manöver"), hangs off another event noun ("die
+    Schuld
+    an den Angriffen") or sits in a circumstantial phrase ("trotz des Rückzugs", "nach dem
+    Angriff")."""
     if any(n in ctx.nouns for n in range(finite + 1, trigger.token)):
         return False
-    if _governing_preposition(doc, trigger.token, finite) in CIRCUMSTANTIAL:
+    if _governing_preposition(doc, trigger.token, finite) in de.CIRCUMSTANTIAL:
         return False
     cue_lex = lexicon.cues()
     text = detect.clause_text(doc, trigger.clause)
     for i in range(trigger.clause[0], trigger.token):
         word = doc[i].lower_
-        if word.startswith(PERCEIVING):
+        if word.startswith(de.PERCEIVING_STEMS):
             return False
         if doc[i].text[:1].islower() and word in cue_lex.verbs:
             cue = detect.verb_trigger(doc, cue_lex, i, trigger.clause, text)
@@ -448,33 +410,36 @@ def _done_by_subject(doc: Doc, trigger: Trigger, finite: int, ctx: ClauseContext
 def _governing_preposition(doc: Doc, token: int, floor: int) -> str | None:
     j = token - 1
     while j > floor and (
-        doc[j].lower_ in syntax.DETERMINERS
+        doc[j].lower_ in de.DETERMINERS
         or (
             doc[j].text[:1].islower()
             and doc[j].is_alpha
             and doc[j].lower_.endswith(("e", "en", "er", "es", "em"))
-            and doc[j].lower_ not in syntax.PREPOSITIONS
+            and doc[j].lower_ not in de.PREPOSITIONS
         )
     ):
         j -= 1
-    return doc[j].lower_ if j > floor and doc[j].lower_ in syntax.PREPOSITIONS else None
+    return doc[j].lower_ if j > floor and doc[j].lower_ in de.PREPOSITIONS else None
 
 
 def _coordinated_after(doc: Doc, token: int, verb: int) -> bool:
-    """ "nahm an dem Treffen teil und bat um ...": a verb of a later coordinated clause does not govern the noun."""
-    return verb > token and any(doc[i].lower_ in CONJUNCTIONS for i in range(token + 1, verb))
+    """ "nahm an dem Treffen teil und bat um ...": a verb of a later coordinated clause does not
+    govern the noun."""
+    return verb > token and any(doc[i].lower_ in de.CONJUNCTIONS for i in range(token + 1, verb))
 
 
 def _guess_finite(doc: Doc, start: int, limit: int) -> int | None:
-    """The finite verb of a main clause whose verb no list knows ("Die Nato hält ihr Manöver ab", "Biden
-    kündigte Militärhilfe an"): the first lower-case word after the prefield that is no article, preposition,
+    """The finite verb of a main clause whose verb no list knows ("Die Nato hält ihr Manöver ab",
+    "Biden
+    kündigte Militärhilfe an"): the first lower-case word after the prefield that is no article,
+    preposition,
     adjective before a noun or particle."""
     for i in range(start + 1, limit):
         tok = doc[i]
         word = tok.lower_
         if not tok.is_alpha or not tok.text[:1].islower():
             continue
-        if word in syntax.DETERMINERS or word in syntax.PREPOSITIONS or word in NOT_FINITE:
+        if word in de.DETERMINERS or word in de.PREPOSITIONS or word in de.NOT_FINITE:
             continue
         if (
             word.endswith(("e", "en", "er", "es", "em"))
@@ -482,7 +447,8 @@ def _guess_finite(doc: Doc, start: int, limit: int) -> int | None:
             and doc[i + 1].text[:1].isupper()
             and (not word.endswith("te") or word.endswith(("ische", "liche")))
         ):
-            continue  # an adjective before its noun ("jährliches Manöver"); "kündigte Militärhilfe" is a verb
+            # an adjective before its noun ("jährliches Manöver"); "kündigte Militärhilfe" is a verb
+            continue
         return i
     return None
 
@@ -496,7 +462,7 @@ def _genitive_after(doc: Doc, trigger: Trigger, cand: Candidate) -> bool:
     if not between:
         return cand.mention is not None and doc[cand.start].text.endswith("s")
     return between[0] in ("des", "der") and all(
-        w in syntax.DETERMINERS or w.endswith(("en", "er", "e")) for w in between
+        w in de.DETERMINERS or w.endswith(("en", "er", "e")) for w in between
     )
 
 
@@ -512,7 +478,8 @@ def _derived_modifier(index: DocIndex, trigger: Trigger) -> list[Candidate]:
 
 
 def _main_subject(cand: Candidate, clause: tuple[int, int], ctx: ClauseContext) -> Candidate:
-    """ "Die Luftwaffe teilte mit, sie habe ...": a pronoun in a later clause is the first clause's subject."""
+    """ "Die Luftwaffe teilte mit, sie habe ...": a pronoun in a later clause is the first clause's
+    subject."""
     doc = ctx.index.doc
     if (
         not cand.pronoun
@@ -537,7 +504,7 @@ def _elliptical(doc: Doc, trigger: Trigger, ctx: ClauseContext, finite: int | No
     """A later main clause without a finite verb of its own, its participle at the end."""
     if trigger.clause == ctx.sentence_clauses[0] or not ctx.previous:
         return False
-    has_aux = any(doc[i].lower_ in syntax.AUX for i in range(*trigger.clause))
+    has_aux = any(doc[i].lower_ in de.AUX for i in range(*trigger.clause))
     return (
         not has_aux
         and finite == trigger.token
@@ -575,7 +542,7 @@ def _targets(trigger: Trigger, rest: list[Candidate]) -> list[Candidate]:
         pick = [
             c
             for c in rest
-            if c.pronoun and c.prep is None and trigger.doc[c.start].lower_ in OBJECT_PRONOUNS
+            if c.pronoun and c.prep is None and trigger.doc[c.start].lower_ in de.OBJECT_PRONOUNS
         ][:1]
     if pick and trigger.doc is not None:
         pick = _with_conjuncts(trigger.doc, pick, [c for c in rest if c.prep == pick[0].prep])
@@ -596,7 +563,7 @@ def _with_conjuncts(doc: Doc, picked: list[Candidate], pool: list[Candidate]) ->
         if cand.start <= last.end or cand in out:
             continue
         between = [doc[i].lower_ for i in range(last.end, max(cand.np_start, last.end))]
-        if between and between[0] in CONJUNCTIONS and len(between) == 1:
+        if between and between[0] in de.CONJUNCTIONS and len(between) == 1:
             out.append(cand)
             last = cand
         else:
@@ -609,21 +576,23 @@ def _after_gemeinsam(doc: Doc, cand: Candidate) -> bool:
 
 
 def _is_passive(doc: Doc, trigger: Trigger) -> bool:
-    """ "wurde unterzeichnet", and "ist von russischen Truppen besetzt" (a state passive with its agent)."""
+    """ "wurde unterzeichnet", and "ist von russischen Truppen besetzt" (a state passive with its
+    agent)."""
     word = doc[trigger.token].lower_
     infinitive = trigger.entry.lemma.replace("|", "").lower()
     if word == infinitive:
         return False
     words = [doc[i].lower_ for i in range(*trigger.clause) if i != trigger.token]
-    if any(w in syntax.PASSIVE_AUX for w in words):
+    if any(w in de.PASSIVE_AUX for w in words):
         return True
     if _headline_participle(doc, trigger, word):
         return True
-    return any(w in STATE_AUX for w in words) and any(w in ("von", "durch") for w in words)
+    return any(w in de.STATE_AUX for w in words) and any(w in ("von", "durch") for w in words)
 
 
 def _headline_participle(doc: Doc, trigger: Trigger, word: str) -> bool:
-    """ "Journalistin in Minsk festgenommen": a sentence without a finite verb that ends in a ge-participle
+    """ "Journalistin in Minsk festgenommen": a sentence without a finite verb that ends in a
+    ge-participle
     is a passive whose auxiliary is left out."""
     sent = doc[trigger.token].sent
     if (
@@ -634,7 +603,7 @@ def _headline_participle(doc: Doc, trigger: Trigger, word: str) -> bool:
     if not ("ge" in word[:-3] and word.endswith(("t", "en"))):
         return False
     return not any(
-        doc[i].lower_ in syntax.AUX or doc[i].text in (",", ":")
+        doc[i].lower_ in de.AUX or doc[i].text in (",", ":")
         for i in range(sent.start, trigger.token)
     )
 
@@ -643,7 +612,8 @@ def _attributive_participle(doc: Doc, trigger: Trigger) -> int | None:
     """ "die dort stationierten Einheiten", "Mütter von eingezogenen Soldaten", "die vor drei Tagen
     festgenommene Journalistin": an inflected participle between an article (or a preposition right
     before it) and its noun. Returns the article's (or preposition's) position. Between article and
-    participle stand only adverbs and prepositional phrases, never a bare noun ("Die Soldaten demonstrierten")."""
+    participle stand only adverbs and prepositional phrases, never a bare noun ("Die Soldaten
+    demonstrierten")."""
     i = trigger.token
     word = doc[i].lower_
     if (
@@ -658,19 +628,19 @@ def _attributive_participle(doc: Doc, trigger: Trigger) -> int | None:
         and doc[k].text[:1].islower()
         and doc[k].is_alpha
         and doc[k].lower_.endswith(("e", "en", "er", "es", "em"))
-        and doc[k].lower_ not in syntax.AUX
+        and doc[k].lower_ not in de.AUX
     ):
         k += 1
     if k >= trigger.clause[1] or not syntax.is_noun_like(doc[k].text):
         return None
-    if i - 1 >= trigger.clause[0] and doc[i - 1].lower_ in syntax.PREPOSITIONS:
+    if i - 1 >= trigger.clause[0] and doc[i - 1].lower_ in de.PREPOSITIONS:
         return i - 1
     in_phrase = False
     for j in range(i - 1, max(trigger.clause[0] - 1, i - 8), -1):
         tok = doc[j]
-        if tok.lower_ in syntax.DETERMINERS and tok.lower_ not in syntax.NUMBERS and j < i - 1:
+        if tok.lower_ in de.DETERMINERS and tok.lower_ not in de.NUMBERS and j < i - 1:
             return j if not in_phrase or _phrase_opened(doc, j + 1, i) else None
-        if tok.lower_ in syntax.AUX or (not tok.is_alpha and not tok.text[:1].isdigit()):
+        if tok.lower_ in de.AUX or (not tok.is_alpha and not tok.text[:1].isdigit()):
             return None
         if tok.text[:1].isupper():
             in_phrase = True
@@ -681,7 +651,7 @@ def _phrase_opened(doc: Doc, start: int, end: int) -> bool:
     """Every noun between the article and the participle stands inside a prepositional phrase."""
     opened = False
     for j in range(start, end):
-        if doc[j].lower_ in syntax.PREPOSITIONS:
+        if doc[j].lower_ in de.PREPOSITIONS:
             opened = True
         elif doc[j].text[:1].isupper() and not opened:
             return False
@@ -689,7 +659,8 @@ def _phrase_opened(doc: Doc, start: int, end: int) -> bool:
 
 
 def _participle_roles(trigger: Trigger, cands: list[Candidate], opener: int) -> Roles:
-    """The noun an attributive participle modifies is what was done to it; "von X" inside is who did it."""
+    """The noun an attributive participle modifies is what was done to it; "von X" inside is who did
+    it."""
     head = [c for c in cands if c.start > trigger.token][:1]
     agents = [
         c for c in cands if opener < c.start < trigger.token and c.prep in ("von", "vom", "durch")
@@ -698,7 +669,8 @@ def _participle_roles(trigger: Trigger, cands: list[Candidate], opener: int) -> 
 
 
 def _relative_place(doc: Doc, clause: tuple[int, int], ctx: ClauseContext) -> list[Candidate]:
-    """ "reiste nach Warschau, wo er Duda traf", "die Region Transnistrien, in der Soldaten stationiert sind":
+    """ "reiste nach Warschau, wo er Duda traf", "die Region Transnistrien, in der Soldaten
+    stationiert sind":
     a locative relative clause happens at the place named just before it."""
     first = doc[clause[0]].lower_
     locative = first == "wo" or (
@@ -737,7 +709,8 @@ def _relative_antecedent(clause: tuple[int, int], ctx: ClauseContext) -> list[Ca
 def controller(
     clause: tuple[int, int], ctx: ClauseContext, object_control: bool = True
 ) -> list[Candidate]:
-    """The actor of a zu-infinitive: the object of "vorwerfen"/"auffordern", else the subject before it."""
+    """The actor of a zu-infinitive: the object of "vorwerfen"/"auffordern", else the subject before
+    it."""
     before = [c for c in ctx.sentence_clauses if c[1] <= clause[0]]
     for prev in reversed(before):
         roles = ctx.previous.get(prev)
@@ -754,7 +727,8 @@ def controller(
 
 def places(doc: Doc, cands: list[Candidate], index: DocIndex, roles: Roles) -> list[Candidate]:
     """Named places in a locative phrase of the clause, not those that only modify another noun
-    ("Krieg in der Ukraine"), except along a chain of locative phrases ("an die Front in die Ukraine") or
+    ("Krieg in der Ukraine"), except along a chain of locative phrases ("an die Front in die
+    Ukraine") or
     after the event's own argument ("Soldaten nach Belarus")."""
     own = {i for c in roles.actor + roles.target for i in range(c.start, c.end)}
     out = []
@@ -763,7 +737,7 @@ def places(doc: Doc, cands: list[Candidate], index: DocIndex, roles: Roles) -> l
             c.mention is None
             or c.mention.type != "LOC"
             or c.mention.sub is not None
-            or c.prep not in syntax.LOCATIVE
+            or c.prep not in de.LOCATIVE
         ):
             continue
         if c.prep == "von" or not _attached_to_place(doc, c, index, own):
@@ -774,27 +748,27 @@ def places(doc: Doc, cands: list[Candidate], index: DocIndex, roles: Roles) -> l
 
 def _attached_to_place(doc: Doc, cand: Candidate, index: DocIndex, own: set[int]) -> bool:
     j = cand.start - 1
-    while j >= 0 and doc[j].lower_ not in syntax.PREPOSITIONS:
+    while j >= 0 and doc[j].lower_ not in de.PREPOSITIONS:
         j -= 1
     k = j - 1
     if (
         k < 0
         or not doc[k].text[:1].isupper()
         or k in index.mention_at
-        or doc[k].text in syntax.FUNCTION_CAPS
+        or doc[k].text in de.FUNCTION_CAPS
     ):
         return True
     if k in own or k in index.timex_at:
         return True
     m = k - 1
     while m >= 0 and (
-        doc[m].lower_ in syntax.DETERMINERS
+        doc[m].lower_ in de.DETERMINERS
         or (
             doc[m].text[:1].islower()
-            and doc[m].lower_ not in syntax.PREPOSITIONS
+            and doc[m].lower_ not in de.PREPOSITIONS
             and doc[m].is_alpha
             and doc[m].lower_.endswith(("e", "en", "er", "es", "em"))
         )
     ):
         m -= 1
-    return m >= 0 and doc[m].lower_ in syntax.LOCATIVE
+    return m >= 0 and doc[m].lower_ in de.LOCATIVE

@@ -1,9 +1,13 @@
-"""Cross-report event coreference: the same meeting told by three reports is one event with three mentions.
+"""Cross-report event coreference: the same meeting told by three reports is one event with three
+mentions.
 
-Pure functions over plain records, so the store can feed them whatever it has: event mentions with their
-report, date and canonical arguments. Two mentions corefer when they have the same type and negation,
+Pure functions over plain records, so the store can feed them whatever it has: event mentions with
+their
+report, date and canonical arguments. Two mentions corefer when they have the same type and
+negation,
 share a canonical actor or target, and their dates lie within a window. Clusters are the connected
-clusters are built complete-link: a mention joins a cluster only if it corefers with every member, so a
+clusters are built complete-link: a mention joins a cluster only if it corefers with every member,
+so a
 chain of daily attacks on the same city does not melt into one event.
 """
 
@@ -15,14 +19,16 @@ from datetime import date
 
 from chronik.types import Annotations, Mention, Report, Span
 
-# Reports date the same meeting or strike up to a day or two apart (time zones, "gestern" vs the report day,
+# Reports date the same meeting or strike up to a day or two apart (time zones, "gestern" vs the
+# report day,
 # a late follow-up); a wider window starts merging a series of daily attacks on the same place.
 SAME_EVENT_DAYS = 2
 
 
 @dataclass(frozen=True)
 class EventMention:
-    """One event as one report tells it; names are canonical (linked) where known, else lower-cased text."""
+    """One event as one report tells it; names are canonical (linked) where known, else lower-cased
+    text."""
 
     id: str  # unique across the input, e.g. "<report id>/v3"
     report_id: str
@@ -46,7 +52,8 @@ class EventCluster:
 
     @property
     def sources(self) -> int:
-        """Independent sources: distinct publishers, or distinct reports where the publisher is unknown."""
+        """Independent sources: distinct publishers, or distinct reports where the publisher is
+        unknown."""
         return len({m.source or f"report:{m.report_id}" for m in self.mentions})
 
     @property
@@ -86,7 +93,8 @@ def cluster_events(
 
 
 def canonical_names(spans: Sequence[Span], mentions: Sequence[Mention]) -> frozenset[str]:
-    """The canonical name of the mention each argument span overlaps, else the span's lower-cased text."""
+    """The canonical name of the mention each argument span overlaps, else the span's lower-cased
+    text."""
     names = set()
     for span in spans:
         hit = next(
@@ -97,7 +105,8 @@ def canonical_names(spans: Sequence[Span], mentions: Sequence[Mention]) -> froze
 
 
 def event_mentions(report: Report, annotations: Annotations) -> list[EventMention]:
-    """One report's events as coreference input: the event's own date where resolved, else the report's."""
+    """One report's events as coreference input: the event's own date where resolved, else the
+    report's."""
     if report.date is None:
         return []
     reported = report.date.earliest()

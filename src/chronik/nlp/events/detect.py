@@ -1,8 +1,11 @@
 """Trigger detection: which tokens of a sentence are event triggers, and of which type.
 
-Verbs are looked up among lower-case tokens, nouns (and compounds ending in a known noun) among capitalised
-ones. The finite verb of a separable verb counts only when its particle closes the same clause ("wirft
-Russland vor,"), which also decides between "weist ... zurück" (REJECT) and "weist ... aus" (SANCTION).
+Verbs are looked up among lower-case tokens, nouns (and compounds ending in a known noun) among
+capitalised
+ones. The finite verb of a separable verb counts only when its particle closes the same clause
+("wirft
+Russland vor,"), which also decides between "weist ... zurück" (REJECT) and "weist ... aus"
+(SANCTION).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from spacy.tokens import Doc
 
 from chronik.nlp.events import syntax
 from chronik.nlp.events.lexicon import Entry, Lexicon
+from chronik.nlp.lang import de
 
 CLAUSE_END_AFTER_PARTICLE = {"und", "oder", "aber", "sowie", "sondern"}
 HYPOTHETICAL_HOSTS = {"REQUEST", "THREATEN"}  # "forderte den Rückzug", "drohte mit Sanktionen"
@@ -25,8 +29,10 @@ TOPIC_OF = {
     "REQUEST": "um",
 }  # "beraten über Waffenlieferungen", "bat um Waffenlieferungen"
 ANYWHERE_IN_CLAUSE = re.compile(r"^(unwahrscheinlich|möglich|denkbar|könnte|könnten)$")
-# Words after which a noun trigger is only feared, hoped for or in question: "warnte vor einem Angriff",
-# "keine Hinweise auf einen Angriff", "hoffe auf eine Einigung", "hält einen Angriff für unwahrscheinlich".
+# Words after which a noun trigger is only feared, hoped for or in question: "warnte vor einem
+# Angriff",
+# "keine Hinweise auf einen Angriff", "hoffe auf eine Einigung", "hält einen Angriff für
+# unwahrscheinlich".
 FEAR = re.compile(
     r"^(warn(t|te|ten|en)?|gewarnt|befürcht\w*|fürcht\w*|angst|sorgen?|gefahr|risiko|"
     r"droh(t|te|ten|en)?|angedroht|hoff(t|te|ten|en|e)?|gehofft|hoffnung|hinweise?n?|anzeichen)$"
@@ -59,7 +65,8 @@ def clause_text(doc: Doc, clause: tuple[int, int]) -> str:
 
 
 def find_particle(doc: Doc, i: int, clause: tuple[int, int], particle: str) -> int | None:
-    """The particle of a separable verb closes its clause: "schließt ... aus." / "wirft ... vor, ..."."""
+    """The particle of a separable verb closes its clause: "schließt ... aus." / "wirft ... vor,
+    ..."."""
     for j in range(i + 1, clause[1]):
         if doc[j].lower_ != particle:
             continue
@@ -112,21 +119,20 @@ def find_triggers(doc: Doc, lex: Lexicon, start: int, end: int) -> list[Trigger]
 def _governed_by(doc: Doc, token: int, clause: tuple[int, int], preps: set[str]) -> bool:
     """The noun stands in a phrase opened by one of `preps` ("über weitere Waffenlieferungen")."""
     j = token - 1
-    while j >= clause[0] and (
-        doc[j].text[:1].islower() and doc[j].lower_ not in syntax.PREPOSITIONS
-    ):
+    while j >= clause[0] and (doc[j].text[:1].islower() and doc[j].lower_ not in de.PREPOSITIONS):
         j -= 1
     return j >= clause[0] and doc[j].lower_ in preps
 
 
 def attributive(doc: Doc, i: int, floor: int) -> bool:
-    """ "die dort stationierten Einheiten", "die getöteten Soldaten": a participle used as an adjective."""
+    """ "die dort stationierten Einheiten", "die getöteten Soldaten": a participle used as an
+    adjective."""
     word = doc[i].lower_
     if not word.endswith(("te", "ten", "tes", "ter", "tem", "ene", "enen", "ener", "enes", "enem")):
         return False
     if (
         i + 1 >= len(doc)
-        or doc[i + 1].lower_ in syntax.DETERMINERS
+        or doc[i + 1].lower_ in de.DETERMINERS
         or not (
             doc[i + 1].text[:1].isupper()
             or (
@@ -140,17 +146,18 @@ def attributive(doc: Doc, i: int, floor: int) -> bool:
     while (
         j >= floor
         and doc[j].text[:1].islower()
-        and doc[j].lower_ not in syntax.DETERMINERS
-        and (doc[j].lower_ not in syntax.AUX)
+        and doc[j].lower_ not in de.DETERMINERS
+        and (doc[j].lower_ not in de.AUX)
     ):
         j -= 1
     if j >= floor and doc[j].lower_ in ("das", "dies", "dieses") and word.endswith("ten"):
         return False  # "Das berichteten Medien": "das" never agrees with "-ten", so this is a verb
-    return j >= floor and doc[j].lower_ in syntax.DETERMINERS
+    return j >= floor and doc[j].lower_ in de.DETERMINERS
 
 
 def drop_consumed(triggers: list[Trigger]) -> list[Trigger]:
-    """A verb that needs a noun ("Sanktionen verhängen") is the trigger; the noun is not a second event."""
+    """A verb that needs a noun ("Sanktionen verhängen") is the trigger; the noun is not a second
+    event."""
     out = []
     for t in triggers:
         if not t.is_verb and any(
@@ -165,7 +172,8 @@ def drop_consumed(triggers: list[Trigger]) -> list[Trigger]:
 def hypothetical(
     doc: Doc, triggers: list[Trigger], sentence_clauses: list[tuple[int, int]], sent_start: int
 ) -> set[int]:
-    """Tokens of triggers that are only the content of a demand, threat, fear, purpose or condition."""
+    """Tokens of triggers that are only the content of a demand, threat, fear, purpose or
+    condition."""
     drop: set[int] = set()
     by_clause: dict[tuple[int, int], list[Trigger]] = {}
     for t in triggers:
@@ -173,7 +181,7 @@ def hypothetical(
     for n, clause in enumerate(sentence_clauses):
         kind = syntax.clause_kind(doc, clause, sent_start)
         first = doc[clause[0]].lower_
-        if (kind == "sub" and first in syntax.CONDITIONALS) or HABITUAL.search(
+        if (kind == "sub" and first in de.CONDITIONALS) or HABITUAL.search(
             clause_text(doc, clause)
         ):
             drop.update(t.token for t in by_clause.get(clause, []))

@@ -1,6 +1,7 @@
 """Trigger and cue lexicons: TSV rows turned into an index from surface forms to entries.
 
-German verbs are matched without a lemmatiser: each row names the infinitive (with "|" before a separable
+German verbs are matched without a lemmatiser: each row names the infinitive (with "|" before a
+separable
 particle) and the extra stems of strong verbs, and every form is generated from those stems. Only
 lower-case tokens are looked up as verbs and only capitalised ones as nouns, which is what keeps
 "treffen" (meet) apart from "Treffen" (the meeting) without a tagger.
@@ -119,7 +120,8 @@ def _regex(value: str) -> re.Pattern[str] | None:
 
 
 def verb_forms(lemma: str, extra: list[str]) -> dict[str, bool]:
-    """Surface forms of one verb -> whether the form is a split finite verb that needs its particle."""
+    """Surface forms of one verb -> whether the form is a split finite verb that needs its
+    particle."""
     particle, _, verb = lemma.rpartition("|")
     base = verb[:-2] if verb.endswith("en") else verb[:-1] if verb.endswith("n") else verb
     stems = [(base, VERB_SUFFIXES)] + [

@@ -1,8 +1,11 @@
 """Negation and modality of a trigger, decided inside its clause.
 
-A verb is negated by "nicht", "nie" or a "kein" anywhere in its clause (German puts "nicht" late, far
-from the finite verb); a noun only by a "kein" that heads it or by a negated clause without a verb trigger.
-Ruling out an action ("hat ein Eingreifen ausgeschlossen", "schließt aus, ... anzugreifen") negates it.
+A verb is negated by "nicht", "nie" or a "kein" anywhere in its clause (German puts "nicht" late,
+far
+from the finite verb); a noun only by a "kein" that heads it or by a negated clause without a verb
+trigger.
+Ruling out an action ("hat ein Eingreifen ausgeschlossen", "schließt aus, ... anzugreifen") negates
+it.
 """
 
 from __future__ import annotations
@@ -12,25 +15,11 @@ import re
 from spacy.tokens import Doc
 
 from chronik.dates import PartialDate
-from chronik.nlp.events import syntax
 from chronik.nlp.events.detect import Trigger
 from chronik.nlp.events.syntax import DocIndex
+from chronik.nlp.lang import de
 
 VERIFY = re.compile(r"^(überprüf|bestätig|verifizier|belegen|belegt)")
-NEGATORS = {
-    "nicht",
-    "nie",
-    "niemals",
-    "keinesfalls",
-    "weder",
-    "kein",
-    "keine",
-    "keinen",
-    "keinem",
-    "keiner",
-    "keines",
-    "nichts",
-}
 NOT_NEGATING_NEXT = {"nur", "zuletzt", "mehr als", "weniger"}
 RULE_OUT = re.compile(r"^(ausgeschlossen|auszuschließen|ausschließen|ausschloss|ausschlossen)$")
 RULE_OUT_SPLIT = {"schließt", "schließen", "schloss", "schlossen"}
@@ -38,7 +27,6 @@ PLANNED = re.compile(
     r"^(plan|geplant|beabsichtig|vorgesehen|will$|wollen$|wollte|angekündigt|kündigt|bereitet|"
     r"vorbereit|erwäg|beschloss|beschlossen|entschied|entschieden)"
 )
-FUTURE_AUX = {"wird", "werden", "werde", "wirst"}
 FUTURE_WORDS = re.compile(
     r"^(bevorstehend|kommend|nächst|künftig|morgen|übermorgen|demnächst|bald)"
 )
@@ -78,7 +66,7 @@ def _ruled_out(doc: Doc, clause: tuple[int, int]) -> bool:
 
 def _negator(doc: Doc, i: int) -> bool:
     word = doc[i].lower_
-    if word not in NEGATORS:
+    if word not in de.NEGATORS:
         return False
     nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
     return nxt not in NOT_NEGATING_NEXT
@@ -92,14 +80,14 @@ def _kein_heads(doc: Doc, token: int, clause_start: int) -> bool:
     while (
         j >= clause_start
         and doc[j].text[:1].islower()
-        and doc[j].lower_ not in NEGATORS
+        and doc[j].lower_ not in de.NEGATORS
         and (
-            doc[j].lower_ not in syntax.PREPOSITIONS
+            doc[j].lower_ not in de.PREPOSITIONS
             and doc[j].lower_.endswith(("e", "en", "er", "es", "em"))
         )
     ):
         j -= 1
-    return (j >= clause_start and doc[j].lower_ in NEGATORS and doc[j].lower_ != "nicht") or (
+    return (j >= clause_start and doc[j].lower_ in de.NEGATORS and doc[j].lower_ != "nicht") or (
         j >= clause_start and doc[j].lower_ == "nicht" and j == token - 1
     )
 
@@ -122,7 +110,7 @@ def modality(
     if (
         trigger.is_verb
         and doc[trigger.token].lower_ == infinitive
-        and any(w in FUTURE_AUX for w in words)
+        and any(w in de.FUTURE_AUX for w in words)
     ):
         return "future"
     if any(FUTURE_WORDS.match(w) for w in words):

@@ -1,8 +1,10 @@
 """Shallow German syntax over spaCy tokens, for when no parser is available: clauses, noun phrases,
 the finite-verb position, and the named mentions (or a capitalisation fallback) inside them.
 
-German word order does most of the work: in a main clause the finite verb is the second constituent, so
-what stands before it (the prefield) is usually the subject; in a clause opened by a conjunction or a
+German word order does most of the work: in a main clause the finite verb is the second constituent,
+so
+what stands before it (the prefield) is usually the subject; in a clause opened by a conjunction or
+a
 relative pronoun the subject follows the opener; a zu-infinitive has no subject of its own.
 """
 
@@ -13,505 +15,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from chronik.nlp.lang import de
 from chronik.types import Mention, Span, Timex
 
 MAX_CLAUSE = 60
-BOUNDARIES = {
-    ",",
-    ";",
-    ":",
-    "(",
-    ")",
-    "–",
-    "—",
-    "-",
-}  # not quotes: '"als "Heuchelei" zurück"' is one clause
-QUOTES = {"„", "“", "”", '"', "«", "»", "‚", "‘", "’", "'"}
-SUBORDINATORS = {
-    "dass",
-    "daß",
-    "weil",
-    "da",
-    "nachdem",
-    "als",
-    "wenn",
-    "falls",
-    "ob",
-    "obwohl",
-    "während",
-    "bevor",
-    "damit",
-    "sodass",
-    "indem",
-    "seit",
-    "seitdem",
-    "bis",
-    "wie",
-    "wo",
-    "wobei",
-    "weshalb",
-    "weswegen",
-    "womit",
-    "worauf",
-    "wonach",
-    "um",
-    "ohne",
-    "sofern",
-    "solange",
-}
-RELATIVES = {
-    "der",
-    "die",
-    "das",
-    "den",
-    "dem",
-    "deren",
-    "dessen",
-    "denen",
-    "welche",
-    "welcher",
-    "welches",
-    "was",
-}
-CONDITIONALS = {"wenn", "falls", "sofern", "um", "damit", "ob", "bis"}
-AUX = {
-    "hat",
-    "haben",
-    "hatte",
-    "hatten",
-    "habe",
-    "hätte",
-    "hätten",
-    "ist",
-    "sind",
-    "war",
-    "waren",
-    "sei",
-    "seien",
-    "wäre",
-    "wären",
-    "wird",
-    "werden",
-    "wurde",
-    "wurden",
-    "worden",
-    "würde",
-    "würden",
-    "werde",
-    "will",
-    "wollen",
-    "wollte",
-    "wollten",
-    "wolle",
-    "soll",
-    "sollen",
-    "sollte",
-    "sollten",
-    "solle",
-    "kann",
-    "können",
-    "konnte",
-    "konnten",
-    "könne",
-    "muss",
-    "müssen",
-    "musste",
-    "mussten",
-    "müsse",
-    "darf",
-    "dürfen",
-    "durfte",
-    "lässt",
-    "ließ",
-    "ließen",
-    "lassen",
-    "gibt",
-    "gab",
-    "gaben",
-    "gehört",
-    "gehören",
-    "kommen",
-    "kommt",
-    "kam",
-    "scheint",
-}
-PASSIVE_AUX = {"wurde", "wurden", "worden", "wird", "werden", "werde"}
-PREPOSITIONS = {
-    "in",
-    "im",
-    "ins",
-    "an",
-    "am",
-    "ans",
-    "auf",
-    "aus",
-    "bei",
-    "beim",
-    "durch",
-    "für",
-    "gegen",
-    "mit",
-    "nach",
-    "von",
-    "vom",
-    "vor",
-    "vorm",
-    "zu",
-    "zum",
-    "zur",
-    "über",
-    "unter",
-    "zwischen",
-    "nahe",
-    "seit",
-    "um",
-    "ohne",
-    "wegen",
-    "trotz",
-    "laut",
-    "gemäß",
-    "hinter",
-    "neben",
-    "bis",
-    "nördlich",
-    "als",
-    "südlich",
-    "östlich",
-    "westlich",
-    "innerhalb",
-    "außerhalb",
-    "entlang",
-    "ab",
-    "samt",
-    "statt",
-    "per",
-    "via",
-}
-LOCATIVE = {
-    "in",
-    "im",
-    "ins",
-    "an",
-    "am",
-    "bei",
-    "beim",
-    "nach",
-    "nahe",
-    "zur",
-    "zum",
-    "aus",
-    "vor",
-    "nördlich",
-    "südlich",
-    "östlich",
-    "westlich",
-    "innerhalb",
-    "außerhalb",
-    "über",
-    "entlang",
-    "von",
-}
-DETERMINERS = {
-    "der",
-    "die",
-    "das",
-    "den",
-    "dem",
-    "des",
-    "ein",
-    "eine",
-    "einen",
-    "einem",
-    "einer",
-    "eines",
-    "kein",
-    "keine",
-    "keinen",
-    "keinem",
-    "keiner",
-    "sein",
-    "seine",
-    "seinen",
-    "seinem",
-    "seiner",
-    "seines",
-    "ihr",
-    "ihre",
-    "ihren",
-    "ihrem",
-    "ihrer",
-    "ihres",
-    "dieser",
-    "diese",
-    "dieses",
-    "diesen",
-    "diesem",
-    "jeder",
-    "jede",
-    "jeden",
-    "jedem",
-    "alle",
-    "allen",
-    "aller",
-    "mehrere",
-    "einige",
-    "viele",
-    "beide",
-    "beiden",
-    "zwei",
-    "drei",
-    "vier",
-    "fünf",
-    "unser",
-    "unsere",
-    "unseren",
-}
-NUMBERS = {
-    "zwei",
-    "drei",
-    "vier",
-    "fünf",
-    "sechs",
-    "sieben",
-    "acht",
-    "neun",
-    "zehn",
-    "elf",
-    "zwölf",
-    "zwanzig",
-    "hundert",
-    "tausend",
-    "hunderte",
-    "tausende",
-    "dutzende",
-    "mehrere",
-    "zahlreiche",
-    "einige",
-    "viele",
-}
-DEFINITE = {"der", "die", "das", "des", "dem", "den"}
-PRONOUNS = {"er", "sie", "es", "ihn", "ihm", "ihnen", "man"}
-FUNCTION_CAPS = {
-    "Die",
-    "Der",
-    "Das",
-    "Den",
-    "Dem",
-    "Des",
-    "Ein",
-    "Eine",
-    "Einen",
-    "Im",
-    "In",
-    "Am",
-    "An",
-    "Auf",
-    "Aus",
-    "Bei",
-    "Beim",
-    "Nach",
-    "Vor",
-    "Mit",
-    "Von",
-    "Vom",
-    "Zu",
-    "Zum",
-    "Zur",
-    "Für",
-    "Gegen",
-    "Über",
-    "Auch",
-    "Aber",
-    "Doch",
-    "Und",
-    "Oder",
-    "Es",
-    "Er",
-    "Sie",
-    "Wir",
-    "Ich",
-    "Man",
-    "Dies",
-    "Diese",
-    "Dieser",
-    "Dieses",
-    "Damit",
-    "Dabei",
-    "Dazu",
-    "Daher",
-    "Deshalb",
-    "Zudem",
-    "Zugleich",
-    "Wie",
-    "Was",
-    "Wer",
-    "Wo",
-    "Wann",
-    "Als",
-    "Wenn",
-    "Seit",
-    "Laut",
-    "Trotz",
-    "Wegen",
-    "Unterdessen",
-    "Inzwischen",
-    "Bislang",
-    "Bisher",
-    "Zuletzt",
-    "Zuvor",
-    "Danach",
-    "Dort",
-    "Hier",
-    "Heute",
-    "Gestern",
-    "Morgen",
-    "Nun",
-    "Jetzt",
-    "Noch",
-    "Schon",
-    "Bereits",
-    "Mehrfach",
-    "Gemeinsam",
-    "Allerdings",
-    "Unabhängig",
-    "Kein",
-    "Keine",
-    "Nicht",
-    "So",
-    "Da",
-    "Dass",
-    "Ob",
-    "Um",
-    "Ohne",
-    "Mehr",
-    "Weitere",
-    "Weiter",
-    "Erst",
-    "Zunächst",
-    "Dennoch",
-    "Trotzdem",
-    "Demnach",
-    "Demzufolge",
-    "Offenbar",
-    "Angeblich",
-    "Seither",
-    "Allein",
-    "Seitdem",
-    "Daraufhin",
-    "Anschließend",
-    "Später",
-    "Mittlerweile",
-    "Derzeit",
-    "Erneut",
-    "Gleichzeitig",
-    "Außerdem",
-    "Stattdessen",
-    "Immerhin",
-    "Jedoch",
-    "Ebenfalls",
-    "Vielmehr",
-    "Insgesamt",
-    "Offiziell",
-    "Kürzlich",
-    "Vorher",
-    "Nachdem",
-    "Während",
-    "Bis",
-    "Darunter",
-    "Dagegen",
-    "Dafür",
-    "Zuerst",
-    "Schließlich",
-    "Vorerst",
-    "Bald",
-    "Darüber",
-    "Daran",
-    "Darauf",
-    "Davon",
-    "Dadurch",
-    "Dahinter",
-    "Damals",
-    "Zumindest",
-    "Etwa",
-    "Rund",
-    "Fast",
-    "Kaum",
-    "Vielleicht",
-    "Wohl",
-    "Möglicherweise",
-    "Hingegen",
-    "Ebenso",
-    "Somit",
-    "Folglich",
-    "Eigentlich",
-    "Tatsächlich",
-    "Natürlich",
-    "Sogar",
-    "Besonders",
-    "Nur",
-    "Jedenfalls",
-    "Zwar",
-}
-STOP_NOUNS = {
-    "Angaben",
-    "Angabe",
-    "Informationen",
-    "Berichten",
-    "Bericht",
-    "Berichte",
-    "Ende",
-    "Anfang",
-    "Mitte",
-    "Zeit",
-    "Mal",
-    "Jahr",
-    "Jahre",
-    "Jahren",
-    "Jahres",
-    "Monat",
-    "Monate",
-    "Monaten",
-    "Woche",
-    "Wochen",
-    "Tag",
-    "Tage",
-    "Tagen",
-    "Stunden",
-    "Uhr",
-    "Montag",
-    "Dienstag",
-    "Mittwoch",
-    "Donnerstag",
-    "Freitag",
-    "Samstag",
-    "Sonntag",
-    "Wochenende",
-    "Morgen",
-    "Abend",
-    "Nacht",
-    "Beginn",
-    "Rahmen",
-    "Hinsicht",
-    "Zusammenhang",
-    "Verlauf",
-    "Stand",
-    "Weise",
-    "Art",
-    "Fall",
-    "Fälle",
-    "Prozent",
-    "Hälfte",
-    "Teil",
-    "Teile",
-    "Zahl",
-    "Sprecherin",
-    "Verfügung",
-    "Ziel",
-    "Ziele",
-    "Zielen",
-    "Dienstagabend",
-    "Montagmorgen",
-}
 DEMONYM = re.compile(r"^[a-zäöü]+(isch|ländisch)(e|en|er|es|em)?$")
 NOT_DEMONYM = re.compile(
     r"^(militär|polit|prakt|techn|strateg|wirtschaft|islam|histor|typ|krit|diplomat|"
@@ -537,7 +44,8 @@ NOUN_SUFFIX = re.compile(
 
 @dataclass
 class Candidate:
-    """A noun phrase that may fill an argument: a named mention, a common noun phrase or a pronoun."""
+    """A noun phrase that may fill an argument: a named mention, a common noun phrase or a
+    pronoun."""
 
     start: int  # token indices, end exclusive
     end: int
@@ -545,7 +53,8 @@ class Candidate:
     prep: str | None = None  # the preposition that governs it, lower-cased
     mention: Mention | None = None
     pronoun: bool = False
-    genitive: bool = False  # modifies a noun ("Angriff Russlands", "Sprecher des Ministeriums", "Russlands Krieg")
+    # modifies a noun ("Angriff Russlands", "Sprecher des Ministeriums", "Russlands Krieg")
+    genitive: bool = False
     np_start: int = -1  # first token of the phrase, with determiner, adjectives and title
 
     def span(self, doc: Doc) -> Span:
@@ -596,8 +105,10 @@ def index_doc(doc: Doc) -> DocIndex:
 def heuristic_mentions(doc: Doc) -> list[Mention]:
     """Names guessed from capitalisation, used only while no entity component sets doc._.mentions.
 
-    German capitalises every noun, so a capitalised word counts as a name only where a common noun could
-    hardly stand: without a determiner or adjective before it, or right after a title-like capitalised word.
+    German capitalises every noun, so a capitalised word counts as a name only where a common noun
+    could
+    hardly stand: without a determiner or adjective before it, or right after a title-like
+    capitalised word.
     """
     out: list[Mention] = []
     sent_starts = {s.start for s in doc.sents} if doc.has_annotation("SENT_START") else {0}
@@ -618,25 +129,25 @@ def heuristic_mentions(doc: Doc) -> list[Mention]:
         if (
             not text[:1].isupper()
             or (not text.isalpha() and "-" not in text)
-            or text in FUNCTION_CAPS
+            or text in de.FUNCTION_CAPS
         ):
             continue
-        if text in STOP_NOUNS or len(text) < 3:
+        if text in de.STOP_NOUNS or len(text) < 3:
             continue
         prev = doc[tok.i - 1] if tok.i > 0 and tok.i not in sent_starts else None
         prev_lower = prev.lower_ if prev is not None else ""
-        if prev_lower in DETERMINERS or (
+        if prev_lower in de.DETERMINERS or (
             prev is not None
             and prev.text[:1].islower()
             and prev_lower.endswith(("e", "en", "er", "es", "em"))
-            and prev_lower not in PREPOSITIONS
-            and prev_lower not in AUX
+            and prev_lower not in de.PREPOSITIONS
+            and prev_lower not in de.AUX
         ):
             continue
         after_title = prev is not None and TITLE.search(prev.text) is not None
         if NOUN_SUFFIX.search(text) and not after_title and not NAME_SUFFIX.search(text):
             continue
-        kind = "LOC" if NAME_SUFFIX.search(text) or prev_lower in LOCATIVE else "PER"
+        kind = "LOC" if NAME_SUFFIX.search(text) or prev_lower in de.LOCATIVE else "PER"
         out.append(Mention(tok.idx, tok.idx + len(text), text, kind, component="events:fallback"))
     return _merge_adjacent(out)
 
@@ -656,7 +167,8 @@ def _merge_adjacent(mentions: list[Mention]) -> list[Mention]:
 
 
 def clauses(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """Token ranges between commas, colons, dashes, brackets and quotes; boundaries belong to no clause."""
+    """Token ranges between commas, colons, dashes, brackets and quotes; boundaries belong to no
+    clause."""
     out: list[tuple[int, int]] = []
     begin = start
     for i in range(start, end):
@@ -664,7 +176,7 @@ def clauses(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         if tok.text == "," and _enumeration_comma(doc, i, end):
             continue
         if (
-            tok.text in BOUNDARIES
+            tok.text in de.BOUNDARIES
             or tok.is_space
             or (tok.is_punct and tok.text in {".", "!", "?", "…"})
         ):
@@ -677,7 +189,8 @@ def clauses(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _bounded(doc: Doc, clause: tuple[int, int]) -> list[tuple[int, int]]:
-    """Clauses longer than MAX_CLAUSE tokens (lists, run-on text) are cut before an "und"/"oder", or hard,
+    """Clauses longer than MAX_CLAUSE tokens (lists, run-on text) are cut before an "und"/"oder", or
+    hard,
     so that every rule that looks at a whole clause stays linear in the length of the text."""
     parts = []
     start, end = clause
@@ -725,26 +238,27 @@ def clause_kind(doc: Doc, clause: tuple[int, int], sent_start: int) -> str:
     """main | sub | rel | zu (a zu-infinitive without an opener)."""
     first = doc[clause[0]].lower_
     after_boundary = clause[0] > sent_start
-    if first in SUBORDINATORS:
+    if first in de.SUBORDINATORS:
         return "sub"
     last = last_word(doc, clause)
     own_aux = [
         i
         for i in range(*clause)
-        if doc[i].lower_ in AUX and not (i == last and doc[i - 1].lower_ == "zu")
+        if doc[i].lower_ in de.AUX and not (i == last and doc[i - 1].lower_ == "zu")
     ]
     if after_boundary and not own_aux and has_zu_infinitive(doc, clause):
-        return "zu"  # "..., Kinder verschleppt zu haben": the final "zu haben" is the infinitive itself
-    if after_boundary and first in RELATIVES and _article_v2(doc, clause, last):
+        # "..., Kinder verschleppt zu haben": the final "zu haben" is the infinitive itself
+        return "zu"
+    if after_boundary and first in de.RELATIVES and _article_v2(doc, clause, last):
         return (
             "main"  # "sagte, die USA würden die Ukraine unterstützen": an article, the verb second
         )
     if after_boundary and (
-        first in RELATIVES
+        first in de.RELATIVES
         or (
-            first in PREPOSITIONS
+            first in de.PREPOSITIONS
             and clause[0] + 1 < clause[1]
-            and doc[clause[0] + 1].lower_ in RELATIVES
+            and doc[clause[0] + 1].lower_ in de.RELATIVES
         )
     ):
         return "rel"
@@ -752,8 +266,10 @@ def clause_kind(doc: Doc, clause: tuple[int, int], sent_start: int) -> str:
 
 
 def _article_v2(doc: Doc, clause: tuple[int, int], last: int | None) -> bool:
-    """ "die USA würden ...", "die russischen Truppen hätten ...": a noun follows the article and a finite
-    auxiliary right after it, where a relative clause ends in its finite verb ("die Russland unterstützt",
+    """ "die USA würden ...", "die russischen Truppen hätten ...": a noun follows the article and a
+    finite
+    auxiliary right after it, where a relative clause ends in its finite verb ("die Russland
+    unterstützt",
     "der Zivilisten getötet haben soll")."""
     i = clause[0] + 1
     while (
@@ -761,16 +277,16 @@ def _article_v2(doc: Doc, clause: tuple[int, int], last: int | None) -> bool:
         and doc[i].text[:1].islower()
         and doc[i].is_alpha
         and doc[i].lower_.endswith(("e", "en", "er", "es", "em"))
-        and doc[i].lower_ not in AUX
-        and doc[i].lower_ not in PREPOSITIONS
-        and (doc[i].lower_ not in PRONOUNS and doc[i].lower_ != "sich")
+        and doc[i].lower_ not in de.AUX
+        and doc[i].lower_ not in de.PREPOSITIONS
+        and (doc[i].lower_ not in de.PRONOUNS and doc[i].lower_ != "sich")
     ):
         i += 1  # adjectives
     if i >= clause[1] or not is_noun_like(doc[i].text):
         return False
     if i + 1 < clause[1] and is_noun_like(doc[i + 1].text):
         i += 1  # "die Vereinigten Staaten", "die Armee Russlands"
-    return last is not None and i + 1 < last and doc[i + 1].lower_ in AUX
+    return last is not None and i + 1 < last and doc[i + 1].lower_ in de.AUX
 
 
 def has_zu_infinitive(doc: Doc, clause: tuple[int, int]) -> bool:
@@ -791,15 +307,16 @@ def last_word(doc: Doc, clause: tuple[int, int]) -> int | None:
 
 
 def is_noun_like(tok_text: str) -> bool:
-    """Capitalised, not a function word or number, and not the first half of "Staats- und Regierungschefs"."""
+    """Capitalised, not a function word or number, and not the first half of "Staats- und
+    Regierungschefs"."""
     return (
         tok_text[:1].isupper()
-        and tok_text not in FUNCTION_CAPS
-        and tok_text not in STOP_NOUNS
+        and tok_text not in de.FUNCTION_CAPS
+        and tok_text not in de.STOP_NOUNS
         and (tok_text.replace("-", "").isalpha())
         and not tok_text.endswith("-")
-        and tok_text.lower() not in DETERMINERS
-        and (tok_text.lower() not in NUMBERS)
+        and tok_text.lower() not in de.DETERMINERS
+        and (tok_text.lower() not in de.NUMBERS)
     )
 
 
@@ -808,7 +325,8 @@ def candidates(
 ) -> list[Candidate]:
     """Noun phrases in [start, end): each named mention, each other capitalised noun, each pronoun.
 
-    A title before a name ("Präsident Alexander Lukaschenko") joins the name's candidate, whose span is the
+    A title before a name ("Präsident Alexander Lukaschenko") joins the name's candidate, whose span
+    is the
     name; a name in the Saxon genitive before a noun ("Russlands Krieg") only modifies that noun.
     """
     doc = index.doc
@@ -826,7 +344,8 @@ def candidates(
             if mention.sub == "deriv" and (
                 mention.text[:1].islower() or (m_end < end and is_noun_like(doc[m_end].text))
             ):
-                i = m_end  # an adjective ("russische", "Ukrainische Experten", "Moskauer"): it modifies a noun
+                # an adjective ("russische", "Ukrainische Experten", "Moskauer"): it modifies a noun
+                i = m_end
                 continue
             nxt = index.mention_at.get(m_end)
             if (
@@ -849,7 +368,7 @@ def candidates(
             out.append(cand)
             i = m_end
             continue
-        if tok.lower_ in PRONOUNS or (tok.lower_ == "ihr" and _object_ihr(doc, i, end)):
+        if tok.lower_ in de.PRONOUNS or (tok.lower_ == "ihr" and _object_ihr(doc, i, end)):
             cand = _candidate(doc, i, i + 1, None, start)
             cand.pronoun = True
             out.append(cand)
@@ -865,9 +384,10 @@ def candidates(
 
 
 def _object_ihr(doc: Doc, i: int, end: int) -> bool:
-    """ "wirft ihr vor", "half ihr": "ihr" as a dative pronoun, not the possessive before a noun ("ihr Land",
+    """ "wirft ihr vor", "half ihr": "ihr" as a dative pronoun, not the possessive before a noun
+    ("ihr Land",
     "ihr jährliches Manöver")."""
-    if i == 0 or (doc[i - 1].text[:1].isupper() and doc[i - 1].text not in FUNCTION_CAPS):
+    if i == 0 or (doc[i - 1].text[:1].isupper() and doc[i - 1].text not in de.FUNCTION_CAPS):
         return False
     nxt = doc[i + 1] if i + 1 < end else None
     if nxt is None or not nxt.is_alpha:
@@ -885,7 +405,8 @@ def _object_ihr(doc: Doc, i: int, end: int) -> bool:
 
 def _share_across_conjunction(doc: Doc, cands: list[Candidate]) -> None:
     """ "nach Moskau und Kiew", "gegen drei Militärs und ein Unternehmen", "der USA, Frankreichs und
-    Großbritanniens": a conjunct without a preposition of its own shares the one of the conjunct before."""
+    Großbritanniens": a conjunct without a preposition of its own shares the one of the conjunct
+    before."""
     for before, cand in zip(cands, cands[1:]):
         first = cand.np_start if cand.np_start >= 0 else cand.start
         if (
@@ -908,7 +429,7 @@ def _name_adjective(doc: Doc, index: DocIndex, i: int, end: int) -> bool:
     word = doc[i].lower_
     return (
         i > 0
-        and doc[i - 1].lower_ in DEFINITE
+        and doc[i - 1].lower_ in de.DEFINITE
         and word.endswith(("e", "en"))
         and i + 1 < end
         and is_noun_like(doc[i + 1].text)
@@ -917,8 +438,10 @@ def _name_adjective(doc: Doc, index: DocIndex, i: int, end: int) -> bool:
 
 
 def _is_title(doc: Doc, index: DocIndex, i: int) -> bool:
-    """A common noun right before the name of a person or organisation is its title or descriptor, and a
-    kind of place before a place's name ("im Dorf Przewodów", "die Region Transnistrien") is its descriptor."""
+    """A common noun right before the name of a person or organisation is its title or descriptor,
+    and a
+    kind of place before a place's name ("im Dorf Przewodów", "die Region Transnistrien") is its
+    descriptor."""
     nxt = index.mention_at.get(i + 1)
     if i in index.mention_at or nxt is None or nxt[0] != i + 1 or nxt[2].sub is not None:
         return False
@@ -940,7 +463,8 @@ def _title_start(doc: Doc, index: DocIndex, m_start: int, floor: int) -> int:
 
 
 def _apposition(doc: Doc, index: DocIndex, m_start: int) -> bool:
-    """ "die Staatsanwaltschaft Stuttgart": a place right after a common noun only names which one (not
+    """ "die Staatsanwaltschaft Stuttgart": a place right after a common noun only names which one
+    (not
     after a kind of place: "das Dorf Blahodatne" is the village)."""
     mention = index.mention_at[m_start][2]
     prev = m_start - 1
@@ -967,35 +491,36 @@ def _saxon_genitive(doc: Doc, index: DocIndex, m_end: int, end: int) -> bool:
 def _candidate(
     doc: Doc, start: int, end: int, mention: Mention | None, floor: int = 0
 ) -> Candidate:
-    """Find the governing preposition by walking left over determiners and adjectives (not past `floor`)."""
+    """Find the governing preposition by walking left over determiners and adjectives (not past
+    `floor`)."""
     j = start - 1
     while j >= floor and (
-        doc[j].lower_ in DETERMINERS
+        doc[j].lower_ in de.DETERMINERS
         or _adjective(doc, j)
         or (
             j == start - 1
             and j > 0
             and doc[j].text[:1].isupper()
-            and doc[j - 1].lower_ in DEFINITE
+            and doc[j - 1].lower_ in de.DEFINITE
             and doc[j].lower_.endswith(("e", "en"))
-            and doc[j].text not in FUNCTION_CAPS
+            and doc[j].text not in de.FUNCTION_CAPS
         )
     ):
         j -= 1
-    prep = doc[j].lower_ if j >= 0 and doc[j].lower_ in PREPOSITIONS else None
+    prep = doc[j].lower_ if j >= 0 and doc[j].lower_ in de.PREPOSITIONS else None
     genitive = (
         prep is None
         and j >= 0
         and j < start - 1
         and doc[j + 1].lower_ in {"des", "der"}
-        and (doc[j].text[:1].isupper() and doc[j].text not in FUNCTION_CAPS)
+        and (doc[j].text[:1].isupper() and doc[j].text not in de.FUNCTION_CAPS)
     )
     genitive = genitive or (
         prep is None
         and j == start - 1
         and j >= 0
         and doc[j].text[:1].isupper()
-        and doc[j].text not in FUNCTION_CAPS
+        and doc[j].text not in de.FUNCTION_CAPS
         and doc[end - 1].text.endswith("s")
     )
     return Candidate(
@@ -1008,15 +533,16 @@ def _adjective(doc: Doc, j: int) -> bool:
     return (
         doc[j].text[:1].islower()
         and doc[j].is_alpha
-        and word not in PREPOSITIONS
-        and word not in AUX
+        and word not in de.PREPOSITIONS
+        and word not in de.AUX
         and (word.endswith(("e", "en", "er", "es", "em")))
         and word not in {"und", "oder", "aber", "sowie", "wie"}
     )
 
 
 def np_span(doc: Doc, cand: Candidate) -> Span:
-    """The noun phrase with its determiner and adjectives ("Die russische Seite"); a name stays the name."""
+    """The noun phrase with its determiner and adjectives ("Die russische Seite"); a name stays the
+    name."""
     if cand.mention is not None:
         return cand.span(doc)
     return token_span(doc, cand.np_start, cand.end)
@@ -1025,13 +551,14 @@ def np_span(doc: Doc, cand: Candidate) -> Span:
 def finite_position(doc: Doc, clause: tuple[int, int], verbs: set[int]) -> int | None:
     """The first auxiliary, modal or known verb of the clause: the V2 position in a main clause."""
     for i in range(*clause):
-        if doc[i].lower_ in AUX or i in verbs:
+        if doc[i].lower_ in de.AUX or i in verbs:
             return i
     return None
 
 
 def resolve_pronoun(index: DocIndex, tok_i: int, person: bool) -> Mention | None:
-    """A pronoun stands for the nearest preceding naming mention (a person for "er"; for "sie" a person
+    """A pronoun stands for the nearest preceding naming mention (a person for "er"; for "sie" a
+    person
     named in the last two sentences before anything else)."""
     best = best_person = None
     for m_start, _m_end, mention in index.mentions:

@@ -1,17 +1,21 @@
-"""What one mention names, before any clustering: a grounded entity (alias table, gazetteer, demonym) or a
-person name / other name with its matching keys. Pure: depends on the mention, its report and the tables."""
+"""What one mention names, before any clustering: a grounded entity (alias table, gazetteer,
+demonym) or a
+person name / other name with its matching keys. Pure: depends on the mention, its report and the
+tables."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+from chronik.nlp.lang.de import COMPOUND_HEADS, NAME_TITLES
 from chronik.nlp.linking import names as nm
-from chronik.nlp.linking.resources import (
+from chronik.nlp.linking.aliases import (
     AliasTable,
     Gazetteer,
     demonyms,
     role_lexicon,
+    role_word,
     speech_verbs,
 )
 from chronik.nlp.linking.translit import cyrillic_to_latin, has_cyrillic
@@ -27,7 +31,8 @@ _DEMONYM_ENDING = re.compile(r"(n|s)$")
 
 @dataclass
 class Analysis:
-    """`kind`: grounded (canonical known), person, name. `surface`: the name with inflection removed."""
+    """`kind`: grounded (canonical known), person, name. `surface`: the name with inflection
+    removed."""
 
     kind: str
     type_class: str  # P for persons, X for places, organisations and the rest
@@ -48,7 +53,8 @@ def type_class(type_: str) -> str:
 def country_of_adjective(
     word: str, gaz: Gazetteer, aliases: AliasTable | None = None
 ) -> tuple[str, str] | None:
-    """See _country_of_adjective; also with a prefix (ostukrainische, prorussischen) and for places with -er
+    """See _country_of_adjective; also with a prefix (ostukrainische, prorussischen) and for places
+    with -er
     (Moskauer, Kiewer, Berliner)."""
     hit = _country_of_adjective(word, gaz)
     if hit is None and _PREFIX.match(word) and len(_PREFIX.sub("", word)) >= 4:
@@ -66,7 +72,8 @@ def country_of_adjective(
 
 
 def _country_of_adjective(word: str, gaz: Gazetteer) -> tuple[str, str] | None:
-    """'belarussischen' -> Belarus, 'russische' -> Russia, 'Ukrainer' -> Ukraine, 'Israelis' -> Israel.
+    """'belarussischen' -> Belarus, 'russische' -> Russia, 'Ukrainer' -> Ukraine, 'Israelis' ->
+    Israel.
 
     Irregular forms come from demonyms.tsv; the rest from suffix rules against German country names
     (stem + ien/en/land/a/e/ei, or the stem itself)."""
@@ -97,7 +104,8 @@ def _country_of_adjective(word: str, gaz: Gazetteer) -> tuple[str, str] | None:
 
 
 def name_in_compound(text: str, aliases: AliasTable, gaz: Gazetteer, type_: str) -> str | None:
-    """'Nato-Gipfel' -> Nato, 'EU-Kommission' -> EU-Kommission (a known name), 'Kremlsprecher' -> Kreml."""
+    """'Nato-Gipfel' -> Nato, 'EU-Kommission' -> EU-Kommission (a known name), 'Kremlsprecher' ->
+    Kreml."""
     if aliases.lookup(text, type_) or gaz.lookup(text):
         return text
     parts = [p for p in re.split(r"[-‑]", text) if p]
@@ -125,8 +133,8 @@ def name_in_compound(text: str, aliases: AliasTable, gaz: Gazetteer, type_: str)
         return parts[0]
     for cut in range(3, len(text) - 3):
         if (
-            low[cut:] in _COMPOUND_HEADS
-            or low[cut:].rstrip("sn") in _COMPOUND_HEADS
+            low[cut:] in COMPOUND_HEADS
+            or low[cut:].rstrip("sn") in COMPOUND_HEADS
             or low[cut:] in role_lexicon()
         ):
             return (
@@ -135,49 +143,6 @@ def name_in_compound(text: str, aliases: AliasTable, gaz: Gazetteer, type_: str)
                 else text[:cut]
             )
     return None
-
-
-_COMPOUND_HEADS = {
-    "sprecher",
-    "sprecherin",
-    "chef",
-    "chefin",
-    "gipfel",
-    "staaten",
-    "truppen",
-    "soldaten",
-    "armee",
-    "regierung",
-    "angaben",
-    "kreise",
-    "führung",
-    "mitglied",
-    "mitglieder",
-    "gebiet",
-    "grenze",
-    "krieg",
-    "beitritt",
-    "einsatz",
-    "kommission",
-    "präsident",
-    "präsidentin",
-    "minister",
-    "ministerin",
-    "botschafter",
-    "vertreter",
-    "anhänger",
-    "kämpfer",
-    "partner",
-    "stützpunkt",
-    "offensive",
-    "angriff",
-    "angriffe",
-    "politik",
-    "beamte",
-    "beamten",
-    "behörden",
-    "medien",
-}
 
 
 def _grounded(surface: str, type_: str, aliases: AliasTable, gaz: Gazetteer) -> Analysis | None:
@@ -214,7 +179,8 @@ def analyse_mention(
     gaz: Gazetteer,
     known: dict[str, int] | None = None,
 ) -> Analysis:
-    """`known`: how often surface forms (lookup keys) are seen, which decides whether "-s" is an inflection."""
+    """`known`: how often surface forms (lookup keys) are seen, which decides whether "-s" is an
+    inflection."""
     raw = nm.normalise(text)
     if sub == "deriv":
         hit = country_of_adjective(raw, gaz, aliases)
@@ -267,48 +233,17 @@ def analyse_mention(
     return Analysis("name", "X", surface, "name", keys=keys, exact=exact)
 
 
-_TITLES = {
-    "dr.",
-    "prof.",
-    "herr",
-    "frau",
-    "papst",
-    "könig",
-    "königin",
-    "prinz",
-    "prinzessin",
-    "sir",
-    "lady",
-    "scheich",
-    "general",
-    "oberst",
-    "kardinal",
-    "bischof",
-    "pfarrer",
-    "imam",
-    "ayatollah",
-    "ajatollah",
-    "us-präsident",
-    "ex-präsident",
-    "ex-kanzler",
-    "ex-kanzlerin",
-    "altkanzler",
-    "altkanzlerin",
-}
-
-
 def strip_titles(name: str) -> str:
     """'Präsident Selenskyj', 'Dr. Angela Merkel' -> the name (when a span took its title along)."""
-    from chronik.nlp.linking.roles import role_word
-
     words = name.split(" ")
-    while len(words) > 1 and (words[0].lower() in _TITLES or role_word(words[0]) is not None):
+    while len(words) > 1 and (words[0].lower() in NAME_TITLES or role_word(words[0]) is not None):
         words = words[1:]
     return " ".join(words)
 
 
 def _unmarked_derived(raw: str, type_: str, aliases: AliasTable, gaz: Gazetteer) -> Analysis | None:
-    """A tagger that did not mark `sub`: 'russischen' is still Russia, 'Nato-Gipfel' still NATO (hyphenated
+    """A tagger that did not mark `sub`: 'russischen' is still Russia, 'Nato-Gipfel' still NATO
+    (hyphenated
     compounds only: 'Deutschlandfunk' is a name of its own)."""
     if " " in raw:
         return None
@@ -331,7 +266,8 @@ def _unmarked_derived(raw: str, type_: str, aliases: AliasTable, gaz: Gazetteer)
 
 
 def _pick_form(forms: list[str], type_: str, known: dict[str, int]) -> str:
-    """An inflected form is stripped when the bare form is known elsewhere; a form that is itself seen more than
+    """An inflected form is stripped when the bare form is known elsewhere; a form that is itself
+    seen more than
     once (Tsipras, Gudenus) is a name of its own; otherwise persons go by the genitive rule."""
     for form in forms[1:]:
         if known.get(nm.lookup_key(form), 0) > 0:
@@ -349,7 +285,8 @@ def _pick_form(forms: list[str], type_: str, known: dict[str, int]) -> str:
 
 
 def government_of(place_info: dict, text: str, end: int, start: int, gaz: Gazetteer) -> str | None:
-    """A capital followed (or, in verb-first clauses, preceded) by a verb of saying or acting stands for its
+    """A capital followed (or, in verb-first clauses, preceded) by a verb of saying or acting stands
+    for its
     government: 'Moskau bestreitet', 'bestritt Moskau'."""
     if not place_info.get("capital_of"):
         return None

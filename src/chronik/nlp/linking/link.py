@@ -1,6 +1,8 @@
-"""Linking one report's mentions against an Index: grounding, persons within the report, then across reports.
+"""Linking one report's mentions against an Index: grounding, persons within the report, then across
+reports.
 
-`link_documents` runs it over a whole annotation-format file in memory (what `chronik eval events` calls);
+`link_documents` runs it over a whole annotation-format file in memory (what `chronik eval events`
+calls);
 chronik.kb.entities runs it per report against the store.
 """
 
@@ -13,6 +15,13 @@ from functools import lru_cache
 from typing import Any
 
 from chronik.nlp.linking import names as nm
+from chronik.nlp.linking.aliases import (
+    AliasTable,
+    Gazetteer,
+    build_alias_table,
+    file_aliases,
+    gazetteer,
+)
 from chronik.nlp.linking.analyse import Analysis, analyse_mention, government_of
 from chronik.nlp.linking.cluster import (
     Decision,
@@ -22,13 +31,6 @@ from chronik.nlp.linking.cluster import (
     resolve_grounded,
     resolve_name,
     resolve_surname,
-)
-from chronik.nlp.linking.resources import (
-    AliasTable,
-    Gazetteer,
-    build_alias_table,
-    file_aliases,
-    gazetteer,
 )
 
 LINKED_TYPES = ("PER", "LOC", "ORG", "OTH")
@@ -58,7 +60,8 @@ def default_aliases() -> AliasTable:
 
 
 class AliasKeys:
-    """Phonetic keys of the alias table's names, so 'Shoigus' or 'Sergej Shoigu' (not listed) still ground."""
+    """Phonetic keys of the alias table's names, so 'Shoigus' or 'Sergej Shoigu' (not listed) still
+    ground."""
 
     def __init__(self, aliases: AliasTable) -> None:
         self.person: dict[str, set[str]] = {}
@@ -127,7 +130,8 @@ class Linker:
     def link_local(
         self, mentions: list[MentionInput], analyses: list[Analysis], text: str
     ) -> tuple[dict[int, Decision], list[int]]:
-        """Everything but bare surnames that the report itself does not explain; those are returned."""
+        """Everything but bare surnames that the report itself does not explain; those are
+        returned."""
         decided: dict[int, Decision] = {}
         pending: list[int] = []
         for i, (m, a) in enumerate(zip(mentions, analyses)):
@@ -169,7 +173,8 @@ class Linker:
         decided: dict[int, Decision],
         text: str,
     ) -> None:
-        """'Internationale Atomenergiebehörde (IAEO)': the short form in brackets names the same entity, from
+        """'Internationale Atomenergiebehörde (IAEO)': the short form in brackets names the same
+        entity, from
         now on in every report (its key is added to the long form's entity)."""
         for i in range(len(mentions) - 1):
             long, short = mentions[i], mentions[i + 1]
@@ -282,8 +287,10 @@ def link_documents(
 ) -> list[dict[str, Any]]:
     """Annotation-format records of many reports -> copies with every mention's `canonical` set.
 
-    Cross-document: all reports are linked together, in date order; bare surnames are resolved after every
-    full name of the file is known, against persons seen near the report's date. Capitals standing for their
+    Cross-document: all reports are linked together, in date order; bare surnames are resolved after
+    every
+    full name of the file is known, against persons seen near the report's date. Capitals standing
+    for their
     government get `government_of` (the country's canonical name)."""
     out = copy.deepcopy(records)
     linker = Linker(aliases)

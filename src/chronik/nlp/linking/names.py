@@ -1,8 +1,11 @@
-"""Name keys that know German: normalising, inflection, person names, transliteration-proof phonetic keys.
+"""Name keys that know German: normalising, inflection, person names, transliteration-proof phonetic
+keys.
 
-Two names match on a key, never on a bare similarity threshold: `phonetic_keys` gives each token one key per
+Two names match on a key, never on a bare similarity threshold: `phonetic_keys` gives each token one
+key per
 reading (German orthography, English orthography), and two tokens match when they share a key. Fuzzy
-similarity (rapidfuzz) is used only inside a block of same-type names whose keys already agree on the start.
+similarity (rapidfuzz) is used only inside a block of same-type names whose keys already agree on
+the start.
 """
 
 from __future__ import annotations
@@ -67,7 +70,8 @@ def lookup_key(text: str) -> str:
 
 
 def is_acronym(text: str) -> bool:
-    """All-caps or one-letter names (IS, USA, AfD, G7): matched exactly, never fuzzily or inflected."""
+    """All-caps or one-letter names (IS, USA, AfD, G7): matched exactly, never fuzzily or
+    inflected."""
     t = text.replace(".", "").replace("-", "")
     return (
         len(t) <= 1
@@ -79,7 +83,8 @@ def is_acronym(text: str) -> bool:
 def genitive_candidates(text: str, type_: str) -> list[str]:
     """The form as written first, then forms without a German genitive/dative ending.
 
-    "Russlands" -> Russland, "Schoigus" -> Schoigu, "des Irans" -> Iran; the caller keeps the first form that
+    "Russlands" -> Russland, "Schoigus" -> Schoigu, "des Irans" -> Iran; the caller keeps the first
+    form that
     is known (alias table, gazetteer, another mention), so "Belarus" and "Paris" stay whole.
     """
     out = [text]
@@ -97,8 +102,10 @@ def genitive_candidates(text: str, type_: str) -> list[str]:
 
 
 def declension_candidates(text: str) -> list[str]:
-    """Multi-word names in another case: 'Vereinigten Arabischen Emiraten' -> 'Vereinigte Arabische Emirate',
-    'der Europäischen Union' -> 'Europäische Union' (adjectives levelled to -e, a dative plural -n dropped)."""
+    """Multi-word names in another case: 'Vereinigten Arabischen Emiraten' -> 'Vereinigte Arabische
+    Emirate',
+    'der Europäischen Union' -> 'Europäische Union' (adjectives levelled to -e, a dative plural -n
+    dropped)."""
     words = text.split(" ")
     if len(words) < 2 or is_acronym(text):
         return []
@@ -114,8 +121,10 @@ def declension_candidates(text: str) -> list[str]:
 
 
 def strong_genitive(text: str) -> str | None:
-    """For an unknown person: "Lukaschenkos" is a genitive when -s follows a vowel that names rarely end on
-    before an s (a, o, u, y, j) or a Russian surname in -ow/-ew; "Mattis", "Jones" are not touched."""
+    """For an unknown person: "Lukaschenkos" is a genitive when -s follows a vowel that names rarely
+    end on
+    before an s (a, o, u, y, j) or a Russian surname in -ow/-ew; "Mattis", "Jones" are not
+    touched."""
     last = text.split(" ")[-1]
     if (
         len(last) >= 5
@@ -139,7 +148,8 @@ class PersonName:
 
 @lru_cache(maxsize=100_000)
 def split_person(text: str) -> PersonName:
-    """'Sergej Schoigu' -> (Sergej,), Schoigu; 'Ursula von der Leyen' -> (Ursula,), 'von der Leyen'."""
+    """'Sergej Schoigu' -> (Sergej,), Schoigu; 'Ursula von der Leyen' -> (Ursula,), 'von der
+    Leyen'."""
     words = normalise(text).split(" ")
     if len(words) == 1:
         return PersonName((), words[0])
@@ -149,7 +159,8 @@ def split_person(text: str) -> PersonName:
     return PersonName(tuple(words[:i]), " ".join(words[i:]))
 
 
-# --- phonetic keys -------------------------------------------------------------------------------------
+# --- phonetic keys
+# -------------------------------------------------------------------------------------
 # Markers: 3 = ш/ж (sch, sh, zh), 4 = ч (tsch, ch), 5 = щ, 7 = ц (z, ts), x = х (ch, kh).
 _GERMAN = [
     ("schtsch", "5"),
@@ -207,7 +218,8 @@ def phonetic_keys(token: str) -> frozenset[str]:
     """Keys of one name token under German and English transliteration habits.
 
     Schoigu/Shoigu/Шойгу -> '3oigu'; Peskow/Peskov -> 'peskov'; Selenskyj/Zelensky -> 'selenski'.
-    Tokens of scripts without a rule get their folded form as the only key, so they still match themselves.
+    Tokens of scripts without a rule get their folded form as the only key, so they still match
+    themselves.
     """
     if has_cyrillic(token):
         de, en = cyrillic_to_latin(token)
@@ -222,7 +234,8 @@ def phonetic_keys(token: str) -> frozenset[str]:
 
 @lru_cache(maxsize=100_000)
 def name_keys(text: str) -> frozenset[str]:
-    """Keys of a whole multi-word name (tokens joined by '_'), all reading combinations of the first/last."""
+    """Keys of a whole multi-word name (tokens joined by '_'), all reading combinations of the
+    first/last."""
     words = [w for w in re.split(r"[\s\-‑]+", normalise(text)) if w]
     if not words:
         return frozenset()
@@ -247,8 +260,10 @@ _GENERIC_PARTS = {
 
 
 def org_name_keys(text: str) -> frozenset[str]:
-    """Keys of a non-person name, with adjective declension levelled ('Internationalen Atomenergiebehörde' =
-    'Internationale Atomenergiebehörde', 'Vereinten Nationen' = 'Vereinte Nationen') and generic parts of
+    """Keys of a non-person name, with adjective declension levelled ('Internationalen
+    Atomenergiebehörde' =
+    'Internationale Atomenergiebehörde', 'Vereinten Nationen' = 'Vereinte Nationen') and generic
+    parts of
     hyphenated names dropped ('Wagner-Gruppe' = 'Wagner')."""
     words = normalise(text).split(" ")
     if len(words) == 1 and "-" in words[0]:
@@ -268,8 +283,10 @@ def surname_keys(name: PersonName) -> frozenset[str]:
 
 
 def first_names_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Given names agree when one side has none, or some given name of each side agrees: an initial fits, they
-    share a key, or they are spelling variants (Alexander/Aleksandr/Oleksandr); Thomas and Gerd do not.
+    """Given names agree when one side has none, or some given name of each side agrees: an initial
+    fits, they
+    share a key, or they are spelling variants (Alexander/Aleksandr/Oleksandr); Thomas and Gerd do
+    not.
     'Recep Tayyip Erdoğan' and 'Tayyip Erdoğan' agree."""
     if not a or not b:
         return True
@@ -288,7 +305,8 @@ def _given_compatible(x: str, y: str) -> bool:
 
 
 def similar_keys(a: str, b: str) -> bool:
-    """Spelling variants that the key rules miss (Gerassimow/Gerasimov are caught by rules, Tichanowskaja/
+    """Spelling variants that the key rules miss (Gerassimow/Gerasimov are caught by rules,
+    Tichanowskaja/
     Tsikhanouskaya by the alias table): only long keys, same first letter, Jaro-Winkler >= 0.92."""
     if len(a) < 6 or len(b) < 6 or a[0] != b[0]:
         return False

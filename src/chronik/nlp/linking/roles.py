@@ -1,8 +1,12 @@
-"""Role facts from appositions and titles, and bare role mentions resolved to their holder at a date.
+"""Role facts from appositions and titles, and bare role mentions resolved to their holder at a
+date.
 
-"Russlands Verteidigungsminister Sergei Shoigu", "der belarussische Präsident Alexander Lukaschenko",
-"US-Verteidigungsminister Lloyd Austin", "Shoigu, der russische Verteidigungsminister," -> stated facts
-(role, of, holder). "seinem Amtskollegen Viktor Chrenin" takes the role said before and the other country
+"Russlands Verteidigungsminister Sergei Shoigu", "der belarussische Präsident Alexander
+Lukaschenko",
+"US-Verteidigungsminister Lloyd Austin", "Shoigu, der russische Verteidigungsminister," -> stated
+facts
+(role, of, holder). "seinem Amtskollegen Viktor Chrenin" takes the role said before and the other
+country
 of the report. "der russische Verteidigungsminister" with no name -> a reference, resolved by
 `RoleBook.holder(role, of, date)` from facts stated in earlier reports, else role_holders.tsv.
 """
@@ -13,11 +17,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from chronik.nlp.linking.aliases import RoleWord, role_holders, role_word
 from chronik.nlp.linking.cluster import days_apart
-from chronik.nlp.linking.resources import RoleWord, role_holders, role_lexicon
 
 _WORD = re.compile(r"[\wÄÖÜäöüß][\w\-ÄÖÜäöüß]*")
-_INFLECTION = ("en", "n", "s", "es")
 _LINK_GAP = re.compile(r"^[\s,]{0,3}$")
 
 
@@ -43,32 +46,6 @@ class RoleFact:
     rule: str
     holder_index: int | None = None  # index of the holder's mention (stated)
     holder: str | None = None  # canonical of the holder
-
-
-def role_word(token: str) -> tuple[RoleWord, str | None] | None:
-    """The lexicon entry of a (possibly inflected, possibly compound) role noun, and the compound's prefix."""
-    lex = role_lexicon()
-    low = token.lower()
-    forms = [low] + [
-        low[: -len(e)] for e in _INFLECTION if low.endswith(e) and len(low) - len(e) >= 4
-    ]
-    for f in forms:
-        if f in lex:
-            return lex[f], None
-    for f in forms:
-        if "-" in f:
-            head, tail = f.rsplit("-", 1)
-            if tail in lex:
-                return lex[tail], token[: len(head)]
-    for f in forms:
-        for cut in range(2, len(f) - 4):
-            if (
-                f[cut:] in lex
-                and lex[f[cut:]].role != "="
-                and f[cut:] not in ("chef", "leiter", "premier")
-            ):
-                return lex[f[cut:]], token[:cut]
-    return None
 
 
 def _mention_at(mentions: Sequence[MentionView], start: int, end: int) -> int | None:
@@ -225,7 +202,8 @@ def _one_role(
 def _colleague_of(
     text: str, mentions: Sequence[MentionView], pos: int, holder: int | None, before: list[RoleFact]
 ) -> RoleFact:
-    """'Gemeinsam mit seinem Amtskollegen Viktor Chrenin unterzeichnete Schoigu': the colleague shares the
+    """'Gemeinsam mit seinem Amtskollegen Viktor Chrenin unterzeichnete Schoigu': the colleague
+    shares the
     role of a person named in the same sentence, else of the role holder named last."""
     s0 = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
     s1 = min([i for i in (text.find(". ", pos), text.find("\n", pos)) if i >= 0] or [len(text)])
@@ -241,15 +219,18 @@ def _colleague_of(
 
 
 def _antecedent(role: str, before: list[RoleFact]) -> RoleFact | None:
-    """'der Minister' after 'der deutsche Verteidigungsminister': the last role of the report it names; a
-    colleague ('seinen Amtskollegen') is the other party, so only the antecedent when nothing else fits."""
+    """'der Minister' after 'der deutsche Verteidigungsminister': the last role of the report it
+    names; a
+    colleague ('seinen Amtskollegen') is the other party, so only the antecedent when nothing else
+    fits."""
     fitting = [f for f in before if role.lower() in f.role.lower()]
     main = [f for f in fitting if not f.rule.startswith("role:amtskollege")]
     return (main or fitting or [None])[-1]
 
 
 def _plural(token: str, word: RoleWord, article: str) -> bool:
-    """'die Außenminister' (a masculine noun after 'die') and 'den Ministern' are plural: no one holder."""
+    """'die Außenminister' (a masculine noun after 'die') and 'den Ministern' are plural: no one
+    holder."""
     if word.word.endswith("in"):
         return False
     low = token.lower()
@@ -261,7 +242,8 @@ def _plural(token: str, word: RoleWord, article: str) -> bool:
 def _other_country(
     text: str, mentions: Sequence[MentionView], pos: int, not_this: str | None
 ) -> str | None:
-    """For 'Amtskollege': the country of the report, other than the first holder's, named nearest before."""
+    """For 'Amtskollege': the country of the report, other than the first holder's, named nearest
+    before."""
     found = [
         m.canonical
         for m in mentions
@@ -277,7 +259,8 @@ def _other_country(
 
 @dataclass
 class RoleBook:
-    """Who held which role when: facts stated in reports, and the seed list for what no report says."""
+    """Who held which role when: facts stated in reports, and the seed list for what no report
+    says."""
 
     stated: dict[tuple[str, str], list[tuple[str, str]]] = field(
         default_factory=dict
@@ -294,8 +277,10 @@ class RoleBook:
         when: str | None,
         lookup: Callable[[str, str], list[tuple[str, str]]] | None = None,
     ) -> tuple[str | None, str]:
-        """The holder as of `when`: the list of known terms (role_holders.tsv) where it covers the date, else
-        the latest holder stated in a report no more than a year before, else the nearest stated holder."""
+        """The holder as of `when`: the list of known terms (role_holders.tsv) where it covers the
+        date, else
+        the latest holder stated in a report no more than a year before, else the nearest stated
+        holder."""
         if when:
             for h in role_holders():
                 if (

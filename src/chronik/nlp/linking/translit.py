@@ -1,8 +1,11 @@
 """Cyrillic names in German and English Latin spelling.
 
-German usage (Duden: Schoigu, Selenskyj, Peskow, Chrenin) is not what ICU's transforms produce, so both
-spellings come from the tables below; PyICU, when installed, only supplies a Latin *matching key* for other
-scripts (Greek, Arabic, ...). Without a rule for a script the name is kept as written, never mangled.
+German usage (Duden: Schoigu, Selenskyj, Peskow, Chrenin) is not what ICU's transforms produce, so
+both
+spellings come from the tables below; PyICU, when installed, only supplies a Latin *matching key*
+for other
+scripts (Greek, Arabic, ...). Without a rule for a script the name is kept as written, never
+mangled.
 """
 
 from __future__ import annotations
@@ -112,7 +115,8 @@ def _icu_any_latin():  # type: ignore[no-untyped-def]
 
 
 def latin_key_form(text: str) -> str | None:
-    """A Latin form for matching names in other scripts, or None where no rule exists (text kept as is)."""
+    """A Latin form for matching names in other scripts, or None where no rule exists (text kept as
+    is)."""
     if has_cyrillic(text):
         return cyrillic_to_latin(text)[0]
     if text.isascii() or all(ch.isalpha() is False or ord(ch) < 0x250 for ch in text):

@@ -41,7 +41,8 @@ def extract_claims(doc: Doc, events: list[Event], index: DocIndex | None = None)
 
 
 def _is_headline(doc: Doc, sent: Sentence) -> bool:
-    """A title line: no final punctuation and a blank line after it. Its cues ("kündigt an", "wirft vor")
+    """A title line: no final punctuation and a blank line after it. Its cues ("kündigt an", "wirft
+    vor")
     announce the report; only "X: P" is a claim there."""
     words = [doc[i] for i in range(sent.start, sent.end) if not doc[i].is_space]
     if not words or words[-1].text in {".", "!", "?", "…", '"', "“", "”", "«", "»"}:
@@ -53,7 +54,8 @@ def _is_headline(doc: Doc, sent: Sentence) -> bool:
 def _attach_back_references(
     new: list[Draft], earlier: list[Draft], sentences: list[Sentence], sent: Sentence
 ) -> list[Draft]:
-    """ "Das teilte das Ministerium mit": the source and cue belong to the previous sentence's proposition."""
+    """ "Das teilte das Ministerium mit": the source and cue belong to the previous sentence's
+    proposition."""
     out = []
     for draft in new:
         if not draft.refers_back or sent.index == 0:
@@ -132,11 +134,11 @@ def sentence_claims(
         drafts = _continuation(doc, sent, earlier)
     for draft in drafts:
         for q in qualifiers:
-            if draft.start <= q.start < draft.end or (
+            covers = draft.start <= q.start < draft.end or (
                 draft.cue is not None and draft.cue.start == q.start
-            ):
-                if draft.certainty != "denied":
-                    draft.raise_to(q.certainty)
+            )
+            if covers and draft.certainty != "denied":
+                draft.raise_to(q.certainty)
     unverifiable = [c for c in found if c.kind == "unverifiable"]
     if unverifiable and drafts:
         _unverifiable(drafts)
@@ -149,7 +151,8 @@ def sentence_claims(
 
 
 def _unverified_scope(doc: Doc, sent: Sentence, earlier: list[Draft]) -> list[Draft]:
-    """ "Die Angaben beider Seiten lassen sich nicht überprüfen" covers every earlier claim; otherwise the
+    """ "Die Angaben beider Seiten lassen sich nicht überprüfen" covers every earlier claim;
+    otherwise the
     claims of the sentence just before, and every earlier claim of their sources."""
     words = {doc[i].lower_ for i in range(sent.start, sent.end)}
     if words & {"beider", "aller", "sämtlicher"}:
@@ -164,7 +167,8 @@ def _unverified_scope(doc: Doc, sent: Sentence, earlier: list[Draft]) -> list[Dr
 
 
 def _unverified_previous(doc: Doc, sent: Sentence, cue: cues.Cue) -> list[Draft]:
-    """ "Die Polizei löste die Kundgebung auf. Das lässt sich nicht unabhängig überprüfen.": the sentence
+    """ "Die Polizei löste die Kundgebung auf. Das lässt sich nicht unabhängig überprüfen.": the
+    sentence
     before becomes an unconfirmed claim of the report's own."""
     first = doc[sent.start]
     if first.lower_ not in ("das", "dies", "diese", "die", "unabhängig") and "angaben" not in {
@@ -198,7 +202,8 @@ def _previous(sent: Sentence, earlier: list[Draft], window: int = 3) -> Draft | 
 
 
 def _doubt(doc: Doc, index: DocIndex, sent: Sentence, cue: cues.Cue) -> Draft | None:
-    """ "Im Internet hatte es Zweifel ... gegeben" reports doubts; "X äußerte Zweifel an Y" is a stance."""
+    """ "Im Internet hatte es Zweifel ... gegeben" reports doubts; "X äußerte Zweifel an Y" is a
+    stance."""
     words = {doc[i].lower_ for i in range(sent.start, sent.end)}
     if "es" not in words or words & {"kein", "keine", "keinen"}:
         return None
@@ -221,7 +226,8 @@ def _speaker_continuity(
 
 
 def _possessive_sources(doc: Doc, drafts: list[Draft], earlier: list[Draft]) -> None:
-    """ "nach ihren Angaben", "Demnach ...": the speaker of the claims just before, when there is one."""
+    """ "nach ihren Angaben", "Demnach ...": the speaker of the claims just before, when there is
+    one."""
     for draft in drafts:
         if draft.cue is None or draft.cue.kind != "phrase" or not earlier:
             continue
@@ -243,7 +249,8 @@ def _is_question(doc: Doc, sent: Sentence) -> bool:
 
 
 def _merge(drafts: list[Draft]) -> list[Draft]:
-    """Two cues for one proposition ("Wie X mitteilte, sollen nach Angaben ...") make one claim; a verb cue
+    """Two cues for one proposition ("Wie X mitteilte, sollen nach Angaben ...") make one claim; a
+    verb cue
     wins over a phrase, the stronger certainty wins."""
     out: list[Draft] = []
     for draft in drafts:
@@ -264,14 +271,16 @@ def _overlap(a: Draft, b: Draft) -> float:
 
 
 def _continuation(doc: Doc, sent: Sentence, earlier: list[Draft]) -> list[Draft]:
-    """Indirect speech in the subjunctive, or a quote going on, continues the last claim's speaker."""
+    """Indirect speech in the subjunctive, or a quote going on, continues the last claim's
+    speaker."""
     prev = _previous(sent, earlier)
     if prev is None:
         return []
     start, end = build.whole(sent)
     subjunctive = cues.subjunctive_tokens(doc, sent.start, sent.end, mood_ii=True)
     if prev.certainty == "denied":
-        # "Kiew bestritt das. Die Regierung inszeniere eine Bedrohung": the denier's own account, asserted
+        # "Kiew bestritt das. Die Regierung inszeniere eine Bedrohung": the denier's own account,
+        # asserted
         if not subjunctive or sent.index - prev.sentence != 1 or prev.source is None:
             return []
         cue = cues.Cue("subjunctive", "asserted", subjunctive[0], subjunctive[0] + 1)
@@ -410,7 +419,8 @@ def _finish(doc: Doc, index: DocIndex, drafts: list[Draft], events: list[Event])
 
 
 def _describe(doc: Doc, index: DocIndex, draft: Draft, events: list[Event]) -> None:
-    """What contradiction links compare: the proposition's words, the names in its sentence and source, and
+    """What contradiction links compare: the proposition's words, the names in its sentence and
+    source, and
     for a denial the events named by its object ("dementierte einen Rückzug: ...")."""
     draft.tokens = tuple(doc[i].text for i in range(draft.start, draft.end))
     sent = doc[draft.start].sent

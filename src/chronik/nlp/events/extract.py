@@ -1,4 +1,5 @@
-"""Events of one document: triggers, minus hypothetical content, with arguments, negation and modality."""
+"""Events of one document: triggers, minus hypothetical content, with arguments, negation and
+modality."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from chronik.dates import PartialDate
 from chronik.nlp.events import VERSION, arguments, detect, lexicon, qualify, syntax
 from chronik.nlp.events.arguments import ClauseContext
 from chronik.nlp.events.syntax import Candidate, DocIndex
+from chronik.nlp.lang import de
 from chronik.types import Event, Span
 
 COMPONENT = f"events:rules-{VERSION}"
@@ -99,7 +101,8 @@ def _spans(index: DocIndex, cands: list[Candidate]) -> list[Span]:
 
 
 def _resolved(index: DocIndex, cand: Candidate) -> Span | None:
-    """A pronoun is replaced by its nearest preceding naming mention; "man" and unresolved ones are dropped."""
+    """A pronoun is replaced by its nearest preceding naming mention; "man" and unresolved ones are
+    dropped."""
     if not cand.pronoun:
         return cand.span(index.doc)
     word = index.doc[cand.start].lower_
@@ -115,50 +118,28 @@ def _resolved(index: DocIndex, cand: Candidate) -> Span | None:
     return Span(mention.start, mention.end, mention.text)
 
 
-PLURAL_FINITE = {
-    "sind",
-    "waren",
-    "haben",
-    "hatten",
-    "werden",
-    "wurden",
-    "wollen",
-    "wollten",
-    "sollen",
-    "sollten",
-    "können",
-    "konnten",
-    "müssen",
-    "mussten",
-    "dürfen",
-    "durften",
-    "seien",
-    "hätten",
-    "würden",
-    "wären",
-}
-
-
 def _plural_verb_next_to(doc, i: int) -> bool:
-    """ "Sie verlangten", "forderten sie": a plural finite verb next to "sie" makes it "they", not "she"."""
+    """ "Sie verlangten", "forderten sie": a plural finite verb next to "sie" makes it "they", not
+    "she"."""
     for j in (i + 1, i - 1):
         if 0 <= j < len(doc) and doc[j].text[:1].islower() and doc[j].is_alpha:
             word = doc[j].lower_
-            return word in PLURAL_FINITE or (
+            return word in de.PLURAL_FINITE or (
                 word.endswith(("ten", "en"))
-                and word not in syntax.DETERMINERS
-                and word not in syntax.PREPOSITIONS
+                and word not in de.DETERMINERS
+                and word not in de.PREPOSITIONS
                 and not word.endswith("ien")
             )
     return False
 
 
 def _previous_subject(index: DocIndex, i: int) -> Span | None:
-    """Plural "sie" at the start of a sentence: the subject of the sentence before, named or not ("In Moskau
+    """Plural "sie" at the start of a sentence: the subject of the sentence before, named or not
+    ("In Moskau
     demonstrierten Mütter von Soldaten. Sie verlangten ..."); inside its first clause only."""
     doc = index.doc
     sent = doc[i].sent
-    if any(doc[j].text in syntax.BOUNDARIES for j in range(sent.start, i)) or sent.start == 0:
+    if any(doc[j].text in de.BOUNDARIES for j in range(sent.start, i)) or sent.start == 0:
         return None
     before = doc[sent.start - 1].sent
     first = syntax.clauses(doc, before.start, before.end)[:1]
@@ -196,9 +177,7 @@ def _set_time(
             )
 
 
-SO_FAR = {"bislang", "bisher", "bisherig", "seither"}
-
-
 def _so_far(doc: Doc, clause: tuple[int, int]) -> bool:
-    """ "bislang"/"bisher" are no timexes (spec) but say the state held until the report was written."""
-    return any(doc[i].lower_ in SO_FAR for i in range(*clause))
+    """ "bislang"/"bisher" are no timexes (spec) but say the state held until the report was
+    written."""
+    return any(doc[i].lower_ in de.SO_FAR for i in range(*clause))

@@ -1,7 +1,9 @@
 """The data files of linking (nlp/resources/linking/), loaded once and checked.
 
-An alias table is validated as a whole before anything uses it: a variant mapped to two canonicals for the
-same type, or a chain of aliases that loops, is an AliasError naming the lines, so nothing is half-applied.
+An alias table is validated as a whole before anything uses it: a variant mapped to two canonicals
+for the
+same type, or a chain of aliases that loops, is an AliasError naming the lines, so nothing is
+half-applied.
 """
 
 from __future__ import annotations
@@ -70,18 +72,19 @@ def parse_alias_lines(lines: list[tuple[str, list[str]]]) -> list[Alias]:
 
 
 def build_alias_table(aliases: list[Alias]) -> AliasTable:
-    """Check conflicts and cycles over all aliases, then resolve chains (Weissrussland -> Belarus)."""
+    """Check conflicts and cycles over all aliases, then resolve chains (Weissrussland ->
+    Belarus)."""
     table = AliasTable()
     for a in aliases:
         slot = table.entries.setdefault(lookup_key(a.variant), {})
         old = slot.get(a.type)
         if old and old.canonical != a.canonical:
             raise AliasError(
-                f"alias conflict: {a.variant!r} ({a.type}) -> {old.canonical!r} at {old.origin} and "
-                f"-> {a.canonical!r} at {a.origin}; keep one of them"
+                f"alias conflict: {a.variant!r} ({a.type}) -> {old.canonical!r} at {old.origin} "
+                f"and -> {a.canonical!r} at {a.origin}; keep one of them"
             )
         slot[a.type] = a
-    for key, slot in table.entries.items():
+    for slot in table.entries.values():
         for type_, a in list(slot.items()):
             slot[type_] = _follow(table, a)
     return table
@@ -150,7 +153,8 @@ class Gazetteer:
     by_canonical: dict[str, Place]
 
     def lookup(self, text: str, german_only: bool = False) -> Place | None:
-        """The place a name means; `german_only`: only German names (for ORG mentions, where 'Austria' is the
+        """The place a name means; `german_only`: only German names (for ORG mentions, where
+        'Austria' is the
         football club, not the country)."""
         hits = self.by_name.get(lookup_key(text))
         if hits and german_only:
@@ -210,6 +214,37 @@ def role_lexicon() -> dict[str, RoleWord]:
         cols += [""] * (3 - len(cols))
         out[cols[0].strip()] = RoleWord(cols[0].strip(), cols[1].strip(), cols[2].strip() or None)
     return out
+
+
+# Inflection endings stripped from a role noun before the lexicon lookup (Ministers, Präsidenten).
+_INFLECTION = ("en", "n", "s", "es")
+
+
+def role_word(token: str) -> tuple[RoleWord, str | None] | None:
+    """The lexicon entry of a (possibly inflected, possibly compound) role noun, and the compound's
+    prefix."""
+    lex = role_lexicon()
+    low = token.lower()
+    forms = [low] + [
+        low[: -len(e)] for e in _INFLECTION if low.endswith(e) and len(low) - len(e) >= 4
+    ]
+    for f in forms:
+        if f in lex:
+            return lex[f], None
+    for f in forms:
+        if "-" in f:
+            head, tail = f.rsplit("-", 1)
+            if tail in lex:
+                return lex[tail], token[: len(head)]
+    for f in forms:
+        for cut in range(2, len(f) - 4):
+            if (
+                f[cut:] in lex
+                and lex[f[cut:]].role != "="
+                and f[cut:] not in ("chef", "leiter", "premier")
+            ):
+                return lex[f[cut:]], token[:cut]
+    return None
 
 
 @dataclass(frozen=True)

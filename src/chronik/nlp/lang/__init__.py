@@ -1,0 +1,1 @@
+"""Language data: closed word classes of the languages chronik reads (German)."""

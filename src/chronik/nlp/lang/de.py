@@ -1,0 +1,292 @@
+"""Closed classes of German words that the rule modules share: data, not code.
+
+Written for chronik, Apache-2.0. Each set says in a comment what the rules use it for; a word that
+several modules need is here once. Lower-case unless the rule compares the surface form.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# --- events.syntax ---
+
+# Punctuation that ends a clause (not quotes: 'als "Heuchelei" zurück' is one clause).
+BOUNDARIES = _words("""
+    ( ) , - : ; – —
+""")
+
+# Opening and closing quotation marks, German and English.
+QUOTES = frozenset({'"', "'", "«", "»", "‘", "’", "‚", "“", "”", "„"})
+
+# Conjunctions that open a subordinate clause (verb-final word order).
+SUBORDINATORS = _words("""
+    als bevor bis da damit dass daß falls indem nachdem ob obwohl ohne seit seitdem sodass
+    sofern solange um weil wenn weshalb weswegen wie wo wobei womit wonach worauf während
+""")
+
+# Relative pronouns that open a relative clause after a comma.
+RELATIVES = _words("""
+    das dem den denen der deren dessen die was welche welcher welches
+""")
+
+# Openers of clauses whose content has not happened (condition, purpose).
+CONDITIONALS = _words("""
+    bis damit falls ob sofern um wenn
+""")
+
+# Auxiliary, modal and light verbs in finite forms: the second position, not an event.
+AUX = _words("""
+    darf durfte dürfen gab gaben gehören gehört gibt habe haben hat hatte hatten hätte hätten
+    ist kam kann kommen kommt konnte konnten könne können lassen ließ ließen lässt muss musste
+    mussten müsse müssen scheint sei seien sind soll solle sollen sollte sollten war waren werde
+    werden will wird wolle wollen wollte wollten worden wurde wurden wäre wären würde würden
+""")
+
+# Forms of 'werden' that make a participle passive.
+PASSIVE_AUX = _words("""
+    werde werden wird worden wurde wurden
+""")
+
+# Prepositions and preposition-article contractions.
+PREPOSITIONS = _words("""
+    ab als am an ans auf aus außerhalb bei beim bis durch entlang für gegen gemäß hinter im in
+    innerhalb ins laut mit nach nahe neben nördlich ohne per samt seit statt südlich trotz um
+    unter via vom von vor vorm wegen westlich zu zum zur zwischen östlich über
+""")
+
+# Prepositions that put a place name in the place role ('in Kiew', 'nahe Charkiw').
+LOCATIVE = _words("""
+    am an aus außerhalb bei beim entlang im in innerhalb ins nach nahe nördlich südlich von vor
+    westlich zum zur östlich über
+""")
+
+# Articles, demonstratives, possessives and quantifiers that open a noun phrase.
+DETERMINERS = _words("""
+    alle allen aller beide beiden das dem den der des die diese diesem diesen dieser dieses drei
+    ein eine einem einen einer eines einige fünf ihr ihre ihrem ihren ihrer ihres jede jedem
+    jeden jeder kein keine keinem keinen keiner mehrere sein seine seinem seinen seiner seines
+    unser unsere unseren viele vier zwei
+""")
+
+# Number words and vague quantities inside a noun phrase.
+NUMBERS = _words("""
+    acht drei dutzende einige elf fünf hundert hunderte mehrere neun sechs sieben tausend
+    tausende viele vier zahlreiche zehn zwanzig zwei zwölf
+""")
+
+# Forms of the definite article.
+DEFINITE = _words("""
+    das dem den der des die
+""")
+
+# Personal pronouns that can stand for an event argument (third person, 'man').
+PRONOUNS = _words("""
+    er es ihm ihn ihnen man sie
+""")
+
+# Capitalised function words at a sentence start: never a name in the fallback.
+FUNCTION_CAPS = _words("""
+    Aber Allein Allerdings Als Am An Angeblich Anschließend Auch Auf Aus Außerdem Bald Bei Beim
+    Bereits Besonders Bis Bisher Bislang Da Dabei Dadurch Dafür Dagegen Daher Dahinter Damals
+    Damit Danach Daran Darauf Daraufhin Darunter Darüber Das Dass Davon Dazu Dem Demnach
+    Demzufolge Den Dennoch Der Derzeit Des Deshalb Die Dies Diese Dieser Dieses Doch Dort
+    Ebenfalls Ebenso Eigentlich Ein Eine Einen Er Erneut Erst Es Etwa Fast Folglich Für Gegen
+    Gemeinsam Gestern Gleichzeitig Heute Hier Hingegen Ich Im Immerhin In Insgesamt Inzwischen
+    Jedenfalls Jedoch Jetzt Kaum Kein Keine Kürzlich Laut Man Mehr Mehrfach Mit Mittlerweile
+    Morgen Möglicherweise Nach Nachdem Natürlich Nicht Noch Nun Nur Ob Oder Offenbar Offiziell
+    Ohne Rund Schließlich Schon Seit Seitdem Seither Sie So Sogar Somit Später Stattdessen
+    Tatsächlich Trotz Trotzdem Um Unabhängig Und Unterdessen Vielleicht Vielmehr Vom Von Vor
+    Vorerst Vorher Wann Was Wegen Weiter Weitere Wenn Wer Wie Wir Wo Wohl Während Zu Zudem
+    Zuerst Zugleich Zuletzt Zum Zumindest Zunächst Zur Zuvor Zwar Über
+""")
+
+# Capitalised nouns that are no participants (time, report, quantity nouns).
+STOP_NOUNS = _words("""
+    Abend Anfang Angabe Angaben Art Beginn Bericht Berichte Berichten Dienstag Dienstagabend
+    Donnerstag Ende Fall Freitag Fälle Hinsicht Hälfte Informationen Jahr Jahre Jahren Jahres
+    Mal Mitte Mittwoch Monat Monate Monaten Montag Montagmorgen Morgen Nacht Prozent Rahmen
+    Samstag Sonntag Sprecherin Stand Stunden Tag Tage Tagen Teil Teile Uhr Verfügung Verlauf
+    Weise Woche Wochen Wochenende Zahl Zeit Ziel Ziele Zielen Zusammenhang
+""")
+
+# --- events.arguments ---
+
+# Coordinators that join two noun phrases into one argument.
+CONJUNCTIONS = _words("""
+    oder sowie und
+""")
+
+# Dative/accusative determiners and pronouns: the noun phrase is an object.
+OBJECT_ARTICLES = _words("""
+    dem diesem diesen einem einen ihm ihn ihnen keinem keinen
+""")
+
+# Object pronouns ('ihn', 'ihm', 'ihnen', 'ihr').
+OBJECT_PRONOUNS = _words("""
+    ihm ihn ihnen ihr
+""")
+
+# Nouns of reporting ('nach Angaben', 'Berichten zufolge'): no participant.
+REPORT_NOUNS = _words("""
+    Angaben Bericht Berichte Berichten Informationen Meldung Meldungen
+""")
+
+# Prepositions of circumstance: the noun phrase after them is no target.
+CIRCUMSTANTIAL = _words("""
+    angesichts bis infolge nach seit trotz vor wegen während
+""")
+
+# Stems of perception and expectation verbs: the subject does not do the event.
+PERCEIVING_STEMS = ("beobacht", "verfolg", "befürcht", "fürcht", "erwart")
+
+# Lower-case words between subject and verb that are never the finite verb.
+NOT_FINITE = _words("""
+    aber allerdings auch bereits erst jedoch nicht noch nun nur oder schon sich sowie und
+""")
+
+# Forms of 'sein' that make a participle a state ('ist zerstört').
+STATE_AUX = _words("""
+    ist sei seien sind war waren
+""")
+
+# --- claims.build ---
+
+# Impersonal subjects that name no source ('es heißt', 'man sagt').
+NO_SOURCE_WORDS = _words("""
+    es man
+""")
+
+# Coordinators that join two main clauses.
+CLAUSE_COORDINATORS = _words("""
+    aber doch oder sondern und
+""")
+
+# Adverbs after which a main clause keeps the subject of the clause before.
+SHARED_SUBJECT = _words("""
+    aber daher dann dennoch deshalb jedoch trotzdem zudem
+""")
+
+# Pronouns by which a cue refers to the proposition before ('bestritt das').
+BACK_REFERENCES = _words("""
+    das dies dieses so
+""")
+
+# Lower-case words ending like verbs that are none ('ersten', 'seinen', 'mindestens').
+NOT_VERBS = _words("""
+    bereits bisher damit den denen deren einen elf erst ersten fast hinten ihren jetzt letzten
+    meist meisten mindestens mit nicht oben seinen seit unten vielleicht weiterhin zehn zuletzt
+    zunächst
+""")
+
+# Relative pronouns that can follow a source's name after a comma.
+RELATIVE_PRONOUNS = _words("""
+    dem den denen der deren dessen die
+""")
+
+# Words that follow a relative pronoun in a relative clause (not an article).
+RELATIVE_NEXT = _words("""
+    am auch bei bereits damals er es für gegen ihm ihn ihnen ihr im man mit nach nicht schon
+    seit sich sie uns vom von vor zu zuletzt zum zur zuvor
+""")
+
+# Nouns of 'nach ihren Angaben': the source is the speaker before.
+ANAPHORIC_SOURCE = _words("""
+    angaben berichten darstellung informationen
+""")
+
+# --- linking.analyse ---
+
+# Heads of compounds whose first part is a name ('Kreml-Chef', 'Nato-Gipfel').
+COMPOUND_HEADS = _words("""
+    angaben angriff angriffe anhänger armee beamte beamten behörden beitritt botschafter chef
+    chefin einsatz führung gebiet gipfel grenze kommission kreise krieg kämpfer medien minister
+    ministerin mitglied mitglieder offensive partner politik präsident präsidentin regierung
+    soldaten sprecher sprecherin staaten stützpunkt truppen vertreter
+""")
+
+# Titles and forms of address a person-name span may have taken along.
+NAME_TITLES = _words("""
+    ajatollah altkanzler altkanzlerin ayatollah bischof dr. ex-kanzler ex-kanzlerin ex-präsident
+    frau general herr imam kardinal könig königin lady oberst papst pfarrer prinz prinzessin
+    prof. scheich sir us-präsident
+""")
+
+# --- events.qualify ---
+
+# Words that negate the event of their clause.
+NEGATORS = _words("""
+    kein keine keinem keinen keiner keines keinesfalls nicht nichts nie niemals weder
+""")
+
+# Forms of 'werden' that make a future (or a prediction).
+FUTURE_AUX = _words("""
+    werde werden wird wirst
+""")
+
+# --- events.extract ---
+
+# Plural finite verbs next to 'sie': 'they', not 'she'.
+PLURAL_FINITE = _words("""
+    durften dürfen haben hatten hätten konnten können mussten müssen seien sind sollen sollten
+    waren werden wollen wollten wurden wären würden
+""")
+
+# 'bislang', 'bisher': no timex, but the state held until the report.
+SO_FAR = _words("""
+    bisher bisherig bislang seither
+""")
+
+# --- claims.cues ---
+
+# Infinitives after 'soll'/'sollen' that make hearsay ('soll ... gewesen sein').
+HEARSAY_TAIL = _words("""
+    gewesen haben haben. sein sein. worden
+""")
+
+# Subjunctive II forms used for reported speech.
+SUBJUNCTIVE_II = _words("""
+    hätte hätten wäre wären würde würden
+""")
+
+# Subjunctive I forms that mark indirect speech.
+SUBJUNCTIVE = _words("""
+    arbeite befinde bestehe biete bleibe brauche dürfe erwarte fehle gebe gehe habe halte
+    handele handle komme könne lasse liege müsse plane sehe sei seien solle stehe trage verfüge
+    werde wisse wolle
+""")
+
+# First-person subjects: the speaker talks about themselves.
+FIRST_PERSON = _words("""
+    ich wir
+""")
+
+# --- claims.links ---
+
+# Negating determiners in 'keine Hinweise auf ...'.
+NEGATING_DETERMINERS = _words("""
+    kein keine keinen keinerlei
+""")
+
+# Nouns of evidence: 'keine Hinweise auf X' denies X.
+EVIDENCE_NOUNS = _words("""
+    anzeichen beleg belege belegen beweis beweise beweisen erkenntnisse hinweis hinweise
+    hinweisen indizien
+""")
+
+# Prepositions after an evidence noun that introduce what it is evidence for.
+EVIDENCE_PREPS = _words("""
+    auf dafür darauf für
+""")
+
+# Adverbs that turn a statement against the one before.
+TURNS = _words("""
+    aber allerdings dennoch gleichwohl jedoch trotzdem
+""")
+
+# Participles after 'nicht' that make no opposite of the claim.
+NOT_OPPOSITES = _words("""
+    beabsichtigt befristet begrenzt bekannt bestätigt erwartet
+""")
