@@ -10,6 +10,11 @@ from dataclasses import dataclass, field
 
 from chronik.dates import PartialDate
 
+# The longest report chronik reads, analyses or accepts over the API (spaCy's own default limit). A
+# news report is a few kB; a text far beyond this is a file not split into reports (a book, a dump),
+# and refusing it keeps it out of memory and out of a pipeline whose cost grows with the text.
+MAX_REPORT_CHARS = 1_000_000
+
 
 @dataclass(frozen=True)
 class Report:

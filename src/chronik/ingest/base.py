@@ -10,13 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from chronik.dates import PartialDate
+from chronik.types import MAX_REPORT_CHARS
 
 FORMATS = ("auto", "dated", "jsonl", "csv", "txt", "html")
 
-# A news report is a few kB; anything far beyond this is a file that is not split into reports
-# (a whole book, a database dump). Refusing it keeps a 1 GB "report" out of memory and out of the
-# pipeline.
-MAX_REPORT_CHARS = 5_000_000
+
+__all__ = ["FORMATS", "MAX_REPORT_CHARS", "ReadOptions", "Skipped", "printable"]
 
 
 def printable(name: str) -> str:
