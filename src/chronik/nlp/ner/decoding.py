@@ -18,6 +18,8 @@ INSTITUTION = re.compile(
 )
 INSTITUTION_RULE = "rule:institution-in-place"
 SAME_NAME_RULE = "rule:same-name-in-report"
+MIN_GENITIVE = 4  # shorter words ending in -s ("Bus", "Eis") are not a name plus genitive -s
+MIN_REPEATED_NAME = 3  # shorter names ("Xi", "EU") are too often other words to spread in a report
 
 
 def split_label(label: str) -> tuple[str, str | None]:
@@ -33,7 +35,7 @@ def genitive_stem(word: str, known: Collection[str], gaz: Gazetteers) -> str:
     for apostrophe in ("'s", "’s", "'", "’"):
         if word.endswith(apostrophe) and len(word) > len(apostrophe) + 1:
             return word[: -len(apostrophe)]
-    if len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
+    if len(word) < MIN_GENITIVE or not word.endswith("s") or word.endswith("ss"):
         return word
     stem = word[:-1]
     if stem in known:
@@ -91,4 +93,8 @@ def names_in_report(mentions: Sequence[tuple[str, str, str | None]]) -> dict[str
             names.setdefault(words[-1], kind)
         elif len(words) == 1:
             names.setdefault(words[0], kind)
-    return {w: k for w, k in names.items() if len(w) > 2 and w[:1].isupper() and not w.isupper()}
+    return {
+        w: k
+        for w, k in names.items()
+        if len(w) >= MIN_REPEATED_NAME and w[:1].isupper() and not w.isupper()
+    }
