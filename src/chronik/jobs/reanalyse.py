@@ -1,20 +1,23 @@
-"""Re-run the current pipeline over stored reports analysed by an older one, here or on a Dask cluster.
+"""Re-run the current pipeline over stored reports analysed by an older one, here or on a Dask
+cluster.
 
 Every analysed report stores the version of the pipeline that analysed it (`reports.pipeline`, from
 `pipeline.version`): "chronik-0.1.0+chronik_sentences+chronik_entities+…". What "older" means:
 
-- `since` given (`--since 0.2.0`, or "chronik-0.2.0"): a report is stale when the chronik release in its
-  version string is lower than `since` by release order (packaging.version: 0.10.0 > 0.9.1, 1.0.0rc1 < 1.0.0).
-- `since` None: a report is stale when its version string differs in any way from the current one (another
-  release, or another set of components).
-- A report never analysed (no version) or with a version that does not start with "chronik-X.Y.Z" is stale
-  in both cases: nothing says it is up to date.
+- `since` given (`--since 0.2.0`, or "chronik-0.2.0"): a report is stale when the chronik release in
+  its version string is lower than `since` by release order (packaging.version: 0.10.0 > 0.9.1,
+  1.0.0rc1 < 1.0.0).
+- `since` None: a report is stale when its version string differs in any way from the current one
+  (another release, or another set of components).
+- A report never analysed (no version) or with a version that does not start with "chronik-X.Y.Z" is
+  stale in both cases: nothing says it is up to date.
 
-Each report's annotations are replaced in one transaction (store.db.replace_annotations), so a run stopped
-half-way leaves every report either old or new, and the same command finishes the job: what was done is no
-longer stale. Old versions of a report are re-analysed too, since as-of queries read them. The new facts are
-then linked into the store as at ingest (crosslink.after_write), against everything stored by now; for links
-exactly as a fresh ingest in date order would make them, run `chronik entity relink` afterwards.
+Each report's annotations are replaced in one transaction (store.db.replace_annotations), so a run
+stopped half-way leaves every report either old or new, and the same command finishes the job: what
+was done is no longer stale. Old versions of a report are re-analysed too, since as-of queries read
+them. The new facts are then linked into the store as at ingest (kb.link.after_write), against
+everything stored by now; for links exactly as a fresh ingest in date order would make them, run
+`chronik entity relink` afterwards.
 """
 
 from __future__ import annotations
@@ -24,21 +27,18 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-import sqlalchemy as sa
 from packaging.version import InvalidVersion, Version
 
 from chronik import __version__
-from chronik.dates import parse_iso
 from chronik.errors import ConfigError
 from chronik.jobs.ingest import analyse_stream
 from chronik.jobs.write import count_facts, store_and_link
 from chronik.nlp import pipeline
 from chronik.settings import Settings
-from chronik.store import schema as t
 from chronik.store.db import Store, optimize
+from chronik.store.stale import pipeline_versions, reports_analysed_by
 from chronik.types import Annotations, Report
 
-PAGE = 500  # stored reports read per query
 _RELEASE = re.compile(
     r"^chronik-(\d+(?:\.\d+)*(?:(?:a|b|rc)\d+)?(?:\.post\d+)?(?:\.dev\d+)?)(?:\+|$)"
 )
@@ -79,7 +79,8 @@ class ReanalyseSummary:
 
 
 def release(version: str | None) -> Version | None:
-    """The chronik release in a stored pipeline version ("chronik-0.1.0+…" -> 0.1.0); None if there is none."""
+    """The chronik release in a stored pipeline version ("chronik-0.1.0+…" -> 0.1.0); None if there
+    is none."""
     match = _RELEASE.match(version or "")
     if not match:
         return None
@@ -101,7 +102,8 @@ def parse_since(since: str) -> Version:
 
 
 def is_stale(stored: str | None, since: Version | None, current: str) -> bool:
-    """Whether a report analysed by `stored` must be analysed again (the rules are in the module docstring)."""
+    """Whether a report analysed by `stored` must be analysed again (the rules are in the module
+    docstring)."""
     found = release(stored)
     if found is None:
         return True
@@ -111,47 +113,9 @@ def is_stale(stored: str | None, since: Version | None, current: str) -> bool:
 
 
 def stale_versions(store: Store, since: Version | None, current: str) -> dict[str | None, int]:
-    """The distinct stored versions that are stale, with their report counts: a handful of rows, not one per report."""
-    r = t.reports.c
-    with store.engine.connect() as conn:
-        rows = conn.execute(sa.select(r.pipeline, sa.func.count()).group_by(r.pipeline)).all()
-    return {row[0]: row[1] for row in rows if is_stale(row[0], since, current)}
-
-
-def stale_reports(store: Store, versions: list[str | None], page: int = PAGE) -> Iterator[Report]:
-    """Stored reports analysed by one of `versions`, by id, a page at a time (keyset, so safe while rewriting)."""
-    r = t.reports.c
-    named = [v for v in versions if v is not None]
-    wanted = (
-        sa.or_(r.pipeline.in_(named), r.pipeline.is_(None))
-        if None in versions
-        else r.pipeline.in_(named)
-    )
-    last = ""
-    while True:
-        with store.engine.connect() as conn:
-            rows = conn.execute(
-                sa.select(t.reports).where(wanted, r.id > last).order_by(r.id).limit(page)
-            ).all()
-        if not rows:
-            return
-        for row in rows:
-            yield _report(row)
-        last = rows[-1].id
-
-
-def _report(row: sa.Row) -> Report:
-    return Report(
-        id=row.id,
-        text=row.text,
-        date=parse_iso(row.date) if row.date else None,
-        source_id=row.source_id,
-        title=row.title,
-        source=row.source,
-        url=row.url,
-        lang=row.lang,
-        origin=row.origin or "",
-    )
+    """The distinct stored versions that are stale, with their report counts."""
+    found = pipeline_versions(store)
+    return {version: n for version, n in found.items() if is_stale(version, since, current)}
 
 
 def reanalyse(
@@ -161,7 +125,8 @@ def reanalyse(
     scheduler: str | None = None,
     on_progress: Callable[[ReanalyseSummary], None] | None = None,
 ) -> ReanalyseSummary:
-    """Analyse stale reports again with the current pipeline, here (settings.workers processes) or on Dask."""
+    """Analyse stale reports again with the current pipeline, here (settings.workers processes) or
+    on Dask."""
     wanted = parse_since(since) if since is not None else None
     if wanted is not None and wanted > Version(__version__):
         raise ConfigError(
@@ -180,7 +145,7 @@ def reanalyse(
             pairs = pipeline.analyse_many(nlp, reports, batch_size=settings.batch_size)
         _replace_all(store, pairs, summary, started, on_progress)
     else:
-        from chronik.jobs import dask_ingest as distributed
+        from chronik.jobs import dask_cluster as distributed
 
         with distributed.cluster_client(scheduler) as client:
             worker_settings = distributed.for_workers(settings)
@@ -197,7 +162,7 @@ def _select(store: Store, wanted: Version | None, summary: ReanalyseSummary) -> 
     versions = stale_versions(store, wanted, summary.pipeline)
     summary.stale_versions = {v or "": n for v, n in versions.items()}
     summary.selected = sum(versions.values())
-    return stale_reports(store, list(versions))
+    return reports_analysed_by(store, list(versions))
 
 
 def _dask_pairs(
@@ -208,7 +173,7 @@ def _dask_pairs(
     wanted: Version | None,
     summary: ReanalyseSummary,
 ) -> Iterator[tuple[Report, Annotations]]:
-    from chronik.jobs import dask_ingest as distributed
+    from chronik.jobs import dask_cluster as distributed
 
     reports = _select(store, wanted, summary)
 
@@ -230,7 +195,7 @@ def _dask_pairs(
 
 
 def _batch_unit(client: object, seq: int, reports: list[Report], settings: Settings) -> object:
-    from chronik.jobs import dask_ingest as distributed
+    from chronik.jobs import dask_cluster as distributed
 
     future = client.submit(
         distributed.analyse_reports,
@@ -255,7 +220,7 @@ def _replace_all(
     started: float,
     on_progress: Callable[[ReanalyseSummary], None] | None,
 ) -> None:
-    from chronik.jobs.dask_ingest import database_faults
+    from chronik.jobs.dask_cluster import database_faults
 
     with database_faults(store, lambda: summary.reanalysed):
         for report, annotations in pairs:

@@ -1,58 +1,42 @@
 """`chronik entity ...`: show an entity, and corrections that last (merge, split, alias).
 
-Plain functions of (store, arguments) returning data the CLI prints. Every correction is stored as a user
-decision (entity_decisions) and applied at once, in one transaction: it is checked against the whole alias
-table first (conflicts, cycles), so a bad one changes nothing. The linker compiles decisions into its alias
-table, so they survive `relink_all`.
+Plain functions of (store, arguments) returning data the CLI prints. Every correction is stored as a
+user decision (entity_decisions) and applied at once, in one transaction: it is checked against the
+whole alias table first (conflicts, cycles), so a bad one changes nothing. The linker compiles
+decisions into its alias table, so they survive `relink_all`.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
-
-import sqlalchemy as sa
-from sqlalchemy.engine import Connection
 
 from chronik.errors import ChronikError
 from chronik.kb.entities import combine_aliases, decision_aliases
 from chronik.nlp.linking import names as nm
-from chronik.nlp.linking.resources import Alias, AliasError, file_aliases
-from chronik.store import schema as t
-from chronik.store.db import Store
+from chronik.nlp.linking.aliases import Alias, AliasError, file_aliases
+from chronik.store import decisions as decision_rows
+from chronik.store.db import Conn, Store, connection, transaction
+from chronik.store.entities import add_key, count_entities, entity_id_by_key, new_keyed_entity
+from chronik.store.roles import count_roles_held, move_roles, roles_held
 
 
 class EntityNotFound(ChronikError):
     """No entity has that name."""
 
 
-def find_entity(conn: Connection, name: str) -> Any:
-    """By canonical name, then by any name it was seen under, then by name key; the most mentioned wins."""
-    e = t.entities.c
-    row = conn.execute(
-        sa.select(t.entities).where(e.canonical == name).order_by(e.n_mentions.desc())
-    ).first()
+def find_entity(conn: Conn, name: str) -> Any:
+    """By canonical name, then by any name it was seen under, then by name key; the most mentioned
+    wins."""
+    row = decision_rows.entity_by_canonical(conn, name)
     if row is None:
-        n = t.entity_names.c
-        row = conn.execute(
-            sa.select(t.entities)
-            .join(t.entity_names, n.entity_id == e.id)
-            .where(n.key == nm.lookup_key(name))
-            .order_by(e.n_mentions.desc())
-        ).first()
+        row = decision_rows.entity_by_name_key(conn, nm.lookup_key(name))
     if row is None:
         keys = (
             [f"s:{k}" for k in nm.name_keys(name)]
             + [f"n:{k}" for k in nm.name_keys(name)]
             + [f"o:{k}" for k in nm.name_keys(name)]
         )
-        k = t.entity_keys.c
-        row = conn.execute(
-            sa.select(t.entities)
-            .join(t.entity_keys, k.entity_id == e.id)
-            .where(k.key.in_(keys))
-            .order_by(e.n_mentions.desc())
-        ).first()
+        row = decision_rows.entity_by_index_keys(conn, keys)
     if row is None:
         raise EntityNotFound(
             f"no entity named {name!r}; try `chronik entity show` with another spelling"
@@ -62,36 +46,11 @@ def find_entity(conn: Connection, name: str) -> Any:
 
 def entity_show(store: Store, name: str, limit: int = 50) -> dict[str, Any]:
     """Names with counts, roles over time (stated and resolved), and the reports that mention it."""
-    with store.engine.connect() as conn:
+    with connection(store) as conn:
         ent = find_entity(conn, name)
-        n, r, m, rep = t.entity_names.c, t.roles.c, t.mentions.c, t.reports.c
-        names = conn.execute(
-            sa.select(n.name, n.count).where(n.entity_id == ent.id).order_by(n.count.desc(), n.name)
-        ).all()
-        of = t.entities.alias("of")
-        roles = conn.execute(
-            sa.select(
-                r.role,
-                r.of_text,
-                of.c.canonical.label("of"),
-                r.date,
-                r.report_id,
-                r.kind,
-                r.text,
-                r.rule,
-            )
-            .outerjoin_from(t.roles, of, of.c.id == r.of_entity_id)
-            .where(r.holder_id == ent.id)
-            .order_by(r.date_start, r.id)
-        ).all()
-        reports = conn.execute(
-            sa.select(rep.id, rep.date, rep.title, sa.func.count().label("mentions"))
-            .join_from(t.mentions, t.reports, m.report_id == rep.id)
-            .where(m.entity_id == ent.id)
-            .group_by(rep.id, rep.date, rep.title)
-            .order_by(rep.date_start.desc(), rep.id)
-            .limit(limit)
-        ).all()
+        names = decision_rows.entity_names(conn, ent.id)
+        roles = roles_held(conn, ent.id)
+        reports = decision_rows.reports_mentioning(conn, ent.id, limit)
     return {
         "entity": {
             "id": ent.id,
@@ -121,123 +80,76 @@ def entity_show(store: Store, name: str, limit: int = 50) -> dict[str, Any]:
     }
 
 
-def _record(conn: Connection, action: str, args: dict[str, Any]) -> int:
+def _record(conn: Conn, action: str, args: dict[str, Any]) -> int:
     """Check the decision against file aliases and all earlier decisions, then store it."""
     new = [
         Alias(v, args["canonical"], args.get("type") or "*", f"new {action}") for v in args["names"]
     ]
     combine_aliases(list(file_aliases()), decision_aliases(conn) + new)  # raises AliasError
-    return conn.execute(
-        t.entity_decisions.insert().values(
-            action=action, args=args, created_at=datetime.now(UTC), active=True
-        )
-    ).inserted_primary_key[0]
+    return decision_rows.record_decision(conn, action, args)
 
 
-def _target(conn: Connection, canonical: str, type_: str) -> int:
-    """The entity the decision pins names to: found by grounded key, or created (grounded: its name is fixed)."""
+def _target(conn: Conn, canonical: str, type_: str) -> int:
+    """The entity the decision pins names to: found by grounded key, or created (grounded: its name
+    is fixed)."""
     cls = "P" if type_ == "PER" else "X"
     key = f"g:{cls}:{nm.lookup_key(canonical)}"
-    row = conn.execute(
-        sa.select(t.entity_keys.c.entity_id).where(t.entity_keys.c.key == key)
-    ).first()
-    if row is not None:
-        return row.entity_id
-    new_id = conn.execute(
-        t.entities.insert().values(
-            canonical=canonical,
-            type=type_,
-            key=key,
-            n_mentions=0,
-            info={"grounded": True, "user": True},
-        )
-    ).inserted_primary_key[0]
-    conn.execute(t.entity_keys.insert().values(key=key, entity_id=new_id))
-    return new_id
+    found = entity_id_by_key(conn, key)
+    if found is not None:
+        return found
+    row = {
+        "canonical": canonical,
+        "type": type_,
+        "key": key,
+        "n_mentions": 0,
+        "info": {"grounded": True, "user": True},
+    }
+    return new_keyed_entity(conn, key, row)
 
 
-def _move(conn: Connection, mention_ids: list[int], target: int) -> set[int]:
+def _move(conn: Conn, mention_ids: list[int], target: int) -> set[int]:
     """Relink mentions to `target`; returns the entities they left."""
     if not mention_ids:
         return set()
-    m = t.mentions.c
-    old = {
-        r.entity_id
-        for r in conn.execute(sa.select(m.entity_id).where(m.id.in_(mention_ids)))
-        if r.entity_id
-    }
-    canonical = conn.execute(
-        sa.select(t.entities.c.canonical).where(t.entities.c.id == target)
-    ).scalar_one()
-    conn.execute(
-        t.mentions.update()
-        .where(m.id.in_(mention_ids))
-        .values(entity_id=target, canonical=canonical)
-    )
-    conn.execute(
-        t.mention_links.update()
-        .where(t.mention_links.c.mention_id.in_(mention_ids))
-        .values(entity_id=target, rule="decision")
-    )
-    return old - {target}
+    return decision_rows.move_mentions(conn, mention_ids, target)
 
 
-def _rebuild(conn: Connection, entity_id: int) -> None:
-    """Counts, dates and names of an entity from its mentions; an entity left without any is deleted."""
-    m, ml, rep = t.mentions.c, t.mention_links.c, t.reports.c
-    rows = conn.execute(
-        sa.select(sa.func.coalesce(ml.surface, m.text).label("name"), rep.date)
-        .join_from(t.mentions, t.reports, m.report_id == rep.id)
-        .outerjoin(t.mention_links, ml.mention_id == m.id)
-        .where(m.entity_id == entity_id)
-    ).all()
-    conn.execute(t.entity_names.delete().where(t.entity_names.c.entity_id == entity_id))
-    held = conn.execute(
-        sa.select(sa.func.count()).select_from(t.roles).where(t.roles.c.holder_id == entity_id)
-    ).scalar_one()
-    if not rows and not held:
-        conn.execute(t.entities.delete().where(t.entities.c.id == entity_id))
+def _rebuild(conn: Conn, entity_id: int) -> None:
+    """Counts, dates and names of an entity from its mentions; an entity left without any (and
+    holding no role) is deleted."""
+    rows = decision_rows.mention_names_and_dates(conn, entity_id)
+    if not rows and not count_roles_held(conn, entity_id):
+        decision_rows.replace_names(conn, entity_id, [])
+        decision_rows.delete_entity(conn, entity_id)
         return
     counts: dict[str, int] = {}
     for r in rows:
         counts[r.name] = counts.get(r.name, 0) + 1
-    if counts:
-        conn.execute(
-            t.entity_names.insert(),
-            [
-                {"entity_id": entity_id, "name": k, "key": nm.lookup_key(k), "count": v}
-                for k, v in counts.items()
-            ],
-        )
+    decision_rows.replace_names(
+        conn,
+        entity_id,
+        [
+            {"entity_id": entity_id, "name": k, "key": nm.lookup_key(k), "count": v}
+            for k, v in counts.items()
+        ],
+    )
     dates = sorted(r.date for r in rows if r.date)
-    conn.execute(
-        t.entities.update()
-        .where(t.entities.c.id == entity_id)
-        .values(
-            n_mentions=len(rows),
-            first_date=dates[0] if dates else None,
-            last_date=dates[-1] if dates else None,
-        )
+    decision_rows.set_entity(
+        conn,
+        entity_id,
+        n_mentions=len(rows),
+        first_date=dates[0] if dates else None,
+        last_date=dates[-1] if dates else None,
     )
 
 
 def _mentions_named(
-    conn: Connection, entity_ids: list[int] | None, names: list[str], type_: str | None
+    conn: Conn, entity_ids: list[int] | None, names: list[str], type_: str | None
 ) -> list[int]:
     keys = {nm.lookup_key(x) for x in names}
-    m, ml = t.mentions.c, t.mention_links.c
-    q = sa.select(m.id, m.text, m.type, ml.surface).outerjoin_from(
-        t.mentions, t.mention_links, ml.mention_id == m.id
-    )
-    if entity_ids is not None:
-        q = q.where(m.entity_id.in_(entity_ids))
-    else:
-        n = t.entity_names.c
-        holders = sa.select(n.entity_id).where(n.key.in_(sorted(keys)))
-        q = q.where(m.entity_id.in_(holders))
     return [
         r.id
-        for r in conn.execute(q)
+        for r in decision_rows.mentions_with_surface(conn, entity_ids, sorted(keys))
         if (nm.lookup_key(r.surface or r.text) in keys or nm.lookup_key(r.text) in keys)
         and (type_ in (None, "*") or r.type == type_)
     ]
@@ -245,19 +157,11 @@ def _mentions_named(
 
 def entity_merge(store: Store, into: str, other: str) -> dict[str, Any]:
     """Merge entity `other` into `into` (both by name); `into`'s canonical name is kept."""
-    with store.engine.begin() as conn:
+    with transaction(store) as conn:
         a, b = find_entity(conn, into), find_entity(conn, other)
         if a.id == b.id:
             return {"merged": False, "entity": a.canonical, "reason": "already the same entity"}
-        names = sorted(
-            {
-                x.name
-                for x in conn.execute(
-                    sa.select(t.entity_names.c.name).where(t.entity_names.c.entity_id == b.id)
-                )
-            }
-            | {b.canonical}
-        )
+        names = sorted({x.name for x in decision_rows.entity_names(conn, b.id)} | {b.canonical})
         if (
             b.type == "PER"
         ):  # a bare surname follows its report's full name; pinning it would catch every Müller
@@ -268,21 +172,11 @@ def entity_merge(store: Store, into: str, other: str) -> dict[str, Any]:
             {"canonical": a.canonical, "names": names, "type": a.type, "from": b.canonical},
         )
         target = a.id
-        mids = [
-            r.id
-            for r in conn.execute(sa.select(t.mentions.c.id).where(t.mentions.c.entity_id == b.id))
-        ]
+        mids = decision_rows.mention_ids_of(conn, b.id)
         _move(conn, mids, target)
-        conn.execute(t.roles.update().where(t.roles.c.holder_id == b.id).values(holder_id=target))
-        conn.execute(
-            t.roles.update().where(t.roles.c.of_entity_id == b.id).values(of_entity_id=target)
-        )
-        for k in (
-            conn.execute(sa.select(t.entity_keys.c.key).where(t.entity_keys.c.entity_id == b.id))
-            .scalars()
-            .all()
-        ):
-            _add_key(conn, k, target)
+        move_roles(conn, b.id, target)
+        for k in decision_rows.entity_keys(conn, b.id):
+            add_key(conn, k, target)
         _pin(conn, target)
         _rebuild(conn, target)
         _rebuild(conn, b.id)
@@ -296,35 +190,27 @@ def entity_merge(store: Store, into: str, other: str) -> dict[str, Any]:
     }
 
 
-def _add_key(conn: Connection, key: str, entity_id: int) -> None:
-    exists = conn.execute(
-        sa.select(t.entity_keys.c.key).where(
-            t.entity_keys.c.key == key, t.entity_keys.c.entity_id == entity_id
-        )
-    ).first()
-    if not exists:
-        conn.execute(t.entity_keys.insert().values(key=key, entity_id=entity_id))
-
-
-def _pin(conn: Connection, entity_id: int) -> None:
-    """A corrected entity keeps its canonical name: it is findable under its grounded key from now on."""
-    row = conn.execute(sa.select(t.entities).where(t.entities.c.id == entity_id)).first()
+def _pin(conn: Conn, entity_id: int) -> None:
+    """A corrected entity keeps its canonical name: it is findable under its grounded key from now
+    on."""
+    row = decision_rows.entity_row(conn, entity_id)
     info = dict(row.info or {})
     info.update({"grounded": True, "user": True})
-    conn.execute(t.entities.update().where(t.entities.c.id == entity_id).values(info=info))
+    decision_rows.set_entity(conn, entity_id, info=info)
     cls = "P" if row.type == "PER" else "X"
-    _add_key(conn, f"g:{cls}:{nm.lookup_key(row.canonical)}", entity_id)
+    add_key(conn, f"g:{cls}:{nm.lookup_key(row.canonical)}", entity_id)
 
 
 def entity_split(
     store: Store, entity: str, names: list[str], canonical: str | None = None
 ) -> dict[str, Any]:
-    """Move the mentions of `entity` written as one of `names` to a new entity (`canonical`, default names[0])."""
+    """Move the mentions of `entity` written as one of `names` to a new entity (`canonical`, default
+    names[0])."""
     if not names:
         raise ChronikError(
             "entity split: give the names to split off, e.g. --names 'Müller,G. Müller'"
         )
-    with store.engine.begin() as conn:
+    with transaction(store) as conn:
         ent = find_entity(conn, entity)
         new_name = canonical or names[0]
         decision = _record(
@@ -345,7 +231,7 @@ def alias_add(
 ) -> dict[str, Any]:
     """Treat `variant` as a name of `canonical` from now on, and relink the mentions written so."""
     type_ = type_ or "*"
-    with store.engine.begin() as conn:
+    with transaction(store) as conn:
         for a in decision_aliases(conn):
             if (
                 nm.lookup_key(a.variant) == nm.lookup_key(variant)
@@ -360,12 +246,10 @@ def alias_add(
             conn, "alias", {"canonical": canonical, "names": [variant], "type": type_}
         )
         mids = _mentions_named(conn, None, [variant], None if type_ == "*" else type_)
-        m = t.mentions.c
-        mtype = (
-            type_
-            if type_ != "*"
-            else (conn.execute(sa.select(m.type).where(m.id.in_(mids))).scalar() if mids else "OTH")
-        )
+        if type_ != "*":
+            mtype = type_
+        else:
+            mtype = decision_rows.first_mention_type(conn, mids) if mids else "OTH"
         target = _target(conn, canonical, mtype or "OTH")
         left = _move(conn, mids, target)
         _rebuild(conn, target)
@@ -382,13 +266,8 @@ def alias_add(
 
 def decisions(store: Store) -> list[dict[str, Any]]:
     """The user decisions in force, oldest first."""
-    d = t.entity_decisions.c
-    with store.engine.connect() as conn:
-        rows = (
-            conn.execute(sa.select(t.entity_decisions).where(d.active == sa.true()).order_by(d.id))
-            .mappings()
-            .all()
-        )
+    with connection(store) as conn:
+        rows = decision_rows.active_decisions(conn)
     return [
         {
             "id": r["id"],
@@ -401,19 +280,17 @@ def decisions(store: Store) -> list[dict[str, Any]]:
 
 
 def decision_undo(store: Store, decision_id: int) -> dict[str, Any]:
-    """Withdraw a decision (merge, split or alias) and relink the store without it, in one transaction."""
+    """Withdraw a decision (merge, split or alias) and relink the store without it, in one
+    transaction."""
     from chronik.kb.entities import relink_conn
 
-    d = t.entity_decisions.c
-    with store.engine.begin() as conn:
-        row = conn.execute(
-            sa.select(t.entity_decisions).where(d.id == decision_id, d.active == sa.true())
-        ).first()
+    with transaction(store) as conn:
+        row = decision_rows.active_decision(conn, decision_id)
         if row is None:
             raise ChronikError(
                 f"no decision {decision_id} in force; `chronik entity decisions` lists them"
             )
-        conn.execute(t.entity_decisions.update().where(d.id == decision_id).values(active=False))
+        decision_rows.withdraw_decision(conn, decision_id)
         reports = relink_conn(conn, store.url)
     return {
         "undone": decision_id,
@@ -428,6 +305,6 @@ def relink(store: Store) -> dict[str, Any]:
     from chronik.kb.entities import relink_all
 
     reports = relink_all(store)
-    with store.engine.connect() as conn:
-        n = conn.execute(sa.select(sa.func.count()).select_from(t.entities)).scalar_one()
+    with connection(store) as conn:
+        n = count_entities(conn)
     return {"reports": reports, "entities": n}

@@ -1,8 +1,10 @@
-"""Linking reports into the store: `link_report` per report (incremental, indexed), `relink_all` from scratch.
+"""Linking reports into the store: `link_report` per report (incremental, indexed), `relink_all`
+from scratch.
 
-Per report the linker reads only the rows of `entity_keys` whose keys the report's names have (one indexed
-`key IN (...)` query), links in memory, and writes the differences, all in the report's own transaction.
-User decisions (entity_decisions) are compiled into the alias table the linker uses, so they survive relinking.
+Per report the linker reads only the rows of `entity_keys` whose keys the report's names have (one
+indexed `key IN (...)` query), links in memory, and writes the differences, all in the report's own
+transaction. User decisions (entity_decisions) are compiled into the alias table the linker uses, so
+they survive relinking.
 """
 
 from __future__ import annotations
@@ -11,15 +13,14 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-import sqlalchemy as sa
-from sqlalchemy.engine import Connection
-
 from chronik.nlp.linking import names as nm
+from chronik.nlp.linking.aliases import Alias, AliasTable, build_alias_table, file_aliases
 from chronik.nlp.linking.cluster import Entity, Index, index_keys
 from chronik.nlp.linking.link import Linked, Linker, MentionInput, default_aliases
-from chronik.nlp.linking.resources import Alias, AliasTable, build_alias_table, file_aliases
-from chronik.store import schema as t
-from chronik.store.db import Store
+from chronik.store import entities as entity_rows
+from chronik.store.db import Conn, Store, transaction
+from chronik.store.decisions import active_decisions, decisions_stamp
+from chronik.store.entities import unlinked_report_ids
 
 COMPONENT = "linking:rules-1"
 
@@ -32,20 +33,11 @@ class LinkResult:
     roles: int = 0
 
 
-def decision_aliases(conn: Connection) -> list[Alias]:
+def decision_aliases(conn: Conn) -> list[Alias]:
     """User decisions as aliases, oldest first: merges and splits pin names to a canonical."""
-    rows = (
-        conn.execute(
-            sa.select(t.entity_decisions)
-            .where(t.entity_decisions.c.active == sa.true())
-            .order_by(t.entity_decisions.c.id)
-        )
-        .mappings()
-        .all()
-    )
     out = []
-    for r in rows:
-        args = r["args"] if isinstance(r["args"], dict) else json.loads(r["args"])
+    for r in active_decisions(conn):
+        args = r["args"]
         origin = f"decision {r['id']} ({r['action']})"
         for variant in args.get("names", [args.get("variant")]):
             if variant:
@@ -54,8 +46,8 @@ def decision_aliases(conn: Connection) -> list[Alias]:
 
 
 def combine_aliases(file: list[Alias], user: list[Alias]) -> AliasTable:
-    """User aliases replace file aliases for the same variant and type; conflicts among user aliases are
-    resolved by the later decision; cycles anywhere raise AliasError."""
+    """User aliases replace file aliases for the same variant and type; conflicts among user aliases
+    are resolved by the later decision; cycles anywhere raise AliasError."""
     chosen: dict[tuple[str, str], Alias] = {}
     for a in file:
         chosen.setdefault((nm.lookup_key(a.variant), a.type), a)
@@ -67,11 +59,12 @@ def combine_aliases(file: list[Alias], user: list[Alias]) -> AliasTable:
 _ALIAS_CACHE: dict[tuple[str, int, int], AliasTable] = {}
 
 
-def alias_table(conn: Connection, store_url: str = "") -> AliasTable:
-    stamp = conn.execute(sa.select(sa.func.count(), sa.func.max(t.entity_decisions.c.id))).one()
-    if not stamp[0]:
+def alias_table(conn: Conn, store_url: str = "") -> AliasTable:
+    """File aliases with the store's user decisions applied; compiled once per set of decisions."""
+    count, last = decisions_stamp(conn)
+    if not count:
         return default_aliases()
-    key = (store_url, stamp[0], stamp[1] or 0)
+    key = (store_url, count, last)
     if key not in _ALIAS_CACHE:
         _ALIAS_CACHE.clear()
         _ALIAS_CACHE[key] = combine_aliases(list(file_aliases()), decision_aliases(conn))
@@ -84,9 +77,10 @@ def _info(row: Any) -> dict:
 
 
 class StoreIndex(Index):
-    """The linker's Index, filled on demand from entity_keys; new entities get negative ids until flushed."""
+    """The linker's Index, filled on demand from entity_keys; new entities get negative ids until
+    flushed."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Conn) -> None:
         super().__init__()
         self.conn = conn
         self.next_id = -1
@@ -105,8 +99,7 @@ class StoreIndex(Index):
         if not keys:
             return
         self.loaded_keys |= keys
-        k = t.entity_keys.c
-        rows = self.conn.execute(sa.select(k.key, k.entity_id).where(k.key.in_(sorted(keys)))).all()
+        rows = entity_rows.key_entities(self.conn, keys)
         ids = {r.entity_id for r in rows} - set(self.entities)
         for r in rows:
             self.keys.setdefault(r.key, set()).add(r.entity_id)
@@ -114,8 +107,7 @@ class StoreIndex(Index):
             self._load_entities(ids)
 
     def _load_entities(self, ids: set[int]) -> None:
-        e = t.entities.c
-        for row in self.conn.execute(sa.select(t.entities).where(e.id.in_(sorted(ids)))):
+        for row in entity_rows.entities_by_id(self.conn, ids):
             info = _info(row)
             self.entities[row.id] = Entity(
                 row.id,
@@ -128,12 +120,7 @@ class StoreIndex(Index):
                 last_date=row.last_date,
                 n_mentions=row.n_mentions,
             )
-        k = t.entity_keys.c
-        for r in self.conn.execute(
-            sa.select(k.key, k.entity_id).where(
-                k.entity_id.in_(sorted(ids)), sa.or_(k.key.like("s:%"), k.key.like("n:%"))
-            )
-        ):
+        for r in entity_rows.name_keys_of(self.conn, ids):
             self.entities[r.entity_id].keys.add(r.key)
 
     def can_merge(self) -> bool:
@@ -151,9 +138,9 @@ class StoreIndex(Index):
         super().add_key(key, entity)
 
 
-def _known_forms(conn: Connection, inputs: list[MentionInput]) -> dict[str, int]:
-    """Which inflection-stripped forms the store already knows as names ('Schoigu'), and which forms as written
-    it knows (then 'Tsipras' is a name, not a genitive): lookup key -> 2 when known."""
+def _known_forms(conn: Conn, inputs: list[MentionInput]) -> dict[str, int]:
+    """Which inflection-stripped forms the store already knows as names ('Schoigu'), and which forms
+    as written it knows (then 'Tsipras' is a name, not a genitive): lookup key -> 2 when known."""
     cands = {
         nm.lookup_key(f)
         for m in inputs
@@ -161,10 +148,7 @@ def _known_forms(conn: Connection, inputs: list[MentionInput]) -> dict[str, int]
     }
     if not cands:
         return {}
-    c = t.entity_names.c
-    known = {
-        r.key for r in conn.execute(sa.select(c.key).where(c.key.in_(sorted(cands))).distinct())
-    }
+    known = entity_rows.known_name_keys(conn, cands)
     persons = {
         f"s:{k}": f
         for m in inputs
@@ -173,12 +157,7 @@ def _known_forms(conn: Connection, inputs: list[MentionInput]) -> dict[str, int]
         for k in nm.surname_keys(nm.split_person(f))
     }
     if persons:
-        k = t.entity_keys.c
-        hits = (
-            conn.execute(sa.select(k.key).where(k.key.in_(sorted(persons))).distinct())
-            .scalars()
-            .all()
-        )
+        hits = entity_rows.known_index_keys(conn, set(persons))
         known |= {nm.lookup_key(persons[h]) for h in hits}
     return {k: 2 for k in known}
 
@@ -193,25 +172,18 @@ def _prefetch_for(index: StoreIndex, linker: Linker, analyses: list) -> None:
 
 
 def link_report(store: Store, report_id: str) -> LinkResult:
-    """Link one stored report's mentions (after write_report); a report already linked is left as it is."""
-    with store.engine.begin() as conn:
+    """Link one stored report's mentions (after write_report); a report already linked is left as it
+    is."""
+    with transaction(store) as conn:
         return link_report_conn(conn, report_id, alias_table(conn, store.url))
 
 
 def link_report_conn(
-    conn: Connection, report_id: str, aliases: AliasTable | None = None, roles: bool = True
+    conn: Conn, report_id: str, aliases: AliasTable | None = None, roles: bool = True
 ) -> LinkResult:
-    rep = conn.execute(
-        sa.select(t.reports.c.text, t.reports.c.date, t.reports.c.date_start).where(
-            t.reports.c.id == report_id
-        )
-    ).first()
-    m = t.mentions.c
-    rows = conn.execute(
-        sa.select(m.id, m.start, m.end, m.text, m.type, m.sub, m.entity_id)
-        .where(m.report_id == report_id)
-        .order_by(m.start)
-    ).all()
+    """`link_report` inside the caller's transaction (relinking runs it report by report)."""
+    rep = entity_rows.report_to_link(conn, report_id)
+    rows = entity_rows.report_mentions(conn, report_id)
     if rep is None or not rows or any(r.entity_id is not None for r in rows):
         return LinkResult(report_id, 0, 0)
     inputs = [MentionInput(r.start, r.end, r.text, r.type, r.sub) for r in rows]
@@ -232,25 +204,6 @@ def link_report_conn(
     return LinkResult(report_id, len(rows), n_new, n_roles)
 
 
-def _upsert(
-    conn: Connection, table: sa.Table, rows: list[dict], keys: list[str], update: dict | None
-) -> None:
-    if not rows:
-        return
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    stmt = insert(table)
-    if update is None:
-        stmt = stmt.on_conflict_do_nothing(index_elements=keys)
-    else:
-        stmt = stmt.on_conflict_do_update(
-            index_elements=keys, set_={k: v(stmt) for k, v in update.items()}
-        )
-    conn.execute(stmt, rows)
-
-
 def _entity_row(e: Entity) -> dict:
     info = dict(e.info)
     info["grounded"] = e.grounded
@@ -268,176 +221,109 @@ def _entity_row(e: Entity) -> dict:
 
 
 def flush(
-    conn: Connection, index: StoreIndex, mention_ids: list[int], linked: list[Linked]
+    conn: Conn, index: StoreIndex, mention_ids: list[int], linked: list[Linked]
 ) -> dict[int, int]:
-    """Write what the linker changed, in a handful of statements; returns temporary -> stored entity ids."""
+    """Write what the linker changed, in a handful of statements; returns temporary -> stored entity
+    ids."""
     ids: dict[int, int] = {e.id: e.id for e in index.entities.values() if e.id > 0}
     new = sorted((e for e in index.entities.values() if e.id < 0), key=lambda e: -e.id)
     for e in new:
         e.canonical = e.canonical or e.best_name()
     if new:
-        rows = conn.execute(
-            t.entities.insert().returning(t.entities.c.id, sort_by_parameter_order=True),
-            [_entity_row(e) for e in new],
-        ).all()
-        ids.update({e.id: r.id for e, r in zip(new, rows)})
-    _upsert(
-        conn,
-        t.entity_keys,
-        [{"key": k, "entity_id": ids[i]} for k, i in index.new_keys],
-        ["key", "entity_id"],
-        None,
-    )
+        stored = entity_rows.insert_entities(conn, [_entity_row(e) for e in new])
+        ids.update({e.id: i for e, i in zip(new, stored)})
+    entity_rows.add_keys(conn, [{"key": k, "entity_id": ids[i]} for k, i in index.new_keys])
     counts: dict[tuple[int, str], int] = {}
     for link in linked:
         key = (ids[link.entity_id], link.surface[:300])
         counts[key] = counts.get(key, 0) + 1
-    _upsert(
+    entity_rows.add_name_counts(
         conn,
-        t.entity_names,
         [
             {"entity_id": e, "name": n, "key": nm.lookup_key(n), "count": c}
             for (e, n), c in counts.items()
         ],
-        ["entity_id", "name"],
-        {"count": lambda s: t.entity_names.c.count + s.excluded["count"]},
     )
     _update_entities(conn, [e for e in index.entities.values() if e.id > 0 and e.dirty])
     canon = {ids[tmp]: e.canonical for tmp, e in index.entities.items()}
-    conn.execute(
-        t.mentions.update()
-        .where(t.mentions.c.id == sa.bindparam("mid"))
-        .values(entity_id=sa.bindparam("eid"), canonical=sa.bindparam("canon")),
-        [
-            {"mid": mid, "eid": ids[l.entity_id], "canon": canon[ids[l.entity_id]]}
-            for mid, l in zip(mention_ids, linked)
-        ],
-    )
+    updates = [
+        {"mid": mid, "eid": ids[link.entity_id], "canon": canon[ids[link.entity_id]]}
+        for mid, link in zip(mention_ids, linked)
+    ]
     gov = _government_ids(conn, index, linked)
-    conn.execute(
-        t.mention_links.insert(),
+    entity_rows.link_mentions(
+        conn,
+        updates,
         [
             {
                 "mention_id": mid,
-                "entity_id": ids[l.entity_id],
-                "surface": l.surface[:300],
-                "rule": l.rule[:120],
-                "government_of": gov.get(l.government_of),
+                "entity_id": ids[link.entity_id],
+                "surface": link.surface[:300],
+                "rule": link.rule[:120],
+                "government_of": gov.get(link.government_of),
                 "component": COMPONENT,
             }
-            for mid, l in zip(mention_ids, linked)
+            for mid, link in zip(mention_ids, linked)
         ],
     )
     return ids
 
 
-def _update_entities(conn: Connection, entities: list[Entity]) -> None:
+def _update_entities(conn: Conn, entities: list[Entity]) -> None:
     """Counts and dates; the canonical of an ungrounded entity follows its most common spelling."""
     if not entities:
         return
     ungrounded = {e.id: e for e in entities if not e.grounded}
     if ungrounded:
-        c = t.entity_names.c
-        for r in conn.execute(
-            sa.select(c.entity_id, c.name, c.count).where(c.entity_id.in_(sorted(ungrounded)))
-        ):
+        for r in entity_rows.name_counts(conn, list(ungrounded)):
             ungrounded[r.entity_id].names[r.name] = r.count
         for e in ungrounded.values():
             best = e.best_name()
             if best and best != e.canonical:
                 e.canonical = best
-                conn.execute(
-                    t.mentions.update()
-                    .where(t.mentions.c.entity_id == e.id)
-                    .values(canonical=best[:300])
-                )
-    rows = [{"eid": e.id, **_entity_row(e)} for e in entities]
-    conn.execute(
-        t.entities.update()
-        .where(t.entities.c.id == sa.bindparam("eid"))
-        .values({k: sa.bindparam(k) for k in rows[0] if k != "eid"}),
-        rows,
-    )
+                entity_rows.rename_mentions(conn, e.id, best[:300])
+    entity_rows.update_entities(conn, [{"eid": e.id, **_entity_row(e)} for e in entities])
 
 
-def _government_ids(conn: Connection, index: StoreIndex, linked: list[Linked]) -> dict[str, int]:
-    names = {l.government_of for l in linked if l.government_of}
+def _government_ids(conn: Conn, index: StoreIndex, linked: list[Linked]) -> dict[str, int]:
+    names = {link.government_of for link in linked if link.government_of}
     out = {}
     for name in names:
         key = f"g:X:{nm.lookup_key(name)}"
-        row = conn.execute(
-            sa.select(t.entity_keys.c.entity_id).where(t.entity_keys.c.key == key)
-        ).first()
-        if row is None:
+        found = entity_rows.entity_id_by_key(conn, key)
+        if found is None:
             entity = Entity(0, "LOC", name, True)
             entity.keys.add(key)
-            new_id = conn.execute(
-                t.entities.insert().values(**_entity_row(entity))
-            ).inserted_primary_key[0]
-            conn.execute(t.entity_keys.insert().values(key=key, entity_id=new_id))
-            out[name] = new_id
-        else:
-            out[name] = row.entity_id
+            found = entity_rows.new_keyed_entity(conn, key, _entity_row(entity))
+        out[name] = found
     return out
 
 
-def unlink_all(conn: Connection) -> None:
-    for table in (t.roles, t.mention_links, t.entity_names, t.entity_keys):
-        conn.execute(table.delete())
-    conn.execute(t.mentions.update().values(entity_id=None, canonical=None))
-    conn.execute(t.entities.delete())
-
-
 def relink_all(store: Store) -> int:
-    """Drop every link and link all current reports again in date order, in one transaction; user decisions
-    (entity_decisions) are kept and applied. Returns the number of reports linked."""
-    with store.engine.begin() as conn:
+    """Drop every link and link all current reports again in date order, in one transaction; user
+    decisions (entity_decisions) are kept and applied. Returns the number of reports linked."""
+    with transaction(store) as conn:
         return relink_conn(conn, store.url)
 
 
-def relink_conn(conn: Connection, url: str = "", in_memory: bool = True) -> int:
+def relink_conn(conn: Conn, url: str = "", in_memory: bool = True) -> int:
     """In memory (default) or report by report through `link_report_conn` (the incremental path)."""
-    unlink_all(conn)
+    entity_rows.unlink_all(conn)
     aliases = alias_table(conn, url)
     if in_memory:
         from chronik.kb.relink import relink_in_memory
 
         return relink_in_memory(conn, aliases)
-    r = t.reports.c
-    ids = [
-        row.id
-        for row in conn.execute(
-            sa.select(r.id)
-            .where(r.is_current == sa.true())
-            .order_by(r.date_start.nulls_first(), r.id)
-        )
-    ]
+    ids = entity_rows.current_report_ids(conn)
     for rid in ids:
         link_report_conn(conn, rid, aliases)
     return len(ids)
 
 
 def link_pending(store: Store) -> int:
-    """Link every current report whose mentions are not linked yet (after an ingest, or one that was cut
-    short), oldest first, one transaction per report. Returns the number of reports linked."""
+    """Link every current report whose mentions are not linked yet (after an ingest, or one that was
+    cut short), oldest first, one transaction per report. Returns the number of reports linked."""
     ids = unlinked_report_ids(store)
     for rid in ids:
         link_report(store, rid)
     return len(ids)
-
-
-def unlinked_report_ids(store: Store) -> list[str]:
-    """Current reports with a mention not linked yet, oldest first (the order linking depends on)."""
-    m, r = t.mentions.c, t.reports.c
-    with store.engine.connect() as conn:
-        return [
-            row.id
-            for row in conn.execute(
-                sa.select(r.id, r.date_start)
-                .where(
-                    r.is_current == sa.true(),
-                    r.id.in_(sa.select(m.report_id).where(m.entity_id.is_(None))),
-                )
-                .order_by(r.date_start.nulls_first(), r.id)
-            )
-        ]

@@ -1,47 +1,28 @@
-"""Relinking a whole store at once: every current report linked in memory in date order (the same Linker as
-`link_report`, in two passes as `link_documents`: bare surnames are resolved once every full name is known),
-then written in bulk. Used by `relink_all`; far faster than report-by-report on a big store."""
+"""Relinking a whole store at once: every current report linked in memory in date order (the same
+Linker as `link_report`, in two passes as `link_documents`: bare surnames are resolved once every
+full name is known), then written in bulk. Used by `relink_all`; far faster than report-by-report on
+a big store."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
-import sqlalchemy as sa
-from sqlalchemy.engine import Connection
-
 from chronik.nlp.linking import names as nm
+from chronik.nlp.linking.aliases import AliasTable
 from chronik.nlp.linking.cluster import Entity, Index
 from chronik.nlp.linking.link import Linked, Linker, MentionInput, known_forms
-from chronik.nlp.linking.resources import AliasTable
 from chronik.nlp.linking.roles import MentionView, RoleBook, RoleFact, find_roles
-from chronik.store import schema as t
+from chronik.store import entities as entity_rows
+from chronik.store.db import Conn
+from chronik.store.roles import insert_roles
 
 COMPONENT = "linking:rules-1"
 ROLES_COMPONENT = "linking:roles-1"
 
 
-def _reports(conn: Connection) -> tuple[list[Any], dict[str, list[Any]]]:
-    r, m = t.reports.c, t.mentions.c
-    reports = conn.execute(
-        sa.select(r.id, r.text, r.date, r.date_start)
-        .where(r.is_current == sa.true())
-        .order_by(r.date_start.nulls_first(), r.id)
-    ).all()
-    mentions: dict[str, list[Any]] = defaultdict(list)
-    for row in conn.execute(
-        sa.select(m.id, m.report_id, m.start, m.end, m.text, m.type, m.sub)
-        .join(t.reports, t.reports.c.id == m.report_id)
-        .where(r.is_current == sa.true())
-        .order_by(m.report_id, m.start)
-    ):
-        mentions[row.report_id].append(row)
-    return reports, mentions
-
-
-def relink_in_memory(conn: Connection, aliases: AliasTable) -> int:
+def relink_in_memory(conn: Conn, aliases: AliasTable) -> int:
     """Caller has unlinked everything and owns the transaction."""
-    reports, mentions = _reports(conn)
+    reports, mentions = entity_rows.current_reports_with_mentions(conn)
     linker = Linker(aliases, Index())
     known = known_forms([(x.text, x.type) for rows in mentions.values() for x in rows])
     linked: dict[str, list[Linked]] = {}
@@ -84,16 +65,10 @@ def _entity_row(e: Entity) -> dict[str, Any]:
     }
 
 
-def _write_entities(conn: Connection, index: Index) -> dict[int, int]:
+def _write_entities(conn: Conn, index: Index) -> dict[int, int]:
     ents = sorted(index.entities.values(), key=lambda e: e.id)
-    ids: dict[int, int] = {}
-    for chunk in range(0, len(ents), 5000):
-        part = ents[chunk : chunk + 5000]
-        rows = conn.execute(
-            t.entities.insert().returning(t.entities.c.id, sort_by_parameter_order=True),
-            [_entity_row(e) for e in part],
-        ).all()
-        ids.update({e.id: r.id for e, r in zip(part, rows)})
+    stored = entity_rows.insert_entities(conn, [_entity_row(e) for e in ents])
+    ids = {e.id: i for e, i in zip(ents, stored)}
     for e in ents:
         e.canonical = _entity_row(e)["canonical"]
     keys = [{"key": k, "entity_id": ids[i]} for k, members in index.keys.items() for i in members]
@@ -102,48 +77,40 @@ def _write_entities(conn: Connection, index: Index) -> dict[int, int]:
         for e in ents
         for n, c in e.names.items()
     ]
-    for table, rows in ((t.entity_keys, keys), (t.entity_names, names)):
-        for chunk in range(0, len(rows), 20000):
-            conn.execute(table.insert(), rows[chunk : chunk + 20000])
+    entity_rows.insert_keys(conn, keys)
+    entity_rows.insert_names(conn, names)
     return ids
 
 
 def _write_mentions(
-    conn: Connection,
+    conn: Conn,
     index: Index,
     mentions: dict[str, list[Any]],
     linked: dict[str, list[Linked]],
     ids: dict[int, int],
 ) -> None:
-    govs = {l.government_of for ls in linked.values() for l in ls if l.government_of}
+    govs = {link.government_of for ls in linked.values() for link in ls if link.government_of}
     gov_ids = {g: ids[e[0].id] for g in govs if (e := index.get(f"g:X:{nm.lookup_key(g)}"))}
     updates, links = [], []
     for rid, ls in linked.items():
-        for row, l in zip(mentions[rid], ls):
-            e = index.entities[l.entity_id]
+        for row, link in zip(mentions[rid], ls):
+            e = index.entities[link.entity_id]
             updates.append({"mid": row.id, "eid": ids[e.id], "canon": e.canonical})
             links.append(
                 {
                     "mention_id": row.id,
                     "entity_id": ids[e.id],
-                    "surface": l.surface[:300],
-                    "rule": l.rule[:120],
-                    "government_of": gov_ids.get(l.government_of),
+                    "surface": link.surface[:300],
+                    "rule": link.rule[:120],
+                    "government_of": gov_ids.get(link.government_of),
                     "component": COMPONENT,
                 }
             )
-    stmt = (
-        t.mentions.update()
-        .where(t.mentions.c.id == sa.bindparam("mid"))
-        .values(entity_id=sa.bindparam("eid"), canonical=sa.bindparam("canon"))
-    )
-    for chunk in range(0, len(updates), 20000):
-        conn.execute(stmt, updates[chunk : chunk + 20000])
-        conn.execute(t.mention_links.insert(), links[chunk : chunk + 20000])
+    entity_rows.link_mentions(conn, updates, links)
 
 
 def _write_roles(
-    conn: Connection,
+    conn: Conn,
     index: Index,
     reports: list[Any],
     mentions: dict[str, list[Any]],
@@ -156,9 +123,9 @@ def _write_roles(
         rows, ls = mentions.get(rep.id, []), linked.get(rep.id, [])
         views = [
             MentionView(
-                x.start, x.end, x.text, x.type, x.sub, index.entities[l.entity_id].canonical
+                x.start, x.end, x.text, x.type, x.sub, index.entities[link.entity_id].canonical
             )
-            for x, l in zip(rows, ls)
+            for x, link in zip(rows, ls)
         ]
         for f in find_roles(rep.text, views):
             holder = ids[ls[f.holder_index].entity_id] if f.holder_index is not None else None
@@ -195,18 +162,20 @@ def _write_roles(
                 "component": ROLES_COMPONENT,
             }
         )
-    if out:
-        conn.execute(t.roles.insert(), out)
+    insert_roles(conn, out)
 
 
-def _new_person(conn: Connection, canonical: str, by_canonical: dict[str, int]) -> int:
-    """A role holder known only from the list of terms becomes a grounded entity without mentions."""
+def _new_person(conn: Conn, canonical: str, by_canonical: dict[str, int]) -> int:
+    """A role holder known only from the list of terms becomes a grounded entity without
+    mentions."""
     key = f"g:P:{nm.lookup_key(canonical)}"
-    new_id = conn.execute(
-        t.entities.insert().values(
-            canonical=canonical, type="PER", key=key, n_mentions=0, info={"grounded": True}
-        )
-    ).inserted_primary_key[0]
-    conn.execute(t.entity_keys.insert().values(key=key, entity_id=new_id))
+    row = {
+        "canonical": canonical,
+        "type": "PER",
+        "key": key,
+        "n_mentions": 0,
+        "info": {"grounded": True},
+    }
+    new_id = entity_rows.new_keyed_entity(conn, key, row)
     by_canonical[canonical] = new_id
     return new_id

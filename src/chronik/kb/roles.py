@@ -1,78 +1,55 @@
-"""Role facts of one report into the `roles` table; bare role mentions resolved against earlier facts."""
+"""Role facts of one report into the `roles` table; bare role mentions resolved against earlier
+facts."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
-
-import sqlalchemy as sa
-from sqlalchemy.engine import Connection
 
 from chronik.nlp.linking import names as nm
 from chronik.nlp.linking.link import Linked, Linker
 from chronik.nlp.linking.roles import MentionView, RoleBook, find_roles
-from chronik.store import schema as t
+from chronik.store.db import Conn
+from chronik.store.entities import entity_id_by_canonical, entity_id_by_key, new_keyed_entity
+from chronik.store.roles import insert_roles, stated_holders
 
 COMPONENT = "linking:roles-1"
 
 
-def _entity_by_canonical(
-    conn: Connection, canonical: str, type_class: str, create: bool
-) -> int | None:
+def _entity_by_canonical(conn: Conn, canonical: str, type_class: str, create: bool) -> int | None:
+    """By grounded key, then by canonical name; with `create`, a grounded entity without
+    mentions."""
     key = f"g:{type_class}:{nm.lookup_key(canonical)}"
-    row = conn.execute(
-        sa.select(t.entity_keys.c.entity_id).where(t.entity_keys.c.key == key)
-    ).first()
-    if row is not None:
-        return row.entity_id
-    row = conn.execute(
-        sa.select(t.entities.c.id)
-        .where(t.entities.c.canonical == canonical)
-        .order_by(t.entities.c.n_mentions.desc())
-        .limit(1)
-    ).first()
-    if row is not None or not create:
-        return row.id if row else None
-    new_id = conn.execute(
-        t.entities.insert().values(
-            canonical=canonical,
-            type="PER" if type_class == "P" else "LOC",
-            key=key,
-            n_mentions=0,
-            info={"grounded": True},
-        )
-    ).inserted_primary_key[0]
-    conn.execute(t.entity_keys.insert().values(key=key, entity_id=new_id))
-    return new_id
+    found = entity_id_by_key(conn, key)
+    if found is not None:
+        return found
+    found = entity_id_by_canonical(conn, canonical)
+    if found is not None or not create:
+        return found
+    row = {
+        "canonical": canonical,
+        "type": "PER" if type_class == "P" else "LOC",
+        "key": key,
+        "n_mentions": 0,
+        "info": {"grounded": True},
+    }
+    return new_keyed_entity(conn, key, row)
 
 
-def _stated_lookup(conn: Connection, report_id: str):  # type: ignore[no-untyped-def]
+def _stated_lookup(conn: Conn, report_id: str) -> Callable[[str, str], list[tuple[str, str]]]:
     """Facts stated in other reports for (role, of), as (date, holder canonical)."""
 
     def lookup(role: str, of: str) -> list[tuple[str, str]]:
         of_id = _entity_by_canonical(conn, of, "X", False)
         if of_id is None:
             return []
-        r, e = t.roles.c, t.entities.c
-        rows = conn.execute(
-            sa.select(r.date, e.canonical)
-            .join_from(t.roles, t.entities, r.holder_id == e.id)
-            .where(
-                r.role == role,
-                r.of_entity_id == of_id,
-                r.kind == "stated",
-                r.report_id != report_id,
-                r.date.is_not(None),
-            )
-            .order_by(r.date_start.desc())
-            .limit(50)
-        ).all()
-        return [(row.date, row.canonical) for row in rows]
+        return stated_holders(conn, role, of_id, report_id)
 
     return lookup
 
 
 def store_roles(
-    conn: Connection,
+    conn: Conn,
     report_id: str,
     rep: Any,
     rows: list[Any],
@@ -82,9 +59,9 @@ def store_roles(
 ) -> int:
     views = [
         MentionView(
-            r.start, r.end, r.text, r.type, r.sub, linker.index.entities[l.entity_id].canonical
+            r.start, r.end, r.text, r.type, r.sub, linker.index.entities[link.entity_id].canonical
         )
-        for r, l in zip(rows, linked)
+        for r, link in zip(rows, linked)
     ]
     facts = find_roles(rep.text, views)
     book = RoleBook()
@@ -121,6 +98,5 @@ def store_roles(
                 "component": COMPONENT,
             }
         )
-    if out:
-        conn.execute(t.roles.insert(), out)
+    insert_roles(conn, out)
     return len(out)

@@ -1,13 +1,14 @@
 """Open a store, migrate it, and write reports with their annotations, one transaction per report.
 
-Idempotent by construction: a report's id is a hash of its content, so writing it twice is a no-op, and
-a report killed half-way never commits, so a re-run finishes the job without duplicates.
+Idempotent by construction: a report's id is a hash of its content, so writing it twice is a no-op,
+and a report killed half-way never commits, so a re-run finishes the job without duplicates.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -21,10 +22,15 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection, Engine
 
 from chronik.errors import StoreError
-from chronik.store import schema as t
+from chronik.store import schema
 from chronik.types import Annotations, Report
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+
+Conn = Connection
+"""A handle on one open transaction (from `transaction`) or connection (from `connection`): what the
+store functions that take part in a caller's unit of work are given. Callers outside the store use
+this name, not SQLAlchemy's."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +41,20 @@ class Store:
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name
+
+
+@contextmanager
+def transaction(store: Store) -> Iterator[Conn]:
+    """One unit of work: committed when the block ends, rolled back if it raises."""
+    with store.engine.begin() as conn:
+        yield conn
+
+
+@contextmanager
+def connection(store: Store) -> Iterator[Conn]:
+    """A connection for reading (nothing it does is committed)."""
+    with store.engine.connect() as conn:
+        yield conn
 
 
 def database_url(db: str) -> str:
@@ -106,7 +126,9 @@ def has_report(store: Store, report_id: str) -> bool:
     def look() -> bool:
         with store.engine.connect() as conn:
             return (
-                conn.execute(sa.select(t.reports.c.id).where(t.reports.c.id == report_id)).first()
+                conn.execute(
+                    sa.select(schema.reports.c.id).where(schema.reports.c.id == report_id)
+                ).first()
                 is not None
             )
 
@@ -120,8 +142,9 @@ T = TypeVar("T")
 
 
 def with_reconnect(store: Store, work: Callable[[], T], what: str) -> T:
-    """Run one idempotent unit of database work, again after a lost connection (server restart, failover),
-    with back-off; after ~30 s give up with a message naming the work and the database."""
+    """Run one idempotent unit of database work, again after a lost connection (server restart,
+    failover), with back-off; after ~30 s give up with a message naming the work and the
+    database."""
     for wait in (*RETRY_SECONDS, None):
         try:
             return work()
@@ -137,7 +160,8 @@ def write_report(
 ) -> WriteResult:
     """Store a report and its annotations atomically; an identical report is left as it is.
 
-    One transaction, idempotent: a retry after a lost connection can neither half-write nor duplicate.
+    One transaction, idempotent: a retry after a lost connection can neither half-write nor
+    duplicate.
     """
     return with_reconnect(
         store,
@@ -165,16 +189,20 @@ def _is_disconnect(exc: sa.exc.OperationalError) -> bool:
 
 def _write_once(store: Store, report: Report, annotations: Annotations | None) -> WriteResult:
     with store.engine.begin() as conn:
-        if conn.execute(sa.select(t.reports.c.id).where(t.reports.c.id == report.id)).first():
+        if conn.execute(
+            sa.select(schema.reports.c.id).where(schema.reports.c.id == report.id)
+        ).first():
             return WriteResult(report.id, "duplicate")
         previous = _current_version(conn, report.source_id)
         version, supersedes = (previous[1] + 1, previous[0]) if previous else (1, None)
         if previous:
             conn.execute(
-                t.reports.update().where(t.reports.c.id == previous[0]).values(is_current=False)
+                schema.reports.update()
+                .where(schema.reports.c.id == previous[0])
+                .values(is_current=False)
             )
         conn.execute(
-            t.reports.insert().values(**_report_row(report, version, supersedes, annotations))
+            schema.reports.insert().values(**_report_row(report, version, supersedes, annotations))
         )
         if annotations is not None:
             write_annotations(conn, report.id, annotations)
@@ -185,9 +213,9 @@ def _current_version(conn: Connection, source_id: str | None) -> tuple[str, int]
     if not source_id:
         return None
     row = conn.execute(
-        sa.select(t.reports.c.id, t.reports.c.version)
-        .where(t.reports.c.source_id == source_id, t.reports.c.is_current == sa.true())
-        .order_by(t.reports.c.version.desc())
+        sa.select(schema.reports.c.id, schema.reports.c.version)
+        .where(schema.reports.c.source_id == source_id, schema.reports.c.is_current == sa.true())
+        .order_by(schema.reports.c.version.desc())
     ).first()
     return (row.id, row.version) if row else None
 
@@ -230,12 +258,12 @@ def _iso_date(value: str | None) -> date | None:
 def write_annotations(conn: Connection, report_id: str, ann: Annotations) -> None:
     """Insert every fact of one report; caller owns the transaction.
 
-    Rows that nothing refers back to go in with COPY on PostgreSQL (bulk, one round trip each); rows whose
-    ids are needed (mentions, events, claims) use one multi-row INSERT … RETURNING per table.
+    Rows that nothing refers back to go in with COPY on PostgreSQL (bulk, one round trip each); rows
+    whose ids are needed (mentions, events, claims) use one multi-row INSERT … RETURNING per table.
     """
     _bulk(
         conn,
-        t.sentences,
+        schema.sentences,
         [
             {"report_id": report_id, "idx": i, "start": s.start, "end": s.end}
             for i, s in enumerate(ann.sentences)
@@ -244,7 +272,7 @@ def write_annotations(conn: Connection, report_id: str, ann: Annotations) -> Non
     mention_ids = _insert_mentions(conn, report_id, ann)
     _bulk(
         conn,
-        t.timexes,
+        schema.timexes,
         [
             {
                 "report_id": report_id,
@@ -266,7 +294,9 @@ def write_annotations(conn: Connection, report_id: str, ann: Annotations) -> Non
     event_ids = _insert_events(conn, report_id, ann, mention_ids)
     _insert_claims(conn, report_id, ann, event_ids)
     conn.execute(
-        t.reports.update().where(t.reports.c.id == report_id).values(pipeline=ann.pipeline)
+        schema.reports.update()
+        .where(schema.reports.c.id == report_id)
+        .values(pipeline=ann.pipeline)
     )
 
 
@@ -278,10 +308,12 @@ def _bulk(conn: Connection, table: sa.Table, rows: list[dict]) -> None:
         return
     columns = list(rows[0])
     names = ", ".join(f'"{c}"' for c in columns)
-    with conn.connection.driver_connection.cursor() as cursor:
-        with cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row([row[c] for c in columns])
+    with (
+        conn.connection.driver_connection.cursor() as cursor,
+        cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy,
+    ):
+        for row in rows:
+            copy.write_row([row[c] for c in columns])
 
 
 def _insert_returning(conn: Connection, table: sa.Table, rows: list[dict]) -> list[int]:
@@ -309,7 +341,7 @@ def _insert_mentions(
         }
         for m in ann.mentions
     ]
-    ids = _insert_returning(conn, t.mentions, rows)
+    ids = _insert_returning(conn, schema.mentions, rows)
     return {(m.start, m.end): i for m, i in zip(ann.mentions, ids)}
 
 
@@ -334,10 +366,10 @@ def _insert_events(
         }
         for e in ann.events
     ]
-    ids = dict(zip((e.id for e in ann.events), _insert_returning(conn, t.events, rows)))
+    ids = dict(zip((e.id for e in ann.events), _insert_returning(conn, schema.events, rows)))
     _bulk(
         conn,
-        t.event_args,
+        schema.event_args,
         [
             {
                 "event_id": ids[e.id],
@@ -376,25 +408,27 @@ def _insert_claims(
         }
         for c in ann.claims
     ]
-    ids = dict(zip((c.id for c in ann.claims), _insert_returning(conn, t.claims, rows)))
+    ids = dict(zip((c.id for c in ann.claims), _insert_returning(conn, schema.claims, rows)))
     links = {(ids[c.id], ids[o]) for c in ann.claims for o in c.contradicts if o in ids}
     links |= {(b, a) for a, b in links}
     _bulk(
         conn,
-        t.claim_links,
+        schema.claim_links,
         [{"claim_id": a, "other_id": b, "relation": "contradicts"} for a, b in sorted(links)],
     )
     pairs = {(ids[c.id], event_ids[v]) for c in ann.claims for v in c.events if v in event_ids}
-    _bulk(conn, t.claim_events, [{"claim_id": a, "event_id": b} for a, b in sorted(pairs)])
+    _bulk(conn, schema.claim_events, [{"claim_id": a, "event_id": b} for a, b in sorted(pairs)])
 
 
 def write_many(store: Store, pairs: Iterable[tuple[Report, Annotations]]) -> list[WriteResult]:
-    """Several reports, still one transaction each: a failure loses at most the report being written."""
+    """Several reports, still one transaction each: a failure loses at most the report being
+    written."""
     return [write_report(store, report, ann) for report, ann in pairs]
 
 
 def optimize(store: Store) -> None:
-    """Refresh the planner's statistics after bulk writes (the query layer's indexes rely on them)."""
+    """Refresh the planner's statistics after bulk writes (the query layer's indexes rely on
+    them)."""
     with store.engine.begin() as conn:
         conn.exec_driver_sql("PRAGMA optimize" if store.dialect == "sqlite" else "ANALYZE")
 
@@ -402,6 +436,12 @@ def optimize(store: Store) -> None:
 def replace_annotations(store: Store, report_id: str, ann: Annotations) -> None:
     """Re-analysis: drop a report's facts and write the new ones, atomically."""
     with store.engine.begin() as conn:
-        for table in (t.claims, t.events, t.timexes, t.mentions, t.sentences):
+        for table in (
+            schema.claims,
+            schema.events,
+            schema.timexes,
+            schema.mentions,
+            schema.sentences,
+        ):
             conn.execute(table.delete().where(table.c.report_id == report_id))
         write_annotations(conn, report_id, ann)

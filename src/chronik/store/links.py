@@ -1,0 +1,128 @@
+"""Cross-report links between facts: event clusters (events.cluster_id, the same event told by
+several reports) and claim links (claim_links, e.g. a denial contradicting an accusation).
+
+Functions take the connection of the caller's transaction (`store.db.transaction`). Every look-up is
+indexed and bounded, so linking a new report costs the same in a store of any size.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import sqlalchemy as sa
+
+from chronik.store import schema
+from chronik.store.db import Conn
+
+CANDIDATE_LIMIT = (
+    200  # events read as candidates for one event: more are the same few stories again
+)
+
+
+def report_event_ids(conn: Conn, report_id: str) -> list[int]:
+    e = schema.events.c
+    return [row.id for row in conn.execute(sa.select(e.id).where(e.report_id == report_id))]
+
+
+def events_with_dates(conn: Conn, event_ids: list[int]) -> list[sa.Row]:
+    """(id, report_id, type, negated, earliest, date_start) of events; date_start is their
+    report's."""
+    e, r = schema.events.c, schema.reports.c
+    return list(
+        conn.execute(
+            sa.select(e.id, e.report_id, e.type, e.negated, e.earliest, r.date_start)
+            .join(schema.reports, r.id == e.report_id)
+            .where(e.id.in_(event_ids))
+        ).all()
+    )
+
+
+def event_participants(conn: Conn, event_ids: list[int]) -> list[sa.Row]:
+    """(event_id, role, entity_id) of the events' arguments that are linked to an entity."""
+    a, m = schema.event_args.c, schema.mentions.c
+    return list(
+        conn.execute(
+            sa.select(a.event_id, a.role, m.entity_id)
+            .join(schema.mentions, m.id == a.mention_id)
+            .where(a.event_id.in_(event_ids), m.entity_id.is_not(None))
+        ).all()
+    )
+
+
+def candidate_events(
+    conn: Conn, type_: str, report_id: str, entity_ids: list[int], earliest: date, latest: date
+) -> list[int]:
+    """Events of other reports of this type, dated within [earliest, latest], with an argument
+    linked to one of these entities."""
+    e, a, m = schema.events.c, schema.event_args.c, schema.mentions.c
+    query = (
+        sa.select(e.id)
+        .distinct()
+        .join(schema.event_args, a.event_id == e.id)
+        .join(schema.mentions, m.id == a.mention_id)
+        .where(
+            e.type == type_,
+            e.report_id != report_id,
+            m.entity_id.in_(entity_ids),
+            e.earliest.between(earliest, latest),
+        )
+        .limit(CANDIDATE_LIMIT)
+    )
+    return [row.id for row in conn.execute(query)]
+
+
+def event_cluster(conn: Conn, event_id: int) -> int | None:
+    e = schema.events.c
+    return conn.execute(sa.select(e.cluster_id).where(e.id == event_id)).scalar_one()
+
+
+def set_event_cluster(conn: Conn, event_ids: list[int], cluster: int) -> None:
+    e = schema.events
+    conn.execute(e.update().where(e.c.id.in_(event_ids)).values(cluster_id=cluster))
+
+
+def clustered_claims(conn: Conn, report_id: str) -> list[sa.Row]:
+    """(id, certainty, cluster_id) of a report's claims about events that are in a cluster."""
+    c, ce, e = schema.claims.c, schema.claim_events.c, schema.events.c
+    return list(
+        conn.execute(
+            sa.select(c.id, c.certainty, e.cluster_id)
+            .join(schema.claim_events, ce.claim_id == c.id)
+            .join(schema.events, e.id == ce.event_id)
+            .where(c.report_id == report_id, e.cluster_id.is_not(None))
+        ).all()
+    )
+
+
+def claims_about_cluster(
+    conn: Conn, cluster: int, other_than_report: str, certainties: tuple[str, ...]
+) -> list[int]:
+    """Claims of other reports, with one of these certainties, about an event of the cluster."""
+    c, ce, e = schema.claims.c, schema.claim_events.c, schema.events.c
+    query = (
+        sa.select(c.id)
+        .join(schema.claim_events, ce.claim_id == c.id)
+        .join(schema.events, e.id == ce.event_id)
+        .where(
+            e.cluster_id == cluster,
+            c.report_id != other_than_report,
+            c.certainty.in_(certainties),
+        )
+    )
+    return [row.id for row in conn.execute(query)]
+
+
+def add_claim_links(conn: Conn, pairs: list[tuple[int, int]], relation: str) -> None:
+    """Link claims both ways (a -> b and b -> a); links already stored are left as they are."""
+    cl = schema.claim_links
+    involved = sorted({x for pair in pairs for x in pair}) or [-1]
+    query = sa.select(cl.c.claim_id, cl.c.other_id).where(cl.c.claim_id.in_(involved))
+    existing = {(row.claim_id, row.other_id) for row in conn.execute(query)}
+    rows = [
+        {"claim_id": a, "other_id": b, "relation": relation}
+        for x, y in sorted(pairs)
+        for a, b in ((x, y), (y, x))
+        if (a, b) not in existing
+    ]
+    if rows:
+        conn.execute(cl.insert(), rows)
