@@ -25,9 +25,7 @@ from chronik.nlp.ner.gazetteers import FILES, RESOURCE_PACKAGE
 DEFAULT_DATA = Path("../shared/data/germeval2014/NER-de-dev.tsv")
 TOP_NAMES = 1000  # names per country and kind taken from names-dataset (most frequent first)
 BIG_CITY = 100_000  # inhabitants above which a city's Latin-script alternate names are listed too
-MAX_REGION_WORDS = (
-    3  # longer CLDR territory names ("Sonderverwaltungsregion ...") are never in news
-)
+MAX_REGION_WORDS = 3  # longer CLDR territory names are descriptions, not names news uses
 MIN_ALTERNATE = 4  # shorter alternate names are mostly codes and abbreviations
 MIN_PERSON_NAME = 3  # shorter names collide with function words and initials
 

@@ -74,9 +74,7 @@ class TrainingOptions:
     dropout: float = 0.1
     warmup: float = 0.1
     flags: bool = False  # gazetteer hits added to each word's first piece
-    augment: float = (
-        0.0  # chance that a PER/LOC name is swapped for one from the name lists, per epoch
-    )
+    augment: float = 0.0  # chance that a PER/LOC name becomes one from the name lists, per epoch
     word_dropout: float = 0.0  # chance that a training word's pieces become <unk>, per epoch
     seed: int = SEED
 

@@ -27,9 +27,7 @@ SPACY_LABELS = {
     "ORG": "ORG",
     "NORP": "LOCderiv",
 }
-UPPER_SHARE = (
-    0.6  # a sentence this much in capitals is a headline: tag it in headline-undone casing
-)
+UPPER_SHARE = 0.6  # a sentence this much in capitals is a headline: tag it with casing undone
 MIN_HEADLINE_WORDS = 2  # one capitalised word is an acronym, not a headline
 _INVISIBLE = r"\s\u00ad\u200b-\u200f\u2060\ufeff\x00-\x1f\x7f"
 # invisible and control characters, markup left-overs ("</b", "&nbsp;") that the tokenizer kept on a

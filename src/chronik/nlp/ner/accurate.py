@@ -45,10 +45,10 @@ MODEL_FILES = "finetuned-*.npz"  # one per seed: the members of the ensemble
 MAX_PIECES = 510  # the model's 512 positions minus <s> and </s>
 BOS_ID, EOS_ID = 0, 2  # <s> and </s> in e5's SentencePiece vocabulary (XLM-R ids)
 BATCH_PIECES = 4096  # pieces per forward pass: bounds memory (attention is per padded batch)
-PAD_RATIO = (
-    1.25  # a batch's longest window at most this much (+ PAD_SLACK) longer than its shortest:
-)
-PAD_SLACK = 8  # all of a report's sentences in one batch would be mostly padding
+# A batch's longest window is at most PAD_RATIO times (+ PAD_SLACK pieces) as long as its shortest:
+# all of a report's sentences in one batch would be mostly padding.
+PAD_RATIO = 1.25
+PAD_SLACK = 8  # so that batches of short windows are not cut over a few pieces
 MASK_BIAS = -1e9  # attention score added at padding positions: exp() of it is 0 in float32
 FLAG_CACHE = 200_000  # word forms whose gazetteer row is kept; bounds memory in bulk ingest
 GELU_C = 0.044715  # the tanh approximation of GELU, as trained (approximate="tanh")

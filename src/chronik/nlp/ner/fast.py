@@ -17,9 +17,7 @@ from chronik.nlp.ner.model_files import model_dir, model_info
 
 CRF_FILE = "fast.crfsuite"
 LEXICON_FILE = "lexicon.tsv"
-MAX_SENTENCE = (
-    400  # longer token runs are tagged in windows: Viterbi is linear, features are not free
-)
+MAX_SENTENCE = 400  # longer token runs are tagged in windows: features are not free
 
 
 @lru_cache(maxsize=1)

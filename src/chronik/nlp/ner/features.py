@@ -17,9 +17,7 @@ _DIGIT = re.compile(r"\d")
 _UPPER = re.compile(r"[A-ZÄÖÜ]")
 _LOWER = re.compile(r"[a-zäöüß]")
 _SHAPE_RUNS = re.compile(r"(.)\1+")
-MAX_CACHE = (
-    200_000  # word forms whose features are kept; the cache restarts past it (bounds memory)
-)
+MAX_CACHE = 200_000  # word forms whose features are kept; the cache restarts past it
 
 
 def shape(word: str) -> str:
