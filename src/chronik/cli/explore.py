@@ -21,6 +21,7 @@ from chronik.cli.common import (
     parse_date_option,
     print_json,
 )
+from chronik.cli.render import RENDERERS
 
 
 def search(
@@ -89,17 +90,12 @@ def show(
     )
     for i, sentence in enumerate(record["sentences"], start=1):
         out.print(f"{i:>3}  {sentence['text']}", markup=False, highlight=False)
-    for kind, fmt in (
-        ("entities", "{type}{sub}  {text}"),
-        ("timexes", "{type}  {text} = {value}"),
-        ("events", "{type}  {trigger[text]}"),
-        ("claims", "{certainty}  {text}"),
-    ):
-        if record[kind]:
+    for kind, render in RENDERERS.items():
+        lines = render(record.get(kind) or [])
+        if lines:
             out.print(f"\n[bold]{kind}[/bold] ({len(record[kind])})")
-            for item in record[kind]:
-                item = {**item, "sub": item.get("sub", "") or "", "value": item.get("value", "")}
-                out.print("  " + fmt.format(**item), markup=False, highlight=False)
+            for line in lines:
+                out.print("  " + line, markup=False, highlight=False)
 
 
 def _filters(
