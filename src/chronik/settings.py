@@ -29,6 +29,9 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     max_upload_bytes: int = 20_000_000
+    # followed by `chronik watch`: [[chronik.sources]] tables with url or path, name, language,
+    # interval (seconds); CHRONIK_SOURCES takes a comma-separated list of feed URLs and folders
+    sources: tuple[dict[str, Any], ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
 
     def with_overrides(self, **values: Any) -> Settings:
@@ -67,13 +70,46 @@ def load(config_path: str | Path | None = None, environ: dict[str, str] | None =
             raise ConfigError(f"{path}: unknown settings {sorted(unknown)}; known: {sorted(names)}")
         if "disabled" in section:
             section["disabled"] = tuple(section["disabled"])
+        if "sources" in section:
+            section["sources"] = _sources(section["sources"], str(path))
         settings = replace(settings, **section)
     for name in names:
         raw = env.get(f"CHRONIK_{name.upper()}")
         if raw is not None:
-            settings = replace(settings, **{name: _coerce(name, raw, getattr(settings, name))})
+            value = _coerce(name, raw, getattr(settings, name))
+            if name == "sources":
+                value = _sources(value, "CHRONIK_SOURCES")
+            settings = replace(settings, **{name: value})
     validate(settings)
     return settings
+
+
+SOURCE_KEYS = ("url", "path", "name", "language", "interval")
+
+
+def _sources(raw: Any, where: str) -> tuple[dict[str, Any], ...]:
+    """[[chronik.sources]] tables (or plain strings: a URL or a folder) as checked dicts."""
+    if not isinstance(raw, (list, tuple)):
+        raise ConfigError(f"{where}: sources must be a list of [[chronik.sources]] tables")
+    out = []
+    for n, item in enumerate(raw, 1):
+        if isinstance(item, str):
+            item = {"url": item} if "://" in item else {"path": item}
+        if not isinstance(item, dict):
+            raise ConfigError(f"{where}: source {n} must be a table with url or path")
+        unknown = set(item) - set(SOURCE_KEYS)
+        if unknown:
+            raise ConfigError(
+                f"{where}: source {n} has unknown keys {sorted(unknown)}; "
+                f"known: {list(SOURCE_KEYS)}"
+            )
+        if bool(item.get("url")) == bool(item.get("path")):
+            raise ConfigError(f"{where}: source {n} needs exactly one of url or path")
+        interval = item.get("interval")
+        if interval is not None and (not isinstance(interval, (int, float)) or interval <= 0):
+            raise ConfigError(f"{where}: source {n}: interval must be a positive number of seconds")
+        out.append(dict(item))
+    return tuple(out)
 
 
 def validate(settings: Settings) -> None:

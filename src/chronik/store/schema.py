@@ -1,8 +1,9 @@
 """SQLAlchemy Core schema. Every change is an Alembic migration in migrations/versions/.
 
-Portable by design: nothing here is SQLite-only. Full-text search is dialect-specific and lives in the
-migrations (FTS5 on SQLite, a `german` tsvector index on PostgreSQL).
-Every fact row keeps its report, its character offsets and the component (rule/model version) that made it.
+Portable by design: nothing here is SQLite-only. Full-text search is dialect-specific and lives in
+the migrations (FTS5 on SQLite, a `german` tsvector index on PostgreSQL).
+Every fact row keeps its report, its character offsets and the component (rule/model version) that
+made it.
 """
 
 from __future__ import annotations
@@ -193,10 +194,11 @@ claim_links = sa.Table(
     sa.Column("relation", sa.String(16), primary_key=True, server_default="contradicts"),
 )
 
-# --- entity linking (issue 6; migration 0002_linking) -------------------------------------------------------
-# entity_keys is the linker's index: every lookup of a new report's names is an indexed `key IN (...)`,
-# so linking never scans all entities. Keys are namespaced (g: grounded, s: surname of a known full name,
-# o: surname-only person, n: other name, b: fuzzy block); see chronik.nlp.linking.cluster.
+# --- entity linking (issue 6; migration 0002_linking) ---------------------------------------------
+# entity_keys is the linker's index: every lookup of a new report's names is an indexed
+# `key IN (...)`, so linking never scans all entities. Keys are namespaced (g: grounded, s: surname
+# of a known full name, o: surname-only person, n: other name, b: fuzzy block); see
+# chronik.nlp.linking.cluster.
 
 entity_keys = sa.Table(
     "entity_keys",
@@ -285,4 +287,91 @@ entity_decisions = sa.Table(
     sa.Column("args", sa.JSON, nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
+)
+
+# --- live monitoring (issue 20; migration 0004_watch_alerts) --------------------------------------
+# A source is a feed URL or a watched folder; seen_items remembers what was taken from it (by item
+# key and content hash) so that a pass fetches and stores only what is new or changed. An alert is a
+# saved filter; alert_fired holds one row per (alert, report) it fired on, with the payload and its
+# delivery.
+
+sources = sa.Table(
+    "sources",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("key", sa.String(1000), nullable=False, unique=True),  # feed URL or folder path
+    sa.Column("kind", sa.String(8), nullable=False),  # feed | folder
+    sa.Column("name", sa.String(200)),
+    sa.Column("language", sa.String(8)),
+    sa.Column("etag", sa.String(300)),  # of the feed itself, for conditional requests
+    sa.Column("last_modified", sa.String(100)),
+    sa.Column("last_fetch", sa.DateTime(timezone=True)),
+    sa.Column("last_ok", sa.DateTime(timezone=True)),
+    sa.Column("status", sa.String(300)),  # ok | not modified | the last error, short
+    sa.Column("items", sa.Integer, nullable=False, server_default="0"),  # reports stored from it
+    sa.Column("last_new", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("errors", sa.Integer, nullable=False, server_default="0"),
+)
+
+source_errors = sa.Table(
+    "source_errors",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "source_id",
+        sa.Integer,
+        sa.ForeignKey("sources.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("item", sa.Text),  # the item URL or file, None for the source as a whole
+    sa.Column("message", sa.Text, nullable=False),
+)
+
+seen_items = sa.Table(
+    "seen_items",
+    metadata,
+    sa.Column(
+        "source_id", sa.Integer, sa.ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column("item_key", sa.String(1000), primary_key=True),  # guid or URL; a file's path
+    sa.Column("url", sa.Text),
+    sa.Column("updated", sa.String(100)),  # what the feed said about the item, or size:mtime
+    sa.Column("content_hash", sa.String(64)),  # of the extracted text (or the file's bytes)
+    sa.Column("report_id", sa.String(40)),  # the report stored from it last
+    sa.Column("etag", sa.String(300)),
+    sa.Column("last_modified", sa.String(100)),
+    sa.Column("first_seen", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("last_seen", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("status", sa.String(300)),  # stored | unchanged | the reason it was not stored
+)
+
+alerts = sa.Table(
+    "alerts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False, unique=True),
+    sa.Column("filters", sa.JSON, nullable=False),  # entity type place certainty contested query
+    sa.Column("webhook", sa.Text),
+    sa.Column("feed", sa.Boolean, nullable=False, server_default=sa.true()),  # in /alerts.atom
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+alert_fired = sa.Table(
+    "alert_fired",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "alert_id", sa.Integer, sa.ForeignKey("alerts.id", ondelete="CASCADE"), nullable=False
+    ),
+    sa.Column("report_id", sa.String(40), nullable=False, index=True),
+    sa.Column("fired_at", sa.DateTime(timezone=True), nullable=False, index=True),
+    sa.Column("payload", sa.JSON, nullable=False),
+    # webhook delivery: none (no webhook) | pending | delivered | failed (gave up)
+    sa.Column("delivery", sa.String(12), nullable=False),
+    sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("next_attempt", sa.DateTime(timezone=True)),
+    sa.Column("last_error", sa.Text),
+    sa.UniqueConstraint("alert_id", "report_id"),
 )
