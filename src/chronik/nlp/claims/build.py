@@ -1,11 +1,9 @@
 """From cues to claims: the proposition span, its source and its certainty, one sentence at a time.
 
 Where the attribution is its own clause the span is the complement ("X wirft Y vor, [P]", "[P],
-sagte X",
-"Wie X mitteilte, [P]"); where the cue is built in ("nach Angaben", "laut", "soll") it is the
-clause; a
-cue verb without a complement ("Die russische Seite bestreitet das") spans its sentence and refers
-back.
+sagte X", "Wie X mitteilte, [P]"); where the cue is built in ("nach Angaben", "laut", "soll") it is
+the clause; a cue verb without a complement ("Die russische Seite bestreitet das") spans its
+sentence and refers back.
 """
 
 from __future__ import annotations
@@ -16,8 +14,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from chronik.nlp.claims.cues import Cue
-from chronik.nlp.events import syntax
-from chronik.nlp.events.syntax import Candidate, DocIndex
+from chronik.nlp.events import phrases, segment
+from chronik.nlp.events.phrases import Candidate, DocIndex
 from chronik.nlp.lang import de
 from chronik.types import Span
 
@@ -130,8 +128,8 @@ def _verb_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft | 
 
 def _standalone_ok(doc: Doc, clause: tuple[int, int], cue: Cue) -> bool:
     """A cue verb without a complement clause makes a claim of its object ("bestätigte den
-    Angriff"),
-    not of a topic ("berichtete über die Truppen"), a negated one or one that needs a complement."""
+    Angriff"), not of a topic ("berichtete über die Truppen"), a negated one or one that needs a
+    complement."""
     if cue.entry is not None and "complement" in cue.entry.flags:
         return False
     words = {doc[i].lower_ for i in range(*clause)}
@@ -164,8 +162,7 @@ def _complement(doc: Doc, following: list[tuple[int, int]]) -> list[tuple[int, i
 
 def _relative_clause(doc: Doc, clause: tuple[int, int]) -> bool:
     """A relative clause on the noun before the comma: a relative pronoun that no noun follows ("die
-    sich",
-    "der am Montag"), where an article would open a complement's subject ("die Truppen hätten
+    sich", "der am Montag"), where an article would open a complement's subject ("die Truppen hätten
     ...")."""
     if (
         clause[0] == 0
@@ -183,7 +180,7 @@ def _proposition(doc: Doc, clause: tuple[int, int], cue: Cue) -> bool:
     """ "warnte davor, Russland zu unterschätzen" is a warning, not a proposition (flag no-zu)."""
     if cue.entry is None or "no-zu" not in cue.entry.flags:
         return True
-    return doc[clause[0]].lower_ in ("dass", "daß", "ob") or not syntax.has_zu_infinitive(
+    return doc[clause[0]].lower_ in ("dass", "daß", "ob") or not segment.has_zu_infinitive(
         doc, clause
     )
 
@@ -197,7 +194,7 @@ def _clause_like(doc: Doc, clause: tuple[int, int]) -> bool:
     second = doc[clause[0] + 1].lower_ if clause[0] + 1 < clause[1] else ""
     if doc[clause[0]].text[:1].islower() and second in de.SHARED_SUBJECT:
         return False  # "hat ... ausgeschlossen, gehört aber zu ...": the same subject goes on
-    if syntax.has_zu_infinitive(doc, clause):
+    if segment.has_zu_infinitive(doc, clause):
         return True
     for i in range(clause[0] + 1, clause[1]):
         word = doc[i].lower_
@@ -219,7 +216,7 @@ def _phrase_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft:
     if (
         ci is not None
         and ci > 0
-        and syntax.clause_kind(doc, sent.clauses[ci], sent.start) in ("rel", "sub")
+        and segment.clause_kind(doc, sent.clauses[ci], sent.start) in ("rel", "sub")
     ):
         start = sent.clauses[ci][0]
     if ci is not None:
@@ -231,11 +228,10 @@ def _phrase_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft:
 
 def _phrase_end(doc: Doc, sent: Sentence, ci: int) -> int:
     """A built-in cue covers its clause and what depends on it, not a coordinated main clause after
-    it
-    ("nach Angaben der Stadtverwaltung schlugen Geschosse ein, auch Lwiw wurde getroffen")."""
+    it ("nach Angaben der Stadtverwaltung schlugen Geschosse ein, auch Lwiw wurde getroffen")."""
     end = sent.clauses[ci][1]
     for clause in sent.clauses[ci + 1 :]:
-        kind = syntax.clause_kind(doc, clause, sent.start)
+        kind = segment.clause_kind(doc, clause, sent.start)
         words = [doc[i].lower_ for i in range(*clause)]
         indirect = any(w in de.SUBJUNCTIVE or w in de.SUBJUNCTIVE_II for w in words)
         if kind == "main" and any(w in de.AUX for w in words) and not indirect:
@@ -254,22 +250,22 @@ def _phrase_source(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Span 
     if word == "zufolge":
         before = [
             c
-            for c in syntax.candidates(index, max(sent.start, cue.start - 6), cue.start)
+            for c in phrases.candidates(index, max(sent.start, cue.start - 6), cue.start)
             if c.end == cue.start
         ]
         if not before or doc[before[-1].head].lower_ in de.ANAPHORIC_SOURCE:
             return None
-        return syntax.np_span(doc, before[-1])
+        return phrases.np_span(doc, before[-1])
     if (
         word == "nach"
         and last.lower_ not in de.ANAPHORIC_SOURCE
         and last.lower_.endswith(tuple(de.ANAPHORIC_SOURCE))
     ):
-        return syntax.token_span(doc, cue.end - 1, cue.end)  # "nach Armeeangaben"
+        return phrases.token_span(doc, cue.end - 1, cue.end)  # "nach Armeeangaben"
     possessive = {doc[i].lower_ for i in range(cue.start, cue.end)} & {"seinen", "ihren"}
     if word == "nach" and possessive:
         person = "seinen" in possessive
-        mention = syntax.resolve_pronoun(index, cue.start, person=person)
+        mention = phrases.resolve_pronoun(index, cue.start, person=person)
         return Span(mention.start, mention.end, mention.text) if mention is not None else None
     if word == "nach" and any(doc[i].lower_ == "eigenen" for i in range(cue.start, cue.end)):
         ci = _clause_index(sent, cue.start)
@@ -282,7 +278,7 @@ def _phrase_source(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Span 
         return Span(
             derived[0].start, derived[0].end, derived[0].text
         )  # "nach ukrainischen Angaben"
-    following = syntax.candidates(index, cue.end, min(sent.end, cue.end + 6))
+    following = phrases.candidates(index, cue.end, min(sent.end, cue.end + 6))
     if not following or following[0].np_start > cue.end + 1:
         return None
     first = following[0]
@@ -296,7 +292,9 @@ def _phrase_source(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Span 
             and (first.mention is not None or doc[first.np_start].lower_ in ("des", "der"))
         )
     ):
-        return syntax.np_span(doc, first)  # "nach Angaben der UN", "von Diplomaten", "Lukaschenkos"
+        return phrases.np_span(
+            doc, first
+        )  # "nach Angaben der UN", "von Diplomaten", "Lukaschenkos"
     return None  # "nach Berichten aus der Region Donezk": a place, not a speaker
 
 
@@ -324,7 +322,7 @@ def _passive_cue(doc: Doc, clause: tuple[int, int], cue: Cue) -> bool:
 
 
 def _agent(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue) -> Span | None:
-    agents = [c for c in syntax.candidates(index, *clause) if c.prep in ("von", "vom", "durch")]
+    agents = [c for c in phrases.candidates(index, *clause) if c.prep in ("von", "vom", "durch")]
     return _source_span(doc, index, agents[0]) if agents else None
 
 
@@ -334,7 +332,7 @@ def _subject(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue) -> Sp
     skip = {cue.particle} if cue.particle is not None else set()
     before = [
         c
-        for c in syntax.candidates(index, clause[0], cue.start)
+        for c in phrases.candidates(index, clause[0], cue.start)
         if c.prep is None and not c.genitive
     ]
     if before:
@@ -347,7 +345,7 @@ def _source_after(
 ) -> Span | None:
     after = [
         c
-        for c in syntax.candidates(index, cue.end, clause[1], skip)
+        for c in phrases.candidates(index, cue.end, clause[1], skip)
         if c.prep is None and not c.genitive
     ]
     return _source_span(doc, index, after[0]) if after else None
@@ -356,7 +354,7 @@ def _source_after(
 def _speaker_after(index: DocIndex, clause: tuple[int, int], cue: Cue) -> bool:
     """ ", sagte er" / ", sagte ein Sprecher": someone stands after the verb, named or not."""
     return any(
-        c.prep is None and not c.genitive for c in syntax.candidates(index, cue.end, clause[1])
+        c.prep is None and not c.genitive for c in phrases.candidates(index, cue.end, clause[1])
     )
 
 
@@ -364,18 +362,18 @@ def _first_bare(
     doc: Doc, index: DocIndex, start: int, end: int, skip: set[int] | None = None
 ) -> Span | None:
     bare = [
-        c for c in syntax.candidates(index, start, end, skip) if c.prep is None and not c.genitive
+        c for c in phrases.candidates(index, start, end, skip) if c.prep is None and not c.genitive
     ]
     return _source_span(doc, index, bare[0]) if bare else None
 
 
 def _source_span(doc: Doc, index: DocIndex, cand: Candidate) -> Span | None:
     if not cand.pronoun:
-        return syntax.np_span(doc, cand)
+        return phrases.np_span(doc, cand)
     word = doc[cand.start].lower_
     if word in de.NO_SOURCE_WORDS:
         return None
-    mention = syntax.resolve_pronoun(index, cand.start, person=word in ("er", "ihn", "ihm"))
+    mention = phrases.resolve_pronoun(index, cand.start, person=word in ("er", "ihn", "ihm"))
     return Span(mention.start, mention.end, mention.text) if mention is not None else None
 
 
@@ -387,4 +385,4 @@ def char_span(doc: Doc, start: int, end: int) -> Span | None:
         end -= 1
     if end <= start:
         return None
-    return syntax.token_span(doc, start, end)
+    return phrases.token_span(doc, start, end)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from chronik.nlp.events import detect, lexicon, syntax
+from chronik.nlp.events import detect, lexicon, segment
 from chronik.nlp.events.lexicon import Entry, Lexicon
 from chronik.nlp.lang import de
 
@@ -40,7 +40,7 @@ class Cue:
 def find_cues(doc: Doc, lex: Lexicon, start: int, end: int) -> list[Cue]:
     """Cues of one sentence in text order; overlapping cues keep the first, longest one."""
     found: list[Cue] = []
-    for clause in syntax.clauses(doc, start, end):
+    for clause in segment.clauses(doc, start, end):
         text = detect.clause_text(doc, clause)
         for i in range(*clause):
             cue = _word_cue(doc, lex, i, clause, text)
@@ -105,13 +105,11 @@ def _pattern_cues(doc: Doc, lex: Lexicon, start: int, end: int) -> list[Cue]:
 
 def _hearsay(doc: Doc, start: int, end: int, attributed: bool) -> list[Cue]:
     """ "soll(en)" is hearsay before a perfect infinitive ("soll ... angegriffen haben") or next to
-    an
-    attribution ("Nach einem Bericht des Spiegel soll ..."); "Die Bilder sollen dieser Kritik
-    begegnen"
-    and "sollen bis Juli fertig sein" state a purpose or a plan."""
+    an attribution ("Nach einem Bericht des Spiegel soll ..."); "Die Bilder sollen dieser Kritik
+    begegnen" and "sollen bis Juli fertig sein" state a purpose or a plan."""
     out = []
-    for clause in syntax.clauses(doc, start, end):
-        last = syntax.last_word(doc, clause)
+    for clause in segment.clauses(doc, start, end):
+        last = segment.last_word(doc, clause)
         if last is None or last == clause[0]:
             continue
         before = doc[last - 1].lower_
@@ -137,9 +135,8 @@ def _drop_inside_unverifiable(cues: list[Cue]) -> list[Cue]:
 
 def subjunctive_tokens(doc: Doc, start: int, end: int, mood_ii: bool = False) -> list[int]:
     """Subjunctive I verbs, the mark of indirect speech ("seien", "habe"), outside first-person
-    quotes;
-    with `mood_ii` also the subjunctive II that stands in for it ("hätten"), which alone is only a
-    condition."""
+    quotes; with `mood_ii` also the subjunctive II that stands in for it ("hätten"), which alone is
+    only a condition."""
     words = {doc[i].lower_ for i in range(start, end)}
     if words & de.FIRST_PERSON:
         return []
@@ -151,6 +148,5 @@ def subjunctive_tokens(doc: Doc, start: int, end: int, mood_ii: bool = False) ->
 
 def _ieren_subjunctive(word: str) -> bool:
     """ "inszeniere", "kontrolliere": the third person of an -ieren verb ends in -iert; -iere is
-    subjunctive I
-    (the first person is ruled out above)."""
+    subjunctive I (the first person is ruled out above)."""
     return len(word) >= 8 and word.endswith("iere") and word[:1].islower() and word.isalpha()

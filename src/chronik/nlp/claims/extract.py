@@ -6,8 +6,8 @@ from spacy.tokens import Doc
 
 from chronik.nlp.claims import VERSION, build, cues, links
 from chronik.nlp.claims.build import Draft, Sentence
-from chronik.nlp.events import lexicon, syntax
-from chronik.nlp.events.syntax import DocIndex
+from chronik.nlp.events import lexicon, phrases, segment
+from chronik.nlp.events.phrases import DocIndex
 from chronik.types import Claim, Event, Span
 
 COMPONENT = f"claims:rules-{VERSION}"
@@ -17,12 +17,12 @@ OPENING_VERBS = {"say", "report", "accuse", "deny"}
 
 
 def extract_claims(doc: Doc, events: list[Event], index: DocIndex | None = None) -> list[Claim]:
-    index = index or syntax.index_doc(doc)
+    index = index or phrases.index_doc(doc)
     lex = lexicon.cues()
     drafts: list[Draft] = []
     paragraph_start = 0
     sentences = [
-        Sentence(n, s.start, s.end, syntax.clauses(doc, s.start, s.end))
+        Sentence(n, s.start, s.end, segment.clauses(doc, s.start, s.end))
         for n, s in enumerate(doc.sents)
     ]
     sentences = [s for s in sentences if s.clauses]
@@ -42,8 +42,7 @@ def extract_claims(doc: Doc, events: list[Event], index: DocIndex | None = None)
 
 def _is_headline(doc: Doc, sent: Sentence) -> bool:
     """A title line: no final punctuation and a blank line after it. Its cues ("kündigt an", "wirft
-    vor")
-    announce the report; only "X: P" is a claim there."""
+    vor") announce the report; only "X: P" is a claim there."""
     words = [doc[i] for i in range(sent.start, sent.end) if not doc[i].is_space]
     if not words or words[-1].text in {".", "!", "?", "…", '"', "“", "”", "«", "»"}:
         return False
@@ -152,8 +151,7 @@ def sentence_claims(
 
 def _unverified_scope(doc: Doc, sent: Sentence, earlier: list[Draft]) -> list[Draft]:
     """ "Die Angaben beider Seiten lassen sich nicht überprüfen" covers every earlier claim;
-    otherwise the
-    claims of the sentence just before, and every earlier claim of their sources."""
+    otherwise the claims of the sentence just before, and every earlier claim of their sources."""
     words = {doc[i].lower_ for i in range(sent.start, sent.end)}
     if words & {"beider", "aller", "sämtlicher"}:
         return list(earlier)
@@ -168,8 +166,7 @@ def _unverified_scope(doc: Doc, sent: Sentence, earlier: list[Draft]) -> list[Dr
 
 def _unverified_previous(doc: Doc, sent: Sentence, cue: cues.Cue) -> list[Draft]:
     """ "Die Polizei löste die Kundgebung auf. Das lässt sich nicht unabhängig überprüfen.": the
-    sentence
-    before becomes an unconfirmed claim of the report's own."""
+    sentence before becomes an unconfirmed claim of the report's own."""
     first = doc[sent.start]
     if first.lower_ not in ("das", "dies", "diese", "die", "unabhängig") and "angaben" not in {
         doc[i].lower_ for i in range(sent.start, sent.end)
@@ -178,7 +175,7 @@ def _unverified_previous(doc: Doc, sent: Sentence, cue: cues.Cue) -> list[Draft]
     before = next((s for s in doc.sents if s.end == sent.start), None)
     if before is None:
         return []
-    clauses = syntax.clauses(doc, before.start, before.end)
+    clauses = segment.clauses(doc, before.start, before.end)
     if not clauses:
         return []
     return [
@@ -250,8 +247,7 @@ def _is_question(doc: Doc, sent: Sentence) -> bool:
 
 def _merge(drafts: list[Draft]) -> list[Draft]:
     """Two cues for one proposition ("Wie X mitteilte, sollen nach Angaben ...") make one claim; a
-    verb cue
-    wins over a phrase, the stronger certainty wins."""
+    verb cue wins over a phrase, the stronger certainty wins."""
     out: list[Draft] = []
     for draft in drafts:
         twin = next((d for d in out if _overlap(d, draft) >= 0.5), None)
@@ -365,7 +361,7 @@ def _headline(doc: Doc, index: DocIndex, sent: Sentence) -> list[Draft]:
         return []
     if any(doc[i].text[:1].islower() for i in range(*first)):
         return []
-    speaker = [c for c in syntax.candidates(index, *first) if c.mention is not None]
+    speaker = [c for c in phrases.candidates(index, *first) if c.mention is not None]
     if not speaker:
         return []
     start, end = sent.clauses[1][0], sent.clauses[-1][1]
@@ -420,8 +416,7 @@ def _finish(doc: Doc, index: DocIndex, drafts: list[Draft], events: list[Event])
 
 def _describe(doc: Doc, index: DocIndex, draft: Draft, events: list[Event]) -> None:
     """What contradiction links compare: the proposition's words, the names in its sentence and
-    source, and
-    for a denial the events named by its object ("dementierte einen Rückzug: ...")."""
+    source, and for a denial the events named by its object ("dementierte einen Rückzug: ...")."""
     draft.tokens = tuple(doc[i].text for i in range(draft.start, draft.end))
     sent = doc[draft.start].sent
     names = set()
@@ -468,5 +463,5 @@ def _events_in(doc: Doc, span: Span, draft: Draft, events: list[Event]) -> list[
 def _cue_span(doc: Doc, draft: Draft) -> Span | None:
     if draft.cue is None:
         return None
-    first = syntax.token_span(doc, draft.cue.start, draft.cue.end)
+    first = phrases.token_span(doc, draft.cue.start, draft.cue.end)
     return Span(first.start, first.end, draft.cue.text(doc))

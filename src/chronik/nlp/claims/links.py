@@ -2,10 +2,9 @@
 
 In one report a denial that has no proposition of its own ("Die russische Seite bestreitet das",
 "wies die Vorwürfe zurück") denies the nearest preceding claim of another source; one with a
-proposition
-("bestreitet, Zivilisten angegriffen zu haben") the nearest preceding claim about an event of the
-same type.
-Across reports the same holds for a later report's denial when the actors and the event type agree.
+proposition ("bestreitet, Zivilisten angegriffen zu haben") the nearest preceding claim about an
+event of the same type. Across reports the same holds for a later report's denial when the actors
+and the event type agree.
 """
 
 from __future__ import annotations
@@ -62,9 +61,8 @@ def link_in_report(drafts: list[Draft], ids: list[str], events: dict[str, Event]
 
 def _goes_on_with(drafts: list[Draft], n: int) -> list[int]:
     """The claims that carry a counter-account on ("Wahrscheinlich handele es sich um ..."), up to
-    one that
-    turns ("Russland trage aber die Verantwortung"): the speaker concedes something to the other
-    side."""
+    one that turns ("Russland trage aber die Verantwortung"): the speaker concedes something to the
+    other side."""
     out = []
     for k in range(n + 1, len(drafts)):
         if (
@@ -80,8 +78,8 @@ def _goes_on_with(drafts: list[Draft], n: int) -> list[int]:
 
 def _goes_on(follow: Draft, denial: Draft, target: Draft) -> bool:
     """The claim right after a denial carries it on when the denier goes on speaking (indirect
-    speech, a
-    quote), or a spokesperson or someone of the denier's side speaks ("Ein Sprecher sagte, ...")."""
+    speech, a quote), or a spokesperson or someone of the denier's side speaks ("Ein Sprecher sagte,
+    ...")."""
     if follow.sentence - denial.sentence > 1 or follow.certainty not in ("asserted", "reported"):
         return False
     if _same_source(follow, target) or follow.source is None:
@@ -96,9 +94,8 @@ def _goes_on(follow: Draft, denial: Draft, target: Draft) -> bool:
 
 def _accounts(drafts: list[Draft], targets: list[int], before: int) -> list[int]:
     """Each target with the claims that carry its account on ("Demnach ...", indirect speech going
-    on) and
-    the claim it carries on itself: a denial or a counter-account covers the account, not one
-    sentence."""
+    on) and the claim it carries on itself: a denial or a counter-account covers the account, not
+    one sentence."""
     out: list[int] = []
     for t in targets:
         j = t
@@ -127,10 +124,8 @@ def _accounts(drafts: list[Draft], targets: list[int], before: int) -> list[int]
 
 def _counter_account(drafts: list[Draft], n: int) -> list[int]:
     """Two accounts that cannot both be true: "es gebe keine Hinweise auf einen Angriff" after a
-    claim of
-    that attack, "zeigen das Flugzeug unbeschädigt" after "soll beschädigt worden sein", and a
-    source that
-    tells it "hingegen" otherwise than the one before."""
+    claim of that attack, "zeigen das Flugzeug unbeschädigt" after "soll beschädigt worden sein",
+    and a source that tells it "hingegen" otherwise than the one before."""
     claim = drafts[n]
     earlier = [
         k
@@ -168,8 +163,8 @@ def _counter_account(drafts: list[Draft], n: int) -> list[int]:
 
 def _negated_participle(word: str) -> bool:
     """ "unbeschädigt", "unverletzte": un- before a participle of something done to it (not
-    "unverantwortlich",
-    and not "unbestätigt"/"unbekannt", which qualify a report rather than state the opposite)."""
+    "unverantwortlich", and not "unbestätigt"/"unbekannt", which qualify a report rather than state
+    the opposite)."""
     if not word.startswith("un") or len(word) < 8:
         return False
     base = _stem(word[2:])
@@ -303,8 +298,7 @@ def link_denials_across(
     type.
 
     A denial's own source counts among its actors ("Moskau bestreitet ..." is about Russia's
-    action).
-    Each denial links to the nearest earlier claims that fit, not to every claim ever made.
+    action). Each denial links to the nearest earlier claims that fit, not to every claim ever made.
     """
     pairs = []
     claims = sorted((r for r in records if r.certainty != "denied"), key=lambda r: r.report_date)

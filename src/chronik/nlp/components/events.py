@@ -14,8 +14,7 @@ def tag_events(doc: Doc) -> Doc:
     """Sets doc._.events: list[chronik.types.Event], with ids v1, v2, ... in text order.
 
     Reads doc._.mentions and doc._.timexes when earlier components set them; without mentions, names
-    are
-    guessed from capitalisation.
+    are guessed from capitalisation.
     """
     doc._.events = extract_events(doc) if len(doc) else []
     return doc

@@ -2,13 +2,10 @@
 mentions.
 
 Pure functions over plain records, so the store can feed them whatever it has: event mentions with
-their
-report, date and canonical arguments. Two mentions corefer when they have the same type and
-negation,
-share a canonical actor or target, and their dates lie within a window. Clusters are the connected
-clusters are built complete-link: a mention joins a cluster only if it corefers with every member,
-so a
-chain of daily attacks on the same city does not melt into one event.
+their report, date and canonical arguments. Two mentions corefer when they have the same type and
+negation, share a canonical actor or target, and their dates lie within a window. Clusters are the
+connected clusters are built complete-link: a mention joins a cluster only if it corefers with every
+member, so a chain of daily attacks on the same city does not melt into one event.
 """
 
 from __future__ import annotations

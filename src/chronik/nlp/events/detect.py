@@ -1,11 +1,9 @@
 """Trigger detection: which tokens of a sentence are event triggers, and of which type.
 
 Verbs are looked up among lower-case tokens, nouns (and compounds ending in a known noun) among
-capitalised
-ones. The finite verb of a separable verb counts only when its particle closes the same clause
-("wirft
-Russland vor,"), which also decides between "weist ... zurück" (REJECT) and "weist ... aus"
-(SANCTION).
+capitalised ones. The finite verb of a separable verb counts only when its particle closes the same
+clause ("wirft Russland vor,"), which also decides between "weist ... zurück" (REJECT) and "weist
+... aus" (SANCTION).
 """
 
 from __future__ import annotations
@@ -15,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from chronik.nlp.events import syntax
+from chronik.nlp.events import segment
 from chronik.nlp.events.lexicon import Entry, Lexicon
 from chronik.nlp.lang import de
 
@@ -101,7 +99,7 @@ def noun_trigger(
 def find_triggers(doc: Doc, lex: Lexicon, start: int, end: int) -> list[Trigger]:
     """All triggers of one sentence, in text order, before any hypothetical content is removed."""
     found: list[Trigger] = []
-    for clause in syntax.clauses(doc, start, end):
+    for clause in segment.clauses(doc, start, end):
         text = clause_text(doc, clause)
         for i in range(*clause):
             word = doc[i].text
@@ -179,7 +177,7 @@ def hypothetical(
     for t in triggers:
         by_clause.setdefault(t.clause, []).append(t)
     for n, clause in enumerate(sentence_clauses):
-        kind = syntax.clause_kind(doc, clause, sent_start)
+        kind = segment.clause_kind(doc, clause, sent_start)
         first = doc[clause[0]].lower_
         if (kind == "sub" and first in de.CONDITIONALS) or HABITUAL.search(
             clause_text(doc, clause)
@@ -212,7 +210,7 @@ def hypothetical(
                 drop.add(t.token)
         if (hosts or fear) and n + 1 < len(sentence_clauses):
             nxt = sentence_clauses[n + 1]
-            if syntax.clause_kind(doc, nxt, sent_start) == "zu" or (
+            if segment.clause_kind(doc, nxt, sent_start) == "zu" or (
                 doc[nxt[0]].lower_ == "dass" and hosts
             ):
                 drop.update(t.token for t in by_clause.get(nxt, []))

@@ -6,9 +6,9 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from chronik.dates import PartialDate
-from chronik.nlp.events import VERSION, arguments, detect, lexicon, qualify, syntax
-from chronik.nlp.events.arguments import ClauseContext
-from chronik.nlp.events.syntax import Candidate, DocIndex
+from chronik.nlp.events import VERSION, arguments, detect, lexicon, phrases, qualify, segment
+from chronik.nlp.events.frames import ClauseContext
+from chronik.nlp.events.phrases import Candidate, DocIndex
 from chronik.nlp.lang import de
 from chronik.types import Event, Span
 
@@ -17,7 +17,7 @@ COMPONENT = f"events:rules-{VERSION}"
 
 def extract_events(doc: Doc, index: DocIndex | None = None) -> list[Event]:
     """Events in text order, numbered v1, v2, ... so that claims can refer to them."""
-    index = index or syntax.index_doc(doc)
+    index = index or phrases.index_doc(doc)
     lex = lexicon.triggers()
     report_date = doc._.report_date
     events: list[Event] = []
@@ -36,7 +36,7 @@ def sentence_events(
     end: int,
     report_date: PartialDate | None,
 ) -> list[Event]:
-    sentence_clauses = syntax.clauses(doc, start, end)
+    sentence_clauses = segment.clauses(doc, start, end)
     triggers = detect.find_triggers(doc, lex, start, end)
     dropped = detect.hypothetical(doc, triggers, sentence_clauses, start)
     triggers = [t for t in triggers if t.token not in dropped]
@@ -56,7 +56,7 @@ def sentence_events(
         out.append(
             Event(
                 type=trigger.type,
-                trigger=syntax.token_span(doc, trigger.token, trigger.token + 1),
+                trigger=phrases.token_span(doc, trigger.token, trigger.token + 1),
                 actor=_spans(index, roles.actor),
                 target=_spans(index, roles.target),
                 place=_spans(index, roles.place),
@@ -75,7 +75,7 @@ def sentence_events(
 def _host(
     doc: Doc, trigger: detect.Trigger, sentence_clauses: list[tuple[int, int]], sent_start: int
 ) -> tuple[int, int] | None:
-    if syntax.clause_kind(doc, trigger.clause, sent_start) != "zu":
+    if segment.clause_kind(doc, trigger.clause, sent_start) != "zu":
         return None
     before = [c for c in sentence_clauses if c[1] <= trigger.clause[0]]
     return before[-1] if before else None
@@ -85,7 +85,7 @@ def _ruled_out_before(
     doc: Doc, trigger: detect.Trigger, sentence_clauses: list[tuple[int, int]], sent_start: int
 ) -> bool:
     """ "schließt aus, ... anzugreifen": the zu-infinitive after a ruling-out clause is negated."""
-    if syntax.clause_kind(doc, trigger.clause, sent_start) != "zu":
+    if segment.clause_kind(doc, trigger.clause, sent_start) != "zu":
         return False
     before = [c for c in sentence_clauses if c[1] <= trigger.clause[0]]
     return bool(before) and qualify.ruled_out_clause(doc, before[-1])
@@ -112,7 +112,7 @@ def _resolved(index: DocIndex, cand: Candidate) -> Span | None:
         antecedent = _previous_subject(index, cand.start)
         if antecedent is not None:
             return antecedent
-    mention = syntax.resolve_pronoun(index, cand.start, person=word in ("er", "ihn", "ihm"))
+    mention = phrases.resolve_pronoun(index, cand.start, person=word in ("er", "ihn", "ihm"))
     if mention is None:
         return None
     return Span(mention.start, mention.end, mention.text)
@@ -135,19 +135,19 @@ def _plural_verb_next_to(doc, i: int) -> bool:
 
 def _previous_subject(index: DocIndex, i: int) -> Span | None:
     """Plural "sie" at the start of a sentence: the subject of the sentence before, named or not
-    ("In Moskau
-    demonstrierten Mütter von Soldaten. Sie verlangten ..."); inside its first clause only."""
+    ("In Moskau demonstrierten Mütter von Soldaten. Sie verlangten ..."); inside its first clause
+    only."""
     doc = index.doc
     sent = doc[i].sent
     if any(doc[j].text in de.BOUNDARIES for j in range(sent.start, i)) or sent.start == 0:
         return None
     before = doc[sent.start - 1].sent
-    first = syntax.clauses(doc, before.start, before.end)[:1]
+    first = segment.clauses(doc, before.start, before.end)[:1]
     if not first:
         return None
     bare = [
         c
-        for c in syntax.candidates(index, *first[0])
+        for c in phrases.candidates(index, *first[0])
         if c.prep is None and not c.genitive and not c.pronoun
     ]
     return bare[0].span(doc) if bare else None

@@ -1,10 +1,9 @@
 """Trigger and cue lexicons: TSV rows turned into an index from surface forms to entries.
 
 German verbs are matched without a lemmatiser: each row names the infinitive (with "|" before a
-separable
-particle) and the extra stems of strong verbs, and every form is generated from those stems. Only
-lower-case tokens are looked up as verbs and only capitalised ones as nouns, which is what keeps
-"treffen" (meet) apart from "Treffen" (the meeting) without a tagger.
+separable particle) and the extra stems of strong verbs, and every form is generated from those
+stems. Only lower-case tokens are looked up as verbs and only capitalised ones as nouns, which is
+what keeps "treffen" (meet) apart from "Treffen" (the meeting) without a tagger.
 """
 
 from __future__ import annotations

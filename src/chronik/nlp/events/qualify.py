@@ -1,11 +1,9 @@
 """Negation and modality of a trigger, decided inside its clause.
 
 A verb is negated by "nicht", "nie" or a "kein" anywhere in its clause (German puts "nicht" late,
-far
-from the finite verb); a noun only by a "kein" that heads it or by a negated clause without a verb
-trigger.
-Ruling out an action ("hat ein Eingreifen ausgeschlossen", "schließt aus, ... anzugreifen") negates
-it.
+far from the finite verb); a noun only by a "kein" that heads it or by a negated clause without a
+verb trigger. Ruling out an action ("hat ein Eingreifen ausgeschlossen", "schließt aus, ...
+anzugreifen") negates it.
 """
 
 from __future__ import annotations
@@ -16,7 +14,7 @@ from spacy.tokens import Doc
 
 from chronik.dates import PartialDate
 from chronik.nlp.events.detect import Trigger
-from chronik.nlp.events.syntax import DocIndex
+from chronik.nlp.events.phrases import DocIndex
 from chronik.nlp.lang import de
 
 VERIFY = re.compile(r"^(überprüf|bestätig|verifizier|belegen|belegt)")

@@ -11,7 +11,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# --- events.syntax ---
+# --- events.phrases and events.segment ---
 
 # Punctuation that ends a clause (not quotes: 'als "Heuchelei" zurück' is one clause).
 BOUNDARIES = _words("""

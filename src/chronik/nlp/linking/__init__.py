@@ -1,6 +1,5 @@
 """Entity linking: one entity, many names (German inflection, transliteration variants, aliases,
-places,
-roles). Pure functions over mentions; chronik.kb.entities applies them to a store."""
+places, roles). Pure functions over mentions; chronik.kb.entities applies them to a store."""
 
 from __future__ import annotations
 

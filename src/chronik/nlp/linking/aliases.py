@@ -1,9 +1,8 @@
 """The data files of linking (nlp/resources/linking/), loaded once and checked.
 
 An alias table is validated as a whole before anything uses it: a variant mapped to two canonicals
-for the
-same type, or a chain of aliases that loops, is an AliasError naming the lines, so nothing is
-half-applied.
+for the same type, or a chain of aliases that loops, is an AliasError naming the lines, so nothing
+is half-applied.
 """
 
 from __future__ import annotations
@@ -154,8 +153,7 @@ class Gazetteer:
 
     def lookup(self, text: str, german_only: bool = False) -> Place | None:
         """The place a name means; `german_only`: only German names (for ORG mentions, where
-        'Austria' is the
-        football club, not the country)."""
+        'Austria' is the football club, not the country)."""
         hits = self.by_name.get(lookup_key(text))
         if hits and german_only:
             hits = [h for h in hits if h[0] % 2 == 0 and h[0] < 4]

@@ -1,7 +1,6 @@
 """What one mention names, before any clustering: a grounded entity (alias table, gazetteer,
-demonym) or a
-person name / other name with its matching keys. Pure: depends on the mention, its report and the
-tables."""
+demonym) or a person name / other name with its matching keys. Pure: depends on the mention, its
+report and the tables."""
 
 from __future__ import annotations
 
@@ -54,8 +53,7 @@ def country_of_adjective(
     word: str, gaz: Gazetteer, aliases: AliasTable | None = None
 ) -> tuple[str, str] | None:
     """See _country_of_adjective; also with a prefix (ostukrainische, prorussischen) and for places
-    with -er
-    (Moskauer, Kiewer, Berliner)."""
+    with -er (Moskauer, Kiewer, Berliner)."""
     hit = _country_of_adjective(word, gaz)
     if hit is None and _PREFIX.match(word) and len(_PREFIX.sub("", word)) >= 4:
         hit = _country_of_adjective(_PREFIX.sub("", word), gaz)
@@ -243,8 +241,7 @@ def strip_titles(name: str) -> str:
 
 def _unmarked_derived(raw: str, type_: str, aliases: AliasTable, gaz: Gazetteer) -> Analysis | None:
     """A tagger that did not mark `sub`: 'russischen' is still Russia, 'Nato-Gipfel' still NATO
-    (hyphenated
-    compounds only: 'Deutschlandfunk' is a name of its own)."""
+    (hyphenated compounds only: 'Deutschlandfunk' is a name of its own)."""
     if " " in raw:
         return None
     if raw[:1].islower() or re.search(r"(isch(e|en|em|er|es)?|er|ern)$", raw):
@@ -267,8 +264,8 @@ def _unmarked_derived(raw: str, type_: str, aliases: AliasTable, gaz: Gazetteer)
 
 def _pick_form(forms: list[str], type_: str, known: dict[str, int]) -> str:
     """An inflected form is stripped when the bare form is known elsewhere; a form that is itself
-    seen more than
-    once (Tsipras, Gudenus) is a name of its own; otherwise persons go by the genitive rule."""
+    seen more than once (Tsipras, Gudenus) is a name of its own; otherwise persons go by the
+    genitive rule."""
     for form in forms[1:]:
         if known.get(nm.lookup_key(form), 0) > 0:
             return form
@@ -286,8 +283,7 @@ def _pick_form(forms: list[str], type_: str, known: dict[str, int]) -> str:
 
 def government_of(place_info: dict, text: str, end: int, start: int, gaz: Gazetteer) -> str | None:
     """A capital followed (or, in verb-first clauses, preceded) by a verb of saying or acting stands
-    for its
-    government: 'Moskau bestreitet', 'bestritt Moskau'."""
+    for its government: 'Moskau bestreitet', 'bestritt Moskau'."""
     if not place_info.get("capital_of"):
         return None
     after = re.match(r"\s*(\w+)", text[end : end + 40])

@@ -3,14 +3,11 @@ keys.
 
 The same code links a whole file in memory (`link_documents`) and one new report into a store
 (`store_link.link_report`): the store loads only the index rows whose keys the report's mentions
-have, so
-linking never scans all entities. Key namespaces:
-  g:<class>:<canonical>   grounded entities (alias table, gazetteer, demonyms)
-  s:<surname key>          persons known with a first name
-  o:<surname key>          persons known by surname only (ambiguous or never introduced)
-  n:<name key>             other names
-  b:<class>:<ends of key>  fuzzy block: candidates for spelling variants the key rules miss (read
-lazily)
+have, so linking never scans all entities. Key namespaces: g:<class>:<canonical>   grounded entities
+(alias table, gazetteer, demonyms) s:<surname key>          persons known with a first name
+o:<surname key>          persons known by surname only (ambiguous or never introduced) n:<name key>
+other names b:<class>:<ends of key>  fuzzy block: candidates for spelling variants the key rules
+miss (read lazily)
 """
 
 from __future__ import annotations
@@ -43,8 +40,7 @@ class Entity:
 
     def best_name(self) -> str:
         """The most common full spelling: Latin before Cyrillic (which is transliterated the English
-        way when it
-        is all there is), multi-word person names before surnames, then frequency."""
+        way when it is all there is), multi-word person names before surnames, then frequency."""
         if self.grounded and self.canonical:
             return self.canonical
         if not self.names:
@@ -156,8 +152,8 @@ def block_keys(a: Analysis) -> list[str]:
 
 def block_key(type_class: str, key: str) -> str:
     """Spelling variants the rules miss differ inside a name, rarely at both ends: block on the
-    first two
-    and the last two characters of the key, so a block stays small in a store of any size."""
+    first two and the last two characters of the key, so a block stays small in a store of any
+    size."""
     return f"b:{type_class}:{key[:2]}{key[-2:]}"
 
 
@@ -239,8 +235,7 @@ def _fitting(candidates: list[Entity], person: nm.PersonName) -> list[Entity]:
 
 def resolve_surname(index: Index, a: Analysis, type_: str, when: str | None) -> Decision:
     """A surname alone links to the one known person with that surname, or the one seen near this
-    date;
-    otherwise to a surname-only entity, so two different Müllers are never merged by a bare
+    date; otherwise to a surname-only entity, so two different Müllers are never merged by a bare
     'Müller'."""
     candidates = {e.id: e for k in sorted(a.keys) for e in index.get(f"s:{k}") if e.type == "PER"}
     if len(candidates) == 1:

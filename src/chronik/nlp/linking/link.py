@@ -2,8 +2,7 @@
 reports.
 
 `link_documents` runs it over a whole annotation-format file in memory (what `chronik eval events`
-calls);
-chronik.kb.entities runs it per report against the store.
+calls); chronik.kb.entities runs it per report against the store.
 """
 
 from __future__ import annotations
@@ -174,8 +173,7 @@ class Linker:
         text: str,
     ) -> None:
         """'Internationale Atomenergiebehörde (IAEO)': the short form in brackets names the same
-        entity, from
-        now on in every report (its key is added to the long form's entity)."""
+        entity, from now on in every report (its key is added to the long form's entity)."""
         for i in range(len(mentions) - 1):
             long, short = mentions[i], mentions[i + 1]
             if (
@@ -288,10 +286,8 @@ def link_documents(
     """Annotation-format records of many reports -> copies with every mention's `canonical` set.
 
     Cross-document: all reports are linked together, in date order; bare surnames are resolved after
-    every
-    full name of the file is known, against persons seen near the report's date. Capitals standing
-    for their
-    government get `government_of` (the country's canonical name)."""
+    every full name of the file is known, against persons seen near the report's date. Capitals
+    standing for their government get `government_of` (the country's canonical name)."""
     out = copy.deepcopy(records)
     linker = Linker(aliases)
     known = known_forms(

@@ -2,10 +2,9 @@
 keys.
 
 Two names match on a key, never on a bare similarity threshold: `phonetic_keys` gives each token one
-key per
-reading (German orthography, English orthography), and two tokens match when they share a key. Fuzzy
-similarity (rapidfuzz) is used only inside a block of same-type names whose keys already agree on
-the start.
+key per reading (German orthography, English orthography), and two tokens match when they share a
+key. Fuzzy similarity (rapidfuzz) is used only inside a block of same-type names whose keys already
+agree on the start.
 """
 
 from __future__ import annotations
@@ -84,8 +83,8 @@ def genitive_candidates(text: str, type_: str) -> list[str]:
     """The form as written first, then forms without a German genitive/dative ending.
 
     "Russlands" -> Russland, "Schoigus" -> Schoigu, "des Irans" -> Iran; the caller keeps the first
-    form that
-    is known (alias table, gazetteer, another mention), so "Belarus" and "Paris" stay whole.
+    form that is known (alias table, gazetteer, another mention), so "Belarus" and "Paris" stay
+    whole.
     """
     out = [text]
     if is_acronym(text) or len(text) < 4:
@@ -103,9 +102,8 @@ def genitive_candidates(text: str, type_: str) -> list[str]:
 
 def declension_candidates(text: str) -> list[str]:
     """Multi-word names in another case: 'Vereinigten Arabischen Emiraten' -> 'Vereinigte Arabische
-    Emirate',
-    'der Europäischen Union' -> 'Europäische Union' (adjectives levelled to -e, a dative plural -n
-    dropped)."""
+    Emirate', 'der Europäischen Union' -> 'Europäische Union' (adjectives levelled to -e, a dative
+    plural -n dropped)."""
     words = text.split(" ")
     if len(words) < 2 or is_acronym(text):
         return []
@@ -122,8 +120,7 @@ def declension_candidates(text: str) -> list[str]:
 
 def strong_genitive(text: str) -> str | None:
     """For an unknown person: "Lukaschenkos" is a genitive when -s follows a vowel that names rarely
-    end on
-    before an s (a, o, u, y, j) or a Russian surname in -ow/-ew; "Mattis", "Jones" are not
+    end on before an s (a, o, u, y, j) or a Russian surname in -ow/-ew; "Mattis", "Jones" are not
     touched."""
     last = text.split(" ")[-1]
     if (
@@ -261,10 +258,8 @@ _GENERIC_PARTS = {
 
 def org_name_keys(text: str) -> frozenset[str]:
     """Keys of a non-person name, with adjective declension levelled ('Internationalen
-    Atomenergiebehörde' =
-    'Internationale Atomenergiebehörde', 'Vereinten Nationen' = 'Vereinte Nationen') and generic
-    parts of
-    hyphenated names dropped ('Wagner-Gruppe' = 'Wagner')."""
+    Atomenergiebehörde' = 'Internationale Atomenergiebehörde', 'Vereinten Nationen' = 'Vereinte
+    Nationen') and generic parts of hyphenated names dropped ('Wagner-Gruppe' = 'Wagner')."""
     words = normalise(text).split(" ")
     if len(words) == 1 and "-" in words[0]:
         parts = [p for p in words[0].split("-") if p]
@@ -284,10 +279,8 @@ def surname_keys(name: PersonName) -> frozenset[str]:
 
 def first_names_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Given names agree when one side has none, or some given name of each side agrees: an initial
-    fits, they
-    share a key, or they are spelling variants (Alexander/Aleksandr/Oleksandr); Thomas and Gerd do
-    not.
-    'Recep Tayyip Erdoğan' and 'Tayyip Erdoğan' agree."""
+    fits, they share a key, or they are spelling variants (Alexander/Aleksandr/Oleksandr); Thomas
+    and Gerd do not. 'Recep Tayyip Erdoğan' and 'Tayyip Erdoğan' agree."""
     if not a or not b:
         return True
     xs = [p for w in a for p in w.split("-") if p]
@@ -306,8 +299,8 @@ def _given_compatible(x: str, y: str) -> bool:
 
 def similar_keys(a: str, b: str) -> bool:
     """Spelling variants that the key rules miss (Gerassimow/Gerasimov are caught by rules,
-    Tichanowskaja/
-    Tsikhanouskaya by the alias table): only long keys, same first letter, Jaro-Winkler >= 0.92."""
+    Tichanowskaja/ Tsikhanouskaya by the alias table): only long keys, same first letter,
+    Jaro-Winkler >= 0.92."""
     if len(a) < 6 or len(b) < 6 or a[0] != b[0]:
         return False
     return JaroWinkler.similarity(a, b) >= 0.92 and ratio(a, b) >= 85

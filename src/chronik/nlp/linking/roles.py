@@ -2,13 +2,11 @@
 date.
 
 "Russlands Verteidigungsminister Sergei Shoigu", "der belarussische Präsident Alexander
-Lukaschenko",
-"US-Verteidigungsminister Lloyd Austin", "Shoigu, der russische Verteidigungsminister," -> stated
-facts
-(role, of, holder). "seinem Amtskollegen Viktor Chrenin" takes the role said before and the other
-country
-of the report. "der russische Verteidigungsminister" with no name -> a reference, resolved by
-`RoleBook.holder(role, of, date)` from facts stated in earlier reports, else role_holders.tsv.
+Lukaschenko", "US-Verteidigungsminister Lloyd Austin", "Shoigu, der russische
+Verteidigungsminister," -> stated facts (role, of, holder). "seinem Amtskollegen Viktor Chrenin"
+takes the role said before and the other country of the report. "der russische
+Verteidigungsminister" with no name -> a reference, resolved by `RoleBook.holder(role, of, date)`
+from facts stated in earlier reports, else role_holders.tsv.
 """
 
 from __future__ import annotations
@@ -203,8 +201,7 @@ def _colleague_of(
     text: str, mentions: Sequence[MentionView], pos: int, holder: int | None, before: list[RoleFact]
 ) -> RoleFact:
     """'Gemeinsam mit seinem Amtskollegen Viktor Chrenin unterzeichnete Schoigu': the colleague
-    shares the
-    role of a person named in the same sentence, else of the role holder named last."""
+    shares the role of a person named in the same sentence, else of the role holder named last."""
     s0 = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
     s1 = min([i for i in (text.find(". ", pos), text.find("\n", pos)) if i >= 0] or [len(text)])
     in_sentence = {
@@ -220,9 +217,8 @@ def _colleague_of(
 
 def _antecedent(role: str, before: list[RoleFact]) -> RoleFact | None:
     """'der Minister' after 'der deutsche Verteidigungsminister': the last role of the report it
-    names; a
-    colleague ('seinen Amtskollegen') is the other party, so only the antecedent when nothing else
-    fits."""
+    names; a colleague ('seinen Amtskollegen') is the other party, so only the antecedent when
+    nothing else fits."""
     fitting = [f for f in before if role.lower() in f.role.lower()]
     main = [f for f in fitting if not f.rule.startswith("role:amtskollege")]
     return (main or fitting or [None])[-1]
@@ -278,9 +274,8 @@ class RoleBook:
         lookup: Callable[[str, str], list[tuple[str, str]]] | None = None,
     ) -> tuple[str | None, str]:
         """The holder as of `when`: the list of known terms (role_holders.tsv) where it covers the
-        date, else
-        the latest holder stated in a report no more than a year before, else the nearest stated
-        holder."""
+        date, else the latest holder stated in a report no more than a year before, else the nearest
+        stated holder."""
         if when:
             for h in role_holders():
                 if (

@@ -1,11 +1,9 @@
 """Cyrillic names in German and English Latin spelling.
 
 German usage (Duden: Schoigu, Selenskyj, Peskow, Chrenin) is not what ICU's transforms produce, so
-both
-spellings come from the tables below; PyICU, when installed, only supplies a Latin *matching key*
-for other
-scripts (Greek, Arabic, ...). Without a rule for a script the name is kept as written, never
-mangled.
+both spellings come from the tables below; PyICU, when installed, only supplies a Latin *matching
+key* for other scripts (Greek, Arabic, ...). Without a rule for a script the name is kept as
+written, never mangled.
 """
 
 from __future__ import annotations

@@ -1,0 +1,105 @@
+"""The argument frame of one event (Roles) and what the role rules know about its clause
+(ClauseContext), with the helpers that verb, noun and participle rules share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from chronik.nlp.events import phrases
+from chronik.nlp.events.phrases import Candidate, DocIndex
+from chronik.nlp.lang import de
+from chronik.types import Span
+
+TARGET_PREPS = {
+    "ASSAULT": {"auf", "gegen"},
+    "ACCUSE": {"gegen"},
+    "REQUEST": {"an"},
+    "CONSULT": {"mit"},
+    "COOPERATE": {"mit", "an"},
+    "AGREE": {"mit"},
+    "SUPPORT": {"für"},
+    "SANCTION": {"gegen"},
+    "PROTEST": {"gegen"},
+    "THREATEN": {"gegen"},
+    "REJECT": set(),
+    "AID": {"an", "für"},
+    "COERCE": set(),
+    "MOBILIZE": set(),
+    "CONCEDE": set(),
+    "RETREAT": set(),
+}
+
+
+CONTROLLER_OBJECT = {
+    "ACCUSE",
+    "REQUEST",
+}  # "X wirft Y vor, ... zu tun": Y is the actor of the complement
+
+
+@dataclass
+class Roles:
+    actor: list[Candidate] = field(default_factory=list)
+    target: list[Candidate] = field(default_factory=list)
+    place: list[Candidate] = field(default_factory=list)
+    time: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class ClauseContext:
+    """What arguments of one trigger can see: its sentence's clauses and the roles found so far."""
+
+    index: DocIndex
+    sent_start: int
+    sentence_clauses: list[tuple[int, int]]
+    verbs: set[int]  # tokens that are verb triggers or verb cues, for finding the finite position
+    previous: dict[tuple[int, int], Roles] = field(
+        default_factory=dict
+    )  # roles per clause, for zu-clauses
+    previous_types: dict[tuple[int, int], str] = field(default_factory=dict)
+    nouns: set[int] = field(default_factory=set)  # tokens that are noun triggers
+
+
+def controller(
+    clause: tuple[int, int], ctx: ClauseContext, object_control: bool = True
+) -> list[Candidate]:
+    """The actor of a zu-infinitive: the object of "vorwerfen"/"auffordern", else the subject before
+    it."""
+    before = [c for c in ctx.sentence_clauses if c[1] <= clause[0]]
+    for prev in reversed(before):
+        roles = ctx.previous.get(prev)
+        if roles is None:
+            continue
+        if object_control and ctx.previous_types.get(prev) in CONTROLLER_OBJECT and roles.target:
+            return list(roles.target)
+        return list(roles.actor)
+    if before:
+        bare = [c for c in phrases.candidates(ctx.index, *before[-1]) if c.prep is None]
+        return bare[:1]
+    return []
+
+
+def with_conjuncts(doc: Doc, picked: list[Candidate], pool: list[Candidate]) -> list[Candidate]:
+    """ "Shoigu und Lukaschenko": both are actors."""
+    if not picked:
+        return []
+    out = list(picked)
+    last = picked[-1]
+    for cand in pool:
+        if cand.start <= last.end or cand in out:
+            continue
+        between = [doc[i].lower_ for i in range(last.end, max(cand.np_start, last.end))]
+        if between and between[0] in de.CONJUNCTIONS and len(between) == 1:
+            out.append(cand)
+            last = cand
+        else:
+            break
+    return out
+
+
+def may_be_subject(doc: Doc, cand: Candidate) -> bool:
+    """ "einen Pilzsucher", "dem Minister": an accusative or dative article rules out the
+    subject."""
+    start = cand.np_start if cand.np_start >= 0 else cand.start
+    return doc[start].lower_ not in de.OBJECT_ARTICLES

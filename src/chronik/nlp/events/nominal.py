@@ -1,0 +1,204 @@
+"""Roles of a nominal trigger ("der Angriff Russlands auf ...", "Russlands Angriff"): genitive and
+preposition attachment, and the subject of the clause the noun stands in."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from chronik.nlp.events import detect, lexicon, segment
+from chronik.nlp.events.detect import Trigger
+from chronik.nlp.events.frames import (
+    TARGET_PREPS,
+    ClauseContext,
+    Roles,
+    controller,
+    may_be_subject,
+    with_conjuncts,
+)
+from chronik.nlp.events.phrases import Candidate, DocIndex
+from chronik.nlp.lang import de
+
+GENITIVE_IS_TARGET = {
+    "COERCE",
+    "CONCEDE",
+    "SANCTION",
+    "RETREAT",
+    "MOBILIZE",
+    "AID",
+    "REJECT",
+    "SUPPORT",
+}
+
+
+OWN_ACTION_CUES = {"an|kündigen"}  # announcing one's own action: the speaker does it
+
+
+def noun_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> Roles:
+    doc = ctx.index.doc
+    after = [c for c in cands if trigger.token < c.start <= trigger.token + 6]
+    genitive = [
+        c
+        for c in after
+        if c.start <= trigger.token + 3 and c.prep is None and _genitive_after(doc, trigger, c)
+    ]
+    by_agent = [c for c in after if c.prep in ("von", "durch")]
+    preps = TARGET_PREPS.get(trigger.type, set())
+    targets = [c for c in after if c.prep in preps][:1]
+    actor: list[Candidate] = []
+    if genitive and trigger.type in GENITIVE_IS_TARGET:
+        targets = targets or genitive[:1]
+    elif genitive:
+        actor = genitive[:1]
+    actor = (
+        actor
+        or by_agent[:1]
+        or _derived_modifier(ctx.index, trigger)
+        or _clause_subject(trigger, cands, ctx)
+    )
+    if not actor and segment.clause_kind(doc, trigger.clause, ctx.sent_start) == "zu":
+        actor = controller(trigger.clause, ctx)  # "warf Polen vor, Angriffe ... vorzubereiten"
+    return Roles(actor=actor, target=[c for c in targets if c not in actor])
+
+
+def _clause_subject(
+    trigger: Trigger, cands: list[Candidate], ctx: ClauseContext
+) -> list[Candidate]:
+    """A noun after the finite verb of a main clause without a verb trigger ("Belarus hat ein
+    Eingreifen ausgeschlossen", "Russland startete eine Offensive") is done by the clause's
+    subject."""
+    doc = ctx.index.doc
+    if segment.clause_kind(doc, trigger.clause, ctx.sent_start) != "main" or any(
+        v in ctx.verbs and not _coordinated_after(doc, trigger.token, v)
+        for v in range(*trigger.clause)
+    ):
+        return []
+    finite = segment.finite_position(doc, trigger.clause, ctx.verbs)
+    if finite is not None and finite > trigger.token and _fronted_object(doc, trigger, finite):
+        # "Einen Angriff auf Kiew hat Russland verübt": the subject follows the finite verb
+        after = [
+            c
+            for c in cands
+            if c.start > finite
+            and c.prep is None
+            and not c.genitive
+            and not c.pronoun
+            and may_be_subject(doc, c)
+        ]
+        return with_conjuncts(doc, after[:1], [c for c in cands if c.prep is None])
+    if finite is None or finite > trigger.token:
+        finite = _guess_finite(doc, trigger.clause[0], trigger.token)
+    if finite is None or not _done_by_subject(doc, trigger, finite, ctx):
+        return []
+    bare = [c for c in cands if c.prep is None and not c.genitive and not c.pronoun]
+    prefield = [c for c in bare if c.end <= finite]
+    inverted = [
+        c
+        for c in bare
+        if finite < c.start and c.end <= trigger.token and _np_start(c) < trigger.token
+    ]
+    subject = prefield[:1] or inverted[:1]
+    if subject and subject[0].end == trigger.token:
+        return []  # a noun right before the trigger belongs to its phrase, it is no subject
+    return with_conjuncts(doc, subject, bare)
+
+
+def _fronted_object(doc: Doc, trigger: Trigger, finite: int) -> bool:
+    """The noun trigger opens the clause with an object article, its phrase running up to the finite
+    verb."""
+    start = trigger.clause[0]
+    if doc[start].lower_ not in de.OBJECT_ARTICLES and doc[start].lower_ != "den":
+        return False
+    return all(
+        doc[i].text[:1].islower() and doc[i].lower_ not in de.AUX
+        for i in range(start + 1, trigger.token)
+    )
+
+
+def _done_by_subject(doc: Doc, trigger: Trigger, finite: int, ctx: ClauseContext) -> bool:
+    """The subject does what the noun names unless the noun is only reported, observed or confirmed
+    ("Lukaschenko bestätigt Anschlag", "beobachten die Manöver"), hangs off another event noun ("die
+    Schuld an den Angriffen") or sits in a circumstantial phrase ("trotz des Rückzugs", "nach dem
+    Angriff")."""
+    if any(n in ctx.nouns for n in range(finite + 1, trigger.token)):
+        return False
+    if _governing_preposition(doc, trigger.token, finite) in de.CIRCUMSTANTIAL:
+        return False
+    cue_lex = lexicon.cues()
+    text = detect.clause_text(doc, trigger.clause)
+    for i in range(trigger.clause[0], trigger.token):
+        word = doc[i].lower_
+        if word.startswith(de.PERCEIVING_STEMS):
+            return False
+        if doc[i].text[:1].islower() and word in cue_lex.verbs:
+            cue = detect.verb_trigger(doc, cue_lex, i, trigger.clause, text)
+            if cue is not None and cue.entry.lemma not in OWN_ACTION_CUES:
+                return False
+    return True
+
+
+def _governing_preposition(doc: Doc, token: int, floor: int) -> str | None:
+    j = token - 1
+    while j > floor and (
+        doc[j].lower_ in de.DETERMINERS
+        or (
+            doc[j].text[:1].islower()
+            and doc[j].is_alpha
+            and doc[j].lower_.endswith(("e", "en", "er", "es", "em"))
+            and doc[j].lower_ not in de.PREPOSITIONS
+        )
+    ):
+        j -= 1
+    return doc[j].lower_ if j > floor and doc[j].lower_ in de.PREPOSITIONS else None
+
+
+def _coordinated_after(doc: Doc, token: int, verb: int) -> bool:
+    """ "nahm an dem Treffen teil und bat um ...": a verb of a later coordinated clause does not
+    govern the noun."""
+    return verb > token and any(doc[i].lower_ in de.CONJUNCTIONS for i in range(token + 1, verb))
+
+
+def _guess_finite(doc: Doc, start: int, limit: int) -> int | None:
+    """The finite verb of a main clause whose verb no list knows ("Die Nato hält ihr Manöver ab",
+    "Biden kündigte Militärhilfe an"): the first lower-case word after the prefield that is no
+    article, preposition, adjective before a noun or particle."""
+    for i in range(start + 1, limit):
+        tok = doc[i]
+        word = tok.lower_
+        if not tok.is_alpha or not tok.text[:1].islower():
+            continue
+        if word in de.DETERMINERS or word in de.PREPOSITIONS or word in de.NOT_FINITE:
+            continue
+        if (
+            word.endswith(("e", "en", "er", "es", "em"))
+            and i + 1 < limit
+            and doc[i + 1].text[:1].isupper()
+            and (not word.endswith("te") or word.endswith(("ische", "liche")))
+        ):
+            # an adjective before its noun ("jährliches Manöver"); "kündigte Militärhilfe" is a verb
+            continue
+        return i
+    return None
+
+
+def _np_start(cand: Candidate) -> int:
+    return cand.np_start if cand.np_start >= 0 else cand.start
+
+
+def _genitive_after(doc: Doc, trigger: Trigger, cand: Candidate) -> bool:
+    between = [doc[i].lower_ for i in range(trigger.token + 1, cand.start)]
+    if not between:
+        return cand.mention is not None and doc[cand.start].text.endswith("s")
+    return between[0] in ("des", "der") and all(
+        w in de.DETERMINERS or w.endswith(("en", "er", "e")) for w in between
+    )
+
+
+def _derived_modifier(index: DocIndex, trigger: Trigger) -> list[Candidate]:
+    """ "russische Angriffe": the derived adjective just before the noun names its actor."""
+    for j in (trigger.token - 1, trigger.token - 2):
+        item = index.mention_at.get(j)
+        if item is not None and item[2].sub == "deriv":
+            return [Candidate(item[0], item[1], item[1] - 1, mention=item[2])]
+        if j < 0 or not index.doc[j].text[:1].islower():
+            break
+    return []

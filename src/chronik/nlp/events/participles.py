@@ -1,0 +1,104 @@
+"""Participles: passive clauses ("wurde ... angegriffen"), participles in headlines, and attributive
+participles ("die von Russland besetzten Gebiete") whose actor stands in the phrase they open."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from chronik.nlp.events import phrases, segment
+from chronik.nlp.events.detect import Trigger
+from chronik.nlp.events.frames import Roles
+from chronik.nlp.events.phrases import Candidate
+from chronik.nlp.lang import de
+
+
+def is_passive(doc: Doc, trigger: Trigger) -> bool:
+    """ "wurde unterzeichnet", and "ist von russischen Truppen besetzt" (a state passive with its
+    agent)."""
+    word = doc[trigger.token].lower_
+    infinitive = trigger.entry.lemma.replace("|", "").lower()
+    if word == infinitive:
+        return False
+    words = [doc[i].lower_ for i in range(*trigger.clause) if i != trigger.token]
+    if any(w in de.PASSIVE_AUX for w in words):
+        return True
+    if _headline_participle(doc, trigger, word):
+        return True
+    return any(w in de.STATE_AUX for w in words) and any(w in ("von", "durch") for w in words)
+
+
+def _headline_participle(doc: Doc, trigger: Trigger, word: str) -> bool:
+    """ "Journalistin in Minsk festgenommen": a sentence without a finite verb that ends in a
+    ge-participle is a passive whose auxiliary is left out."""
+    sent = doc[trigger.token].sent
+    if (
+        segment.last_word(doc, (sent.start, sent.end)) != trigger.token
+        or trigger.particle is not None
+    ):
+        return False
+    if not ("ge" in word[:-3] and word.endswith(("t", "en"))):
+        return False
+    return not any(
+        doc[i].lower_ in de.AUX or doc[i].text in (",", ":")
+        for i in range(sent.start, trigger.token)
+    )
+
+
+def attributive_participle(doc: Doc, trigger: Trigger) -> int | None:
+    """ "die dort stationierten Einheiten", "Mütter von eingezogenen Soldaten", "die vor drei Tagen
+    festgenommene Journalistin": an inflected participle between an article (or a preposition right
+    before it) and its noun. Returns the article's (or preposition's) position. Between article and
+    participle stand only adverbs and prepositional phrases, never a bare noun ("Die Soldaten
+    demonstrierten")."""
+    i = trigger.token
+    word = doc[i].lower_
+    if (
+        trigger.particle is not None
+        or not doc[i].text[:1].islower()
+        or (not word.endswith(("e", "en", "er", "es", "em")))
+    ):
+        return None
+    k = i + 1
+    while (
+        k < trigger.clause[1]
+        and doc[k].text[:1].islower()
+        and doc[k].is_alpha
+        and doc[k].lower_.endswith(("e", "en", "er", "es", "em"))
+        and doc[k].lower_ not in de.AUX
+    ):
+        k += 1
+    if k >= trigger.clause[1] or not phrases.is_noun_like(doc[k].text):
+        return None
+    if i - 1 >= trigger.clause[0] and doc[i - 1].lower_ in de.PREPOSITIONS:
+        return i - 1
+    in_phrase = False
+    for j in range(i - 1, max(trigger.clause[0] - 1, i - 8), -1):
+        tok = doc[j]
+        if tok.lower_ in de.DETERMINERS and tok.lower_ not in de.NUMBERS and j < i - 1:
+            return j if not in_phrase or _phrase_opened(doc, j + 1, i) else None
+        if tok.lower_ in de.AUX or (not tok.is_alpha and not tok.text[:1].isdigit()):
+            return None
+        if tok.text[:1].isupper():
+            in_phrase = True
+    return None
+
+
+def _phrase_opened(doc: Doc, start: int, end: int) -> bool:
+    """Every noun between the article and the participle stands inside a prepositional phrase."""
+    opened = False
+    for j in range(start, end):
+        if doc[j].lower_ in de.PREPOSITIONS:
+            opened = True
+        elif doc[j].text[:1].isupper() and not opened:
+            return False
+    return True
+
+
+def participle_roles(trigger: Trigger, cands: list[Candidate], opener: int) -> Roles:
+    """The noun an attributive participle modifies is what was done to it; "von X" inside is who did
+    it."""
+    head = [c for c in cands if c.start > trigger.token][:1]
+    agents = [
+        c for c in cands if opener < c.start < trigger.token and c.prep in ("von", "vom", "durch")
+    ]
+    return Roles(actor=agents[:1], target=head)

@@ -1,0 +1,96 @@
+"""The place of an event and relative clauses: a location phrase of the clause that is not itself
+an argument, and the antecedent of a relative clause ("die Stadt, in der ...")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from chronik.nlp.events import phrases
+from chronik.nlp.events.frames import ClauseContext, Roles
+from chronik.nlp.events.phrases import Candidate, DocIndex
+from chronik.nlp.lang import de
+
+
+def places(doc: Doc, cands: list[Candidate], index: DocIndex, roles: Roles) -> list[Candidate]:
+    """Named places in a locative phrase of the clause, not those that only modify another noun
+    ("Krieg in der Ukraine"), except along a chain of locative phrases ("an die Front in die
+    Ukraine") or after the event's own argument ("Soldaten nach Belarus")."""
+    own = {i for c in roles.actor + roles.target for i in range(c.start, c.end)}
+    out = []
+    for c in cands:
+        if (
+            c.mention is None
+            or c.mention.type != "LOC"
+            or c.mention.sub is not None
+            or c.prep not in de.LOCATIVE
+        ):
+            continue
+        if c.prep == "von" or not _attached_to_place(doc, c, index, own):
+            continue
+        out.append(c)
+    return out
+
+
+def _attached_to_place(doc: Doc, cand: Candidate, index: DocIndex, own: set[int]) -> bool:
+    j = cand.start - 1
+    while j >= 0 and doc[j].lower_ not in de.PREPOSITIONS:
+        j -= 1
+    k = j - 1
+    if (
+        k < 0
+        or not doc[k].text[:1].isupper()
+        or k in index.mention_at
+        or doc[k].text in de.FUNCTION_CAPS
+    ):
+        return True
+    if k in own or k in index.timex_at:
+        return True
+    m = k - 1
+    while m >= 0 and (
+        doc[m].lower_ in de.DETERMINERS
+        or (
+            doc[m].text[:1].islower()
+            and doc[m].lower_ not in de.PREPOSITIONS
+            and doc[m].is_alpha
+            and doc[m].lower_.endswith(("e", "en", "er", "es", "em"))
+        )
+    ):
+        m -= 1
+    return m >= 0 and doc[m].lower_ in de.LOCATIVE
+
+
+def relative_place(doc: Doc, clause: tuple[int, int], ctx: ClauseContext) -> list[Candidate]:
+    """ "reiste nach Warschau, wo er Duda traf", "die Region Transnistrien, in der Soldaten
+    stationiert sind": a locative relative clause happens at the place named just before it."""
+    first = doc[clause[0]].lower_
+    locative = first == "wo" or (
+        first in ("in", "an", "auf", "bei")
+        and clause[0] + 1 < clause[1]
+        and doc[clause[0] + 1].lower_ in ("der", "dem", "denen", "welcher", "welchem")
+    )
+    before = [c for c in ctx.sentence_clauses if c[1] <= clause[0]]
+    if not locative or not before:
+        return []
+    cands = phrases.candidates(ctx.index, *before[-1])
+    last = cands[-1] if cands else None
+    if (
+        last is None
+        or last.mention is None
+        or last.mention.type != "LOC"
+        or last.mention.sub is not None
+    ):
+        return []
+    return [last] if last.end >= before[-1][1] - 1 else []
+
+
+def relative_antecedent(clause: tuple[int, int], ctx: ClauseContext) -> list[Candidate]:
+    """A relative pronoun as subject: the noun phrase that ends the clause before the comma."""
+    doc = ctx.index.doc
+    if doc[clause[0]].lower_ not in ("der", "die", "das", "welche", "welcher"):
+        return []
+    before = [c for c in ctx.sentence_clauses if c[1] <= clause[0]]
+    if not before:
+        return []
+    prev = before[-1]
+    cands = phrases.candidates(ctx.index, prev[0], prev[1])
+    return cands[-1:]
