@@ -3,7 +3,13 @@ import sqlalchemy as sa
 
 from chronik.dates import parse_iso
 from chronik.store import schema as t
-from chronik.store.db import current_revision, open_store, replace_annotations, write_report
+from chronik.store.db import (
+    current_revision,
+    open_store,
+    replace_annotations,
+    transaction,
+    write_report,
+)
 from chronik.types import Annotations, Claim, Event, Mention, Report, Span
 
 
@@ -126,3 +132,14 @@ def test_replace_annotations_swaps_facts_atomically(store) -> None:
     assert _count(store, t.claim_links) == 0
     with store.engine.connect() as conn:
         assert conn.execute(sa.select(t.reports.c.pipeline)).scalar_one() == "test-2"
+
+
+def test_a_transaction_commits_its_block_or_nothing(store) -> None:
+    write_report(store, _report("r1"), _annotations())
+    with transaction(store) as conn:
+        conn.execute(t.reports.update().values(pipeline="kept"))
+    with pytest.raises(RuntimeError), transaction(store) as conn:
+        conn.execute(t.reports.update().values(pipeline="lost"))
+        raise RuntimeError("stop half-way")
+    with store.engine.connect() as conn:
+        assert conn.execute(sa.select(t.reports.c.pipeline)).scalar_one() == "kept"

@@ -137,6 +137,10 @@ def has_report(store: Store, report_id: str) -> bool:
 
 RETRY_SECONDS = (0.5, 1, 2, 4, 8, 15)
 
+# What a database that stopped answering raises: jobs catch these to end a run with a message,
+# without importing SQLAlchemy themselves.
+CONNECTION_ERRORS = (sa.exc.OperationalError, sa.exc.InterfaceError)
+
 
 T = TypeVar("T")
 
