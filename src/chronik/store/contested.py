@@ -6,36 +6,35 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from chronik.store import schema as t
+from chronik.store import schema
 from chronik.store.db import Store
 from chronik.store.filters import Filters, Page, resolve_entities, source_condition
 
 MAX_NAMED_CLAIMS = 10_000
 
-r, m, c = t.reports.c, t.mentions.c, t.claims.c
+r, m, c = schema.reports.c, schema.mentions.c, schema.claims.c
 
 
 def claims(store: Store, filters: Filters = Filters(), page: Page = Page()) -> dict[str, Any]:
-    """Pairs of claims that contradict each other, side by side with their sources and dates, newest first.
+    """Pairs of claims that contradict each other, side by side with their sources and dates, newest
+    first.
 
-    Two steps, so that the newest pairs come without reading every link: walk the reports by date and keep
-    the first offset+limit+1 that hold a matching pair (a report holds at least one, so no more are needed),
-    then read the pairs of just those reports.
+    Two steps, so that the newest pairs come without reading every link: walk the reports by date
+    and keep the first offset+limit+1 that hold a matching pair (a report holds at least one, so no
+    more are needed), then read the pairs of just those reports.
     """
-    one, two = t.claims.alias("one"), t.claims.alias("two")
-    r1, r2 = t.reports.alias("r1"), t.reports.alias("r2")
-    link = t.claim_links.c
+    one, two = schema.claims.alias("one"), schema.claims.alias("two")
+    r1, r2 = schema.reports.alias("r1"), schema.reports.alias("r2")
+    link = schema.claim_links.c
     pair = (
-        one.join(t.claim_links, link.claim_id == one.c.id)
+        one.join(schema.claim_links, link.claim_id == one.c.id)
         .join(two, two.c.id == link.other_id)
         .join(r2, r2.c.id == two.c.report_id)
     )
     with store.engine.connect() as conn:
         first, pair_conds = _claim_conditions(conn, filters, (one, r1), (two, r2))
         pair_conds += [link.claim_id < link.other_id, link.relation == "contradicts"]
-        if (
-            filters.entity
-        ):  # few pairs name a given entity: collect them from its mentions, then sort
+        if filters.entity:  # few pairs name a given entity: collect them from its mentions, sort
             q = (
                 sa.select(link.claim_id, link.other_id)
                 .select_from(r1.join(pair, one.c.report_id == r1.c.id))
@@ -113,7 +112,7 @@ def _claim_conditions(
         found = [x.id for x in conn.execute(named.limit(MAX_NAMED_CLAIMS + 1))]
         # a list (not a subquery) lets the planner start from these claims' links on either side
         named_ids: Any = found if len(found) <= MAX_NAMED_CLAIMS else named
-        link = t.claim_links.c
+        link = schema.claim_links.c
         on_pair.append(sa.or_(link.claim_id.in_(named_ids), link.other_id.in_(named_ids)))
     return on_first, on_pair
 
@@ -126,7 +125,7 @@ def _claims_naming(ids: list[int]) -> sa.Select:
     )
     return (
         sa.select(c.id)
-        .select_from(t.mentions.join(t.claims, c.report_id == m.report_id))
+        .select_from(schema.mentions.join(schema.claims, c.report_id == m.report_id))
         .where(m.entity_id.in_(ids), inside)
     )
 
@@ -147,7 +146,7 @@ def _claim_sides(conn: sa.Connection, ids: list[int]) -> dict[int, dict[str, Any
             r.title,
             r.source,
         )
-        .join(t.reports, r.id == c.report_id)
+        .join(schema.reports, r.id == c.report_id)
         .where(c.id.in_(ids))
     )
     return {

@@ -1,14 +1,14 @@
-"""Filters shared by the exploring views, and the conditions they become: `as_of`, period, entity, place,
-event type, certainty and source of claims.
+"""Filters shared by the exploring views, and the conditions they become: `as_of`, period, entity,
+place, event type, certainty and source of claims.
 
 Every view takes `as_of`: only reports whose whole date interval lies on or before that day count
-(`reports.date_end <= as_of`), so a view shows what was known on that day, not today. Undated reports
-count only when no `as_of` is given.
+(`reports.date_end <= as_of`), so a view shows what was known on that day, not today. Undated
+reports count only when no `as_of` is given.
 
 Dates of events are their stored interval [earliest, latest]; the events component fills it from the
-event's own time expression or, failing that, the report's date. A period selects the events whose interval
-overlaps it and starts at most `MAX_SPAN_DAYS` before it (so the index on `earliest` bounds the scan;
-an event dated only "in the last ten years" is not part of a month's timeline).
+event's own time expression or, failing that, the report's date. A period selects the events whose
+interval overlaps it and starts at most `MAX_SPAN_DAYS` before it (so the index on `earliest` bounds
+the scan; an event dated only "in the last ten years" is not part of a month's timeline).
 """
 
 from __future__ import annotations
@@ -19,15 +19,15 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from chronik.store import schema as t
+from chronik.store import schema
 
 MAX_SPAN_DAYS = 366
 MAX_ID = 2**62  # ids beyond a 64-bit integer cannot exist; asking for one finds nothing
-AHEAD_DAYS = (
-    31  # with as_of: events dated up to a month after the day (announced plans) still count
-)
-# Above these counts a view walks by date and stops at a page instead of collecting and sorting all rows
-# first; the cross-over is where both cost the same on 100,000 reports (benchmarks/bench_queries.py).
+# with as_of: events dated up to a month after the day (announced plans) still count
+AHEAD_DAYS = 31
+# Above these counts a view walks by date and stops at a page instead of collecting and sorting all
+# rows first; the cross-over is where both cost the same on 100,000 reports
+# (benchmarks/bench_queries.py).
 HEAVY = 1000  # mentions of an entity (or claims) for event lists
 RECENT_HEAVY = 2500  # mentions of an entity for finding its latest reports
 EVENT_TYPES = (
@@ -50,7 +50,13 @@ EVENT_TYPES = (
 )
 CERTAINTIES = ("asserted", "reported", "alleged", "unconfirmed", "denied")
 
-r, e, a, m, c = t.reports.c, t.events.c, t.event_args.c, t.mentions.c, t.claims.c
+r, e, a, m, c = (
+    schema.reports.c,
+    schema.events.c,
+    schema.event_args.c,
+    schema.mentions.c,
+    schema.claims.c,
+)
 
 
 @dataclass(frozen=True)
@@ -63,9 +69,8 @@ class Filters:
     start: date | None = None  # period, inclusive
     end: date | None = None
     certainty: tuple[str, ...] = ()  # of a claim about the event
-    source: str | None = (
-        None  # how a claim's source begins, case-insensitively ("Kreml", "die russische")
-    )
+    # how a claim's source begins, case-insensitively ("Kreml", "die russische")
+    source: str | None = None
     as_of: date | None = None
 
     def params(self) -> dict[str, Any]:
@@ -90,7 +95,8 @@ class Page:
 
 
 def as_of(day: date | None) -> sa.ColumnElement[bool]:
-    """The condition on `reports` for "known on `day`": current version, published (date_end) by then."""
+    """The condition on `reports` for "known on `day`": current version, published (date_end) by
+    then."""
     current = r.is_current == sa.true()
     if day is None:
         return current
@@ -111,7 +117,7 @@ def resolve_entities(conn: sa.Connection, value: str | None) -> list[int]:
     value = value.strip()
     if value.isdigit():
         return [int(value)] if int(value) <= MAX_ID else []
-    ent = t.entities.c
+    ent = schema.entities.c
     rows = conn.execute(
         sa.select(ent.id).where(sa.or_(ent.canonical == value, ent.key == value.lower())).limit(50)
     )
@@ -119,10 +125,11 @@ def resolve_entities(conn: sa.Connection, value: str | None) -> list[int]:
 
 
 def _mentioned(conn: sa.Connection, ids: list[int]) -> int:
-    """How often the entities are named (entities.n_mentions, kept by the linker); picks the plan below."""
+    """How often the entities are named (entities.n_mentions, kept by the linker); picks the plan
+    below."""
     if not ids:
         return 0
-    ent = t.entities.c
+    ent = schema.entities.c
     return int(
         conn.execute(
             sa.select(sa.func.coalesce(sa.func.sum(ent.n_mentions), 0)).where(ent.id.in_(ids))
@@ -133,8 +140,9 @@ def _mentioned(conn: sa.Connection, ids: list[int]) -> int:
 def narrow(candidates: sa.Select, event_col: Any, estimate: int) -> sa.ColumnElement[bool]:
     """Events among `candidates` (a SELECT of event ids), in the plan that suits how many there are.
 
-    One meaning, two plans: few candidates are collected first and sorted (IN); many are checked event by
-    event while the events are walked in date order (EXISTS), which stops as soon as a page is full.
+    One meaning, two plans: few candidates are collected first and sorted (IN); many are checked
+    event by event while the events are walked in date order (EXISTS), which stops as soon as a page
+    is full.
     """
     if estimate > HEAVY:
         return sa.exists(candidates.where(event_col == e.id))
@@ -146,7 +154,7 @@ def with_entity(conn: sa.Connection, value: str, role: str | None = None) -> sa.
     ids = resolve_entities(conn, value)
     q = sa.select(a.event_id)
     if ids:
-        q = q.join(t.mentions, m.id == a.mention_id).where(m.entity_id.in_(ids))
+        q = q.join(schema.mentions, m.id == a.mention_id).where(m.entity_id.in_(ids))
     else:
         q = q.where(a.text == value.strip())
     if role:
@@ -156,8 +164,8 @@ def with_entity(conn: sa.Connection, value: str, role: str | None = None) -> sa.
 
 def _with_claims(conn: sa.Connection, condition: sa.ColumnElement[bool]) -> sa.ColumnElement[bool]:
     """Events that a claim meeting `condition` is about."""
-    ce = t.claim_events.c
-    candidates = sa.select(ce.event_id).join(t.claims, c.id == ce.claim_id).where(condition)
+    ce = schema.claim_events.c
+    candidates = sa.select(ce.event_id).join(schema.claims, c.id == ce.claim_id).where(condition)
     estimate = conn.execute(
         sa.select(sa.func.count()).select_from(candidates.limit(HEAVY + 1).subquery())
     ).scalar_one()
@@ -165,19 +173,20 @@ def _with_claims(conn: sa.Connection, condition: sa.ColumnElement[bool]) -> sa.C
 
 
 def source_condition(column: Any, words: str) -> sa.ColumnElement[bool]:
-    """A claim's source starts with these words, case-insensitively (indexed: ix_claims_lower_source_text)."""
-    low = sa.func.lower(
-        sa.literal(words.strip(), sa.String)
-    )  # the database's lower() on both sides: they agree
+    """A claim's source starts with these words, case-insensitively (indexed:
+    ix_claims_lower_source_text)."""
+    # the database's lower() on both sides: they agree
+    low = sa.func.lower(sa.literal(words.strip(), sa.String))
     return sa.and_(sa.func.lower(column) >= low, sa.func.lower(column) < low.concat("\U0010ffff"))
 
 
 def known_events(day: date | None) -> list[sa.ColumnElement[bool]]:
-    """`as_of` for views that walk events in date order: the event's report is current and known on `day`.
+    """`as_of` for views that walk events in date order: the event's report is current and known on
+    `day`.
 
-    A correlated EXISTS rather than a join, so that no planner starts from "every report before the day"
-    (and sorts all their events) or builds a filter over all reports first. Events dated more than
-    AHEAD_DAYS after the day (plans announced long before) are left out: that bounds the walk.
+    A correlated EXISTS rather than a join, so that no planner starts from "every report before the
+    day" (and sorts all their events) or builds a filter over all reports first. Events dated more
+    than AHEAD_DAYS after the day (plans announced long before) are left out: that bounds the walk.
     """
     report_ok = [r.id == e.report_id, r.is_current == sa.true()]
     if day is None:
@@ -195,7 +204,8 @@ def _plus_days(day: date, days: int) -> date:
 
 
 def event_conditions(conn: sa.Connection, f: Filters) -> list[sa.ColumnElement[bool]]:
-    """Conditions on `events` only (reports enter through EXISTS), so callers need not join reports."""
+    """Conditions on `events` only (reports enter through EXISTS), so callers need not join
+    reports."""
     conds: list[sa.ColumnElement[bool]] = known_events(f.as_of)
     if f.types:
         conds.append(e.type.in_(f.types))

@@ -7,17 +7,18 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from chronik.store import schema as t
+from chronik.store import schema
 from chronik.store.db import Store
 from chronik.store.filters import Filters, event_conditions, iso
 
 MAX_PLACE_EVENTS = 5000
 
-e, a, m = t.events.c, t.event_args.c, t.mentions.c
+e, a, m = schema.events.c, schema.event_args.c, schema.mentions.c
 
 
 def coordinates(info: Any) -> tuple[float, float] | None:
-    """(lon, lat) from an entity's `info`, in the few shapes a linker may write; None when absent or bad."""
+    """(lon, lat) from an entity's `info`, in the few shapes a linker may write; None when absent or
+    bad."""
     if not isinstance(info, dict):
         return None
     pairs = [
@@ -50,8 +51,9 @@ class _Place:
 
 
 def places(store: Store, filters: Filters = Filters()) -> dict[str, Any]:
-    """Places named in matching events as a GeoJSON FeatureCollection (places without coordinates are counted)."""
-    ent = t.entities.c
+    """Places named in matching events as a GeoJSON FeatureCollection (places without coordinates
+    are counted)."""
+    ent = schema.entities.c
     with store.engine.connect() as conn:
         q = (
             sa.select(
@@ -66,9 +68,11 @@ def places(store: Store, filters: Filters = Filters()) -> dict[str, Any]:
                 e.local_id,
             )
             .select_from(
-                t.events.join(t.event_args, sa.and_(a.event_id == e.id, a.role == "place"))
-                .join(t.mentions, m.id == a.mention_id)
-                .join(t.entities, ent.id == m.entity_id)
+                schema.events.join(
+                    schema.event_args, sa.and_(a.event_id == e.id, a.role == "place")
+                )
+                .join(schema.mentions, m.id == a.mention_id)
+                .join(schema.entities, ent.id == m.entity_id)
             )
             .where(*event_conditions(conn, filters))
             .order_by(e.earliest.desc().nulls_last(), e.id.desc())

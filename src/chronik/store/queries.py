@@ -1,7 +1,8 @@
-"""Reads that the CLI, the API and the web app share. Pure functions of (store, arguments) -> plain dicts.
+"""Reads that the CLI, the API and the web app share. Pure functions of (store, arguments) -> plain
+dicts.
 
-Reports (search, list, one report, export, stats) live here; the views over facts (timeline, entity,
-network, contested claims, places) live in chronik.store.explore and are re-exported, so callers import
+Reports (search, list, one report, export, stats) live here; the views over facts live in modules of
+their own (timeline, entity_page, network, contested, places) and are re-exported, so callers import
 one module. Every view takes `as_of` (a date): only reports published by that day count.
 """
 
@@ -14,12 +15,14 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from chronik.store import schema as t
+from chronik.store import schema
 from chronik.store.contested import claims
 from chronik.store.db import Store
-from chronik.store.explore import entity, latest_month, network, timeline
+from chronik.store.entity_page import entity
 from chronik.store.filters import CERTAINTIES, EVENT_TYPES, Filters, Page, as_of
+from chronik.store.network import latest_month, network
 from chronik.store.places import coordinates, places
+from chronik.store.timeline import timeline
 
 __all__ = [  # the views over facts live in their own modules; callers import this one
     "CERTAINTIES",
@@ -48,7 +51,8 @@ _WORD = re.compile(r"\w+\*?", re.UNICODE)
 
 
 def fts_query(query: str) -> str:
-    """User text -> a safe FTS5 query: every word quoted (AND), a trailing * kept as a prefix search.
+    """User text -> a safe FTS5 query: every word quoted (AND), a trailing * kept as a prefix
+    search.
 
     Quoting each word neutralises FTS syntax (NEAR, quotes, column filters) and SQL alike.
     """
@@ -78,8 +82,8 @@ _AS_OF_SQL = " AND r.date_end IS NOT NULL AND r.date_end <= :as_of"
 
 COUNT_CAP = 10_000  # totals above this are given as "more than 10,000" (counting them all is slow)
 RANK_LIMIT = 5_000  # more matches than this come newest-ingested first instead of best first
-# PostgreSQL reads every counted or ranked match from the heap (GIN gives no index-only count), so it
-# stops earlier; totals above this are flagged with total_capped as on SQLite.
+# PostgreSQL reads every counted or ranked match from the heap (GIN gives no index-only count), so
+# it stops earlier; totals above this are flagged with total_capped as on SQLite.
 PG_COUNT_CAP = 2_000
 PG_RANK_LIMIT = 1_000
 
@@ -87,8 +91,9 @@ PG_RANK_LIMIT = 1_000
 def _search_sqlite(
     store: Store, query: str, match: str, limit: int, offset: int, day: date | None
 ) -> dict[str, Any]:
-    """FTS5 search. Ranking needs every match scored, so a query matching thousands of reports (a common
-    word) lists them by rowid, newest ingested first, which FTS5 reads in order and stops early."""
+    """FTS5 search. Ranking needs every match scored, so a query matching thousands of reports (a
+    common word) lists them by rowid, newest ingested first, which FTS5 reads in order and stops
+    early."""
     known = _AS_OF_SQL if day else ""
     where = f"WHERE reports_fts MATCH :match AND r.is_current{known}"
     join = "FROM reports_fts JOIN reports r ON r.rowid = reports_fts.rowid "
@@ -114,8 +119,9 @@ def _search_sqlite(
 def pg_tsquery(query: str) -> str:
     """User text -> a to_tsquery('german', …) string: words ANDed, a trailing * as a `:*` prefix.
 
-    Only word characters reach the tsquery, so its operators cannot be injected. The prefix is stemmed
-    like the text, so `Verteidigungs*` finds every inflected form; the GIN index on `tsv` serves both.
+    Only word characters reach the tsquery, so its operators cannot be injected. The prefix is
+    stemmed like the text, so `Verteidigungs*` finds every inflected form; the GIN index on `tsv`
+    serves both.
     """
     terms = []
     for word in _WORD.findall(query):
@@ -129,8 +135,9 @@ def pg_tsquery(query: str) -> str:
 def _search_postgres(
     store: Store, query: str, limit: int, offset: int, day: date | None
 ) -> dict[str, Any]:
-    """The same contract as the SQLite search: capped totals, and a common word (more than RANK_LIMIT matches)
-    listed newest first instead of ranked, since ranking scores every match. Snippets only for the page."""
+    """The same contract as the SQLite search: capped totals, and a common word (more than
+    RANK_LIMIT matches) listed newest first instead of ranked, since ranking scores every match.
+    Snippets only for the page."""
     known = _AS_OF_SQL if day else ""
     source = f"FROM reports r, to_tsquery('german', :q) q WHERE r.tsv @@ q AND r.is_current{known}"
     params = {"q": pg_tsquery(query), "as_of": day}
@@ -162,7 +169,7 @@ def list_reports(
     store: Store, *, limit: int = 50, offset: int = 0, as_of: date | None = None
 ) -> dict[str, Any]:
     """Current reports (known on `as_of`), newest first."""
-    r = t.reports.c
+    r = schema.reports.c
     known = _known(as_of)
     with store.engine.connect() as conn:
         rows = (
@@ -184,7 +191,7 @@ def list_reports(
             .all()
         )
         total = conn.execute(
-            sa.select(sa.func.count()).select_from(t.reports).where(known)
+            sa.select(sa.func.count()).select_from(schema.reports).where(known)
         ).scalar_one()
     return {"total": total, "results": [dict(x) for x in rows]}
 
@@ -195,7 +202,7 @@ def _known(day: date | None) -> sa.ColumnElement[bool]:
 
 def resolve_report_id(store: Store, prefix: str) -> str | None:
     """Accept a full id or an unambiguous prefix of at least 6 characters, as git does."""
-    r = t.reports.c
+    r = schema.reports.c
     with store.engine.connect() as conn:
         if conn.execute(sa.select(r.id).where(r.id == prefix)).first():
             return prefix
@@ -218,7 +225,9 @@ def report(store: Store, report_id: str, *, as_of: date | None = None) -> dict[s
     """
     with store.engine.connect() as conn:
         row = (
-            conn.execute(sa.select(t.reports).where(t.reports.c.id == report_id)).mappings().first()
+            conn.execute(sa.select(schema.reports).where(schema.reports.c.id == report_id))
+            .mappings()
+            .first()
         )
         if row is None or (
             as_of is not None and (row["date_end"] is None or row["date_end"] > as_of)
@@ -228,13 +237,13 @@ def report(store: Store, report_id: str, *, as_of: date | None = None) -> dict[s
         out["sentences"] = [
             {"start": s.start, "end": s.end, "text": row["text"][s.start : s.end]}
             for s in conn.execute(
-                sa.select(t.sentences)
-                .where(t.sentences.c.report_id == report_id)
-                .order_by(t.sentences.c.idx)
+                sa.select(schema.sentences)
+                .where(schema.sentences.c.report_id == report_id)
+                .order_by(schema.sentences.c.idx)
             )
         ]
         out["versions"] = _versions(conn, row["source_id"]) if row["source_id"] else []
-        mc = t.mentions.c
+        mc = schema.mentions.c
         out["entity_links"] = {
             x.local_id: x.entity_id
             for x in conn.execute(
@@ -247,7 +256,7 @@ def report(store: Store, report_id: str, *, as_of: date | None = None) -> dict[s
 
 
 def _versions(conn: sa.Connection, source_id: str) -> list[dict[str, Any]]:
-    r = t.reports.c
+    r = schema.reports.c
     rows = (
         conn.execute(
             sa.select(r.id, r.version, r.is_current, r.ingested_at)
@@ -288,7 +297,9 @@ def _record(conn: sa.Connection, row: Any) -> dict[str, Any]:
             if v is not None
         }
         for m in conn.execute(
-            sa.select(t.mentions).where(t.mentions.c.report_id == rid).order_by(t.mentions.c.start)
+            sa.select(schema.mentions)
+            .where(schema.mentions.c.report_id == rid)
+            .order_by(schema.mentions.c.start)
         )
     ]
     out["timexes"] = [
@@ -309,7 +320,9 @@ def _record(conn: sa.Connection, row: Any) -> dict[str, Any]:
             if v is not None
         }
         for x in conn.execute(
-            sa.select(t.timexes).where(t.timexes.c.report_id == rid).order_by(t.timexes.c.start)
+            sa.select(schema.timexes)
+            .where(schema.timexes.c.report_id == rid)
+            .order_by(schema.timexes.c.start)
         )
     ]
     out["events"], local = _events(conn, rid)
@@ -323,15 +336,17 @@ def _iso(value: Any) -> str | None:
 
 def _events(conn: sa.Connection, rid: str) -> tuple[list[dict[str, Any]], dict[int, str]]:
     rows = conn.execute(
-        sa.select(t.events).where(t.events.c.report_id == rid).order_by(t.events.c.trigger_start)
+        sa.select(schema.events)
+        .where(schema.events.c.report_id == rid)
+        .order_by(schema.events.c.trigger_start)
     ).all()
     local = {e.id: e.local_id for e in rows}
     args: dict[int, list[Any]] = {}
     if rows:
         for a in conn.execute(
-            sa.select(t.event_args)
-            .where(t.event_args.c.event_id.in_(list(local)))
-            .order_by(t.event_args.c.id)
+            sa.select(schema.event_args)
+            .where(schema.event_args.c.event_id.in_(list(local)))
+            .order_by(schema.event_args.c.id)
         ):
             args.setdefault(a.event_id, []).append(a)
     events = []
@@ -361,17 +376,23 @@ def _events(conn: sa.Connection, rid: str) -> tuple[list[dict[str, Any]], dict[i
 
 def _claims(conn: sa.Connection, rid: str, event_local: dict[int, str]) -> list[dict[str, Any]]:
     rows = conn.execute(
-        sa.select(t.claims).where(t.claims.c.report_id == rid).order_by(t.claims.c.start)
+        sa.select(schema.claims)
+        .where(schema.claims.c.report_id == rid)
+        .order_by(schema.claims.c.start)
     ).all()
     local = {c.id: c.local_id for c in rows}
     links: dict[int, list[str]] = {}
     about: dict[int, list[str]] = {}
     if rows:
         ids = list(local)
-        for link in conn.execute(sa.select(t.claim_links).where(t.claim_links.c.claim_id.in_(ids))):
+        for link in conn.execute(
+            sa.select(schema.claim_links).where(schema.claim_links.c.claim_id.in_(ids))
+        ):
             if link.other_id in local:
                 links.setdefault(link.claim_id, []).append(local[link.other_id])
-        for ce in conn.execute(sa.select(t.claim_events).where(t.claim_events.c.claim_id.in_(ids))):
+        for ce in conn.execute(
+            sa.select(schema.claim_events).where(schema.claim_events.c.claim_id.in_(ids))
+        ):
             if ce.event_id in event_local:
                 about.setdefault(ce.claim_id, []).append(event_local[ce.event_id])
     return [
@@ -393,7 +414,7 @@ def _claims(conn: sa.Connection, rid: str, event_local: dict[int, str]) -> list[
 
 def export_records(store: Store, *, include_old_versions: bool = False) -> Iterator[dict[str, Any]]:
     """Every report as an annotation-format record, oldest first; streams in pages."""
-    r = t.reports.c
+    r = schema.reports.c
     condition = sa.true() if include_old_versions else r.is_current == sa.true()
     with store.engine.connect() as conn:
         ids = [
@@ -405,7 +426,7 @@ def export_records(store: Store, *, include_old_versions: bool = False) -> Itera
     for i in range(0, len(ids), 200):
         with store.engine.connect() as conn:
             rows = (
-                conn.execute(sa.select(t.reports).where(r.id.in_(ids[i : i + 200])))
+                conn.execute(sa.select(schema.reports).where(r.id.in_(ids[i : i + 200])))
                 .mappings()
                 .all()
             )
@@ -419,37 +440,41 @@ def stats(store: Store) -> dict[str, Any]:
     counts: dict[str, Any] = {}
     with store.engine.connect() as conn:
         for name, table in (
-            ("reports", t.reports),
-            ("sentences", t.sentences),
-            ("mentions", t.mentions),
-            ("entities", t.entities),
-            ("timexes", t.timexes),
-            ("events", t.events),
-            ("claims", t.claims),
+            ("reports", schema.reports),
+            ("sentences", schema.sentences),
+            ("mentions", schema.mentions),
+            ("entities", schema.entities),
+            ("timexes", schema.timexes),
+            ("events", schema.events),
+            ("claims", schema.claims),
         ):
             counts[name] = conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
         counts["current_reports"] = conn.execute(
             sa.select(sa.func.count())
-            .select_from(t.reports)
-            .where(t.reports.c.is_current == sa.true())
+            .select_from(schema.reports)
+            .where(schema.reports.c.is_current == sa.true())
         ).scalar_one()
         counts["words"] = conn.execute(
-            sa.select(sa.func.coalesce(sa.func.sum(t.reports.c.n_words), 0))
+            sa.select(sa.func.coalesce(sa.func.sum(schema.reports.c.n_words), 0))
         ).scalar_one()
         first, last = conn.execute(
-            sa.select(sa.func.min(t.reports.c.date_start), sa.func.max(t.reports.c.date_end))
+            sa.select(
+                sa.func.min(schema.reports.c.date_start), sa.func.max(schema.reports.c.date_end)
+            )
         ).one()
         counts["first_date"], counts["last_date"] = _iso(first), _iso(last)
         counts["by_event_type"] = dict(
             conn.execute(
-                sa.select(t.events.c.type, sa.func.count())
-                .group_by(t.events.c.type)
-                .order_by(t.events.c.type)
+                sa.select(schema.events.c.type, sa.func.count())
+                .group_by(schema.events.c.type)
+                .order_by(schema.events.c.type)
             ).all()
         )
         counts["by_certainty"] = dict(
             conn.execute(
-                sa.select(t.claims.c.certainty, sa.func.count()).group_by(t.claims.c.certainty)
+                sa.select(schema.claims.c.certainty, sa.func.count()).group_by(
+                    schema.claims.c.certainty
+                )
             ).all()
         )
     return counts
