@@ -127,6 +127,22 @@ def test_export_to_a_missing_folder_is_a_clear_error_and_leaves_no_file(tmp_path
     assert not target.parent.exists()
 
 
+def test_entity_corrections_print_sentences_for_people_and_json_for_programs(
+    tmp_path: Path, corpus: Path
+) -> None:
+    db = tmp_path / "c.db"
+    assert chronik("ingest", str(corpus), db=db).returncode == 1  # more.jsonl:2 is skipped
+    alias = chronik("entity", "alias", "add", "Weißrussland", "Belarus", "--type", "LOC", db=db)
+    assert alias.returncode == 0, alias.stderr
+    assert alias.stdout.startswith("Weißrussland now names Belarus (LOC); ")
+    assert "{" not in alias.stdout
+    listed = chronik("entity", "decisions", "--json", db=db)
+    decisions = json.loads(listed.stdout)
+    assert [d["action"] for d in decisions] == ["alias"]
+    undone = chronik("entity", "undo", str(decisions[0]["id"]), db=db)
+    assert undone.stdout.startswith(f"decision {decisions[0]['id']} (alias) undone; ")
+
+
 def test_unknown_report_id_is_a_clear_error(tmp_path: Path, corpus: Path) -> None:
     result = chronik("show", "0000000000", db=tmp_path / "s.db")
     assert result.returncode == 1

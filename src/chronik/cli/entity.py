@@ -8,7 +8,7 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from chronik.cli.common import AS_JSON, CONFIG, DB, open_from_options, out, print_json, print_result
+from chronik.cli.common import AS_JSON, CONFIG, DB, open_from_options, out, print_json
 
 entity_app = typer.Typer(
     help="Entities: show one, and corrections that last (merge, split, alias).",
@@ -18,6 +18,10 @@ alias_app = typer.Typer(
     help="The alias table: variants the linker cannot know.", no_args_is_help=True
 )
 entity_app.add_typer(alias_app, name="alias")
+
+
+def say(message: str) -> None:
+    out.print(message, markup=False, highlight=False)
 
 
 @entity_app.command("show")
@@ -97,7 +101,16 @@ def entity_merge(
     """
     from chronik.kb import decisions as ec
 
-    print_result(ec.entity_merge(open_from_options(config, db), into, other), as_json)
+    result = ec.entity_merge(open_from_options(config, db), into, other)
+    if as_json:
+        print_json(result)
+    elif not result["merged"]:
+        say(f"nothing to do: {result['entity']} — {result['reason']}")
+    else:
+        say(
+            f"merged {result['from']} into {result['entity']}: {result['mentions']:,} mentions "
+            f"moved (names {', '.join(result['names'])}); decision {result['decision']}"
+        )
 
 
 @entity_app.command("split")
@@ -122,7 +135,14 @@ def entity_split(
     parts = [n.strip() for n in names.split(",") if n.strip()]
     if not parts:
         raise typer.BadParameter("give at least one name", param_hint="--names")
-    print_result(ec.entity_split(open_from_options(config, db), entity, parts, as_), as_json)
+    result = ec.entity_split(open_from_options(config, db), entity, parts, as_)
+    if as_json:
+        print_json(result)
+    else:
+        say(
+            f"split {result['mentions']:,} mentions of {result['entity']} off as {result['new']}; "
+            f"decision {result['decision']}"
+        )
 
 
 @alias_app.command("add")
@@ -142,7 +162,15 @@ def alias_add(
     """
     from chronik.kb import decisions as ec
 
-    print_result(ec.alias_add(open_from_options(config, db), variant, canonical, type_), as_json)
+    result = ec.alias_add(open_from_options(config, db), variant, canonical, type_)
+    if as_json:
+        print_json(result)
+    else:
+        kind = f" ({result['type']})" if result.get("type") else ""
+        say(
+            f"{result['variant']} now names {result['canonical']}{kind}; "
+            f"{result['mentions']:,} mentions re-linked; decision {result['decision']}"
+        )
 
 
 @entity_app.command("decisions")
@@ -157,7 +185,20 @@ def entity_decisions(
     """
     from chronik.kb import decisions as ec
 
-    print_result(ec.decisions(open_from_options(config, db)), as_json)
+    rows = ec.decisions(open_from_options(config, db))
+    if as_json:
+        print_json(rows)
+        return
+    if not rows:
+        say("no decisions yet (entity merge, split and alias add make them)")
+        return
+    table = Table(title="decisions")
+    for col in ("id", "action", "what", "made"):
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        what = ", ".join(f"{k}={v}" for k, v in (row["args"] or {}).items())
+        table.add_row(str(row["id"]), row["action"], what, row["created_at"][:19])
+    out.print(table)
 
 
 @entity_app.command("undo")
@@ -175,7 +216,14 @@ def entity_undo(
     """
     from chronik.kb import decisions as ec
 
-    print_result(ec.decision_undo(open_from_options(config, db), decision_id), as_json)
+    result = ec.decision_undo(open_from_options(config, db), decision_id)
+    if as_json:
+        print_json(result)
+    else:
+        say(
+            f"decision {result['undone']} ({result['action']}) undone; "
+            f"{result['relinked_reports']:,} reports re-linked"
+        )
 
 
 @entity_app.command("relink")
@@ -190,4 +238,8 @@ def entity_relink(
     """
     from chronik.kb import decisions as ec
 
-    print_result(ec.relink(open_from_options(config, db)), as_json)
+    result = ec.relink(open_from_options(config, db))
+    if as_json:
+        print_json(result)
+    else:
+        say(f"{result['reports']:,} reports re-linked into {result['entities']:,} entities")
