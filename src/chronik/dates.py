@@ -6,12 +6,15 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
+from importlib import resources
 
 PRECISIONS = ("year", "month", "day", "minute")
 
 _ISO = re.compile(
     r"^(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2})"
-    r"(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?(?P<tz>Z|[+-]\d{2}:?\d{2})?)?)?)?$"
+    r"(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?"
+    r"(?P<tz>Z|[+-]\d{2}:?\d{2})?)?)?)?$"
 )
 
 
@@ -69,7 +72,8 @@ class PartialDate:
 
 
 def parse_iso(value: str) -> PartialDate:
-    """Parse `2022`, `2022-12`, `2022-12-05`, `2022-12-05T14:30+01:00`; raise ValueError if impossible."""
+    """Parse `2022`, `2022-12`, `2022-12-05`, `2022-12-05T14:30+01:00`; raise ValueError if
+    impossible."""
     text = value.strip()
     match = _ISO.match(text)
     if not match:
@@ -100,3 +104,19 @@ def from_datetime(value: datetime | date) -> PartialDate:
             return PartialDate(value.year, value.month, value.day, value.hour, value.minute)
         return PartialDate(value.year, value.month, value.day)
     return PartialDate(value.year, value.month, value.day)
+
+
+@cache
+def german_months() -> dict[str, int]:
+    """German month names and abbreviations ("März", "Jänner", "Sept.") -> month number.
+
+    The one month table of chronik: nlp/resources/timex/months.tsv, read here so that ingest (dates
+    in datelines) and nlp (timexes) share it without ingest importing nlp.
+    """
+    path = resources.files("chronik") / "nlp" / "resources" / "timex" / "months.tsv"
+    months: dict[str, int] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            form, number = line.split("\t")
+            months[form] = int(number)
+    return months

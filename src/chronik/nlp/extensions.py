@@ -1,6 +1,7 @@
 """Doc extensions the chronik components read and write.
 
-`report_date` is set before the pipeline runs (timex resolution needs it); each component fills one list.
+`report_date` is set before the pipeline runs (timex resolution needs it); each component fills
+one list.
 """
 
 from __future__ import annotations
@@ -14,8 +15,7 @@ def register() -> None:
     """Idempotent: spaCy raises if an extension is set twice without force."""
     for name in DOC_EXTENSIONS:
         if not Doc.has_extension(name):
-            default = None if name in ("report_date", "report_id") else None
-            Doc.set_extension(name, default=default)
+            Doc.set_extension(name, default=None)
 
 
 register()

@@ -25,7 +25,8 @@ FACTORIES = {
 
 
 def build(settings: Settings | None = None) -> Language:
-    """A blank German pipeline (or an installed spaCy pipeline by name) plus chronik's components."""
+    """A blank German pipeline (or an installed spaCy pipeline by name) plus chronik's
+    components."""
     settings = settings or Settings()
     extensions.register()
     if settings.spacy_model:

@@ -15,6 +15,10 @@ OPENING_QUOTES = {"„", "«", "»", '"', "“"}
 CONTINUABLE = {"asserted", "reported", "alleged"}
 OPENING_VERBS = {"say", "report", "accuse", "deny"}
 
+# Characters between a source and its cue verb that still name the source ("Die Regierung in
+# Warschau wies ... zurück"): a short place phrase, not a second clause.
+SOURCE_CUE_GAP = 25
+
 
 def extract_claims(doc: Doc, events: list[Event], index: DocIndex | None = None) -> list[Claim]:
     index = index or phrases.index_doc(doc)
@@ -427,7 +431,8 @@ def _describe(doc: Doc, index: DocIndex, draft: Draft, events: list[Event]) -> N
     if draft.source is not None:
         # the source and what names it up to the cue ("Die Regierung in Warschau wies ... zurück")
         reach = draft.source.end
-        if draft.cue is not None and 0 < doc[draft.cue.start].idx - draft.source.end <= 25:
+        gap = doc[draft.cue.start].idx - draft.source.end if draft.cue is not None else 0
+        if 0 < gap <= SOURCE_CUE_GAP:
             reach = doc[draft.cue.start].idx  # "in Warschau" between the source and its verb
         draft.source_names = frozenset(
             m.canonical or m.text.lower()

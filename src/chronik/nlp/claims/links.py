@@ -291,8 +291,13 @@ class ClaimRecord:
     source: str | None = None  # canonical source
 
 
+# A denial answers claims of the last two months: "Moskau bestreitet ..." rarely refers to older
+# reports, and a wider window pairs it with unrelated claims about the same actors.
+DENIAL_WINDOW_DAYS = 60
+
+
 def link_denials_across(
-    records: Sequence[ClaimRecord], window_days: int = 60
+    records: Sequence[ClaimRecord], window_days: int = DENIAL_WINDOW_DAYS
 ) -> list[tuple[ClaimRecord, ClaimRecord]]:
     """(earlier claim, later denial) pairs from different reports about the same actors and event
     type.

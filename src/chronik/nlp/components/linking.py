@@ -1,9 +1,10 @@
 """Report-level entity linking as a spaCy component: sets `canonical` on doc._.mentions.
 
-Within one report only (names grounded by the alias table, gazetteer and demonyms get their English Wikipedia
-title; a bare surname takes the full name it has in the report). Linking across reports happens in the store
-(chronik.kb.entities) or over a whole file (chronik.nlp.linking.link_documents).
-Needs: doc._.mentions (chronik_entities). Sets: Mention.canonical.
+Within one report only (names grounded by the alias table, gazetteer and demonyms get their English
+Wikipedia title; a bare surname takes the full name it has in the report). Linking across reports
+happens in the store (chronik.kb.entities) or over a whole file
+(chronik.nlp.linking.link_documents). Needs: doc._.mentions (chronik_entities). Sets:
+Mention.canonical.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Sentence boundaries for German news.
 
-spaCy's German tokenizer already keeps abbreviations ("z.", "B.", "Nr.", "u.a.") and ordinals ("5.") as
-single tokens, so a boundary can be placed after every token that is only terminal punctuation, with
-closing quotes and brackets kept on the sentence they close, and after every blank line.
+spaCy's German tokenizer already keeps abbreviations ("z.", "B.", "Nr.", "u.a.") and ordinals ("5.")
+as single tokens, so a boundary can be placed after every token that is only terminal punctuation,
+with closing quotes and brackets kept on the sentence they close, and after every blank line.
 """
 
 from __future__ import annotations

@@ -36,8 +36,8 @@ def fill(trigger: Trigger, ctx: ClauseContext) -> Roles:
     attributive = attributive_participle(doc, trigger) if trigger.is_verb else None
     if attributive is not None:
         # a modifier inside a noun phrase: its place and time are those inside the phrase, and it
-        # does not
-        # stand for its clause ("demonstrierten am Samstag Mütter von eingezogenen Soldaten")
+        # does not stand for its clause ("demonstrierten am Samstag Mütter von eingezogenen
+        # Soldaten")
         roles = participle_roles(trigger, cands, attributive)
         inside = [
             c for c in cands if attributive < c.start < trigger.token and c not in roles.actor

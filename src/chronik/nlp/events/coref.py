@@ -17,8 +17,8 @@ from datetime import date
 from chronik.types import Annotations, Mention, Report, Span
 
 # Reports date the same meeting or strike up to a day or two apart (time zones, "gestern" vs the
-# report day,
-# a late follow-up); a wider window starts merging a series of daily attacks on the same place.
+# report day, a late follow-up); a wider window starts merging a series of daily attacks on the same
+# place.
 SAME_EVENT_DAYS = 2
 
 

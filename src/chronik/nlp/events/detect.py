@@ -28,8 +28,7 @@ TOPIC_OF = {
 }  # "beraten über Waffenlieferungen", "bat um Waffenlieferungen"
 ANYWHERE_IN_CLAUSE = re.compile(r"^(unwahrscheinlich|möglich|denkbar|könnte|könnten)$")
 # Words after which a noun trigger is only feared, hoped for or in question: "warnte vor einem
-# Angriff",
-# "keine Hinweise auf einen Angriff", "hoffe auf eine Einigung", "hält einen Angriff für
+# Angriff", "keine Hinweise auf einen Angriff", "hoffe auf eine Einigung", "hält einen Angriff für
 # unwahrscheinlich".
 FEAR = re.compile(
     r"^(warn(t|te|ten|en)?|gewarnt|befürcht\w*|fürcht\w*|angst|sorgen?|gefahr|risiko|"

@@ -8,6 +8,8 @@ from spacy.tokens import Doc
 from chronik.nlp.events.phrases import is_noun_like
 from chronik.nlp.lang import de
 
+# A clause longer than this many tokens is a list or run-on text: it is cut before an "und"/"oder"
+# or a comma, so that roles are not taken from the far end of a list.
 MAX_CLAUSE = 60
 
 

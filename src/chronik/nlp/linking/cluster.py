@@ -20,6 +20,8 @@ from chronik.nlp.linking import names as nm
 from chronik.nlp.linking.analyse import Analysis
 from chronik.nlp.linking.translit import cyrillic_to_latin, has_cyrillic
 
+# A bare surname joins a person seen within this many days of the report: the news of a season
+# (a minister, a commander), while a namesake years apart stays a different person.
 NEIGHBOURHOOD_DAYS = 60
 
 

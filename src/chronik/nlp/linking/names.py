@@ -42,6 +42,15 @@ _PARTICLES = {
 _NAME_PREFIX = re.compile(r"^(al|el|as|ad|ar|an|at|az|ash|asch)[-‑]", re.IGNORECASE)
 _INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
 
+# Two long phonetic keys with the same first letter are one name when Jaro-Winkler reaches this:
+# below it, different surnames sharing a stem (Petrow/Petrenko) start to merge.
+SIMILAR_KEY_JARO_WINKLER = 0.92
+# ... and the edit-distance ratio (0-100) agrees too, so a shared prefix alone is not enough.
+SIMILAR_KEY_RATIO = 85
+# Given names as spelling variants (Alexander/Aleksandr/Oleksandr): looser than surnames, since
+# they only decide between people who already share a surname.
+GIVEN_NAME_RATIO = 75
+
 
 @lru_cache(maxsize=100_000)
 def normalise(text: str) -> str:
@@ -294,13 +303,19 @@ def _given_compatible(x: str, y: str) -> bool:
     kx, ky = phonetic_keys(x), phonetic_keys(y)
     if kx & ky:
         return True
-    return max(ratio(p, q) for p in kx for q in ky) >= 75 and fold(x)[0] in fold(y)[:2] + "ao"
+    return (
+        max(ratio(p, q) for p in kx for q in ky) >= GIVEN_NAME_RATIO
+        and fold(x)[0] in fold(y)[:2] + "ao"
+    )
 
 
 def similar_keys(a: str, b: str) -> bool:
     """Spelling variants that the key rules miss (Gerassimow/Gerasimov are caught by rules,
     Tichanowskaja/ Tsikhanouskaya by the alias table): only long keys, same first letter,
-    Jaro-Winkler >= 0.92."""
+    Jaro-Winkler >= SIMILAR_KEY_JARO_WINKLER."""
     if len(a) < 6 or len(b) < 6 or a[0] != b[0]:
         return False
-    return JaroWinkler.similarity(a, b) >= 0.92 and ratio(a, b) >= 85
+    return (
+        JaroWinkler.similarity(a, b) >= SIMILAR_KEY_JARO_WINKLER
+        and ratio(a, b) >= SIMILAR_KEY_RATIO
+    )

@@ -20,6 +20,9 @@ from chronik.nlp.linking.cluster import days_apart
 
 _WORD = re.compile(r"[\wÄÖÜäöüß][\w\-ÄÖÜäöüß]*")
 _LINK_GAP = re.compile(r"^[\s,]{0,3}$")
+# A holder stated in a report stays the holder for a year at most: offices change hands, and an
+# older statement is no evidence about today.
+STATED_HOLDER_DAYS = 365
 
 
 @dataclass
@@ -288,7 +291,7 @@ class RoleBook:
         facts = sorted(self.stated.get((role, of), []) + (lookup(role, of) if lookup else []))
         if when:
             earlier = [(d, h) for d, h in facts if d[:10] <= when[:10]]
-            if earlier and (days_apart(earlier[-1][0], when) or 0) <= 365:
+            if earlier and (days_apart(earlier[-1][0], when) or 0) <= STATED_HOLDER_DAYS:
                 return earlier[-1][1], "stated-before"
         if facts:
             return facts[-1][1], "stated-nearest"

@@ -1,5 +1,6 @@
-"""German temporal expressions: found by the rules in nlp/resources/timex, typed and normalised to TIMEX3 values
-against the report's date, each with an interval [earliest, latest]. Pure functions, usable without spaCy."""
+"""German temporal expressions: found by the rules in nlp/resources/timex, typed and normalised to
+TIMEX3 values against the report's date, each with an interval [earliest, latest]. Pure functions,
+usable without spaCy."""
 
 from __future__ import annotations
 

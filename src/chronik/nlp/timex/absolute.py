@@ -22,7 +22,8 @@ from chronik.nlp.timex.context import (
 )
 from chronik.nlp.timex.tense import PAST
 
-# Words before a bare month or season name that make it a date ("im Mai"), not a name ("Mai Thi", "August Bebel").
+# Words before a bare month or season name that make it a date ("im Mai"), not a name ("Mai Thi",
+# "August Bebel").
 MONTH_CONTEXT = frozenset(
     [
         "im",
@@ -133,7 +134,8 @@ YEAR_CONTEXT = frozenset(
     ]
 )
 
-# Words before a four-digit number that make it a count or an id, not a year ("rund 2000", "Resolution 1441").
+# Words before a four-digit number that make it a count or an id, not a year ("rund 2000",
+# "Resolution 1441").
 NUMBER_CONTEXT = frozenset(
     [
         "rund",
@@ -214,7 +216,8 @@ NUMBERED = frozenset(
     ]
 )
 
-# Unit words and symbols after a number: "2000 km", "1500 m", "2000 Euro" (capitals are caught anyway).
+# Unit words and symbols after a number: "2000 km", "1500 m", "2000 Euro" (capitals are caught
+# anyway).
 _AFTER_COUNT = re.compile(
     r"\s*(?:%|‰|€|\$|(?:m|km|cm|mm|ha|kg|g|t|l|ml|kW|MW|GW|kWh|mal|x)\b|davon\b|bis\s+\d+\s+[A-ZÄÖÜ])"
 )
@@ -297,9 +300,9 @@ def h_month(m: re.Match, ctx: Context) -> Found | None:
     rel = rel_offset(g.get("rel"), ctx.lex)
     year = year_of(g)
     ry = relyear_offset(g.get("ry"), ctx.lex)
-    if year is None and mod is None and rel is None and ry is None:
-        if name.endswith(".") or ctx.previous_word() not in MONTH_CONTEXT:
-            return None
+    bare = year is None and mod is None and rel is None and ry is None
+    if bare and (name.endswith(".") or ctx.previous_word() not in MONTH_CONTEXT):
+        return None
     if year is None and ry is not None and ctx.anchor is not None:
         year = ctx.anchor.year + ry
     if year is None:
@@ -393,9 +396,9 @@ def h_season(m: re.Match, ctx: Context) -> Found | None:
     rel = rel_offset(g.get("rel"), ctx.lex)
     year = year_of(g)
     ry = relyear_offset(g.get("ry"), ctx.lex)
-    if year is None and g.get("mod") is None and rel is None and ry is None:
-        if ctx.previous_word() not in SEASON_CONTEXT:
-            return None
+    bare = year is None and g.get("mod") is None and rel is None and ry is None
+    if bare and ctx.previous_word() not in SEASON_CONTEXT:
+        return None
     if year is None and ry is not None and ctx.anchor is not None:
         year = ctx.anchor.year + ry
     if year is None:
@@ -415,7 +418,8 @@ def h_quarter(m: re.Match, ctx: Context) -> Found | None:
         year = ctx.anchor.year + ry
     if year is None:
         size = 3 if letter == "Q" else 6
-        # told in the past, a quarter is one that has ended; otherwise the one whose middle is nearest
+        # told in the past, a quarter is one that has ended; otherwise the one whose middle is
+        # nearest
         month = size * number if ctx.tense() == PAST else size * number - size // 2
         year = year_for(ctx, month)
     return Found(
@@ -461,29 +465,12 @@ def h_holiday(m: re.Match, ctx: Context) -> Found | None:
     return Found(day, sets_reference=True)
 
 
-_MONTH_STEMS = {
-    "Jänner": 1,
-    "Januar": 1,
-    "Februar": 2,
-    "März": 3,
-    "April": 4,
-    "Mai": 5,
-    "Juni": 6,
-    "Juli": 7,
-    "August": 8,
-    "September": 9,
-    "Oktober": 10,
-    "November": 11,
-    "Dezember": 12,
-}
-
-
 def h_month_part(m: re.Match, ctx: Context) -> Found | None:
     """ "den ersten Septembertagen", "der ersten Januarwoche", "Dezemberhälfte", "Oktobermitte"."""
     g = m.groupdict()
     if not (g.get("det") or g.get("ordx")) and ctx.previous_word() not in MONTH_CONTEXT:
         return None
-    month = _MONTH_STEMS[g["mstem"]]
+    month = ctx.lex.months[g["mstem"]]
     year = year_for(ctx, month)
     ordinal = g.get("ordx")
     comp = g["mcomp"]

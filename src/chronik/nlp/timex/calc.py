@@ -1,4 +1,5 @@
-"""Calendar arithmetic on TIMEX3 values: shifting dates, Easter, ISO weeks, and value -> [earliest, latest]."""
+"""Calendar arithmetic on TIMEX3 values: shifting dates, Easter, ISO weeks, and value -> [earliest,
+latest]."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ SEASON_MONTHS = {
 
 
 def add_months(day: date, months: int) -> date:
-    """Month arithmetic that keeps the day where it exists (31 January + 1 month = 28/29 February)."""
+    """Month arithmetic that keeps the day where it exists (31 January + 1 month = 28/29
+    February)."""
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     year = min(max(year, 1), 9999)
@@ -47,10 +49,10 @@ def easter(year: int) -> date:
     g = (b - f + 1) // 3
     h = (19 * a + b - d - g + 15) % 30
     i, k = c // 4, c % 4
-    l = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l) // 451
-    month = (h + l - 7 * m + 114) // 31
-    day = (h + l - 7 * m + 114) % 31 + 1
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month = (h + el - 7 * m + 114) // 31
+    day = (h + el - 7 * m + 114) % 31 + 1
     return date(year, month, day)
 
 

@@ -1,5 +1,5 @@
-"""What every resolution handler shares: the match's context (text, report date, tense, the last day named),
-the result type, and the year a month or day without one falls in."""
+"""What every resolution handler shares: the match's context (text, report date, tense, the last day
+named), the result type, and the year a month or day without one falls in."""
 
 from __future__ import annotations
 
@@ -111,7 +111,8 @@ class Context:
     _tense: dict[tuple[int, int], str | None] = field(default_factory=dict)
 
     def tense(self) -> str | None:
-        """PAST/FUTURE/None for the clause; "für Mittwoch angekündigt" plans ahead whatever the verb's tense."""
+        """PAST/FUTURE/None for the clause; "für Mittwoch angekündigt" plans ahead whatever the
+        verb's tense."""
         key = (self.start, self.end)
         if key not in self._tense:
             if self.previous_word() in ("für", "Für"):
@@ -121,8 +122,8 @@ class Context:
         return self._tense[key]
 
     def preposition_tense(self, weekday: bool = False) -> str | None:
-        """ "seit Oktober", "(die Unwetter) vom Mittwoch" look back; "ab Montag", "bis Freitag" look ahead.
-        ("vom 22. Juli bis …" opens a range and says nothing.)"""
+        """ "seit Oktober", "(die Unwetter) vom Mittwoch" look back; "ab Montag", "bis Freitag" look
+        ahead. ("vom 22. Juli bis …" opens a range and says nothing.)"""
         previous = self.previous_word().lower()
         if previous == "seit" or (weekday and previous == "vom"):
             return PAST
@@ -152,9 +153,10 @@ class Context:
         return date(a.year, a.month, a.day) if a is not None and a.day is not None else None
 
     def base_day(self) -> date | None:
-        """The day a clock time or part of day belongs to: a day named earlier in the same sentence; a day
-        named before the report's day when the clause tells the past ("Am Sonntag … Die Wahllokale schlossen um
-        23 Uhr"); else the report's day ("Am Dienstag kamen 400 an. Um 14 Uhr will sie …": 14 Uhr is today)."""
+        """The day a clock time or part of day belongs to: a day named earlier in the same sentence;
+        a day named before the report's day when the clause tells the past ("Am Sonntag … Die
+        Wahllokale schlossen um 23 Uhr"); else the report's day ("Am Dienstag kamen 400 an. Um 14
+        Uhr will sie …": 14 Uhr is today)."""
         if self.reference is not None and self.reference_year:
             if self.reference_at >= self.sentence_start():
                 return self.reference
@@ -200,8 +202,9 @@ def relyear_offset(text: str | None, lex: Lexicon) -> int | None:
 def choose_year(
     ctx: Context, keys: Callable[[int], int | None], anchor_key: int, forced: str | None
 ) -> int | None:
-    """The year whose occurrence fits the tense: the last one before the anchor in the past, the next one in the
-    future, else the nearest. `keys(year)` gives the occurrence's position on the scale of `anchor_key`."""
+    """The year whose occurrence fits the tense: the last one before the anchor in the past, the
+    next one in the future, else the nearest. `keys(year)` gives the occurrence's position on the
+    scale of `anchor_key`."""
     assert ctx.anchor is not None
     tense = forced or ctx.preposition_tense() or ctx.tense()
     years = [
@@ -273,8 +276,8 @@ def number_of(word: str | None, lex: Lexicon) -> float | None:
 
 
 def duration_value(amount: float | None, unit: str) -> str:
-    """TIMEX3 duration (ISO 8601 plus DE/CE for decades and centuries); fractions stay decimal as ISO 8601
-    allows on the last unit (anderthalb Jahre = P1.5Y, eine halbe Stunde = PT0.5H)."""
+    """TIMEX3 duration (ISO 8601 plus DE/CE for decades and centuries); fractions stay decimal as
+    ISO 8601 allows on the last unit (anderthalb Jahre = P1.5Y, eine halbe Stunde = PT0.5H)."""
     clock = unit.startswith("T")
     letter = unit[1:] if clock else unit
     if amount is None:

@@ -1,8 +1,8 @@
 """Find temporal expressions with the rules of rules.toml and resolve them in text order.
 
-Selection: every rule proposes matches; the longest wins, then the rule listed first; a handler may turn a match
-down (None), and then shorter matches get their chance. Resolution runs again in text order, so that
-"zwei Tage später" counts from the last day the text named.
+Selection: every rule proposes matches; the longest wins, then the rule listed first; a handler may
+turn a match down (None), and then shorter matches get their chance. Resolution runs again in text
+order, so that "zwei Tage später" counts from the last day the text named.
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ WINDOW = 120  # characters around a trigger hit in which its rule looks for a ma
 
 
 def _windows(rule: Rule, text: str) -> list[tuple[int, int]]:
-    """Stretches of text that can hold a match of `rule`: the whole text, or merged windows around its trigger."""
+    """Stretches of text that can hold a match of `rule`: the whole text, or merged windows around
+    its trigger."""
     if rule.trigger is None:
         return [(0, len(text))]
     windows: list[tuple[int, int]] = []
@@ -77,7 +78,8 @@ def _select(text: str, lex: Lexicon, ctx: Context) -> list[tuple[int, int, int, 
 
 
 def _resolve(rule: Rule, match: object, ctx: Context) -> object:
-    """The handler's result; a value outside the calendar (year 0 or 10000 after a shift) is no timex."""
+    """The handler's result; a value outside the calendar (year 0 or 10000 after a shift) is no
+    timex."""
     try:
         return HANDLERS[rule.handler](match, ctx)
     except (ValueError, OverflowError):
@@ -92,13 +94,15 @@ def _interval(found: Found) -> tuple[str | None, str | None]:
             span = calc.narrow(span, found.mod)
     if span is None:
         return None, None
-    return tuple(d.isoformat() if isinstance(d, date) else None for d in span)  # type: ignore[return-value]
+    # type: ignore[return-value]
+    return tuple(d.isoformat() if isinstance(d, date) else None for d in span)
 
 
 def find_timexes(
     text: str, report_date: PartialDate | None, tokens: Iterable | None = None
 ) -> list[Timex]:
-    """Temporal expressions in `text`, resolved against `report_date` (None: values stay relative, flagged).
+    """Temporal expressions in `text`, resolved against `report_date` (None: values stay relative,
+    flagged).
 
     `tokens` (spaCy tokens, optional) only lend their sentence boundaries to the tense reading.
     """
@@ -138,7 +142,8 @@ def find_timexes(
 
 
 def _remember(ctx: Context, found: Found, rule: Rule, start: int) -> None:
-    """Keep the last day, and the last month or year, the text named: "zwei Tage später" counts from it."""
+    """Keep the last day, and the last month or year, the text named: "zwei Tage später" counts from
+    it."""
     if (
         found.type is None
         and rule.type == "DATE"

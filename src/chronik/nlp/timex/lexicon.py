@@ -1,4 +1,5 @@
-"""Loads the timex lexicons and rules from nlp/resources/timex once, and compiles the rule patterns."""
+"""Loads the timex lexicons and rules from nlp/resources/timex once, and compiles the rule
+patterns."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+from chronik.dates import german_months
 
 RESOURCE_DIR = Path(__file__).resolve().parent.parent / "resources" / "timex"
 
@@ -50,7 +53,8 @@ def _rows(name: str) -> list[list[str]]:
 
 
 def _alternation(forms: list[str], ignore_first_case: bool = False) -> str:
-    """Longest forms first, so that `Jänner` is not cut to `Jän.`; word forms end at a word boundary."""
+    """Longest forms first, so that `Jänner` is not cut to `Jän.`; word forms end at a word
+    boundary."""
     parts = []
     for form in sorted(set(forms), key=len, reverse=True):
         text = re.escape(form).replace(r"\ ", r"\s+")
@@ -109,7 +113,7 @@ def _expand(pattern: str, macros: dict[str, str]) -> str:
 
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
-    months = {form: int(num) for form, num in _rows("months.tsv")}
+    months = dict(german_months())  # the one month table, shared with ingest
     weekdays = {form: int(num) for form, num in _rows("weekdays.tsv")}
     holidays = {form: spec for form, spec in _rows("holidays.tsv")}
     numbers: dict[str, float] = {}

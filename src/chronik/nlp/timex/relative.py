@@ -1,5 +1,5 @@
-"""Handlers for expressions that count from the report's day or the last day named: weekdays, weekends,
-"vergangene Woche", "gestern", parts of day, clock times, "zwei Tage später"."""
+"""Handlers for expressions that count from the report's day or the last day named: weekdays,
+weekends, "vergangene Woche", "gestern", parts of day, clock times, "zwei Tage später"."""
 
 from __future__ import annotations
 
@@ -43,8 +43,8 @@ def _weekday_date(ctx: Context, weekday: int, rel: int | None) -> date | None:
     if tense == PAST:
         return today - timedelta(days=back)
     if tense == FUTURE or (tense is None and back > 0):
-        # the present tense with a weekday schedules ("Am Dienstag nimmt der Bundestag … auf"); news tell
-        # the past in the past tense
+        # the present tense with a weekday schedules ("Am Dienstag nimmt der Bundestag … auf"); news
+        # tell the past in the past tense
         return today + timedelta(days=forward)
     return today - timedelta(days=back)
 
@@ -254,15 +254,16 @@ def h_pod(m: re.Match, ctx: Context) -> Found | None:
 
 
 def _pod_adverb(ctx: Context, code: str) -> Found:
-    """ "nachts" is a habit (SET) in the present, a time (TIME) of a day already told in the past."""
+    """ "nachts" is a habit (SET) in the present, a time (TIME) of a day already told in the
+    past."""
     if ctx.tense() == PAST and ctx.base_day() is not None:
         return Found(f"{ctx.base_day().isoformat()}T{code}", type="TIME")
     return Found(f"XXXX-XX-XXT{code}")
 
 
 def _relative_pod(ctx: Context, word: str, offset: int | None) -> Found | None:
-    """ "vergangene Nacht" is the night before the report's day (dated to that day, as "in der Nacht");
-    "vergangenen Abend" the evening before; "kommende Nacht" tonight."""
+    """ "vergangene Nacht" is the night before the report's day (dated to that day, as "in der
+    Nacht"); "vergangenen Abend" the evening before; "kommende Nacht" tonight."""
     if offset is None:
         return None
     code = ctx.lex.words["pod"][word]
@@ -350,7 +351,8 @@ def h_offset(m: re.Match, ctx: Context) -> Found | None:
 
 
 def _offset_value(ctx: Context, unit: str, amount: float, vague: bool, evening: bool) -> Found:
-    """Counted from the last day the text named ("Am 3. März … Zwei Tage später"), else the report's day."""
+    """Counted from the last day the text named ("Am 3. März … Zwei Tage später"), else the report's
+    day."""
     coarse = ctx.coarse
     if coarse is not None and coarse[2] > ctx.reference_at:
         return _coarse_offset(coarse, unit, amount, vague)

@@ -1,7 +1,9 @@
-"""Turn a rule match into a TIMEX3 value and interval, against the report date and the clause's tense.
+"""Turn a rule match into a TIMEX3 value and interval, against the report date and the clause's
+tense.
 
-Every handler takes (match, context) and returns a `Found`, None (the match is not a timex after all) or BLOCK
-(the words are not a timex and no shorter rule may take them either, e.g. "31. Februar").
+Every handler takes (match, context) and returns a `Found`, None (the match is not a timex after
+all) or BLOCK (the words are not a timex and no shorter rule may take them either, e.g. "31.
+Februar").
 """
 
 from __future__ import annotations

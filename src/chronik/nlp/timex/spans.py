@@ -58,7 +58,8 @@ def h_duration(m: re.Match, ctx: Context) -> Found | None:
 def _duration_span(
     ctx: Context, g: dict, amount: float | None, unit: str
 ) -> tuple[date, date] | None:
-    """The days a duration covers when a preposition ties it to the report date (vor, seit, in den vergangenen)."""
+    """The days a duration covers when a preposition ties it to the report date (vor, seit, in den
+    vergangenen)."""
     if ctx.anchor is None:
         return None
     now = (ctx.anchor.earliest(), ctx.anchor.latest())

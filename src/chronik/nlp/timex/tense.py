@@ -1,8 +1,10 @@
-"""The tense of the clause around a temporal expression, from word forms alone (the pipeline has no tagger).
+"""The tense of the clause around a temporal expression, from word forms alone (the pipeline has no
+tagger).
 
-"hatte … im Oktober informiert" points back to the last October, "will im Januar" forward to the next January.
-German news mixes clauses: in "Er sagte, das Treffen werde im Januar stattfinden" the comma clause decides,
-so the clause is read first and the whole sentence only when the clause holds no verb form we know.
+"hatte … im Oktober informiert" points back to the last October, "will im Januar" forward to the
+next January. German news mixes clauses: in "Er sagte, das Treffen werde im Januar stattfinden" the
+comma clause decides, so the clause is read first and the whole sentence only when the clause holds
+no verb form we know.
 """
 
 from __future__ import annotations
@@ -17,11 +19,13 @@ PAST, FUTURE = "past", "future"
 
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]„“”\"»«–]| - ")
-# after a word, or a number of three digits or more ("20.467. Vor allem"), not after an ordinal ("5. Dezember")
+# after a word, or a number of three digits or more ("20.467. Vor allem"), not after an ordinal ("5.
+# Dezember")
 _SENTENCE_END = re.compile(
     r"(?:(?<=[^\s\d][.!?])|(?<=\d\d\d[.!?]))[\"“”»']?\s+(?=[A-ZÄÖÜ„\"»(\d])|\n\s*"
 )
-WINDOW = 300  # characters read on each side at most: a run-on "sentence" must not make the reading quadratic
+# characters read on each side at most: a run-on "sentence" must not make the reading quadratic
+WINDOW = 300
 _LINE_BREAK = re.compile(r"\n\s*")
 _ABBREVIATIONS = frozenset(
     [
@@ -108,7 +112,8 @@ _DETERMINERS = frozenset(
 _SEPARABLE = re.compile(
     r"^(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|zu|zurück|weg|her|hin|um|los|fort|frei|bekannt|statt|teil|fern|hoch|zusammen|wieder)ge\w{3,}(?:t|en)$"
 )
-# "-eten" only after stems that need the extra e (meldeten, berichteten, rechneten), not treten or bieten
+# "-eten" only after stems that need the extra e (meldeten, berichteten, rechneten), not treten or
+# bieten
 _E_PRETERITES = ("deten", "teten", "chneten", "ffneten", "gneten", "tmeten", "dneten", "ierten")
 _PRETERITE_STEMS = (
     "g",
@@ -136,7 +141,8 @@ _INSEPARABLE = re.compile(r"^(?:be|ver|er|ent|zer|über|unter|miss|hinter)\w{3,}
 
 
 def sentence_bounds(text: str, tokens: Iterable | None = None) -> list[int]:
-    """Start offsets of sentences: from spaCy tokens (is_sent_start) when given, else a rule for German news."""
+    """Start offsets of sentences: from spaCy tokens (is_sent_start) when given, else a rule for
+    German news."""
     starts = [0]
     if tokens is not None:
         for token in tokens:
@@ -183,7 +189,8 @@ def is_participle(word: str) -> bool:
 
 
 def _prefixed_preterite(word: str, lex: Lexicon) -> bool:
-    """ "beschloss", "übernahm", "verließ": a strong preterite of four letters or more after a prefix."""
+    """ "beschloss", "übernahm", "verließ": a strong preterite of four letters or more after a
+    prefix."""
     if len(word) < 6 or not word.islower():
         return False
     stems = _stems(lex)
@@ -203,7 +210,8 @@ def _stems(lex: Lexicon) -> frozenset[str]:
 
 
 def _is_preterite(word: str, previous: str, lex: Lexicon) -> bool:
-    """Regular preterites end in -te(n) (sagte, informierten); adjectives after a determiner are excluded."""
+    """Regular preterites end in -te(n) (sagte, informierten); adjectives after a determiner are
+    excluded."""
     if len(word) < 5 or not word.islower() or not word.endswith(("te", "ten")):
         return False
     if (
@@ -213,7 +221,8 @@ def _is_preterite(word: str, previous: str, lex: Lexicon) -> bool:
     ):
         return False
     if word.endswith("ten"):
-        # "-ten" is also the present of t-stems (gelten, halten, warten): only stems that cannot be one count
+        # "-ten" is also the present of t-stems (gelten, halten, warten): only stems that cannot be
+        # one count
         stem = word[:-3]
         return (
             word.endswith(_E_PRETERITES)
@@ -241,7 +250,8 @@ def words_tense(words: list[str], lex: Lexicon, reports: bool = True) -> str | N
     if (len(words) >= 2 and words[-2] == "zu" and words[-1].endswith("en")) or (
         words and _FUSED_ZU.match(words[-1])
     ):
-        return FUTURE  # "kündigte an, im Januar zu kommen / zurückzutreten": an infinitive clause looks ahead
+        # "kündigte an, im Januar zu kommen / zurückzutreten": an infinitive clause looks ahead
+        return FUTURE
     return None
 
 
@@ -254,7 +264,8 @@ def tense_at(text: str, starts: Sequence[int], start: int, end: int, lex: Lexico
     found = words_tense(clause, lex)
     if found is not None or (left, right) == sentence:
         return found
-    # a verb of saying in the main clause ("Er sagt, im Oktober beginne der Bau") does not date the expression
+    # a verb of saying in the main clause ("Er sagt, im Oktober beginne der Bau") does not date the
+    # expression
     whole = (
         _WORD.findall(text, sentence[0], start) + ["<T>"] + _WORD.findall(text, end, sentence[1])
     )
