@@ -17,7 +17,6 @@ from chronik.nlp.events import segment
 from chronik.nlp.events.lexicon import Entry, Lexicon
 from chronik.nlp.lang import de
 
-CLAUSE_END_AFTER_PARTICLE = {"und", "oder", "aber", "sowie", "sondern"}
 HYPOTHETICAL_HOSTS = {"REQUEST", "THREATEN"}  # "forderte den Rückzug", "drohte mit Sanktionen"
 PROPOSAL_REJECTERS = {
     "ab|lehnen"
@@ -67,7 +66,7 @@ def find_particle(doc: Doc, i: int, clause: tuple[int, int], particle: str) -> i
     for j in range(i + 1, clause[1]):
         if doc[j].lower_ != particle:
             continue
-        if j + 1 >= clause[1] or doc[j + 1].lower_ in CLAUSE_END_AFTER_PARTICLE:
+        if j + 1 >= clause[1] or doc[j + 1].lower_ in de.CLAUSE_END_AFTER_PARTICLE:
             return j
     return None
 

@@ -290,3 +290,100 @@ TURNS = _words("""
 NOT_OPPOSITES = _words("""
     beabsichtigt befristet begrenzt bekannt bestätigt erwartet
 """)
+
+# --- timex.absolute ---
+
+# Words before a bare month or season name that make it a date ('im Mai'), not a name
+# ('August Bebel').
+MONTH_CONTEXT = _words("""
+    Ab Anfang Ausgang Beginn Bis Dem Den Der Des Ende Für Im In Mitte Monat Monats Nach Seit Vom
+    Von Vor Zum Zwischen ab bereits bis dem den des diesen erst frühestens für gegen im in jeden
+    nach noch oder per schon seit spätestens um und vom von vor zum zwischen
+""")
+
+# Words before a bare four-digit number that make it a year ('im Jahr 2022', 'seit 2014').
+YEAR_CONTEXT = _words("""
+    Ab Anfang Bis EM Ende Frühjahr Frühling Herbst Im In Jahr Jahre Jahres Mitte Nach Olympia
+    Saison Seit Sommer Spielzeit Um Von Vor WM Wahl Wahlen Winter ab bereits bis erst frühestens
+    im in nach noch oder schon seit spätestens um und von vor zwischen
+""")
+
+# Words before a four-digit number that make it a quantity, not a year ('rund 2000').
+NUMBER_CONTEXT = _words("""
+    Darunter Davon Etwa Knapp Mindestens Nr Nr. Nummer Rund Tel. Weitere ca. darunter davon etwa
+    exakt fast genau höchstens insgesamt je knapp maximal mehr mindestens nur rund weitere
+    weiteren zu Über über
+""")
+
+# Nouns followed by a number that is an identifier ('Flug 1920', 'Resolution 2334').
+NUMBERED = _words("""
+    Abs. Absatz Airbus Art. Artikel Band Baujahr-Nr. Boeing Code Entschließung Flug Flugnummer
+    Heft Kapitel Kennzahl Linie Modell Nr Nr. Nummer PLZ Paragraf Paragraph Postleitzahl Punkt
+    Raum Resolution S. Saal Seite Tel. Telefon Typ Version Windows Ziffer Zimmer §
+""")
+
+# Verbs of change before 'um' + number: an amount ('stieg um 2000'), not a year.
+CHANGE_VERBS = _words("""
+    abgenommen erhöht erhöhte erhöhten fallen fiel fielen fällt gefallen gestiegen gesunken
+    gewachsen nahm nahmen sank sanken sinken sinkt steigen steigt stieg stiegen verringert
+    verringerte verringerten wachsen wuchs wuchsen wächst zugenommen zurückgegangen
+""")
+
+# --- timex.tense ---
+
+# Abbreviations whose dot ends no sentence (for the sentence splitter of tense).
+ABBREVIATIONS = _words("""
+    Abs Art Aug Dez Dr Feb Febr Jan Jh Mio Mrd Nov Nr Okt Prof Sept St Tel bzw ca etc ggf usw
+    vgl
+""")
+
+# Determiners and prepositions before a capitalised word: a noun, not a verb.
+TIMEX_DETERMINERS = _words("""
+    alle am andere anderen beide beiden beim das dem den der des die diese diesen dieser dieses
+    drei ein eine einem einen einer eines ihr ihre ihrem ihren ihrer im ins jede jeden jeder
+    keine keinen mehrere sein seine seinem seinen seiner unsere unseren viele vom wenige zum zur
+    zwei
+""")
+
+# --- timex.relative ---
+
+# Words before a part of day ('am Abend', 'gegen Mittag') that make it a timex.
+POD_CONTEXT = _words("""
+    Ab Am Gegen Seit Vom ab am bis gegen seit vom zum
+""")
+
+# Words before a determiner + part of day ('in der Nacht') that make it a timex.
+POD_DET_CONTEXT = _words("""
+    In Seit Während bis durch in seit während zu
+""")
+
+# --- timex.context ---
+
+# Words before a timex that make it approximate ('etwa', 'gegen', 'um').
+APPROX_BEFORE = _words("""
+    ca. circa etwa gegen um zirka
+""")
+
+# --- linking.names ---
+
+# Articles dropped from the front of a name ('der Kreml', 'the Guardian').
+NAME_ARTICLES = _words("""
+    das dem den der des die the
+""")
+
+# Name particles that belong to the surname ('de', 'van', 'bin').
+NAME_PARTICLES = _words("""
+    bin da de del della der di du ibn la le ten ter van von zu
+""")
+
+# Generic parts of hyphenated organisation names ('Wagner-Gruppe' = 'Wagner').
+GENERIC_NAME_PARTS = _words("""
+    bewegung gruppe konzern miliz organisation partei söldnertruppe truppe
+""")
+
+# --- events.detect ---
+
+# Coordinators after which a separable particle ends its clause.
+CLAUSE_END_AFTER_PARTICLE = _words("""
+    aber oder sondern sowie und
+""")

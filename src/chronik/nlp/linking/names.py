@@ -17,28 +17,10 @@ from functools import lru_cache
 from rapidfuzz.distance import JaroWinkler
 from rapidfuzz.fuzz import ratio
 
+from chronik.nlp.lang.de import GENERIC_NAME_PARTS, NAME_ARTICLES, NAME_PARTICLES
 from chronik.nlp.linking.translit import cyrillic_to_latin, has_cyrillic, latin_key_form
 
 _QUOTES = "\"'„“”‚‘’»«›‹"
-_ARTICLES = {"der", "die", "das", "des", "dem", "den", "the"}
-_PARTICLES = {
-    "von",
-    "van",
-    "der",
-    "de",
-    "del",
-    "della",
-    "di",
-    "da",
-    "du",
-    "la",
-    "le",
-    "zu",
-    "ten",
-    "ter",
-    "bin",
-    "ibn",
-}
 _NAME_PREFIX = re.compile(r"^(al|el|as|ad|ar|an|at|az|ash|asch)[-‑]", re.IGNORECASE)
 _INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
 
@@ -58,7 +40,7 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text).strip().strip(_QUOTES).strip()
     text = re.sub(r"\s+", " ", text.replace("\u00ad", ""))
     words = text.split(" ")
-    while len(words) > 1 and words[0].lower() in _ARTICLES:
+    while len(words) > 1 and words[0].lower() in NAME_ARTICLES:
         words = words[1:]
     return " ".join(words)
 
@@ -160,7 +142,7 @@ def split_person(text: str) -> PersonName:
     if len(words) == 1:
         return PersonName((), words[0])
     i = len(words) - 1
-    while i > 1 and words[i - 1].lower() in _PARTICLES:
+    while i > 1 and words[i - 1].lower() in NAME_PARTICLES:
         i -= 1
     return PersonName(tuple(words[:i]), " ".join(words[i:]))
 
@@ -253,18 +235,6 @@ def name_keys(text: str) -> frozenset[str]:
     return frozenset(keys)
 
 
-_GENERIC_PARTS = {
-    "gruppe",
-    "truppe",
-    "söldnertruppe",
-    "miliz",
-    "konzern",
-    "partei",
-    "bewegung",
-    "organisation",
-}
-
-
 def org_name_keys(text: str) -> frozenset[str]:
     """Keys of a non-person name, with adjective declension levelled ('Internationalen
     Atomenergiebehörde' = 'Internationale Atomenergiebehörde', 'Vereinten Nationen' = 'Vereinte
@@ -272,7 +242,7 @@ def org_name_keys(text: str) -> frozenset[str]:
     words = normalise(text).split(" ")
     if len(words) == 1 and "-" in words[0]:
         parts = [p for p in words[0].split("-") if p]
-        kept = [p for p in parts if p.lower() not in _GENERIC_PARTS]
+        kept = [p for p in parts if p.lower() not in GENERIC_NAME_PARTS]
         if kept and len(kept) < len(parts):
             words = ["-".join(kept)]
     levelled = [

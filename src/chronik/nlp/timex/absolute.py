@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from chronik.nlp.lang import de
 from chronik.nlp.timex import calc
 from chronik.nlp.timex.context import (
-    APPROX_BEFORE,
     BLOCK,
     MODS,
     Context,
@@ -22,251 +22,22 @@ from chronik.nlp.timex.context import (
 )
 from chronik.nlp.timex.tense import PAST
 
-# Words before a bare month or season name that make it a date ("im Mai"), not a name ("Mai Thi",
-# "August Bebel").
-MONTH_CONTEXT = frozenset(
-    [
-        "im",
-        "Im",
-        "seit",
-        "Seit",
-        "bis",
-        "Bis",
-        "ab",
-        "Ab",
-        "zum",
-        "Zum",
-        "vom",
-        "Vom",
-        "des",
-        "dem",
-        "den",
-        "und",
-        "oder",
-        "zwischen",
-        "Zwischen",
-        "von",
-        "Von",
-        "nach",
-        "Nach",
-        "vor",
-        "Vor",
-        "für",
-        "Für",
-        "Monat",
-        "Monats",
-        "um",
-        "gegen",
-        "spätestens",
-        "frühestens",
-        "noch",
-        "bereits",
-        "schon",
-        "erst",
-        "per",
-        "diesen",
-        "jeden",
-        "Mitte",
-        "Anfang",
-        "Ende",
-        "Beginn",
-        "seit",
-        "Ausgang",
-        "in",
-        "In",
-        "Der",
-        "Den",
-        "Dem",
-        "Des",
-    ]
-)
-
-YEAR_CONTEXT = frozenset(
-    [
-        "im",
-        "Im",
-        "seit",
-        "Seit",
-        "bis",
-        "Bis",
-        "ab",
-        "Ab",
-        "von",
-        "Von",
-        "vor",
-        "Vor",
-        "nach",
-        "Nach",
-        "um",
-        "Um",
-        "zwischen",
-        "und",
-        "oder",
-        "Jahr",
-        "Jahres",
-        "Anfang",
-        "Mitte",
-        "Ende",
-        "Frühjahr",
-        "Sommer",
-        "Herbst",
-        "Winter",
-        "Frühling",
-        "in",
-        "In",
-        "bereits",
-        "schon",
-        "erst",
-        "noch",
-        "spätestens",
-        "frühestens",
-        "Saison",
-        "Sommer",
-        "Wahl",
-        "Wahlen",
-        "WM",
-        "EM",
-        "Olympia",
-        "Spielzeit",
-        "Ende",
-        "Jahre",
-        "ab",
-    ]
-)
-
-# Words before a four-digit number that make it a count or an id, not a year ("rund 2000",
-# "Resolution 1441").
-NUMBER_CONTEXT = frozenset(
-    [
-        "rund",
-        "Rund",
-        "etwa",
-        "Etwa",
-        "über",
-        "Über",
-        "mehr",
-        "knapp",
-        "Knapp",
-        "ca.",
-        "fast",
-        "nur",
-        "insgesamt",
-        "zu",
-        "Nr.",
-        "Nr",
-        "Nummer",
-        "Tel.",
-        "je",
-        "darunter",
-        "Darunter",
-        "davon",
-        "Davon",
-        "weitere",
-        "Weitere",
-        "weiteren",
-        "maximal",
-        "mindestens",
-        "Mindestens",
-        "höchstens",
-        "exakt",
-        "genau",
-    ]
-)
-
-NUMBERED = frozenset(
-    [
-        "Nr.",
-        "Nr",
-        "Nummer",
-        "Artikel",
-        "Art.",
-        "§",
-        "Punkt",
-        "Version",
-        "Seite",
-        "S.",
-        "Ziffer",
-        "Kapitel",
-        "Abs.",
-        "Absatz",
-        "Heft",
-        "Band",
-        "Resolution",
-        "Entschließung",
-        "Saal",
-        "Raum",
-        "Zimmer",
-        "Linie",
-        "Flug",
-        "Flugnummer",
-        "Postleitzahl",
-        "PLZ",
-        "Paragraf",
-        "Paragraph",
-        "Tel.",
-        "Telefon",
-        "Modell",
-        "Typ",
-        "Baujahr-Nr.",
-        "Kennzahl",
-        "Code",
-        "Windows",
-        "Boeing",
-        "Airbus",
-    ]
-)
-
 # Unit words and symbols after a number: "2000 km", "1500 m", "2000 Euro" (capitals are caught
 # anyway).
 _AFTER_COUNT = re.compile(
     r"\s*(?:%|‰|€|\$|(?:m|km|cm|mm|ha|kg|g|t|l|ml|kW|MW|GW|kWh|mal|x)\b|davon\b|bis\s+\d+\s+[A-ZÄÖÜ])"
 )
 
-_CHANGE_VERBS = frozenset(
-    [
-        "stieg",
-        "stiegen",
-        "steigt",
-        "steigen",
-        "sank",
-        "sanken",
-        "sinkt",
-        "sinken",
-        "fiel",
-        "fielen",
-        "fällt",
-        "fallen",
-        "wuchs",
-        "wuchsen",
-        "wächst",
-        "wachsen",
-        "erhöht",
-        "erhöhte",
-        "erhöhten",
-        "verringert",
-        "verringerte",
-        "verringerten",
-        "gestiegen",
-        "gesunken",
-        "gefallen",
-        "gewachsen",
-        "zurückgegangen",
-        "zugenommen",
-        "abgenommen",
-        "nahm",
-        "nahmen",
-    ]
-)
 _FROM_TO_COUNT = re.compile(r"\s+auf\s+[\d.,]+")  # after "von"/"um": "sank von 2000 auf 1800"
 
 _BEFORE_COUNT = re.compile(r"\b(?:von|um)\s+[\d.,]+\s+auf\s+$")  # "sank von 2000 auf 1800"
 
-SEASON_CONTEXT = MONTH_CONTEXT | frozenset(["über", "Über", "diesem", "dieses"])
+SEASON_CONTEXT = de.MONTH_CONTEXT | frozenset(["über", "Über", "diesem", "dieses"])
 
 
 def h_date(m: re.Match, ctx: Context) -> Found | object | None:
     g = m.groupdict()
-    if g.get("mon") and ctx.previous_word() in NUMBERED:
+    if g.get("mon") and ctx.previous_word() in de.NUMBERED:
         return None
     month = int(g["mon"]) if g.get("mon") else ctx.lex.months[" ".join(g["mname"].split())]
     day = int(g["day"])
@@ -301,7 +72,7 @@ def h_month(m: re.Match, ctx: Context) -> Found | None:
     year = year_of(g)
     ry = relyear_offset(g.get("ry"), ctx.lex)
     bare = year is None and mod is None and rel is None and ry is None
-    if bare and (name.endswith(".") or ctx.previous_word() not in MONTH_CONTEXT):
+    if bare and (name.endswith(".") or ctx.previous_word() not in de.MONTH_CONTEXT):
         return None
     if year is None and ry is not None and ctx.anchor is not None:
         year = ctx.anchor.year + ry
@@ -323,16 +94,16 @@ def h_year(m: re.Match, ctx: Context) -> Found | None:
     if mod is None and not g.get("yw"):
         previous = ctx.previous_word()
         if (
-            previous in NUMBER_CONTEXT
-            or previous.split("-")[-1] in NUMBERED
+            previous in de.NUMBER_CONTEXT
+            or previous.split("-")[-1] in de.NUMBERED
             or previous[:1].isdigit()
         ):
             return None
         if previous == "als" and ctx.previous_words(2)[0] in ("mehr", "weniger", "Mehr", "Weniger"):
             return None
-        if previous == "um" and ctx.previous_words(2)[0] in _CHANGE_VERBS:
+        if previous == "um" and ctx.previous_words(2)[0] in de.CHANGE_VERBS:
             return None  # "stieg um 2000" is a difference, not the year
-        if previous not in YEAR_CONTEXT:
+        if previous not in de.YEAR_CONTEXT:
             following = ctx.next_char()
             if following.isupper() or following in ("%", "€", "$"):
                 return None
@@ -345,7 +116,7 @@ def h_year(m: re.Match, ctx: Context) -> Found | None:
     slash = re.match(r"/(\d+)", ctx.text[ctx.end : ctx.end + 6])
     if slash and not _continues_year(year, slash.group(1)):
         return None  # "Richtlinie 2012/34/EU", not the years 2012 and 2034
-    if mod is None and ctx.previous_word().lower() in APPROX_BEFORE:
+    if mod is None and ctx.previous_word().lower() in de.APPROX_BEFORE:
         mod = "APPROX"
     return Found(f"{year:04d}", mod=mod)
 
@@ -468,7 +239,7 @@ def h_holiday(m: re.Match, ctx: Context) -> Found | None:
 def h_month_part(m: re.Match, ctx: Context) -> Found | None:
     """ "den ersten Septembertagen", "der ersten Januarwoche", "Dezemberhälfte", "Oktobermitte"."""
     g = m.groupdict()
-    if not (g.get("det") or g.get("ordx")) and ctx.previous_word() not in MONTH_CONTEXT:
+    if not (g.get("det") or g.get("ordx")) and ctx.previous_word() not in de.MONTH_CONTEXT:
         return None
     month = ctx.lex.months[g["mstem"]]
     year = year_for(ctx, month)

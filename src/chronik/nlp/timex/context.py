@@ -43,9 +43,6 @@ AMODS = {
     "höchstens": "EQUAL_OR_LESS",
     "bis zu": "EQUAL_OR_LESS",
 }
-APPROX_BEFORE = frozenset(
-    ["um", "gegen", "circa", "ca.", "etwa", "zirka"]
-)  # "um 1150", "gegen 10.20 Uhr": mod APPROX
 
 UNIT_WORDS = {
     "Woche": "W",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from chronik.nlp.lang import de
 from chronik.nlp.timex import calc
 from chronik.nlp.timex.context import (
     MODS,
@@ -19,14 +20,6 @@ from chronik.nlp.timex.context import (
     underspecified_day,
 )
 from chronik.nlp.timex.tense import FUTURE, PAST
-
-POD_CONTEXT = frozenset(
-    ["am", "Am", "gegen", "Gegen", "bis", "vom", "Vom", "seit", "Seit", "zum", "ab", "Ab"]
-)
-
-POD_DET_CONTEXT = frozenset(
-    ["in", "In", "während", "Während", "seit", "Seit", "bis", "zu", "durch"]
-)
 
 
 def _weekday_date(ctx: Context, weekday: int, rel: int | None) -> date | None:
@@ -233,9 +226,9 @@ def h_pod(m: re.Match, ctx: Context) -> Found | None:
         return _relative_pod(ctx, g["pod"], rel_offset(g["rel"], ctx.lex))
     previous = ctx.previous_word()
     if g.get("det"):
-        if previous not in POD_DET_CONTEXT:
+        if previous not in de.POD_DET_CONTEXT:
             return None
-    elif previous not in POD_CONTEXT:
+    elif previous not in de.POD_CONTEXT:
         return None
     word = g["pod"]
     code = (

@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 
+from chronik.nlp.lang import de
 from chronik.nlp.timex.lexicon import Lexicon
 
 PAST, FUTURE = "past", "future"
@@ -27,88 +28,6 @@ _SENTENCE_END = re.compile(
 # characters read on each side at most: a run-on "sentence" must not make the reading quadratic
 WINDOW = 300
 _LINE_BREAK = re.compile(r"\n\s*")
-_ABBREVIATIONS = frozenset(
-    [
-        "Nr",
-        "Dr",
-        "Prof",
-        "St",
-        "Abs",
-        "Art",
-        "bzw",
-        "ca",
-        "vgl",
-        "ggf",
-        "usw",
-        "etc",
-        "Mio",
-        "Mrd",
-        "Tel",
-        "Jh",
-        "Jan",
-        "Feb",
-        "Febr",
-        "Okt",
-        "Nov",
-        "Dez",
-        "Sept",
-        "Aug",
-    ]
-)
-_DETERMINERS = frozenset(
-    [
-        "der",
-        "die",
-        "das",
-        "den",
-        "dem",
-        "des",
-        "ein",
-        "eine",
-        "einen",
-        "einem",
-        "einer",
-        "eines",
-        "im",
-        "am",
-        "zum",
-        "zur",
-        "vom",
-        "beim",
-        "ins",
-        "sein",
-        "seine",
-        "seinen",
-        "seinem",
-        "seiner",
-        "ihr",
-        "ihre",
-        "ihren",
-        "ihrem",
-        "ihrer",
-        "unsere",
-        "unseren",
-        "diese",
-        "diesen",
-        "dieser",
-        "dieses",
-        "jede",
-        "jeden",
-        "jeder",
-        "alle",
-        "keine",
-        "keinen",
-        "mehrere",
-        "viele",
-        "wenige",
-        "andere",
-        "anderen",
-        "beide",
-        "beiden",
-        "zwei",
-        "drei",
-    ]
-)
 _SEPARABLE = re.compile(
     r"^(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|zu|zurück|weg|her|hin|um|los|fort|frei|bekannt|statt|teil|fern|hoch|zusammen|wieder)ge\w{3,}(?:t|en)$"
 )
@@ -154,7 +73,7 @@ def sentence_bounds(text: str, tokens: Iterable | None = None) -> list[int]:
     for match in _SENTENCE_END.finditer(text):
         before = text[max(0, match.start() - 6) : match.start()]
         word = re.search(r"(\w+)[.!?]$", before)
-        if word and word.group(1) in _ABBREVIATIONS:
+        if word and word.group(1) in de.ABBREVIATIONS:
             continue
         starts.append(match.end())
     return starts
@@ -216,7 +135,7 @@ def _is_preterite(word: str, previous: str, lex: Lexicon) -> bool:
         return False
     if (
         word in lex.verbs["notpast"]
-        or previous.lower() in _DETERMINERS
+        or previous.lower() in de.TIMEX_DETERMINERS
         or word.endswith(("ste", "sten"))
     ):
         return False
