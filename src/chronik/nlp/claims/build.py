@@ -322,7 +322,7 @@ def _passive_cue(doc: Doc, clause: tuple[int, int], cue: Cue) -> bool:
 
 
 def _agent(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue) -> Span | None:
-    agents = [c for c in phrases.candidates(index, *clause) if c.prep in ("von", "vom", "durch")]
+    agents = [c for c in phrases.candidates(index, *clause) if c.prep in de.AGENT_PREPOSITIONS]
     return _source_span(doc, index, agents[0]) if agents else None
 
 
@@ -373,7 +373,7 @@ def _source_span(doc: Doc, index: DocIndex, cand: Candidate) -> Span | None:
     word = doc[cand.start].lower_
     if word in de.NO_SOURCE_WORDS:
         return None
-    mention = phrases.resolve_pronoun(index, cand.start, person=word in ("er", "ihn", "ihm"))
+    mention = phrases.resolve_pronoun(index, cand.start, person=word in de.MASCULINE_PRONOUNS)
     return Span(mention.start, mention.end, mention.text) if mention is not None else None
 
 

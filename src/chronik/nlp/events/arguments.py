@@ -111,7 +111,7 @@ def verb_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
         actor = controller(trigger.clause, ctx, object_control=False)
         return Roles(actor=actor, target=_targets(trigger, [c for c in cands if c not in actor]))
     if is_passive(doc, trigger):
-        agents = [c for c in cands if c.prep in ("von", "vom", "durch")]
+        agents = [c for c in cands if c.prep in de.AGENT_PREPOSITIONS]
         nominative = [c for c in bare if may_be_subject(doc, c)]
         lo, hi = _conjunct(doc, trigger, ctx)
         own = [c for c in nominative if lo <= c.np_start and c.start < hi]

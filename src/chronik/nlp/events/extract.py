@@ -112,7 +112,7 @@ def _resolved(index: DocIndex, cand: Candidate) -> Span | None:
         antecedent = _previous_subject(index, cand.start)
         if antecedent is not None:
             return antecedent
-    mention = phrases.resolve_pronoun(index, cand.start, person=word in ("er", "ihn", "ihm"))
+    mention = phrases.resolve_pronoun(index, cand.start, person=word in de.MASCULINE_PRONOUNS)
     if mention is None:
         return None
     return Span(mention.start, mention.end, mention.text)

@@ -99,6 +99,6 @@ def participle_roles(trigger: Trigger, cands: list[Candidate], opener: int) -> R
     it."""
     head = [c for c in cands if c.start > trigger.token][:1]
     agents = [
-        c for c in cands if opener < c.start < trigger.token and c.prep in ("von", "vom", "durch")
+        c for c in cands if opener < c.start < trigger.token and c.prep in de.AGENT_PREPOSITIONS
     ]
     return Roles(actor=agents[:1], target=head)

@@ -268,7 +268,7 @@ def _share_across_conjunction(doc: Doc, cands: list[Candidate]) -> None:
             cand.prep is not None
             or cand.pronoun
             or first < 1
-            or doc[first - 1].lower_ not in ("und", "oder", "sowie")
+            or doc[first - 1].lower_ not in de.CONJUNCTIONS
         ):
             continue
         if before.end != first - 1 or before.pronoun:

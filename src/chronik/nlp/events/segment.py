@@ -45,7 +45,7 @@ def _bounded(doc: Doc, clause: tuple[int, int]) -> list[tuple[int, int]]:
             (
                 i
                 for i in range(start + MAX_CLAUSE, start + MAX_CLAUSE // 2, -1)
-                if doc[i].lower_ in ("und", "oder", "sowie")
+                if doc[i].lower_ in de.CONJUNCTIONS
             ),
             start + MAX_CLAUSE,
         )
@@ -66,7 +66,7 @@ def _enumeration_comma(doc: Doc, i: int, end: int) -> bool:
         return False
     for j in range(i + 2, min(end, i + 5)):
         word = doc[j].lower_
-        if word in ("und", "oder", "sowie"):
+        if word in de.CONJUNCTIONS:
             return True
         if not doc[j].text[:1].isupper() and word != ",":
             return False

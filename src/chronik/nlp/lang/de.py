@@ -124,6 +124,16 @@ OBJECT_ARTICLES = _words("""
     dem diesem diesen einem einen ihm ihn ihnen keinem keinen
 """)
 
+# Prepositions that carry the actor of a passive ("von Russland", "durch Beschuss").
+AGENT_PREPOSITIONS = _words("""
+    durch vom von
+""")
+
+# Masculine singular pronouns: their antecedent is a person.
+MASCULINE_PRONOUNS = _words("""
+    er ihm ihn
+""")
+
 # Object pronouns ('ihn', 'ihm', 'ihnen', 'ihr').
 OBJECT_PRONOUNS = _words("""
     ihm ihn ihnen ihr
