@@ -172,7 +172,7 @@ def test_subjunctive_continues_the_previous_speaker() -> None:
         "Selenskyj sagte, die Front sei stabil. Die Truppen seien gut versorgt.",
         [("Selenskyj", "PER")],
     )
-    first, second = doc._.claims
+    _first, second = doc._.claims
     assert second.certainty == "asserted" and second.source.text == "Selenskyj"
     assert second.text == "Die Truppen seien gut versorgt"
 
@@ -473,7 +473,7 @@ def test_the_deniers_indirect_speech_goes_on_and_contradicts_too() -> None:
         "in Chisinau inszeniere eine Bedrohung.",
         [("Sandu", "PER"), ("Russland", "LOC"), ("Moskau", "LOC"), ("Chisinau", "LOC")],
     )
-    accusation, denial, account = doc._.claims
+    accusation, _denial, account = doc._.claims
     assert (account.certainty, account.source.text) == ("asserted", "Moskau")
     assert account.contradicts == [accusation.id]
 

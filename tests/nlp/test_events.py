@@ -404,7 +404,7 @@ def test_subject_does_not_do_what_it_confirms_observes_or_blames_or_a_circumstan
     ):
         (event,) = analyse(text, names)._.events
         assert event.actor == [], text
-    blame, attacks = analyse(
+    _blame, attacks = analyse(
         "Moskau und Kiew geben sich gegenseitig die Schuld an den Angriffen.", names
     )._.events
     assert attacks.type == "ASSAULT" and attacks.actor == []
