@@ -10,7 +10,8 @@ import sys
 
 import typer
 
-from chronik.cli import explore, ingest, serve
+from chronik.cli import explore, ingest, serve, watch
+from chronik.cli.alert import alert_app
 from chronik.cli.common import err
 from chronik.cli.entity import entity_app
 from chronik.cli.eval import eval_app
@@ -28,6 +29,7 @@ app = typer.Typer(
 
 app.add_typer(eval_app, name="eval")
 app.add_typer(entity_app, name="entity")
+app.add_typer(alert_app, name="alert")
 
 
 for command in (
@@ -41,6 +43,8 @@ for command in (
     explore.export,
     ingest.analyse,
     serve.serve,
+    watch.watch,
+    watch.sources,
 ):
     app.command()(command)
 
