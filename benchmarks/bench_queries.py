@@ -1,11 +1,11 @@
 """Latency of the query layer and of the web pages against their JSON twins, on >= 100,000 reports.
 
-    python -m benchmarks.bench_queries                    # builds (once, ~6 min) or reuses the database
+    python -m benchmarks.bench_queries             # builds (once, ~6 min) or reuses the database
     python -m benchmarks.bench_queries --reports 10000 --samples 50
 
-Prints p50/p95 per query and per page vs its .json twin, checks them against the targets (p95 <= 100 ms for
-search, report, entity and timeline; <= 300 ms for a month's network; a page within 2x of its twin), and
-saves benchmarks/results/queries.json. Everything runs in this process; no network.
+Prints p50/p95 per query and per page vs its .json twin, checks them against the targets (p95 <= 100
+ms for search, report, entity and timeline; <= 300 ms for a month's network; a page within 2x of its
+twin), and saves benchmarks/results/queries.json. Everything runs in this process; no network.
 """
 
 from __future__ import annotations
@@ -24,8 +24,7 @@ import sqlalchemy as sa
 
 from benchmarks.common import percentiles, save
 from benchmarks.query_db import DAYS, START, build_or_reuse, db_path, fill
-from chronik.store import queries
-from chronik.store import schema as t
+from chronik.store import queries, schema
 from chronik.store.db import Store, open_store
 from chronik.store.queries import Filters
 
@@ -78,7 +77,7 @@ class Sampler:
     def words(self) -> str:
         with self.store.engine.connect() as conn:
             text = conn.execute(
-                sa.select(t.reports.c.text).where(t.reports.c.id == self.report_id())
+                sa.select(schema.reports.c.text).where(schema.reports.c.id == self.report_id())
             ).scalar_one()
         words = _WORD.findall(text)
         return " ".join(self.rng.sample(words, k=min(len(words), self.rng.choice((1, 1, 2)))))
@@ -98,8 +97,9 @@ class Sampler:
 
 
 def _time(fn: Callable[[], Any], samples: int) -> dict[str, Any]:
-    """Wall-clock and CPU milliseconds. On a shared machine the CPU figure shows the query's own cost; the
-    wall figure adds the wait for a core (compare the load average printed at the start)."""
+    """Wall-clock and CPU milliseconds. On a shared machine the CPU figure shows the query's own
+    cost; the wall figure adds the wait for a core (compare the load average printed at the
+    start)."""
     fn()  # warm the caches once; the figures are for a running server
     wall, cpu = [], []
     for _ in range(samples):
@@ -190,6 +190,10 @@ def page_cases(s: Sampler) -> dict[str, Callable[[], str]]:
     }
 
 
+def _result_name(store: Store) -> str:
+    return "queries" if store.dialect == "sqlite" else "queries-" + store.dialect
+
+
 def _twin(path: str) -> str:
     base, _, query = path.partition("?")
     return base + ".json" + ("?" + query if query else "")
@@ -221,7 +225,8 @@ def time_pages(store_path: str, s: Sampler, samples: int) -> dict[str, Any]:
 
 
 def _time_paths(client: Any, paths: list[str]) -> dict[str, Any]:
-    """Wall and CPU time per request (CPU of the whole process: the test client runs the app in a thread)."""
+    """Wall and CPU time per request (CPU of the whole process: the test client runs the app in a
+    thread)."""
     wall, cpu = [], []
     for path in paths:
         started, started_cpu = time.perf_counter(), time.process_time()
@@ -273,7 +278,8 @@ def run(args: argparse.Namespace) -> None:
     sampler = Sampler(store, args.seed)
     stats = queries.stats(store)
     print(
-        f"\n{stats['reports']:,} reports, {stats['mentions']:,} mentions, {stats['entities']:,} entities, "
+        f"\n{stats['reports']:,} reports, {stats['mentions']:,} mentions, "
+        f"{stats['entities']:,} entities, "
         f"{stats['events']:,} events, {stats['claims']:,} claims\n"
     )
     results: dict[str, Any] = {
@@ -297,7 +303,8 @@ def run(args: argparse.Namespace) -> None:
             f"{figures['cpu']['p95']:8.1f} {TARGETS[group]:7} {'' if ok else 'OVER'}"
         )
     print(
-        f"\n{'page vs .json twin':24} {'page p50':>8} {'p95':>7} {'json p50':>8} {'p95':>7} {'ratio':>6} "
+        f"\n{'page vs .json twin':24} {'page p50':>8} {'p95':>7} {'json p50':>8} {'p95':>7} "
+        f"{'ratio':>6} "
         f"{'cpu p50 page/json':>18} {'ratio':>6}"
     )
     for name, fig in time_pages(
@@ -307,14 +314,15 @@ def run(args: argparse.Namespace) -> None:
         ok = fig["ratio_p50"] <= 2.0
         failures += [] if ok else [f"page {name}"]
         print(
-            f"{name:24} {fig['page']['p50']:8.1f} {fig['page']['p95']:7.1f} {fig['json']['p50']:8.1f} "
+            f"{name:24} {fig['page']['p50']:8.1f} {fig['page']['p95']:7.1f} "
+            f"{fig['json']['p50']:8.1f} "
             f"{fig['json']['p95']:7.1f} {fig['ratio_p50']:6.2f} {fig['page']['cpu']['p50']:8.1f} / "
             f"{fig['json']['cpu']['p50']:7.1f} {fig['cpu_ratio_p50']:6.2f} {'' if ok else 'OVER'}"
         )
     results["over_target"] = failures
     results["database"] = store.dialect
     print(
-        f"\nsaved {save('queries' if store.dialect == 'sqlite' else 'queries-' + store.dialect, results)}; "
+        f"\nsaved {save(_result_name(store), results)}; "
         + (f"over target: {', '.join(failures)}" if failures else "all within target")
     )
 

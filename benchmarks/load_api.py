@@ -1,11 +1,12 @@
-"""The API and pages under load: 50 concurrent clients for 60 s against a local server (locust, as a library).
+"""The API and pages under load: 50 concurrent clients for 60 s against a local server (locust, as a
+library).
 
-    python -m benchmarks.load_api                      # on the 100,000-report database of bench_queries
+    python -m benchmarks.load_api                  # on the 100,000-report database of bench_queries
     python -m benchmarks.load_api --users 50 --seconds 60 --reports 100000 --workers 2
 
-Starts the app with uvicorn (chronik.api.app:from_environment, 1 or more processes) on a free 127.0.0.1 port, runs locust's users
-in this one (gevent), prints requests, errors and p50/p95 per endpoint, and saves results/load_api-wN.json.
-Traffic goes to 127.0.0.1 only.
+Starts the app with uvicorn (chronik.api.app:from_environment, 1 or more processes) on a free
+127.0.0.1 port, runs locust's users in this one (gevent), prints requests, errors and p50/p95 per
+endpoint, and saves results/load_api-wN.json. Traffic goes to 127.0.0.1 only.
 """
 
 from __future__ import annotations
@@ -54,7 +55,8 @@ SAMPLE: dict[str, list] = {}
 
 
 def _sample(db: str, seed: int = 11) -> None:
-    """Report ids, entity ids and words from the database, read with plain sqlite3 (no pool under gevent)."""
+    """Report ids, entity ids and words from the database, read with plain sqlite3 (no pool under
+    gevent)."""
     rng = random.Random(seed)
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
         n = conn.execute("SELECT max(rowid) FROM reports").fetchone()[0]
@@ -208,8 +210,9 @@ def main(argv: list[str] | None = None) -> None:
 def _report(env: Environment, args: argparse.Namespace) -> None:
     rows = {}
     print(
-        f"\n{args.users} clients, {args.seconds} s, {args.workers} server process(es), http://127.0.0.1 "
-        f"({args.reports:,} reports, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)\n"
+        f"\n{args.users} clients, {args.seconds} s, {args.workers} server process(es), "
+        f"http://127.0.0.1 ({args.reports:,} reports, "
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)\n"
     )
     print(f"{'endpoint':32} {'requests':>9} {'errors':>7} {'p50 ms':>8} {'p95 ms':>8}")
     for entry in sorted(env.stats.entries.values(), key=lambda x: x.name):
@@ -220,7 +223,8 @@ def _report(env: Environment, args: argparse.Namespace) -> None:
             "p95": entry.get_response_time_percentile(0.95),
         }
         print(
-            f"{entry.name:32} {entry.num_requests:9} {entry.num_failures:7} {rows[entry.name]['p50']:8.0f} "
+            f"{entry.name:32} {entry.num_requests:9} {entry.num_failures:7} "
+            f"{rows[entry.name]['p50']:8.0f} "
             f"{rows[entry.name]['p95']:8.0f}"
         )
     total = env.stats.total
@@ -232,7 +236,8 @@ def _report(env: Environment, args: argparse.Namespace) -> None:
         "p95": total.get_response_time_percentile(0.95),
     }
     print(
-        f"{'all':32} {summary['requests']:9} {summary['errors']:7} {summary['p50']:8.0f} {summary['p95']:8.0f}"
+        f"{'all':32} {summary['requests']:9} {summary['errors']:7} {summary['p50']:8.0f} "
+        f"{summary['p95']:8.0f}"
         f"   ({summary['rps']} requests/s)"
     )
     for error in env.stats.errors.values():

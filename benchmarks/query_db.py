@@ -1,11 +1,13 @@
-"""A query benchmark database of >= 100,000 reports, built once and cached in benchmarks/results/ (git-ignored).
+"""A query benchmark database of >= 100,000 reports, built once and cached in benchmarks/results/
+(git-ignored).
 
-Texts: the 775 10kGNAD articles (read from ../shared, CC BY-NC-SA, never copied into the repo) and the 50
-sample reports, over and over, each copy on another day (2015-2024) and with a lead sentence that names other
-people and places ("Am Dienstag traf Anna Berger Markus Vogel in Linz."), so entities follow a heavy-tailed
-spread as in news. Annotations are synthetic and written with bulk inserts (minutes, not the hours the NLP
-pipeline would take): sentences, mentions linked to entities, a timex, one or two events with arguments,
-claims, and a contradicting denial in one report out of ten. Places carry coordinates in entities.info.
+Texts: the 775 10kGNAD articles (read from ../shared, CC BY-NC-SA, never copied into the repo) and
+the 50 sample reports, over and over, each copy on another day (2015-2024) and with a lead sentence
+that names other people and places ("Am Dienstag traf Anna Berger Markus Vogel in Linz."), so
+entities follow a heavy-tailed spread as in news. Annotations are synthetic and written with bulk
+inserts (minutes, not the hours the NLP pipeline would take): sentences, mentions linked to
+entities, a timex, one or two events with arguments, claims, and a contradicting denial in one
+report out of ten. Places carry coordinates in entities.info.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from typing import Any
 from benchmarks.common import RESULTS, ROOT, gnad_articles
 from chronik.dates import parse_iso
 from chronik.ingest.report import report_id
-from chronik.store import schema as t
+from chronik.store import schema
 from chronik.store.db import Store, open_store
 
 BUILD_VERSION = 1
@@ -530,11 +532,11 @@ ORDER = (
 def _flush(store: Store, batch: Batch, ids: Ids) -> None:
     with store.engine.begin() as conn:
         if ids.new_entities:
-            conn.execute(t.entities.insert(), ids.new_entities)
+            conn.execute(schema.entities.insert(), ids.new_entities)
             ids.new_entities = []
         for name in ORDER:
             if batch.rows[name]:
-                conn.execute(getattr(t, name).insert(), batch.rows[name])
+                conn.execute(getattr(schema, name).insert(), batch.rows[name])
 
 
 def build(n: int, path: Path, seed: int = 20261126) -> None:
@@ -560,7 +562,7 @@ def fill(store: Store, n: int, seed: int = 20261126) -> None:
     """Write n reports with synthetic facts into an empty store (SQLite or PostgreSQL)."""
     bases = gnad_articles() + sample_texts()
     rng = random.Random(seed)
-    persons = [f"{f} {l}" for l in LAST for f in FIRST]
+    persons = [f"{first} {last}" for last in LAST for first in FIRST]
     rng.shuffle(persons)
     places = PLACES + [
         f"{p}-{s}" for p in PLACES for s in ("Nord", "Süd", "Ost", "West", "Land", "Stadt")
@@ -580,7 +582,8 @@ def fill(store: Store, n: int, seed: int = 20261126) -> None:
     _flush(store, batch, ids)
     with store.engine.begin() as conn:
         conn.exec_driver_sql(
-            "UPDATE entities SET n_mentions = (SELECT count(*) FROM mentions WHERE entity_id = entities.id)"
+            "UPDATE entities SET n_mentions = "
+            "(SELECT count(*) FROM mentions WHERE entity_id = entities.id)"
         )
         if store.dialect == "postgresql":  # ids were handed out here: move the sequences past them
             for table in ("entities", "mentions", "timexes", "events", "event_args", "claims"):
@@ -593,7 +596,8 @@ def fill(store: Store, n: int, seed: int = 20261126) -> None:
 
 
 def build_or_reuse(n: int) -> Store:
-    """The cached database when it was built for the same n by this version of the builder, else a new one."""
+    """The cached database when it was built for the same n by this version of the builder, else a
+    new one."""
     path = db_path(n)
     marker = path.parent / (path.name + ".json")
     try:

@@ -77,7 +77,7 @@ def test_openapi_docs_are_served(client) -> None:
     assert "/api/search" in client.get("/openapi.json").json()["paths"]
 
 
-# ---------------------------------------------------------------- exploring endpoints, writing, limits
+# ------------------------------------------------------- exploring endpoints, writing, limits
 
 import socket  # noqa: E402
 import sys  # noqa: E402
@@ -88,7 +88,7 @@ from pathlib import Path  # noqa: E402
 import uvicorn  # noqa: E402
 
 from chronik.nlp.pipeline import FACTORIES  # noqa: E402
-from chronik.store import schema as t  # noqa: E402
+from chronik.store import schema  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from explore_world import build_world  # noqa: E402
@@ -97,7 +97,8 @@ TOKEN = "test-token-7f3a"
 
 
 def _settings(tmp_path, **kw) -> Settings:
-    # all NLP components off: POST runs the real (sentence-only) pipeline, whatever state the models are in
+    # all NLP components off: POST runs the real (sentence-only) pipeline, whatever state the models
+    # are in
     return Settings(db=str(tmp_path / "world.db"), disabled=tuple(FACTORIES), **kw)
 
 
@@ -349,8 +350,8 @@ def test_csv_cells_cannot_become_formulas(tmp_path) -> None:
     build_world(store)
     with store.engine.begin() as conn:
         conn.execute(
-            t.events.update()
-            .where(t.events.c.type == "THREATEN")
+            schema.events.update()
+            .where(schema.events.c.type == "THREATEN")
             .values(trigger_text="=HYPERLINK(1)")
         )
     client = TestClient(create_app(_settings(tmp_path)))

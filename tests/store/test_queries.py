@@ -17,12 +17,12 @@ def filled(store):
             "Verteidigungsministerium in Moskau veröffentlicht Bilder; NEAR Kiew gab es Kämpfe.",
         ),
     }
-    for rid, (date, text) in texts.items():
+    for rid, (day, text) in texts.items():
         ann = Annotations(
             sentences=[Span(0, len(text), text)],
             mentions=[Mention(0, 7, text[:7], "PER", id="m1", component="test")],
         )
-        write_report(store, Report(id=rid, text=text, date=parse_iso(date)), ann)
+        write_report(store, Report(id=rid, text=text, date=parse_iso(day)), ann)
     return store
 
 

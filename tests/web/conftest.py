@@ -1,4 +1,5 @@
-"""A real server on a free loopback port and Debian's chromium driven by Playwright (no browser download)."""
+"""A real server on a free loopback port and Debian's chromium driven by Playwright (no browser
+download)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
-"""The web app in a real headless browser: every page, the filters, the as-of picker and the network view.
+"""The web app in a real headless browser: every page, the filters, the as-of picker and the network
+view.
 
-Every page is also rendered to a full-page screenshot; `make screenshots` keeps them in docs/screenshots/ (shown
-in the README), a plain test run does not write into the tree.
+Every page is also rendered to a full-page screenshot; `make screenshots` keeps them in
+docs/screenshots/ (shown in the README), a plain test run does not write into the tree.
 """
 
 from __future__ import annotations
@@ -141,6 +142,18 @@ def test_timeline_filters(page, base_url) -> None:
         "() => { const i = document.querySelector('img.map'); return i.complete && i.naturalWidth > 0; }"
     )
     assert map_ok
+
+
+def test_paging_shows_what_the_json_twin_and_the_api_hold(page, base_url) -> None:
+    page.goto(base_url + "/timeline?type=ASSAULT,REJECT,THREATEN&limit=2")
+    assert page.locator("table.timeline tbody tr.event").count() == 2
+    page.click("nav.pager a[rel=next]")
+    page.wait_for_url("**offset=2*")
+    shown = page.locator("table.timeline tbody tr.event td:nth-child(3)").all_inner_texts()
+    twin = page.request.get(base_url + page.locator("a.json-twin").get_attribute("href")).json()
+    api = page.request.get(base_url + "/api/timeline?type=ASSAULT,REJECT,THREATEN&limit=2&offset=2")
+    assert shown == [e["trigger_text"] for e in twin["events"]] == ["bestreitet", "Angriffe"]
+    assert api.json() == twin
 
 
 def test_as_of_picker_applies_everywhere(page, base_url) -> None:
