@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from email.utils import format_datetime
 from datetime import UTC, datetime
+from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from xml.sax.saxutils import escape
 
@@ -40,7 +41,7 @@ class FeedServer:
             def log_message(self, *args: object) -> None:
                 return
 
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 server.requests.append(("GET", self.path, dict(self.headers)))
                 page = server.pages.get(self.path)
                 if callable(page):
@@ -63,12 +64,10 @@ class FeedServer:
                 for name, value in page.headers.items():
                     self.send_header(name, value)
                 self.end_headers()
-                try:
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                     self.wfile.write(page.body)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 data = self.rfile.read(length)
                 server.requests.append(("POST", self.path, dict(self.headers)))
@@ -83,7 +82,9 @@ class FeedServer:
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread = threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     @property
     def base(self) -> str:
@@ -155,3 +156,30 @@ def atom(items: list[dict], title: str = "Atomfeed") -> bytes:
         + "".join(out)
         + "</feed>"
     ).encode()
+
+
+_CITIES = ("Berlin", "Hamburg", "München", "Köln", "Leipzig", "Dresden", "Bremen", "Hannover")
+_TOPICS = (
+    "Der Stadtrat von {city} hat am Dienstag einen neuen Haushalt beschlossen. Bürgermeisterin "
+    "Katrin Weber sagte, die Stadt müsse in Schulen und Brücken investieren. Die Opposition "
+    "kritisierte die Pläne als zu teuer.",
+    "In {city} haben am Wochenende mehrere tausend Menschen gegen steigende Mieten demonstriert. "
+    "Die Polizei sprach von einem friedlichen Verlauf. Der Mieterverein forderte eine strengere "
+    "Mietpreisbremse.",
+    "Die Universität {city} eröffnet im Frühjahr ein neues Forschungszentrum für Klimafragen. "
+    "Nach Angaben der Hochschule arbeiten dort künftig rund 80 Wissenschaftler. Das Land "
+    "Niedersachsen beteiligt sich an den Kosten.",
+    "Bei einem Brand in einer Lagerhalle in {city} ist am Montag ein hoher Sachschaden entstanden. "
+    "Verletzt wurde nach Angaben der Feuerwehr niemand. Die Ursache des Feuers ist noch unklar.",
+    "Die Verkehrsbetriebe in {city} wollen bis 2030 alle Busse auf Elektroantrieb umstellen. "
+    "Der Vorstand kündigte an, dafür 200 Millionen Euro auszugeben. Die Gewerkschaft Verdi "
+    "begrüßte den Plan.",
+)
+
+
+def german_article(i: int) -> tuple[str, str]:
+    """(title, text) of a short German report, different for every i."""
+    city = _CITIES[i % len(_CITIES)]
+    topic = _TOPICS[i % len(_TOPICS)].format(city=city)
+    title = f"Meldung {i}: Neues aus {city}"
+    return title, f"{city}, {10 + i % 18}. November 2026. {topic} Es ist die Meldung Nummer {i}."

@@ -44,7 +44,8 @@ def watch(
       chronik watch            (the [[chronik.sources]] of chronik.toml)
     """
     from chronik.ingest.fetch import FetchOptions
-    from chronik.jobs.watch import Watcher, parse_source, watch_forever
+    from chronik.jobs.watch import Watcher, watch_forever
+    from chronik.jobs.watched import parse_source
     from chronik.store.db import open_store
 
     settings = load_settings(config, db=db)

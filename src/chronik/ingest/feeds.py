@@ -12,6 +12,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urljoin
+from xml.sax import SAXException
 
 import feedparser
 
@@ -43,7 +44,10 @@ def parse_feed(data: bytes, url: str) -> Feed:
     parsed = feedparser.parse(data, response_headers={"content-location": url})
     version = parsed.get("version") or ""
     entries = parsed.get("entries") or []
-    if not version and not entries:
+    malformed = isinstance(parsed.get("bozo_exception"), SAXException)
+    if not entries and (not version or malformed):
+        # a broken document that still yields items is read (feeds are often sloppy); one that
+        # yields none is reported, so an empty pass is never mistaken for an empty feed
         raise FeedError(_not_a_feed(parsed, data))
     items = tuple(_item(entry, url) for entry in entries)
     return Feed(title=(parsed.get("feed") or {}).get("title"), items=items)
@@ -53,7 +57,7 @@ def _not_a_feed(parsed: feedparser.FeedParserDict, data: bytes) -> str:
     head = data[:1024].lstrip().lower()
     if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head:
         return "this is an HTML page, not an RSS or Atom feed; give the feed's own URL"
-    if parsed.get("bozo"):
+    if isinstance(parsed.get("bozo_exception"), SAXException):
         reason = parsed.get("bozo_exception")
         return f"not a readable feed (malformed XML: {reason})"
     return "not an RSS or Atom feed (no feed element and no items)"
@@ -63,7 +67,8 @@ def _item(entry: feedparser.FeedParserDict, feed_url: str) -> FeedItem:
     link = entry.get("link") or _first_link(entry)
     url = urljoin(feed_url, link) if link else None
     guid = entry.get("id") or entry.get("guid")
-    stamp = entry.get("updated") or entry.get("published")
+    # dict.get: FeedParserDict.get warns when a missing "updated" falls back to "published"
+    stamp = dict.get(entry, "updated") or dict.get(entry, "published")
     return FeedItem(
         key=(guid or url or _fallback_key(entry)).strip(),
         url=url,
@@ -89,7 +94,7 @@ def _entry_date(entry: feedparser.FeedParserDict) -> PartialDate | None:
     """The item's day: published, else updated. Feeds give a time and zone, chronik keeps the day
     in UTC (as trafilatura does for pages)."""
     for name in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = entry.get(name)
+        value = dict.get(entry, name)  # plain dict look-up: no fallback, no warning
         if value:
             moment = datetime.fromtimestamp(calendar.timegm(value), UTC)
             return parse_iso(moment.date().isoformat())

@@ -16,18 +16,28 @@ import threading
 import time
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from chronik.ingest import ReadOptions, Skipped, read_file
 from chronik.ingest.formats import has_known_extension
 from chronik.ingest.walk import iter_files
+from chronik.jobs.watched import Source, SourceResult
+from chronik.store.db import Store
 from chronik.store.sources import SourceState, mark_seen, record_error, seen_item
-
-if TYPE_CHECKING:
-    from chronik.jobs.watch import Source, SourceResult, Watcher
+from chronik.types import Report
 
 SETTLE_SECONDS = 0.2  # a file written this recently may be half-written
 POLL_SECONDS = 2.0  # folder scans without file events (watchfiles missing or failing)
+
+
+class Watcher(Protocol):
+    """What a folder scan needs of the watch run (jobs.watch.Watcher)."""
+
+    store: Store
+
+    def source_failed(self, state: SourceState, result: SourceResult, message: str) -> None: ...
+
+    def store_report(self, report: Report, result: SourceResult) -> str: ...
 
 
 def scan_folder(watcher: Watcher, source: Source, state: SourceState, result: SourceResult) -> None:
