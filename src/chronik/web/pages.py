@@ -21,9 +21,8 @@ from fastapi import APIRouter
 from chronik.views import handlers
 from chronik.web import downloads
 from chronik.web.highlight import highlight_sentences
-from chronik.web.render import Download, add_view
+from chronik.web.render import Download, View, add_view
 
-router = APIRouter(include_in_schema=False)
 CSV = "text/csv; charset=utf-8"
 
 
@@ -31,44 +30,46 @@ def _highlighted(record: dict[str, Any]) -> dict[str, Any]:
     return {"highlighted": highlight_sentences(record)}
 
 
-add_view(router, "/index", handlers.reports, template="index.html", html_path="/")
-add_view(router, "/search", handlers.search, template="search.html")
-add_view(
-    router, "/reports/{report_id}", handlers.report, template="report.html", context=_highlighted
-)
-add_view(router, "/entities/{entity_id}", handlers.entity, template="entity.html")
-add_view(
-    router,
-    "/timeline",
-    handlers.timeline,
-    template="timeline.html",
-    downloads=(Download(".csv", CSV, downloads.timeline_csv, "chronik-timeline.csv", whole=True),),
-)
-add_view(
-    router,
-    "/network",
-    handlers.network,
-    template="network.html",
-    downloads=(
-        Download(".gexf", "application/gexf+xml", downloads.gexf, "chronik-network.gexf"),
-        Download(
-            ".graphml", "application/graphml+xml", downloads.graphml, "chronik-network.graphml"
+VIEWS = (
+    View("/index", handlers.reports, "index.html", html_path="/"),
+    View("/search", handlers.search, "search.html"),
+    View("/reports/{report_id}", handlers.report, "report.html", context=_highlighted),
+    View("/entities/{entity_id}", handlers.entity, "entity.html"),
+    View(
+        "/timeline",
+        handlers.timeline,
+        "timeline.html",
+        downloads=(Download(".csv", CSV, downloads.timeline_csv, "chronik-timeline.csv", True),),
+    ),
+    View(
+        "/network",
+        handlers.network,
+        "network.html",
+        downloads=(
+            Download(".gexf", "application/gexf+xml", downloads.gexf, "chronik-network.gexf"),
+            Download(
+                ".graphml", "application/graphml+xml", downloads.graphml, "chronik-network.graphml"
+            ),
+        ),
+    ),
+    View(
+        "/claims",
+        handlers.claims,
+        "claims.html",
+        downloads=(Download(".csv", CSV, downloads.claims_csv, "chronik-claims.csv", True),),
+    ),
+    View(
+        "/places",
+        handlers.places,
+        downloads=(
+            Download(
+                ".geojson", "application/geo+json", downloads.geojson, "chronik-places.geojson"
+            ),
+            Download(".svg", "image/svg+xml", downloads.places_svg),
         ),
     ),
 )
-add_view(
-    router,
-    "/claims",
-    handlers.claims,
-    template="claims.html",
-    downloads=(Download(".csv", CSV, downloads.claims_csv, "chronik-claims.csv", whole=True),),
-)
-add_view(
-    router,
-    "/places",
-    handlers.places,
-    downloads=(
-        Download(".geojson", "application/geo+json", downloads.geojson, "chronik-places.geojson"),
-        Download(".svg", "image/svg+xml", downloads.places_svg),
-    ),
-)
+
+router = APIRouter(include_in_schema=False)
+for view in VIEWS:
+    add_view(router, view)

@@ -24,8 +24,7 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from chronik import __version__
-from chronik.store.queries import CERTAINTIES, EVENT_TYPES, Page
-from chronik.views.params import DOWNLOAD_ROWS
+from chronik.views.params import CERTAINTIES, DOWNLOAD_ROWS, EVENT_TYPES, Page
 from chronik.views.responses import JSONResponse, download
 
 HERE = Path(__file__).parent
@@ -87,39 +86,47 @@ def wants_html(path: str) -> bool:
     return not path.startswith("/api/") and not path.endswith(tuple(DATA_SUFFIXES))
 
 
-def add_view(
-    router: APIRouter,
-    path: str,
-    handler: Handler,
-    *,
-    template: str | None = None,
-    html_path: str | None = None,
-    downloads: tuple[Download, ...] = (),
-    context: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
-) -> None:
-    """Serve `handler` as `path.json`, as each download, and (with a template) as the page at
-    `html_path or path`; `context` adds template values computed from the data (not in the JSON)."""
+@dataclass(frozen=True)
+class View:
+    """One view on the web: its handler, the page template and the files it is downloaded as."""
+
+    path: str  # of the `.json` twin and the downloads (`path.json`, `path.csv`)
+    handler: Handler
+    template: str | None = None  # no template: data and downloads only
+    html_path: str | None = None  # the page, when not at `path` (the index at `/`)
+    downloads: tuple[Download, ...] = ()
+    # template values computed from the data that are not part of it (the JSON twin leaves them out)
+    context: Callable[[dict[str, Any]], dict[str, Any]] | None = None
+
+
+def add_view(router: APIRouter, view: View) -> None:
+    """Serve the view's handler as `path.json`, each download and (with a template) the page."""
     routes: list[tuple[str, Callable[[Request, dict[str, Any]], Response]]] = [
         (".json", lambda request, data: JSONResponse(data))
     ]
-    for item in downloads:
+    for item in view.downloads:
         DATA_SUFFIXES.add(item.suffix)
         routes.append((item.suffix, _writer(item)))
     for suffix, respond in routes:  # suffixed routes first: `/reports/{id}` would match `x.json`
+        whole = any(d.whole and d.suffix == suffix for d in view.downloads)
         router.add_api_route(
-            path + suffix, _endpoint(handler, respond, suffix, downloads), response_model=None
+            view.path + suffix, _endpoint(view.handler, respond, whole), response_model=None
         )
-    if template:
-
-        def html(request: Request, data: dict[str, Any]) -> Response:
-            return page(request, template, data, **(context(data) if context else {}))
-
+    if view.template:
         router.add_api_route(
-            html_path or path,
-            _endpoint(handler, html, "", ()),
+            view.html_path or view.path,
+            _endpoint(view.handler, _html(view), False),
             response_class=HTMLResponse,
             response_model=None,
         )
+
+
+def _html(view: View) -> Callable[[Request, dict[str, Any]], Response]:
+    def respond(request: Request, data: dict[str, Any]) -> Response:
+        extra = view.context(data) if view.context else {}
+        return page(request, view.template or "", data, **extra)
+
+    return respond
 
 
 def _writer(item: Download) -> Callable[[Request, dict[str, Any]], Response]:
@@ -130,13 +137,9 @@ def _writer(item: Download) -> Callable[[Request, dict[str, Any]], Response]:
 
 
 def _endpoint(
-    handler: Handler,
-    respond: Callable[[Request, dict[str, Any]], Response],
-    suffix: str,
-    downloads: tuple[Download, ...],
+    handler: Handler, respond: Callable[[Request, dict[str, Any]], Response], whole: bool
 ) -> Callable[..., Response]:
     """A route function with the handler's parameters (FastAPI reads them through __wrapped__)."""
-    whole = any(d.whole and d.suffix == suffix for d in downloads)
 
     @functools.wraps(handler)
     def endpoint(**kwargs: Any) -> Response:
