@@ -45,6 +45,7 @@ def test_next_page_link_keeps_the_page_size(world) -> None:
     html = world.get("/timeline", params={"limit": 2, "offset": 2}).text
     assert 'rel="next" href="/timeline?limit=2&amp;offset=4"' in html
     assert 'rel="prev" href="/timeline?limit=2&amp;offset=0"' in html
+    assert 'href="/timeline.csv"' in html  # the download link asks for the whole selection
     last = world.get("/timeline.json", params={"limit": 2, "offset": 4}).json()
     assert [e["trigger_text"] for e in last["events"]] == ["Angriffe", "traf"]
     assert last["has_more"] is False
