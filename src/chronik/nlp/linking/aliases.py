@@ -17,6 +17,8 @@ from chronik.nlp.linking.names import lookup_key
 
 PACKAGE = "chronik.nlp.resources.linking"
 TYPES = ("PER", "LOC", "ORG", "OTH", "*")
+# An alias chain (A -> B -> C) longer than this is a loop that the key comparison missed.
+MAX_ALIAS_CHAIN = 50
 
 
 class AliasError(ChronikError):
@@ -97,7 +99,10 @@ def _follow(table: AliasTable, alias: Alias) -> Alias:
         step = nxt.get(current.type) or nxt.get("*")
         if step is None or lookup_key(step.canonical) == lookup_key(current.canonical):
             return Alias(alias.variant, current.canonical, alias.type, alias.origin)
-        if any(lookup_key(step.canonical) == lookup_key(s.variant) for s in seen) or len(seen) > 50:
+        if (
+            any(lookup_key(step.canonical) == lookup_key(s.variant) for s in seen)
+            or len(seen) > MAX_ALIAS_CHAIN
+        ):
             chain = " -> ".join([seen[0].variant] + [s.canonical for s in seen] + [step.canonical])
             origins = ", ".join(s.origin for s in seen + [step])
             raise AliasError(f"alias cycle: {chain} ({origins}); remove one of these aliases")

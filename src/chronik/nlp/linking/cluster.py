@@ -149,7 +149,11 @@ class Decision:
 def block_keys(a: Analysis) -> list[str]:
     if a.exact:
         return []
-    return [block_key(a.type_class, k) for k in sorted(a.keys) if len(k.replace("_", "")) >= 6]
+    return [
+        block_key(a.type_class, k)
+        for k in sorted(a.keys)
+        if len(k.replace("_", "")) >= nm.MIN_FUZZY_KEY
+    ]
 
 
 def block_key(type_class: str, key: str) -> str:
@@ -185,7 +189,7 @@ def _index_person(index: Index, entity: Entity, person: nm.PersonName) -> None:
         entity.first_names.add(person.first[0])
         for k in nm.surname_keys(person):
             index.add_key(f"s:{k}", entity)
-            if len(k) >= 6:
+            if len(k) >= nm.MIN_FUZZY_KEY:
                 index.add_key(block_key("P", k), entity)
 
 

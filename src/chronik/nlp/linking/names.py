@@ -32,6 +32,10 @@ SIMILAR_KEY_RATIO = 85
 # Given names as spelling variants (Alexander/Aleksandr/Oleksandr): looser than surnames, since
 # they only decide between people who already share a surname.
 GIVEN_NAME_RATIO = 75
+# Keys shorter than this are compared exactly only: short names (Li, Kim, Wang) are too alike.
+MIN_FUZZY_KEY = 6
+# Readings of a multi-word name multiply per word; past this many the rarest add no matches.
+MAX_NAME_KEYS = 16
 
 
 @lru_cache(maxsize=100_000)
@@ -230,8 +234,8 @@ def name_keys(text: str) -> frozenset[str]:
     keys = {""}
     for w in words:
         keys = {f"{k}_{p}" if k else p for k in keys for p in sorted(phonetic_keys(w))}
-        if len(keys) > 16:
-            keys = set(sorted(keys)[:16])
+        if len(keys) > MAX_NAME_KEYS:
+            keys = set(sorted(keys)[:MAX_NAME_KEYS])
     return frozenset(keys)
 
 
@@ -283,7 +287,7 @@ def similar_keys(a: str, b: str) -> bool:
     """Spelling variants that the key rules miss (Gerassimow/Gerasimov are caught by rules,
     Tichanowskaja/ Tsikhanouskaya by the alias table): only long keys, same first letter,
     Jaro-Winkler >= SIMILAR_KEY_JARO_WINKLER."""
-    if len(a) < 6 or len(b) < 6 or a[0] != b[0]:
+    if len(a) < MIN_FUZZY_KEY or len(b) < MIN_FUZZY_KEY or a[0] != b[0]:
         return False
     return (
         JaroWinkler.similarity(a, b) >= SIMILAR_KEY_JARO_WINKLER
