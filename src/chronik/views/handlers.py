@@ -14,11 +14,9 @@ from fastapi import Depends, HTTPException, Path, Query, Request
 
 from chronik.store import queries
 from chronik.store.db import Store
-from chronik.store.filters import iso
+from chronik.store.filters import MAX_ID, iso
 from chronik.store.queries import Filters, Page
 from chronik.views.params import MAX_EDGES, as_of_param, filters_param, page_param
-
-MAX_ID = 2**62  # ids beyond a 64-bit integer cannot exist
 
 
 def store(request: Request) -> Store:
