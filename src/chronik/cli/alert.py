@@ -54,9 +54,9 @@ def add(
 
     try:
         filters = make_filters(entity, types, place, certainty, contested, query)
+        alert = create_alert(_store(config, db), name, filters, webhook, feed)
     except ConfigError as exc:
         raise typer.BadParameter(str(exc)) from None
-    alert = create_alert(_store(config, db), name, filters, webhook, feed)
     out.print(f"alert {alert.name!r} added: {alert.filters}", markup=False, highlight=False)
 
 

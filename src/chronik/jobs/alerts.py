@@ -30,9 +30,13 @@ class DeliveryReport:
 
 
 def deliver_pending(
-    store: Store, client: httpx.Client | None = None, timeout: float = WEBHOOK_TIMEOUT
+    store: Store,
+    client: httpx.Client | None = None,
+    timeout: float = WEBHOOK_TIMEOUT,
+    at: datetime | None = None,
 ) -> DeliveryReport:
-    """POST every due payload once; failures are recorded with their next attempt."""
+    """POST every payload due by `at` (default now) once; failures are recorded with their next
+    attempt."""
     report = DeliveryReport()
     down: set[str] = set()
     own = client is None
@@ -40,7 +44,7 @@ def deliver_pending(
         timeout=httpx.Timeout(timeout), headers={"User-Agent": USER_AGENT}
     )
     try:
-        for delivery in due_deliveries(store):
+        for delivery in due_deliveries(store, at=at):
             if delivery.webhook in down:
                 continue
             error = _post(client, delivery)

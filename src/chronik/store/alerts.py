@@ -224,10 +224,10 @@ def record_fired(store: Store, alert: Alert, report_id: str, payload: dict[str, 
     return True
 
 
-def due_deliveries(store: Store, limit: int = 100) -> list[Delivery]:
-    """Pending webhook deliveries whose next attempt is due, oldest first."""
+def due_deliveries(store: Store, limit: int = 100, at: datetime | None = None) -> list[Delivery]:
+    """Pending webhook deliveries whose next attempt is due (by `at`, default now), oldest first."""
     f, a = schema.alert_fired.c, schema.alerts.c
-    moment = _now()
+    moment = at or _now()
     with store.engine.connect() as conn:
         rows = conn.execute(
             sa.select(f.id, a.name, a.webhook, f.payload, f.attempts)
