@@ -1,7 +1,8 @@
 """Closed classes of German words that the rule modules share: data, not code.
 
-Written for chronik, Apache-2.0. Each set says in a comment what the rules use it for; a word that
-several modules need is here once. Lower-case unless the rule compares the surface form.
+Written for chronik, Apache-2.0. Each set says in a comment what the rules use it for; a set that
+several modules need is here once. Sections name the module that uses a set first. Lower-case
+unless the rule compares the surface form.
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ PRONOUNS = _words("""
     er es ihm ihn ihnen man sie
 """)
 
-# Capitalised function words at a sentence start: never a name in the fallback.
+# Capitalised function words: never a name in the capitalisation fallback.
 FUNCTION_CAPS = _words("""
     Aber Allein Allerdings Als Am An Angeblich Anschließend Auch Auf Aus Außerdem Bald Bei Beim
     Bereits Besonders Bis Bisher Bislang Da Dabei Dadurch Dafür Dagegen Daher Dahinter Damals
@@ -251,7 +252,7 @@ SO_FAR = _words("""
 
 # --- claims.cues ---
 
-# Infinitives after 'soll'/'sollen' that make hearsay ('soll ... gewesen sein').
+# Clause-final words of a hearsay 'soll' about the past ('soll ... gewesen sein').
 HEARSAY_TAIL = _words("""
     gewesen haben haben. sein sein. worden
 """)
@@ -347,7 +348,7 @@ ABBREVIATIONS = _words("""
     vgl
 """)
 
-# Determiners and prepositions before a capitalised word: a noun, not a verb.
+# Words before a form in -te(n) that make it an adjective ('die getötete'), not a preterite.
 TIMEX_DETERMINERS = _words("""
     alle am andere anderen beide beiden beim das dem den der des die diese diesen dieser dieses
     drei ein eine einem einen einer eines ihr ihre ihrem ihren ihrer im ins jede jeden jeder
