@@ -230,3 +230,34 @@ def test_watching_a_folder_ingests_a_new_file_within_seconds(tmp_path: Path) -> 
         stop.set()
         thread.join(timeout=5)
     assert store_stats(store)["reports"] == 1
+
+
+def test_watch_and_alerts_on_postgresql(pg_url: str, server: FeedServer) -> None:
+    from chronik.ingest.fetch import FetchOptions
+    from chronik.jobs.watch import Watcher
+    from chronik.jobs.watched import parse_source
+    from chronik.kb.alerts import create_alert, make_filters
+    from chronik.settings import Settings
+    from chronik.store.db import open_store
+    from chronik.store.queries import stats as store_stats
+    from chronik.store.sources import list_sources
+
+    store = open_store(pg_url)
+    create_alert(store, "baerbock", make_filters(entity=NEW_PERSON), server.url("/hook"), True)
+    articles = {i: (*german_article(i), "2026-11-20T06:00:00") for i in range(3)}
+    articles[3] = ("Baerbock in Warschau", NEW_TEXT, "2026-11-20T06:00:00")
+    publish(server, articles)
+    feed = parse_source(server.url("/feed.xml"))
+    options = FetchOptions(host_delay=0, trust_env=False)
+    with Watcher(store, Settings(db=pg_url), options) as watcher:
+        first = watcher.run_pass([feed])
+        assert first.added == 4 and first.deliveries.delivered == 1
+        title, text, _ = articles[1]
+        articles[1] = (title, text + " Nachtrag.", "2026-11-21T06:00:00")
+        publish(server, articles)
+        second = watcher.run_pass([feed])
+        assert (second.added, second.new_versions) == (0, 1)
+    counts = store_stats(store)
+    assert (counts["reports"], counts["current_reports"]) == (5, 4)
+    assert list_sources(store)[0]["items"] == 5
+    assert len(server.posts) == 1

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -67,10 +70,13 @@ def watch(
                 _print_summary(summary)
             raise typer.Exit(1 if summary.errors else 0)
         err.print(f"watching {len(parsed)} sources; Ctrl-C stops", style="dim")
-        try:
-            watch_forever(watcher, parsed, interval, on_pass=_status_line)
-        except KeyboardInterrupt:
-            err.print("stopped", style="dim")
+        stop = threading.Event()
+        # SIGTERM (systemd, docker stop) ends the run once the current pass is done; every report
+        # is its own transaction, so a harder kill loses nothing either
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        with contextlib.suppress(KeyboardInterrupt):
+            watch_forever(watcher, parsed, interval, on_pass=_status_line, stop=stop)
+        err.print("stopped", style="dim")
 
 
 def _print_source(result) -> None:  # type: ignore[no-untyped-def]

@@ -33,7 +33,7 @@ from chronik.jobs.write import store_and_link
 from chronik.kb.alerts import fire_for_report
 from chronik.nlp import pipeline
 from chronik.settings import Settings
-from chronik.store.db import Store
+from chronik.store.db import Store, has_report
 from chronik.store.sources import (
     SourceState,
     ensure_source,
@@ -214,7 +214,12 @@ class Watcher:
         mark_seen(self.store, state.id, item.key, status, url=item.url, updated=item.updated)
 
     def store_report(self, report: Report, result: SourceResult) -> str:
-        """Analyse, store and link one report, then match the alerts; returns its status."""
+        """Analyse, store and link one report, then match the alerts; returns its status. A report
+        already stored (the same text under another link, an unchanged record of a changed file)
+        is recognised by its id before any analysis."""
+        if has_report(self.store, report.id):
+            result.unchanged += 1
+            return "duplicate"
         annotations = pipeline.analyse(self.nlp, report)
         stored = store_and_link(self.store, report, annotations)
         if stored.status == "duplicate":
