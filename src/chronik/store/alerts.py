@@ -277,7 +277,15 @@ def fired_list(
     f, a = schema.alert_fired.c, schema.alerts.c
     query = (
         sa.select(
-            f.id, a.name, f.report_id, f.fired_at, f.payload, f.delivery, f.attempts, f.last_error
+            f.id,
+            a.name,
+            a.feed,
+            f.report_id,
+            f.fired_at,
+            f.payload,
+            f.delivery,
+            f.attempts,
+            f.last_error,
         )
         .join(schema.alerts, a.id == f.alert_id)
         .order_by(f.fired_at.desc(), f.id.desc())
@@ -293,6 +301,7 @@ def fired_list(
         {
             "id": row.id,
             "alert": row.name,
+            "feed": row.feed,
             "report_id": row.report_id,
             "fired_at": _iso(row.fired_at),
             "payload": row.payload,
