@@ -261,3 +261,45 @@ def test_watch_and_alerts_on_postgresql(pg_url: str, server: FeedServer) -> None
     assert (counts["reports"], counts["current_reports"]) == (5, 4)
     assert list_sources(store)[0]["items"] == 5
     assert len(server.posts) == 1
+
+
+def test_unchanged_feed_and_unchanged_text_store_nothing(
+    server: FeedServer, tmp_path: Path
+) -> None:
+    db = tmp_path / "same.db"
+    title, text = german_article(6)
+    server.pages["/a.html"] = Page(article_html(title, text), etag='"a1"')
+    item = {"link": server.url("/a.html"), "title": title, "updated": "2026-11-20T06:00:00"}
+    server.pages["/feed.xml"] = Page(rss([item]), "application/rss+xml", etag='"f1"')
+    assert watch_once(server.url("/feed.xml"), db=db)[1]["added"] == 1
+    _, same = watch_once(server.url("/feed.xml"), db=db)
+    assert same["sources"][0]["status"] == "not modified"  # the feed answered 304
+    assert server.gets("/a.html") == 1
+    item["updated"] = "2026-11-21T06:00:00"  # the feed says the item changed; the page did not
+    server.pages["/feed.xml"] = Page(rss([item]), "application/rss+xml", etag='"f2"')
+    _, updated = watch_once(server.url("/feed.xml"), db=db)
+    assert (updated["added"], updated["new_versions"], updated["sources"][0]["unchanged"]) == (
+        0,
+        0,
+        1,
+    )
+    last = [h for m, p, h in server.requests if p == "/a.html"][-1]
+    assert last.get("If-None-Match") == '"a1"'  # asked conditionally
+
+
+def test_errors_kept_per_source_are_bounded(store) -> None:
+    from chronik.store import sources
+
+    state = sources.ensure_source(store, "http://127.0.0.1:9/f.xml", "feed")
+    for n in range(sources.ERRORS_KEPT + 20):
+        sources.record_error(store, state.id, f"Fehler {n}")
+    (row,) = sources.list_sources(store)
+    assert row["errors"] == sources.ERRORS_KEPT + 20  # counted, all of them
+    assert row["recent_errors"][0]["message"] == f"Fehler {sources.ERRORS_KEPT + 19}"
+    import sqlalchemy as sa
+
+    from chronik.store import schema
+
+    with store.engine.connect() as conn:
+        kept = conn.execute(sa.select(sa.func.count()).select_from(schema.source_errors))
+        assert kept.scalar_one() == sources.ERRORS_KEPT

@@ -17,6 +17,8 @@ from chronik.store import schema
 from chronik.store.db import Store
 
 ERRORS_SHOWN = 5  # recent errors listed per source
+ERRORS_KEPT = 500  # per source: a feed failing every 10 minutes for months keeps the newest ones
+ERRORS_KEPT = 500  # per source: a feed failing every 10 minutes for months keeps the newest ones
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,20 @@ def record_error(store: Store, source_id: int, message: str, item: str | None = 
             )
         )
         conn.execute(schema.sources.update().where(s.id == source_id).values(errors=s.errors + 1))
+        _prune_errors(conn, source_id)
+
+
+def _prune_errors(conn: sa.Connection, source_id: int) -> None:
+    x = schema.source_errors.c
+    oldest_kept = (
+        sa.select(x.id)
+        .where(x.source_id == source_id)
+        .order_by(x.id.desc())
+        .offset(ERRORS_KEPT - 1)
+        .limit(1)
+        .scalar_subquery()
+    )
+    conn.execute(schema.source_errors.delete().where(x.source_id == source_id, x.id < oldest_kept))
 
 
 def seen_item(store: Store, source_id: int, item_key: str) -> SeenItem | None:
