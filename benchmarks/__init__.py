@@ -1,1 +1,2 @@
-"""`make bench`: throughput and latency, printed as tables and saved as JSON under benchmarks/results/."""
+"""`make bench`: throughput and latency, printed as tables and saved as JSON under
+benchmarks/results/."""

@@ -269,11 +269,11 @@ def test_local_cluster_is_started_and_stopped_for_the_run(tmp_path):
 
 
 def test_local_scheduler_names():
-    assert cd.local_workers("local") == 2
-    assert cd.local_workers("local:3") == 3
-    assert cd.local_workers("tcp://10.0.0.5:8786") is None
+    assert dask_cluster.local_workers("local") == 2
+    assert dask_cluster.local_workers("local:3") == 3
+    assert dask_cluster.local_workers("tcp://10.0.0.5:8786") is None
     with pytest.raises(ConfigError, match="local:N"):
-        cd.local_workers("local:many")
+        dask_cluster.local_workers("local:many")
 
 
 def test_database_gone_mid_run_keeps_what_was_committed(

@@ -56,12 +56,12 @@ def test_since_accepts_release_or_stored_version():
     )
     assert release("chronik-0.3.0") == Version("0.3.0")
     assert release("chronik-x") is None
-    with pytest.raises(ConfigError, match="give a chronik release such as 0.2.0"):
+    with pytest.raises(ConfigError, match=r"give a chronik release such as 0\.2\.0"):
         parse_since("yesterday")
 
 
 def test_since_newer_than_this_chronik_is_refused(store):
-    with pytest.raises(ConfigError, match="this chronik is 0.1.0"):
+    with pytest.raises(ConfigError, match=r"this chronik is 0\.1\.0"):
         reanalyse(store, Settings(), since="9.0.0")
 
 
@@ -87,8 +87,8 @@ def test_reanalyse_here_replaces_stale_reports_only(store, nlp):
         make_report(text, parse_iso("2022-12-05"), source_id=f"s{i}")
         for i, text in enumerate(texts)
     ]
-    for report, annotations in pipeline.analyse_many(nlp, reports):
-        write_report(store, report, annotations)
+    for report, found in pipeline.analyse_many(nlp, reports):
+        write_report(store, report, found)
     before = _mention_rows(store)
     old, kept = reports[0].id, reports[1].id
     with store.engine.begin() as conn:

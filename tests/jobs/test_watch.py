@@ -55,7 +55,9 @@ def publish(server: FeedServer, articles: dict[int, tuple[str, str, str]]) -> No
     """articles: number -> (title, text, updated); the feed lists them all."""
     items = []
     for i, (title, text, updated) in sorted(articles.items()):
-        server.pages[f"/artikel/{i}.html"] = Page(article_html(title, text, "2026-11-20"))
+        page = article_html(title, text, "2026-11-20")
+        etag = f'"{hash(page) & 0xFFFFFFFF:x}"'
+        server.pages[f"/artikel/{i}.html"] = Page(page, etag=etag)
         items.append({"link": server.url(f"/artikel/{i}.html"), "title": title, "updated": updated})
     server.pages["/feed.xml"] = Page(rss(items), "application/rss+xml")
 
@@ -71,10 +73,10 @@ def test_target_scenario(server: FeedServer, tmp_path: Path) -> None:
     assert first["added"] == 20 and first["errors"] == 0
     assert stats(db)["reports"] == 20
 
-    pages_read = server.gets("/artikel/3.html")
     code, again = watch_once(feed, db=db)
     assert (again["added"], again["new_versions"]) == (0, 0)
-    assert server.gets("/artikel/3.html") == pages_read  # seen items are not fetched again
+    last = [h for m, p, h in server.requests if p == "/artikel/3.html"][-1]
+    assert last.get("If-None-Match")  # a recent article is only asked for conditionally (304)
 
     articles[20] = (*german_article(20), "2026-11-21T06:00:00")
     publish(server, articles)
@@ -303,3 +305,20 @@ def test_errors_kept_per_source_are_bounded(store) -> None:
     with store.engine.connect() as conn:
         kept = conn.execute(sa.select(sa.func.count()).select_from(schema.source_errors))
         assert kept.scalar_one() == sources.ERRORS_KEPT
+
+
+def test_an_article_changed_without_the_feed_saying_so(server: FeedServer, tmp_path: Path) -> None:
+    db = tmp_path / "quiet.db"
+    articles = {i: (*german_article(i), "2026-11-20T06:00:00") for i in range(2)}
+    publish(server, articles)
+    feed = server.url("/feed.xml")
+    assert watch_once(feed, db=db)[1]["added"] == 2
+    title, text = german_article(1)
+    page = article_html(title, text + " Die Polizei ermittelt.", "2026-11-20")
+    server.pages["/artikel/1.html"] = Page(page)  # the feed is as it was
+    _, off = chronik(
+        "watch", feed, "--once", "--host-delay", "0", "--revisit-hours", "0", "--json", db=db
+    )
+    assert off["new_versions"] == 0  # without revisits only a new date in the feed counts
+    _, revisited = watch_once(feed, db=db)
+    assert (revisited["added"], revisited["new_versions"]) == (0, 1)

@@ -39,8 +39,8 @@ def analysed():
 
 
 def _fill(store, analysed) -> None:
-    for report, annotations in analysed:
-        write_report(store, report, annotations)
+    for report, found in analysed:
+        write_report(store, report, found)
 
 
 def _strip_volatile(record: dict) -> dict:
@@ -111,13 +111,16 @@ def test_unreachable_server_is_a_clear_error(pg_cluster) -> None:
 
 def test_cli_commands_work_on_postgres(pg_url, tmp_path) -> None:
     env = {**os.environ, "CHRONIK_DB": pg_url}
-    run = lambda *a: subprocess.run(
-        [sys.executable, "-m", "chronik", *a],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
+
+    def run(*a: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "chronik", *a],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=300,
+        )
+
     ingested = run("ingest", str(SAMPLE / "2022-10.txt"))
     assert ingested.returncode == 0, ingested.stderr
     assert "reports stored" in ingested.stdout
@@ -165,7 +168,7 @@ def test_database_restart_during_ingest_loses_nothing(pg_cluster, pg_url, tmp_pa
     engine.dispose()
     assert proc.poll() is None, "ingest ended before the restart; make the input larger"
     pg_cluster.restart()
-    out, err = proc.communicate(timeout=300)
+    _out, err = proc.communicate(timeout=300)
     assert proc.returncode == 0, err
     store = open_store(pg_url)
     with store.engine.connect() as conn:

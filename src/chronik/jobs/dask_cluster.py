@@ -13,13 +13,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-import sqlalchemy as sa
-
 from chronik import __version__
 from chronik.errors import ChronikError, ConfigError, StoreError
 from chronik.nlp import pipeline
 from chronik.settings import Settings
-from chronik.store.db import Store
+from chronik.store.db import CONNECTION_ERRORS, Store
 from chronik.types import Annotations, Report
 
 CONNECT_TIMEOUT = 10.0  # seconds to reach a scheduler and to see its first worker
@@ -226,7 +224,7 @@ def cluster_faults(scheduler: str, done: Callable[[], int]) -> Iterator[None]:
 def database_faults(store: Store, done: Callable[[], int]) -> Iterator[None]:
     try:
         yield
-    except (sa.exc.OperationalError, sa.exc.InterfaceError) as exc:
+    except CONNECTION_ERRORS as exc:
         raise StoreError(
             f"{store.url}: the database stopped answering ({getattr(exc, 'orig', exc)}); "
             f"{done():,} "

@@ -5,8 +5,9 @@ A pass over a feed: fetch it (conditionally), and for each item not seen before 
 says was updated) fetch the page, extract the article, and when its text is new analyse, store and
 link it (`store_and_link`, as `chronik ingest` does), then match the alerts against it. An item's
 key (guid, else link) is the report's `source_id`, so a changed article becomes a new version. A
-pass over a folder does the same for new and changed files (jobs/watch_folder.py). A feed that
-gives no dates for its items is read once per item: without an update date a change goes unseen.
+pass over a folder does the same for new and changed files (jobs/watch_folder.py). Articles stored
+in the last REVISIT_HOURS are asked for again each pass, conditionally, since pages change without
+the feed saying so; older ones only when the feed gives them a new date.
 
 Every source is handled on its own: what goes wrong with one is recorded against it (`sources`,
 `source_errors`) and the next source is read. Only a database that cannot be written stops a pass.
@@ -18,6 +19,7 @@ import hashlib
 import threading
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from chronik.errors import StoreError
@@ -35,16 +37,23 @@ from chronik.nlp import pipeline
 from chronik.settings import Settings
 from chronik.store.db import Store, has_report
 from chronik.store.sources import (
+    SeenItem,
     SourceState,
     ensure_source,
     mark_seen,
     record_error,
     record_pass,
     seen_item,
+    stored_since,
 )
 from chronik.types import Report
 
 DEFAULT_INTERVAL = 900.0  # seconds between passes over a feed (GDELT updates every 15 minutes)
+# Hours an article stays "recent" after it was first stored: each pass asks for it again with
+# If-None-Match / If-Modified-Since (a 304 costs the site nothing), because news pages are corrected
+# and extended without the feed saying so. Older items are fetched again only when the feed gives
+# them a new date. 0 turns revisits off.
+REVISIT_HOURS = 48.0
 
 
 def content_hash(text: str) -> str:
@@ -56,11 +65,16 @@ class Watcher:
     """One run of `chronik watch`: the store, the pipeline (built on first need) and the fetcher."""
 
     def __init__(
-        self, store: Store, settings: Settings, fetch_options: FetchOptions | None = None
+        self,
+        store: Store,
+        settings: Settings,
+        fetch_options: FetchOptions | None = None,
+        revisit_hours: float = REVISIT_HOURS,
     ) -> None:
         self.store = store
         self.settings = settings
         self.fetcher = Fetcher(fetch_options)
+        self.revisit = timedelta(hours=revisit_hours)
         self._nlp: Any = None
 
     def close(self) -> None:
@@ -121,8 +135,11 @@ class Watcher:
         record_pass(self.store, state.id, message, ok=False, new=result.new)
 
     def _feed(self, source: Source, state: SourceState, result: SourceResult) -> None:
+        # while recent articles are revisited, the feed is read in full: a 304 would hide its items
+        revisiting = self.revisit and stored_since(self.store, state.id, _now() - self.revisit)
+        etag, modified = (None, None) if revisiting else (state.etag, state.last_modified)
         try:
-            fetched = self.fetcher.get(source.key, FEED_TYPES, state.etag, state.last_modified)
+            fetched = self.fetcher.get(source.key, FEED_TYPES, etag, modified)
             if fetched.not_modified:
                 result.status = "not modified"
                 return
@@ -148,7 +165,7 @@ class Watcher:
         result: SourceResult,
     ) -> None:
         seen = seen_item(self.store, state.id, item.key)
-        if seen and seen.updated == item.updated and _final(seen.status):
+        if seen and seen.updated == item.updated and _final(seen.status) and not self._due(seen):
             result.unchanged += 1
             return
         if item.url is None:
@@ -232,11 +249,22 @@ class Watcher:
         result.alerts += len(fire_for_report(self.store, report.id))
         return "stored"
 
+    def _due(self, seen: SeenItem) -> bool:
+        """A stored article is asked for again (conditionally) while it is recent: pages are
+        corrected and extended without the feed saying so."""
+        if not self.revisit or seen.report_id is None or seen.first_seen is None:
+            return False
+        return _now() - seen.first_seen < self.revisit
+
     @property
     def nlp(self) -> Any:
         if self._nlp is None:
             self._nlp = pipeline.build(self.settings)
         return self._nlp
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
 def _final(status: str | None) -> bool:

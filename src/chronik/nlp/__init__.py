@@ -1,1 +1,2 @@
-"""German NLP: a spaCy pipeline whose chronik components add mentions, timexes, events and claims."""
+"""German NLP: a spaCy pipeline whose chronik components add mentions, timexes, events and
+claims."""

@@ -1,1 +1,2 @@
-"""The database: schema, migrations, writes in one transaction per report, and the queries everyone shares."""
+"""The database: schema, migrations, writes in one transaction per report, and the queries
+everyone shares."""

@@ -2,7 +2,7 @@
 keys.
 
 The same code links a whole file in memory (`link_documents`) and one new report into a store
-(`store_link.link_report`): the store loads only the index rows whose keys the report's mentions
+(`kb.entities.link_report`): the store loads only the index rows whose keys the report's mentions
 have, so linking never scans all entities. Key namespaces: g:<class>:<canonical>   grounded entities
 (alias table, gazetteer, demonyms) s:<surname key>          persons known with a first name
 o:<surname key>          persons known by surname only (ambiguous or never introduced) n:<name key>

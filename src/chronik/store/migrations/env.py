@@ -1,4 +1,5 @@
-"""Alembic environment: chronik runs migrations programmatically (store.db.migrate), never from alembic.ini."""
+"""Alembic environment: chronik runs migrations programmatically (store.db.migrate), never from
+alembic.ini."""
 
 from __future__ import annotations
 
