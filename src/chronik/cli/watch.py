@@ -29,6 +29,13 @@ def watch(
         1.0, "--host-delay", min=0.0, help="Seconds between two requests to one web server."
     ),
     timeout: float = typer.Option(15.0, "--timeout", min=0.1, help="HTTP timeout in seconds."),
+    revisit_hours: float = typer.Option(
+        48.0,
+        "--revisit-hours",
+        min=0.0,
+        help="Ask again (conditionally) for articles stored this recently; 0: only when the feed "
+        "gives an item a new date.",
+    ),
     db: str | None = DB,
     config: Path | None = CONFIG,
     as_json: bool = AS_JSON,
@@ -61,7 +68,7 @@ def watch(
     parsed = [parse_source(value) for value in given]
     store = open_store(settings.db)
     options = FetchOptions(host_delay=host_delay, timeout=timeout)
-    with Watcher(store, settings, options) as watcher:
+    with Watcher(store, settings, options, revisit_hours) as watcher:
         if once:
             summary = watcher.run_pass(parsed, on_source=None if as_json else _print_source)
             if as_json:

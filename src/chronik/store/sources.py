@@ -39,6 +39,7 @@ class SeenItem:
     etag: str | None
     last_modified: str | None
     status: str | None
+    first_seen: datetime | None = None
 
 
 def now() -> datetime:
@@ -135,7 +136,20 @@ def seen_item(store: Store, source_id: int, item_key: str) -> SeenItem | None:
         row.etag,
         row.last_modified,
         row.status,
+        _aware(row.first_seen),
     )
+
+
+def stored_since(store: Store, source_id: int, since: datetime) -> bool:
+    """Whether a report was taken from the source's items first seen after `since`."""
+    t = schema.seen_items.c
+    with store.engine.connect() as conn:
+        row = conn.execute(
+            sa.select(t.item_key)
+            .where(t.source_id == source_id, t.first_seen > since, t.report_id.is_not(None))
+            .limit(1)
+        ).first()
+    return row is not None
 
 
 def mark_seen(store: Store, source_id: int, item_key: str, status: str, **fields: Any) -> None:
@@ -221,9 +235,13 @@ def reports_since(store: Store, since: datetime, limit: int = 50) -> dict[str, A
     }
 
 
+def _aware(value: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes; they were written in UTC."""
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value
+
+
 def _iso(value: datetime | None) -> str | None:
-    if value is None:
-        return None
-    if value.tzinfo is None:  # SQLite hands back naive datetimes; they were written in UTC
-        value = value.replace(tzinfo=UTC)
-    return value.isoformat()
+    value = _aware(value)
+    return value.isoformat() if value is not None else None
