@@ -100,7 +100,7 @@ def test_article_without_date_takes_the_feed_date_or_is_skipped() -> None:
     from chronik.dates import parse_iso
 
     _title, text = german_article(1)
-    page = article_html("", text.replace("November 2026", "November"), date=None)
+    page = article_html("", text.split(". ", 1)[1], date=None)  # no dateline either
     dated = FeedItem("k", "http://x.invalid/a", "Aus dem Feed", parse_iso("2026-11-19"), None, None)
     report = read_article(page, dated.url, dated)
     assert not isinstance(report, Skipped)
@@ -108,6 +108,8 @@ def test_article_without_date_takes_the_feed_date_or_is_skipped() -> None:
     undated = FeedItem("k", "http://x.invalid/a", None, None, None, None)
     skipped = read_article(page, undated.url, undated)
     assert isinstance(skipped, Skipped) and "no publication date" in skipped.reason
+    with_dateline = read_article(article_html("", text, date=None), undated.url, undated)
+    assert with_dateline.date.iso == "2026-11-11"  # "Hamburg, 11. November 2026."
 
 
 # ---------------------------------------------------------------- the fetcher

@@ -1,5 +1,6 @@
 """A fetched article page -> a Report: main text, title and date by trafilatura, as for saved pages
-(ingest/html.py), with the feed item filling in what the page lacks (its date, its title).
+(ingest/html.py), with the feed item filling in what the page lacks (its date, its title), and a
+dateline at the start of the text ("Berlin, 5. Dezember 2022.") as the last source of a date.
 
 The report's `source_id` is the feed item's key (guid or link), so a changed article becomes a new
 version of the same report, as a changed record does in a file.
@@ -11,6 +12,7 @@ from typing import Any
 
 from chronik.dates import PartialDate, parse_iso
 from chronik.ingest.base import Skipped
+from chronik.ingest.datelines import find_dateline
 from chronik.ingest.feeds import FeedItem
 from chronik.ingest.html import decode_page
 from chronik.ingest.report import clean_text, make_report
@@ -32,9 +34,11 @@ def read_article(
         return Skipped(url, None, "no article text found in the page (an index page, or scripts?)")
     if len(text) > MAX_REPORT_CHARS:
         return Skipped(url, None, f"the article is over {MAX_REPORT_CHARS:,} characters")
-    date = _page_date(document.get("date")) or item.date
+    date = _page_date(document.get("date")) or item.date or find_dateline(text)
     if date is None:
-        return Skipped(url, None, "no publication date in the page or in the feed item")
+        return Skipped(
+            url, None, "no publication date in the page, in the feed item or as a dateline"
+        )
     return make_report(
         text,
         date,
