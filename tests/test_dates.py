@@ -36,3 +36,14 @@ def test_interval_of_a_month_is_the_whole_month() -> None:
     assert month.latest() == date(2023, 2, 28)
     assert month.as_date() is None
     assert PartialDate(2024).latest() == date(2024, 12, 31)
+
+
+@pytest.mark.parametrize("bad", ["0000", "0000-01", "0000-12-31"])
+def test_year_zero_is_refused_with_a_message_that_says_so(bad: str) -> None:
+    with pytest.raises(ValueError, match="year 0 is not a date"):
+        parse_iso(bad)
+
+
+def test_first_and_last_representable_days_parse() -> None:
+    assert parse_iso("0001-01-01").earliest() == date(1, 1, 1)
+    assert parse_iso("9999-12-31").latest() == date(9999, 12, 31)

@@ -79,6 +79,8 @@ def parse_iso(value: str) -> PartialDate:
     if not match:
         raise ValueError(f"not an ISO date: {value!r} (expected e.g. 2022, 2022-12, 2022-12-05)")
     year = int(match["y"])
+    if year == 0:
+        raise ValueError(f"year 0 is not a date: {value!r} (years start at 0001)")
     month = int(match["m"]) if match["m"] else None
     day = int(match["d"]) if match["d"] else None
     if month is not None and not 1 <= month <= 12:
