@@ -169,3 +169,33 @@ def test_timeline_counts_the_reports_and_sources_of_one_event(store) -> None:
     assert events["old"]["reported_by"]["reports"] == 1
     as_of = queries.timeline(store, queries.Filters(as_of=date(2022, 12, 5)))["events"]
     assert [ev["reported_by"]["reports"] for ev in as_of if ev["report_id"] == "acc"] == [1]
+
+
+def _on(item: tuple[Report, Annotations], day: str) -> tuple[Report, Annotations]:
+    """The same report and its events dated `day`."""
+    from dataclasses import replace
+
+    report, ann = item
+    ann.events = [replace(e, earliest=day, latest=day) for e in ann.events]
+    return replace(report, date=parse_iso(day)), ann
+
+
+def test_reports_on_the_first_and_last_representable_day_are_linked(store) -> None:
+    _store_all(store, _on(accusation(), "9999-12-31"), _on(denial(), "9999-12-31"))
+    _store_all(store, _on(unrelated_attack(), "0001-01-01"))
+    with store.engine.connect() as conn:
+        clusters = dict(conn.execute(sa.select(t.events.c.report_id, t.events.c.cluster_id)).all())
+        n_links = conn.execute(sa.select(sa.func.count()).select_from(t.claim_links)).scalar_one()
+    assert clusters["acc"] is not None and clusters["acc"] == clusters["den"]
+    assert clusters["old"] is None
+    assert n_links == 2
+
+
+def test_date_window_is_clamped_to_the_calendar() -> None:
+    from datetime import date
+
+    from chronik.kb.events import date_window
+
+    assert date_window(date(9999, 12, 30), 2) == (date(9999, 12, 28), date(9999, 12, 31))
+    assert date_window(date(1, 1, 2), 2) == (date(1, 1, 1), date(1, 1, 4))
+    assert date_window(date(2022, 12, 5), 2) == (date(2022, 12, 3), date(2022, 12, 7))

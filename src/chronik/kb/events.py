@@ -5,7 +5,7 @@ decision is chronik.nlp.events.coref's)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import timedelta
+from datetime import date, timedelta
 
 from chronik.nlp.events.coref import SAME_EVENT_DAYS, EventMention, corefer
 from chronik.store.db import Conn
@@ -53,15 +53,19 @@ def candidates(conn: Conn, event: EventMention) -> list[int]:
     shared = event.actors | event.targets or event.places
     if not shared:
         return []
-    window = timedelta(days=SAME_EVENT_DAYS)
+    earliest, latest = date_window(event.date, SAME_EVENT_DAYS)
     return candidate_events(
-        conn,
-        event.type,
-        event.report_id,
-        [int(x) for x in shared],
-        event.date - window,
-        event.date + window,
+        conn, event.type, event.report_id, [int(x) for x in shared], earliest, latest
     )
+
+
+def date_window(day: date, days: int) -> tuple[date, date]:
+    """[day - days, day + days], clamped to the calendar Python can represent: a report dated
+    0001-01-01 or 9999-12-31 is linked like any other instead of overflowing."""
+    span = timedelta(days=days)
+    earliest = day - span if day - date.min >= span else date.min
+    latest = day + span if date.max - day >= span else date.max
+    return earliest, latest
 
 
 def join_events(conn: Conn, report_id: str) -> int:
