@@ -18,8 +18,7 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from chronik.views import handlers
-from chronik.web import downloads
+from chronik.views import downloads, handlers
 from chronik.web.highlight import highlight_sentences
 from chronik.web.render import Download, View, add_view
 
