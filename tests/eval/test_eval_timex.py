@@ -156,3 +156,31 @@ def test_run_exit_codes(tmp_path: Path, capsys):
     (bad / "a.tml").write_text(TML, encoding="utf-8")
     assert scorer.run(bad, None, as_json=True) == 1
     assert "broken.tml" in capsys.readouterr().err
+
+
+def test_error_classes_name_missed_spurious_extent_type_value_and_direction():
+    from chronik.dates import parse_iso
+
+    text = "am Freitag, jetzt, drei Tage und täglich"
+    gold = [
+        {"start": 3, "end": 10, "text": "Freitag", "type": "DATE", "value": "2022-12-02"},
+        {"start": 12, "end": 17, "text": "jetzt", "type": "DATE", "value": "PRESENT_REF"},
+        {"start": 19, "end": 28, "text": "drei Tage", "type": "DURATION", "value": "P3D"},
+        {"start": 33, "end": 40, "text": "täglich", "type": "SET", "value": "P1D"},
+    ]
+    predicted = [
+        timex(0, 10, "am Freitag", "DATE", "2022-12-09"),  # extent, value, direction
+        timex(12, 17, "jetzt", "DATE", "2022-12-07"),  # value of a PRESENT_REF
+        timex(19, 28, "drei Tage", "SET", "P3D"),  # type only
+        timex(29, 32, "und", "DATE", "2022"),  # spurious
+    ]
+    scores = Scores()
+    doc = GoldDoc("a", "a", text, parse_iso("2022-12-07"), gold)
+    score_doc(scores, doc, predicted)
+    classes = scores.as_dict()["error_classes"]
+    assert classes["missed SET"] == 1 and classes["spurious DATE"] == 1
+    assert classes["wrong extent"] == 1 and classes["wrong type"] == 1
+    assert classes["wrong value DATE"] == 1 and classes["wrong value direction"] == 1
+    assert classes["wrong value PRESENT_REF"] == 1 and classes["wrong value DURATION"] == 0
+    first = next(e for e in scores.errors if e["gold"].startswith("'Freitag'"))
+    assert first["classes"] == ["wrong extent", "wrong value DATE", "wrong value direction"]

@@ -13,6 +13,7 @@ relaxed matches whose gold has that type.
 from __future__ import annotations
 
 import json
+import re
 import sys
 import time
 from collections.abc import Iterable
@@ -26,6 +27,19 @@ from chronik.types import Timex
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 TIMEML_SUFFIXES = (".tml", ".xml", ".timeml")
+REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+# Error classes, each counted once per error item: a matched pair may count under several
+# (wrong extent and wrong value); `direction` counts wrong values on the other side of the report
+# date than gold (a past Friday read as the coming one), inside the wrong-value counts.
+ERROR_CLASSES = (
+    *(f"missed {t}" for t in TYPES),
+    *(f"spurious {t}" for t in TYPES),
+    "wrong extent",
+    "wrong type",
+    *(f"wrong value {t}" for t in TYPES),
+    *(f"wrong value {r}" for r in REFS),
+    "wrong value direction",
+)
 
 
 @dataclass
@@ -50,6 +64,7 @@ class Scores:
     per_type_matched: dict[str, int] = field(default_factory=lambda: {t: 0 for t in TYPES})
     per_type_value: dict[str, int] = field(default_factory=lambda: {t: 0 for t in TYPES})
     errors: list[dict] = field(default_factory=list)
+    classes: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ERROR_CLASSES, 0))
 
     def as_dict(self) -> dict:
         def accuracy(correct: int, total: int) -> float:
@@ -70,6 +85,7 @@ class Scores:
             "type_accuracy": accuracy(self.type_correct, self.matched),
             "value_accuracy": accuracy(self.value_correct, self.matched),
             "per_type": per_type,
+            "error_classes": dict(self.classes),
         }
 
 
@@ -206,20 +222,73 @@ def score_doc(scores: Scores, doc: GoldDoc, predicted: list[Timex]) -> None:
             scores.per_type_matched[gtype] += 1
             scores.per_type_value[gtype] += same_value
         if not (same_type and same_value) or (g["start"], g["end"]) != (p.start, p.end):
+            classes = mismatch_classes(g, p, doc.date)
+            for name in classes:
+                scores.classes[name] += 1
             scores.errors.append(
-                {"doc": doc.id, "kind": "mismatch", "gold": _brief(g), "predicted": _brief_p(p)}
+                {
+                    "doc": doc.id,
+                    "kind": "mismatch",
+                    "gold": _brief(g),
+                    "predicted": _brief_p(p),
+                    "classes": classes,
+                }
             )
     for gi, g in enumerate(gold):
         if gi not in matched_gold:
+            name = f"missed {g.get('type')}"
+            if name in scores.classes:
+                scores.classes[name] += 1
             scores.errors.append(
                 {"doc": doc.id, "kind": "missed", "gold": _brief(g), "predicted": None}
             )
     matched_pred = {pi for _, pi in pairs}
     for pi, p in enumerate(predicted):
         if pi not in matched_pred:
+            scores.classes[f"spurious {p.type}"] += 1
             scores.errors.append(
                 {"doc": doc.id, "kind": "spurious", "gold": None, "predicted": _brief_p(p)}
             )
+
+
+def mismatch_classes(g: dict, p: Timex, report_date: PartialDate | None) -> list[str]:
+    """The error classes of a relaxed match: extent, type, and a wrong value by the gold's kind."""
+    out = []
+    if (g["start"], g["end"]) != (p.start, p.end):
+        out.append("wrong extent")
+    if g.get("type") != p.type:
+        out.append("wrong type")
+    gold_value, value = normalise(g.get("value")), normalise(p.value)
+    if gold_value != value:
+        kind = gold_value if gold_value in REFS else g.get("type")
+        if kind in TYPES or kind in REFS:
+            out.append(f"wrong value {kind}")
+        if (
+            report_date is not None
+            and _side(gold_value, report_date) * _side(value, report_date) == -1
+        ):
+            out.append("wrong value direction")
+    return out
+
+
+_DAY_VALUE = re.compile(r"^(\d{4})(?:-(\d\d))?(?:-(\d\d))?")
+
+
+def _side(value: str, report_date: PartialDate) -> int:
+    """-1, 0 or 1: the value lies before, around or after the report date (compared at the
+    coarser of the two precisions); 0 for values that are not calendar dates."""
+    if value == "PAST_REF":
+        return -1
+    if value == "FUTURE_REF":
+        return 1
+    found = _DAY_VALUE.match(value)
+    if not found:
+        return 0
+    parts = [int(x) for x in found.groups() if x is not None]
+    anchor = [int(x) for x in report_date.iso[:10].split("-")]
+    size = min(len(parts), len(anchor))
+    left, right = tuple(parts[:size]), tuple(anchor[:size])
+    return (left > right) - (left < right)
 
 
 def normalise(value: str | None) -> str:
@@ -386,8 +455,22 @@ def print_table(result: dict) -> None:
             row(f"{t} (relaxed)", per, f"{per['value_accuracy']:.4f}")
     console = Console()
     console.print(table)
+    console.print(error_table(result["error_classes"]))
     console.print(
         f"{result['documents']} documents, type accuracy {result['type_accuracy']:.4f}, "
         f"value accuracy {result['value_accuracy']:.4f} over {result['matched']} relaxed matches, "
         f"{result['seconds']:.2f} s tagging"
     )
+
+
+def error_table(classes: dict[str, int]):
+    """The error classes as a table of counts, one row per kind, zero rows left out."""
+    from rich.table import Table
+
+    table = Table(title="Errors by class")
+    table.add_column("class", justify="left", no_wrap=True)
+    table.add_column("count", justify="right")
+    for name in ERROR_CLASSES:
+        if classes.get(name):
+            table.add_row(name, str(classes[name]))
+    return table
