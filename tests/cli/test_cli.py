@@ -3,6 +3,8 @@ codes."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import signal
@@ -10,6 +12,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -90,6 +93,30 @@ def test_clean_input_exits_zero_and_export_is_valid(corpus: Path, tmp_path: Path
         "traf",
     ]  # each trigger is one event
     assert {e["report_date"] for e in events} == {"2022-12-05"}
+
+
+def test_export_writes_each_format_with_the_filters_of_the_downloads(
+    corpus: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "f.db"
+    assert chronik("ingest", str(corpus / "reports.txt"), db=db).returncode == 0
+    written = {}
+    for fmt in ("jsonl", "csv", "gexf", "graphml", "geojson"):
+        target = tmp_path / f"out.{fmt}"
+        args = ["export", "--format", fmt, "-o", str(target), "--start", "2022-12"]
+        result = chronik(*args, db=db)
+        assert result.returncode == 0, result.stderr
+        assert not (tmp_path / f"out.{fmt}.partial").exists()
+        written[fmt] = target.read_text(encoding="utf-8")
+    assert all(validate_record(json.loads(x)) == [] for x in written["jsonl"].splitlines())
+    rows = list(csv.DictReader(io.StringIO(written["csv"])))
+    assert {"Gespräche", "traf"} <= {row["trigger"] for row in rows}
+    for fmt in ("gexf", "graphml"):
+        names = {el.get("label") or el.text for el in ET.fromstring(written[fmt]).iter()}
+        assert {"Ukraine", "Russia"} <= {str(n) for n in names}
+    assert json.loads(written["geojson"])["type"] == "FeatureCollection"
+    bogus = chronik("export", "--format", "pdf", db=db)
+    assert bogus.returncode == 2 and "choose one of jsonl, csv" in bogus.stderr
 
 
 def test_analyse_prints_valid_annotation_records_without_storing(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ import sys
 
 import typer
 
-from chronik.cli import explore, ingest, serve, watch
+from chronik.cli import explore, export, ingest, serve, watch
 from chronik.cli.alert import alert_app
 from chronik.cli.common import err
 from chronik.cli.entity import entity_app
@@ -40,7 +40,7 @@ for command in (
     explore.claims,
     explore.timeline,
     explore.stats,
-    explore.export,
+    export.export,
     ingest.analyse,
     serve.serve,
     watch.watch,

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 import typer
 from rich.table import Table
@@ -98,7 +96,7 @@ def show(
                 out.print("  " + line, markup=False, highlight=False)
 
 
-def _filters(
+def filters_from_options(
     entity: str | None,
     types: list[str] | None,
     start: str | None,
@@ -169,7 +167,7 @@ def claims(
 
     result = queries.claims(
         open_from_options(config, db),
-        _filters(entity, None, start, end, None, source, as_of),
+        filters_from_options(entity, None, start, end, None, source, as_of),
         queries.Page(limit=limit, offset=offset),
     )
     if as_json:
@@ -221,7 +219,7 @@ def timeline(
 
     result = queries.timeline(
         open_from_options(config, db),
-        _filters(entity, types, start, end, certainty, None, as_of),
+        filters_from_options(entity, types, start, end, certainty, None, as_of),
         queries.Page(limit=limit, offset=offset),
     )
     if as_json:
@@ -273,44 +271,3 @@ def stats(db: str | None = DB, config: Path | None = CONFIG, as_json: bool = AS_
         )
         table.add_row(key, shown)
     out.print(table)
-
-
-def export(
-    output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write here instead of standard output."
-    ),
-    db: str | None = DB,
-    config: Path | None = CONFIG,
-    all_versions: bool = typer.Option(False, help="Include superseded versions of reports."),
-) -> None:
-    """Export reports and their annotations as JSON Lines in the annotation format.
-
-    [bold]Examples[/bold]
-
-      chronik export > corpus.jsonl
-      chronik export -o corpus.jsonl --db news.db
-    """
-    from chronik.store import queries
-
-    store = open_from_options(config, db)
-    if output is None:
-        _write_records(sys.stdout, queries.export_records(store, include_old_versions=all_versions))
-        return
-    # Written beside the target and renamed at the end: a failed export leaves no half file.
-    partial = output.with_name(output.name + ".partial")
-    try:
-        with partial.open("w", encoding="utf-8") as handle:
-            _write_records(handle, queries.export_records(store, include_old_versions=all_versions))
-        partial.replace(output)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise typer.BadParameter(
-            f"cannot write {output}: {exc.strerror or exc}; choose a folder that exists and "
-            "that you may write to",
-            param_hint="--output",
-        ) from None
-
-
-def _write_records(handle: TextIO, records: Iterable[dict[str, Any]]) -> None:
-    for record in records:
-        handle.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
