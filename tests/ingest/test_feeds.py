@@ -5,6 +5,7 @@ No pipeline and no store here: these are the ingest modules alone (feeds.py, fet
 
 from __future__ import annotations
 
+import contextlib
 import time
 
 import pytest
@@ -168,8 +169,9 @@ def test_huge_page_is_refused_without_reading_it(server: FeedServer) -> None:
         handler.send_header("Content-Type", "text/html")
         handler.send_header("Connection", "close")
         handler.end_headers()
-        for _ in range(100):
-            handler.wfile.write(b"y" * 10_000)
+        with contextlib.suppress(OSError):
+            for _ in range(100):
+                handler.wfile.write(b"y" * 10_000)
 
     server.pages["/stream.html"] = chunked
     small = FetchOptions(host_delay=0, max_bytes=100_000, trust_env=False)
@@ -205,3 +207,21 @@ def test_requests_to_one_host_are_spaced(server: FeedServer) -> None:
         for _ in range(3):
             polite.get(server.url("/a.html"))
     assert time.perf_counter() - started >= 0.55
+
+
+def test_a_server_dripping_bytes_is_cut_off(server: FeedServer) -> None:
+    def drip(handler) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html")
+        handler.send_header("Connection", "close")
+        handler.end_headers()
+        with contextlib.suppress(OSError):  # the client hangs up, as it should
+            for _ in range(40):
+                handler.wfile.write(b"<p>x</p>")
+                handler.wfile.flush()
+                time.sleep(0.05)
+
+    server.pages["/drip.html"] = drip
+    options = FetchOptions(host_delay=0, retries=0, max_seconds=0.5, trust_env=False)
+    with Fetcher(options) as f, pytest.raises(FetchError, match=r"took over 0\.5 s"):
+        f.get(server.url("/drip.html"))

@@ -56,6 +56,7 @@ class FetchError(Exception):
 class FetchOptions:
     user_agent: str = USER_AGENT
     timeout: float = 15.0  # seconds, for connecting and between bytes
+    max_seconds: float = 60.0  # for a whole body: a server dripping bytes is cut off
     max_bytes: int = MAX_BYTES
     max_redirects: int = 5
     retries: int = 2  # further attempts after a 5xx, 429 or timeout
@@ -167,11 +168,16 @@ class Fetcher:
             raise FetchError(url, f"the page is {int(declared):,} bytes, over the {limit:,} limit")
         chunks: list[bytes] = []
         size = 0
+        deadline = time.monotonic() + self.options.max_seconds
         try:
             for chunk in response.iter_bytes():
                 size += len(chunk)
                 if size > limit:
                     raise FetchError(url, f"the page is over the {limit:,} byte limit; not read")
+                if time.monotonic() > deadline:
+                    raise FetchError(
+                        url, f"the page took over {self.options.max_seconds:g} s", retryable=True
+                    )
                 chunks.append(chunk)
         except httpx.TimeoutException:
             raise FetchError(url, "timed out while reading the page", retryable=True) from None

@@ -12,6 +12,7 @@ background thread, or, where that cannot run, nothing, and the loop polls every 
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 import time
 from dataclasses import replace
@@ -155,7 +156,7 @@ class FolderEvents:
                     folder
                     for _kind, changed in changes
                     for folder in folders
-                    if changed.startswith(folder)
+                    if changed == folder or changed.startswith(folder.rstrip(os.sep) + os.sep)
                 }
                 with self._lock:
                     self._pending |= touched
