@@ -29,6 +29,8 @@ ROBOTS_AGENT = "chronik"  # the token robots.txt rules name
 MAX_BYTES = 5_000_000  # an article page is ~100 kB; past this it is not one news report
 RETRY_STATUS = (429, 500, 502, 503, 504)
 MAX_RETRY_AFTER = 30.0  # seconds: a longer Retry-After is "not this pass"
+ROBOTS_HOURS = 24.0  # how long a site's robots.txt is trusted (RFC 9309 2.4)
+ROBOTS_RETRY_SECONDS = 600.0  # a robots.txt that could not be read is asked for again after this
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 FEED_TYPES = (
@@ -94,7 +96,8 @@ class Fetcher:
             trust_env=self.options.trust_env,
             transport=transport,
         )
-        self._robots: dict[str, robotparser.RobotFileParser | str] = {}
+        # per site: its rules, or why there are none, and until when that holds
+        self._robots: dict[str, tuple[robotparser.RobotFileParser | str, float]] = {}
         self._last_request: dict[str, float] = {}
         self._lock = threading.Lock()
 
@@ -237,9 +240,11 @@ class Fetcher:
             return
         parts = urlsplit(url)
         root = f"{parts.scheme}://{parts.netloc}"
-        rules = self._robots.get(root)
-        if rules is None:
-            rules = self._robots[root] = self._load_robots(root)
+        rules, until = self._robots.get(root, (None, 0.0))
+        if rules is None or time.monotonic() > until:
+            rules = self._load_robots(root)
+            hold = ROBOTS_RETRY_SECONDS if isinstance(rules, str) else ROBOTS_HOURS * 3600
+            self._robots[root] = (rules, time.monotonic() + hold)
         if isinstance(rules, str):
             raise FetchError(url, rules, retryable=True)
         if not rules.can_fetch(ROBOTS_AGENT, url):
