@@ -56,7 +56,9 @@ def export(
     from chronik.views import downloads
 
     if format not in FORMATS:
-        raise typer.BadParameter(f"{format!r}: choose one of {', '.join(FORMATS)}", "--format")
+        raise typer.BadParameter(
+            f"{format!r}: choose one of {', '.join(FORMATS)}", param_hint="--format"
+        )
     store = open_from_options(config, db)
     filters = filters_from_options(entity, types, start, end, certainty, None, as_of)
     if format == "jsonl":
