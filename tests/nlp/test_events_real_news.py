@@ -1,0 +1,72 @@
+"""Event rules added for real news (issue 15), each on sentences written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.events_helpers import analyse, events_of
+
+
+def _types(text: str, names=()) -> list[tuple[str, str]]:
+    return [(e.type, e.trigger.text) for e in analyse(text, names)._.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Opposition übte scharfe Kritik an dem Gesetz.", ("ACCUSE", "Kritik")),
+        ("Gegen den Bürgermeister wurde ein Verfahren eingeleitet.", ("ACCUSE", "Verfahren")),
+        ("Der Verlag reichte Klage gegen die Stadt ein.", ("ACCUSE", "Klage")),
+        ("Das Außenamt will den Botschafter ins Ministerium zitieren.", ("ACCUSE", "zitieren")),
+        ("Lob kam vom Generalsekretär.", ("SUPPORT", "Lob")),
+        ("Der Minister machte sich für neue Gespräche stark.", ("SUPPORT", "machte")),
+        ("Die Partei sprach sich gegen die Reform aus.", ("REJECT", "sprach")),
+        ("Der Parteitag beginnt am Samstag.", ("CONSULT", "Parteitag")),
+        ("Bei einem Schusswechsel starben zwei Männer.", ("ASSAULT", "Schusswechsel")),
+        ("Die Milizionäre plünderten das Lager.", ("ASSAULT", "plünderten")),
+        ("Unbekannte haben das Gebäude angezündet.", ("ASSAULT", "angezündet")),
+        ("Die Rebellen haben die Stadt unter ihre Kontrolle gebracht.", ("ASSAULT", "gebracht")),
+        ("Bewaffnete haben zwölf Arbeiter als Geiseln genommen.", ("ASSAULT", "genommen")),
+        ("Die Polizei hat den Mann in Untersuchungshaft genommen.", ("COERCE", "genommen")),
+        ("Der Blogger wurde zu zehn Jahren Haft verurteilt.", ("COERCE", "verurteilt")),
+        (
+            "In der Wohnung wurden Sprengstoff und Waffen sichergestellt.",
+            ("COERCE", "sichergestellt"),
+        ),
+        ("Die Kandidatin schlug eine Obergrenze vor.", ("REQUEST", "schlug")),
+        (
+            "Der Präsident hat den Premier mit der Regierungsbildung beauftragt.",
+            ("REQUEST", "beauftragt"),
+        ),
+    ],
+)
+def test_trigger_of_real_news_wording(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dem Angeklagten drohen bis zu drei Jahre Haft.",  # a risk, not a threat
+        "Dem Land droht im Herbst die Staatspleite.",
+        "Der Streit droht zu eskalieren.",
+        "Der Sprecher nannte das einen Angriff auf die Meinungsfreiheit.",  # a metaphor
+        "Siedlungen in den besetzten Gebieten sind illegal.",  # a lasting state
+        "Die Wirtschaft nimmt wieder Fahrt auf.",  # "-haft" inside "Wirtschaft" is no custody
+        "Der Konzern hat ein Sanierungsverfahren eingeleitet.",  # no legal accusation
+        "Er musste die Eingabeaufforderung mit Adminrechten starten.",
+    ],
+)
+def test_no_event_from_risks_metaphors_and_states(text: str) -> None:
+    assert _types(text) == []
+
+
+def test_a_court_sentence_is_coerce_and_a_condemnation_stays_accuse() -> None:
+    assert ("COERCE", "verurteilt") in _types("Der Mann wurde zu zwei Jahren Haft verurteilt.")
+    assert ("ACCUSE", "verurteilte") in _types("Die EU verurteilte den Anschlag scharf.")
+
+
+def test_threat_with_mit_is_still_a_threat() -> None:
+    doc = analyse("Russland droht mit Sanktionen.", [("Russland", "LOC")])
+    (threat,) = events_of(doc, "THREATEN")
+    assert threat.component.endswith("THREATEN:drohen")
