@@ -290,3 +290,31 @@ def test_values_without_a_year_have_no_interval():
     from chronik.nlp.timex.calc import value_range
 
     assert value_range("XXXX-10") is None and value_range("PRESENT_REF") is None
+
+
+def test_heute_is_the_day_in_news_and_the_present_in_essays_and_contrasts():
+    news = "Der Landtag tagte am Dienstag. Die Abgeordneten beraten heute über den Haushalt."
+    assert one(news, "2016-03-10", "heute").value == "2016-03-10"
+    essay = "Früher galt das Land als arm. Ganz allgemein ist es heute reicher als 1950."
+    t = one(essay, "2016-03-10", "heute")
+    assert (t.value, t.type) == ("PRESENT_REF", "DATE")
+    assert t.component.endswith("/relative_day")  # the rule that found it stays in provenance
+    assert one(
+        "Der Starke von heute ist der Schwache von morgen.", "2016-03-10", "heute"
+    ).value == ("PRESENT_REF")
+    # an essay naming no day: the lead sentence, a clock time and "bis heute" still mean the day
+    assert one("Die Stadt zeigt heute ihre Pläne.", "2016-03-10", "heute").value == "2016-03-10"
+    tied = "Das Museum war lange geschlossen. Es öffnet heute um 19.30 Uhr."
+    assert one(tied, "2016-03-10", "heute").value == "2016-03-10"
+    until = "Der Vertrag wurde 1992 geschlossen. Viele Staaten haben ihn bis heute ratifiziert."
+    assert one(until, "2016-03-10", "heute").value == "2016-03-10"
+
+
+def test_fuzzy_references_as_timeml_tags_them():
+    assert one("Die Wahl wird bald entschieden.", "2016-03-10", "bald").value == "FUTURE_REF"
+    assert one("Er ist Ex-Minister.", "2016-03-10", "Ex").value == "PAST_REF"
+    assert one("Hier war früher ein Markt.", "2016-03-10", "früher").value == "PAST_REF"
+    texts = [t.text for t in tx("Er kam früher als erwartet aus Myanmar (früher Birma).", "2016")]
+    assert "früher" not in texts
+    quiet = "Seinerzeit und vor kurzem, gegenwärtig wie momentan: Jetzt mal langsam."
+    assert tx(quiet, "2016-03-10") == []

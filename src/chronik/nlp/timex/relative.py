@@ -19,6 +19,8 @@ from chronik.nlp.timex.context import (
     rel_offset,
     underspecified_day,
 )
+from chronik.nlp.timex.generic import is_generic_today
+from chronik.nlp.timex.spans import present_ref
 from chronik.nlp.timex.tense import FUTURE, PAST
 
 
@@ -175,6 +177,8 @@ def h_relday(m: re.Match, ctx: Context) -> Found | None:
         return None  # "am Morgen", "den Morgen": the noun, not "tomorrow"
     offset = _RELDAY[word.lower()]
     pod = ctx.lex.words["pod"].get(g["pod"]) if g.get("pod") else None
+    if word.lower() == "heute" and pod is None and is_generic_today(ctx):
+        return present_ref(ctx)
     today = ctx.anchor_day()
     if today is not None:
         day = today + timedelta(days=offset)

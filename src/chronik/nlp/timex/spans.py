@@ -128,9 +128,27 @@ def h_ref(m: re.Match, ctx: Context) -> Found | None:
         r"\s+(?:der|des|als|von|eines|einer|Christi)\b", ctx.text[ctx.end : ctx.end + 12]
     ):
         return None
+    if word.lower() == "früher" and (
+        ctx.text[ctx.start - 1 : ctx.start] == "("
+        or re.match(r"\s+als\b", ctx.text[ctx.end : ctx.end + 6])
+    ):
+        return None  # "Myanmar (früher Birma)" names, "früher als erwartet" compares
+    if word.lower() == "jetzt" and re.match(r"\s+mal\b", ctx.text[ctx.end : ctx.end + 6]):
+        return None  # "Jetzt mal grundsätzlich": the particle
     value = ctx.lex.words["ref"].get(word) or ctx.lex.words["ref"].get(word[0].lower() + word[1:])
+    if word == "Ex":
+        value = "PAST_REF"  # "Ex-Minister": a former office (TimeML, as KRAUTS tags it)
     if value is None:
         return None
+    return _ref_found(ctx, value)
+
+
+def present_ref(ctx: Context) -> Found:
+    """ "heute" meaning nowadays."""
+    return _ref_found(ctx, "PRESENT_REF")
+
+
+def _ref_found(ctx: Context, value: str) -> Found:
     span = None
     if ctx.anchor is not None:
         now = (ctx.anchor.earliest(), ctx.anchor.latest())

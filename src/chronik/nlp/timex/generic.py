@@ -1,0 +1,75 @@
+"""Is a "heute" today (the report's day) or nowadays (TimeML PRESENT_REF)?
+
+TimeML, as KRAUTS applies it, gives "heute" the report's date when it means that day and
+PRESENT_REF when it means the present in general ("Heute wird niemand mehr deportiert", "der
+Starke von heute"). What tells them apart here, in this order:
+1. words that tie it to the day: a clock time or part of day after it ("heute um 19 Uhr", "heute
+   ab 15 Uhr"), a boundary before it ("bis heute", "noch heute", "ab heute"), the report's first sentence (a news
+   lead);
+2. words that make it generic: "von heute", "heute:", or a contrast with a time long past in the
+   same sentence (damals, früher, einst, a year ten or more years before the report, a decade);
+3. else the report itself: a report that names days near its date (a weekday, gestern, morgen)
+   tells of days, and its "heute" is that day; an essay that never does means the present.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chronik.nlp.timex.context import Context
+
+_DAY_WORDS = re.compile(
+    r"(?<![\wÄÖÜäöüß])(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
+    r"\w*|[Gg]estern|[Vv]orgestern|morgen|[Üü]bermorgen|[Mm]orgigen|[Gg]estrigen|[Vv]orgestrigen|[Hh]eutigen)"
+    r"(?![\wÄÖÜäöüß])"
+)
+_TIED_AFTER = re.compile(
+    r"\s*(?:,\s*)?(?:(?:um|ab|gegen|von|bis)\s+\d|\d{1,2}[.:]?\d*\s*(?:-|–|Uhr))"
+)
+_TIED_BEFORE = frozenset(["bis", "Bis", "noch", "Noch", "ab", "Ab", "seit", "Seit", "für", "Für"])
+_PAST_WORDS = re.compile(
+    r"(?<![\wÄÖÜäöüß])(?:[Dd]amals|[Ff]rüher|[Ee]inst|[Ee]hemals|(?:1[5-9]|20)\d0er|"
+    r"(?:zwanziger|dreißiger|vierziger|fünfziger|sechziger|siebziger|achtziger|neunziger)\s+Jahre"
+    r"|(?P<year>1[0-9]\d\d|20\d\d))(?![\wÄÖÜäöüß])"
+)
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÄÖÜ\"„»])|\n\s*\n")
+
+
+def is_generic_today(ctx: Context) -> bool:
+    """True when the "heute" at ctx.start..ctx.end means the present in general."""
+    if _TIED_AFTER.match(ctx.text, ctx.end) or ctx.previous_word() in _TIED_BEFORE:
+        return False
+    if ctx.previous_word() == "von" or ctx.next_char() == ":":
+        return True
+    start = ctx.sentence_start()
+    if not ctx.text[:start].strip():
+        return False  # the lead of a news report
+    found = _SENTENCE_END.search(ctx.text, ctx.end)
+    end = found.start() if found else len(ctx.text)
+    if _contrasts_with_past(ctx, ctx.text[start:end]):
+        return True
+    return not names_days(ctx.text)
+
+
+def _contrasts_with_past(ctx: Context, sentence: str) -> bool:
+    for found in _PAST_WORDS.finditer(sentence):
+        year = found.group("year")
+        if year is None:
+            return True
+        if ctx.anchor is not None and int(year) <= ctx.anchor.year - 10:
+            return True
+    return False
+
+
+_DAY_LEVEL: dict[int, tuple[str, bool]] = {}
+
+
+def names_days(text: str) -> bool:
+    """Whether the report names days near its date (cached for the text being tagged)."""
+    cached = _DAY_LEVEL.get(id(text))
+    if cached is not None and cached[0] is text:
+        return cached[1]
+    result = _DAY_WORDS.search(text) is not None
+    _DAY_LEVEL.clear()
+    _DAY_LEVEL[id(text)] = (text, result)
+    return result
