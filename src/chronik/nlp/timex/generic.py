@@ -4,8 +4,8 @@ TimeML, as KRAUTS applies it, gives "heute" the report's date when it means that
 PRESENT_REF when it means the present in general ("Heute wird niemand mehr deportiert", "der
 Starke von heute"). What tells them apart here, in this order:
 1. words that tie it to the day: a clock time or part of day after it ("heute um 19 Uhr", "heute
-   ab 15 Uhr"), a boundary before it ("bis heute", "noch heute", "ab heute"), the report's first sentence (a news
-   lead);
+   ab 15 Uhr"), a boundary before it ("bis heute", "noch heute", "ab heute"), the report's first
+   sentence (a news lead);
 2. words that make it generic: "von heute", "heute:", or a contrast with a time long past in the
    same sentence (damals, früher, einst, a year ten or more years before the report, a decade);
 3. else the report itself: a report that names days near its date (a weekday, gestern, morgen)
