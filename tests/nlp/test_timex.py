@@ -318,3 +318,39 @@ def test_fuzzy_references_as_timeml_tags_them():
     assert "früher" not in texts
     quiet = "Seinerzeit und vor kurzem, gegenwärtig wie momentan: Jetzt mal langsam."
     assert tx(quiet, "2016-03-10") == []
+
+
+def test_compound_and_long_durations():
+    t = one(
+        "Davon hat sie drei Jahre und vier Monate abgesessen.", "2016", "drei Jahre und vier Monate"
+    )
+    assert (t.type, t.value, t.component.split("/")[-1]) == (
+        "DURATION",
+        "P3Y4M",
+        "duration_compound",
+    )
+    assert one(
+        "Er wartete zwei Stunden und 30 Minuten.", "2016", "zwei Stunden und 30 Minuten"
+    ).value == ("PT2H30M")
+    assert [t.text for t in tx("drei Monate und zwei Jahre", "2016")] == [
+        "drei Monate",
+        "zwei Jahre",
+    ]
+    assert one("Er saß 17 lange Jahre in Haft.", "2016", "17 lange Jahre").value == "P17Y"
+    assert one("Sie war lange Jahre Ärztin.", "2016", "lange Jahre").value == "PXY"
+
+
+def test_frequency_adjectives_and_year_after_year_are_sets():
+    assert one("Die tägliche Arbeit", "2016", "tägliche").value == "P1D"
+    assert one("die monatlichen Gebühren", "2016", "monatlichen").value == "P1M"
+    assert tx("Geschäfte des täglichen Bedarfs", "2016") == []
+    t = one("Sie fährt Jahr um Jahr mit.", "2016", "Jahr um Jahr")
+    assert (t.type, t.value) == ("SET", "P1Y")
+
+
+def test_yesterday_morning_in_the_old_spelling_is_a_time_that_anchors_clock_times():
+    found = tx("Er war gestern morgen um 8.30 Uhr in Rom.", "2011-03-18")
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("gestern morgen", "TIME", "2011-03-17TMO"),
+        ("8.30 Uhr", "TIME", "2011-03-17T08:30"),
+    ]

@@ -176,7 +176,7 @@ def h_relday(m: re.Match, ctx: Context) -> Found | None:
     if word == "Morgen" and not _SENTENCE_START.search(ctx.text, max(0, ctx.start - 3), ctx.start):
         return None  # "am Morgen", "den Morgen": the noun, not "tomorrow"
     offset = _RELDAY[word.lower()]
-    pod = ctx.lex.words["pod"].get(g["pod"]) if g.get("pod") else None
+    pod = _pod_code(ctx, g.get("pod"))
     if word.lower() == "heute" and pod is None and is_generic_today(ctx):
         return present_ref(ctx)
     today = ctx.anchor_day()
@@ -203,6 +203,14 @@ def h_relday(m: re.Match, ctx: Context) -> Found | None:
             sets_reference=today is not None,
         )
     return Found(value, span=span, approx=approx, keeps_span=True, sets_reference=today is not None)
+
+
+def _pod_code(ctx: Context, word: str | None) -> str | None:
+    """ "Abend", and the old spelling "gestern abend"."""
+    if not word:
+        return None
+    pods = ctx.lex.words["pod"]
+    return pods.get(word) or pods.get(word[0].upper() + word[1:])
 
 
 _POD_ADVERBS = {

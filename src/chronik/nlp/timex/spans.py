@@ -48,6 +48,8 @@ def h_duration(m: re.Match, ctx: Context) -> Found | None:
             amount != int(amount) and unit in smaller
         ):  # ein halbes Jahr = P6M, eine halbe Stunde = PT30M
             amount, unit = amount * smaller[unit][0], smaller[unit][1]
+    if g.get("unit2"):
+        return _compound(g, ctx, amount, unit, mod)
     value = duration_value(amount, unit)
     span = _duration_span(ctx, g, amount, unit)
     return Found(
@@ -77,6 +79,33 @@ def _duration_span(
     return None
 
 
+_ORDER = ("Y", "M", "W", "D", "TH", "TM", "TS")
+
+
+def _compound(
+    g: dict, ctx: Context, amount: float | None, unit: str, mod: str | None
+) -> Found | None:
+    """ "drei Jahre und vier Monate" = P3Y4M: whole numbers of units from larger to smaller."""
+    second = number_of(g["num2"], ctx.lex)
+    unit2 = ctx.lex.units[g["unit2"]]
+    if (
+        amount is None
+        or second is None
+        or amount != int(amount)
+        or second != int(second)
+        or unit not in _ORDER
+        or unit2 not in _ORDER
+        or _ORDER.index(unit) >= _ORDER.index(unit2)
+    ):
+        return None
+    date_part = "".join(
+        f"{int(n)}{u}" for n, u in ((amount, unit), (second, unit2)) if "T" not in u
+    )
+    clock = "".join(f"{int(n)}{u[1]}" for n, u in ((amount, unit), (second, unit2)) if "T" in u)
+    value = "P" + date_part + (f"T{clock}" if clock else "")
+    return Found(value, mod=mod, approx=mod is not None)
+
+
 _SET_UNITS = {
     "Tag": "D",
     "Tage": "D",
@@ -97,6 +126,8 @@ def h_set(m: re.Match, ctx: Context) -> Found | None:
     g = m.groupdict()
     if g.get("setw"):
         word = g["setw"]
+        if word[-1] != "h" and ctx.text.startswith("Bedarf", ctx.end + 1):
+            return None  # "Güter des täglichen Bedarfs": a kind of goods, not a frequency
         return Found(ctx.lex.words["set"][word[0].lower() + word[1:]])
     if g.get("wdadv"):
         day = g["wdadv"][0].upper() + g["wdadv"][1:-1]
@@ -108,7 +139,7 @@ def h_set(m: re.Match, ctx: Context) -> Found | None:
     if g.get("season"):
         return Found(f"XXXX-{ctx.lex.words['season'][g['season']].split(':')[0]}")
     unit = g["unit"]
-    if m.group(0).count(" für "):
+    if " für " in m.group(0) or " um " in m.group(0):
         return Found(duration_value(1, _SET_UNITS[unit]))  # "Jahr für Jahr"
     if unit == "Wochenende":
         return Found("XXXX-WXX-WE")
