@@ -354,3 +354,43 @@ def test_yesterday_morning_in_the_old_spelling_is_a_time_that_anchors_clock_time
         ("gestern morgen", "TIME", "2011-03-17TMO"),
         ("8.30 Uhr", "TIME", "2011-03-17T08:30"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, words, value",
+    [
+        ("Die Sitzung ist am 30. Februar.", None, None),  # no such day: no timex
+        ("Der Zug fährt um 25:00 Uhr ab.", None, None),  # no such hour
+        ("Das Gesetz gilt ab 1. Jänner 0.", "1. Jänner", "XXXX-01-01"),  # no year 0
+        ("Der Abt starb im Jahr 578 in Irland.", "Jahr 578", "0578"),
+        ("Er erzählt vom XIX. Jahrhundert und von Ludwig XIV.", "XIX. Jahrhundert", "18"),
+        ("Treffpunkt um 19.30 Uhr am Platz.", "19.30 Uhr", "2016-03-10T19:30"),
+        ("Treffpunkt um 19:30h am Platz.", "19:30h", "2016-03-10T19:30"),
+        ("Treffpunkt um 7 Uhr 30 am Platz.", "7 Uhr 30", "2016-03-10T07:30"),
+    ],
+)
+def test_bad_and_odd_input_gives_no_timex_or_an_honest_value(text, words, value):
+    found = tx(text, "2016-03-10")
+    if words is None:
+        assert found == []
+    else:
+        assert [(t.text, t.value) for t in found if t.text == words] == [(words, value)]
+    assert all(t.value[:4] not in ("2016", "2015", "2017") or t.type == "TIME" for t in found)
+
+
+def test_far_years_and_lists_of_numbers_do_not_crash():
+    assert tx("Im Jahr 3000 und im Jahr 0 und 29. Februar 2015.", "2016-03-10") == []
+    numbers = ", ".join(str(n) for n in range(1, 20_000)) + " Uhr."
+    found = find_timexes(numbers, parse_iso("2016-03-10"))
+    assert all(numbers[t.start : t.end] == t.text for t in found)
+    assert len(found) < 400  # numbers in a list are not all years
+
+
+def test_year_precision_report_dates_leave_unknown_days_as_x():
+    found = {t.text: t.value for t in tx("Am Donnerstag kam er, gestern ging er.", "2016")}
+    assert found == {"Donnerstag": "2016-WXX-4", "gestern": "2016-XX-XX"}
+
+
+def test_years_in_a_range_before_a_noun_are_years_but_counts_are_not():
+    text = "Er war von 1999 bis 2008 Professor. Das kostet von 2000 bis 3000 Euro."
+    assert [t.value for t in tx(text, "2016-03-10")] == ["1999", "2008"]

@@ -35,6 +35,9 @@ _BEFORE_COUNT = re.compile(r"\b(?:von|um)\s+[\d.,]+\s+auf\s+$")  # "sank von 200
 SEASON_CONTEXT = de.MONTH_CONTEXT | frozenset(["über", "Über", "diesem", "dieses"])
 
 
+_BAD_YEAR = re.compile(r"\s+\d{1,3}(?=\s*(?:[.,;:!?)]|$))")
+
+
 def h_date(m: re.Match, ctx: Context) -> Found | object | None:
     g = m.groupdict()
     if g.get("mon") and ctx.previous_word() in de.NUMBERED:
@@ -47,6 +50,8 @@ def h_date(m: re.Match, ctx: Context) -> Found | object | None:
         year += 2000 if year <= limit else 1900
     if day > (29 if month == 2 else calc.month_end(2001, month).day):
         return BLOCK
+    if year is None and _BAD_YEAR.match(ctx.text, ctx.end):
+        return Found(f"XXXX-{month:02d}-{day:02d}", approx=True)  # "1. Jänner 0": no such year
     if year is None:
         year = year_for(ctx, month, day)
     if year is None:
@@ -103,13 +108,13 @@ def h_year(m: re.Match, ctx: Context) -> Found | None:
             return None
         if previous == "um" and ctx.previous_words(2)[0] in de.CHANGE_VERBS:
             return None  # "stieg um 2000" is a difference, not the year
-        if previous not in de.YEAR_CONTEXT:
+        if previous not in de.YEAR_CONTEXT and previous.lower() not in de.YEAR_CONTEXT:
             following = ctx.next_char()
             if following.isupper() or following in ("%", "€", "$"):
                 return None
-        if _AFTER_COUNT.match(ctx.text, ctx.end) or _BEFORE_COUNT.search(
-            ctx.text, max(0, ctx.start - 30), ctx.start
-        ):
+        if (
+            _AFTER_COUNT.match(ctx.text, ctx.end) and not _year_range(ctx, year, previous)
+        ) or _BEFORE_COUNT.search(ctx.text, max(0, ctx.start - 30), ctx.start):
             return None
         if previous in ("von", "um") and _FROM_TO_COUNT.match(ctx.text, ctx.end):
             return None
@@ -119,6 +124,19 @@ def h_year(m: re.Match, ctx: Context) -> Found | None:
     if mod is None and ctx.previous_word().lower() in de.APPROX_BEFORE:
         mod = "APPROX"
     return Found(f"{year:04d}", mod=mod)
+
+
+_RANGE_END = re.compile(r"\s*(?:bis|BIS|-|–)\s*(\d{4})(?!\d)")
+
+
+def _year_range(ctx: Context, year: int, previous: str) -> bool:
+    """ "von 1999 bis 2008 Professor": two years, not a count ("von 2000 bis 3000 Euro")."""
+    found = _RANGE_END.match(ctx.text, ctx.end)
+    return (
+        previous.lower() in ("von", "zwischen", "seit", "ab")
+        and found is not None
+        and 1800 <= year < int(found.group(1)) <= year + 150
+    )
 
 
 def _continues_year(year: int, following: str) -> bool:
@@ -152,8 +170,20 @@ def h_decade(m: re.Match, ctx: Context) -> Found | None:
     return Found(value, mod=mod)
 
 
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def roman_value(numeral: str) -> int:
+    """XIX = 19; an ill-formed numeral (IIX) still gives a number, checked by the caller's range."""
+    total = 0
+    for letter, following in zip(numeral, numeral[1:] + " "):
+        value = _ROMAN[letter]
+        total += -value if following != " " and _ROMAN[following] > value else value
+    return total
+
+
 def h_century(m: re.Match, ctx: Context) -> Found | None:
-    number = int(m.group("cent"))
+    number = int(m.group("cent")) if m.group("cent") else roman_value(m.group("roman"))
     if not 1 <= number <= 22:
         return None
     return Found(f"{number - 1:02d}", mod=MODS.get(m.group("mod") or ""))

@@ -311,7 +311,7 @@ def h_time(m: re.Match, ctx: Context) -> Found | None:
         hour, minute = (0, 0) if previous in ("seit", "ab", "nach") else (24, 0)
     else:
         hour = _HOUR_WORDS.get(g.get("hourw") or "", 0) or int(g["hour"] or 0)
-        minute = int(g.get("minute") or 0)
+        minute = int(g.get("minute") or g.get("minute2") or 0)
         if g.get("tzw") in ("abends", "nachts", "nachmittags") and hour < 12:
             hour += 12
     day = ctx.base_day()
