@@ -24,7 +24,7 @@ from benchmarks.common import gnad_articles, save
 from chronik.nlp import pipeline
 from chronik.settings import Settings
 
-TARGETS = {"fast": 10_000, "accurate": 500}
+TARGETS = {"fast": 10_000, "accurate": 2_000}
 
 
 def measure(tier: str, limit: int | None, full: bool = False) -> dict:

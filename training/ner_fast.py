@@ -209,6 +209,15 @@ def train_fast(
     }
 
 
+KEPT_ON_FINAL_RUNS = (
+    "validation",
+    "validation_ensemble",
+    "validation_members",
+    "run_seeds",
+    "backend",
+)
+
+
 def write_metrics(out: Path, tier: str, info: dict, data: Path) -> None:
     path = out / METRICS_FILE
     metrics = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
@@ -219,10 +228,9 @@ def write_metrics(out: Path, tier: str, info: dict, data: Path) -> None:
         "retrained on all sentences",
         "seed": SEED,
     }
-    if "validation" not in info and "validation" in metrics.get(tier, {}):
-        info["validation"] = metrics[tier][
-            "validation"
-        ]  # a final-only run keeps the earlier validation
+    for key in KEPT_ON_FINAL_RUNS:  # a final-only run keeps what the validation run chose
+        if key not in info and key in metrics.get(tier, {}):
+            info[key] = metrics[tier][key]
     metrics[tier] = info
     path.write_text(json.dumps(metrics, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 

@@ -218,3 +218,15 @@ def test_same_name_rule_tags_what_the_model_left_out(fast_nlp) -> None:
     bare = [m for m in found if m.text == "Lukaschenko"]
     assert bare and all(m.type == "PER" for m in bare)
     assert len(starts) == len(found)  # no word is tagged twice
+
+
+def test_currency_names_are_no_mentions_in_the_pipeline(accurate_nlp) -> None:
+    """GermEval tags "Euro" OTH; the pipeline follows chronik's spec, where a currency is no name."""
+    assert decoding.is_currency("Euro", "OTH", None)
+    assert not decoding.is_currency("Euro", "OTH", "part") and not decoding.is_currency(
+        "Eurofighter", "OTH", None
+    )
+    text = "Die Regierung stellt 26 Millionen Euro bereit, sagte Angela Merkel in Berlin."
+    found = {(m.text, m.type) for m in mentions(accurate_nlp, text)}
+    assert ("Angela Merkel", "PER") in found and ("Berlin", "LOC") in found
+    assert not any(t == "Euro" for t, _ in found)

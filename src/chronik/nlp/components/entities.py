@@ -86,6 +86,7 @@ class EntityTagger:
                 mention = self._mention(text, tokens[i], tokens[i], "ORG")
                 mention.component = f"{self.component}+{decoding.INSTITUTION_RULE}"
                 mentions.append(mention)
+        mentions = [m for m in mentions if not decoding.is_currency(m.text, m.type, m.sub)]
         mentions.extend(self._same_names(text, runs, tagged, mentions))
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
