@@ -8,6 +8,7 @@ from chronik.nlp.claims import VERSION, build, cues, links
 from chronik.nlp.claims.build import Draft, Sentence
 from chronik.nlp.events import lexicon, phrases, segment
 from chronik.nlp.events.phrases import DocIndex
+from chronik.nlp.lang import de
 from chronik.types import Claim, Event, Span
 
 COMPONENT = f"claims:rules-{VERSION}"
@@ -270,6 +271,12 @@ def _overlap(a: Draft, b: Draft) -> float:
     return inter / shorter if shorter > 0 and inter > 0 else 0.0
 
 
+def _first_person(doc: Doc, sent: Sentence) -> bool:
+    """ "Wir haben ein gutes Team.": after a quoted speaker, a sentence in the first person is the
+    speaker going on, also where the source dropped the quotation marks (real news often does)."""
+    return any(doc[i].lower_ in de.FIRST_PERSON_WORDS for i in range(sent.start, sent.end))
+
+
 def _continuation(doc: Doc, sent: Sentence, earlier: list[Draft]) -> list[Draft]:
     """Indirect speech in the subjunctive, or a quote going on, continues the last claim's
     speaker."""
@@ -331,8 +338,9 @@ def _continuation(doc: Doc, sent: Sentence, earlier: list[Draft]) -> list[Draft]
         ]
     if (
         sent.index - prev.sentence == 1
-        and doc[sent.start].text in OPENING_QUOTES
+        and (doc[sent.start].text in OPENING_QUOTES or _first_person(doc, sent))
         and prev.certainty == "asserted"
+        and prev.source is not None
     ):
         return [
             Draft(

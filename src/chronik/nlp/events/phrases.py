@@ -404,6 +404,9 @@ def np_span(doc: Doc, cand: Candidate) -> Span:
 def resolve_pronoun(index: DocIndex, tok_i: int, person: bool) -> Mention | None:
     """A pronoun stands for the nearest preceding naming mention (a person for "er"; for "sie" a
     person named in the last two sentences before anything else)."""
+    subject = _previous_subject_person(index, tok_i) if person else None
+    if subject is not None:
+        return subject
     best = best_person = None
     for m_start, _m_end, mention in index.mentions:
         if m_start >= tok_i:
@@ -423,6 +426,32 @@ def resolve_pronoun(index: DocIndex, tok_i: int, person: bool) -> Mention | None
     ):
         return best_person[1]
     return best
+
+
+def _previous_subject_person(index: DocIndex, tok_i: int) -> Mention | None:
+    """ "Wałęsa war ... Präsident. Er bestritt ...": a sentence-initial "er" continues the subject
+    of the sentence before (centering), when that sentence opens with a person's name."""
+    doc = index.doc
+    sent = doc[tok_i].sent
+    if tok_i != sent.start or sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    for i in range(before.start, min(before.start + 2, before.end)):
+        hit = index.mention_at.get(i)
+        if hit is not None and hit[2].sub is None and _names_person(index, hit[2]):
+            return hit[2]
+    return None
+
+
+def _names_person(index: DocIndex, mention: Mention) -> bool:
+    """A PER mention, or a mention whose words repeat an earlier person's name ("Lech Wałęsa" ...
+    "Wałęsa" tagged otherwise)."""
+    if mention.type == "PER":
+        return True
+    return any(
+        m.type == "PER" and m.start < mention.start and mention.text in m.text.split()
+        for _s, _e, m in index.mentions
+    )
 
 
 def _sentences_between(doc: Doc, a: int, b: int) -> int:

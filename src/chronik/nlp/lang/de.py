@@ -259,7 +259,7 @@ HEARSAY_TAIL = _words("""
 
 # Subjunctive II forms used for reported speech.
 SUBJUNCTIVE_II = _words("""
-    hätte hätten wäre wären würde würden
+    hätte hätten wäre wären würde würden brächte brächten gäbe gäben käme kämen läge lägen
 """)
 
 # Subjunctive I forms that mark indirect speech.
@@ -267,11 +267,23 @@ SUBJUNCTIVE = _words("""
     arbeite befinde bestehe biete bleibe brauche dürfe erwarte fehle gebe gehe habe halte
     handele handle komme könne lasse liege müsse plane sehe sei seien solle stehe trage verfüge
     werde wisse wolle
+    bedeute beginne betrage brauche diene drohe entspreche erlaube ermögliche falle folge führe
+    gehöre gelinge gelte gewinne helfe kenne lebe lege leide mache nehme nutze obliege schaffe
+    scheine setze sitze spiele spreche steige sterbe stelle suche treffe trete verdiene verliere
+    versuche wachse warte wirke zähle zeige ziehe
 """)
+# (Third person singular subjunctive I = stem + -e, where the indicative has -t: "gelte", not
+# "gilt". Forms that are also adjectives ("reiche") are left out.)
 
 # First-person subjects: the speaker talks about themselves.
 FIRST_PERSON = _words("""
     ich wir
+""")
+
+# Every first-person word: a sentence with one of them after a quoted speaker is that speaker's.
+FIRST_PERSON_WORDS = _words("""
+    ich wir mir mich uns unser unsere unserer unseren unserem unseres mein meine meiner meinen
+    meinem meines
 """)
 
 # --- claims.links ---

@@ -1,0 +1,47 @@
+"""Claim rules added for real news (issue 15), each on sentences written for this test."""
+
+from __future__ import annotations
+
+from tests.nlp.events_helpers import analyse
+
+
+def _claims(text: str, names=()):
+    return analyse(text, names)._.claims
+
+
+def test_first_person_sentence_after_a_quote_goes_on_with_its_speaker() -> None:
+    text = (
+        "Die Reform sei nötig, sagte Ministerin Anna Berger am Montag. "
+        "Wir haben lange genug gewartet. Das Wetter war schön."
+    )
+    claims = _claims(text, [("Anna Berger", "PER")])
+    going_on = [c for c in claims if c.text.startswith("Wir haben")]
+    assert len(going_on) == 1
+    assert going_on[0].source is not None and going_on[0].source.text == "Anna Berger"
+    assert going_on[0].certainty == "asserted"
+    assert not any(c.text.startswith("Das Wetter") for c in claims)
+
+
+def test_first_person_without_a_speaker_before_is_no_claim() -> None:
+    assert _claims("Wir haben lange genug gewartet.") == []
+
+
+def test_subjunctive_of_a_less_common_verb_continues_the_speaker() -> None:
+    text = (
+        "Die Gemeinde bekomme mehr Geld, sagte Bürgermeister Karl Huber. "
+        "Das gelte auch für die Nachbarorte."
+    )
+    claims = _claims(text, [("Karl Huber", "PER")])
+    going_on = [c for c in claims if c.text.startswith("Das gelte")]
+    assert len(going_on) == 1 and going_on[0].source.text == "Karl Huber"
+
+
+def test_sentence_initial_er_is_the_subject_of_the_sentence_before() -> None:
+    text = (
+        "Der Direktor Paul Meier sagte, in dem Archiv sei eine Akte über Jan Nowak gefunden worden. "
+        "Nowak war damals Bürgermeister. Er bestritt die Existenz der Akte."
+    )
+    claims = _claims(text, [("Paul Meier", "PER"), ("Jan Nowak", "PER"), ("Nowak", "PER")])
+    (denial,) = [c for c in claims if c.certainty == "denied"]
+    assert denial.source.text == "Nowak"
+    assert denial.contradicts
