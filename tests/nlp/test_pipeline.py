@@ -54,3 +54,55 @@ def test_analyse_many_keeps_input_order(nlp) -> None:
     assert [r.id for r, _ in pipeline.analyse_many(nlp, reports, batch_size=3)] == [
         str(i) for i in range(7)
     ]
+
+
+def test_long_runs_without_spaces_are_tokenised_in_bounded_pieces(nlp, monkeypatch) -> None:
+    """spaCy's affix loop is quadratic in a run's length: no piece it sees has a longer run."""
+    seen: list[str] = []
+    tokenizer = nlp.tokenizer
+    monkeypatch.setattr(nlp, "tokenizer", lambda text: seen.append(text) or tokenizer(text))
+    text = "Erster Satz.  " + ")" * 20_000 + " Berlin meldete, " + "x" * 250 + "\n\nEnde."
+    doc = pipeline.tokenise(nlp, text)
+    assert doc.text == text
+    assert max(len(run) for piece in seen for run in piece.split()) <= pipeline.MAX_RUN
+    assert [t.text for t in doc if t.idx >= text.index("Berlin")][:3] == ["Berlin", "meldete", ","]
+    assert doc[-1].idx == text.index("Ende.") + 4
+
+
+def test_text_without_long_runs_is_tokenised_as_spacy_does(nlp) -> None:
+    text = "Am 5. Dezember traf z. B. Dr. Müller (SPD) ein.\n\n  Dann: www.example.org/x?a=1."
+    mine, theirs = pipeline.tokenise(nlp, text), nlp.make_doc(text)
+    assert [(t.idx, t.text, t.whitespace_) for t in mine] == [
+        (t.idx, t.text, t.whitespace_) for t in theirs
+    ]
+
+
+def test_runs_longer_than_the_cap_keep_their_offsets(nlp) -> None:
+    text = "Vorher. " + "a" * 1000 + ". Nachher kam Müller."
+    report = Report(id="t", text=text, date=parse_iso("2022-12-05"))
+    annotations = pipeline.analyse(nlp, report)
+    assert annotations.sentences[-1].text == "Nachher kam Müller."
+    for span in annotations.sentences:
+        assert text[span.start : span.end] == span.text
+
+
+def test_sentence_starts_are_set_in_linear_time() -> None:
+    """Setting starts token by token re-checked the whole doc each time (8,000 sentences: ~30 s)."""
+    import time
+
+    import spacy
+
+    from chronik.nlp.components.sentences import set_sentence_starts
+
+    blank = spacy.blank("de")
+    doc = blank.make_doc("Die Polizei meldete am Montag einen Brand. " * 8000)
+    started = time.perf_counter()
+    set_sentence_starts(doc)
+    assert time.perf_counter() - started < 3
+    assert len(list(doc.sents)) == 8000
+
+
+def test_pipeline_accepts_reports_up_to_the_report_length_limit(nlp) -> None:
+    from chronik.types import MAX_REPORT_CHARS
+
+    assert nlp.max_length == MAX_REPORT_CHARS

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -13,7 +14,7 @@ from chronik import __version__
 from chronik.errors import ConfigError
 from chronik.nlp import extensions
 from chronik.settings import Settings
-from chronik.types import Annotations, Report, Span
+from chronik.types import MAX_REPORT_CHARS, Annotations, Report, Span
 
 FACTORIES = {
     "entities": "chronik_entities",
@@ -22,6 +23,12 @@ FACTORIES = {
     "events": "chronik_events",
     "claims": "chronik_claims",
 }
+
+# Characters without white space tokenised as one piece. spaCy strips prefixes and suffixes one at
+# a time, re-searching the rest of the run each time, so a run costs the square of its length
+# (20 KB of ")" took 66 s); no word or link of a news text is this long.
+MAX_RUN = 100
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
 
 
 def build(settings: Settings | None = None) -> Language:
@@ -38,6 +45,7 @@ def build(settings: Settings | None = None) -> Language:
             ) from None
     else:
         nlp = spacy.blank("de")
+    nlp.max_length = MAX_REPORT_CHARS  # the one report length limit, the one ingest applies
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         nlp.add_pipe("chronik_sentences", first=True)
     for key, factory in FACTORIES.items():
@@ -55,10 +63,29 @@ def version(nlp: Language) -> str:
 
 
 def make_doc(nlp: Language, report: Report) -> Doc:
-    doc = nlp.make_doc(report.text)
+    doc = tokenise(nlp, report.text)
     doc._.report_date = report.date
     doc._.report_id = report.id
     return doc
+
+
+def tokenise(nlp: Language, text: str) -> Doc:
+    """nlp.make_doc, with runs longer than MAX_RUN tokenised in pieces of MAX_RUN characters: the
+    doc's text and every offset stay those of `text`, and the cost stays linear."""
+    if not _LONG_RUN.search(text):
+        return nlp.make_doc(text)
+    if len(text) > nlp.max_length:
+        return nlp.make_doc(text)  # raises spaCy's own error about the length
+    pieces, pos = [], 0
+    for run in _LONG_RUN.finditer(text):
+        pieces.append(text[pos : run.start()])
+        pieces.extend(
+            text[i : min(i + MAX_RUN, run.end())] for i in range(run.start(), run.end(), MAX_RUN)
+        )
+        pos = run.end()
+    pieces.append(text[pos:])
+    docs = [nlp.tokenizer(piece) for piece in pieces if piece]
+    return Doc.from_docs(docs, ensure_whitespace=False)
 
 
 def to_annotations(doc: Doc, pipeline_version: str = "") -> Annotations:

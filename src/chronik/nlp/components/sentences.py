@@ -7,6 +7,8 @@ with closing quotes and brackets kept on the sentence they close, and after ever
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -16,21 +18,31 @@ CLOSERS = {"“", "”", '"', "«", "»", "'", "’", ")", "]", "‘"}
 
 @Language.component("chronik_sentences")
 def set_sentence_starts(doc: Doc) -> Doc:
-    """Runs first: later components rely on doc.sents."""
+    """Runs first: later components rely on doc.sents.
+
+    The starts are written in one array: setting `token.is_sent_start` one token at a time makes
+    spaCy re-check the whole doc for a parse on each assignment (quadratic in report length)."""
     if len(doc) == 0:
         return doc
-    doc[0].is_sent_start = True
+    starts = numpy.asarray(sentence_starts(doc), dtype="int64").astype("uint64").reshape(-1, 1)
+    doc.from_array([SENT_START], starts)
+    return doc
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """1 for a token that starts a sentence, -1 for one that does not (spaCy's SENT_START)."""
+    out = [1]
     pending = False
-    for i in range(1, len(doc)):
-        token, prev = doc[i], doc[i - 1]
+    prev = doc[0]
+    for token in doc[1:]:
         if prev.text in TERMINALS or (prev.is_space and prev.text.count("\n") >= 2):
             pending = True
         if not pending or token.is_space:
-            token.is_sent_start = False
-            continue
-        if token.text in TERMINALS or (token.text in CLOSERS and not prev.whitespace_):
-            token.is_sent_start = False  # "…nicht.“" and "?!" stay with the sentence they close
-            continue
-        token.is_sent_start = True
-        pending = False
-    return doc
+            out.append(-1)
+        elif token.text in TERMINALS or (token.text in CLOSERS and not prev.whitespace_):
+            out.append(-1)  # "…nicht.“" and "?!" stay with the sentence they close
+        else:
+            out.append(1)
+            pending = False
+        prev = token
+    return out
