@@ -394,3 +394,17 @@ def test_year_precision_report_dates_leave_unknown_days_as_x():
 def test_years_in_a_range_before_a_noun_are_years_but_counts_are_not():
     text = "Er war von 1999 bis 2008 Professor. Das kostet von 2000 bis 3000 Euro."
     assert [t.value for t in tx(text, "2016-03-10")] == ["1999", "2008"]
+
+
+def test_ages_are_no_durations_but_a_stated_age_stays_one():
+    assert tx("Er fährt ein drei Jahre altes Auto.", "2016") == []
+    assert tx("Wählen dürfen alle ab 16 Jahren.", "2016") == []
+    assert one("Der Politiker ist 52 Jahre alt.", "2016", "52 Jahre").value == "P52Y"
+
+
+def test_old_dative_years_seasons_of_a_year_and_the_last_two_years():
+    assert one("eine Statistik aus dem Jahre 1910", "2016", "dem Jahre 1910").value == "1910"
+    t = one("Er kam im Sommer des Jahres 2005 an.", "2016", "Sommer des Jahres 2005")
+    assert t.value == "2005-SU"
+    t = one("in den vergangenen beiden Jahren", "2016-03-10", "den vergangenen beiden Jahren")
+    assert (t.type, t.value) == ("DURATION", "P2Y")

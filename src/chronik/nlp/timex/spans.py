@@ -36,7 +36,15 @@ def h_duration(m: re.Match, ctx: Context) -> Found | None:
         unit = ctx.lex.units[g["adv"][0].upper() + g["adv"][1:]]
         return Found(duration_value(None, unit), approx=True)
     unit = ctx.lex.units[g["unit"]]
-    amount = number_of(g.get("num"), ctx.lex) if g.get("num") else None
+    if _is_age(ctx, g["unit"]):
+        return None
+    amount = (
+        2.0
+        if g.get("num") == "beiden"
+        else number_of(g.get("num"), ctx.lex)
+        if g.get("num")
+        else None
+    )
     if g.get("num") and amount is None:
         return None
     if g.get("num") and (g["num"].lower() == "eines" and unit == "D"):
@@ -55,6 +63,17 @@ def h_duration(m: re.Match, ctx: Context) -> Found | None:
     return Found(
         value, mod=mod, span=span, approx=amount is None or mod is not None, keeps_span=True
     )
+
+
+_ATTRIBUTIVE_AGE = re.compile(r"\s+alte[nmrs]?\b")
+
+
+def _is_age(ctx: Context, unit_word: str) -> bool:
+    """ "ein drei Jahre altes Auto", "ab 16 Jahren": an age, not a duration (ages are no timexes;
+    "Er ist 52 Jahre alt" stays one, as chronik's gold has it)."""
+    if _ATTRIBUTIVE_AGE.match(ctx.text, ctx.end):
+        return True
+    return unit_word == "Jahren" and ctx.previous_word() in ("ab", "unter", "Ab", "Unter")
 
 
 def _duration_span(
