@@ -408,3 +408,12 @@ def test_old_dative_years_seasons_of_a_year_and_the_last_two_years():
     assert t.value == "2005-SU"
     t = one("in den vergangenen beiden Jahren", "2016-03-10", "den vergangenen beiden Jahren")
     assert (t.type, t.value) == ("DURATION", "P2Y")
+
+
+def test_the_years_as_a_span_and_long_lasting_adjectives():
+    t = one("Das waren die Jahre der Krise.", "2016", "die Jahre")
+    assert (t.type, t.value) == ("DURATION", "PXY")
+    found = tx("Das Haus ist in die Jahre gekommen. Die Jahre 2014 und 2015.", "2016")
+    assert [t.text for t in found] == ["2014", "2015"]
+    assert one("nach jahrelangen Streitereien", "2016", "jahrelangen").value == "PXY"
+    assert one("In diesen Tagen wird entschieden.", "2016", "diesen Tagen").value == "PRESENT_REF"
