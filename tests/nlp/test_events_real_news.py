@@ -70,3 +70,25 @@ def test_threat_with_mit_is_still_a_threat() -> None:
     doc = analyse("Russland droht mit Sanktionen.", [("Russland", "LOC")])
     (threat,) = events_of(doc, "THREATEN")
     assert threat.component.endswith("THREATEN:drohen")
+
+
+def test_dateline_city_is_never_the_actor() -> None:
+    text = "Ankara/Istanbul – Der Präsident Ali Kaya hat den Minister Can Demir beauftragt."
+    doc = analyse(text, [("Ankara", "LOC"), ("Istanbul", "LOC"), ("Ali Kaya", "PER")])
+    (order,) = events_of(doc, "REQUEST")
+    assert [a.text for a in order.actor] == ["Ali Kaya"]
+
+
+def test_von_after_a_noun_is_no_passive_agent() -> None:
+    text = "Ein Mann wurde in der Nähe von Lyon festgenommen."
+    (arrest,) = events_of(analyse(text, [("Lyon", "LOC")]), "COERCE")
+    assert arrest.actor == []
+    text = "Ein Mann wurde am Montag von der Polizei festgenommen."
+    (arrest,) = events_of(analyse(text), "COERCE")
+    assert [a.text for a in arrest.actor] == ["Polizei"]
+
+
+def test_sentence_initial_preposition_is_no_actor() -> None:
+    text = "Angesichts der Lage hat die Regierung weitere Soldaten verlegt."
+    (move,) = events_of(analyse(text), "MOBILIZE")
+    assert [a.text for a in move.actor] == ["Regierung"]

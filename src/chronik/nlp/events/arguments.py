@@ -111,7 +111,11 @@ def verb_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
         actor = controller(trigger.clause, ctx, object_control=False)
         return Roles(actor=actor, target=_targets(trigger, [c for c in cands if c not in actor]))
     if is_passive(doc, trigger):
-        agents = [c for c in cands if c.prep in de.AGENT_PREPOSITIONS]
+        agents = [
+            c
+            for c in cands
+            if c.prep in de.AGENT_PREPOSITIONS and not _attributive_von(ctx.index, c)
+        ]
         nominative = [c for c in bare if may_be_subject(doc, c)]
         lo, hi = _conjunct(doc, trigger, ctx)
         own = [c for c in nominative if lo <= c.np_start and c.start < hi]
@@ -168,6 +172,30 @@ def verb_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
             doc, max(lo, finite + 1 if finite is not None else lo), hi, trigger
         )
     return Roles(actor=actor, target=target)
+
+
+def _attributive_von(index: phrases.DocIndex, cand: Candidate) -> bool:
+    """ "in der Nähe von Casablanca festgenommen", "den Attentätern von Paris": a von-phrase with a
+    place name right after a common noun modifies that noun and is no passive agent (a date or a
+    name before it is no such noun: "am Montag von Russland angegriffen")."""
+    doc = index.doc
+    if cand.mention is None or cand.mention.type != "LOC":
+        return (
+            False  # "dass ein Jogger von einem Bären angegriffen wurde": a subject, then its agent
+        )
+    first = cand.np_start if cand.np_start >= 0 else cand.start
+    prep = first - 1
+    before = prep - 1
+    if prep < 0 or doc[prep].lower_ not in ("von", "vom") or before < 0:
+        return False
+    word = doc[before]
+    return (
+        word.is_alpha
+        and word.text[:1].isupper()
+        and not word.is_sent_start
+        and before not in index.timex_at
+        and before not in index.mention_at  # "nach Angaben aus Kiew von den Emiraten vermittelt"
+    )
 
 
 def _rejected_report(doc: Doc, start: int, end: int, trigger: Trigger) -> list[Candidate]:

@@ -69,6 +69,7 @@ class DocIndex:
     timexes: list[tuple[int, int, Timex]] = field(default_factory=list)
     mention_at: dict[int, tuple[int, int, Mention]] = field(default_factory=dict)
     timex_at: dict[int, tuple[int, int, Timex]] = field(default_factory=dict)
+    dateline: set[int] = field(default_factory=set)  # "Minsk –": a place, never a participant
 
 
 def token_span(doc: Doc, start: int, end: int) -> Span:
@@ -96,7 +97,28 @@ def index_doc(doc: Doc) -> DocIndex:
         index.timexes.append(item)
         for i in range(span.start, span.end):
             index.timex_at[i] = item
+    index.dateline = dateline_tokens(doc)
     return index
+
+
+DATELINE_DASHES = ("–", "-", "—")
+MAX_DATELINE = 6  # tokens before the dash: "Holguin/Vatikanstadt –", "Gaza/Jerusalem –"
+
+
+def dateline_tokens(doc: Doc) -> set[int]:
+    """Tokens of a dateline ("Warschau/Moskau – Der Außenminister ..."): capitalised place words
+    and slashes at the start of a sentence, right before a dash."""
+    out: set[int] = set()
+    for sent in doc.sents:
+        for k in range(sent.start, min(sent.start + MAX_DATELINE, sent.end)):
+            if doc[k].text in DATELINE_DASHES:
+                if k > sent.start:
+                    out.update(range(sent.start, k))
+                break
+            word = doc[k].text
+            if not (word == "/" or (word[:1].isupper() and word.replace("-", "").isalpha())):
+                break
+    return out
 
 
 def heuristic_mentions(doc: Doc) -> list[Mention]:
@@ -191,7 +213,7 @@ def candidates(
     i = start
     while i < end:
         tok = doc[i]
-        if i in skip or i in index.timex_at:
+        if i in skip or i in index.timex_at or i in index.dateline:
             i += 1
             continue
         item = index.mention_at.get(i)

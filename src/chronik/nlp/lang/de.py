@@ -56,6 +56,8 @@ PREPOSITIONS = _words("""
     ab als am an ans auf aus außerhalb bei beim bis durch entlang für gegen gemäß hinter im in
     innerhalb ins laut mit nach nahe neben nördlich ohne per samt seit statt südlich trotz um
     unter via vom von vor vorm wegen westlich zu zum zur zwischen östlich über
+    angesichts anlässlich aufgrund binnen dank entgegen infolge inmitten mittels seitens
+    ungeachtet unweit
 """)
 
 # Prepositions that put a place name in the place role ('in Kiew', 'nahe Charkiw').
@@ -102,6 +104,9 @@ FUNCTION_CAPS = _words("""
     Tatsächlich Trotz Trotzdem Um Unabhängig Und Unterdessen Vielleicht Vielmehr Vom Von Vor
     Vorerst Vorher Wann Was Wegen Weiter Weitere Wenn Wer Wie Wir Wo Wohl Während Zu Zudem
     Zuerst Zugleich Zuletzt Zum Zumindest Zunächst Zur Zuvor Zwar Über
+    Angesichts Anlässlich Aufgrund Außerhalb Binnen Dank Entgegen Entweder Gemäß Indes Infolge
+    Innerhalb Inmitten Jenseits Konkret Mittels Nahe Seitens Sowohl Statt Ungeachtet Unweit Weder
+    Zufolge Zurzeit Zusätzlich
 """)
 
 # Capitalised nouns that are no participants (time, report, quantity nouns).
