@@ -20,6 +20,7 @@ from chronik.api import routes
 from chronik.api.limits import BodyLimit
 from chronik.settings import Settings
 from chronik.store.db import open_store
+from chronik.store.lookup import AmbiguousEntity
 from chronik.web import pages
 from chronik.web.render import STATIC_DIR, error_page, wants_html
 
@@ -85,6 +86,20 @@ def _install_error_handlers(app: FastAPI) -> None:
             {"error": exc.detail, "status": exc.status_code},
             status_code=exc.status_code,
             headers=exc.headers,
+        )
+
+    @app.exception_handler(AmbiguousEntity)
+    async def ambiguous_entity(request: Request, exc: AmbiguousEntity):  # type: ignore[no-untyped-def]
+        """An entity name that fits several entities: 409 with the candidates to choose from."""
+        if wants_html(request.url.path):
+            return error_page(request, 409, str(exc))
+        return JSONResponse(
+            {
+                "error": f"{exc.name!r} names {len(exc.candidates)} entities; give an id",
+                "status": 409,
+                "candidates": [c.as_dict() for c in exc.candidates],
+            },
+            status_code=409,
         )
 
     @app.exception_handler(Exception)

@@ -15,6 +15,7 @@ from chronik.kb.entities import combine_aliases, decision_aliases
 from chronik.nlp.linking import names as nm
 from chronik.nlp.linking.aliases import Alias, AliasError, file_aliases
 from chronik.store import decisions as decision_rows
+from chronik.store import lookup
 from chronik.store.db import Conn, Store, connection, transaction
 from chronik.store.entities import add_key, count_entities, entity_id_by_key, new_keyed_entity
 from chronik.store.roles import count_roles_held, move_roles, roles_held
@@ -25,29 +26,25 @@ class EntityNotFound(ChronikError):
 
 
 def find_entity(conn: Conn, name: str) -> Any:
-    """By canonical name, then by any name it was seen under, then by name key; the most mentioned
-    wins."""
-    row = decision_rows.entity_by_canonical(conn, name)
-    if row is None:
-        row = decision_rows.entity_by_name_key(conn, nm.lookup_key(name))
-    if row is None:
-        keys = (
-            [f"s:{k}" for k in nm.name_keys(name)]
-            + [f"n:{k}" for k in nm.name_keys(name)]
-            + [f"o:{k}" for k in nm.name_keys(name)]
-        )
-        row = decision_rows.entity_by_index_keys(conn, keys)
-    if row is None:
+    """The entity a name means, through the linker's keys (chronik.store.lookup): an id, canonical
+    name, any spelling it was seen under, or a transliteration of one. AmbiguousEntity when several
+    match and none dominates."""
+    found = lookup.resolve(conn, name)
+    if found is None:
         raise EntityNotFound(
-            f"no entity named {name!r}; try `chronik entity show` with another spelling"
+            f"no entity named {name!r}; `chronik entity list --name {name[:3]}` lists similar ones"
         )
-    return row
+    return decision_rows.entity_row(conn, found.id)
 
 
 def entity_show(store: Store, name: str, limit: int = 50) -> dict[str, Any]:
     """Names with counts, roles over time (stated and resolved), and the reports that mention it."""
     with connection(store) as conn:
-        ent = find_entity(conn, name)
+        found = lookup.candidates(conn, name)
+        chosen = lookup.choose(name.strip(), found)
+        if chosen is None:
+            find_entity(conn, name)  # raises EntityNotFound with its hint
+        ent = decision_rows.entity_row(conn, chosen.id)
         names = decision_rows.entity_names(conn, ent.id)
         roles = roles_held(conn, ent.id)
         reports = decision_rows.reports_mentioning(conn, ent.id, limit)
@@ -62,6 +59,7 @@ def entity_show(store: Store, name: str, limit: int = 50) -> dict[str, Any]:
             "info": ent.info,
         },
         "names": [{"name": x.name, "count": x.count} for x in names],
+        "others": [c.as_dict() for c in found if c.id != ent.id],
         "roles": [
             {
                 "role": x.role,

@@ -20,6 +20,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from chronik.store import schema
+from chronik.store.lookup import resolve
 
 MAX_SPAN_DAYS = 366
 MAX_ID = 2**62  # ids beyond a 64-bit integer cannot exist; asking for one finds nothing
@@ -111,17 +112,12 @@ def iso(value: Any) -> str | None:
 
 
 def resolve_entities(conn: sa.Connection, value: str | None) -> list[int]:
-    """An id, or a name matched against canonical names and matching keys (case-insensitive)."""
+    """An id, or a name resolved through the linker's keys (Schoigu, Shoigu, Шойгу, "Sergei Shoigu"
+    alike: chronik.store.lookup); an ambiguous name raises AmbiguousEntity with the candidates."""
     if not value or not value.strip():
         return []
-    value = value.strip()
-    if value.isdigit():
-        return [int(value)] if int(value) <= MAX_ID else []
-    ent = schema.entities.c
-    rows = conn.execute(
-        sa.select(ent.id).where(sa.or_(ent.canonical == value, ent.key == value.lower())).limit(50)
-    )
-    return [row.id for row in rows]
+    found = resolve(conn, value)
+    return [found.id] if found else []
 
 
 def _mentioned(conn: sa.Connection, ids: list[int]) -> int:

@@ -1,0 +1,88 @@
+"""A typed name resolves through the linker's keys, the same way for every command and view."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronik.kb.decisions import entity_show
+from chronik.kb.entities import link_report
+from chronik.store import queries
+from chronik.store.db import connection, open_store, write_report
+from chronik.store.lookup import AmbiguousEntity, candidates, resolve
+from tests.kb.test_entities import REPORTS, _report
+
+
+@pytest.fixture()
+def store(tmp_path):  # type: ignore[no-untyped-def]
+    s = open_store(str(tmp_path / "lookup.db"))
+    for report, ann in REPORTS:
+        write_report(s, report, ann)
+        link_report(s, report.id)
+    return s
+
+
+@pytest.mark.parametrize("name", ["Schoigu", "Shoigu", "Шойгу", "Sergei Shoigu", "schoigus"])
+def test_every_spelling_of_shoigu_resolves_to_one_entity(store, name: str) -> None:  # type: ignore[no-untyped-def]
+    with connection(store) as conn:
+        found = resolve(conn, name)
+    assert found is not None and found.canonical == "Sergei Shoigu"
+
+
+def test_a_given_name_that_does_not_fit_finds_nothing(store) -> None:  # type: ignore[no-untyped-def]
+    with connection(store) as conn:
+        assert resolve(conn, "Anna Shoigu") is None
+
+
+def test_timeline_by_transliteration_finds_the_same_reports(store) -> None:  # type: ignore[no-untyped-def]
+    shown = {n: entity_show(store, n)["entity"]["id"] for n in ("Shoigu", "Шойгу", "Schoigu")}
+    assert len(set(shown.values())) == 1
+
+
+def test_two_muellers_are_ambiguous_and_listed_with_context(store) -> None:  # type: ignore[no-untyped-def]
+    with connection(store) as conn:
+        found = candidates(conn, "Müller")
+        assert {c.canonical for c in found} >= {"Gerd Müller", "Thomas Müller"}
+        with pytest.raises(AmbiguousEntity) as err:
+            resolve(conn, "Müller")
+    message = str(err.value)
+    assert "Gerd Müller (PER" in message and "Thomas Müller (PER" in message
+    assert "2019-05-01" in message and "2021-07-01" in message  # when each was named
+    with connection(store) as conn:
+        assert resolve(conn, "Thomas Müller").canonical == "Thomas Müller"
+
+
+def test_an_ambiguous_entity_filter_raises_instead_of_picking_one(store) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(AmbiguousEntity):
+        queries.timeline(store, queries.Filters(entity="Müller"))
+
+
+def test_a_dominant_entity_wins_over_a_stray_one(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    s = open_store(str(tmp_path / "d.db"))
+    text = "Lukaschenko sprach. Lukaschenko drohte. Lukaschenko lachte. Lukaschenko ging."
+    reports = [
+        _report(f"l{i}", f"2023-0{i}-01", text, [("Lukaschenko", "PER", None)] * 4)
+        for i in range(1, 4)
+    ]
+    reports.append(
+        _report("l9", "2023-05-01", "In Lukaschenko regnet es.", [("Lukaschenko", "LOC", None)])
+    )
+    for report, ann in reports:
+        write_report(s, report, ann)
+        link_report(s, report.id)
+    shown = entity_show(s, "Lukaschenko")
+    assert shown["entity"]["type"] == "PER"
+
+
+def test_api_answers_409_with_candidates_for_an_ambiguous_name(store) -> None:  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from chronik.api.app import create_app
+    from chronik.settings import Settings
+
+    client = TestClient(create_app(Settings(db=store.url)))
+    answer = client.get("/api/timeline", params={"entity": "Müller"})
+    assert answer.status_code == 409
+    body = answer.json()
+    assert {c["canonical"] for c in body["candidates"]} >= {"Gerd Müller", "Thomas Müller"}
+    assert all(c["type"] == "PER" and c["n_mentions"] >= 1 for c in body["candidates"])
+    assert client.get("/api/timeline", params={"entity": "Шойгу"}).status_code == 200
