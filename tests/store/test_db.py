@@ -143,3 +143,63 @@ def test_a_transaction_commits_its_block_or_nothing(store) -> None:
         raise RuntimeError("stop half-way")
     with store.engine.connect() as conn:
         assert conn.execute(sa.select(t.reports.c.pipeline)).scalar_one() == "kept"
+
+
+# --- opening: what --db can name that is not a database --------------------------------------
+
+
+def _open_error(db: str) -> str:
+    from chronik.errors import ConfigError, StoreError
+
+    with pytest.raises(ConfigError) as caught:
+        open_store(db)
+    assert isinstance(caught.value, StoreError)  # callers that catch StoreError still do
+    return str(caught.value)
+
+
+def test_a_file_that_is_not_a_database_is_refused_and_left_alone(tmp_path) -> None:
+    path = tmp_path / "passwd"
+    path.write_text("root:x:0:0:root:/root:/bin/bash\n")
+    assert "is not a SQLite database" in _open_error(str(path))
+    assert path.read_text() == "root:x:0:0:root:/root:/bin/bash\n"
+
+
+def test_a_folder_or_a_missing_folder_is_refused(tmp_path) -> None:
+    assert "is a folder" in _open_error(str(tmp_path))
+    assert "does not exist" in _open_error(str(tmp_path / "missing" / "x.db"))
+
+
+def test_a_database_url_whose_driver_is_missing_names_the_driver() -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("psycopg2") is not None:
+        pytest.skip("psycopg2 is installed here")
+    message = _open_error("postgresql+psycopg2://user:secret@localhost/chronik")
+    assert "driver is not installed" in message and "psycopg2" in message
+    assert "secret" not in message
+
+
+def test_a_read_only_file_is_refused(tmp_path) -> None:
+    import os
+
+    if os.geteuid() == 0:
+        pytest.skip("root may write to any file")
+    path = tmp_path / "ro.db"
+    open_store(str(path)).engine.dispose()
+    path.chmod(0o444)
+    assert "read-only" in _open_error(str(path))
+
+
+def test_the_cli_exits_2_without_a_traceback_for_a_bad_db(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    for db in ("/etc/passwd", str(tmp_path), str(tmp_path / "no" / "x.db")):
+        done = subprocess.run(
+            [sys.executable, "-m", "chronik", "stats", "--db", db],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 2, done.stderr
+        assert "Traceback" not in done.stderr and "error: --db" in done.stderr

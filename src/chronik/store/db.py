@@ -6,6 +6,7 @@ and a report killed half-way never commits, so a re-run finishes the job without
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -21,7 +22,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection, Engine
 
-from chronik.errors import StoreError
+from chronik.errors import ConfigError, StoreError
 from chronik.store import schema
 from chronik.types import Annotations, Report
 
@@ -75,20 +76,78 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor.close()
 
 
+class StoreOpenError(StoreError, ConfigError):
+    """--db names something that cannot be a chronik database (not a database, a folder, a
+    read-only file, a driver that is not installed): a usage error (exit 2), and still a
+    StoreError for code that catches those."""
+
+
 def open_store(db: str, *, migrate_to_head: bool = True) -> Store:
     """Open (and create or upgrade) the database at a path or URL."""
     url = database_url(db)
+    if "://" not in db and db != ":memory:":
+        _check_sqlite_path(db, Path(db).expanduser())
     try:
         # pre-ping: a server restarted during a long ingest costs a reconnect, not the run
         engine = sa.create_engine(url, future=True, pool_pre_ping=not url.startswith("sqlite"))
     except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError) as exc:
-        raise StoreError(f"cannot use database {db!r}: {exc}") from None
+        raise StoreOpenError(f"cannot use database {db!r}: {exc}") from None
+    except ImportError as exc:
+        raise StoreOpenError(
+            f"cannot use database {_hide_password(db)}: its driver is not installed "
+            f"({exc}); for PostgreSQL install psycopg (pip install 'psycopg[binary]') and use "
+            "postgresql+psycopg://…"
+        ) from None
     if engine.dialect.name == "sqlite":
         sa.event.listen(engine, "connect", _sqlite_pragmas)
     store = Store(engine, engine.url.render_as_string(hide_password=True))
     if migrate_to_head:
         migrate(store)
     return store
+
+
+def _hide_password(db: str) -> str:
+    try:
+        return sa.engine.make_url(db).render_as_string(hide_password=True)
+    except sa.exc.ArgumentError:
+        return repr(db)
+
+
+def _check_sqlite_path(db: str, path: Path) -> None:
+    """What SQLite would only call "unable to open database file", said with its reason."""
+    if path.is_dir():
+        raise StoreOpenError(f"--db {db}: is a folder, not a database file; give a file path")
+    if not path.parent.is_dir():
+        raise StoreOpenError(
+            f"--db {db}: folder {path.parent} does not exist; create it or give another path"
+        )
+    if not os.access(path if path.exists() else path.parent, os.W_OK):
+        raise StoreOpenError(
+            f"--db {db}: is read-only; chronik writes to the database and to its -wal and -shm "
+            "files beside it: give a writable path"
+        )
+    if path.exists() and path.stat().st_size:
+        with path.open("rb") as head:
+            if head.read(16) != b"SQLite format 3\x00":
+                raise StoreOpenError(
+                    f"--db {db}: is not a SQLite database (its first bytes say otherwise); "
+                    "give a new file name or an existing chronik database"
+                )
+
+
+_USAGE_TROUBLE = (
+    ("not a database", "is not a SQLite database; give another --db"),
+    ("readonly database", "is read-only; chronik writes to it and to its -wal and -shm files"),
+    ("unable to open database file", "cannot be opened; check the path and its permissions"),
+)
+
+
+def _open_failure(store: Store, exc: sa.exc.DBAPIError) -> StoreError:
+    text = str(exc.orig)
+    for needle, advice in _USAGE_TROUBLE:
+        if needle in text.lower():
+            return StoreOpenError(f"database {store.url} {advice} ({text})")
+    return StoreError(f"cannot open or migrate {store.url}: {text}")
 
 
 def _alembic_config() -> Config:
@@ -112,8 +171,8 @@ def migrate(store: Store) -> None:
         with store.engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
-    except sa.exc.OperationalError as exc:
-        raise StoreError(f"cannot open or migrate {store.url}: {exc.orig}") from None
+    except sa.exc.DBAPIError as exc:
+        raise _open_failure(store, exc) from None
 
 
 @dataclass(frozen=True)
