@@ -417,3 +417,16 @@ def test_the_years_as_a_span_and_long_lasting_adjectives():
     assert [t.text for t in found] == ["2014", "2015"]
     assert one("nach jahrelangen Streitereien", "2016", "jahrelangen").value == "PXY"
     assert one("In diesen Tagen wird entschieden.", "2016", "diesen Tagen").value == "PRESENT_REF"
+
+
+def test_an_event_called_off_in_the_past_tense_keeps_its_date_ahead():
+    text = "Der Veranstalter hat das Konzert am 25. September abgesagt."
+    assert one(text, "2015-09-12", "25. September").value == "2015-09-25"
+    assert one("Er hat am 3. September gesprochen.", "2015-09-12", "3. September").value == (
+        "2015-09-03"
+    )
+
+
+def test_german_present_for_the_future_breaks_a_tie_forward():
+    text = "Das Festival findet Anfang November statt."
+    assert one(text, "2016-05-25", "Anfang November").value == "2016-11"

@@ -217,7 +217,8 @@ def choose_year(
     if tense == FUTURE:
         future = [o for o in options if o[0] >= anchor_key]
         return min(future)[1] if future else ctx.anchor.year
-    return min(options, key=lambda o: (abs(o[0] - anchor_key), o[0] > anchor_key))[1]
+    # a tie (November in a May report) goes ahead: the German present tells the future too
+    return min(options, key=lambda o: (abs(o[0] - anchor_key), o[0] < anchor_key))[1]
 
 
 def year_for(

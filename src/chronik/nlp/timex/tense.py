@@ -164,6 +164,8 @@ def words_tense(words: list[str], lex: Lexicon, reports: bool = True) -> str | N
     past = perfect or any(w in past_forms or _prefixed_preterite(w, lex) for w in words)
     if not past:
         past = any(_is_preterite(w, words[i - 1] if i else "", lex) for i, w in enumerate(words))
+    if past and any(w in lex.verbs["schedule"] for w in words):
+        return None  # "hat das Konzert am 25. September abgesagt": the concert's date, either way
     if past or (reports and any(w in lex.verbs["report"] for w in words)):
         return PAST  # "wie die Polizei am Montag mitteilt": said on a day already past
     if (len(words) >= 2 and words[-2] == "zu" and words[-1].endswith("en")) or (
