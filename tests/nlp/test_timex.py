@@ -430,3 +430,9 @@ def test_an_event_called_off_in_the_past_tense_keeps_its_date_ahead():
 def test_german_present_for_the_future_breaks_a_tie_forward():
     text = "Das Festival findet Anfang November statt."
     assert one(text, "2016-05-25", "Anfang November").value == "2016-11"
+
+
+def test_von_morgen_is_the_future_in_general():
+    t = one("Das sind die Schulen von morgen.", "2016-03-10", "morgen")
+    assert (t.value, t.component.split("/")[-1]) == ("FUTURE_REF", "relative_day")
+    assert one("Wir reisen morgen ab.", "2016-03-10", "morgen").value == "2016-03-11"

@@ -179,6 +179,8 @@ def h_relday(m: re.Match, ctx: Context) -> Found | None:
     pod = _pod_code(ctx, g.get("pod"))
     if word.lower() == "heute" and pod is None and is_generic_today(ctx):
         return present_ref(ctx)
+    if word == "morgen" and pod is None and ctx.previous_word() == "von":
+        return present_ref(ctx, "FUTURE_REF")  # "die Schulen von morgen"
     today = ctx.anchor_day()
     if today is not None:
         day = today + timedelta(days=offset)

@@ -193,9 +193,9 @@ def h_ref(m: re.Match, ctx: Context) -> Found | None:
     return _ref_found(ctx, value)
 
 
-def present_ref(ctx: Context) -> Found:
-    """ "heute" meaning nowadays."""
-    return _ref_found(ctx, "PRESENT_REF")
+def present_ref(ctx: Context, value: str = "PRESENT_REF") -> Found:
+    """ "heute" meaning nowadays; "(die Schulen) von morgen" the future in general."""
+    return _ref_found(ctx, value)
 
 
 def _ref_found(ctx: Context, value: str) -> Found:
