@@ -227,3 +227,32 @@ def _count(db: Path, sql: str, text: bool = False):  # type: ignore[no-untyped-d
         return "" if text else 0  # schema not created yet
     finally:
         conn.close()
+
+
+def test_entity_list_filters_and_alias_list_remove_warn(tmp_path: Path, corpus: Path) -> None:
+    db = tmp_path / "l.db"
+    assert chronik("ingest", str(corpus), db=db).returncode == 1  # more.jsonl:2 is skipped
+    places = json.loads(chronik("entity", "list", "--type", "LOC", "--json", db=db).stdout)
+    assert places and {p["type"] for p in places} == {"LOC"}
+    assert [p["n_mentions"] for p in places] == sorted(
+        (p["n_mentions"] for p in places), reverse=True
+    )
+    named = json.loads(chronik("entity", "list", "--name", "min", "--json", db=db).stdout)
+    assert [p["canonical"] for p in named] == ["Minsk"]
+    table = chronik("entity", "list", "--min-mentions", "1", db=db)
+    assert table.returncode == 0 and "Minsk" in table.stdout
+    assert chronik("entity", "list", "--type", "CITY", db=db).returncode == 2
+    same = [
+        json.loads(chronik("entity", "show", n, "--json", db=db).stdout)["entity"]["id"]
+        for n in ("Schoigu", "Shoigu", "Шойгу", "Sergei Shoigu")
+    ]
+    assert len(set(same)) == 1
+    typo = chronik("entity", "alias", "add", "Weissrusland", "Belarus", "--type", "LOC", db=db)
+    assert typo.returncode == 0 and "no stored mention is written 'Weissrusland'" in typo.stderr
+    listed = json.loads(chronik("entity", "alias", "list", "--json", db=db).stdout)
+    assert [(a["variant"], a["canonical"]) for a in listed] == [("Weissrusland", "Belarus")]
+    removed = chronik("entity", "alias", "remove", "Weissrusland", db=db)
+    assert removed.returncode == 0 and removed.stdout.startswith("alias Weissrusland removed")
+    assert json.loads(chronik("entity", "alias", "list", "--json", db=db).stdout) == []
+    again = chronik("entity", "alias", "remove", "Weissrusland", db=db)
+    assert again.returncode == 1 and "no alias 'Weissrusland'" in again.stderr

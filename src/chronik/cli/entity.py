@@ -8,10 +8,10 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from chronik.cli.common import AS_JSON, CONFIG, DB, open_from_options, out, print_json
+from chronik.cli.common import AS_JSON, CONFIG, DB, err, open_from_options, out, print_json
 
 entity_app = typer.Typer(
-    help="Entities: show one, and corrections that last (merge, split, alias).",
+    help="Entities: list and show them, and corrections that last (merge, split, alias).",
     no_args_is_help=True,
 )
 alias_app = typer.Typer(
@@ -61,6 +61,13 @@ def _print_entity(result: dict[str, Any]) -> None:
     if result.get("names"):
         out.print(
             "names: " + ", ".join(f"{n['name']} ({n['count']})" for n in result["names"]),
+            highlight=False,
+        )
+    for other in result.get("others", []):
+        out.print(
+            f"  also named so: {other['id']} {other['canonical']} ({other['type']}, "
+            f"{other['n_mentions']} mentions) {other['context']}",
+            markup=False,
             highlight=False,
         )
     for role in result.get("roles", []):
@@ -171,6 +178,113 @@ def alias_add(
             f"{result['variant']} now names {result['canonical']}{kind}; "
             f"{result['mentions']:,} mentions re-linked; decision {result['decision']}"
         )
+    for warning in result.get("warnings", []):
+        err.print(f"warning: {warning}", style="yellow", markup=False, highlight=False)
+
+
+@alias_app.command("list")
+def alias_list(
+    all_: bool = typer.Option(
+        False, "--all", help="Also the aliases chronik ships (aliases.tsv, with their source)."
+    ),
+    db: str | None = DB,
+    config: Path | None = CONFIG,
+    as_json: bool = AS_JSON,
+) -> None:
+    """The aliases added with `entity alias add` (and with --all the shipped ones).
+
+    [bold]Examples[/bold]
+
+      chronik entity alias list
+      chronik entity alias list --all --json
+    """
+    from chronik.kb import decisions as ec
+
+    rows = ec.alias_list(open_from_options(config, db), all_)
+    if as_json:
+        print_json(rows)
+        return
+    if not rows:
+        say("no aliases added yet (`chronik entity alias add VARIANT CANONICAL`)")
+        return
+    table = Table(title="aliases")
+    for col in ("variant", "canonical", "type", "origin"):
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(row["variant"], row["canonical"], row["type"], row["origin"])
+    out.print(table)
+
+
+@alias_app.command("remove")
+def alias_remove(
+    variant: str = typer.Argument(..., help="The variant as added, e.g. Weißrussland."),
+    db: str | None = DB,
+    config: Path | None = CONFIG,
+    as_json: bool = AS_JSON,
+) -> None:
+    """Withdraw an alias added with `entity alias add` and re-link the store without it.
+
+    [bold]Example[/bold]
+
+      chronik entity alias remove Weißrussland
+    """
+    from chronik.kb import decisions as ec
+
+    result = ec.alias_remove(open_from_options(config, db), variant)
+    if as_json:
+        print_json(result)
+    else:
+        say(
+            f"alias {result['variant']} removed (decision "
+            f"{', '.join(map(str, result['decisions']))}); "
+            f"{result['relinked_reports']:,} reports re-linked"
+        )
+
+
+@entity_app.command("list")
+def entity_list(
+    type_: str | None = typer.Option(None, "--type", help="PER, LOC, ORG or OTH."),
+    name: str | None = typer.Option(
+        None, "--name", help="How the name (or any spelling of it) begins, case-insensitively."
+    ),
+    min_mentions: int = typer.Option(0, "--min-mentions", min=0, help="At least this many."),
+    limit: int = typer.Option(50, min=1, max=100_000, help="Entities to list."),
+    db: str | None = DB,
+    config: Path | None = CONFIG,
+    as_json: bool = AS_JSON,
+) -> None:
+    """Entities, most mentioned first.
+
+    [bold]Examples[/bold]
+
+      chronik entity list --type PER --min-mentions 3
+      chronik entity list --name Scho --json
+    """
+    from chronik.kb import decisions as ec
+
+    kind = type_.upper() if type_ else None
+    if kind not in (None, "PER", "LOC", "ORG", "OTH"):
+        raise typer.BadParameter(f"{type_}: choose PER, LOC, ORG or OTH", param_hint="--type")
+    rows = ec.entity_list(open_from_options(config, db), kind, name, min_mentions, limit)
+    if as_json:
+        print_json(rows)
+        return
+    if not rows:
+        say("no entity matches")
+        return
+    table = Table(title="entities")
+    for col in ("id", "name", "type", "mentions", "first", "last"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(
+            str(r["id"]),
+            r["canonical"],
+            r["type"],
+            str(r["n_mentions"]),
+            r["first_date"] or "",
+            r["last_date"] or "",
+        )
+    out.print(table)
 
 
 @entity_app.command("decisions")

@@ -17,7 +17,13 @@ from chronik.nlp.linking.aliases import Alias, AliasError, file_aliases
 from chronik.store import decisions as decision_rows
 from chronik.store import lookup
 from chronik.store.db import Conn, Store, connection, transaction
-from chronik.store.entities import add_key, count_entities, entity_id_by_key, new_keyed_entity
+from chronik.store.entities import (
+    add_key,
+    count_entities,
+    entity_id_by_key,
+    list_entities,
+    new_keyed_entity,
+)
 from chronik.store.roles import count_roles_held, move_roles, roles_held
 
 
@@ -248,6 +254,7 @@ def alias_add(
             mtype = type_
         else:
             mtype = decision_rows.first_mention_type(conn, mids) if mids else "OTH"
+        known = bool(lookup.candidates(conn, canonical))
         target = _target(conn, canonical, mtype or "OTH")
         left = _move(conn, mids, target)
         _rebuild(conn, target)
@@ -259,6 +266,100 @@ def alias_add(
         "type": type_,
         "mentions": len(mids),
         "decision": decision,
+        "warnings": _alias_warnings(variant, canonical, len(mids), known),
+    }
+
+
+def _alias_warnings(variant: str, canonical: str, mentions: int, known: bool) -> list[str]:
+    """An alias that matches nothing is usually a typo: say so (it still applies from now on)."""
+    out = []
+    if not mentions:
+        out.append(
+            f"no stored mention is written {variant!r}: nothing was re-linked; the alias applies "
+            "to reports linked from now on"
+        )
+    if not known:
+        out.append(
+            f"no entity was named {canonical!r} before: a new entity of that name was made; "
+            "`chronik entity list --name` finds existing names"
+        )
+    return out
+
+
+def entity_list(
+    store: Store,
+    type_: str | None = None,
+    prefix: str | None = None,
+    min_mentions: int = 0,
+    limit: int = 50,
+) -> list[dict[str, Any]]:
+    """Entities, most mentioned first, narrowed by type, name prefix and mention count."""
+    with connection(store) as conn:
+        rows = list_entities(conn, type_, prefix, min_mentions, limit)
+    return [
+        {
+            "id": r.id,
+            "canonical": r.canonical,
+            "type": r.type,
+            "n_mentions": r.n_mentions,
+            "first_date": r.first_date,
+            "last_date": r.last_date,
+        }
+        for r in rows
+    ]
+
+
+def alias_list(store: Store, with_file: bool = False) -> list[dict[str, Any]]:
+    """The aliases added by users (decisions), and with `with_file` those of aliases.tsv with the
+    source each row gives."""
+    out = []
+    with connection(store) as conn:
+        for r in decision_rows.active_decisions(conn):
+            if r["action"] != "alias":
+                continue
+            args = r["args"]
+            for variant in args.get("names", []):
+                out.append(
+                    {
+                        "variant": variant,
+                        "canonical": args["canonical"],
+                        "type": args.get("type") or "*",
+                        "origin": f"decision {r['id']}",
+                        "decision": r["id"],
+                    }
+                )
+    if with_file:
+        out += [
+            {"variant": a.variant, "canonical": a.canonical, "type": a.type, "origin": a.origin}
+            for a in file_aliases()
+        ]
+    return out
+
+
+def alias_remove(store: Store, variant: str) -> dict[str, Any]:
+    """Withdraw the user aliases for `variant` and relink the store without them. Rows of
+    aliases.tsv are part of chronik, not decisions: they are edited in the file."""
+    key = nm.lookup_key(variant)
+    with connection(store) as conn:
+        ids = [
+            r["id"]
+            for r in decision_rows.active_decisions(conn)
+            if r["action"] == "alias"
+            and any(nm.lookup_key(v) == key for v in r["args"].get("names", []))
+        ]
+    if not ids:
+        in_file = [a.origin for a in file_aliases() if nm.lookup_key(a.variant) == key]
+        hint = (
+            f" (it is in {', '.join(in_file)}; edit that file)"
+            if in_file
+            else "; `chronik entity alias list` shows them"
+        )
+        raise ChronikError(f"no alias {variant!r} was added{hint}")
+    results = [decision_undo(store, i) for i in ids]
+    return {
+        "variant": variant,
+        "decisions": ids,
+        "relinked_reports": results[-1]["relinked_reports"],
     }
 
 

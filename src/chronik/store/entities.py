@@ -271,3 +271,34 @@ def unlink_all(conn: Conn) -> None:
         conn.execute(table.delete())
     conn.execute(schema.mentions.update().values(entity_id=None, canonical=None))
     conn.execute(schema.entities.delete())
+
+
+# --- listing -----
+
+
+def _prefix(column: Any, prefix: str) -> sa.ColumnElement[bool]:
+    """Case-insensitive prefix match; % and _ in the prefix are plain characters."""
+    escaped = prefix.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return sa.func.lower(column).like(escaped + "%", escape="\\")
+
+
+def list_entities(
+    conn: Conn,
+    type_: str | None = None,
+    prefix: str | None = None,
+    min_mentions: int = 0,
+    limit: int = 50,
+) -> list[sa.Row]:
+    """(id, canonical, type, n_mentions, first_date, last_date) of entities, most mentioned first;
+    `prefix` matches the canonical name or any spelling the entity was seen under."""
+    e, n = schema.entities.c, schema.entity_names.c
+    query = sa.select(e.id, e.canonical, e.type, e.n_mentions, e.first_date, e.last_date)
+    if type_:
+        query = query.where(e.type == type_)
+    if min_mentions:
+        query = query.where(e.n_mentions >= min_mentions)
+    if prefix:
+        named = sa.select(n.entity_id).where(_prefix(n.name, prefix))
+        query = query.where(sa.or_(_prefix(e.canonical, prefix), e.id.in_(named)))
+    query = query.order_by(e.n_mentions.desc(), e.canonical, e.id).limit(limit)
+    return list(conn.execute(query).all())
