@@ -436,3 +436,21 @@ def test_von_morgen_is_the_future_in_general():
     t = one("Das sind die Schulen von morgen.", "2016-03-10", "morgen")
     assert (t.value, t.component.split("/")[-1]) == ("FUTURE_REF", "relative_day")
     assert one("Wir reisen morgen ab.", "2016-03-10", "morgen").value == "2016-03-11"
+
+
+def test_every_clock_time_in_a_chain_of_ranges_is_a_time():
+    found = tx(
+        "Geöffnet am Sonntag von 8.30-12 und 14.30-16.30 Uhr, heute 15-20 Uhr.", "2013-11-30"
+    )
+    times = [(t.text, t.value) for t in found if t.type == "TIME"]
+    assert times == [
+        ("8.30", "2013-12-01T08:30"),
+        ("12", "2013-12-01T12:00"),
+        ("14.30", "2013-12-01T14:30"),
+        ("16.30 Uhr", "2013-12-01T16:30"),
+        ("15", "2013-11-30T15:00"),
+        ("20 Uhr", "2013-11-30T20:00"),
+    ]
+    assert [t.text for t in tx("Das Spiel endete 2:1 - 20 Uhr war Anpfiff.", "2013-11-30")] == [
+        "20 Uhr"
+    ]
