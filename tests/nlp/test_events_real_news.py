@@ -92,3 +92,13 @@ def test_sentence_initial_preposition_is_no_actor() -> None:
     text = "Angesichts der Lage hat die Regierung weitere Soldaten verlegt."
     (move,) = events_of(analyse(text), "MOBILIZE")
     assert [a.text for a in move.actor] == ["Regierung"]
+
+
+def test_place_right_after_a_trigger_noun_and_common_place_nouns() -> None:
+    doc = analyse("Die Minister haben ihr Treffen in Lissabon vorbereitet.", [("Lissabon", "LOC")])
+    (meeting,) = events_of(doc, "CONSULT")
+    assert [p.text for p in meeting.place] == ["Lissabon"]
+    (arrest,) = events_of(analyse("Der Mann wurde am Flughafen festgenommen."), "COERCE")
+    assert [p.text for p in arrest.place] == ["Flughafen"]
+    (ask,) = events_of(analyse("Er bat die Partner in einer Videobotschaft um Hilfe."), "REQUEST")
+    assert ask.place == []

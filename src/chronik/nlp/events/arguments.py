@@ -56,7 +56,7 @@ def fill(trigger: Trigger, ctx: ClauseContext) -> Roles:
     taken = {id(c) for c in roles.actor + roles.target}
     free = [c for c in cands if id(c) not in taken]
     if trigger.is_verb or not any(v in ctx.verbs for v in range(*trigger.clause)):
-        roles.place = places(doc, free, ctx.index, roles)
+        roles.place = places(doc, free, ctx.index, roles, trigger.token)
     else:
         roles.place = [
             c

@@ -3,6 +3,8 @@ an argument, and the antecedent of a relative clause ("die Stadt, in der ...")."
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from chronik.nlp.events import phrases
@@ -10,14 +12,32 @@ from chronik.nlp.events.frames import ClauseContext, Roles
 from chronik.nlp.events.phrases import Candidate, DocIndex
 from chronik.nlp.lang import de
 
+# Prepositions that put a common place noun in the place role; "nach"/"aus"/"von" name a direction.
+COMMON_LOCATIVE = frozenset({"in", "im", "am", "an", "auf", "bei", "beim", "nahe", "vor"})
+# Head nouns (and compound heads) that name a place: "Flughafen", "Waldgebiet", "Stadtzentrum".
+PLACE_NOUN = re.compile(
+    r"(dorf|stadt|städten|region|gebiet|gebieten|flughafen|stützpunkt|hafen|provinz|bezirk|"
+    r"vorort|viertel|stadtteil|zentrum|hauptstadt|camp|lager|wohnung|gebäude|kaserne|gefängnis|"
+    r"grenze|grenzübergang|platz|straße|markt|moschee|kirche|synagoge|schule|krankenhaus|"
+    r"klinik|konsulat|hotel|saal|halle|fabrik|ortschaft)$"
+)
 
-def places(doc: Doc, cands: list[Candidate], index: DocIndex, roles: Roles) -> list[Candidate]:
+
+def places(
+    doc: Doc, cands: list[Candidate], index: DocIndex, roles: Roles, trigger: int | None = None
+) -> list[Candidate]:
     """Named places in a locative phrase of the clause, not those that only modify another noun
     ("Krieg in der Ukraine"), except along a chain of locative phrases ("an die Front in die
-    Ukraine") or after the event's own argument ("Soldaten nach Belarus")."""
+    Ukraine"), after the event's own argument ("Soldaten nach Belarus") or after the trigger noun
+    itself ("ihr Treffen in Peking")."""
     own = {i for c in roles.actor + roles.target for i in range(c.start, c.end)}
+    if trigger is not None:
+        own.add(trigger)
     out = []
     for c in cands:
+        if _place_noun(doc, c) and _attached_to_place(doc, c, index, own):
+            out.append(c)  # "im Zentrum der Stadt", "auf dem Flughafen" (conventions 4.4)
+            continue
         if (
             c.mention is None
             or c.mention.type != "LOC"
@@ -29,6 +49,16 @@ def places(doc: Doc, cands: list[Candidate], index: DocIndex, roles: Roles) -> l
             continue
         out.append(c)
     return out
+
+
+def _place_noun(doc: Doc, cand: Candidate) -> bool:
+    """A common noun naming a place, in a locative phrase: "in einem Camp", "am Flughafen"."""
+    return (
+        cand.mention is None
+        and not cand.pronoun
+        and cand.prep in COMMON_LOCATIVE
+        and PLACE_NOUN.search(doc[cand.head].lower_) is not None
+    )
 
 
 def _attached_to_place(doc: Doc, cand: Candidate, index: DocIndex, own: set[int]) -> bool:
