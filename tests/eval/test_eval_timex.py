@@ -184,3 +184,13 @@ def test_error_classes_name_missed_spurious_extent_type_value_and_direction():
     assert classes["wrong value PRESENT_REF"] == 1 and classes["wrong value DURATION"] == 0
     first = next(e for e in scores.errors if e["gold"].startswith("'Freitag'"))
     assert first["classes"] == ["wrong extent", "wrong value DATE", "wrong value direction"]
+
+
+def test_values_compare_clock_times_in_one_spelling_but_nothing_else():
+    from chronik.eval.timex import normalise
+
+    assert normalise("2011-03-17T8:30") == normalise("2011-03-17T08:30")
+    assert normalise("2013-09-23T19.30") == "2013-09-23T19:30"
+    assert normalise("XXXX-XX-XXT9:00") == "XXXX-XX-XXT09:00"
+    assert normalise("PT0.25H") == "PT0.25H" and normalise("p1d") == "P1D"
+    assert normalise("2011-03-17T08:30") != normalise("2011-03-17T08:31")

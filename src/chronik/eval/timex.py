@@ -291,8 +291,16 @@ def _side(value: str, report_date: PartialDate) -> int:
     return (left > right) - (left < right)
 
 
+_CLOCK = re.compile(r"(?<=[\dX])T(\d{1,2})[.:](\d\d)(?!\d)")
+
+
 def normalise(value: str | None) -> str:
-    return (value or "").strip().upper()
+    """The value as compared: upper case, and a clock time in one spelling (KRAUTS writes some as
+    "T8:30" or "T20.30"; ISO 8601 and chronik write "T08:30", "T20:30": the same time)."""
+    out = (value or "").strip().upper()
+    if out.startswith("P"):
+        return out
+    return _CLOCK.sub(lambda m: f"T{int(m[1]):02d}:{m[2]}", out)
 
 
 def _brief(g: dict) -> str:
