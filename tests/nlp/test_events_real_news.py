@@ -102,3 +102,20 @@ def test_place_right_after_a_trigger_noun_and_common_place_nouns() -> None:
     assert [p.text for p in arrest.place] == ["Flughafen"]
     (ask,) = events_of(analyse("Er bat die Partner in einer Videobotschaft um Hilfe."), "REQUEST")
     assert ask.place == []
+
+
+def test_accused_before_the_noun_and_demanded_thing_is_no_target() -> None:
+    doc = analyse("Gegen den Bürgermeister wurden Ermittlungen eingeleitet.")
+    (probe,) = events_of(doc, "ACCUSE")
+    assert [t.text for t in probe.target] == ["Bürgermeister"]
+    (demand,) = events_of(analyse("Die Opposition forderte Neuwahlen."), "REQUEST")
+    assert demand.target == []
+    doc = analyse("Die Regierung forderte die Bewohner zum Energiesparen auf.")
+    (appeal,) = events_of(doc, "REQUEST")
+    assert [t.text for t in appeal.target] == ["Bewohner"]
+
+
+def test_noun_before_zufolge_is_no_subject() -> None:
+    doc = analyse("Den Behörden zufolge griffen Rebellen das Dorf an.")
+    (attack,) = events_of(doc, "ASSAULT")
+    assert [a.text for a in attack.actor] == ["Rebellen"]

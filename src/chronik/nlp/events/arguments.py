@@ -10,6 +10,8 @@ anzugreifen": Russland attacks).
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from chronik.nlp.events import phrases, segment
@@ -27,6 +29,14 @@ from chronik.nlp.events.participles import attributive_participle, is_passive, p
 from chronik.nlp.events.phrases import Candidate
 from chronik.nlp.events.places import places, relative_antecedent, relative_place
 from chronik.nlp.lang import de
+
+# Heads of noun phrases that can be addressed by a demand: people, groups, institutions.
+ADDRESSEE_HEAD = re.compile(
+    r"(er|ern|erin|erinnen|in|innen|leute|volk|regierung|partei|parteien|behörde|behörden|"
+    r"ministerium|staaten|länder|land|mitglieder|bürger|partner|verbündeten|gemeinschaft|"
+    r"kommission|rat|polizei|armee|justiz|gericht|konzern|unternehmen|firma|firmen|seite|"
+    r"seiten|führung|opposition|rebellen|kämpfer|demonstranten|verantwortlichen)$"
+)
 
 
 def fill(trigger: Trigger, ctx: ClauseContext) -> Roles:
@@ -324,6 +334,9 @@ def _targets(trigger: Trigger, rest: list[Candidate]) -> list[Candidate]:
             )
         ]
     direct = [c for c in rest if c.prep is None and not c.genitive and not c.pronoun]
+    if trigger.type == "REQUEST" and trigger.doc is not None:
+        # the target of a demand is its addressee, not what is demanded ("forderte Neuwahlen")
+        direct = [c for c in direct if _addressee(trigger.doc, c)]
     pick = direct[:1] or [c for c in rest if c.prep in preps][:1]
     recipient = [c for c in rest if c.prep in preps]
     if trigger.type == "AID" and recipient:
@@ -341,6 +354,13 @@ def _targets(trigger: Trigger, rest: list[Candidate]) -> list[Candidate]:
     if pick and trigger.doc is not None:
         pick = with_conjuncts(trigger.doc, pick, [c for c in rest if c.prep == pick[0].prep])
     return pick
+
+
+def _addressee(doc: Doc, cand: Candidate) -> bool:
+    """A named party or a noun for people or institutions ("die Bewohner", "die Regierung")."""
+    if cand.mention is not None:
+        return cand.mention.sub is None
+    return ADDRESSEE_HEAD.search(doc[cand.head].lower_) is not None
 
 
 def _cand_text(trigger: Trigger, cand: Candidate) -> str:

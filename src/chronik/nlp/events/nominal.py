@@ -44,6 +44,9 @@ def noun_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
     by_agent = [c for c in after if c.prep in ("von", "durch")]
     preps = TARGET_PREPS.get(trigger.type, set())
     targets = [c for c in after if c.prep in preps][:1]
+    if not targets and trigger.type == "ACCUSE":
+        # "Gegen den Minister wurden Ermittlungen eingeleitet": the accused, also before the noun
+        targets = [c for c in cands if c.prep == "gegen" and c.start < trigger.token][:1]
     actor: list[Candidate] = []
     if genitive and trigger.type in GENITIVE_IS_TARGET:
         targets = targets or genitive[:1]

@@ -383,6 +383,8 @@ def _candidate(
     ):
         j -= 1
     prep = doc[j].lower_ if j >= 0 and doc[j].lower_ in de.PREPOSITIONS else None
+    if prep is None and end < len(doc) and doc[end].lower_ in de.POSTPOSITIONS:
+        prep = doc[end].lower_  # "Französischen Medienberichten zufolge": no subject
     genitive = (
         prep is None
         and j >= 0

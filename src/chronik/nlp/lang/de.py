@@ -60,6 +60,11 @@ PREPOSITIONS = _words("""
     ungeachtet unweit
 """)
 
+# Postpositions: the noun phrase before them is governed, not a subject ("Berichten zufolge").
+POSTPOSITIONS = _words("""
+    zufolge gegenüber entgegen
+""")
+
 # Prepositions that put a place name in the place role ('in Kiew', 'nahe Charkiw').
 LOCATIVE = _words("""
     am an aus außerhalb bei beim entlang im in innerhalb ins nach nahe nördlich südlich von vor
