@@ -454,3 +454,12 @@ def test_every_clock_time_in_a_chain_of_ranges_is_a_time():
     assert [t.text for t in tx("Das Spiel endete 2:1 - 20 Uhr war Anpfiff.", "2013-11-30")] == [
         "20 Uhr"
     ]
+
+
+def test_heutigen_before_a_weekday_stays_outside_and_still_fixes_the_day():
+    found = tx("Am heutigen Samstag ist Markt, am gestrigen Freitag war keiner.", "2011-04-30")
+    assert [(t.text, t.value, t.component.split("/")[-1]) for t in found] == [
+        ("Samstag", "2011-04-30", "relative_day_adjective"),
+        ("Freitag", "2011-04-29", "relative_day_adjective"),
+    ]
+    assert one("am heutigen Tag", "2011-04-30", "heutigen Tag").value == "2011-04-30"
