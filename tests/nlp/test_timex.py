@@ -463,3 +463,13 @@ def test_heutigen_before_a_weekday_stays_outside_and_still_fixes_the_day():
         ("Freitag", "2011-04-29", "relative_day_adjective"),
     ]
     assert one("am heutigen Tag", "2011-04-30", "heutigen Tag").value == "2011-04-30"
+
+
+def test_the_week_after_a_named_day_and_a_monthly_weekday():
+    found = tx("Start war am 1. Juli. Weiter ging es in der Woche darauf.", "2013-09-13")
+    assert [(t.text, t.value) for t in found] == [
+        ("1. Juli", "2013-07-01"),
+        ("der Woche darauf", "2013-W28"),
+    ]
+    t = one("Flohmarkt jeden letzten Samstag im Monat.", "2013", "jeden letzten Samstag im Monat")
+    assert (t.type, t.value) == ("SET", "P1M")

@@ -352,9 +352,13 @@ def h_offset(m: re.Match, ctx: Context) -> Found | None:
         number = number_of(g.get("num"), ctx.lex) if g.get("num") else None
         vague = number is None
         amount = (number or 1) * (1 if g["dir"] in _FORWARD else -1)
-    return _offset_value(
+    found = _offset_value(
         ctx, unit, amount, vague, evening=(g.get("word") or "").startswith("Vorabend")
     )
+    if g.get("dir2") and unit == "W" and len(found.value) == 10 and found.value[:4].isdigit():
+        # "in der Woche darauf": the week, not a day of it
+        return Found(calc.iso_week(date.fromisoformat(found.value)))
+    return found
 
 
 def _offset_value(ctx: Context, unit: str, amount: float, vague: bool, evening: bool) -> Found:
