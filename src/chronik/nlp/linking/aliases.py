@@ -156,6 +156,23 @@ class Gazetteer:
     countries: dict[str, Place]  # iso2 -> country
     by_canonical: dict[str, Place]
 
+    def by_other_name(self, text: str, place: Place) -> bool:
+        """A city (no capital) found under a name that is not its own: one of the GeoNames
+        alternate names of any language ("Kerns" for Cairns, "Bethlehem" for Belém), which names
+        a far-away place by chance unless the report is about its country."""
+        return (
+            place.kind == "city"
+            and not place.capital_of
+            and lookup_key(text) != lookup_key(place.canonical)
+        )
+
+    def candidates(self, text: str) -> list[Place]:
+        """Every place with this name, best first (priority, then population)."""
+        hits = sorted(
+            self.by_name.get(lookup_key(text), []), key=lambda h: (h[0], -h[1].population)
+        )
+        return list({h[1].geonameid: h[1] for h in hits}.values())
+
     def lookup(self, text: str, german_only: bool = False) -> Place | None:
         """The place a name means; `german_only`: only German names (for ORG mentions, where
         'Austria' is the football club, not the country)."""

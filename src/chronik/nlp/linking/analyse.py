@@ -22,7 +22,7 @@ from chronik.nlp.linking.translit import cyrillic_to_latin, has_cyrillic
 _ADJ_ENDING = re.compile(r"(e|en|em|er|es)$")
 # ostukrainisch, prorussisch, Westpolen: a direction or stance before a place name or its adjective
 _PREFIX = re.compile(
-    r"^(pro|anti|nord|süd|ost|west|zentral|mittel|nordost|nordwest|südost|südwest|gesamt)-?",
+    r"^(pro|anti|nordost|nordwest|südost|südwest|nord|süd|ost|west|zentral|mittel|gesamt)-?",
     re.IGNORECASE,
 )
 _DEMONYM_ENDING = re.compile(r"(n|s)$")
@@ -58,7 +58,7 @@ def country_of_adjective(
     if hit is None and _PREFIX.match(word) and len(_PREFIX.sub("", word)) >= 4:
         hit = _country_of_adjective(_PREFIX.sub("", word), gaz)
     if hit is None:
-        m = re.match(r"^(\w{3,}?)er(in|innen|n|s)?$", word)
+        m = re.match(r"^(\w{4,}?)er(in|innen|n|s)?$", word)  # Wiener; not Hub-er
         if m and m.group(1)[0].isupper():
             alias = aliases.lookup(m.group(1), "LOC") if aliases else None
             place = gaz.lookup(m.group(1))
@@ -91,9 +91,16 @@ def _country_of_adjective(word: str, gaz: Gazetteer) -> tuple[str, str] | None:
             return table[stem], "deriv:table"
     for stem in stems:
         base = stem[:-4] if stem.endswith("isch") else re.sub(r"(er|e)$", "", stem)
-        for tail in ("", "ien", "en", "land", "a", "e", "ei", "s", "ia"):
-            for b in (base, base[:-1] if base.endswith("ss") else None):
-                if not b or len(b) < 3:
+        # marokkan-isch -> Marokko, kolumbian-isch -> Kolumbien, ecuadorian-isch -> Ecuador,
+        # maltes-isch -> Malta, chilen-isch -> Chile
+        shorter = (
+            [re.sub(r"ian$", "ia", base), re.sub(r"(ian|an|es|en)$", "", base)]
+            if len(base) >= 5
+            else []
+        )
+        for tail in ("", "ien", "en", "land", "a", "e", "ei", "s", "ia", "o"):
+            for b in (base, base[:-1] if base.endswith("ss") else None, *shorter):
+                if not b or len(b) < 3 or len(b + tail) < 4:  # 'Vater' is no VAT (Vatican)
                     continue
                 place = gaz.lookup(b + tail)
                 if place and place.kind == "country":
@@ -245,9 +252,7 @@ def _unmarked_derived(raw: str, type_: str, aliases: AliasTable, gaz: Gazetteer)
     if " " in raw:
         return None
     if raw[:1].islower() or re.search(r"(isch(e|en|em|er|es)?|er|ern)$", raw):
-        hit = (
-            country_of_adjective(raw, gaz, aliases) if raw[:1].islower() or "isch" in raw else None
-        )
+        hit = country_of_adjective(raw, gaz, aliases)  # also nouns: Belgier, Iraner, Brüsseler
         if hit:
             place = gaz.by_canonical.get(hit[0])
             return Analysis(
@@ -269,6 +274,9 @@ def _pick_form(forms: list[str], type_: str, known: dict[str, int]) -> str:
     for form in forms[1:]:
         if known.get(nm.lookup_key(form), 0) > 0:
             return form
+        if type_ == "PER" and " " in form and known.get(nm.lookup_key(form.split(" ")[-1]), 0):
+            return form  # 'Christian Kerns' in a report that says 'Kern'
+
     if (
         known.get(nm.lookup_key(forms[0]), 0) > 1
         or known.get(nm.lookup_key(forms[0].split(" ")[-1]), 0) > 1

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from chronik.nlp.linking import context as ctx
 from chronik.nlp.linking import names as nm
 from chronik.nlp.linking.aliases import (
     AliasTable,
@@ -108,6 +109,12 @@ class Linker:
         self.index = index or Index()
 
     def analyse(self, mentions: list[MentionInput], known: dict[str, int]) -> list[Analysis]:
+        """`known`: forms seen elsewhere (the file, the store); the report's own forms count too,
+        so 'Mitterlehners' is stripped in a report that also says 'Mitterlehner'."""
+        local = known_forms([(m.text, m.type) for m in mentions])
+        known = {k: max(v, known.get(k, 0)) for k, v in local.items()} | {
+            k: v for k, v in known.items() if k not in local
+        }
         out = []
         for m in mentions:
             a = analyse_mention(m.text, m.type, m.sub, self.aliases, self.gaz, known)
@@ -133,6 +140,7 @@ class Linker:
         returned."""
         decided: dict[int, Decision] = {}
         pending: list[int] = []
+        self.in_context(mentions, analyses, text)
         for i, (m, a) in enumerate(zip(mentions, analyses)):
             if a.kind == "grounded":
                 decided[i] = resolve_grounded(self.index, a, m.type)
@@ -155,15 +163,55 @@ class Linker:
                 )
                 for k in keys:
                     local.setdefault(k, set()).add(decided[i].entity_id)
+        given = self._given_names(analyses, decided)
         for i, a in enumerate(analyses):
             if i in decided:
                 continue
             ids = {e for k in a.keys for e in local.get(k, ())}
+            by_given = {e for k in a.keys for e in given.get(k, ())} if not ids else set()
             if len(ids) == 1:
                 decided[i] = Decision(next(iter(ids)), "surname:in-report")
+            elif len(by_given) == 1 and a.type_class == "P" and not a.exact:
+                decided[i] = Decision(next(iter(by_given)), "given-name:in-report")
             else:
                 pending.append(i)
         return decided, pending
+
+    @staticmethod
+    def _given_names(analyses: list[Analysis], decided: dict[int, Decision]) -> dict[str, set[int]]:
+        """First-name keys of the full names in a report: a lone 'Marco' after 'Marco Rubio', and
+        'Xi' or 'Ban' (family name first) after 'Xi Jinping', 'Ban Ki-moon'."""
+        out: dict[str, set[int]] = {}
+        for i, a in enumerate(analyses):
+            person = a.person or (
+                nm.split_person(a.canonical or "") if a.kind == "grounded" else None
+            )
+            if i in decided and a.type_class == "P" and person and person.full:
+                for k in nm.phonetic_keys(person.first[0].rstrip(".")):
+                    out.setdefault(k, set()).add(decided[i].entity_id)
+        return out
+
+    def in_context(self, mentions: list[MentionInput], analyses: list[Analysis], text: str) -> None:
+        """Analyses corrected by what the report says elsewhere (chronik.nlp.linking.context):
+        persons tagged as places become persons (the mention's type too, so the entity is one
+        person), cities are grounded in the report's region, generic institutions get their
+        owner."""
+        in_report = ctx.person_keys(analyses)
+        for i, (m, a) in enumerate(zip(mentions, analyses)):
+            form = ctx.person_form(m, a, in_report, self._known_person, self.gaz)
+            if form is not None:
+                person = analyse_mention(form, "PER", None, self.aliases, self.gaz, {})
+                analyses[i] = replace(person, rule=person.rule + ":retyped")
+                mentions[i] = replace(m, type="PER")
+        region = ctx.report_region(analyses, self.gaz)
+        for i, a in enumerate(analyses):
+            analyses[i] = ctx.place_in_region(a, region, self.gaz)
+            owner = ctx.owner_place(i, mentions, analyses, text, self.gaz)  # type: ignore[arg-type]
+            if owner:
+                analyses[i] = ctx.owned(analyses[i], owner)
+
+    def _known_person(self, key: str) -> bool:
+        return any(e.type == "PER" and e.first_names for e in self.index.get(f"s:{key}"))
 
     def _bracketed_short_forms(
         self,

@@ -113,16 +113,23 @@ def declension_candidates(text: str) -> list[str]:
     return [x for x in dict.fromkeys(out) if x != text]
 
 
+# Before a final -us these letters make a name of its own (Franziskus, Markus, Julius, Klaus), not
+# the genitive of a name in -u (Schoigus).
+_LATIN_US = "iktnaerlmpcs"
+
+
 def strong_genitive(text: str) -> str | None:
-    """For an unknown person: "Lukaschenkos" is a genitive when -s follows a vowel that names rarely
-    end on before an s (a, o, u, y, j) or a Russian surname in -ow/-ew; "Mattis", "Jones" are not
-    touched."""
+    """For an unknown person: "Lukaschenkos", "Poroschenkos", "Schoigus", "Selenskyjs", "Lawrows"
+    are genitives; "Abbas", "Tsipras", "Franziskus", "Carlos", "Mattis", "Jones", "Lars" are names.
+    Foreign names end in -as, -os, -us so often that only endings a genitive makes nearly always
+    are stripped: -ys/-js, Slavic -ow/-ew + s, -enko + s, and -us after a consonant that Latin and
+    Greek names do not put there."""
     last = text.split(" ")[-1]
-    if (
-        len(last) >= 5
-        and last.endswith("s")
-        and not is_acronym(last)
-        and (last[-2] in "aouyjAOUYJ" or last.endswith(("ows", "ews", "jews")))
+    if len(last) < 5 or not last.endswith("s") or is_acronym(last):
+        return None
+    low = last.lower()
+    if low.endswith(("ys", "js", "ows", "ews", "nkos")) or (
+        low.endswith("us") and low[-3] not in _LATIN_US + "aeiouy"
     ):
         return text[:-1]
     return None
@@ -219,6 +226,8 @@ def phonetic_keys(token: str) -> frozenset[str]:
     latin = latin_key_form(token)
     t = fold(_NAME_PREFIX.sub("", latin if latin is not None else token))
     t = re.sub(r"[^\w]", "", t)
+    if t == "st":  # St. Pölten = Sankt Pölten
+        t = "sankt"
     if not t or not t.isascii() or len(t) <= 1:
         return frozenset({t or fold(token)})
     return frozenset({_reading(t, _GERMAN), _reading(t, _ENGLISH)})
