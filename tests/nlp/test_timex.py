@@ -473,3 +473,12 @@ def test_the_week_after_a_named_day_and_a_monthly_weekday():
     ]
     t = one("Flohmarkt jeden letzten Samstag im Monat.", "2013", "jeden letzten Samstag im Monat")
     assert (t.type, t.value) == ("SET", "P1M")
+
+
+def test_heute_after_a_dateline_or_in_a_past_clause_is_the_day():
+    led = "BOZEN (lu). Die Landesregierung hat heute den Plan vorgestellt."
+    assert one(led, "2013-09-13", "heute").value == "2013-09-13"
+    later = "Der Plan ist alt. Der Landtag hat heute den Plan beschlossen."
+    assert one(later, "2013-09-13", "heute").value == "2013-09-13"
+    generic = "Der Plan war alt. Heute schließen sich die Parteien den Bewegungen an."
+    assert one(generic, "2013-09-13", "Heute").value == "PRESENT_REF"  # schließen: no preterite

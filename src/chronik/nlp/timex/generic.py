@@ -5,10 +5,11 @@ PRESENT_REF when it means the present in general ("Heute wird niemand mehr depor
 Starke von heute"). What tells them apart here, in this order:
 1. words that tie it to the day: a clock time or part of day after it ("heute um 19 Uhr", "heute
    ab 15 Uhr"), a boundary before it ("bis heute", "noch heute", "ab heute"), the report's first
-   sentence (a news lead);
+   sentence (a news lead, after its dateline);
 2. words that make it generic: "von heute", "heute:", or a contrast with a time long past in the
    same sentence (damals, früher, einst, a year ten or more years before the report, a decade);
-3. else the report itself: a report that names days near its date (a weekday, gestern, morgen)
+3. a clause in the past tense ("Der Landtag hat heute beschlossen") tells of the day;
+4. else the report itself: a report that names days near its date (a weekday, gestern, morgen)
    tells of days, and its "heute" is that day; an essay that never does means the present.
 """
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 import re
 
 from chronik.nlp.timex.context import Context
+from chronik.nlp.timex.tense import PAST
 
 _DAY_WORDS = re.compile(
     r"(?<![\wÄÖÜäöüß])(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
@@ -32,6 +34,7 @@ _PAST_WORDS = re.compile(
     r"(?:zwanziger|dreißiger|vierziger|fünfziger|sechziger|siebziger|achtziger|neunziger)\s+Jahre"
     r"|(?P<year>1[0-9]\d\d|20\d\d))(?![\wÄÖÜäöüß])"
 )
+_DATELINE = re.compile(r"[^a-zäöüß]{0,60}?(?:\([^)]{0,20}\))?[^a-zäöüß]{0,5}")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÄÖÜ\"„»])|\n\s*\n")
 
 
@@ -42,12 +45,14 @@ def is_generic_today(ctx: Context) -> bool:
     if ctx.previous_word() == "von" or ctx.next_char() == ":":
         return True
     start = ctx.sentence_start()
-    if not ctx.text[:start].strip():
-        return False  # the lead of a news report
+    if _DATELINE.fullmatch(ctx.text[:start].strip()):
+        return False  # the lead of a news report, after its dateline ("BOZEN (lu).")
     found = _SENTENCE_END.search(ctx.text, ctx.end)
     end = found.start() if found else len(ctx.text)
     if _contrasts_with_past(ctx, ctx.text[start:end]):
         return True
+    if ctx.tense() == PAST:
+        return False  # "Der Landtag hat heute beschlossen": a day's event
     return not names_days(ctx.text)
 
 
