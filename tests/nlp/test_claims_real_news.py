@@ -45,3 +45,19 @@ def test_sentence_initial_er_is_the_subject_of_the_sentence_before() -> None:
     (denial,) = [c for c in claims if c.certainty == "denied"]
     assert denial.source.text == "Nowak"
     assert denial.contradicts
+
+
+def test_so_tail_names_the_speaker_after_the_proposition() -> None:
+    claims = _claims("Die Lage sei ernst, so der Minister.")
+    (claim,) = claims
+    assert claim.text == "Die Lage sei ernst"
+    assert claim.source.text == "der Minister" and claim.certainty == "asserted"
+
+
+def test_so_der_vorwurf_is_alleged_without_a_source() -> None:
+    (claim,) = _claims("Der Politiker habe zu Gewalt aufgerufen, so der Vorwurf.")
+    assert claim.certainty == "alleged" and claim.source is None
+
+
+def test_so_dass_is_no_attribution() -> None:
+    assert _claims("Es regnete stark, so dass die Straße gesperrt wurde.") == []

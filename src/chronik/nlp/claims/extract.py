@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from chronik.nlp.claims import VERSION, build, cues, links
+from chronik.nlp.claims import VERSION, build, cues, links, tail
 from chronik.nlp.claims.build import Draft, Sentence
 from chronik.nlp.events import lexicon, phrases, segment
 from chronik.nlp.events.phrases import DocIndex
@@ -105,6 +105,8 @@ def sentence_claims(
     drafts = _merge(
         [d for d in (build.draft_for(doc, index, sent, c) for c in opening) if d is not None]
     )
+    if not drafts:
+        drafts = tail.so_attribution(doc, index, sent)
     if not drafts:
         drafts = [
             d

@@ -296,6 +296,15 @@ FIRST_PERSON_WORDS = _words("""
     meinem meines
 """)
 
+# Nouns after "so" that name an accusation or a report, not a speaker ("..., so der Vorwurf").
+ACCUSATION_NOUNS = _words("""
+    vorwurf vorwürfe anklage anschuldigung anschuldigungen verdacht anklageschrift
+""")
+REPORT_WORDS = _words("""
+    bericht berichte angaben meldung meldungen darstellung erklärung mitteilung aussendung
+    studie umfrage nachricht
+""")
+
 # --- claims.links ---
 
 # Negating determiners in 'keine Hinweise auf ...'.

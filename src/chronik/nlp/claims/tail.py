@@ -1,0 +1,47 @@
+"""Attributions after the proposition: "P, so der Minister." and "P, so der Vorwurf."
+
+A short last clause that opens with "so" and holds only a noun phrase names who says the sentence
+before it. An accusation noun there ("so der Vorwurf", "so die Anklage") names no speaker: the
+claim is alleged and its source is null; a report noun ("so eine Aussendung") makes it reported.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from chronik.nlp.claims import build, cues
+from chronik.nlp.claims.build import Draft, Sentence
+from chronik.nlp.events import phrases
+from chronik.nlp.events.phrases import DocIndex
+from chronik.nlp.lang import de
+
+MAX_TAIL = 10  # tokens of "so" + the speaker's noun phrase ("so der Sprecher des Ministeriums")
+
+
+def so_attribution(doc: Doc, index: DocIndex, sent: Sentence) -> list[Draft]:
+    if len(sent.clauses) < 2:
+        return []
+    start, end = sent.clauses[-1]
+    while end > start and not doc[end - 1].is_alpha:
+        end -= 1
+    if doc[start].lower_ != "so" or not 1 < end - start <= MAX_TAIL:
+        return []
+    if any(doc[i].text[:1].islower() and _verb_like(doc[i].lower_) for i in range(start + 1, end)):
+        return []  # "so dass ...", "so wie er sagte": a clause, not a speaker
+    cands = [c for c in phrases.candidates(index, start + 1, end) if c.prep is None]
+    if not cands:
+        return []
+    head = doc[cands[0].head].lower_
+    certainty, source = "asserted", build._source_span(doc, index, cands[0])
+    cue_end = start + 1
+    if head in de.ACCUSATION_NOUNS:
+        certainty, source, cue_end = "alleged", None, end
+    elif head in de.REPORT_WORDS or head.endswith(tuple(de.REPORT_WORDS)):
+        certainty = "reported"  # "so eine Aussendung": the document is the source (5.4)
+    cue = cues.Cue("so", certainty, start, cue_end)
+    first, last = sent.clauses[0][0], sent.clauses[-2][1]
+    return [Draft(first, last, certainty, sent.index, cue, source, complement=True, rule="so-tail")]
+
+
+def _verb_like(word: str) -> bool:
+    return word in de.AUX or word in de.SUBJUNCTIVE or word in ("dass", "wie", "weit", "lange")
