@@ -62,8 +62,9 @@ def test_postgres_gives_the_same_answers_as_sqlite(pg_url, tmp_path, analysed) -
     for query in SEARCHES:
         lite_ids = {r["id"] for r in queries.search(lite, query, limit=100)["results"]}
         pg_ids = {r["id"] for r in queries.search(pg, query, limit=100)["results"]}
-        # german stemming can only widen a match ("Angriff" also finds "Angriffe"), never lose one
-        assert lite_ids <= pg_ids, query
+        # both stem German; Python's Snowball 3 (SQLite) also strips a feminine -in that
+        # PostgreSQL's older Snowball keeps (Verteidigungsministerin), so a few reports differ
+        assert len(lite_ids ^ pg_ids) <= max(1, len(lite_ids) // 10), query
         assert lite_ids, f"{query!r} should match the sample corpus"
 
 
@@ -83,8 +84,18 @@ def test_german_stemming_and_prefix_search(pg_url) -> None:
         queries.search(store, "Gespräch")["total"] == 2
     )  # the plural is stemmed to the same lexeme
     assert {r["id"] for r in queries.search(store, "Verteidigungs*")["results"]} == {"g1", "g2"}
-    for hostile in ['"', "*", "NEAR", "'; DROP TABLE reports; --", "a & b | !c", ":*"]:
+    for hostile in ["*", "NEAR", "'; DROP TABLE reports; --", "a & b | !c", ":*", "x\x00y"]:
         assert isinstance(queries.search(store, hostile)["total"], int)
+    with pytest.raises(queries.QueryError, match="quotation mark"):
+        queries.search(store, '"Gespräch')
+    assert {
+        r["id"] for r in queries.search(store, "Minsk OR Verteidigungsausschuss")["results"]
+    } == {
+        "g0",
+        "g2",
+    }
+    assert [r["id"] for r in queries.search(store, "Gespräch -Minsk")["results"]] == ["g1"]
+    assert [r["id"] for r in queries.search(store, '"Gespräche in Minsk"')["results"]] == ["g0"]
     assert queries.stats(store)["reports"] == 3
 
 

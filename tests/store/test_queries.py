@@ -2,7 +2,8 @@ import pytest
 
 from chronik.dates import parse_iso
 from chronik.eval.format import validate_record
-from chronik.store import queries
+from chronik.store import queries, schema
+from chronik.store import search as search_module
 from chronik.store.db import write_report
 from chronik.types import Annotations, Mention, Report, Span
 
@@ -39,12 +40,70 @@ def test_search_prefix_and_diacritics(filled) -> None:
 
 
 @pytest.mark.parametrize(
-    "hostile", ['"', "*", "NEAR", "'; DROP TABLE reports; --", "Minsk OR", "a:b", "(", "NOT"]
+    "hostile", ["*", "NEAR", "'; DROP TABLE reports; --", "a:b", "x\x00y", "()", '""', "{}^~"]
 )
 def test_fts_and_sql_syntax_is_plain_text(filled, hostile: str) -> None:
     result = queries.search(filled, hostile)
     assert isinstance(result["total"], int)
     assert queries.stats(filled)["reports"] == 3
+
+
+@pytest.mark.parametrize(
+    ("bad", "says"),
+    [
+        ('"Gespräche dauerten', "quotation mark"),
+        ("(Minsk OR Kiew", "parenthesis"),
+        ("Minsk)", "parenthesis"),
+        ("Minsk OR", "OR needs a word"),
+        ("OR", "OR needs a word"),
+        ("NOT", "no word"),
+        ("-Minsk", "excluded word"),
+        ("Ki*", "too short"),
+        ("x" * 10_000, "10,000 characters"),
+        ("(" * 20 + "Minsk" + ")" * 20, "nested"),
+    ],
+)
+def test_malformed_queries_say_what_is_wrong(filled, bad: str, says: str) -> None:
+    with pytest.raises(queries.QueryError, match=says):
+        queries.search(filled, bad)
+
+
+def test_inflected_forms_find_each_other(filled) -> None:
+    # a1 says "Gespräche", a2 "Angriffe": the singular finds the plural through the German stem
+    assert [r["id"] for r in queries.search(filled, "Gespräch")["results"]] == ["a1"]
+    assert [r["id"] for r in queries.search(filled, "Angriffen")["results"]] == ["a2"]
+    assert "gesprache" in queries.search(filled, "Gespräch")["variants"]
+
+
+def test_operators_or_not_phrase_prefix(filled) -> None:
+    def ids(q: str) -> list[str]:
+        return sorted(r["id"] for r in queries.search(filled, q)["results"])
+
+    assert ids("Lukaschenko OR Moskau") == ["a1", "a3"]
+    assert ids("Lukaschenko | Moskau") == []  # | is no operator: both words needed
+    assert ids("(Lukaschenko OR Moskau) -Minsk") == ["a3"]
+    assert ids("Russland NOT Ukraine") == []
+    assert ids('"Schoigu traf"') == ["a1"]
+    assert ids('"traf Schoigu"') == []
+    assert ids("Verteid* OR Energie*") == ["a2", "a3"]
+
+
+def test_duplicate_terms_are_dropped_and_long_queries_capped(filled) -> None:
+    assert queries.search(filled, "Minsk minsk MINSK")["total"] == 1
+    many = queries.search(filled, " ".join(f"Wort{i}*" for i in range(166)))
+    assert many["total"] == 0
+    assert any("first 3 prefixes" in n for n in many["notices"])
+    assert any("first 12 words" in n for n in many["notices"])
+
+
+def test_a_search_past_its_time_budget_stops_with_a_message(filled, monkeypatch) -> None:
+    monkeypatch.setattr(search_module, "TIME_BUDGET_S", 0.0)
+    monkeypatch.setattr(search_module, "PROGRESS_STEPS", 1)
+    with pytest.raises(search_module.SearchTimeout, match="took longer"):
+        queries.search(filled, "Minsk")
+    assert queries.stats(filled)["reports"] == 3  # the connection is usable afterwards
+    monkeypatch.setattr(search_module, "TIME_BUDGET_S", 3.0)
+    assert queries.search(filled, "Minsk")["total"] == 1
 
 
 def test_near_is_a_word_not_an_operator(filled) -> None:
@@ -258,8 +317,8 @@ def test_both_plans_for_much_named_entities_give_the_same_answers(world, monkeyp
 
 
 def test_search_caps_totals_and_lists_very_common_words_newest_first(world, monkeypatch) -> None:
-    monkeypatch.setattr(queries, "COUNT_CAP", 1)
-    monkeypatch.setattr(queries, "RANK_LIMIT", 1)
+    monkeypatch.setattr(search_module, "COUNT_CAP", 1)
+    monkeypatch.setattr(search_module, "RANK_LIMIT", 1)
     result = queries.search(world, "Ukraine")
     assert (result["total"], result["total_capped"], result["ranked"]) == (1, True, False)
     assert [r["id"] for r in result["results"]] == ["w4", "w2"]  # newest ingested first
@@ -314,3 +373,32 @@ def test_views_give_the_same_answers_on_postgresql(pg_url, world, monkeypatch) -
     monkeypatch.setattr(filters, "HEAVY", 0)
     monkeypatch.setattr(filters, "RECENT_HEAVY", 0)
     assert _views(pg) == _views(world)
+
+
+def test_any_name_of_an_entity_finds_all_its_reports(world) -> None:
+    # the linker records the names an entity was called by and a surname key for persons
+    with world.engine.begin() as conn:
+        conn.execute(
+            schema.entity_names.insert(),
+            [
+                {"entity_id": 1, "name": "Schoigu", "key": "schoigu", "count": 2},
+                {"entity_id": 1, "name": "Sergei Shoigu", "key": "sergei shoigu", "count": 1},
+            ],
+        )
+        conn.execute(schema.entity_keys.insert(), [{"key": "s:shoigu", "entity_id": 1}])
+
+    def ids(q: str) -> list[str]:
+        return sorted(r["id"] for r in queries.search(world, q)["results"])
+
+    assert ids("Schoigu") == ["w1", "w4"]
+    assert ids("Shoigu") == ids("Schoigu")  # no report spells it Shoigu
+    assert ids('"Sergei Shoigu"') == ids("Schoigu")
+    assert "schoigu" in queries.search(world, "Shoigu")["variants"]
+
+
+def test_exact_forms_are_listed_before_inflected_ones(store) -> None:
+    for rid, text in (("p1", "Die Angriffe gingen weiter."), ("p2", "Ein Angriff auf Kiew.")):
+        ann = Annotations(sentences=[Span(0, len(text), text)])
+        write_report(store, Report(id=rid, text=text, date=parse_iso("2022-12-05")), ann)
+    assert [r["id"] for r in queries.search(store, "Angriff")["results"]] == ["p2", "p1"]
+    assert [r["id"] for r in queries.search(store, "Angriffe")["results"]] == ["p1", "p2"]

@@ -8,7 +8,6 @@ one module. Every view takes `as_of` (a date): only reports published by that da
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -22,6 +21,8 @@ from chronik.store.entity_page import entity
 from chronik.store.filters import CERTAINTIES, EVENT_TYPES, Filters, Page, as_of
 from chronik.store.network import latest_month, network
 from chronik.store.places import coordinates, places
+from chronik.store.search import search
+from chronik.store.search_query import QueryError
 from chronik.store.timeline import timeline
 
 __all__ = [  # the views over facts live in their own modules; callers import this one
@@ -29,16 +30,15 @@ __all__ = [  # the views over facts live in their own modules; callers import th
     "EVENT_TYPES",
     "Filters",
     "Page",
+    "QueryError",
     "as_of",
     "claims",
     "coordinates",
     "entity",
     "export_records",
-    "fts_query",
     "latest_month",
     "list_reports",
     "network",
-    "pg_tsquery",
     "places",
     "report",
     "resolve_report_id",
@@ -46,123 +46,6 @@ __all__ = [  # the views over facts live in their own modules; callers import th
     "stats",
     "timeline",
 ]
-
-_WORD = re.compile(r"\w+\*?", re.UNICODE)
-
-
-def fts_query(query: str) -> str:
-    """User text -> a safe FTS5 query: every word quoted (AND), a trailing * kept as a prefix
-    search.
-
-    Quoting each word neutralises FTS syntax (NEAR, quotes, column filters) and SQL alike.
-    """
-    terms = []
-    for word in _WORD.findall(query):
-        prefix = word.endswith("*")
-        word = word.rstrip("*")
-        if word:
-            terms.append(f'"{word}"' + ("*" if prefix else ""))
-    return " ".join(terms)
-
-
-def search(
-    store: Store, query: str, *, limit: int = 20, offset: int = 0, as_of: date | None = None
-) -> dict[str, Any]:
-    """Full-text search over current reports, best matches first, with a snippet around the hits."""
-    match = fts_query(query)
-    if not match:
-        return {"query": query, "total": 0, "results": []}
-    if store.dialect == "sqlite":
-        return _search_sqlite(store, query, match, limit, offset, as_of)
-    return _search_postgres(store, query, limit, offset, as_of)
-
-
-_AS_OF_SQL = " AND r.date_end IS NOT NULL AND r.date_end <= :as_of"
-
-
-COUNT_CAP = 10_000  # totals above this are given as "more than 10,000" (counting them all is slow)
-RANK_LIMIT = 5_000  # more matches than this come newest-ingested first instead of best first
-# PostgreSQL reads every counted or ranked match from the heap (GIN gives no index-only count), so
-# it stops earlier; totals above this are flagged with total_capped as on SQLite.
-PG_COUNT_CAP = 2_000
-PG_RANK_LIMIT = 1_000
-
-
-def _search_sqlite(
-    store: Store, query: str, match: str, limit: int, offset: int, day: date | None
-) -> dict[str, Any]:
-    """FTS5 search. Ranking needs every match scored, so a query matching thousands of reports (a
-    common word) lists them by rowid, newest ingested first, which FTS5 reads in order and stops
-    early."""
-    known = _AS_OF_SQL if day else ""
-    where = f"WHERE reports_fts MATCH :match AND r.is_current{known}"
-    join = "FROM reports_fts JOIN reports r ON r.rowid = reports_fts.rowid "
-    count = sa.text(f"SELECT count(*) FROM (SELECT 1 {join}{where} LIMIT :cap)")
-    params = {"match": match, "as_of": day}
-    with store.engine.connect() as conn:
-        total = conn.execute(count, {**params, "cap": COUNT_CAP + 1}).scalar_one()
-        order = "rank" if total <= RANK_LIMIT else "reports_fts.rowid DESC"
-        sql = sa.text(
-            "SELECT r.id, r.date, r.title, snippet(reports_fts, 1, '[', ']', ' … ', 16) AS snippet "
-            f"{join}{where} ORDER BY {order} LIMIT :limit OFFSET :offset"
-        )
-        rows = conn.execute(sql, {**params, "limit": limit, "offset": offset}).mappings().all()
-    return {
-        "query": query,
-        "total": min(total, COUNT_CAP),
-        "total_capped": total > COUNT_CAP,
-        "ranked": order == "rank",
-        "results": [dict(r) for r in rows],
-    }
-
-
-def pg_tsquery(query: str) -> str:
-    """User text -> a to_tsquery('german', …) string: words ANDed, a trailing * as a `:*` prefix.
-
-    Only word characters reach the tsquery, so its operators cannot be injected. The prefix is
-    stemmed like the text, so `Verteidigungs*` finds every inflected form; the GIN index on `tsv`
-    serves both.
-    """
-    terms = []
-    for word in _WORD.findall(query):
-        prefix = word.endswith("*")
-        word = word.rstrip("*")
-        if word:
-            terms.append(word + (":*" if prefix else ""))
-    return " & ".join(terms)
-
-
-def _search_postgres(
-    store: Store, query: str, limit: int, offset: int, day: date | None
-) -> dict[str, Any]:
-    """The same contract as the SQLite search: capped totals, and a common word (more than
-    RANK_LIMIT matches) listed newest first instead of ranked, since ranking scores every match.
-    Snippets only for the page."""
-    known = _AS_OF_SQL if day else ""
-    source = f"FROM reports r, to_tsquery('german', :q) q WHERE r.tsv @@ q AND r.is_current{known}"
-    params = {"q": pg_tsquery(query), "as_of": day}
-    with store.engine.connect() as conn:
-        total = conn.execute(
-            sa.text(f"SELECT count(*) FROM (SELECT 1 {source} LIMIT :cap) AS hits"),
-            {**params, "cap": PG_COUNT_CAP + 1},
-        ).scalar_one()
-        ranked = total <= PG_RANK_LIMIT
-        score = "ts_rank(r.tsv, q)" if ranked else "0"
-        order = "score DESC, id" if ranked else "date_start DESC NULLS LAST, id"
-        sql = sa.text(
-            "SELECT id, date, title, ts_headline('german', text, q, "
-            "'StartSel=[, StopSel=], MaxFragments=2, MaxWords=16, MinWords=6') AS snippet FROM ("
-            f"SELECT r.id, r.date, r.title, r.text, r.date_start, q, {score} AS score {source} "
-            f"ORDER BY {order} LIMIT :limit OFFSET :offset) AS page ORDER BY {order}"
-        )
-        rows = conn.execute(sql, {**params, "limit": limit, "offset": offset}).mappings().all()
-    return {
-        "query": query,
-        "total": min(total, PG_COUNT_CAP),
-        "total_capped": total > PG_COUNT_CAP,
-        "ranked": ranked,
-        "results": [dict(r) for r in rows],
-    }
 
 
 def list_reports(

@@ -16,7 +16,13 @@ from chronik.store import queries
 from chronik.store.db import Store
 from chronik.store.filters import MAX_ID, iso
 from chronik.store.queries import Filters, Page
-from chronik.views.params import MAX_EDGES, as_of_param, filters_param, page_param
+from chronik.views.params import (
+    MAX_EDGES,
+    SEARCH_CHARS,
+    as_of_param,
+    filters_param,
+    page_param,
+)
 
 
 def store(request: Request) -> Store:
@@ -35,16 +41,21 @@ def reports(
 
 def search(
     request: Request,
-    q: str = Query("", max_length=500, description="Words; a trailing * searches a prefix."),
+    q: str = Query(
+        "",
+        max_length=SEARCH_CHARS,
+        description='Words (all of them), OR, -word, "a phrase", prefix*; German inflections '
+        "and other names of a named entity are found too.",
+    ),
     page: Page = Depends(page_param),
     as_of: date | None = Depends(as_of_param),
 ) -> dict[str, Any]:
-    """Full-text search with snippets; FTS syntax in q is treated as plain words."""
-    data = (
-        queries.search(store(request), q, limit=page.limit, offset=page.offset, as_of=as_of)
-        if q.strip()
-        else {"query": q, "total": 0, "results": []}
-    )
+    """Full-text search with snippets, exact forms first. A query that cannot be read (unbalanced
+    quotes or parentheses, only operators) is a 400 whose detail says what to change."""
+    try:
+        data = queries.search(store(request), q, limit=page.limit, offset=page.offset, as_of=as_of)
+    except queries.QueryError as exc:
+        raise HTTPException(400, str(exc)) from None
     return {**data, "offset": page.offset, "limit": page.limit, "as_of": iso(as_of)}
 
 

@@ -20,6 +20,7 @@ MAX_OFFSET = 100_000
 DOWNLOAD_ROWS = 10_000  # a download (.csv) without `limit` holds the whole selection up to this
 MAX_EDGES = 300  # edges of the network view
 TEXT = 200  # longest accepted name or source filter
+SEARCH_CHARS = 20_000  # longer is refused unread; up to this the query parser says what is wrong
 
 
 def parse_day(name: str, value: str | None) -> date | None:

@@ -1,0 +1,302 @@
+"""Full-text search that knows German and names, the same on SQLite and PostgreSQL.
+
+A query (chronik.store.search_query) is expanded before it reaches the index:
+- inflections: on SQLite, the words of the FTS5 index's own vocabulary whose German Snowball stem
+  is the stem of the word searched (`Gespräch` also finds `Gespräche`, `Gesprächen`), read from an
+  fts5vocab view of the index at query time, so nothing extra is written when a report is stored
+  and old stores need no backfill. PostgreSQL's `german` configuration stems text and query alike.
+- names: every name of a linked entity that the word or phrase names (`Shoigu` also finds
+  `Schoigu`); a person's other names by their last word, other entities by the whole name.
+Reports holding the words exactly as typed are listed first, then by rank.
+A query that runs past TIME_BUDGET_S is stopped with a message instead of holding the server.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from typing import Any
+
+import snowballstemmer
+import sqlalchemy as sa
+
+from chronik.store import schema
+from chronik.store.db import Store
+from chronik.store.search_query import WORDS, And, Or, Query, QueryError, Term, fold, parse
+
+TIME_BUDGET_S = 3.0  # a search past this is stopped: the server stays answerable
+MAX_FORMS = 12  # inflected forms of one word taken from the index vocabulary
+MAX_VOCAB_SCAN = 400  # vocabulary words read per word searched
+MIN_STEM = 3  # shorter shared stems would pull in unrelated words
+MAX_ENTITIES = 3  # entities a name may stand for (most mentioned first)
+MAX_NAMES = 8  # other names taken per word or phrase
+PROGRESS_STEPS = 10_000  # SQLite VM steps between two looks at the clock
+
+COUNT_CAP = 10_000  # totals above this are given as "more than 10,000" (counting them all is slow)
+RANK_LIMIT = 5_000  # more matches than this come newest-ingested first instead of best first
+# PostgreSQL reads every counted or ranked match from the heap (GIN gives no index-only count), so
+# it stops earlier; totals above this are flagged with total_capped as on SQLite.
+PG_COUNT_CAP = 2_000
+PG_RANK_LIMIT = 1_000
+
+_STEMMER = snowballstemmer.stemmer("german")  # PyStemmer's C version when installed
+
+Forms = dict[Term, list[tuple[str, ...]]]  # a term -> the word sequences searched for it
+
+
+class SearchTimeout(QueryError):
+    """The search ran past its time budget."""
+
+
+def stem(word: str) -> str:
+    return _STEMMER.stemWord(word.lower())
+
+
+def search(
+    store: Store, query: str, *, limit: int = 20, offset: int = 0, as_of: date | None = None
+) -> dict[str, Any]:
+    """Reports matching the query, exact forms first, then best matches, with a snippet; raises
+    QueryError with a message for a query that cannot be read."""
+    parsed = parse(query)
+    if parsed is None:
+        return {"query": query, "total": 0, "results": []}
+    with store.engine.connect() as conn, _budget(conn, store.dialect):
+        forms = expand(conn, parsed, store.dialect)
+        run = _search_sqlite if store.dialect == "sqlite" else _search_postgres
+        out = run(conn, parsed, forms, (limit, offset), as_of)
+    return {"query": query, **out, "variants": _variants(forms), "notices": parsed.notices}
+
+
+def _variants(forms: Forms) -> list[str]:
+    """The forms searched besides the words as typed, for the page to say so."""
+    out: list[str] = []
+    for term, alternatives in forms.items():
+        typed = fold(" ".join(term.words))
+        for words in alternatives:
+            text = " ".join(words)
+            if fold(text) != typed and text not in out:
+                out.append(text)
+    return out
+
+
+@contextmanager
+def _budget(conn: sa.Connection, dialect: str) -> Iterator[None]:
+    """Stop statements after TIME_BUDGET_S (SQLite: a progress handler; PostgreSQL: a
+    transaction-local statement_timeout)."""
+    if dialect == "sqlite":
+        raw = conn.connection.driver_connection
+        deadline = time.monotonic() + TIME_BUDGET_S
+        raw.set_progress_handler(lambda: time.monotonic() > deadline, PROGRESS_STEPS)
+    else:
+        conn.exec_driver_sql(f"SET LOCAL statement_timeout = {int(TIME_BUDGET_S * 1000)}")
+    try:
+        yield
+    except sa.exc.OperationalError as exc:
+        if "interrupt" not in str(exc) and "statement timeout" not in str(exc):
+            raise
+        raise SearchTimeout(
+            f"the search took longer than {TIME_BUDGET_S:g} s and was stopped; "
+            "use fewer words, fewer prefixes or longer prefixes"
+        ) from None
+    finally:
+        if dialect == "sqlite":
+            raw.set_progress_handler(None, 0)
+
+
+# ---------------------------------------------------------------- expansion
+
+
+def expand(conn: sa.Connection, query: Query, dialect: str) -> Forms:
+    """Each term with its alternatives: the term itself first, then inflections and names."""
+    forms: Forms = {}
+    for term in query.terms():
+        alternatives = [term.words]
+        if not term.prefix:
+            if dialect == "sqlite" and len(term.words) == 1:
+                alternatives += [(w,) for w in _vocabulary_forms(conn, term.words[0])]
+            alternatives += _name_forms(conn, term.words)
+        forms[term] = _unique(alternatives)
+    return forms
+
+
+def _unique(alternatives: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    seen: dict[str, tuple[str, ...]] = {}
+    for words in alternatives:
+        seen.setdefault(fold(" ".join(words)), words)
+    return list(seen.values())
+
+
+def _vocabulary_forms(conn: sa.Connection, word: str) -> list[str]:
+    """Words of the FTS5 index with the same German stem. The index folds diacritics, so its
+    words are compared folded; the range read is the part of the word the stem keeps."""
+    target = stem(word)
+    start = _shared_start(fold(word), target)
+    if len(start) < MIN_STEM:
+        return []
+    conn.exec_driver_sql(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.chronik_vocab "
+        "USING fts5vocab(main, reports_fts, row)"
+    )
+    rows = conn.execute(
+        sa.text(
+            "SELECT term FROM temp.chronik_vocab WHERE term >= :a AND term < :b "
+            "ORDER BY term LIMIT :n"
+        ),
+        {"a": start, "b": start + "\U0010ffff", "n": MAX_VOCAB_SCAN},
+    )
+    found = [row.term for row in rows if stem(row.term) == target]
+    return sorted(found, key=len)[:MAX_FORMS]
+
+
+def _shared_start(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+def _name_forms(conn: sa.Connection, words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Other names of the entities this word or phrase names."""
+    key = fold(" ".join(words)).replace("ß", "ss")
+    n, k, e = schema.entity_names.c, schema.entity_keys.c, schema.entities.c
+    named = sa.select(n.entity_id).where(n.key == key)
+    if len(words) == 1:  # a surname: the linker keys persons by it
+        named = named.union(sa.select(k.entity_id).where(k.key == f"s:{key}"))
+    top = conn.execute(
+        sa.select(e.id, e.type, e.canonical)
+        .where(e.id.in_(named.scalar_subquery()))
+        .order_by(e.n_mentions.desc(), e.id)
+        .limit(MAX_ENTITIES)
+    ).all()
+    if not top:
+        return []
+    person = {row.id for row in top if row.type == "PER"}
+    names = [(row.id, row.canonical) for row in top]
+    names += conn.execute(
+        sa.select(n.entity_id, n.name)
+        .where(n.entity_id.in_([row.id for row in top]))
+        .order_by(n.count.desc(), n.name)
+        .limit(MAX_NAMES * MAX_ENTITIES)
+    ).all()
+    out: list[tuple[str, ...]] = []
+    for entity_id, name in names:
+        tokens = tuple(t.lower() for t in WORDS.findall(name))
+        if tokens:
+            out.append(tokens[-1:] if entity_id in person else tokens)
+    return _unique(out)[:MAX_NAMES]
+
+
+# ---------------------------------------------------------------- compiling
+
+
+def fts5(node: Term | And | Or, forms: Forms) -> str:
+    """The tree as an FTS5 MATCH expression; every word is quoted, so nothing is an operator."""
+    if isinstance(node, Term):
+        parts = [
+            '"' + " ".join(words) + '"' + ("*" if node.prefix else "")
+            for words in forms.get(node, [node.words])
+        ]
+        return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+    if isinstance(node, Or):
+        return "(" + " OR ".join(fts5(x, forms) for x in node.items) + ")"
+    found = "(" + " AND ".join(fts5(x, forms) for x in node.items) + ")"
+    if not node.excluded:
+        return found
+    return f"{found} NOT (" + " OR ".join(fts5(x, forms) for x in node.excluded) + ")"
+
+
+def tsquery(node: Term | And | Or, forms: Forms) -> str:
+    """The tree as a to_tsquery('german', …) text: only words, `&`, `|`, `!`, `<->` and `:*`."""
+    if isinstance(node, Term):
+        parts = [
+            "(" + " <-> ".join(words) + ")" if len(words) > 1 else words[0]
+            for words in forms.get(node, [node.words])
+        ]
+        if node.prefix:
+            parts = [p + ":*" for p in parts]
+        return parts[0] if len(parts) == 1 else "(" + " | ".join(parts) + ")"
+    if isinstance(node, Or):
+        return "(" + " | ".join(tsquery(x, forms) for x in node.items) + ")"
+    found = [tsquery(x, forms) for x in node.items]
+    found += ["!" + tsquery(x, forms) for x in node.excluded]
+    return "(" + " & ".join(found) + ")"
+
+
+# ---------------------------------------------------------------- running
+
+_AS_OF_SQL = " AND r.date_end IS NOT NULL AND r.date_end <= :as_of"
+
+
+def _search_sqlite(
+    conn: sa.Connection, query: Query, forms: Forms, page: tuple[int, int], day: date | None
+) -> dict[str, Any]:
+    """FTS5 search. Ranking needs every match scored, so a query matching thousands of reports (a
+    common word) lists them by rowid, newest ingested first, which FTS5 reads in order and stops
+    early."""
+    match = fts5(query.root, forms)
+    exact = fts5(query.root, {})
+    known = _AS_OF_SQL if day else ""
+    where = f"WHERE reports_fts MATCH :match AND r.is_current{known}"
+    join = "FROM reports_fts JOIN reports r ON r.rowid = reports_fts.rowid "
+    params = {"match": match, "exact": exact, "as_of": day}
+    total = conn.execute(
+        sa.text(f"SELECT count(*) FROM (SELECT 1 {join}{where} LIMIT :cap)"),
+        {**params, "cap": COUNT_CAP + 1},
+    ).scalar_one()
+    ranked = total <= RANK_LIMIT
+    first = (
+        "reports_fts.rowid IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH :exact) DESC, "
+        if ranked and exact != match
+        else ""
+    )
+    order = f"{first}rank" if ranked else "reports_fts.rowid DESC"
+    sql = sa.text(
+        "SELECT r.id, r.date, r.title, snippet(reports_fts, 1, '[', ']', ' … ', 16) AS snippet "
+        f"{join}{where} ORDER BY {order} LIMIT :limit OFFSET :offset"
+    )
+    rows = conn.execute(sql, {**params, "limit": page[0], "offset": page[1]}).mappings().all()
+    return {
+        "total": min(total, COUNT_CAP),
+        "total_capped": total > COUNT_CAP,
+        "ranked": ranked,
+        "results": [dict(r) for r in rows],
+    }
+
+
+def _search_postgres(
+    conn: sa.Connection, query: Query, forms: Forms, page: tuple[int, int], day: date | None
+) -> dict[str, Any]:
+    """The same contract as the SQLite search: capped totals, and a common word (more than
+    PG_RANK_LIMIT matches) listed newest first instead of ranked, since ranking scores every match.
+    Exact forms (the typed words as whole words, case-insensitive) come first among ranked ones."""
+    known = _AS_OF_SQL if day else ""
+    source = f"FROM reports r, to_tsquery('german', :q) q WHERE r.tsv @@ q AND r.is_current{known}"
+    params: dict[str, Any] = {"q": tsquery(query.root, forms), "as_of": day}
+    total = conn.execute(
+        sa.text(f"SELECT count(*) FROM (SELECT 1 {source} LIMIT :cap) AS hits"),
+        {**params, "cap": PG_COUNT_CAP + 1},
+    ).scalar_one()
+    ranked = total <= PG_RANK_LIMIT
+    exact = "0"
+    if ranked:
+        typed = [t for t in query.terms() if not t.prefix][:MAX_NAMES]
+        for i, term in enumerate(typed):
+            params[f"x{i}"] = r"\m" + r"\s+".join(term.words) + r"\M"
+        exact = " + ".join(f"(r.text ~* :x{i})::int" for i in range(len(typed))) or "0"
+    score = f"{exact} AS exact, ts_rank(r.tsv, q)" if ranked else "0 AS exact, 0"
+    order = "exact DESC, score DESC, id" if ranked else "date_start DESC NULLS LAST, id"
+    sql = sa.text(
+        "SELECT id, date, title, ts_headline('german', text, q, "
+        "'StartSel=[, StopSel=], MaxFragments=2, MaxWords=16, MinWords=6') AS snippet FROM ("
+        f"SELECT r.id, r.date, r.title, r.text, r.date_start, q, {score} AS score {source} "
+        f"ORDER BY {order} LIMIT :limit OFFSET :offset) AS page ORDER BY {order}"
+    )
+    rows = conn.execute(sql, {**params, "limit": page[0], "offset": page[1]}).mappings().all()
+    return {
+        "total": min(total, PG_COUNT_CAP),
+        "total_capped": total > PG_COUNT_CAP,
+        "ranked": ranked,
+        "results": [dict(r) for r in rows],
+    }
