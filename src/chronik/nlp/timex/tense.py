@@ -113,15 +113,8 @@ def _prefixed_preterite(word: str, lex: Lexicon) -> bool:
     if len(word) < 6 or not word.islower():
         return False
     stems = _stems(lex)
-    return any(word[-k:] in stems and word[:-k] in _PREFIXES for k in range(4, 9))
-
-
-# verbal prefixes before a strong preterite ("be|schloss", "über|nahm", "zurück|trat"); not "sch"
-# in "schließen", which only ends like "ließen"
-_PREFIXES = frozenset(
-    """ab an auf aus be bei dar durch ein ent er fest fort frei ge heraus herein hin hinter los
-    miss mit nach nieder über um unter ver voll vor weg wider wieder zer zu zurück zusammen""".split()
-)
+    prefixes = lex.verbs["prefix"]
+    return any(word[-k:] in stems and word[:-k] in prefixes for k in range(4, 9))
 
 
 _STEMS: dict[int, frozenset[str]] = {}
