@@ -54,3 +54,7 @@ def test_linking_eval_scores_grouping_and_role_resolution(tmp_path: Path) -> Non
     assert result["bcubed"]["f1"] == 1.0
     assert result["baseline_surface"]["f1"] < 1.0
     assert result["roles"]["accuracy"] == 1.0
+    assert result["bcubed_without_alias_table"]["f1"] <= 1.0
+    assert result["roles"]["by_source"] == {"table": {"n": 1, "correct": 1}}
+    bare = result["roles_without_role_table"]
+    assert bare["by_source"] == {"none": {"n": 1}} and bare["accuracy"] == 0.0

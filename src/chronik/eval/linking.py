@@ -18,6 +18,7 @@ from typing import Any
 
 from chronik.eval.bcubed import BCubed, bcubed
 from chronik.nlp.linking import link_documents
+from chronik.nlp.linking.aliases import AliasTable
 from chronik.nlp.linking.roles import MentionView, RoleBook, RoleFact, find_roles
 
 SCORED_TYPES = ("PER", "LOC", "ORG")
@@ -50,9 +51,12 @@ def strip_canonical(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
-def score_linking(gold: list[dict[str, Any]]) -> tuple[BCubed, BCubed, list[dict[str, Any]]]:
-    """(chronik's B-cubed, the surface-string baseline's B-cubed, predicted records)."""
-    predicted = link_documents(strip_canonical(gold))
+def score_linking(
+    gold: list[dict[str, Any]], aliases: AliasTable | None = None
+) -> tuple[BCubed, BCubed, list[dict[str, Any]]]:
+    """(chronik's B-cubed, the surface-string baseline's B-cubed, predicted records); `aliases`:
+    another alias table (an empty one measures the linker without aliases.tsv)."""
+    predicted = link_documents(strip_canonical(gold), aliases)
     g = mention_labels(gold)
     p = {k: v for k, v in mention_labels(predicted).items() if k in g}
     surface = {
@@ -85,10 +89,10 @@ def errors(
     return out[:limit]
 
 
-def predict_roles(records: list[dict[str, Any]]) -> dict[str, list[RoleFact]]:
+def predict_roles(records: list[dict[str, Any]], table: bool = True) -> dict[str, list[RoleFact]]:
     """Role facts of every report (records with `canonical` set), bare roles resolved by report
-    date against the facts stated in all reports and the list of known terms."""
-    book = RoleBook()
+    date against the facts stated in all reports and (`table`) the list of known terms."""
+    book = RoleBook(table=table)
     facts: dict[str, list[RoleFact]] = {}
     for r in records:
         views = [
@@ -116,17 +120,35 @@ def score_roles(
     """Accuracy: share of gold bare-role lines whose overlapping predicted fact names the gold
     holder."""
     correct, wrong = 0, []
+    by_source: dict[str, dict[str, int]] = {}
     for g in gold_roles:
         hits = [
             f for f in predicted.get(g["report"], []) if f.start < g["end"] and g["start"] < f.end
         ]
         holder = hits[0].holder if hits else None
+        source = by_source.setdefault(_holder_source(hits[0] if hits else None), Counter())
+        source["n"] += 1
         if holder == g["holder"]:
             correct += 1
+            source["correct"] += 1
         else:
             wrong.append(f"{g['report']} {g['text']!r}: gold {g['holder']!r}, predicted {holder!r}")
     n = len(gold_roles)
-    return {"n": n, "correct": correct, "accuracy": correct / n if n else 0.0, "wrong": wrong}
+    return {
+        "n": n,
+        "correct": correct,
+        "accuracy": correct / n if n else 0.0,
+        "by_source": {k: dict(v) for k, v in sorted(by_source.items())},
+        "wrong": wrong,
+    }
+
+
+def _holder_source(fact: RoleFact | None) -> str:
+    """Where a predicted holder came from: 'reports' (stated in this or another report), 'table'
+    (role_holders.tsv), 'none' (no holder)."""
+    if fact is None or fact.holder is None:
+        return "none"
+    return "table" if fact.rule.endswith(":seed") else "reports"
 
 
 def evaluate_files(
@@ -142,8 +164,14 @@ def evaluate_files(
     }
     if show_errors:
         out["errors"] = errors(gold, predicted)
+    bare, _, _ = score_linking(gold, AliasTable())
+    out["bcubed_without_alias_table"] = bare.as_dict()
     if roles is not None:
-        out["roles"] = score_roles(predict_roles(predicted), read_jsonl(roles))
+        gold_roles = read_jsonl(roles)
+        out["roles"] = score_roles(predict_roles(predicted), gold_roles)
+        out["roles_without_role_table"] = score_roles(
+            predict_roles(predicted, table=False), gold_roles
+        )
     return out
 
 
@@ -156,13 +184,18 @@ def main(argv: list[str]) -> int:
     print(f"{result['reports']} reports, {b['n_gold']} gold mentions (PER/LOC/ORG with canonical)")
     print(
         f"B-cubed  P {b['precision']:.3f}  R {b['recall']:.3f}  F1 {b['f1']:.3f}   "
-        f"(surface-string baseline F1 {s['f1']:.3f})"
+        f"(surface-string baseline F1 {s['f1']:.3f}; without aliases.tsv "
+        f"F1 {result['bcubed_without_alias_table']['f1']:.3f})"
     )
     if "roles" in result:
-        r = result["roles"]
+        r, bare = result["roles"], result["roles_without_role_table"]
+        sources = ", ".join(
+            f"{k} {v.get('correct', 0)}/{v['n']}" for k, v in r["by_source"].items()
+        )
         print(
             f"Role resolution accuracy {r['accuracy']:.3f} ({r['correct']}/{r['n']} bare role "
-            "mentions)"
+            f"mentions; holder {sources}); without role_holders.tsv {bare['accuracy']:.3f} "
+            f"({bare['correct']}/{bare['n']})"
         )
         if show:
             print("\n".join(r["wrong"]))

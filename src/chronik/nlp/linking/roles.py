@@ -264,6 +264,7 @@ class RoleBook:
     stated: dict[tuple[str, str], list[tuple[str, str]]] = field(
         default_factory=dict
     )  # (role, of) -> [(date, holder)]
+    table: bool = True  # consult role_holders.tsv (off: only what the reports state)
 
     def add(self, role: str, of: str | None, holder: str | None, when: str | None) -> None:
         if of and holder and when:
@@ -279,7 +280,7 @@ class RoleBook:
         """The holder as of `when`: the list of known terms (role_holders.tsv) where it covers the
         date, else the latest holder stated in a report no more than a year before, else the nearest
         stated holder."""
-        if when:
+        if when and self.table:
             for h in role_holders():
                 if (
                     h.role == role
