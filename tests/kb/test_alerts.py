@@ -142,3 +142,15 @@ def test_duplicate_alert_name_is_refused(store) -> None:
     alert(store, "eins", entity="Kreml")
     with pytest.raises(ConfigError, match="exists"):
         alert(store, "eins", entity="Kiew")
+
+
+def test_names_match_as_the_linker_spells_them(store, nlp) -> None:
+    text = (
+        "Moskau, 2. Dezember 2026. Verteidigungsminister Sergej Schoigu hat am Montag Truppen im "
+        "Süden besucht. Bürgermeisterin Katrin Weber aus Hamburg war ebenfalls angereist."
+    )
+    alert(store, "shoigu", entity="Shoigu")  # another transliteration
+    alert(store, "weber", entity="Weber")  # the surname alone
+    alert(store, "max-weber", entity="Max Weber")  # another person of that surname
+    report = add_report(store, nlp, text, "2026-12-02")
+    assert sorted(fire_for_report(store, report)) == ["shoigu", "weber"]

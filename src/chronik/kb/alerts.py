@@ -20,6 +20,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from chronik.errors import ConfigError
+from chronik.nlp.linking import names as nm
+from chronik.nlp.linking.query import NameQuery, fits_first_names, name_query
 from chronik.store.alerts import (
     Alert,
     ReportFacts,
@@ -120,22 +122,44 @@ def _fold(value: str | None) -> str:
     return " ".join((value or "").casefold().split())
 
 
-def _names_entity(mention: dict[str, Any] | None, wanted: str) -> bool:
+@dataclass(frozen=True)
+class Wanted:
+    """A name as the alert gives it, also in the linker's keys: Schoigu, Shoigu and Шойгу alike
+    (as `--entity` of the other commands, nlp.linking.query)."""
+
+    folded: str
+    query: NameQuery
+    entity_id: int | None
+
+    @classmethod
+    def of(cls, name: str) -> Wanted:
+        name = name.strip()
+        return cls(_fold(name), name_query(name), int(name) if name.isdigit() else None)
+
+    def names(self, text: str | None) -> bool:
+        """Whether a name as written (a mention, an argument, a claim's source) is this one."""
+        if not text:
+            return False
+        return _fold(text) == self.folded or nm.lookup_key(text) in self.query.name_keys
+
+
+def _names_entity(mention: dict[str, Any] | None, wanted: Wanted) -> bool:
+    """By the entity's id, by a name it is written or known by, or by the linker's index keys (a
+    surname, a transliteration) when the given names do not disagree."""
     if not mention:
         return False
-    if wanted.isdigit() and mention.get("entity_id") == int(wanted):
+    if wanted.entity_id is not None and mention.get("entity_id") == wanted.entity_id:
         return True
     forms = [mention.get(k) for k in ("text", "lemma", "canonical", "entity")]
     forms += mention.get("names") or []
-    return any(_fold(form) == wanted for form in forms if form)
-
-
-def _text_names(text: str | None, wanted: str) -> bool:
-    return bool(text) and _fold(text) == wanted
+    if any(wanted.names(form) for form in forms):
+        return True
+    shared = set(mention.get("keys") or ()) & set(wanted.query.index_keys)
+    return bool(shared) and fits_first_names(wanted.query, [f for f in forms if f])
 
 
 def matching_mentions(facts: ReportFacts, entity: str) -> list[dict[str, Any]]:
-    wanted = _fold(entity)
+    wanted = Wanted.of(entity)
     return [m for m in facts.mentions if _names_entity(m, wanted)]
 
 
@@ -144,15 +168,13 @@ def _event_matches(event: dict[str, Any], f: AlertFilters) -> bool:
         return False
     args = event["args"]
     if f.place:
-        place = _fold(f.place)
+        place = Wanted.of(f.place)
         places = [a for a in args if a["role"] == "place"]
-        if not any(
-            _names_entity(a["mention"], place) or _text_names(a["text"], place) for a in places
-        ):
+        if not any(_names_entity(a["mention"], place) or place.names(a["text"]) for a in places):
             return False
     if f.entity:
-        who = _fold(f.entity)
-        if not any(_names_entity(a["mention"], who) or _text_names(a["text"], who) for a in args):
+        who = Wanted.of(f.entity)
+        if not any(_names_entity(a["mention"], who) or who.names(a["text"]) for a in args):
             return False
     return True
 
@@ -168,8 +190,7 @@ def _claim_matches(
         return False
     if f.entity:
         inside = any(claim["start"] <= m["start"] and m["end"] <= claim["end"] for m in mentions)
-        wanted = _fold(f.entity)
-        if not inside and wanted not in _fold(claim["source_text"]):
+        if not inside and not Wanted.of(f.entity).names(claim["source_text"]):
             return False
     return True
 

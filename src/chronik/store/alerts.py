@@ -121,7 +121,12 @@ def _report(conn: sa.Connection, report_id: str) -> dict[str, Any] | None:
 
 
 def _mentions(conn: sa.Connection, report_id: str) -> list[dict[str, Any]]:
-    m, ent, names = schema.mentions.c, schema.entities.c, schema.entity_names.c
+    m, ent, names, keys = (
+        schema.mentions.c,
+        schema.entities.c,
+        schema.entity_names.c,
+        schema.entity_keys.c,
+    )
     rows = conn.execute(
         sa.select(
             m.id,
@@ -140,12 +145,24 @@ def _mentions(conn: sa.Connection, report_id: str) -> list[dict[str, Any]]:
     ).all()
     ids = {row.entity_id for row in rows if row.entity_id is not None}
     known: dict[int, list[str]] = {}
+    indexed: dict[int, list[str]] = {}
     if ids:
         for entity_id, name in conn.execute(
             sa.select(names.entity_id, names.name).where(names.entity_id.in_(ids))
         ):
             known.setdefault(entity_id, []).append(name)
-    return [{**dict(row._mapping), "names": sorted(known.get(row.entity_id, []))} for row in rows]
+        for entity_id, key in conn.execute(
+            sa.select(keys.entity_id, keys.key).where(keys.entity_id.in_(ids))
+        ):
+            indexed.setdefault(entity_id, []).append(key)
+    return [
+        {
+            **dict(row._mapping),
+            "names": sorted(known.get(row.entity_id, [])),
+            "keys": sorted(indexed.get(row.entity_id, [])),  # the linker's index keys
+        }
+        for row in rows
+    ]
 
 
 def _events(
