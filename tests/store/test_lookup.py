@@ -86,3 +86,18 @@ def test_api_answers_409_with_candidates_for_an_ambiguous_name(store) -> None:  
     assert {c["canonical"] for c in body["candidates"]} >= {"Gerd Müller", "Thomas Müller"}
     assert all(c["type"] == "PER" and c["n_mentions"] >= 1 for c in body["candidates"])
     assert client.get("/api/timeline", params={"entity": "Шойгу"}).status_code == 200
+
+
+@pytest.mark.parametrize("name", ['"Shoigu"', "<b>Shoigu</b>", "SHOIGU", " Shoigu\n"])
+def test_quotes_html_capitals_and_white_space_around_a_typed_name(store, name: str) -> None:  # type: ignore[no-untyped-def]
+    with connection(store) as conn:
+        assert resolve(conn, name).canonical == "Sergei Shoigu"
+
+
+@pytest.mark.parametrize("name", ["%", "_", "'; DROP TABLE entities; --", "<script>", "9" * 40])
+def test_odd_names_find_nothing_and_break_nothing(store, name: str) -> None:  # type: ignore[no-untyped-def]
+    from chronik.kb.decisions import entity_list
+
+    with connection(store) as conn:
+        assert resolve(conn, name) is None
+    assert entity_list(store, prefix=name) == []

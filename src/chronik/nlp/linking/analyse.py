@@ -186,7 +186,7 @@ def analyse_mention(
 ) -> Analysis:
     """`known`: how often surface forms (lookup keys) are seen, which decides whether "-s" is an
     inflection."""
-    raw = nm.normalise(text)
+    raw = _headline_case(nm.normalise(text), type_)
     if sub == "deriv":
         hit = country_of_adjective(raw, gaz, aliases)
         if hit:
@@ -236,6 +236,17 @@ def analyse_mention(
         return Analysis("person", "P", surface, "person", person=person, keys=keys, exact=exact)
     keys = frozenset({nm.lookup_key(surface)}) if exact else nm.org_name_keys(surface)
     return Analysis("name", "X", surface, "name", keys=keys, exact=exact)
+
+
+def _headline_case(name: str, type_: str) -> str:
+    """'SCHOIGU', 'LUKASCHENKO IN MINSK' from an all-caps headline: persons and places written as
+    names ('Lukaschenko'); short all-caps words stay acronyms (USA, EU), and so do organisations
+    (UNICEF)."""
+    if type_ not in ("PER", "LOC") or not name.isupper():
+        return name
+    return " ".join(
+        w.capitalize() if sum(c.isalpha() for c in w) > 4 else w for w in name.split(" ")
+    )
 
 
 def strip_titles(name: str) -> str:

@@ -21,6 +21,7 @@ from chronik.nlp.lang.de import GENERIC_NAME_PARTS, NAME_ARTICLES, NAME_PARTICLE
 from chronik.nlp.linking.translit import cyrillic_to_latin, has_cyrillic, latin_key_form
 
 _QUOTES = "\"'„“”‚‘’»«›‹"
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")  # '<b>Hamas</b>' from a scraped page
 _NAME_PREFIX = re.compile(r"^(al|el|as|ad|ar|an|at|az|ash|asch)[-‑]", re.IGNORECASE)
 _INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
 
@@ -41,7 +42,7 @@ MAX_NAME_KEYS = 16
 @lru_cache(maxsize=100_000)
 def normalise(text: str) -> str:
     """NFC, quotes and leading articles dropped, white space collapsed; case kept."""
-    text = unicodedata.normalize("NFC", text).strip().strip(_QUOTES).strip()
+    text = _TAG.sub("", unicodedata.normalize("NFC", text)).strip().strip(_QUOTES).strip()
     text = re.sub(r"\s+", " ", text.replace("\u00ad", ""))
     words = text.split(" ")
     while len(words) > 1 and words[0].lower() in NAME_ARTICLES:
