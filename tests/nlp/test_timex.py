@@ -482,3 +482,17 @@ def test_heute_after_a_dateline_or_in_a_past_clause_is_the_day():
     assert one(later, "2013-09-13", "heute").value == "2013-09-13"
     generic = "Der Plan war alt. Heute schließen sich die Parteien den Bewegungen an."
     assert one(generic, "2013-09-13", "Heute").value == "PRESENT_REF"  # schließen: no preterite
+
+
+def test_headlines_in_capitals_are_read_like_text():
+    text = "DAS BESTE AUS 65 JAHREN - DIE JAHRE VON 1980 BIS 2011\n\nUm 12 Uhr MEZ tagt die EU."
+    found = [(t.text, t.type, t.value) for t in tx(text, "2011-03-03")]
+    assert found == [
+        ("65 JAHREN", "DURATION", "P65Y"),
+        ("DIE JAHRE", "DURATION", "P31Y"),
+        ("1980", "DATE", "1980"),
+        ("2011", "DATE", "2011"),
+        ("12 Uhr MEZ", "TIME", "2011-03-03T12:00"),
+    ]
+    t = one("EIN ERBE DES VORIGEN JAHRHUNDERTS", "1995-04-07", "VORIGEN JAHRHUNDERTS")
+    assert t.value == "18"  # the 1800s

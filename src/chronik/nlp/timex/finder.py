@@ -98,6 +98,24 @@ def _interval(found: Found) -> tuple[str | None, str | None]:
     return tuple(d.isoformat() if isinstance(d, date) else None for d in span)
 
 
+_CAPS_RUN = re.compile(r"(?:(?<![\wÄÖÜäöüß])[A-ZÄÖÜ]{2,}(?![\wÄÖÜäöüß])[\s\d,.:;!?()\"'/–-]*){3,}")
+_CAPS_WORD = re.compile(r"(?<![\wÄÖÜäöüß])([A-ZÄÖÜ])([A-ZÄÖÜ]+)(?![\wÄÖÜäöüß])")
+
+
+def uncap_titles(text: str) -> str:
+    """Headlines in capitals ("EIN ERBE DES VORIGEN JAHRHUNDERTS", "DAS BESTE AUS 65 JAHREN") read
+    as "Ein Erbe Des Vorigen Jahrhunderts": three or more capitalised words in a row; single
+    acronyms (MEZ, EU, KW) stay. Offsets do not move (the same number of characters)."""
+    if not _CAPS_RUN.search(text):
+        return text
+    out = _CAPS_RUN.sub(lambda run: _CAPS_WORD.sub(_title_word, run.group(0)), text)
+    return out if len(out) == len(text) else text
+
+
+def _title_word(word: re.Match) -> str:
+    return word.group(1) + word.group(2).lower()
+
+
 def find_timexes(
     text: str, report_date: PartialDate | None, tokens: Iterable | None = None
 ) -> list[Timex]:
@@ -107,6 +125,7 @@ def find_timexes(
     `tokens` (spaCy tokens, optional) only lend their sentence boundaries to the tense reading.
     """
     lex = load()
+    original, text = text, uncap_titles(text)
     ctx = Context(text=text, anchor=report_date, lex=lex, starts=sentence_bounds(text, tokens))
     selected = _select(text, lex, ctx)
     ctx.reference, ctx.reference_year, ctx.reference_at, ctx.coarse = (
@@ -127,7 +146,7 @@ def find_timexes(
             Timex(
                 start=start,
                 end=end,
-                text=text[start:end],
+                text=original[start:end],
                 type=found.type or rule.type,
                 value=found.value,
                 mod=found.mod,

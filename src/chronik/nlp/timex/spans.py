@@ -38,6 +38,9 @@ def h_duration(m: re.Match, ctx: Context) -> Found | None:
     unit = ctx.lex.units[g["unit"]]
     if _is_age(ctx, g["unit"]):
         return None
+    years = _YEARS_FROM_TO.match(ctx.text, ctx.end) if g["unit"] == "Jahre" else None
+    if years and not g.get("num") and int(years[1]) < int(years[2]):
+        return Found(f"P{int(years[2]) - int(years[1])}Y")  # "die Jahre von 1980 bis 2011"
     amount = (
         2.0
         if g.get("num") == "beiden"
@@ -65,6 +68,7 @@ def h_duration(m: re.Match, ctx: Context) -> Found | None:
     )
 
 
+_YEARS_FROM_TO = re.compile(r"\s+(?:[Vv]on|[Zz]wischen)\s+(\d{4})\s+(?:[Bb]is|[Uu]nd)\s+(\d{4})\b")
 _ATTRIBUTIVE_AGE = re.compile(r"\s+alte[nmrs]?\b")
 
 
