@@ -101,3 +101,27 @@ def test_odd_names_find_nothing_and_break_nothing(store, name: str) -> None:  # 
     with connection(store) as conn:
         assert resolve(conn, name) is None
     assert entity_list(store, prefix=name) == []
+
+
+def test_a_surname_tagged_loc_in_a_later_report_joins_the_person_in_the_store(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    s = open_store(str(tmp_path / "k.db"))
+    reports = [
+        _report(
+            "k1",
+            "2016-03-01",
+            "Der Islamkritiker Martin Konvička demonstrierte.",
+            [("Martin Konvička", "PER", None)],
+        ),
+        _report(
+            "k2",
+            "2016-03-02",
+            "Konvička sprach in Prag.",
+            [("Konvička", "LOC", None), ("Prag", "LOC", None)],
+        ),
+    ]
+    for report, ann in reports:
+        write_report(s, report, ann)
+        link_report(s, report.id)
+    shown = entity_show(s, "Konvička")
+    assert shown["entity"]["type"] == "PER" and shown["entity"]["n_mentions"] == 2
+    assert shown["others"] == []

@@ -101,7 +101,8 @@ def person_form(
     """The person name a place or organisation mention really is, or None.
 
     A form (as written, or without a genitive -s) whose surname keys are those of a person named in
-    the report; or, for a name that grounds to nothing, of a person known with a first name. A
+    the report; or, for a name that grounds to nothing, the surname of a person known with a first
+    name (elsewhere in the file or in the store: `known_person(form)`). A
     country, a capital or an alias is never turned into a person (Washington, Jordan, Georgia)."""
     if m.type == "PER" or m.sub is not None or nm.is_acronym(m.text):
         return None
@@ -113,7 +114,7 @@ def person_form(
         keys = nm.surname_keys(nm.split_person(form))
         if keys & in_report:
             return form
-        if a.kind == "name" and " " not in form and any(known_person(k) for k in keys):
+        if a.kind == "name" and " " not in form and known_person(form):
             return form
     return None
 

@@ -34,6 +34,7 @@ from chronik.nlp.linking.cluster import (
 )
 
 LINKED_TYPES = ("PER", "LOC", "ORG", "OTH")
+PERSON_SURNAME = "P:"  # known_forms: surnames of persons named with a first name
 
 
 @dataclass
@@ -107,6 +108,7 @@ class Linker:
         self.alias_keys = alias_keys(self.aliases)
         self.gaz = gaz or gazetteer()
         self.index = index or Index()
+        self.known: dict[str, int] = {}
 
     def analyse(self, mentions: list[MentionInput], known: dict[str, int]) -> list[Analysis]:
         """`known`: forms seen elsewhere (the file, the store); the report's own forms count too,
@@ -115,6 +117,7 @@ class Linker:
         known = {k: max(v, known.get(k, 0)) for k, v in local.items()} | {
             k: v for k, v in known.items() if k not in local
         }
+        self.known = known
         out = []
         for m in mentions:
             a = analyse_mention(m.text, m.type, m.sub, self.aliases, self.gaz, known)
@@ -210,8 +213,15 @@ class Linker:
             if owner:
                 analyses[i] = ctx.owned(analyses[i], owner)
 
-    def _known_person(self, key: str) -> bool:
-        return any(e.type == "PER" and e.first_names for e in self.index.get(f"s:{key}"))
+    def _known_person(self, surname: str) -> bool:
+        """A person with a first name and this surname: in the index (the store, the reports linked
+        so far) or among the file's full names (`known_forms`)."""
+        if self.known.get(PERSON_SURNAME + nm.lookup_key(surname), 0):
+            return True
+        keys = nm.surname_keys(nm.split_person(surname))
+        return any(
+            e.type == "PER" and e.first_names for k in keys for e in self.index.get(f"s:{k}")
+        )
 
     def _bracketed_short_forms(
         self,
@@ -305,7 +315,10 @@ def known_forms(mentions: list[tuple[str, str]]) -> dict[str, int]:
     for text, type_ in mentions:
         keys = {nm.lookup_key(nm.normalise(text))}
         if type_ == "PER":
-            keys.add(nm.lookup_key(nm.split_person(text).last))
+            person = nm.split_person(text)
+            keys.add(nm.lookup_key(person.last))
+            if person.full:
+                keys.add(PERSON_SURNAME + nm.lookup_key(person.last))
         for k in keys:
             known[k] = known.get(k, 0) + 1
     return known
