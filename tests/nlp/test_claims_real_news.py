@@ -61,3 +61,24 @@ def test_so_der_vorwurf_is_alleged_without_a_source() -> None:
 
 def test_so_dass_is_no_attribution() -> None:
     assert _claims("Es regnete stark, so dass die Straße gesperrt wurde.") == []
+
+
+def test_description_with_a_name_after_its_comma_is_named_by_it() -> None:
+    text = "Die Lage sei ernst, sagte der Sprecher des Präsidenten, Karl Huber, am Freitag."
+    (claim,) = _claims(text, [("Karl Huber", "PER")])
+    assert claim.source.text == "Karl Huber"
+
+
+def test_agentless_passive_accusation_has_no_source() -> None:
+    (claim,) = _claims("Dem Bürgermeister wird vorgeworfen, Akten vernichtet zu haben.")
+    assert claim.certainty == "alleged" and claim.source is None
+
+
+def test_mutmasslich_on_a_person_is_no_claim_but_on_an_event_it_is() -> None:
+    assert _claims("Die Polizei sucht den mutmaßlichen Schmuggler.") == []
+    (claim,) = _claims("Die Regierung sprach über mutmaßliche Angriffe auf die Stadt.")
+    assert claim.certainty == "alleged"
+
+
+def test_summoning_an_envoy_is_no_quote() -> None:
+    assert _claims("Das Außenministerium will den Botschafter am Montag zitieren.") == []

@@ -313,8 +313,11 @@ def _passive_cue(doc: Doc, clause: tuple[int, int], cue: Cue) -> bool:
     """ "wurde gemeldet", "wird berichtet": an agentless passive names no source (unless "von
     X")."""
     word = doc[cue.start].lower_
-    participle = word.startswith("ge") or (
-        cue.entry is not None and not word.endswith(("te", "ten", "en"))
+    particle = cue.entry.particle if cue.entry is not None else ""
+    participle = (
+        word.startswith("ge")
+        or bool(particle and word.startswith(particle + "ge"))  # "wird ... vorgeworfen"
+        or (cue.entry is not None and not word.endswith(("te", "ten", "en")))
     )
     return participle and any(
         doc[i].lower_ in de.PASSIVE_AUX for i in range(*clause) if i != cue.start
@@ -386,3 +389,46 @@ def char_span(doc: Doc, start: int, end: int) -> Span | None:
     if end <= start:
         return None
     return phrases.token_span(doc, start, end)
+
+
+APPOSITION_REACH = 10  # tokens from a description to the name after its comma
+
+
+def named_apposition(doc: Doc, index: DocIndex, source: Span | None) -> Span | None:
+    """ "der Chefunterhändler der Regierung, Humberto de la Calle": a description followed by a
+    comma and a person's name is named by that name (5.4: the naming mention)."""
+    if source is None:
+        return None
+    span = doc.char_span(source.start, source.end, alignment_mode="expand")
+    if span is None or any(_person_at(index, i) for i in range(span.start, span.end)):
+        return source
+    for j in range(span.end, min(span.end + APPOSITION_REACH, span.sent.end) - 1):
+        if doc[j].text in (".", ":", ";") or _verb_or_clause_word(doc, j):
+            return source
+        if doc[j].text != ",":
+            continue
+        hit = index.mention_at.get(j + 1)
+        if hit is None or hit[0] != j + 1 or hit[2].type != "PER":
+            return source
+        closes = hit[1] >= len(doc) or doc[hit[1]].text in (",", ".", ")")
+        if closes or doc[hit[1]].text[:1].islower():
+            return Span(hit[2].start, hit[2].end, hit[2].text)
+        return source
+    return source
+
+
+def _person_at(index: DocIndex, i: int) -> bool:
+    hit = index.mention_at.get(i)
+    return hit is not None and hit[2].type == "PER"
+
+
+def _verb_or_clause_word(doc: Doc, j: int) -> bool:
+    """A lower-case word that is no determiner, preposition or inflected adjective ends the phrase
+    of the source."""
+    word = doc[j].lower_
+    return (
+        doc[j].text[:1].islower()
+        and word not in de.DETERMINERS
+        and word not in de.PREPOSITIONS
+        and not word.endswith(("e", "en", "er", "es", "em"))
+    )

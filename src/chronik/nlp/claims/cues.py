@@ -71,6 +71,9 @@ def _word_cue(doc: Doc, lex: Lexicon, i: int, clause: tuple[int, int], text: str
             entry = trigger.entry
             return Cue(entry.kind, entry.label, i, i + 1, entry, trigger.particle)
         for entry in lex.exact_nouns.get(doc[i].lower_, []):
+            attributive = entry.lemma == "mutmaßlich" and doc[i].lower_ != "mutmaßlich"
+            if attributive and not _on_event_noun(doc, i, clause):
+                return None  # "der mutmaßliche Drahtzieher": a person, no proposition (5.1)
             if entry.kind != "hearsay" or entry.lemma != "soll":
                 return Cue(entry.kind, entry.label, i, i + 1, entry)
         return None
@@ -78,6 +81,14 @@ def _word_cue(doc: Doc, lex: Lexicon, i: int, clause: tuple[int, int], text: str
         if entry.allowed(text):
             return Cue(entry.kind, entry.label, i, i + 1, entry)
     return None
+
+
+def _on_event_noun(doc: Doc, i: int, clause: tuple[int, int]) -> bool:
+    """ "mutmaßliche Cyberattacken" (an event noun) is hedged; "mutmaßliche Schmuggler" is not."""
+    for j in range(i + 1, min(i + 4, clause[1])):
+        if doc[j].text[:1].isupper():
+            return bool(lexicon.triggers().noun_entries(doc[j].lower_))
+    return False
 
 
 def _other_particle(doc: Doc, i: int, clause: tuple[int, int], text: str) -> bool:

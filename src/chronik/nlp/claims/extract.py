@@ -407,6 +407,7 @@ def _finish(doc: Doc, index: DocIndex, drafts: list[Draft], events: list[Event])
             kept.append((draft, span))
     ids = [f"c{n}" for n in range(1, len(kept) + 1)]
     for draft, span in kept:
+        draft.source = build.named_apposition(doc, index, draft.source)
         draft.events = _events_in(doc, span, draft, events)
         _describe(doc, index, draft, events)
     by_id = {e.id: e for e in events}
