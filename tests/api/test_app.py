@@ -480,3 +480,8 @@ def test_post_links_the_new_report_into_the_store_as_ingest_does(tmp_path) -> No
     record = client.get(f"/api/reports/{response.json()['id']}").json()
     entity_id = record["entity_links"]["m1"]
     assert client.get(f"/api/entities/{entity_id}").json()["names"][0]["name"] == "Minsk"
+
+
+def test_api_docs_link_back_to_the_app(client) -> None:
+    html = client.get("/docs").text
+    assert '<a href="/">← zurück zu chronik</a>' in html

@@ -136,3 +136,16 @@ def test_claims_and_entity_pages_show_what_their_twins_hold(world) -> None:
 def test_search_without_words_is_empty_everywhere(world) -> None:
     assert world.get("/api/search").json()["results"] == []
     assert world.get("/search.json").json() == world.get("/api/search").json()
+
+
+def test_pages_show_dates_at_their_precision_and_headlines_not_ids(world) -> None:
+    # w3 is dated only "2022-12": its events and its report are a month, never "2022-12-01"
+    timeline = world.get("/timeline").text
+    assert "Dezember 2022" in timeline
+    assert "2022-12-01" not in timeline
+    report = world.get("/reports/w3").text
+    assert "Dezember 2022" in report and "2022-12-01" not in report
+    index = world.get("/").text
+    assert "Bericht</a>" not in index
+    for row in world.get("/index.json").json()["results"]:
+        assert f">{row['id']}<" not in index  # a report is never listed by its id

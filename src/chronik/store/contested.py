@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from chronik.store import schema
 from chronik.store.db import Store
-from chronik.store.filters import Filters, Page, resolve_entities, source_condition
+from chronik.store.filters import LEAD_CHARS, Filters, Page, resolve_entities, source_condition
 
 MAX_NAMED_CLAIMS = 10_000
 
@@ -144,6 +144,7 @@ def _claim_sides(conn: sa.Connection, ids: list[int]) -> dict[int, dict[str, Any
             c.cue_text,
             r.date,
             r.title,
+            sa.func.substr(r.text, 1, LEAD_CHARS).label("lead"),
             r.source,
         )
         .join(schema.reports, r.id == c.report_id)
@@ -160,6 +161,7 @@ def _claim_sides(conn: sa.Connection, ids: list[int]) -> dict[int, dict[str, Any
             "cue": x.cue_text,
             "report_date": x.date,
             "report_title": x.title,
+            "report_lead": x.lead,  # the headline of an untitled report
             "publisher": x.source,
         }
         for x in conn.execute(q)

@@ -29,6 +29,7 @@ AHEAD_DAYS = 31
 # Above these counts a view walks by date and stops at a page instead of collecting and sorting all
 # rows first; the cross-over is where both cost the same on 100,000 reports
 # (benchmarks/bench_queries.py).
+LEAD_CHARS = 200  # the start of a report's text sent along for the headline of an untitled one
 HEAVY = 1000  # mentions of an entity (or claims) for event lists
 RECENT_HEAVY = 2500  # mentions of an entity for finding its latest reports
 EVENT_TYPES = (

@@ -18,7 +18,7 @@ from chronik.store import schema
 from chronik.store.contested import claims
 from chronik.store.db import Store
 from chronik.store.entity_page import entity
-from chronik.store.filters import CERTAINTIES, EVENT_TYPES, Filters, Page, as_of
+from chronik.store.filters import CERTAINTIES, EVENT_TYPES, LEAD_CHARS, Filters, Page, as_of
 from chronik.store.network import latest_month, network
 from chronik.store.places import coordinates, places
 from chronik.store.search import search
@@ -63,7 +63,7 @@ def list_reports(
                     r.title,
                     r.source,
                     r.n_words,
-                    sa.func.substr(r.text, 1, 200).label("lead"),
+                    sa.func.substr(r.text, 1, LEAD_CHARS).label("lead"),
                 )
                 .where(known)
                 .order_by(r.date_start.desc().nulls_last(), r.id)

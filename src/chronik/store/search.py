@@ -24,6 +24,7 @@ import sqlalchemy as sa
 
 from chronik.store import schema
 from chronik.store.db import Store
+from chronik.store.filters import LEAD_CHARS
 from chronik.store.search_query import WORDS, And, Or, Query, QueryError, Term, fold, parse
 
 TIME_BUDGET_S = 3.0  # a search past this is stopped: the server stays answerable
@@ -253,10 +254,12 @@ def _search_sqlite(
     )
     order = f"{first}rank" if ranked else "reports_fts.rowid DESC"
     sql = sa.text(
-        "SELECT r.id, r.date, r.title, snippet(reports_fts, 1, '[', ']', ' … ', 16) AS snippet "
+        "SELECT r.id, r.date, r.title, substr(r.text, 1, :lead) AS lead, "
+        "snippet(reports_fts, 1, '[', ']', ' … ', 16) AS snippet "
         f"{join}{where} ORDER BY {order} LIMIT :limit OFFSET :offset"
     )
-    rows = conn.execute(sql, {**params, "limit": page[0], "offset": page[1]}).mappings().all()
+    rows = conn.execute(sql, {**params, "limit": page[0], "offset": page[1], "lead": LEAD_CHARS})
+    rows = rows.mappings().all()
     return {
         "total": min(total, COUNT_CAP),
         "total_capped": total > COUNT_CAP,
@@ -288,12 +291,13 @@ def _search_postgres(
     score = f"{exact} AS exact, ts_rank(r.tsv, q)" if ranked else "0 AS exact, 0"
     order = "exact DESC, score DESC, id" if ranked else "date_start DESC NULLS LAST, id"
     sql = sa.text(
-        "SELECT id, date, title, ts_headline('german', text, q, "
+        "SELECT id, date, title, substr(text, 1, :lead) AS lead, ts_headline('german', text, q, "
         "'StartSel=[, StopSel=], MaxFragments=2, MaxWords=16, MinWords=6') AS snippet FROM ("
         f"SELECT r.id, r.date, r.title, r.text, r.date_start, q, {score} AS score {source} "
         f"ORDER BY {order} LIMIT :limit OFFSET :offset) AS page ORDER BY {order}"
     )
-    rows = conn.execute(sql, {**params, "limit": page[0], "offset": page[1]}).mappings().all()
+    rows = conn.execute(sql, {**params, "limit": page[0], "offset": page[1], "lead": LEAD_CHARS})
+    rows = rows.mappings().all()
     return {
         "total": min(total, PG_COUNT_CAP),
         "total_capped": total > PG_COUNT_CAP,

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from chronik.store import schema
 from chronik.store.db import Store
-from chronik.store.filters import Filters, Page, event_conditions, iso
+from chronik.store.filters import LEAD_CHARS, Filters, Page, event_conditions, iso
 
 r, e, a, m, c = (
     schema.reports.c,
@@ -80,6 +80,7 @@ def _event_columns() -> sa.Select:
         e.cluster_id,
         r.date.label("report_date"),
         r.title.label("report_title"),
+        sa.func.substr(r.text, 1, LEAD_CHARS).label("report_lead"),
         r.source.label("report_source"),
     ).select_from(schema.events.join(schema.reports, r.id == e.report_id))
 
@@ -165,6 +166,7 @@ def describe_events(
                 "time_value",
                 "report_date",
                 "report_title",
+                "report_lead",
             )
         }
         item.update(

@@ -72,3 +72,29 @@ def highlight_sentences(record: dict[str, Any]) -> list[list[dict[str, Any]]]:
             )
         out.append(pieces)
     return out
+
+
+def entity_list(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """The report's entities once each (by linked entity, else by canonical name or text), with how
+    often the report names them and the forms it uses, most named first."""
+    links = record.get("entity_links") or {}
+    groups: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for m in record.get("entities", []):
+        entity_id = links.get(m.get("id"))
+        name = m.get("canonical") or m["text"]
+        key = ("id", entity_id) if entity_id else ("name", name.casefold(), m["type"])
+        item = groups.setdefault(
+            key,
+            {
+                "name": name,
+                "type": m["type"],
+                "sub": m.get("sub"),
+                "entity_id": entity_id,
+                "count": 0,
+                "forms": [],
+            },
+        )
+        item["count"] += 1
+        if m["text"] not in item["forms"]:
+            item["forms"].append(m["text"])
+    return sorted(groups.values(), key=lambda x: (-x["count"], x["name"].casefold()))

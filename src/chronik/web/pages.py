@@ -19,14 +19,14 @@ from typing import Any
 from fastapi import APIRouter
 
 from chronik.views import downloads, handlers
-from chronik.web.highlight import highlight_sentences
+from chronik.web.highlight import entity_list, highlight_sentences
 from chronik.web.render import Download, View, add_view
 
 CSV = "text/csv; charset=utf-8"
 
 
 def _highlighted(record: dict[str, Any]) -> dict[str, Any]:
-    return {"highlighted": highlight_sentences(record)}
+    return {"highlighted": highlight_sentences(record), "entity_list": entity_list(record)}
 
 
 VIEWS = (

@@ -26,6 +26,7 @@ from fastapi.templating import Jinja2Templates
 from chronik import __version__
 from chronik.views.params import CERTAINTIES, DOWNLOAD_ROWS, EVENT_TYPES, Page
 from chronik.views.responses import JSONResponse, download
+from chronik.web.when import headline, span, when
 
 HERE = Path(__file__).parent
 STATIC_DIR = HERE / "static"
@@ -67,8 +68,15 @@ def here(request: Request, suffix: str = "", **replace: Any) -> str:
 
 
 templates.env.globals.update(
-    version=__version__, href=href, here=here, event_types=EVENT_TYPES, certainties=CERTAINTIES
+    version=__version__,
+    href=href,
+    here=here,
+    event_types=EVENT_TYPES,
+    certainties=CERTAINTIES,
+    headline=headline,
+    span=span,
 )
+templates.env.filters["when"] = when
 
 
 def page(
