@@ -66,13 +66,16 @@ def _install_docs(app: FastAPI) -> None:
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
-        return get_swagger_ui_html(
+        page = get_swagger_ui_html(
             openapi_url="/openapi.json",
             title="chronik API",
             swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
             swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
             swagger_favicon_url="/static/vendor/swagger-ui/favicon-32x32.png",
         )
+        back = '<p class="back-to-app" style="font:14px sans-serif;margin:8px 20px">'
+        back += '<a href="/">← zurück zu chronik</a></p>'
+        return HTMLResponse(bytes(page.body).decode().replace("<body>", "<body>" + back, 1))
 
 
 def _install_error_handlers(app: FastAPI) -> None:
