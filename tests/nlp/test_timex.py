@@ -496,3 +496,10 @@ def test_headlines_in_capitals_are_read_like_text():
     ]
     t = one("EIN ERBE DES VORIGEN JAHRHUNDERTS", "1995-04-07", "VORIGEN JAHRHUNDERTS")
     assert t.value == "18"  # the 1800s
+
+
+def test_nikolaus_is_a_day_only_after_a_preposition():
+    assert tx("Der letzte Zar war Nikolaus der Zweite.", "1997-12-05") == []
+    assert one("Die Kinder warten auf den Besuch zu Nikolaus.", "1997-12-05", "Nikolaus").value == (
+        "1997-12-06"
+    )

@@ -242,11 +242,17 @@ def h_week(m: re.Match, ctx: Context) -> Found | None:
     return Found(f"{year:04d}-W{week:02d}" if year else f"XXXX-W{week:02d}", approx=year is None)
 
 
+_DAY_PREPOSITIONS = frozenset(["am", "zu", "zum", "bis", "vor", "nach", "seit", "ab", "an", "um"])
+
+
 def h_holiday(m: re.Match, ctx: Context) -> Found | None:
     g = m.groupdict()
     spec = ctx.lex.holidays[" ".join(g["hol"].split())]
     year = year_of(g)
     rel = rel_offset(g.get("rel"), ctx.lex)
+    bare_name = g["hol"] == "Nikolaus" and rel is None and year is None
+    if bare_name and ctx.previous_word().lower() not in _DAY_PREPOSITIONS:
+        return None  # "Nikolaus der Zweite", "Nikolaus Harnoncourt": a name
     if year is None and ctx.anchor is not None:
         if ctx.anchor.month is None:
             year = ctx.anchor.year
