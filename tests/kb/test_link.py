@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 
 from chronik.dates import parse_iso
@@ -199,3 +200,81 @@ def test_date_window_is_clamped_to_the_calendar() -> None:
     assert date_window(date(9999, 12, 30), 2) == (date(9999, 12, 28), date(9999, 12, 31))
     assert date_window(date(1, 1, 2), 2) == (date(1, 1, 1), date(1, 1, 4))
     assert date_window(date(2022, 12, 5), 2) == (date(2022, 12, 3), date(2022, 12, 7))
+
+
+# --- links that survive: the pending mark -------------------------------------------------------
+
+
+def _pending(store) -> list[str]:
+    from chronik.store.links import pending_report_ids
+
+    with store.engine.connect() as conn:
+        return pending_report_ids(conn)
+
+
+def _link_state(store) -> tuple[dict, int, int]:
+    from chronik.store.links import link_counts
+
+    with store.engine.connect() as conn:
+        clusters = dict(conn.execute(sa.select(t.events.c.report_id, t.events.c.cluster_id)).all())
+        unlinked = conn.execute(
+            sa.select(sa.func.count())
+            .select_from(t.mentions)
+            .where(t.mentions.c.entity_id.is_(None))
+        ).scalar_one()
+        counts = link_counts(conn)
+    grouped = {r: clusters[r] == clusters["acc"] for r in clusters}
+    return grouped, unlinked, counts["contradiction_links"]
+
+
+def test_a_report_is_pending_from_its_write_until_every_link_step_is_done(store) -> None:
+    from chronik.kb.link import finish_pending
+
+    for report, ann in (accusation(), denial()):
+        write_report(store, report, ann)  # killed before linking
+    assert _pending(store) == ["acc", "den"]  # in the order written
+    assert finish_pending(store) == 2
+    assert _pending(store) == []
+    assert _link_state(store) == ({"acc": True, "den": True}, 0, 1)
+    assert finish_pending(store) == 0  # idempotent
+
+
+def test_a_link_step_that_fails_leaves_the_report_pending_and_unlinked(store, monkeypatch) -> None:
+    """Entity linking used to commit on its own: a kill before event joining lost the join for
+    good (the repair looked only for unlinked mentions)."""
+    from chronik.kb import link
+
+    _store_all(store, accusation())
+    report, ann = denial()
+    write_report(store, report, ann)
+
+    def killed(conn, report_id):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt  # what a kill between the steps looks like to the transaction
+
+    monkeypatch.setattr(link, "join_events", killed)
+    with pytest.raises(KeyboardInterrupt):
+        link.after_write(store, "den")
+    assert _pending(store) == ["den"]
+    assert _link_state(store)[1] == 2  # den's mentions: the entity step was rolled back too
+    monkeypatch.undo()
+    assert link.finish_pending(store) == 1
+    assert _link_state(store) == ({"acc": True, "den": True}, 0, 1)
+
+
+def test_store_and_link_links_in_the_order_written_and_counts_its_links(store) -> None:
+    from chronik.jobs.write import store_and_link
+
+    report, ann = accusation()
+    write_report(store, report, ann)  # another writer's report, not linked yet
+    stored = store_and_link(store, *denial())
+    assert _pending(store) == []
+    assert stored.links is not None and stored.links.contradictions == 1
+    assert _link_state(store) == ({"acc": True, "den": True}, 0, 1)
+
+
+def test_stats_counts_of_cross_report_links(store) -> None:
+    from chronik.store.links import link_counts
+
+    _store_all(store, unrelated_attack(), accusation(), denial())
+    with store.engine.connect() as conn:
+        assert link_counts(conn) == {"contradiction_links": 1, "event_clusters": 1}

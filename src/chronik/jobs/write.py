@@ -10,13 +10,14 @@ import threading
 from dataclasses import dataclass
 from typing import Protocol
 
-from chronik.kb.link import CrossLinks, after_write
+from chronik.kb.link import CrossLinks, link_pending_reports
 from chronik.store.db import Store, replace_annotations, with_reconnect, write_report
 from chronik.types import Annotations, Report
 
 # Linking a report depends on what was linked before it (entities it joins, events it clusters
 # with), so one thread of a process writes and links at a time.
 _WRITER = threading.Lock()
+NO_LINKS = CrossLinks(0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -41,9 +42,10 @@ class FactCounts(Protocol):
 def store_and_link(
     store: Store, report: Report, annotations: Annotations, replace: bool = False
 ) -> Stored:
-    """Write a report (its own transaction), then link it; with `replace`, the report is already
-    stored and its facts are replaced by these (re-analysis). Both steps are idempotent, so a
-    retry is safe."""
+    """Write a report and mark it pending (one transaction), then link every pending report in the
+    order written, this one included (one transaction each, which unmarks it); with `replace`, the
+    report is already stored and its facts are replaced by these (re-analysis). A kill between
+    the two leaves the mark, and the next writer or `finish_pending` links it."""
     with _WRITER:
         if replace:
             with_reconnect(
@@ -56,9 +58,8 @@ def store_and_link(
             status = write_report(store, report, annotations).status
             if status == "duplicate":
                 return Stored(report.id, status, None)
-        links = with_reconnect(
-            store, lambda: after_write(store, report.id), f"link report {report.id}"
-        )
+        # Another writer may have linked this report already: then it counts no links here.
+        links = link_pending_reports(store).get(report.id, NO_LINKS)
     return Stored(report.id, status, links)
 
 

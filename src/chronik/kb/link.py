@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from chronik.kb.claims import link_contradictions
-from chronik.kb.entities import link_report
+from chronik.kb.entities import alias_table, link_report_conn
 from chronik.kb.events import join_events
-from chronik.store.db import Store, transaction
-from chronik.store.entities import unlinked_report_ids
+from chronik.store.db import Store, connection, with_reconnect, write_transaction
+from chronik.store.links import clear_pending, is_pending, pending_report_ids
 
 
 @dataclass(frozen=True)
@@ -25,21 +25,48 @@ class CrossLinks:
 
 
 def after_write(store: Store, report_id: str) -> CrossLinks:
-    """Link entities, then events, then contradictions (each needs the one before)."""
-    linked = link_report(store, report_id)
-    with transaction(store) as conn:
+    """Link a stored report: entities, then events, then contradictions (each needs the one
+    before), and unmark it, all in one write transaction: a kill leaves it pending, never half
+    linked. Safe to run again on a linked report."""
+    links = with_reconnect(
+        store, lambda: _link_once(store, report_id, False), f"link report {report_id}"
+    )
+    assert links is not None  # only a run restricted to pending reports skips one
+    return links
+
+
+def _link_once(store: Store, report_id: str, only_pending: bool) -> CrossLinks | None:
+    with write_transaction(store) as conn:
+        if only_pending and not is_pending(conn, report_id):
+            return None  # another writer linked it since we looked
+        linked = link_report_conn(conn, report_id, alias_table(conn, store.url))
         joined = join_events(conn, report_id)
         contradictions = link_contradictions(conn, report_id)
+        clear_pending(conn, report_id)
     return CrossLinks(linked.mentions, joined, contradictions)
 
 
-def finish_pending(store: Store) -> int:
-    """Cross-link reports that were stored but not linked (a run killed between the two
-    transactions).
+def link_pending_reports(store: Store) -> dict[str, CrossLinks]:
+    """Link every report marked pending, in the order they were written, one transaction each;
+    returns what this call linked (a report another writer linked meanwhile is left out).
 
-    Every step is idempotent, so running them again on a report that was half-linked is safe.
-    """
-    ids = unlinked_report_ids(store)
+    Every writer calls this after its own write, so reports are linked in the order they were
+    written whichever process wrote them: two writers end as one would."""
+    with connection(store) as conn:
+        ids = pending_report_ids(conn)
+    done = {}
     for report_id in ids:
-        after_write(store, report_id)
-    return len(ids)
+        links = with_reconnect(
+            store,
+            lambda rid=report_id: _link_once(store, rid, True),  # type: ignore[misc]
+            f"link report {report_id}",
+        )
+        if links is not None:
+            done[report_id] = links
+    return done
+
+
+def finish_pending(store: Store) -> int:
+    """Repair what a killed or failed run left: link every report still marked pending (its write
+    committed, its links did not). Idempotent; returns how many were linked."""
+    return len(link_pending_reports(store))

@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -24,6 +24,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from chronik.errors import ConfigError, StoreError
 from chronik.store import schema
+from chronik.store.facts import write_annotations
 from chronik.types import Annotations, Report
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -48,6 +49,25 @@ class Store:
 def transaction(store: Store) -> Iterator[Conn]:
     """One unit of work: committed when the block ends, rolled back if it raises."""
     with store.engine.begin() as conn:
+        yield conn
+
+
+# The PostgreSQL advisory lock every writing transaction takes (any number; chronik's own).
+WRITER_LOCK = 0x636872
+
+
+@contextmanager
+def write_transaction(store: Store) -> Iterator[Conn]:
+    """A unit of work that writes, one at a time across processes: SQLite starts it with BEGIN
+    IMMEDIATE (waits up to busy_timeout for the write lock instead of failing when another writer
+    committed after it read), PostgreSQL takes a transaction-level advisory lock. So a check
+    before an insert, and linking, see every transaction committed before them: two writers end
+    as one would."""
+    with store.engine.begin() as conn:
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        elif conn.dialect.name == "postgresql":
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
         yield conn
 
 
@@ -204,18 +224,45 @@ CONNECTION_ERRORS = (sa.exc.OperationalError, sa.exc.InterfaceError)
 T = TypeVar("T")
 
 
+# Tries of a unit of work that another writer's insert collided with (unique key): the next try
+# sees that row and leaves it alone; a collision that persists is a fault, raised.
+COLLISION_TRIES = 3
+
+
 def with_reconnect(store: Store, work: Callable[[], T], what: str) -> T:
     """Run one idempotent unit of database work, again after a lost connection (server restart,
-    failover), with back-off; after ~30 s give up with a message naming the work and the
-    database."""
+    failover), a busy database (SQLITE_BUSY past busy_timeout, a PostgreSQL serialization failure
+    or deadlock) or a unique key another writer took first, with back-off; after ~30 s give up
+    with a message naming the work and the database."""
+    collisions = 0
     for wait in (*RETRY_SECONDS, None):
         try:
             return work()
-        except sa.exc.OperationalError as exc:
-            if wait is None or not _is_disconnect(exc):
+        except sa.exc.IntegrityError as exc:
+            collisions += 1
+            if wait is None or collisions >= COLLISION_TRIES or not _is_collision(exc):
+                raise  # a fact that breaks the schema is a fault: the caller sees it as it is
+            time.sleep(wait / 4)
+        except sa.exc.DBAPIError as exc:
+            if wait is None or not (_is_disconnect(exc) or _is_busy(exc)):
                 raise StoreError(f"cannot {what} in {store.url}: {exc.orig}") from None
             time.sleep(wait)
     raise AssertionError("unreachable")
+
+
+def _is_collision(exc: sa.exc.IntegrityError) -> bool:
+    """A unique key another writer inserted first (not a fact that breaks the schema)."""
+    code = getattr(exc.orig, "sqlstate", None)
+    return code == "23505" or "unique constraint failed" in str(exc.orig).lower()
+
+
+def _is_busy(exc: sa.exc.DBAPIError) -> bool:
+    """Another writer holds the database: worth waiting for, then trying the work again."""
+    code = getattr(exc.orig, "sqlstate", None)
+    if code in ("40001", "40P01", "55P03"):  # serialization failure, deadlock, lock not available
+        return True
+    text = str(exc.orig).lower()
+    return "database is locked" in text or "database is busy" in text
 
 
 def write_report(
@@ -233,7 +280,7 @@ def write_report(
     )
 
 
-def _is_disconnect(exc: sa.exc.OperationalError) -> bool:
+def _is_disconnect(exc: sa.exc.DBAPIError) -> bool:
     if exc.connection_invalidated:
         return True
     text = str(exc.orig).lower()
@@ -251,7 +298,7 @@ def _is_disconnect(exc: sa.exc.OperationalError) -> bool:
 
 
 def _write_once(store: Store, report: Report, annotations: Annotations | None) -> WriteResult:
-    with store.engine.begin() as conn:
+    with write_transaction(store) as conn:
         if conn.execute(
             sa.select(schema.reports.c.id).where(schema.reports.c.id == report.id)
         ).first():
@@ -269,7 +316,17 @@ def _write_once(store: Store, report: Report, annotations: Annotations | None) -
         )
         if annotations is not None:
             write_annotations(conn, report.id, annotations)
+        mark_pending(conn, report.id)
     return WriteResult(report.id, "new_version" if previous else "added")
+
+
+def mark_pending(conn: Connection, report_id: str) -> None:
+    """Mark a report as written but not linked, in the transaction that writes it; the one that
+    finishes its links unmarks it (store.links.clear_pending). A report already marked keeps its
+    place in the queue."""
+    p = schema.pending_links
+    if conn.execute(sa.select(p.c.seq).where(p.c.report_id == report_id)).first() is None:
+        conn.execute(p.insert().values(report_id=report_id, marked_at=datetime.now(UTC)))
 
 
 def _current_version(conn: Connection, source_id: str | None) -> tuple[str, int] | None:
@@ -309,180 +366,6 @@ def _report_row(
     }
 
 
-def _iso_date(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def write_annotations(conn: Connection, report_id: str, ann: Annotations) -> None:
-    """Insert every fact of one report; caller owns the transaction.
-
-    Rows that nothing refers back to go in with COPY on PostgreSQL (bulk, one round trip each); rows
-    whose ids are needed (mentions, events, claims) use one multi-row INSERT … RETURNING per table.
-    """
-    _bulk(
-        conn,
-        schema.sentences,
-        [
-            {"report_id": report_id, "idx": i, "start": s.start, "end": s.end}
-            for i, s in enumerate(ann.sentences)
-        ],
-    )
-    mention_ids = _insert_mentions(conn, report_id, ann)
-    _bulk(
-        conn,
-        schema.timexes,
-        [
-            {
-                "report_id": report_id,
-                "local_id": x.id,
-                "start": x.start,
-                "end": x.end,
-                "text": x.text,
-                "type": x.type,
-                "value": x.value,
-                "mod": x.mod,
-                "earliest": _iso_date(x.earliest),
-                "latest": _iso_date(x.latest),
-                "approx": x.approx,
-                "component": x.component,
-            }
-            for x in ann.timexes
-        ],
-    )
-    event_ids = _insert_events(conn, report_id, ann, mention_ids)
-    _insert_claims(conn, report_id, ann, event_ids)
-    conn.execute(
-        schema.reports.update()
-        .where(schema.reports.c.id == report_id)
-        .values(pipeline=ann.pipeline)
-    )
-
-
-def _bulk(conn: Connection, table: sa.Table, rows: list[dict]) -> None:
-    if not rows:
-        return
-    if conn.dialect.name != "postgresql":
-        conn.execute(table.insert(), rows)
-        return
-    columns = list(rows[0])
-    names = ", ".join(f'"{c}"' for c in columns)
-    with (
-        conn.connection.driver_connection.cursor() as cursor,
-        cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy,
-    ):
-        for row in rows:
-            copy.write_row([row[c] for c in columns])
-
-
-def _insert_returning(conn: Connection, table: sa.Table, rows: list[dict]) -> list[int]:
-    if not rows:
-        return []
-    result = conn.execute(table.insert().returning(table.c.id, sort_by_parameter_order=True), rows)
-    return [row.id for row in result]
-
-
-def _insert_mentions(
-    conn: Connection, report_id: str, ann: Annotations
-) -> dict[tuple[int, int], int]:
-    rows = [
-        {
-            "report_id": report_id,
-            "local_id": m.id,
-            "start": m.start,
-            "end": m.end,
-            "text": m.text,
-            "type": m.type,
-            "sub": m.sub,
-            "lemma": m.lemma,
-            "canonical": m.canonical,
-            "component": m.component,
-        }
-        for m in ann.mentions
-    ]
-    ids = _insert_returning(conn, schema.mentions, rows)
-    return {(m.start, m.end): i for m, i in zip(ann.mentions, ids)}
-
-
-def _insert_events(
-    conn: Connection, report_id: str, ann: Annotations, mention_ids: dict
-) -> dict[str, int]:
-    rows = [
-        {
-            "report_id": report_id,
-            "local_id": e.id,
-            "type": e.type,
-            "trigger_start": e.trigger.start,
-            "trigger_end": e.trigger.end,
-            "trigger_text": e.trigger.text,
-            "negated": e.negated,
-            "modality": e.modality,
-            "time_value": e.time_value,
-            "earliest": _iso_date(e.earliest),
-            "latest": _iso_date(e.latest),
-            "cluster_id": None,
-            "component": e.component,
-        }
-        for e in ann.events
-    ]
-    ids = dict(zip((e.id for e in ann.events), _insert_returning(conn, schema.events, rows)))
-    _bulk(
-        conn,
-        schema.event_args,
-        [
-            {
-                "event_id": ids[e.id],
-                "role": role,
-                "start": s.start,
-                "end": s.end,
-                "text": s.text,
-                "mention_id": mention_ids.get((s.start, s.end)),
-            }
-            for e in ann.events
-            for role in ("actor", "target", "place", "time")
-            for s in getattr(e, role)
-        ],
-    )
-    return ids
-
-
-def _insert_claims(
-    conn: Connection, report_id: str, ann: Annotations, event_ids: dict[str, int]
-) -> None:
-    rows = [
-        {
-            "report_id": report_id,
-            "local_id": c.id,
-            "start": c.start,
-            "end": c.end,
-            "text": c.text,
-            "certainty": c.certainty,
-            "source_start": c.source.start if c.source else None,
-            "source_end": c.source.end if c.source else None,
-            "source_text": c.source.text if c.source else None,
-            "cue_start": c.cue.start if c.cue else None,
-            "cue_end": c.cue.end if c.cue else None,
-            "cue_text": c.cue.text if c.cue else None,
-            "component": c.component,
-        }
-        for c in ann.claims
-    ]
-    ids = dict(zip((c.id for c in ann.claims), _insert_returning(conn, schema.claims, rows)))
-    links = {(ids[c.id], ids[o]) for c in ann.claims for o in c.contradicts if o in ids}
-    links |= {(b, a) for a, b in links}
-    _bulk(
-        conn,
-        schema.claim_links,
-        [{"claim_id": a, "other_id": b, "relation": "contradicts"} for a, b in sorted(links)],
-    )
-    pairs = {(ids[c.id], event_ids[v]) for c in ann.claims for v in c.events if v in event_ids}
-    _bulk(conn, schema.claim_events, [{"claim_id": a, "event_id": b} for a, b in sorted(pairs)])
-
-
 def write_many(store: Store, pairs: Iterable[tuple[Report, Annotations]]) -> list[WriteResult]:
     """Several reports, still one transaction each: a failure loses at most the report being
     written."""
@@ -497,8 +380,9 @@ def optimize(store: Store) -> None:
 
 
 def replace_annotations(store: Store, report_id: str, ann: Annotations) -> None:
-    """Re-analysis: drop a report's facts and write the new ones, atomically."""
-    with store.engine.begin() as conn:
+    """Re-analysis: drop a report's facts and write the new ones, atomically; the report is marked
+    pending until it is linked again."""
+    with write_transaction(store) as conn:
         for table in (
             schema.claims,
             schema.events,
@@ -508,3 +392,4 @@ def replace_annotations(store: Store, report_id: str, ann: Annotations) -> None:
         ):
             conn.execute(table.delete().where(table.c.report_id == report_id))
         write_annotations(conn, report_id, ann)
+        mark_pending(conn, report_id)

@@ -126,3 +126,38 @@ def add_claim_links(conn: Conn, pairs: list[tuple[int, int]], relation: str) -> 
     ]
     if rows:
         conn.execute(cl.insert(), rows)
+
+
+# --- pending links: reports whose cross-report links are not done (schema.pending_links) -----
+
+
+def is_pending(conn: Conn, report_id: str) -> bool:
+    p = schema.pending_links.c
+    return conn.execute(sa.select(p.seq).where(p.report_id == report_id)).first() is not None
+
+
+def clear_pending(conn: Conn, report_id: str) -> None:
+    """Unmark a report (in the transaction that finishes its links)."""
+    p = schema.pending_links
+    conn.execute(p.delete().where(p.c.report_id == report_id))
+
+
+def pending_report_ids(conn: Conn) -> list[str]:
+    """Reports marked pending, in the order they were written (the order linking depends on)."""
+    p = schema.pending_links.c
+    return list(conn.execute(sa.select(p.report_id).order_by(p.seq)).scalars().all())
+
+
+def link_counts(conn: Conn) -> dict[str, int]:
+    """contradiction_links (pairs of claims, each stored both ways) and event_clusters (clusters of
+    events told by more than one report)."""
+    cl, e = schema.claim_links.c, schema.events.c
+    pairs = conn.execute(
+        sa.select(sa.func.count())
+        .select_from(schema.claim_links)
+        .where(cl.relation == "contradicts", cl.claim_id < cl.other_id)
+    ).scalar_one()
+    clusters = conn.execute(
+        sa.select(sa.func.count(sa.distinct(e.cluster_id))).where(e.cluster_id.is_not(None))
+    ).scalar_one()
+    return {"contradiction_links": pairs, "event_clusters": clusters}

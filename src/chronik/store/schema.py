@@ -375,3 +375,21 @@ alert_fired = sa.Table(
     sa.Column("last_error", sa.Text),
     sa.UniqueConstraint("alert_id", "report_id"),
 )
+
+# --- links that survive (issue 18; migration 0005_pending_links) ---------------------------------
+# A report is marked here in the transaction that writes it (or replaces its facts) and unmarked in
+# the one that finishes its cross-report links (entities, event clusters, contradictions), so a run
+# killed in between, or a writer that failed, leaves a mark the next run repairs (kb.link).
+pending_links = sa.Table(
+    "pending_links",
+    metadata,
+    sa.Column("seq", sa.Integer, primary_key=True),  # linking order = writing order
+    sa.Column(
+        "report_id",
+        sa.String(40),
+        sa.ForeignKey("reports.id", ondelete="CASCADE"),
+        nullable=False,
+        unique=True,
+    ),
+    sa.Column("marked_at", sa.DateTime(timezone=True), nullable=False),
+)
