@@ -1,7 +1,7 @@
 """Live monitoring: items per minute from a feed served locally, and the delay from a file appearing
 in a watched folder to its facts being queryable.
 
-    python -m benchmarks.bench_watch [--items 200] [--files 10] [--host-delay 0]
+    python -m benchmarks.bench_watch [--items 200] [--files 10] [--host-delay 0] [--tier fast]
 
 The feed's articles are 10kGNAD texts (from ../shared at bench time) as HTML pages with a date,
 on an http.server on 127.0.0.1; one watch pass is timed end to end (fetch, robots.txt, extraction,
@@ -31,7 +31,7 @@ from chronik.store.db import has_report, open_store
 from tests.feedserver import FeedServer, Page, article_html, rss
 
 
-def feed_rate(items: int, host_delay: float, workdir: Path) -> dict[str, float]:
+def feed_rate(items: int, host_delay: float, workdir: Path, tier: str) -> dict[str, float]:
     articles = gnad_articles()
     server = FeedServer().start()
     entries = []
@@ -44,7 +44,7 @@ def feed_rate(items: int, host_delay: float, workdir: Path) -> dict[str, float]:
     store = open_store(db)
     options = FetchOptions(host_delay=host_delay, trust_env=False)
     try:
-        with Watcher(store, Settings(db=db), options) as watcher:
+        with Watcher(store, Settings(db=db, tier=tier), options) as watcher:
             _ = watcher.nlp  # built before the clock starts, as in a long-running watch
             started = time.perf_counter()
             summary = watcher.run_pass([parse_source(server.url("/feed.xml"))])
@@ -59,10 +59,11 @@ def feed_rate(items: int, host_delay: float, workdir: Path) -> dict[str, float]:
         "seconds": round(seconds, 2),
         "items_per_minute": round(stored / seconds * 60, 1),
         "host_delay": host_delay,
+        "tier": tier,
     }
 
 
-def folder_delay(files: int, workdir: Path) -> dict[str, float]:
+def folder_delay(files: int, workdir: Path, tier: str) -> dict[str, float]:
     articles = gnad_articles()
     inbox = workdir / "inbox"
     inbox.mkdir()
@@ -71,7 +72,7 @@ def folder_delay(files: int, workdir: Path) -> dict[str, float]:
     stop = threading.Event()
     passes: list[object] = []
     delays = []
-    with Watcher(store, Settings(db=db)) as watcher:
+    with Watcher(store, Settings(db=db, tier=tier)) as watcher:
         thread = threading.Thread(
             target=watch_forever,
             args=(watcher, [parse_source(str(inbox))], 3600.0, passes.append, stop),
@@ -96,7 +97,7 @@ def folder_delay(files: int, workdir: Path) -> dict[str, float]:
             time.sleep(0.3)
         stop.set()
         thread.join(timeout=5)
-    return {"files": files, "delay_ms": percentiles(delays)}
+    return {"files": files, "tier": tier, "delay_ms": percentiles(delays)}
 
 
 def main() -> None:
@@ -104,10 +105,11 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=200)
     parser.add_argument("--files", type=int, default=10)
     parser.add_argument("--host-delay", type=float, default=0.0)
+    parser.add_argument("--tier", default=Settings().tier, help="NER tier (default: chronik's)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        rate = feed_rate(args.items, args.host_delay, Path(tmp))
-        delay = folder_delay(args.files, Path(tmp))
+        rate = feed_rate(args.items, args.host_delay, Path(tmp), args.tier)
+        delay = folder_delay(args.files, Path(tmp), args.tier)
     print(f"{'what':<40}{'value':>20}")
     print(f"{'feed items stored':<40}{rate['stored']:>20}")
     print(f"{'feed pass seconds':<40}{rate['seconds']:>20}")

@@ -16,6 +16,7 @@ from chronik.cli.app import app
 from tests.feedserver import FeedServer, Page, article_html, german_article, rss
 
 runner = CliRunner()
+FAST = {"CHRONIK_TIER": "fast"}  # the tier these texts were written for; the default may change
 NEW_PERSON = "Annalena Baerbock"
 NEW_TEXT = (
     "Berlin, 21. November 2026. Außenministerin Annalena Baerbock ist am Donnerstag zu "
@@ -32,7 +33,7 @@ def server():
 
 
 def chronik(*args: str, db: Path) -> tuple[int, object]:
-    result = runner.invoke(app, [*args, "--db", str(db)], catch_exceptions=False)
+    result = runner.invoke(app, [*args, "--db", str(db)], catch_exceptions=False, env=FAST)
     try:
         return result.exit_code, json.loads(result.stdout)
     except json.JSONDecodeError:
@@ -217,7 +218,7 @@ def test_watching_a_folder_ingests_a_new_file_within_seconds(tmp_path: Path) -> 
     store = open_store(str(tmp_path / "live.db"))
     stop = threading.Event()
     passes = []
-    with Watcher(store, Settings(db=str(tmp_path / "live.db"))) as watcher:
+    with Watcher(store, Settings(db=str(tmp_path / "live.db"), tier="fast")) as watcher:
         thread = threading.Thread(
             target=watch_forever,
             args=(watcher, [parse_source(str(inbox))], 3600.0, passes.append, stop),
@@ -252,7 +253,7 @@ def test_watch_and_alerts_on_postgresql(pg_url: str, server: FeedServer) -> None
     publish(server, articles)
     feed = parse_source(server.url("/feed.xml"))
     options = FetchOptions(host_delay=0, trust_env=False)
-    with Watcher(store, Settings(db=pg_url), options) as watcher:
+    with Watcher(store, Settings(db=pg_url, tier="fast"), options) as watcher:
         first = watcher.run_pass([feed])
         assert first.added == 4 and first.deliveries.delivered == 1
         title, text, _ = articles[1]

@@ -18,6 +18,7 @@ from chronik.jobs.alerts import deliver_pending
 from chronik.jobs.write import store_and_link
 from chronik.kb.alerts import create_alert, dry_run, fire_for_report, make_filters
 from chronik.nlp import pipeline
+from chronik.settings import Settings
 from chronik.store.alerts import fired_list, get_alert
 from tests.feedserver import FeedServer, Page
 
@@ -34,6 +35,12 @@ HAMBURG = (
     "Hamburg, 20. November 2026. Der Senat hat am Dienstag einen neuen Haushalt beschlossen. "
     "Die Opposition kritisierte die Pläne als zu teuer."
 )
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The fast tier, which these texts were written for (the default tier may change)."""
+    return pipeline.build(Settings(tier="fast"))
 
 
 @pytest.fixture()
