@@ -503,3 +503,11 @@ def test_nikolaus_is_a_day_only_after_a_preposition():
     assert one("Die Kinder warten auf den Besuch zu Nikolaus.", "1997-12-05", "Nikolaus").value == (
         "1997-12-06"
     )
+
+
+def test_in_der_frueh_is_the_morning_of_the_day_told():
+    found = tx("Am Montag in der Früh brannte es.", "2014-04-30")
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("Montag", "DATE", "2014-04-28"),
+        ("der Früh", "TIME", "2014-04-28TMO"),
+    ]
