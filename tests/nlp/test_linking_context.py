@@ -140,3 +140,25 @@ def test_demonyms_with_an_inserted_syllable_find_their_country() -> None:
         m["sub"] = "deriv"
     got = _canonicals([record])
     assert got == ["Morocco", "Colombia", "Nigeria", "Malta", "Belgium"]
+
+
+def test_adjectives_of_places_no_table_knows_join_the_place_named_in_the_report() -> None:
+    text = "Auf Korsika protestierten korsischen Nationalisten; in Tirol der Tiroler Landtag."
+    names = [("Korsika", "LOC"), ("korsischen", "LOC"), ("Tirol", "LOC"), ("Tiroler", "LOC")]
+    record = _record("r", "2016-05-01", text, names)
+    record["entities"][1]["sub"] = record["entities"][3]["sub"] = "deriv"
+    got = _canonicals([record])
+    assert got[0] == got[1] and got[2] == got[3] and got[0] != got[2]
+
+
+def test_a_peoples_compound_names_their_country() -> None:
+    text = "Der Palästinenserpräsident sprach."
+    record = _record("r", "2016-05-01", text, [("Palästinenserpräsident", "LOC")])
+    record["entities"][0]["sub"] = "part"
+    assert _canonicals([record]) == ["State of Palestine"]
+
+
+def test_an_unknown_organisation_is_named_in_the_nominative() -> None:
+    text = "Nach Angaben der Deutschen Presse-Agentur."
+    got = _canonicals([_record("r", "2016-05-01", text, [("Deutschen Presse-Agentur", "ORG")])])
+    assert got == ["Deutsche Presse-Agentur"]

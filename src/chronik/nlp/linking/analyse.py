@@ -108,6 +108,18 @@ def _country_of_adjective(word: str, gaz: Gazetteer) -> tuple[str, str] | None:
     return None
 
 
+def adjective_bases(word: str) -> list[str]:
+    """Names an adjective or demonym may come from, for places no table knows: 'korsischen' ->
+    Korsika, 'niederösterreichischen' -> Niederösterreich, 'Tiroler' -> Tirol, 'Krimtataren' ->
+    Krim (matched against the names of the same report)."""
+    w = word.lower()
+    m = re.match(r"^(\w{3,}?)(isch(e|en|em|er|es)?|er(in|innen|n|s)?|tataren)$", w)
+    if not m:
+        return []
+    base = m.group(1)
+    return [base + tail for tail in ("", "a", "ika", "ien", "en", "land", "e")]
+
+
 def name_in_compound(text: str, aliases: AliasTable, gaz: Gazetteer, type_: str) -> str | None:
     """'Nato-Gipfel' -> Nato, 'EU-Kommission' -> EU-Kommission (a known name), 'Kremlsprecher' ->
     Kreml."""
@@ -201,6 +213,15 @@ def analyse_mention(
         inner = name_in_compound(raw, aliases, gaz, type_)
         if inner:
             raw = inner
+            people = (
+                country_of_adjective(inner, gaz, aliases)
+                if type_ != "PER" and not _grounded(inner, type_, aliases, gaz)
+                else None
+            )
+            if people:  # 'Palästinenserpräsident', 'Kurdenpartei': the people's country
+                place = gaz.by_canonical.get(people[0])
+                info = place.info() if place else {}
+                return Analysis("grounded", "X", inner, people[1] + ":part", people[0], info)
     if has_cyrillic(raw):
         de, en = cyrillic_to_latin(raw)
         for form in (raw, de, en):
@@ -235,7 +256,17 @@ def analyse_mention(
         keys = frozenset({nm.fold(surface)}) if exact else nm.surname_keys(person)
         return Analysis("person", "P", surface, "person", person=person, keys=keys, exact=exact)
     keys = frozenset({nm.lookup_key(surface)}) if exact else nm.org_name_keys(surface)
-    return Analysis("name", "X", surface, "name", keys=keys, exact=exact)
+    return Analysis("name", "X", _nominative(surface), "name", keys=keys, exact=exact)
+
+
+def _nominative(name: str) -> str:
+    """The name as a heading: 'Deutschen Presse-Agentur' -> 'Deutsche Presse-Agentur' (weak
+    adjective endings -en/-em before the head levelled to -e; -er stays: 'Wiener Zeitung')."""
+    words = name.split(" ")
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return name
+    head = [re.sub(r"(?<=\w{2}[^e\W])e[nm]$", "e", w) for w in words[:-1]]
+    return " ".join(head + words[-1:])
 
 
 def _headline_case(name: str, type_: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from chronik.nlp.linking import names as nm
 from chronik.nlp.linking.aliases import Gazetteer, Place
-from chronik.nlp.linking.analyse import Analysis
+from chronik.nlp.linking.analyse import Analysis, adjective_bases
 
 # Institutions that every country has: the name alone does not say whose they are. (Not police
 # words: 'Sittenpolizei' names one body, and a report need not say whose it is.)
@@ -173,3 +173,20 @@ def owned(a: Analysis, place: str) -> Analysis:
     suffix = "_" + nm.lookup_key(place).replace(" ", "_")
     keys = frozenset(k + suffix for k in a.keys)
     return replace(a, surface=f"{a.surface} ({place})", keys=keys, rule="name:owned")
+
+
+def derived_in_report(mentions: list[MentionLike], analyses: list[Analysis]) -> None:
+    """An adjective or demonym of a place no table knows takes the entity of that place when the
+    report names it: 'korsischen' after 'Korsika', 'Tiroler' after 'Tirol'."""
+    names: dict[str, int] = {}
+    for i, (m, a) in enumerate(zip(mentions, analyses)):
+        if m.sub != "deriv" and m.type == "LOC":
+            names.setdefault(nm.lookup_key(a.surface), i)
+    for i, (m, a) in enumerate(zip(mentions, analyses)):
+        if m.sub != "deriv" or a.kind == "grounded":
+            continue
+        for base in adjective_bases(a.surface):
+            j = names.get(nm.lookup_key(base))
+            if j is not None:
+                analyses[i] = replace(analyses[j], rule="deriv:in-report")
+                break

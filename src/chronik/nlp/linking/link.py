@@ -206,6 +206,7 @@ class Linker:
                 person = analyse_mention(form, "PER", None, self.aliases, self.gaz, {})
                 analyses[i] = replace(person, rule=person.rule + ":retyped")
                 mentions[i] = replace(m, type="PER")
+        ctx.derived_in_report(mentions, analyses)  # type: ignore[arg-type]
         region = ctx.report_region(analyses, self.gaz)
         for i, a in enumerate(analyses):
             analyses[i] = ctx.place_in_region(a, region, self.gaz)
