@@ -82,3 +82,35 @@ def test_mutmasslich_on_a_person_is_no_claim_but_on_an_event_it_is() -> None:
 
 def test_summoning_an_envoy_is_no_quote() -> None:
     assert _claims("Das Außenministerium will den Botschafter am Montag zitieren.") == []
+
+
+def test_there_is_no_plan_denies_a_report_of_the_plan() -> None:
+    text = (
+        "Laut Medienberichten plant die Regierung Neuwahlen im Herbst. "
+        "Es gibt keinen Plan für Neuwahlen, sagte ein Regierungssprecher."
+    )
+    report, answer = _claims(text)
+    assert answer.certainty == "denied"
+    assert report.id in answer.contradicts and answer.id in report.contradicts
+
+
+def test_there_is_no_reason_answering_nothing_stays_asserted() -> None:
+    text = (
+        "Die Regierung will die Steuern senken, sagte der Minister. "
+        "Es gibt keinen Grund zur Sorge, sagte der Sprecher."
+    )
+    first, second = _claims(text)
+    assert second.certainty == "asserted" and not second.contradicts and not first.contradicts
+
+
+def test_denial_also_denies_the_teaser_telling_the_same_account() -> None:
+    text = (
+        "Im Archiv soll eine Verpflichtungserklärung des Bürgermeisters aufgetaucht sein. "
+        "Wien – Das Archiv hat am Montag Dokumente veröffentlicht. "
+        "In einem Keller sei seine Verpflichtungserklärung gefunden worden, sagte Direktor Paul Maier. "
+        "Bürgermeister Jan Novak bestritt das."
+    )
+    claims = _claims(text, [("Paul Maier", "PER"), ("Jan Novak", "PER"), ("Wien", "LOC")])
+    teaser = claims[0]
+    (denial,) = [c for c in claims if c.certainty == "denied"]
+    assert teaser.id in denial.contradicts

@@ -36,6 +36,7 @@ def link_in_report(drafts: list[Draft], ids: list[str], events: dict[str, Event]
             targets = _accounts(
                 drafts, targets, n
             )  # "bestritt die Vorwürfe": the accusation and its details
+        targets = targets + _same_account(drafts, targets, n)
         denied_by[n] = targets
         for target in targets:
             _link(drafts, ids, n, target)
@@ -57,6 +58,32 @@ def link_in_report(drafts: list[Draft], ids: list[str], events: dict[str, Event]
         for k in [n] + _goes_on_with(drafts, n) if targets else []:
             for target in targets:
                 _link(drafts, ids, k, target)
+
+
+MIN_ACCOUNT_NOUN = 7  # letters of a noun that ties two tellings of one account ("Personalakt")
+
+
+def _same_account(drafts: list[Draft], targets: list[int], n: int) -> list[int]:
+    """The teaser and the body often tell what a denial denies twice ("soll ein Akt aufgetaucht
+    sein" ... "sei Wałęsas Personalakt gefunden worden"): a claim of the first sentence, of another
+    source than the denier, that shares a long noun with a denied claim is denied too."""
+    nouns = {
+        w.lower()
+        for t in targets
+        for w in drafts[t].tokens
+        if w[:1].isupper() and w.isalpha() and len(w) >= MIN_ACCOUNT_NOUN
+    }
+    if not nouns:
+        return []
+    return [
+        k
+        for k in range(n)
+        if k not in targets
+        and drafts[k].sentence == 0  # the teaser: a news report's first sentence
+        and drafts[k].certainty != "denied"
+        and not _same_source(drafts[k], drafts[n])
+        and any(_same_word(noun, w) for noun in nouns for w in drafts[k].tokens)
+    ][:2]
 
 
 def _goes_on_with(drafts: list[Draft], n: int) -> list[int]:
@@ -135,6 +162,17 @@ def _counter_account(drafts: list[Draft], n: int) -> list[int]:
         and not _same_source(drafts[k], claim)
         and drafts[k].sentence < claim.sentence
     ]
+    nothing = _there_is_no(claim.tokens)
+    if nothing:
+        # "Es gibt keinen Plan für Neuwahlen" after a report of such plans
+        about = [
+            k
+            for k in earlier
+            if any(_same_word(noun, w) for noun in nothing for w in drafts[k].tokens)
+        ]
+        if about:
+            claim.certainty = "denied"
+            return about[:1]
     noun = _no_evidence_noun(claim.tokens)
     if noun is not None:
         about = [
@@ -173,6 +211,23 @@ def _negated_participle(word: str) -> bool:
         and base[:2] in ("be", "ge", "ve", "ze", "er", "en")
         and base not in de.NOT_OPPOSITES
     )
+
+
+def _there_is_no(tokens: tuple[str, ...]) -> list[str]:
+    """ "es gibt keinen Plan für Neuwahlen" -> ["plan", "neuwahlen"]: the nouns said not to exist
+    (up to four words after the negating determiner)."""
+    lower = [w.lower() for w in tokens]
+    for i, word in enumerate(lower[:-1]):
+        if word not in de.NEGATING_DETERMINERS:
+            continue
+        if not any(w in de.EXISTENCE_VERBS for w in lower[max(0, i - 4) : i]):
+            continue
+        return [
+            lower[j]
+            for j in range(i + 1, min(len(tokens), i + 5))
+            if tokens[j][:1].isupper() and tokens[j].isalpha() and lower[j] not in de.EVIDENCE_NOUNS
+        ]
+    return []
 
 
 def _no_evidence_noun(tokens: tuple[str, ...]) -> str | None:

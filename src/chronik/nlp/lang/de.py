@@ -312,6 +312,11 @@ NEGATING_DETERMINERS = _words("""
     kein keine keinen keinerlei
 """)
 
+# Verbs of existence: 'es gibt keinen Plan' says the plan does not exist.
+EXISTENCE_VERBS = _words("""
+    gibt gebe gab gäbe existiert existiere existierte
+""")
+
 # Nouns of evidence: 'keine Hinweise auf X' denies X.
 EVIDENCE_NOUNS = _words("""
     anzeichen beleg belege belegen beweis beweise beweisen erkenntnisse hinweis hinweise
