@@ -162,3 +162,13 @@ def test_an_unknown_organisation_is_named_in_the_nominative() -> None:
     text = "Nach Angaben der Deutschen Presse-Agentur."
     got = _canonicals([_record("r", "2016-05-01", text, [("Deutschen Presse-Agentur", "ORG")])])
     assert got == ["Deutsche Presse-Agentur"]
+
+
+def test_a_continent_adjective_is_not_the_country_inside_it() -> None:
+    text = "Die südamerikanischen und amerikanischen Staaten."
+    record = _record(
+        "r", "2016-05-01", text, [("südamerikanischen", "LOC"), ("amerikanischen", "LOC")]
+    )
+    for m in record["entities"]:
+        m["sub"] = "deriv"
+    assert _canonicals([record]) == ["South America", "United States"]
