@@ -325,3 +325,19 @@ def test_an_article_changed_without_the_feed_saying_so(server: FeedServer, tmp_p
     assert off["new_versions"] == 0  # without revisits only a new date in the feed counts
     _, revisited = watch_once(feed, db=db)
     assert (revisited["added"], revisited["new_versions"]) == (0, 1)
+
+
+def test_an_atom_feed_is_read_like_rss(server: FeedServer, tmp_path: Path) -> None:
+    from tests.feedserver import atom
+
+    entries = []
+    for i in (3, 4):
+        title, text = german_article(i)
+        server.pages[f"/atom/{i}.html"] = Page(article_html(title, text, date=None))
+        entries.append({"link": f"/atom/{i}.html", "guid": f"urn:test:{i}", "date": "2026-11-24"})
+    server.pages["/atom.xml"] = Page(atom(entries), "application/atom+xml")
+    code, data = watch_once(server.url("/atom.xml"), db=tmp_path / "atom.db")
+    assert code == 0 and data["added"] == 2
+    with sqlite3.connect(tmp_path / "atom.db") as conn:
+        rows = sorted(conn.execute("SELECT source_id, date FROM reports").fetchall())
+    assert rows == [("urn:test:3", "2026-11-24"), ("urn:test:4", "2026-11-24")]
