@@ -511,3 +511,10 @@ def test_in_der_frueh_is_the_morning_of_the_day_told():
         ("Montag", "DATE", "2014-04-28"),
         ("der Früh", "TIME", "2014-04-28TMO"),
     ]
+
+
+def test_a_count_of_units_inside_a_compound_is_a_duration():
+    t = one("Die 14-Tage-Frist läuft, der 24-Stunden-Streik auch.", "2016", "14-Tage")
+    assert (t.type, t.value) == ("DURATION", "P14D")
+    assert one("Der 24-Stunden-Streik", "2016", "24-Stunden").value == "PT24H"
+    assert tx("Die 14-Tage Frist", "2016")[0].text == "14-Tage"
