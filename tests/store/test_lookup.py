@@ -47,6 +47,7 @@ def test_two_muellers_are_ambiguous_and_listed_with_context(store) -> None:  # t
     message = str(err.value)
     assert "Gerd Müller (PER" in message and "Thomas Müller (PER" in message
     assert "2019-05-01" in message and "2021-07-01" in message  # when each was named
+    assert "Kenya" in message and "with Georgia (country)" in message  # who or what beside it
     with connection(store) as conn:
         assert resolve(conn, "Thomas Müller").canonical == "Thomas Müller"
 

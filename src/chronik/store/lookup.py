@@ -40,6 +40,7 @@ class Candidate:
     info: dict
     names: list[str] = field(default_factory=list)
     exact: bool = False  # the name typed is its canonical name or a spelling it was seen under
+    seen_with: list[str] = field(default_factory=list)  # entities named most often beside it
 
     def context(self) -> str:
         """What tells candidates apart: other spellings, where a place is, when it was named."""
@@ -51,6 +52,8 @@ class Candidate:
             parts.append(" ".join(str(self.info[k]) for k in ("kind", "iso2") if self.info.get(k)))
         if self.first_date or self.last_date:
             parts.append(f"{self.first_date or '?'} … {self.last_date or '?'}")
+        if self.seen_with:
+            parts.append("with " + ", ".join(self.seen_with))
         return "; ".join(parts)
 
     def as_dict(self) -> dict[str, Any]:
@@ -62,6 +65,7 @@ class Candidate:
             "first_date": self.first_date,
             "last_date": self.last_date,
             "names": self.names,
+            "seen_with": self.seen_with,
             "context": self.context(),
         }
 
@@ -137,7 +141,26 @@ def candidates(conn: Conn, value: str) -> list[Candidate]:
     found = _load(conn, exact | keyed, exact)
     found = [c for c in found if c.exact or c.type != "PER" or fits_first_names(q, c.names)]
     found.sort(key=lambda c: (-c.n_mentions, c.id))
-    return found[:MAX_CANDIDATES]
+    found = found[:MAX_CANDIDATES]
+    if len(found) > 1:
+        for c in found:
+            c.seen_with = _seen_with(conn, c.id)
+    return found
+
+
+def _seen_with(conn: Conn, entity_id: int, limit: int = 2) -> list[str]:
+    """The entities most often named in the same reports: what tells two Müllers apart."""
+    m, e = schema.mentions.c, schema.entities.c
+    reports = sa.select(m.report_id).where(m.entity_id == entity_id).limit(200)
+    query = (
+        sa.select(e.canonical, sa.func.count().label("n"))
+        .join_from(schema.mentions, schema.entities, e.id == m.entity_id)
+        .where(m.report_id.in_(reports), m.entity_id != entity_id)
+        .group_by(e.canonical)
+        .order_by(sa.desc("n"), e.canonical)
+        .limit(limit)
+    )
+    return [r.canonical for r in conn.execute(query)]
 
 
 def choose(name: str, found: list[Candidate]) -> Candidate | None:
