@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from chronik.nlp.claims import VERSION, build, cues, links, tail
+from chronik.nlp.claims import VERSION, build, cues, empty, links, tail
 from chronik.nlp.claims.build import Draft, Sentence
 from chronik.nlp.events import lexicon, phrases, segment
 from chronik.nlp.events.phrases import DocIndex
@@ -412,6 +412,7 @@ def _finish(doc: Doc, index: DocIndex, drafts: list[Draft], events: list[Event])
         _describe(doc, index, draft, events)
     by_id = {e.id: e for e in events}
     links.link_in_report([d for d, _ in kept], ids, by_id)
+    kept, ids = empty.drop_empty_denials(doc, kept, ids)
     return [
         Claim(
             start=span.start,

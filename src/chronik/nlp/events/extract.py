@@ -38,6 +38,12 @@ def sentence_events(
 ) -> list[Event]:
     sentence_clauses = segment.clauses(doc, start, end)
     triggers = detect.find_triggers(doc, lex, start, end)
+    if _question(doc, start, end):
+        # "Haben Sie die Regierung kritisiert?" asks whether it happened; a noun still names an
+        # event told elsewhere ("Was war der Auslöser für die Proteste?")
+        triggers = [t for t in triggers if not t.is_verb]
+    if not any(doc[i].is_alpha and doc[i].text[:1].islower() for i in range(start, end)):
+        return []  # a list of bare nouns ("- Angriff", "1. Kritik 2. Vorwurf") tells nothing
     dropped = detect.hypothetical(doc, triggers, sentence_clauses, start)
     triggers = [t for t in triggers if t.token not in dropped]
     ctx = ClauseContext(
@@ -70,6 +76,10 @@ def sentence_events(
         )
         _set_time(out[-1], index, trigger, report_date)
     return out
+
+
+def _question(doc: Doc, start: int, end: int) -> bool:
+    return any(doc[i].text == "?" for i in range(max(start, end - 3), end))
 
 
 def _host(

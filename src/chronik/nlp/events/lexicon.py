@@ -99,8 +99,8 @@ class Lexicon:
 
     def noun_entries(self, lower: str) -> list[Entry]:
         """Whole-word nouns first, then the longest known head of a compound ("Raketenangriffe")."""
-        if any(lower.endswith(word) for word in self.stop):
-            return []
+        if any(lower[cut:] in self.stop for cut in range(len(lower))):
+            return []  # a suffix look-up per position: linear in the word, not in the stop list
         found = self.exact_nouns.get(lower, []) + self.nouns.get(lower, [])
         if found:
             return found

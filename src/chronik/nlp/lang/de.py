@@ -312,6 +312,11 @@ NEGATING_DETERMINERS = _words("""
     kein keine keinen keinerlei
 """)
 
+# Words that point back to something said before ("Er bestreitet das").
+ANAPHORIC_WORDS = _words("""
+    das dies dieses diese es er sie
+""")
+
 # Verbs of existence: 'es gibt keinen Plan' says the plan does not exist.
 EXISTENCE_VERBS = _words("""
     gibt gebe gab gäbe existiert existiere existierte
