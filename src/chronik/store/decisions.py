@@ -58,38 +58,7 @@ def withdraw_decision(conn: Conn, decision_id: int) -> None:
     conn.execute(d.update().where(d.c.id == decision_id).values(active=False))
 
 
-# --- finding an entity -----
-
-
-def entity_by_canonical(conn: Conn, canonical: str) -> sa.Row | None:
-    """The most mentioned entity with this canonical name (the whole entities row)."""
-    e = schema.entities
-    query = sa.select(e).where(e.c.canonical == canonical).order_by(e.c.n_mentions.desc())
-    return conn.execute(query).first()
-
-
-def entity_by_name_key(conn: Conn, key: str) -> sa.Row | None:
-    """The most mentioned entity seen under a name with this lookup key."""
-    e, n = schema.entities, schema.entity_names
-    query = (
-        sa.select(e)
-        .join(n, n.c.entity_id == e.c.id)
-        .where(n.c.key == key)
-        .order_by(e.c.n_mentions.desc())
-    )
-    return conn.execute(query).first()
-
-
-def entity_by_index_keys(conn: Conn, keys: list[str]) -> sa.Row | None:
-    """The most mentioned entity indexed under one of these keys (entity_keys)."""
-    e, k = schema.entities, schema.entity_keys
-    query = (
-        sa.select(e)
-        .join(k, k.c.entity_id == e.c.id)
-        .where(k.c.key.in_(keys))
-        .order_by(e.c.n_mentions.desc())
-    )
-    return conn.execute(query).first()
+# --- an entity's rows (names are resolved in chronik.store.lookup) -----
 
 
 def entity_row(conn: Conn, entity_id: int) -> sa.Row | None:
