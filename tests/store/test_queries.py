@@ -2,6 +2,7 @@ import pytest
 
 from chronik.dates import parse_iso
 from chronik.eval.format import validate_record
+from chronik.store import network as network_module
 from chronik.store import queries, schema
 from chronik.store import search as search_module
 from chronik.store.db import write_report
@@ -236,11 +237,34 @@ def test_entity_as_of(world) -> None:
     assert [x["last"] for x in shoigu["roles"]] == ["2022-10-03"]
 
 
-def test_network_defaults_to_the_latest_month(world) -> None:
+def test_network_defaults_to_the_busiest_entities_of_the_whole_period(world, monkeypatch) -> None:
     result = queries.network(world)
-    assert result["filters"]["start"] == "2023-02-01" and result["filters"]["end"] == "2023-02-28"
-    assert result["edges"] == [{"source": 5, "target": 4, "type": "ASSAULT", "weight": 1}]
-    assert [n["label"] for n in result["nodes"]] == ["Russia", "Ukraine"]
+    assert result["period"] == "whole" and "start" not in result["filters"]
+    assert len(result["edges"]) == 5
+    assert [n["label"] for n in result["nodes"]][:2] == ["Russia", "Ukraine"]  # most events first
+    two = queries.network(world, max_nodes=2)
+    assert {n["label"] for n in two["nodes"]} == {"Russia", "Ukraine"}
+    assert {e["type"] for e in two["edges"]} == {"ACCUSE", "ASSAULT", "REJECT"}
+    assert two["truncated"] is True
+    assert queries.network(world, min_weight=2)["edges"] == []
+    # a store with more events than DEFAULT_EVENTS shows its latest months and says so
+    monkeypatch.setattr(network_module, "DEFAULT_EVENTS", 1)
+    latest = queries.network(world)
+    assert latest["period"] == "latest" and latest["filters"]["start"] == "2022-12-01"
+    assert {(e["source"], e["type"]) for e in latest["edges"]} == {(2, "THREATEN"), (5, "ASSAULT")}
+
+
+def test_edge_events_come_with_their_sentences(world) -> None:
+    edge = queries.edge_events(world, queries.Filters(types=("ASSAULT",)), 5, 4)
+    assert [(x["report_id"], x["sentence"]) for x in edge["events"]] == [
+        ("w4", "Russland griff die Ukraine erneut an.")
+    ]
+    assert edge["source"]["label"] == "Russia" and edge["target"]["label"] == "Ukraine"
+    node = queries.edge_events(world, queries.Filters(), 2)
+    assert [x["report_id"] for x in node["events"]] == ["w3", "w1"]
+    assert node["events"][1]["sentence"] == "Schoigu traf Lukaschenko am Montag in Minsk."
+    day = queries.Filters(as_of=date(2022, 10, 31))
+    assert [x["report_id"] for x in queries.edge_events(world, day, 2)["events"]] == ["w1"]
 
 
 def test_network_over_a_period_and_as_of(world) -> None:

@@ -23,6 +23,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from explore_world import build_world
 
 TEXT = "Schoigu traf Lukaschenko in Minsk. <b>Fett</b> ist hier nur Text."
+UNTITLED = (  # no title, dated to a month: listed by its first sentence cut at a word, as August 2022
+    "Ohne Überschrift erschien diese ausführliche Meldung über die Lage an der Grenze zwischen "
+    "Belarus und Litauen, die viele Leser beschäftigte. Ein zweiter Satz folgt."
+)
 
 pytestmark = pytest.mark.browser
 
@@ -44,6 +48,7 @@ def base_url(serve, tmp_path_factory):
         Report(id="x1", text=TEXT, date=parse_iso("2022-09-05"), title="Früheres Treffen"),
         ann,
     )
+    write_report(store, Report(id="x2", text=UNTITLED, date=parse_iso("2022-08")), Annotations())
     return serve(create_app(Settings(db=db)))
 
 
@@ -71,8 +76,19 @@ def _shot(page, name: str) -> None:
 def test_index_lists_reports_newest_first(page, base_url) -> None:
     page.goto(base_url + "/")
     items = page.locator("ol.reports li")
-    assert items.count() == 5
+    assert items.count() == 6
     assert "Neue Angriffe" in items.nth(0).inner_text()
+    texts = items.all_inner_texts()
+    # dates in words at their precision: w3 is dated only "2022-12", never an invented day
+    assert any(t.startswith("Dezember 2022 ") for t in texts), texts
+    assert any(t.startswith("1. Februar 2023 ") for t in texts), texts
+    assert not any("2022-12" in t for t in texts)
+    # untitled reports are headed by their first sentence, never by an id or "Bericht"
+    headline = "Ohne Überschrift erschien diese ausführliche Meldung über die Lage an der Grenze zwischen …"
+    assert texts[-1] == "August 2022 " + headline, texts
+    assert not any(t.rstrip().endswith((" x2", "Bericht")) for t in texts), texts
+    page.locator("ol.reports a", has_text="Ohne Überschrift").click()
+    assert page.locator("h1").inner_text() == headline
     _shot(page, "index")
 
 
@@ -85,6 +101,23 @@ def test_search_form_leads_to_results_and_report(page, base_url) -> None:
     _shot(page, "search")
 
 
+def test_search_knows_inflections_operators_and_says_what_is_wrong(page, base_url) -> None:
+    page.goto(base_url + "/search?q=Angriff")  # the reports say "Angriffe"
+    assert page.locator("ol.results li").count() == 2
+    assert "angriffe" in page.locator("p.variants").inner_text()
+    assert "[Angriffe]" in " ".join(page.locator("ol.results li .snippet").all_inner_texts())
+    page.goto(base_url + "/search?q=Minsk OR Polen")
+    assert page.locator("ol.results li").count() == 3
+    page.goto(base_url + "/search?q=Lukaschenko -Polen")
+    assert page.locator("ol.results li").count() == 2
+    page.goto(base_url + '/search?q="Schoigu traf"')
+    assert page.locator("ol.results li").count() == 2
+    response = page.goto(base_url + '/search?q="Schoigu traf')
+    assert response.status == 400
+    assert "quotation mark" in page.locator("p.error").inner_text()
+    page.script_errors.clear()  # the browser logs the 400, as it should
+
+
 def test_report_page_highlights_every_kind_and_lists_them(page, base_url) -> None:
     page.goto(base_url + "/reports/w2")
     assert page.locator("ol.sentences mark.entity").first.inner_text() == "Ukraine"
@@ -92,7 +125,12 @@ def test_report_page_highlights_every_kind_and_lists_them(page, base_url) -> Non
     assert page.locator("ol.sentences mark.claim").count() >= 2
     assert page.locator("aside ul.claims li").count() == 2
     assert "widerspricht" in page.locator("aside ul.claims").inner_text()
-    page.locator("aside ul.entities a", has_text="Russland").click()
+    names = page.locator("aside ul.entities li").all_inner_texts()
+    # each entity once, with how often the report names it (Russland, russische: Russia 2x)
+    assert len(names) == len({n.split(" ")[0] for n in names}) == 2, names
+    assert "2×" in page.locator("aside ul.entities li", has_text="Russia").inner_text()
+    assert "Entitäten (2)" in page.locator("aside.facts h2").first.inner_text()
+    page.locator("aside ul.entities a", has_text="Russia").click()
     page.wait_for_url("**/entities/5")
     _shot(page, "entity")
     page.goto(base_url + "/reports/w1")
@@ -115,9 +153,15 @@ def test_entity_page_shows_timeline_roles_and_neighbours(page, base_url) -> None
     assert page.locator("ol.entity-timeline li").count() == 1
     assert "Verteidigungsminister" in page.locator("ul.roles").inner_text()
     assert "von Erfolgen" in page.locator("ul.claims-by").inner_text()
+    assert page.locator("ol.entity-timeline li time").inner_text() == "3. Oktober 2022"
     page.locator("ul.co-occurring a", has_text="Alexander Lukashenko").click()
     page.wait_for_url("**/entities/2")
     assert page.locator("ol.entity-timeline li").count() == 2
+    # w3's threat is dated only "2022-12": a month, no invented first day
+    times = page.locator("ol.entity-timeline li time").all_inner_texts()
+    assert times == ["Dezember 2022", "3. Oktober 2022"], times
+    assert "2022-12-01" not in page.locator("main").inner_text()
+    assert "<b>Drohung</b> gegen Polen" in page.locator("ol.entity-timeline").inner_text()
 
 
 def test_timeline_filters(page, base_url) -> None:
@@ -172,23 +216,72 @@ def test_as_of_picker_applies_everywhere(page, base_url) -> None:
     assert page.locator("li.pair").count() == 1
     page.click("a.brand")
     page.wait_for_url("**/?as_of=2022-11-30")
-    assert page.locator("ol.reports li").count() == 3
+    assert page.locator("ol.reports li").count() == 4
     page.click("a.asof-reset")
     page.wait_for_url(base_url + "/")
-    assert page.locator("ol.reports li").count() == 5
+    assert page.locator("ol.reports li").count() == 6
+
+
+def _node_boxes(page) -> dict[str, dict[str, float]]:
+    return page.evaluate(
+        """() => { const n = window.chronikNetwork, out = {};
+                   n.body.nodeIndices.forEach(id => { out[id] = n.getBoundingBox(id); });
+                   return out; }"""
+    )
+
+
+def _click_node(page, node_id: int) -> None:
+    box = page.locator("#graph canvas").bounding_box()
+    xy = page.evaluate(
+        """(id) => { const n = window.chronikNetwork; return n.canvasToDOM(n.getPositions([id])[id]); }""",
+        node_id,
+    )
+    page.mouse.click(box["x"] + xy["x"], box["y"] + xy["y"])
 
 
 def test_network_view_draws_an_interactive_graph(page, base_url) -> None:
-    page.goto(base_url + "/network?start=2022-01-01&end=2023-12-31")
-    page.wait_for_selector("#graph canvas", timeout=10_000)
+    page.goto(base_url + "/network")  # default: the whole period, not the latest month
     page.wait_for_selector("#graph[data-ready=true]", timeout=15_000)
+    assert "ganzer Zeitraum" in page.locator("h1").inner_text()
     assert page.locator("#graph").get_attribute("data-nodes") == "5"
     assert page.locator("table.edges tbody tr").count() == 5
     box = page.locator("#graph canvas").bounding_box()
     assert box["width"] > 300 and box["height"] > 300
+    # labels do not overlap: no two nodes' boxes (dot and label) intersect once the layout froze
+    boxes = list(_node_boxes(page).values())
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            apart = a["right"] <= b["left"] or b["right"] <= a["left"]
+            assert apart or a["bottom"] <= b["top"] or b["bottom"] <= a["top"], (a, b)
+    _click_node(page, 2)  # Alexander Lukashenko
+    page.wait_for_selector("#graph-panel ol.events-with-sentences li", timeout=10_000)
+    panel = page.locator("#graph-panel")
+    assert "Alexander Lukashenko" in panel.locator("h2").inner_text()
+    sentences = panel.locator("blockquote.sentence").all_inner_texts()
+    assert "Schoigu traf Lukaschenko am Montag in Minsk." in sentences, sentences
     _shot(page, "network")
-    page.goto(base_url + "/network")  # default: the latest month
-    assert "2023-02-01 bis 2023-02-28" in page.locator("h1").inner_text()
+
+
+def test_network_filters_and_edge_events(page, base_url) -> None:
+    page.goto(base_url + "/network?type=ASSAULT")
+    assert page.locator("table.edges tbody tr").count() == 1
+    page.goto(base_url + "/network?min_weight=2")  # every edge of the world is one event
+    assert "Keine Beziehungen" in page.locator("table.edges").inner_text()
+    assert page.locator("form.filters input[name=min_weight]").input_value() == "2"
+    page.goto(base_url + "/network?max_nodes=2")
+    assert page.locator("#graph").get_attribute("data-nodes") == "2"
+    assert "Russia" in page.locator("table.edges").inner_text()
+    page.goto(base_url + "/network?start=2022-11-01&end=2022-11-30")
+    assert "November 2022" in page.locator("h1").inner_text()
+    page.goto(base_url + "/network?as_of=2022-10-31")
+    assert page.locator("table.edges tbody tr").count() == 1
+    page.goto(base_url + "/network?entity=Ukraine")
+    page.locator("table.edges tr", has_text="ASSAULT").locator("a.edge-link").click()
+    page.wait_for_url("**/network/events?*")
+    assert "Russia → Ukraine" in page.locator("h2.edge-title").inner_text()
+    sentences = page.locator("blockquote.sentence").all_inner_texts()
+    assert sentences == ["Russland griff die Ukraine erneut an."], sentences
+    assert "1. Februar 2023" in page.locator("ol.events-with-sentences").inner_text()
 
 
 def test_network_without_javascript_still_lists_edges(browser, base_url) -> None:
@@ -243,3 +336,6 @@ def test_api_docs_render_offline_from_vendored_swagger_ui(page, base_url) -> Non
     assert "/api/timeline" in page.locator(".opblock-summary-path").all_inner_texts()
     assert all(url.startswith(base_url) or url.startswith("data:") for url in requested), requested
     _shot(page, "api-docs")
+    page.click("a:has-text('zurück zu chronik')")
+    page.wait_for_url(base_url + "/")
+    assert page.locator("ol.reports li").count() == 6

@@ -20,6 +20,7 @@ for path, handler in (
     ("/timeline", handlers.timeline),
     ("/entities/{entity_id}", handlers.entity),
     ("/network", handlers.network),
+    ("/network/events", handlers.network_events),
     ("/claims", handlers.claims),
     ("/stats", handlers.stats),
 ):

@@ -19,7 +19,7 @@ from chronik.store.contested import claims
 from chronik.store.db import Store
 from chronik.store.entity_page import entity
 from chronik.store.filters import CERTAINTIES, EVENT_TYPES, LEAD_CHARS, Filters, Page, as_of
-from chronik.store.network import latest_month, network
+from chronik.store.network import edge_events, latest_month, network
 from chronik.store.places import coordinates, places
 from chronik.store.search import search
 from chronik.store.search_query import QueryError
@@ -34,6 +34,7 @@ __all__ = [  # the views over facts live in their own modules; callers import th
     "as_of",
     "claims",
     "coordinates",
+    "edge_events",
     "entity",
     "export_records",
     "latest_month",

@@ -18,6 +18,7 @@ from chronik.store.filters import MAX_ID, iso
 from chronik.store.queries import Filters, Page
 from chronik.views.params import (
     MAX_EDGES,
+    MAX_NODES,
     SEARCH_CHARS,
     as_of_param,
     filters_param,
@@ -102,10 +103,25 @@ def network(
     request: Request,
     filters: Filters = Depends(filters_param),
     max_edges: int = Query(MAX_EDGES, ge=1, le=2000, description="Heaviest edges kept."),
+    max_nodes: int = Query(MAX_NODES, ge=1, le=500, description="Busiest entities drawn."),
+    min_weight: int = Query(1, ge=1, le=100_000, description="Fewest events on an edge."),
 ) -> dict[str, Any]:
-    """Entities as nodes, event types as weighted actor -> target edges; the period defaults to the
-    latest month."""
-    return queries.network(store(request), filters, max_edges=max_edges)
+    """The busiest entities as nodes, event types as weighted actor -> target edges; without a
+    period the whole store (on a very large store its latest months, see `period`)."""
+    return queries.network(
+        store(request), filters, max_edges=max_edges, max_nodes=max_nodes, min_weight=min_weight
+    )
+
+
+def network_events(
+    request: Request,
+    node: int = Query(..., ge=1, le=MAX_ID, description="Entity id: a node, or an edge's actor."),
+    to: int | None = Query(None, ge=1, le=MAX_ID, description="The edge's target entity id."),
+    filters: Filters = Depends(filters_param),
+) -> dict[str, Any]:
+    """The events behind a network node (`node` alone) or edge (`node` -> `to`, with `type`),
+    newest first, each with the sentence that tells it."""
+    return queries.edge_events(store(request), filters, node, to)
 
 
 def claims(

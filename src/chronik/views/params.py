@@ -19,6 +19,7 @@ MAX_PAGE = 200
 MAX_OFFSET = 100_000
 DOWNLOAD_ROWS = 10_000  # a download (.csv) without `limit` holds the whole selection up to this
 MAX_EDGES = 300  # edges of the network view
+MAX_NODES = 40  # entities drawn in the network view: more make labels collide
 TEXT = 200  # longest accepted name or source filter
 SEARCH_CHARS = 20_000  # longer is refused unread; up to this the query parser says what is wrong
 

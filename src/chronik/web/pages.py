@@ -8,6 +8,7 @@ page, its `.json` twin and its downloads, all with the same parameters.
 | entity   | /entities/{id}    | /entities/{id}.json                         |
 | timeline | /timeline         | /timeline.json, /timeline.csv               |
 | network  | /network          | /network.json, /network.gexf, .graphml      |
+| (its events) | /network/events | /network/events.json                      |
 | claims   | /claims           | /claims.json, /claims.csv                   |
 | places   | (map on timeline) | /places.json, /places.geojson, /places.svg  |
 """
@@ -51,6 +52,7 @@ VIEWS = (
             ),
         ),
     ),
+    View("/network/events", handlers.network_events, "network_events.html"),
     View(
         "/claims",
         handlers.claims,
