@@ -72,3 +72,11 @@ def test_foreign_alternate_names_of_far_cities_are_not_grounded() -> None:
 def test_empty_and_punctuation_only_mentions_do_not_crash() -> None:
     got = _link("'' und ... ", [("''", "PER"), ("...", "LOC")])
     assert len(got) == 2 and got[0][1].get("lat") is None
+
+
+def test_a_person_span_over_a_missed_sentence_end_keeps_only_the_name() -> None:
+    got = _link(
+        "König Abdullah II. Bei dem Treffen sprach Abdullah II. lange.",
+        [("Abdullah II. Bei", "PER"), ("Abdullah II.", "PER")],
+    )
+    assert got[0][0] == got[1][0] == "Abdullah II."

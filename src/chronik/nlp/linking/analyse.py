@@ -285,7 +285,18 @@ def strip_titles(name: str) -> str:
     words = name.split(" ")
     while len(words) > 1 and (words[0].lower() in NAME_TITLES or role_word(words[0]) is not None):
         words = words[1:]
+    while len(words) > 1 and words[-1].lower() in _SENTENCE_STARTS:
+        words = words[:-1]  # 'Abdullah II. Bei' (a sentence end after 'II.' missed): the next word
     return " ".join(words)
+
+
+# Words that open a German sentence and never end a name: a person span that runs over a missed
+# sentence boundary ends before them.
+_OPENERS = """
+    bei in im am an auf aus mit nach von vor zu zum zur der die das den dem des ein eine er sie es
+    wir und aber doch dann damit dass als wie wo was wer seit laut trotz
+"""
+_SENTENCE_STARTS = frozenset(_OPENERS.split())
 
 
 def _unmarked_derived(raw: str, type_: str, aliases: AliasTable, gaz: Gazetteer) -> Analysis | None:
