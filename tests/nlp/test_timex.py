@@ -518,3 +518,12 @@ def test_a_count_of_units_inside_a_compound_is_a_duration():
     assert (t.type, t.value) == ("DURATION", "P14D")
     assert one("Der 24-Stunden-Streik", "2016", "24-Stunden").value == "PT24H"
     assert tx("Die 14-Tage Frist", "2016")[0].text == "14-Tage"
+
+
+def test_quarter_modifiers_capitalised_approximators_and_units_before_dauern():
+    t = one("Das gilt bis Ende des ersten Quartals.", "2020-12-21", "Ende des ersten Quartals")
+    assert (t.value, t.mod) == ("2021-Q1", "END")
+    t = one("Gut einen Monat dauerte der Streik.", "2023-03", "Gut einen Monat")
+    assert (t.type, t.value) == ("DURATION", "P1M")
+    assert one("Der Wiederaufbau wird Jahre dauern.", "2021", "Jahre").value == "PXY"
+    assert one("Die Kabinen sind Monate im Voraus gebucht.", None, "Monate").value == "PXM"

@@ -224,7 +224,9 @@ def h_quarter(m: re.Match, ctx: Context) -> Found | None:
         month = size * number if ctx.tense() == PAST else size * number - size // 2
         year = year_for(ctx, month)
     return Found(
-        f"{year:04d}-{letter}{number}" if year else f"XXXX-{letter}{number}", approx=year is None
+        f"{year:04d}-{letter}{number}" if year else f"XXXX-{letter}{number}",
+        mod=MODS.get(g.get("mod") or ""),
+        approx=year is None,
     )
 
 

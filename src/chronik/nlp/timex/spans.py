@@ -29,7 +29,7 @@ _NEXT_SPAN = ("kommenden", "nächsten", "folgenden")
 
 def h_duration(m: re.Match, ctx: Context) -> Found | None:
     g = m.groupdict()
-    mod = AMODS.get(" ".join((g.get("amod") or "").split()))
+    mod = AMODS.get(" ".join((g.get("amod") or "").lower().split()))
     if g.get("half") in HALVES:
         return Found(HALVES[g["half"]], mod=mod)
     if g.get("adv"):
