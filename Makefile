@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 LINTED := src tests benchmarks training data/gold/tools
 
-.PHONY: demo install lint test test-deps screenshots browser postgres models ner-engine resources eval eval-ner eval-timex eval-events eval-linking gold bench clean help
+.PHONY: demo install lint test test-deps screenshots browser postgres models e5-encoder resources eval eval-ner eval-timex eval-events eval-linking gold bench clean help
 
 help:
 	@echo "make demo    create .venv, install, ingest data/sample into $(DB), serve http://$(HOST):$(PORT)"
@@ -74,8 +74,8 @@ models: install
 	nice $(PY) -m training.ner_fast --tier fast --data $(NER_DATA) --out src/chronik/models/ner
 	nice $(PY) -m training.ner_accurate --data $(NER_DATA) --out src/chronik/models/ner
 
-# The e5 engine (gcc + OpenMP: tokeniser and base weights of the accurate tier); also built on first use.
-ner-engine: install
+# The e5 encoder (C, gcc + OpenMP: tokeniser and base weights of the accurate tier); also built on first use.
+e5-encoder: install
 	$(PY) -m chronik.nlp.ner.e5_encoder
 
 # Developer-only: rebuild the NER name lists and the linker's place table (reruns give identical files).
