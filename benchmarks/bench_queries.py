@@ -82,6 +82,13 @@ class Sampler:
         words = _WORD.findall(text)
         return " ".join(self.rng.sample(words, k=min(len(words), self.rng.choice((1, 1, 2)))))
 
+    def prefixes(self, n: int = 166) -> str:
+        """A pasted list of n prefix terms (the query normaliser keeps the first few)."""
+        words: list[str] = []
+        while len(words) < n:
+            words += [w[:6] + "*" for w in self.words().split()]
+        return " ".join(words[:n])
+
     def day(self) -> date:
         return START + timedelta(days=self.rng.randint(0, DAYS - 1))
 
@@ -115,6 +122,11 @@ def query_cases(store: Store, s: Sampler) -> dict[str, tuple[str, Callable[[], A
     return {
         "search": ("search", lambda: queries.search(store, s.words())),
         "search as_of": ("search", lambda: queries.search(store, s.words(), as_of=s.day())),
+        "search A OR B": (
+            "search",
+            lambda: queries.search(store, f"{s.words().split()[0]} OR {s.words().split()[0]}"),
+        ),
+        "search 166 prefixes": ("search", lambda: queries.search(store, s.prefixes())),
         "report": ("report", lambda: queries.report(store, s.report_id())),
         "entity": ("entity", lambda: queries.entity(store, s.entity())),
         "entity as_of": ("entity", lambda: queries.entity(store, s.entity(), as_of_day=s.day())),
@@ -160,6 +172,11 @@ def query_cases(store: Store, s: Sampler) -> dict[str, tuple[str, Callable[[], A
         "network month": (
             "network",
             lambda: queries.network(store, Filters(start=(m := s.month())[0], end=m[1])),
+        ),
+        "network default": ("network", lambda: queries.network(store)),
+        "network events": (
+            "network",
+            lambda: queries.edge_events(store, Filters(), s.rng.choice(s.heavy)),
         ),
         "network month as_of": (
             "network",

@@ -426,3 +426,41 @@ def test_exact_forms_are_listed_before_inflected_ones(store) -> None:
         write_report(store, Report(id=rid, text=text, date=parse_iso("2022-12-05")), ann)
     assert [r["id"] for r in queries.search(store, "Angriff")["results"]] == ["p2", "p1"]
     assert [r["id"] for r in queries.search(store, "Angriffe")["results"]] == ["p1", "p2"]
+
+
+def _add_shoigu_names(store) -> None:
+    with store.engine.begin() as conn:
+        conn.execute(
+            schema.entity_names.insert(),
+            [{"entity_id": 1, "name": "Schoigu", "key": "schoigu", "count": 2}],
+        )
+        conn.execute(schema.entity_keys.insert(), [{"key": "s:shoigu", "entity_id": 1}])
+
+
+def test_search_language_gives_the_same_answers_on_postgresql(pg_url, world) -> None:
+    from chronik.store.db import open_store
+
+    pg = open_store(pg_url)
+    build_world(pg)
+    for store in (world, pg):
+        _add_shoigu_names(store)
+    for q in (
+        "Schoigu",
+        "Shoigu",
+        "Lukaschenko OR Kiew",
+        "Russland -Ukraine",
+        "(Minsk OR Polen) Lukaschenko",
+        '"Schoigu traf"',
+        '"traf Schoigu"',
+        "Angriff",
+        "Kraftwerk*",
+    ):
+        lite = [r["id"] for r in queries.search(world, q)["results"]]
+        assert sorted(lite) == sorted(r["id"] for r in queries.search(pg, q)["results"]), q
+    with pytest.raises(queries.QueryError, match="parenthesis"):
+        queries.search(pg, "(Minsk")
+    for rid, text in (("p1", "Die Angriffe gingen weiter."), ("p2", "Ein Angriff auf Kiew.")):
+        ann = Annotations(sentences=[Span(0, len(text), text)])
+        write_report(pg, Report(id=rid, text=text, date=parse_iso("2022-12-05")), ann)
+    assert [r["id"] for r in queries.search(pg, "Angriff")["results"]][:2] == ["p2", "p1"]
+    assert next(r["id"] for r in queries.search(pg, "Angriffe")["results"]) == "p1"
