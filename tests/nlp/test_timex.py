@@ -527,3 +527,8 @@ def test_quarter_modifiers_capitalised_approximators_and_units_before_dauern():
     assert (t.type, t.value) == ("DURATION", "P1M")
     assert one("Der Wiederaufbau wird Jahre dauern.", "2021", "Jahre").value == "PXY"
     assert one("Die Kabinen sind Monate im Voraus gebucht.", None, "Monate").value == "PXM"
+
+
+def test_heute_with_a_verb_of_an_event_held_that_day_is_the_day_even_in_an_essay():
+    text = "Der Plan war alt. Der Kurs beginnt heute im Saal. Heute findet das Fest statt."
+    assert [t.value for t in tx(text, "2014-04-30")] == ["2014-04-30", "2014-04-30"]

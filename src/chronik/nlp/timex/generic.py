@@ -8,7 +8,8 @@ Starke von heute"). What tells them apart here, in this order:
    sentence (a news lead, after its dateline);
 2. words that make it generic: "von heute", "heute:", or a contrast with a time long past in the
    same sentence (damals, früher, einst, a year ten or more years before the report, a decade);
-3. a clause in the past tense ("Der Landtag hat heute beschlossen") tells of the day;
+3. a clause in the past tense ("Der Landtag hat heute beschlossen") or a sentence with a verb of an
+   event held on a day ("Der Kurs beginnt heute", "findet heute statt") tells of the day;
 4. else the report itself: a report that names days near its date (a weekday, gestern, morgen)
    tells of days, and its "heute" is that day; an essay that never does means the present.
 """
@@ -53,7 +54,17 @@ def is_generic_today(ctx: Context) -> bool:
         return True
     if ctx.tense() == PAST:
         return False  # "Der Landtag hat heute beschlossen": a day's event
+    if _holds_event(ctx, start, end):
+        return False  # "Der Kurs beginnt heute im Saal": the day it is held
     return not names_days(ctx.text)
+
+
+_WORD = re.compile(r"[a-zäöüß]+")
+
+
+def _holds_event(ctx: Context, start: int, end: int) -> bool:
+    events = ctx.lex.verbs["today"]
+    return any(word in events for word in _WORD.findall(ctx.text, start, end))
 
 
 def _contrasts_with_past(ctx: Context, sentence: str) -> bool:
