@@ -152,8 +152,10 @@ def test_separable_verb_counts_only_with_its_particle() -> None:
         "Die Regierung weist die Vorwürfe zurück. Polen weist zwei Diplomaten aus.",
         [("Polen", "LOC")],
     )
+    # conventions 3.1/3.4: "Vorwürfe" is an ACCUSE mention of its own, also as what is rejected
     assert [(e.type, e.trigger.text) for e in doc._.events] == [
         ("REJECT", "weist"),
+        ("ACCUSE", "Vorwürfe"),
         ("SANCTION", "weist"),
     ]
 

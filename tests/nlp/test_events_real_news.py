@@ -119,3 +119,39 @@ def test_noun_before_zufolge_is_no_subject() -> None:
     doc = analyse("Den Behörden zufolge griffen Rebellen das Dorf an.")
     (attack,) = events_of(doc, "ASSAULT")
     assert [a.text for a in attack.actor] == ["Rebellen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ein Gericht sprach ihn vom Vorwurf der Spionage frei.", ("ACCUSE", "Vorwurf")),
+        ("Unbekannte haben in der Nacht Feuer gelegt.", ("ASSAULT", "gelegt")),
+        ("Die Behörden haben alle Kundgebungen untersagt.", ("COERCE", "untersagt")),
+        ("Die Miliz will 5000 Männer für den Kampf ausbilden.", ("MOBILIZE", "ausbilden")),
+        ("Die Parteien wollen sich am Montag zusammensetzen.", ("CONSULT", "zusammensetzen")),
+        ("Er hat in Syrien in den Reihen der Miliz gekämpft.", ("ASSAULT", "gekämpft")),
+    ],
+)
+def test_more_real_news_triggers(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Senator zog sich im März aus dem Rennen zurück.",  # RETREAT is for forces only
+        "Die beiden Kandidaten lieferten sich einen Schlagabtausch.",  # no AID
+        "Die Liste setzt sich aus zehn Produkten zusammen.",
+        "Sie gilt als Kritikerin der Regierung.",
+        "Das sagte er im Pressegespräch.",
+        "Das verlautete aus Sicherheitskreisen.",
+    ],
+)
+def test_no_event_from_these_lookalikes(text: str) -> None:
+    types = [t for t, _w in _types(text)]
+    assert "RETREAT" not in types and "AID" not in types and "CONSULT" not in types
+    assert "ACCUSE" not in types or "Schlagabtausch" in text
+
+
+def test_material_support_for_an_army_is_aid() -> None:
+    assert ("AID", "Unterstützung") in _types("Die Unterstützung für die Armee geht weiter.")

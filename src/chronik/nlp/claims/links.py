@@ -28,6 +28,7 @@ def link_in_report(drafts: list[Draft], ids: list[str], events: dict[str, Event]
     """Sets contradicts on both sides and gives a referring-back denial the events of what it
     denies."""
     denied_by: dict[int, list[int]] = {}
+    accusing = {v for v, e in events.items() if e.type == "ACCUSE"}
     for n, denial in enumerate(drafts):
         if denial.certainty != "denied":
             continue
@@ -41,7 +42,10 @@ def link_in_report(drafts: list[Draft], ids: list[str], events: dict[str, Event]
         for target in targets:
             _link(drafts, ids, n, target)
             if not denial.complement or not denial.events:
-                denial.events = list(dict.fromkeys(denial.events + drafts[target].events))
+                # "wies die Vorwürfe zurück": the noun points back at the accusation, whose
+                # events the denial lists (5.6) instead of the noun's own ACCUSE mention
+                own = [e for e in denial.events if e not in accusing]
+                denial.events = list(dict.fromkeys(own + drafts[target].events))
         follow = n + 1
         if (
             targets
