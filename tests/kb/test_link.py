@@ -251,7 +251,7 @@ def test_a_link_step_that_fails_leaves_the_report_pending_and_unlinked(store, mo
     def killed(conn, report_id):  # type: ignore[no-untyped-def]
         raise KeyboardInterrupt  # what a kill between the steps looks like to the transaction
 
-    monkeypatch.setattr(link, "join_events", killed)
+    monkeypatch.setattr(link, "recluster", killed)
     with pytest.raises(KeyboardInterrupt):
         link.after_write(store, "den")
     assert _pending(store) == ["den"]
@@ -278,3 +278,31 @@ def test_stats_counts_of_cross_report_links(store) -> None:
     _store_all(store, unrelated_attack(), accusation(), denial())
     with store.engine.connect() as conn:
         assert link_counts(conn) == {"contradiction_links": 1, "event_clusters": 1}
+
+
+def _attack_on(rid: str, day: str) -> tuple[Report, Annotations]:
+    from dataclasses import replace
+
+    report, ann = _on(accusation(), day)
+    return replace(report, id=rid), ann
+
+
+def _partition(store) -> set[frozenset[str]]:
+    with store.engine.connect() as conn:
+        rows = conn.execute(sa.select(t.events.c.report_id, t.events.c.cluster_id)).all()
+    groups: dict = {}
+    for rid, cluster in rows:
+        groups.setdefault(cluster if cluster is not None else f"alone:{rid}", set()).add(rid)
+    return {frozenset(g) for g in groups.values()}
+
+
+@pytest.mark.parametrize("order", ["abc", "acb", "cab", "bca"])
+def test_event_clusters_do_not_depend_on_the_order_reports_arrive(tmp_path, order) -> None:
+    """a~b and b~c (two days apart), a and c four days apart: a chain of attacks is not one event,
+    and which two join must not depend on which writer came first."""
+    from chronik.store.db import open_store
+
+    store = open_store(str(tmp_path / f"{order}.db"))
+    days = {"a": "2022-12-04", "b": "2022-12-06", "c": "2022-12-08"}
+    _store_all(store, *(_attack_on(r, days[r]) for r in order))
+    assert _partition(store) == {frozenset({"a", "b"}), frozenset({"c"})}

@@ -182,13 +182,16 @@ def current_revision(store: Store) -> str | None:
 
 
 def migrate(store: Store) -> None:
-    """Upgrade to the newest migration; cheap when already there."""
+    """Upgrade to the newest migration; cheap when already there. Under the writers' lock, so two
+    processes opening a new store at once migrate it once."""
     cfg = _alembic_config()
     head = ScriptDirectory.from_config(cfg).get_current_head()
     try:
         if current_revision(store) == head:
             return
-        with store.engine.begin() as conn:
+        with write_transaction(store) as conn:
+            if MigrationContext.configure(conn).get_current_revision() == head:
+                return  # another process migrated it while this one waited
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
     except sa.exc.DBAPIError as exc:

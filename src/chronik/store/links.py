@@ -25,12 +25,12 @@ def report_event_ids(conn: Conn, report_id: str) -> list[int]:
 
 
 def events_with_dates(conn: Conn, event_ids: list[int]) -> list[sa.Row]:
-    """(id, report_id, type, negated, earliest, date_start) of events; date_start is their
-    report's."""
+    """(id, report_id, local_id, type, negated, earliest, date_start) of events; date_start is
+    their report's."""
     e, r = schema.events.c, schema.reports.c
     return list(
         conn.execute(
-            sa.select(e.id, e.report_id, e.type, e.negated, e.earliest, r.date_start)
+            sa.select(e.id, e.report_id, e.local_id, e.type, e.negated, e.earliest, r.date_start)
             .join(schema.reports, r.id == e.report_id)
             .where(e.id.in_(event_ids))
         ).all()
@@ -52,20 +52,23 @@ def event_participants(conn: Conn, event_ids: list[int]) -> list[sa.Row]:
 def candidate_events(
     conn: Conn, type_: str, report_id: str, entity_ids: list[int], earliest: date, latest: date
 ) -> list[int]:
-    """Events of other reports of this type, dated within [earliest, latest], with an argument
-    linked to one of these entities."""
-    e, a, m = schema.events.c, schema.event_args.c, schema.mentions.c
+    """Events of other reports of this type, dated within [earliest, latest] (their own date, else
+    their report's, as coreference dates them), with an argument linked to one of these
+    entities."""
+    e, a, m, r = schema.events.c, schema.event_args.c, schema.mentions.c, schema.reports.c
     query = (
         sa.select(e.id)
         .distinct()
         .join(schema.event_args, a.event_id == e.id)
         .join(schema.mentions, m.id == a.mention_id)
+        .join(schema.reports, r.id == e.report_id)
         .where(
             e.type == type_,
             e.report_id != report_id,
             m.entity_id.in_(entity_ids),
-            e.earliest.between(earliest, latest),
+            sa.func.coalesce(e.earliest, r.date_start).between(earliest, latest),
         )
+        .order_by(e.id)
         .limit(CANDIDATE_LIMIT)
     )
     return [row.id for row in conn.execute(query)]
@@ -79,6 +82,24 @@ def event_cluster(conn: Conn, event_id: int) -> int | None:
 def set_event_cluster(conn: Conn, event_ids: list[int], cluster: int) -> None:
     e = schema.events
     conn.execute(e.update().where(e.c.id.in_(event_ids)).values(cluster_id=cluster))
+
+
+def set_event_clusters(conn: Conn, clusters: dict[int, int | None]) -> None:
+    """Give events these clusters (None: in none); rows that have it already are not written."""
+    if not clusters:
+        return
+    e = schema.events
+    rows = conn.execute(sa.select(e.c.id, e.c.cluster_id).where(e.c.id.in_(sorted(clusters))))
+    changed = [
+        {"eid": row.id, "cid": clusters[row.id]}
+        for row in rows
+        if row.cluster_id != clusters[row.id]
+    ]
+    if changed:
+        conn.execute(
+            e.update().where(e.c.id == sa.bindparam("eid")).values(cluster_id=sa.bindparam("cid")),
+            changed,
+        )
 
 
 def clustered_claims(conn: Conn, report_id: str) -> list[sa.Row]:
@@ -161,3 +182,45 @@ def link_counts(conn: Conn) -> dict[str, int]:
         sa.select(sa.func.count(sa.distinct(e.cluster_id))).where(e.cluster_id.is_not(None))
     ).scalar_one()
     return {"contradiction_links": pairs, "event_clusters": clusters}
+
+
+def claims_about_events(conn: Conn, event_ids: list[int]) -> list[int]:
+    ce = schema.claim_events.c
+    query = sa.select(ce.claim_id).where(ce.event_id.in_(event_ids)).distinct()
+    return sorted(conn.execute(query).scalars().all())
+
+
+def clustered_claims_of(conn: Conn, claim_ids: list[int]) -> list[sa.Row]:
+    """(id, report_id, certainty, cluster_id) of these claims, one row per cluster they are
+    about."""
+    c, ce, e = schema.claims.c, schema.claim_events.c, schema.events.c
+    query = (
+        sa.select(c.id, c.report_id, c.certainty, e.cluster_id)
+        .distinct()
+        .join(schema.claim_events, ce.claim_id == c.id)
+        .join(schema.events, e.id == ce.event_id)
+        .where(c.id.in_(claim_ids), e.cluster_id.is_not(None))
+    )
+    return list(conn.execute(query).all())
+
+
+def drop_cross_report_links(conn: Conn, claim_ids: list[int], relation: str) -> None:
+    """Remove the links of these claims to claims of other reports (both ways); the links between
+    claims of one report (the analysis made them) stay."""
+    if not claim_ids:
+        return
+    cl, c = schema.claim_links, schema.claims
+    mine, other = c.alias("mine"), c.alias("other")
+    cross = (
+        sa.select(sa.literal(1))
+        .select_from(mine.join(other, mine.c.report_id != other.c.report_id))
+        .where(mine.c.id == cl.c.claim_id, other.c.id == cl.c.other_id)
+        .exists()
+    )
+    conn.execute(
+        cl.delete().where(
+            cl.c.relation == relation,
+            sa.or_(cl.c.claim_id.in_(claim_ids), cl.c.other_id.in_(claim_ids)),
+            cross,
+        )
+    )
