@@ -532,3 +532,12 @@ def test_quarter_modifiers_capitalised_approximators_and_units_before_dauern():
 def test_heute_with_a_verb_of_an_event_held_that_day_is_the_day_even_in_an_essay():
     text = "Der Plan war alt. Der Kurs beginnt heute im Saal. Heute findet das Fest statt."
     assert [t.value for t in tx(text, "2014-04-30")] == ["2014-04-30", "2014-04-30"]
+
+
+def test_von_heute_an_is_the_day_and_a_heute_compound_is_a_name():
+    text = "Der Plan war alt. Ich bin von heute, dem 1. April, an zuständig. Von heute an gilt er."
+    assert [t.value for t in tx(text, "2016-04-01") if t.text.lower() == "heute"] == [
+        "2016-04-01",
+        "2016-04-01",
+    ]
+    assert tx("Die Heute-Plattformen wachsen.", "2016-04-01") == []

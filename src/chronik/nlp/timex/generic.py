@@ -35,6 +35,7 @@ _PAST_WORDS = re.compile(
     r"(?:zwanziger|dreißiger|vierziger|fünfziger|sechziger|siebziger|achtziger|neunziger)\s+Jahre"
     r"|(?P<year>1[0-9]\d\d|20\d\d))(?![\wÄÖÜäöüß])"
 )
+_FROM_TODAY_ON = re.compile(r"\s*(?:an\b|,\s*de[nm]\s+\d|auf\s+morgen\b)")  # "von heute an"
 _DATELINE = re.compile(r"[^a-zäöüß]{0,60}?(?:\([^)]{0,20}\))?[^a-zäöüß]{0,5}")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÄÖÜ\"„»])|\n\s*\n")
 
@@ -43,7 +44,9 @@ def is_generic_today(ctx: Context) -> bool:
     """True when the "heute" at ctx.start..ctx.end means the present in general."""
     if _TIED_AFTER.match(ctx.text, ctx.end) or ctx.previous_word() in _TIED_BEFORE:
         return False
-    if ctx.previous_word() == "von" or ctx.next_char() == ":":
+    if ctx.previous_word() in ("von", "Von"):
+        return not _FROM_TODAY_ON.match(ctx.text, ctx.end)
+    if ctx.next_char() == ":":
         return True
     start = ctx.sentence_start()
     if _DATELINE.fullmatch(ctx.text[:start].strip()):
