@@ -392,8 +392,8 @@ def validation_figures(
     member's, the ensemble's, and `run_seeds`, the one member the tier runs by default (the best
     here: on this split one member did as well as the three averaged, at a third of the cost)."""
 
-    def figures(chosen: Sequence[Path]):
-        tagger = E5AdapterTagger(chosen, "validation")
+    def figures(chosen: Sequence[Path], backend: str | None = None):
+        tagger = E5AdapterTagger(chosen, "validation", backend)
         return score([x.tags for x in held], tag_sentences(tagger, [x.tokens for x in held]))
 
     members = {seed: figures([path]) for seed, path in zip(seeds, paths)}
@@ -402,6 +402,7 @@ def validation_figures(
         "backend": choose_backend(),
         "run_seeds": [best],
         "validation": members[best].as_dict(),
+        "validation_float": figures([paths[seeds.index(best)]], "numpy").as_dict(),
         "validation_members": {str(k): v.strict.f1 for k, v in members.items()},
         "validation_ensemble": figures(paths).as_dict(),
     }

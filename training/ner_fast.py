@@ -213,6 +213,7 @@ KEPT_ON_FINAL_RUNS = (
     "validation",
     "validation_ensemble",
     "validation_members",
+    "validation_float",
     "run_seeds",
     "backend",
 )

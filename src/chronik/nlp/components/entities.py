@@ -1,9 +1,10 @@
 """Named-entity mentions (GermEval 2014 classes, outer level) -> doc._.mentions.
 
 Tiers: "fast" (CRF over word, affix, shape and gazetteer features: chronik.nlp.ner.fast),
-"accurate" (multilingual-e5-small fine-tuned with low-rank adapters, CRF decoding:
-chronik.nlp.ner.accurate), "spacy" (the `ner` pipe of an installed spaCy pipeline, mapped to
-GermEval classes). Each mention records the model that found it in `component`.
+"accurate", the default (multilingual-e5-small fine-tuned with low-rank adapters, CRF decoding,
+run with int8 weights in onnxruntime: chronik.nlp.ner.accurate), "spacy" (the `ner` pipe of an
+installed spaCy pipeline, mapped to GermEval classes). Each mention records the model that found it
+in `component`.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ _JUNK_END = re.compile(
 _JUNK_START = re.compile(rf"^(?:[{_INVISIBLE}]|</?[A-Za-z][A-Za-z0-9]*>|&[A-Za-z]+;|&#\d+;)+")
 
 
-@Language.factory("chronik_entities", default_config={"tier": "fast"})
+@Language.factory("chronik_entities", default_config={"tier": "accurate"})
 def make_entities(nlp: Language, name: str, tier: str) -> EntityTagger:
     if tier not in TIERS:
         raise ConfigError(f"entities tier {tier!r}: choose one of {', '.join(TIERS)}")
