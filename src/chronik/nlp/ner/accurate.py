@@ -56,7 +56,7 @@ GELU_C = 0.044715  # the tanh approximation of GELU, as trained (approximate="ta
 SQRT_2_OVER_PI = 0.7978845608028654
 
 BACKEND_ENV = "CHRONIK_NER_BACKEND"
-# int8: onnxruntime with int8 weights (about 2.2x numpy's speed; tags agree on ~99.6 % of words);
+# int8: onnxruntime with int8 weights (about 2.5x numpy's speed; tags agree on ~99.6 % of words);
 # float32: onnxruntime, float weights; numpy: float32 in numpy, the reference the others are held to
 BACKENDS = ("int8", "float32", "numpy")
 DEFAULT_BACKEND = "int8"  # falls back to numpy when onnxruntime is not installed
