@@ -148,7 +148,17 @@ def _vocabulary_forms(conn: sa.Connection, word: str) -> list[str]:
         {"a": start, "b": start + "\U0010ffff", "n": MAX_VOCAB_SCAN},
     )
     found = [row.term for row in rows if stem(row.term) == target]
-    return sorted(found, key=len)[:MAX_FORMS]
+    return [_respelled(word, x) for x in sorted(found, key=len)[:MAX_FORMS]]
+
+
+def _respelled(word: str, form: str) -> str:
+    """The index's folded form with the typed word's umlauts back on the part they share
+    (gesprache -> gespräche), for showing it; the index folds either spelling alike."""
+    typed = word.lower()
+    n = len(typed)
+    while n and fold(typed[:n]) != form[:n]:
+        n -= 1
+    return typed[:n] + form[n:]
 
 
 def _shared_start(a: str, b: str) -> str:
