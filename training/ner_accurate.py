@@ -403,7 +403,7 @@ def validation_figures(
         "run_seeds": [best],
         "validation": members[best].as_dict(),
         "validation_float": figures([paths[seeds.index(best)]], "numpy").as_dict(),
-        "validation_members": {str(k): v.strict.f1 for k, v in members.items()},
+        "validation_members": {str(k): round(v.strict.f1, 4) for k, v in members.items()},
         "validation_ensemble": figures(paths).as_dict(),
     }
 
