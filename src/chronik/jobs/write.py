@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import threading
 from dataclasses import dataclass
 from typing import Protocol
@@ -18,6 +20,18 @@ from chronik.types import Annotations, Report
 # with), so one thread of a process writes and links at a time.
 _WRITER = threading.Lock()
 NO_LINKS = CrossLinks(0, 0, 0)
+
+# Fault injection (tests/faults): the process kills itself with SIGKILL right after its N-th write
+# committed and before linking, the moment a crash used to lose links.
+KILL_AFTER_WRITES = "CHRONIK_FAULT_KILL_AFTER_WRITES"
+_writes = 0
+
+
+def _fault_point() -> None:
+    global _writes
+    _writes += 1
+    if os.environ.get(KILL_AFTER_WRITES) == str(_writes):
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 @dataclass(frozen=True)
@@ -58,6 +72,7 @@ def store_and_link(
             status = write_report(store, report, annotations).status
             if status == "duplicate":
                 return Stored(report.id, status, None)
+        _fault_point()
         # Another writer may have linked this report already: then it counts no links here.
         links = link_pending_reports(store).get(report.id, NO_LINKS)
     return Stored(report.id, status, links)
