@@ -114,3 +114,17 @@ def test_denial_also_denies_the_teaser_telling_the_same_account() -> None:
     teaser = claims[0]
     (denial,) = [c for c in claims if c.certainty == "denied"]
     assert teaser.id in denial.contradicts
+
+
+def test_content_of_a_charge_is_an_alleged_claim() -> None:
+    (claim,) = _claims("Ein Gericht sprach ihn vom Vorwurf der Spionage frei.")
+    assert (claim.text, claim.certainty, claim.source) == ("der Spionage", "alleged", None)
+    text = "Gegen den Mann wurde ein Verfahren wegen schweren Betrugs eingeleitet."
+    (claim,) = _claims(text)
+    assert claim.text == "wegen schweren Betrugs" and claim.certainty == "alleged"
+
+
+def test_charge_inside_a_reported_sentence_is_a_claim_of_its_own() -> None:
+    text = "Die Polizei habe Ermittlungen wegen Verhetzung aufgenommen, teilte die Anwältin mit."
+    certainties = sorted(c.certainty for c in _claims(text))
+    assert certainties == ["alleged", "reported"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from chronik.nlp.claims import VERSION, build, cues, empty, links, tail
+from chronik.nlp.claims import VERSION, build, charges, cues, empty, links, tail
 from chronik.nlp.claims.build import Draft, Sentence
 from chronik.nlp.events import lexicon, phrases, segment
 from chronik.nlp.events.phrases import DocIndex
@@ -145,6 +145,7 @@ def sentence_claims(
             )
             if covers and draft.certainty != "denied":
                 draft.raise_to(q.certainty)
+    drafts = drafts + charges.charge_claims(doc, index, sent, drafts)
     unverifiable = [c for c in found if c.kind == "unverifiable"]
     if unverifiable and drafts:
         _unverifiable(drafts)
