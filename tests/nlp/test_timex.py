@@ -541,3 +541,17 @@ def test_von_heute_an_is_the_day_and_a_heute_compound_is_a_name():
         "2016-04-01",
     ]
     assert tx("Die Heute-Plattformen wachsen.", "2016-04-01") == []
+
+
+def test_ordinal_weeks_count_from_the_last_named_day_and_need_one():
+    text = "Start war am 1. Juli. In der ersten Woche gab es Spiele. Motto der dritten Woche war Wasser."
+    found = [(t.text, t.value) for t in tx(text, "2013-09-13")]
+    assert found == [
+        ("1. Juli", "2013-07-01"),
+        ("der ersten Woche", "2013-W27"),
+        ("der dritten Woche", "2013-W29"),
+    ]
+    assert tx("In der ersten Woche gab es Streit.", "2013-09-13") == []
+    assert [
+        t.text for t in tx("Am 1. Juli begann er. In der ersten Woche des Krieges.", "2013")
+    ] == ["1. Juli"]

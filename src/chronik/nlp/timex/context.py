@@ -105,6 +105,7 @@ class Context:
     coarse: tuple[str, date, int] | None = (
         None  # last month or year mentioned: ("month"|"year", first day, where)
     )
+    in_order: bool = False  # True once matches are resolved in text order (after selection)
     _tense: dict[tuple[int, int], str | None] = field(default_factory=dict)
 
     def tense(self) -> str | None:

@@ -134,6 +134,7 @@ def find_timexes(
         -1,
         None,
     )  # selection ran out of order
+    ctx.in_order = True
     timexes = []
     for start, end, index, match in selected:
         rule = lex.rules[index]

@@ -85,6 +85,19 @@ def h_weekday_of_week(m: re.Match, ctx: Context) -> Found | None:
     return Found(day.isoformat(), sets_reference=True)
 
 
+_NTH = {"ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "fünften": 5, "sechsten": 6}
+
+
+def h_nth_week(m: re.Match, ctx: Context) -> Found | None:
+    """ "Start war am 1. Juli. … in der dritten Woche": weeks counted from the last day named
+    (that day's week is the first); without such a day, no timex (the first week of what?)."""
+    if not ctx.in_order:
+        return Found("XXXX-WXX")  # selection: the day it counts from is known only in text order
+    if ctx.reference is None or not ctx.reference_year or ctx.reference_at >= ctx.start:
+        return None
+    return Found(calc.iso_week(ctx.reference + timedelta(weeks=_NTH[m.group("ordw")] - 1)))
+
+
 def h_weekend(m: re.Match, ctx: Context) -> Found | None:
     today = ctx.anchor_day()
     rel = rel_offset(m.group("rel"), ctx.lex)

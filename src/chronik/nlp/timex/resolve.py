@@ -25,6 +25,7 @@ from chronik.nlp.timex.absolute import (
 )
 from chronik.nlp.timex.context import BLOCK, Context, Found
 from chronik.nlp.timex.relative import (
+    h_nth_week,
     h_offset,
     h_pod,
     h_rel_unit,
@@ -50,6 +51,7 @@ HANDLERS: dict[str, Callable[[re.Match, Context], object]] = {
     "holiday": h_holiday,
     "weekday": h_weekday,
     "weekend": h_weekend,
+    "nth_week": h_nth_week,
     "weekday_of_week": h_weekday_of_week,
     "month_part": h_month_part,
     "rel_unit": h_rel_unit,
