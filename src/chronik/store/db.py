@@ -248,9 +248,19 @@ def with_reconnect(store: Store, work: Callable[[], T], what: str) -> T:
             time.sleep(wait / 4)
         except sa.exc.DBAPIError as exc:
             if wait is None or not (_is_disconnect(exc) or _is_busy(exc)):
-                raise StoreError(f"cannot {what} in {store.url}: {exc.orig}") from None
+                raise StoreError(f"cannot {what} in {store.url}: {exc.orig}{_hint(exc)}") from None
             time.sleep(wait)
     raise AssertionError("unreachable")
+
+
+def _hint(exc: sa.exc.DBAPIError) -> str:
+    text = str(exc.orig).lower()
+    if any(s in text for s in ("disk i/o error", "disk is full", "no space left", "disk full")):
+        return (
+            "; the disk is full or a file size limit was reached: make room and run again (what"
+            " was stored is kept, and the next run finishes it)"
+        )
+    return ""
 
 
 def _is_collision(exc: sa.exc.IntegrityError) -> bool:

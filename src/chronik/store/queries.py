@@ -19,6 +19,7 @@ from chronik.store.contested import claims
 from chronik.store.db import Store
 from chronik.store.entity_page import entity
 from chronik.store.filters import CERTAINTIES, EVENT_TYPES, LEAD_CHARS, Filters, Page, as_of
+from chronik.store.links import link_counts
 from chronik.store.network import edge_events, latest_month, network
 from chronik.store.places import coordinates, places
 from chronik.store.search import search
@@ -341,6 +342,7 @@ def stats(store: Store) -> dict[str, Any]:
         counts["words"] = conn.execute(
             sa.select(sa.func.coalesce(sa.func.sum(schema.reports.c.n_words), 0))
         ).scalar_one()
+        counts.update(link_counts(conn))  # contradiction_links, event_clusters
         first, last = conn.execute(
             sa.select(
                 sa.func.min(schema.reports.c.date_start), sa.func.max(schema.reports.c.date_end)
