@@ -128,3 +128,17 @@ def test_charge_inside_a_reported_sentence_is_a_claim_of_its_own() -> None:
     text = "Die Polizei habe Ermittlungen wegen Verhetzung aufgenommen, teilte die Anwältin mit."
     certainties = sorted(c.certainty for c in _claims(text))
     assert certainties == ["alleged", "reported"]
+
+
+def test_denial_idioms_deny_and_link() -> None:
+    text = (
+        "Die Opposition warf dem Minister vor, gelogen zu haben. "
+        "Den Vorwurf will der Minister so nicht stehen lassen."
+    )
+    accusation, denial = _claims(text)
+    assert denial.certainty == "denied" and accusation.id in denial.contradicts
+    (claim,) = _claims("Dass die Kosten gestiegen seien, stellte der Bürgermeister in Abrede.")
+    assert claim.certainty == "denied"
+    doc = analyse("Der Präsident hat sich am Montag gegen die Vorwürfe verteidigt.")
+    assert [c.certainty for c in doc._.claims] == ["denied"]
+    assert "REJECT" in [e.type for e in doc._.events]
