@@ -44,7 +44,7 @@ def ingest(corpus: Path, db: Path, env: dict | None = None) -> subprocess.Comple
     return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
 
 
-def state(db: Path) -> dict:
+def state(db: Path | str) -> dict:
     """What must match a clean run: row counts, link counts, nothing left pending."""
     store = open_store(str(db))
     with store.engine.connect() as conn:
@@ -144,3 +144,16 @@ def test_a_full_disk_is_a_clear_error_and_leaves_a_consistent_store(corpus, clea
     done = ingest(corpus, db)  # room again: the next run finishes the job
     assert done.returncode == 0, done.stderr
     assert state(db) == clean
+
+
+def test_two_ingests_at_once_on_postgresql_end_as_a_sequential_run(corpus, clean, pg_url, tmp_path):
+    rows = records(N_REPORTS)
+    half = N_REPORTS // 2
+    first = write_corpus(tmp_path / "a.jsonl", rows[:half])
+    second = write_corpus(tmp_path / "b.jsonl", rows[half:])
+    open_store(pg_url).engine.dispose()  # migrated once; the writers' lock covers the rest
+    procs = [chronik("ingest", str(c), "--db", pg_url) for c in (second, first, second)]
+    for proc in procs:
+        _, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err
+    assert state(pg_url) == clean
