@@ -142,3 +142,17 @@ def test_denial_idioms_deny_and_link() -> None:
     doc = analyse("Der Präsident hat sich am Montag gegen die Vorwürfe verteidigt.")
     assert [c.certainty for c in doc._.claims] == ["denied"]
     assert "REJECT" in [e.type for e in doc._.events]
+
+
+def test_demnach_goes_on_with_the_source_before() -> None:
+    text = (
+        "Laut Staatsanwalt Paul Roux gab es drei Teams. Die Täter benutzten demnach Sturmgewehre."
+    )
+    first, second = _claims(text, [("Paul Roux", "PER")])
+    assert first.source.text == second.source.text == "Paul Roux"
+
+
+def test_denial_idiom_takes_the_subject_of_its_clause() -> None:
+    text = "Dass die Kosten gestiegen seien, stellte Bürgermeister Karl Huber in Abrede."
+    (claim,) = _claims(text, [("Karl Huber", "PER")])
+    assert claim.source.text == "Karl Huber"

@@ -407,6 +407,7 @@ def _finish(doc: Doc, index: DocIndex, drafts: list[Draft], events: list[Event])
         if span is not None:
             kept.append((draft, span))
     ids = [f"c{n}" for n in range(1, len(kept) + 1)]
+    tail.fill_sources(doc, index, [d for d, _ in kept])
     for draft, span in kept:
         draft.source = build.named_apposition(doc, index, draft.source)
         draft.events = _events_in(doc, span, draft, events)

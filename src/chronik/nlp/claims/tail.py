@@ -45,3 +45,49 @@ def so_attribution(doc: Doc, index: DocIndex, sent: Sentence) -> list[Draft]:
 
 def _verb_like(word: str) -> bool:
     return word in de.AUX or word in de.SUBJUNCTIVE or word in ("dass", "wie", "weit", "lange")
+
+
+BACK_WINDOW = 2  # sentences back that "demnach" / "den Angaben zufolge" reach for their source
+
+
+def fill_sources(doc: Doc, index: DocIndex, drafts: list[Draft]) -> None:
+    """Sources the cue itself does not name: "Demnach ..." and "den Angaben zufolge" go on with the
+    source of the claim before (5.4: a clear antecedent); a denial idiom ("stellte Kurz in Abrede")
+    is the subject's of its clause."""
+    previous: Draft | None = None
+    for draft in sorted(drafts, key=lambda d: d.start):
+        if draft.source is None and draft.cue is not None:
+            if _refers_back(doc, draft) and previous is not None:
+                if draft.sentence - previous.sentence <= BACK_WINDOW:
+                    draft.source = previous.source
+            elif _denial_idiom(draft):
+                draft.source = _clause_subject(doc, index, draft)
+        if draft.source is not None:
+            previous = draft
+
+
+def _refers_back(doc: Doc, draft: Draft) -> bool:
+    words = [doc[i].lower_ for i in range(draft.cue.start, draft.cue.end)]
+    return words == ["demnach"] or (words[-2:] == ["angaben", "zufolge"] and "den" in words)
+
+
+def _denial_idiom(draft: Draft) -> bool:
+    cue = draft.cue
+    return cue is not None and cue.kind == "deny" and cue.entry is not None and cue.entry.pos == "P"
+
+
+def _clause_subject(doc: Doc, index: DocIndex, draft: Draft):
+    """The first noun phrase of the cue's clause that no object article opens."""
+    sent = doc[draft.cue.start].sent
+    start = draft.cue.start
+    while start > sent.start and doc[start - 1].text not in (",", ":", ";"):
+        start -= 1
+    end = draft.cue.end
+    while end < sent.end and doc[end].text not in (",", ".", ":", ";"):
+        end += 1
+    for cand in phrases.candidates(index, start, end):
+        first = doc[cand.np_start if cand.np_start >= 0 else cand.start].lower_
+        object_marked = first in de.OBJECT_ARTICLES or first == "den"
+        if cand.prep is None and not cand.genitive and not object_marked:
+            return build._source_span(doc, index, cand)
+    return None
