@@ -112,13 +112,12 @@ def _budget(conn: sa.Connection, dialect: str) -> Iterator[None]:
 def expand(conn: sa.Connection, query: Query, dialect: str) -> Forms:
     """Each term with its alternatives: the term itself first, then inflections and names."""
     forms: Forms = {}
+    names = _name_forms(conn, query.terms())
     for term in query.terms():
         alternatives = [term.words]
-        if not term.prefix:
-            if dialect == "sqlite" and len(term.words) == 1:
-                alternatives += [(w,) for w in _vocabulary_forms(conn, term.words[0])]
-            alternatives += _name_forms(conn, term.words)
-        forms[term] = _unique(alternatives)
+        if not term.prefix and dialect == "sqlite" and len(term.words) == 1:
+            alternatives += [(w,) for w in _vocabulary_forms(conn, term.words[0])]
+        forms[term] = _unique(alternatives + names.get(term, []))
     return forms
 
 
@@ -168,35 +167,57 @@ def _shared_start(a: str, b: str) -> str:
     return a[:n]
 
 
-def _name_forms(conn: sa.Connection, words: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """Other names of the entities this word or phrase names."""
-    key = fold(" ".join(words)).replace("ß", "ss")
-    n, k, e = schema.entity_names.c, schema.entity_keys.c, schema.entities.c
-    named = sa.select(n.entity_id).where(n.key == key)
-    if len(words) == 1:  # a surname: the linker keys persons by it
-        named = named.union(sa.select(k.entity_id).where(k.key == f"s:{key}"))
-    top = conn.execute(
-        sa.select(e.id, e.type, e.canonical)
-        .where(e.id.in_(named.scalar_subquery()))
-        .order_by(e.n_mentions.desc(), e.id)
-        .limit(MAX_ENTITIES)
-    ).all()
-    if not top:
-        return []
-    person = {row.id for row in top if row.type == "PER"}
-    names = [(row.id, row.canonical) for row in top]
-    names += conn.execute(
+def _name_forms(conn: sa.Connection, terms: list[Term]) -> dict[Term, list[tuple[str, ...]]]:
+    """Other names of the entities each word or phrase names, in three queries for all terms:
+    the entities by name key (and persons by surname key), their rows, their names."""
+    keys = {t: fold(" ".join(t.words)).replace("ß", "ss") for t in terms if not t.prefix}
+    named = _entities_named(conn, keys)
+    if not named:
+        return {}
+    e, n = schema.entities.c, schema.entity_names.c
+    ids = {i for found in named.values() for i in found}
+    rows = {
+        x.id: x
+        for x in conn.execute(
+            sa.select(e.id, e.type, e.canonical, e.n_mentions).where(e.id.in_(ids))
+        )
+    }
+    top = {
+        term: sorted(found & rows.keys(), key=lambda i: (-rows[i].n_mentions, i))[:MAX_ENTITIES]
+        for term, found in named.items()
+    }
+    names: dict[int, list[str]] = {i: [rows[i].canonical] for i in rows}
+    for x in conn.execute(
         sa.select(n.entity_id, n.name)
-        .where(n.entity_id.in_([row.id for row in top]))
+        .where(n.entity_id.in_({i for chosen in top.values() for i in chosen}))
         .order_by(n.count.desc(), n.name)
-        .limit(MAX_NAMES * MAX_ENTITIES)
-    ).all()
-    out: list[tuple[str, ...]] = []
-    for entity_id, name in names:
-        tokens = tuple(t.lower() for t in WORDS.findall(name))
-        if tokens:
-            out.append(tokens[-1:] if entity_id in person else tokens)
-    return _unique(out)[:MAX_NAMES]
+    ):
+        names[x.entity_id].append(x.name)
+    out: dict[Term, list[tuple[str, ...]]] = {}
+    for term, chosen in top.items():
+        forms = []
+        for i in chosen:
+            for name in names[i][: MAX_NAMES + 1]:
+                tokens = tuple(t.lower() for t in WORDS.findall(name))
+                if tokens:
+                    forms.append(tokens[-1:] if rows[i].type == "PER" else tokens)
+        out[term] = _unique(forms)[:MAX_NAMES]
+    return out
+
+
+def _entities_named(conn: sa.Connection, keys: dict[Term, str]) -> dict[Term, set[int]]:
+    """Entity ids per term: a name with this key, or (one word) a person with this surname key."""
+    if not keys:
+        return {}
+    n, k = schema.entity_names.c, schema.entity_keys.c
+    by_key: dict[str, set[int]] = {}
+    for x in conn.execute(sa.select(n.key, n.entity_id).where(n.key.in_(set(keys.values())))):
+        by_key.setdefault(x.key, set()).add(x.entity_id)
+    surnames = {f"s:{v}" for t, v in keys.items() if len(t.words) == 1}
+    if surnames:
+        for x in conn.execute(sa.select(k.key, k.entity_id).where(k.key.in_(surnames))):
+            by_key.setdefault(x.key[2:], set()).add(x.entity_id)
+    return {t: by_key[v] for t, v in keys.items() if v in by_key}
 
 
 # ---------------------------------------------------------------- compiling
