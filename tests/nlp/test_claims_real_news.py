@@ -156,3 +156,14 @@ def test_denial_idiom_takes_the_subject_of_its_clause() -> None:
     text = "Dass die Kosten gestiegen seien, stellte Bürgermeister Karl Huber in Abrede."
     (claim,) = _claims(text, [("Karl Huber", "PER")])
     assert claim.source.text == "Karl Huber"
+
+
+def test_laut_with_a_long_description_takes_the_name() -> None:
+    text = "Laut dem für Finanzen zuständigen Staatssekretär Karl Huber sei das Geld verbucht."
+    (claim,) = _claims(text, [("Karl Huber", "PER")])
+    assert claim.source.text == "Karl Huber"
+
+
+def test_nach_angaben_with_an_adjective_genitive() -> None:
+    (claim,) = _claims("Nach Angaben lokaler Medien wurden zwei Häuser zerstört.")
+    assert claim.source.text == "lokaler Medien"

@@ -279,6 +279,15 @@ def _phrase_source(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Span 
             derived[0].start, derived[0].end, derived[0].text
         )  # "nach ukrainischen Angaben"
     following = phrases.candidates(index, cue.end, min(sent.end, cue.end + 6))
+    if word == "laut":
+        # "Laut dem für Terrorismus zuständigen Staatsanwalt François Molins": the name ends it
+        named = [
+            c
+            for c in phrases.candidates(index, cue.end, min(sent.end, cue.end + LAUT_REACH))
+            if c.mention is not None and c.mention.type in ("PER", "ORG") and c.prep is None
+        ]
+        if named and (not following or following[0].prep not in (None, "laut", "von")):
+            return phrases.np_span(doc, named[0])
     if not following or following[0].np_start > cue.end + 1:
         return None
     first = following[0]
@@ -289,7 +298,11 @@ def _phrase_source(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Span 
         or (word == "laut" and first.prep in (None, "laut"))
         or (
             first.prep is None
-            and (first.mention is not None or doc[first.np_start].lower_ in ("des", "der"))
+            and (
+                first.mention is not None
+                or doc[first.np_start].lower_ in ("des", "der")
+                or doc[first.np_start].lower_.endswith("er")  # "nach Angaben lokaler Medien"
+            )
         )
     ):
         return phrases.np_span(
@@ -392,6 +405,7 @@ def char_span(doc: Doc, start: int, end: int) -> Span | None:
 
 
 APPOSITION_REACH = 10  # tokens from a description to the name after its comma
+LAUT_REACH = 10  # tokens of a long laut-phrase up to its name
 
 
 def named_apposition(doc: Doc, index: DocIndex, source: Span | None) -> Span | None:
