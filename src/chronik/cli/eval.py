@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from chronik.cli.common import AS_JSON, print_result
+from chronik.cli.common import AS_JSON, load_settings, print_result
 
 eval_app = typer.Typer(
     help="Score chronik against gold files (formats in ../shared/spec/annotation.md).",
@@ -20,7 +20,9 @@ def eval_ner(
     predictions: Path | None = typer.Option(
         None, "--predictions", help="Write predictions (GermEval format) here."
     ),
-    tier: str = typer.Option("fast", help="fast|accurate."),
+    tier: str | None = typer.Option(
+        None, help="fast|accurate [default: the configured tier, accurate unless set]."
+    ),
     as_json: bool = AS_JSON,
 ) -> None:
     """Tag a GermEval 2014 file and print strict outer-chunk P/R/F1.
@@ -31,7 +33,7 @@ def eval_ner(
     """
     from chronik.eval import ner
 
-    raise typer.Exit(ner.run(gold, predictions, tier, as_json))
+    raise typer.Exit(ner.run(gold, predictions, tier or load_settings(None).tier, as_json))
 
 
 @eval_app.command("timex")
