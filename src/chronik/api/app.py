@@ -21,7 +21,7 @@ from chronik.api.limits import BodyLimit
 from chronik.settings import Settings
 from chronik.store.db import open_store
 from chronik.store.lookup import AmbiguousEntity
-from chronik.web import pages
+from chronik.web import monitor, pages
 from chronik.web.render import STATIC_DIR, error_page, wants_html
 
 log = logging.getLogger("chronik.api")
@@ -42,6 +42,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.analyse = None  # the NLP pipeline, built on the first POST /api/reports
     app.include_router(routes.router, prefix="/api")
     app.include_router(pages.router)
+    app.include_router(monitor.router)  # /sources, /alerts, /alerts.atom, /new (issue 20)
+    app.add_middleware(monitor.VisitCookies)  # "new since your last visit" on the index
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     _install_docs(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_upload_bytes)

@@ -9,13 +9,13 @@ previous one starts a new visit, so reloading the index keeps showing what is ne
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import Response
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from chronik.views import monitor
 from chronik.web.render import Download, View, add_view, templates
@@ -83,24 +83,37 @@ def new_since_visit(request: Request) -> dict[str, Any] | None:
 templates.env.globals["new_since_visit"] = new_since_visit
 
 
-async def remember_visit(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    """HTTP middleware: works out where this visit's "new" starts, and moves the cookies on."""
-    if request.url.path != "/":
-        return await call_next(request)
-    now = datetime.now(UTC).replace(microsecond=0)
-    seen = _cookie_time(request, SEEN)
-    base = _cookie_time(request, VISIT)
-    if seen is not None and now - seen > VISIT_GAP:
-        base = seen  # a new visit: new is what came after the previous one
-    request.state.visit_base = base
-    response = await call_next(request)
-    for name, value in ((SEEN, now), (VISIT, base or now)):
-        response.set_cookie(
-            name, value.isoformat(), max_age=COOKIE_AGE, httponly=True, samesite="lax"
-        )
-    return response
+class VisitCookies:
+    """ASGI middleware (plain, so request bodies of other routes stream through untouched): on the
+    index, works out where this visit's "new" starts and moves the two cookies on."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] != "/":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        now = datetime.now(UTC).replace(microsecond=0)
+        seen = _cookie_time(request, SEEN)
+        base = _cookie_time(request, VISIT)
+        if seen is not None and now - seen > VISIT_GAP:
+            base = seen  # a new visit: new is what came after the previous one
+        scope.setdefault("state", {})["visit_base"] = base
+
+        async def send_with_cookies(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in ((SEEN, now), (VISIT, base or now)):
+                    headers.append(
+                        "set-cookie",
+                        f"{name}={value.isoformat()}; Max-Age={COOKIE_AGE}; Path=/; HttpOnly; "
+                        "SameSite=lax",
+                    )
+            await send(message)
+
+        await self.app(scope, receive, send_with_cookies)
 
 
 def _cookie_time(request: Request, name: str) -> datetime | None:
