@@ -155,3 +155,14 @@ def test_no_event_from_these_lookalikes(text: str) -> None:
 
 def test_material_support_for_an_army_is_aid() -> None:
     assert ("AID", "Unterstützung") in _types("Die Unterstützung für die Armee geht weiter.")
+
+
+def test_city_adjective_is_the_place_not_the_actor() -> None:
+    doc = analyse(
+        "Nach den Wiener Anschlägen wurde die Grenze kontrolliert.", [("Wiener", "LOC", "deriv")]
+    )
+    (attack,) = events_of(doc, "ASSAULT")
+    assert attack.actor == [] and [p.text for p in attack.place] == ["Wiener"]
+    doc = analyse("Die russischen Angriffe gingen weiter.", [("russischen", "LOC", "deriv")])
+    (attack,) = events_of(doc, "ASSAULT")
+    assert [a.text for a in attack.actor] == ["russischen"]

@@ -24,7 +24,7 @@ from chronik.nlp.events.frames import (
     may_be_subject,
     with_conjuncts,
 )
-from chronik.nlp.events.nominal import noun_roles
+from chronik.nlp.events.nominal import city_place, noun_roles
 from chronik.nlp.events.participles import attributive_participle, is_passive, participle_roles
 from chronik.nlp.events.phrases import Candidate
 from chronik.nlp.events.places import places, relative_antecedent, relative_place
@@ -80,6 +80,8 @@ def fill(trigger: Trigger, ctx: ClauseContext) -> Roles:
         ]
     if trigger.is_verb and not roles.place:
         roles.place = relative_place(doc, trigger.clause, ctx)
+    if not trigger.is_verb and not roles.place:
+        roles.place = city_place(ctx.index, trigger)
     if trigger.is_verb or not any(v in ctx.verbs for v in range(*trigger.clause)):
         roles.time = [
             phrases.token_span(doc, s, e)

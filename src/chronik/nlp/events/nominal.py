@@ -201,6 +201,25 @@ def _derived_modifier(index: DocIndex, trigger: Trigger) -> list[Candidate]:
     for j in (trigger.token - 1, trigger.token - 2):
         item = index.mention_at.get(j)
         if item is not None and item[2].sub == "deriv":
+            if city_adjective(item[2].text) or item[2].text.lower().startswith("anti"):
+                return []  # "Pariser Anschläge" happened in Paris; "antiarabische" is a target
+            return [Candidate(item[0], item[1], item[1] - 1, mention=item[2])]
+        if j < 0 or not index.doc[j].text[:1].islower():
+            break
+    return []
+
+
+def city_adjective(word: str) -> bool:
+    """ "Pariser", "Wiener", "Moskauer": adjectives from a city are capitalised and end in -er
+    whatever the case; those from a country are lower-case ("russische")."""
+    return word[:1].isupper() and word.endswith("er") and "-" not in word
+
+
+def city_place(index: DocIndex, trigger: Trigger) -> list[Candidate]:
+    """The city adjective before a trigger noun is its place ("der Pariser Anschläge")."""
+    for j in (trigger.token - 1, trigger.token - 2):
+        item = index.mention_at.get(j)
+        if item is not None and item[2].sub == "deriv" and city_adjective(item[2].text):
             return [Candidate(item[0], item[1], item[1] - 1, mention=item[2])]
         if j < 0 or not index.doc[j].text[:1].islower():
             break
