@@ -1,6 +1,11 @@
 """Cross-report knowledge, built after a report is stored: its mentions linked to entities
-(kb.entities), its events joined to the same events told by other reports (kb.events), and its
-claims linked to contradicting claims elsewhere (kb.claims).
+(kb.entities), its events joined to the same events told by other reports (kb.events), and the
+claims about them linked to contradicting claims elsewhere (relink_contradictions).
+
+Links that survive: a report is marked pending in the transaction that writes it, and all three
+steps run in one transaction that unmarks it, so a kill or a failure leaves a mark that the next
+writer (or `finish_pending` at the start of a job) repairs. Clusters and contradictions are a
+function of what is stored, not of the order it came in: two writers end as one would.
 
 Incremental by design: each step looks only at candidates that share an entity with the new report
 (indexed look-ups), never at the whole store, so a new report costs the same in a store of any size.
