@@ -19,7 +19,6 @@ from chronik.nlp import pipeline
 from chronik.settings import Settings
 from chronik.store.db import open_store
 from chronik.store.sources import ensure_source, record_error, record_pass
-from chronik.web import monitor
 
 TEXT = (
     "Hamburg, 20. November 2026. Der Senat hat am Dienstag einen neuen Haushalt beschlossen. "
@@ -28,11 +27,7 @@ TEXT = (
 
 
 def make_app(db: str):
-    app = create_app(Settings(db=db))
-    if not any(getattr(r, "path", None) == "/sources" for r in app.routes):
-        app.include_router(monitor.router)  # until the lead registers it in api/app.py
-        app.add_middleware(monitor.VisitCookies)
-    return app
+    return create_app(Settings(db=db))
 
 
 @pytest.fixture(scope="module")
