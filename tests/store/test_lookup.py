@@ -126,3 +126,16 @@ def test_a_surname_tagged_loc_in_a_later_report_joins_the_person_in_the_store(tm
     shown = entity_show(s, "Konvička")
     assert shown["entity"]["type"] == "PER" and shown["entity"]["n_mentions"] == 2
     assert shown["others"] == []
+
+
+def test_an_entity_takes_the_type_most_of_its_mentions_have(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    s = open_store(str(tmp_path / "t.db"))
+    reports = [
+        _report("t1", "2016-03-01", "Die Hamas drohte.", [("Hamas", "LOC", None)]),
+        _report("t2", "2016-03-02", "Die Hamas und die Hamas.", [("Hamas", "ORG", None)] * 2),
+    ]
+    for report, ann in reports:
+        write_report(s, report, ann)
+        link_report(s, report.id)
+    shown = entity_show(s, "Hamas")
+    assert shown["entity"]["type"] == "ORG" and shown["entity"]["n_mentions"] == 3

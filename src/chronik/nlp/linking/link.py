@@ -25,6 +25,7 @@ from chronik.nlp.linking.aliases import (
 from chronik.nlp.linking.analyse import Analysis, analyse_mention, government_of
 from chronik.nlp.linking.cluster import (
     Decision,
+    Entity,
     Index,
     index_keys,
     resolve_full_person,
@@ -287,6 +288,7 @@ class Linker:
             d = decided[i]
             d.entity_id = self.index.resolve(d.entity_id)
             entity = self.index.entities[d.entity_id]
+            _count_type(entity, m.type)
             entity.seen(a.surface, when)
             gov = (
                 government_of(a.info, text, m.end, m.start, self.gaz)
@@ -308,6 +310,19 @@ class Linker:
         decided, pending = self.link_local(mentions, analyses, text)
         self.link_surnames(mentions, analyses, pending, when, decided)
         return self.record(mentions, analyses, decided, text, when)
+
+
+def _count_type(entity: Entity, type_: str) -> None:
+    """One entity, one type: the type most of its mentions were tagged with (a 'Lukaschenko' tagged
+    LOC once does not make a place of the person). Counts live in info["types"]."""
+    if type_ not in LINKED_TYPES:
+        return
+    types = entity.info.get("types")
+    if not isinstance(types, dict):
+        types = entity.info["types"] = {entity.type: entity.n_mentions}
+    types[type_] = types.get(type_, 0) + 1
+    entity.type = max(types, key=lambda t: (types[t], t == entity.type))
+    entity.dirty = True
 
 
 def known_forms(mentions: list[tuple[str, str]]) -> dict[str, int]:
