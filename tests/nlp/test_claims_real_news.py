@@ -167,3 +167,10 @@ def test_laut_with_a_long_description_takes_the_name() -> None:
 def test_nach_angaben_with_an_adjective_genitive() -> None:
     (claim,) = _claims("Nach Angaben lokaler Medien wurden zwei Häuser zerstört.")
     assert claim.source.text == "lokaler Medien"
+
+
+def test_soll_of_a_plan_next_to_an_attribution_is_not_hearsay() -> None:
+    (claim,) = _claims("Laut Ministerin Eva Roth sollen noch zwei Millionen Euro fließen.")
+    assert claim.certainty == "reported"
+    (claim,) = _claims("Nach einem Bericht der Zeitung soll die Armee kaum noch Reserven haben.")
+    assert claim.certainty == "alleged"

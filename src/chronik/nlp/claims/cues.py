@@ -128,12 +128,22 @@ def _hearsay(doc: Doc, start: int, end: int, attributed: bool) -> list[Cue]:
             before in ("worden", "gewesen")
             or (before.endswith(("t", "en")) and doc[last - 1].text[:1].islower())
         )
-        if not perfect and not attributed:
+        if not perfect and not (attributed and _hearsay_tail(doc, last)):
             continue
         for i in range(*clause):
             if doc[i].lower_ in ("soll", "sollen", "solle"):
                 out.append(Cue("hearsay", "alleged", i, i + 1))
     return out
+
+
+def _hearsay_tail(doc: Doc, last: int) -> bool:
+    """Next to an attribution, "soll" is hearsay only before a state or a passive ("soll ...
+    beteiligt sein", "sollen ... gesehen worden sein"), not before a plain infinitive that states
+    a plan ("Laut Kickl sollen noch 1,2 Millionen fließen")."""
+    word = doc[last].lower_
+    before = doc[last - 1] if last > 0 else None
+    participle = before is not None and before.text[:1].islower() and before.lower_.endswith("t")
+    return word in ("sein", "haben") or (word == "werden" and participle)
 
 
 def _drop_inside_unverifiable(cues: list[Cue]) -> list[Cue]:
