@@ -83,11 +83,11 @@ class Sampler:
         return " ".join(self.rng.sample(words, k=min(len(words), self.rng.choice((1, 1, 2)))))
 
     def prefixes(self, n: int = 166) -> str:
-        """A pasted list of n prefix terms (the query normaliser keeps the first few)."""
-        words: list[str] = []
-        while len(words) < n:
-            words += [w[:6] + "*" for w in self.words().split()]
-        return " ".join(words[:n])
+        """A pasted list of n prefix terms (the query normaliser keeps the first few); the words
+        come from a pool read once, so the figure is the search's, not the sampler's."""
+        if not hasattr(self, "pool"):
+            self.pool = sorted({w for _ in range(60) for w in self.words().split()})
+        return " ".join(w[:6] + "*" for w in self.rng.choices(self.pool, k=n))
 
     def day(self) -> date:
         return START + timedelta(days=self.rng.randint(0, DAYS - 1))

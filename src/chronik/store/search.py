@@ -299,6 +299,28 @@ def _search_sqlite(
     }
 
 
+PG_RERANK = 200  # the best ranked matches among which exact forms are put first
+
+
+def _pg_ranked_page(query: Query, source: str, params: dict[str, Any]) -> str:
+    """Matches by ts_rank; among the best PG_RERANK, those holding the typed words as whole words
+    (case-insensitive) first. The regex runs on those rows only (CASE is lazy): on every match it
+    cost a fifth of the search."""
+    typed = [t for t in query.terms() if not t.prefix][:MAX_NAMES]
+    for i, term in enumerate(typed):
+        params[f"x{i}"] = r"\m" + r"\s+".join(term.words) + r"\M"
+    exact = " + ".join(f"(text ~* :x{i})::int" for i in range(len(typed))) or "0"
+    params["rerank"] = PG_RERANK
+    order = "(pos <= :rerank) DESC, exact DESC, pos"
+    return (
+        "(SELECT *, CASE WHEN pos <= :rerank THEN " + exact + " ELSE 0 END AS exact FROM ("
+        "SELECT id, date, title, text, q, row_number() OVER (ORDER BY score DESC, id) AS pos FROM ("
+        f"SELECT r.id, r.date, r.title, r.text, q, ts_rank(r.tsv, q) AS score {source}"
+        ") AS scored) AS numbered "
+        f"ORDER BY {order} LIMIT :limit OFFSET :offset) AS page ORDER BY {order}"
+    )
+
+
 def _search_postgres(
     conn: sa.Connection, query: Query, forms: Forms, page: tuple[int, int], day: date | None
 ) -> dict[str, Any]:
@@ -313,20 +335,18 @@ def _search_postgres(
         {**params, "cap": PG_COUNT_CAP + 1},
     ).scalar_one()
     ranked = total <= PG_RANK_LIMIT
-    exact = "0"
-    if ranked:
-        typed = [t for t in query.terms() if not t.prefix][:MAX_NAMES]
-        for i, term in enumerate(typed):
-            params[f"x{i}"] = r"\m" + r"\s+".join(term.words) + r"\M"
-        exact = " + ".join(f"(r.text ~* :x{i})::int" for i in range(len(typed))) or "0"
-    score = f"{exact} AS exact, ts_rank(r.tsv, q)" if ranked else "0 AS exact, 0"
-    order = "exact DESC, score DESC, id" if ranked else "date_start DESC NULLS LAST, id"
-    sql = sa.text(
+    headline = (
         "SELECT id, date, title, substr(text, 1, :lead) AS lead, ts_headline('german', text, q, "
-        "'StartSel=[, StopSel=], MaxFragments=2, MaxWords=16, MinWords=6') AS snippet FROM ("
-        f"SELECT r.id, r.date, r.title, r.text, r.date_start, q, {score} AS score {source} "
-        f"ORDER BY {order} LIMIT :limit OFFSET :offset) AS page ORDER BY {order}"
+        "'StartSel=[, StopSel=], MaxFragments=2, MaxWords=16, MinWords=6') AS snippet FROM "
     )
+    if ranked:
+        sql = sa.text(headline + _pg_ranked_page(query, source, params))
+    else:
+        order = "date_start DESC NULLS LAST, id"
+        sql = sa.text(
+            f"{headline}(SELECT r.id, r.date, r.title, r.text, r.date_start, q {source} "
+            f"ORDER BY {order} LIMIT :limit OFFSET :offset) AS page ORDER BY {order}"
+        )
     rows = conn.execute(sql, {**params, "limit": page[0], "offset": page[1], "lead": LEAD_CHARS})
     rows = rows.mappings().all()
     return {
