@@ -87,9 +87,10 @@ def test_index_lists_reports_newest_first(page, base_url) -> None:
     headline = "Ohne Überschrift erschien diese ausführliche Meldung über die Lage an der Grenze zwischen …"
     assert texts[-1] == "August 2022 " + headline, texts
     assert not any(t.rstrip().endswith((" x2", "Bericht")) for t in texts), texts
+    _shot(page, "index")
     page.locator("ol.reports a", has_text="Ohne Überschrift").click()
     assert page.locator("h1").inner_text() == headline
-    _shot(page, "index")
+    assert "Ein zweiter Satz folgt." in page.locator("article.report").inner_text()
 
 
 def test_search_form_leads_to_results_and_report(page, base_url) -> None:
