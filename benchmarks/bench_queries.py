@@ -60,7 +60,9 @@ class Sampler:
             self.places = [
                 r[0]
                 for r in conn.exec_driver_sql(
-                    "SELECT canonical FROM entities WHERE type = 'LOC' AND info IS NOT NULL"
+                    "SELECT canonical FROM entities WHERE type = 'LOC' AND info IS NOT NULL "
+                    "AND canonical IN (SELECT canonical FROM entities GROUP BY canonical "
+                    "HAVING count(*) = 1)"  # an ambiguous name is a 409, not a timeline
                 )
             ]
             self.sources = [
