@@ -15,7 +15,7 @@ from chronik.dates import parse_iso
 from chronik.errors import ConfigError
 from chronik.ingest.report import make_report
 from chronik.jobs.alerts import deliver_pending
-from chronik.jobs.write import store_and_link
+from chronik.jobs.write import Stored, store_and_link
 from chronik.kb.alerts import create_alert, dry_run, fire_for_report, make_filters
 from chronik.nlp import pipeline
 from chronik.settings import Settings
@@ -50,10 +50,10 @@ def server():
     srv.stop()
 
 
-def add_report(store, nlp, text: str, day: str) -> str:
+def add_report(store, nlp, text: str, day: str) -> Stored:
+    """Stored through the one write path, which fires the alerts the report matches."""
     report = make_report(text, parse_iso(day), source_id=f"test:{day}")
-    store_and_link(store, report, pipeline.analyse(nlp, report))
-    return report.id
+    return store_and_link(store, report, pipeline.analyse(nlp, report))
 
 
 def alert(store, name: str, webhook: str | None = None, **filters):
@@ -79,20 +79,20 @@ def test_malformed_filters_are_usage_errors(tmp_path: Path) -> None:
 def test_an_entity_not_yet_stored_fires_on_its_first_mention(store, nlp) -> None:
     watch = alert(store, "sikorski", entity="Radosław Sikorski")
     hamburg = add_report(store, nlp, HAMBURG, "2026-11-20")
-    assert fire_for_report(store, hamburg) == []
+    assert hamburg.alerts == ()
     warschau = add_report(store, nlp, WARSCHAU, "2026-11-22")
-    assert fire_for_report(store, warschau) == ["sikorski"]
-    assert fire_for_report(store, warschau) == []  # once per report
+    assert warschau.alerts == ("sikorski",)
+    assert fire_for_report(store, warschau.report_id) == []  # once per report
     (fired,) = fired_list(store)
-    assert fired["report_id"] == warschau and fired["delivery"] == "none"
+    assert fired["report_id"] == warschau.report_id and fired["delivery"] == "none"
     facts = fired["payload"]["facts"]
     assert [f["text"] for f in facts] == ["Radosław Sikorski"]
     assert get_alert(store, "sikorski") == watch
 
 
 def test_event_and_claim_filters_combine(store, nlp) -> None:
-    kreml = add_report(store, nlp, KREML, "2026-11-21")
-    warschau = add_report(store, nlp, WARSCHAU, "2026-11-22")
+    kreml = add_report(store, nlp, KREML, "2026-11-21").report_id  # before the alerts exist
+    warschau = add_report(store, nlp, WARSCHAU, "2026-11-22").report_id
     alert(store, "dementi", certainty=["denied"], types=["ASSAULT"])
     alert(store, "dementi-treffen", certainty=["denied"], types=["CONSULT"])
     alert(store, "treffen", types=["CONSULT"], entity="Annalena Baerbock")
@@ -126,7 +126,7 @@ def test_a_webhook_that_never_answers_is_retried_later(store, nlp, server: FeedS
     alert(store, "kreml", webhook=server.url("/hook"), entity="Kreml")
     alert(store, "kiew", webhook=server.url("/hook"), entity="Kiew")
     kreml = add_report(store, nlp, KREML, "2026-11-21")
-    assert sorted(fire_for_report(store, kreml)) == ["kiew", "kreml"]
+    assert sorted(kreml.alerts) == ["kiew", "kreml"]
     started = time.perf_counter()
     first = deliver_pending(store, timeout=0.3)
     assert time.perf_counter() - started < 2  # one timeout per dead receiver, not per payload
@@ -160,4 +160,22 @@ def test_names_match_as_the_linker_spells_them(store, nlp) -> None:
     alert(store, "weber", entity="Weber")  # the surname alone
     alert(store, "max-weber", entity="Max Weber")  # another person of that surname
     report = add_report(store, nlp, text, "2026-12-02")
-    assert sorted(fire_for_report(store, report)) == ["shoigu", "weber"]
+    assert sorted(report.alerts) == ["shoigu", "weber"]
+
+
+def test_chronik_ingest_fires_alerts_and_posts_the_webhook(
+    server: FeedServer, tmp_path: Path
+) -> None:
+    db = str(tmp_path / "ingest.db")
+    source = tmp_path / "reports.txt"
+    source.write_text(f"date 2026-11-21\n{KREML}\n\ndate 2026-11-20\n{HAMBURG}\n", "utf-8")
+    runner = CliRunner()
+    added = runner.invoke(
+        app,
+        ["alert", "add", "kreml", "--entity", "Kreml", "--webhook", server.url("/hook")]
+        + ["--db", db],
+    )
+    assert added.exit_code == 0, added.output
+    ingested = runner.invoke(app, ["ingest", str(source), "--tier", "fast", "--db", db])
+    assert ingested.exit_code == 0, ingested.output
+    assert [payload["alert"] for _path, payload in server.posts] == ["kreml"]

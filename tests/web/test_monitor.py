@@ -14,7 +14,7 @@ from chronik.api.app import create_app
 from chronik.dates import parse_iso
 from chronik.ingest.report import make_report
 from chronik.jobs.write import store_and_link
-from chronik.kb.alerts import create_alert, fire_for_report, make_filters
+from chronik.kb.alerts import create_alert, make_filters
 from chronik.nlp import pipeline
 from chronik.settings import Settings
 from chronik.store.db import open_store
@@ -50,8 +50,8 @@ def client(tmp_path: Path, nlp):
         store, "still", make_filters(entity="Peter Tschentscher"), "http://x.invalid/", False
     )
     report = make_report(TEXT, parse_iso("2026-11-20"), title="Haushalt beschlossen")
-    store_and_link(store, report, pipeline.analyse(nlp, report))
-    assert sorted(fire_for_report(store, report.id)) == ["senat", "still"]
+    stored = store_and_link(store, report, pipeline.analyse(nlp, report))
+    assert sorted(stored.alerts) == ["senat", "still"]
     return TestClient(make_app(db))
 
 

@@ -10,7 +10,7 @@ import pytest
 from chronik.dates import parse_iso
 from chronik.ingest.report import make_report
 from chronik.jobs.write import store_and_link
-from chronik.kb.alerts import create_alert, fire_for_report, make_filters
+from chronik.kb.alerts import create_alert, make_filters
 from chronik.nlp import pipeline
 from chronik.settings import Settings
 from chronik.store.db import open_store
@@ -28,7 +28,6 @@ def base_url(serve, tmp_path_factory):
     create_alert(store, "senat", make_filters(entity="Peter Tschentscher"), None, True)
     report = make_report(TEXT, parse_iso("2026-11-20"), title="Haushalt beschlossen")
     store_and_link(store, report, pipeline.analyse(pipeline.build(Settings(tier="fast")), report))
-    fire_for_report(store, report.id)
     return serve(make_app(db))
 
 

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from fastapi import HTTPException, Request
+from fastapi import BackgroundTasks, HTTPException, Request
 from pydantic import BaseModel, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
@@ -102,17 +102,26 @@ def _analyser(request: Request) -> Callable[[Report], Annotations]:
     return state.analyse
 
 
-async def add_report(request: Request) -> dict[str, Any]:
+async def add_report(request: Request, background: BackgroundTasks) -> dict[str, Any]:
     report = _report(await _body(request))
     if not report.text:
         raise HTTPException(422, "text: empty after cleaning")
     analyse = await run_in_threadpool(_analyser, request)
     annotations = await run_in_threadpool(analyse, report)
     stored = await run_in_threadpool(store_and_link, request.app.state.store, report, annotations)
+    if stored.alerts:  # webhooks after the answer: a slow receiver never holds up the client
+        background.add_task(_deliver_alerts, request.app.state.store)
     return {
         "id": stored.report_id,
         "status": stored.status,
+        "alerts": list(stored.alerts),
         "mentions": len(annotations.mentions),
         "events": len(annotations.events),
         "claims": len(annotations.claims),
     }
+
+
+def _deliver_alerts(store: Any) -> None:
+    from chronik.jobs.alerts import deliver_pending
+
+    deliver_pending(store)  # failures are recorded per delivery and retried by later runs

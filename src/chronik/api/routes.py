@@ -4,7 +4,7 @@ ingest path."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, BackgroundTasks, Request
 from fastapi.responses import JSONResponse as PlainJSONResponse
 
 from chronik.api import ingest
@@ -37,12 +37,12 @@ router.add_api_route("/places", handlers.places, methods=["GET"], response_class
         413: {"description": "body larger than max_upload_bytes"},
     },
 )
-async def add_report(request: Request) -> PlainJSONResponse:
+async def add_report(request: Request, background: BackgroundTasks) -> PlainJSONResponse:
     """Ingest one report: JSON {text, date, title?, source?, url?, source_id?, lang?}; needs
     `Authorization: Bearer TOKEN`.
 
     The report is analysed by the NLP pipeline and stored; the same report twice is stored once.
     """
     ingest.check_token(request)
-    result = await ingest.add_report(request)
+    result = await ingest.add_report(request, background)
     return PlainJSONResponse(result, status_code=201 if result["status"] != "duplicate" else 200)

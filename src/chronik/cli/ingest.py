@@ -116,6 +116,7 @@ def ingest(
             f"… and {shown - 50:,} more skipped inputs (--json lists every one on stderr)",
             style="yellow",
         )
+    _deliver_alerts(store)
     if as_json:
         print_json(summary.as_dict())
     else:
@@ -216,3 +217,12 @@ def analyse(
         record = annotation_record(item, pipeline.analyse(nlp, item))
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     raise typer.Exit(1 if skipped else 0)
+
+
+def _deliver_alerts(store) -> None:  # type: ignore[no-untyped-def]
+    """Send the webhooks of alerts the new reports fired; a receiver that does not answer is named
+    and retried by the next run or watch pass, and never fails the ingest."""
+    from chronik.jobs.alerts import deliver_pending
+
+    for problem in deliver_pending(store).errors:
+        err.print(f"alert: {problem}", style="yellow", markup=False, highlight=False)

@@ -32,7 +32,6 @@ from chronik.jobs.alerts import deliver_pending
 from chronik.jobs.watch_folder import POLL_SECONDS, SETTLE_SECONDS, FolderEvents, scan_folder
 from chronik.jobs.watched import PassSummary, Source, SourceResult
 from chronik.jobs.write import store_and_link
-from chronik.kb.alerts import fire_for_report
 from chronik.nlp import pipeline
 from chronik.settings import Settings
 from chronik.store.db import Store, has_report
@@ -246,7 +245,7 @@ class Watcher:
             result.new_versions += 1
         else:
             result.added += 1
-        result.alerts += len(fire_for_report(self.store, report.id))
+        result.alerts += len(stored.alerts)
         return "stored"
 
     def _due(self, seen: SeenItem) -> bool:

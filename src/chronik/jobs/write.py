@@ -1,4 +1,5 @@
-"""The one write path: store a report with its annotations, then link it into what the store knows.
+"""The one write path: store a report with its annotations, link it into what the store knows, and
+fire the alerts its facts match.
 
 `chronik ingest`, the Dask ingest, `chronik reanalyse` and `POST /api/reports` all write through
 `store_and_link`, so a report stored by any of them is linked the same way and counted the same way.
@@ -12,6 +13,7 @@ import threading
 from dataclasses import dataclass
 from typing import Protocol
 
+from chronik.kb.alerts import fire_for_report
 from chronik.kb.link import CrossLinks, link_pending_reports
 from chronik.store.db import Store, replace_annotations, with_reconnect, write_report
 from chronik.types import Annotations, Report
@@ -39,6 +41,7 @@ class Stored:
     report_id: str
     status: str  # added | new_version | duplicate | replaced
     links: CrossLinks | None  # None for a duplicate: nothing was written, nothing linked
+    alerts: tuple[str, ...] = ()  # names of the alerts this report fired (after linking)
 
 
 class FactCounts(Protocol):
@@ -75,7 +78,10 @@ def store_and_link(
         _fault_point()
         # Another writer may have linked this report already: then it counts no links here.
         links = link_pending_reports(store).get(report.id, NO_LINKS)
-    return Stored(report.id, status, links)
+        # Alerts match linked facts ("a new denial of an accusation against X"), so they come last;
+        # a re-analysis brings no new report, so it fires nothing.
+        fired = () if replace else tuple(fire_for_report(store, report.id))
+    return Stored(report.id, status, links, fired)
 
 
 def count_facts(
