@@ -139,3 +139,10 @@ def test_an_entity_takes_the_type_most_of_its_mentions_have(tmp_path) -> None:  
         link_report(s, report.id)
     shown = entity_show(s, "Hamas")
     assert shown["entity"]["type"] == "ORG" and shown["entity"]["n_mentions"] == 3
+
+
+@pytest.mark.parametrize("name", ["²", "٣", "Ⅻ"])
+def test_digits_that_are_not_ascii_are_names_not_ids(store, name: str) -> None:  # type: ignore[no-untyped-def]
+    with connection(store) as conn:
+        assert resolve(conn, name) is None
+    assert queries.timeline(store, queries.Filters(entity=name))["events"] == []

@@ -134,7 +134,9 @@ class Wanted:
     @classmethod
     def of(cls, name: str) -> Wanted:
         name = name.strip()
-        return cls(_fold(name), name_query(name), int(name) if name.isdigit() else None)
+        return cls(
+            _fold(name), name_query(name), int(name) if name.isascii() and name.isdigit() else None
+        )
 
     def names(self, text: str | None) -> bool:
         """Whether a name as written (a mention, an argument, a claim's source) is this one."""

@@ -132,7 +132,7 @@ def candidates(conn: Conn, value: str) -> list[Candidate]:
     value = (value or "").strip()
     if not value:
         return []
-    if value.isdigit():
+    if value.isascii() and value.isdigit():  # "²" is a digit to Python, not an id
         if int(value) > MAX_ID:
             return []
         return _load(conn, {int(value)}, {int(value)})
