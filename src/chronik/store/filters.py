@@ -154,8 +154,12 @@ def with_entity(conn: sa.Connection, value: str, role: str | None = None) -> sa.
         q = q.join(schema.mentions, m.id == a.mention_id).where(m.entity_id.in_(ids))
     else:
         q = q.where(a.text == value.strip())
-    if role:
+    if role:  # a much-named entity may rarely be a place: count its arguments in the role
         q = q.where(a.role == role)
+        estimate = conn.execute(
+            sa.select(sa.func.count()).select_from(q.limit(HEAVY + 1).subquery())
+        ).scalar_one()
+        return narrow(q, a.event_id, estimate)
     return narrow(q, a.event_id, _mentioned(conn, ids))
 
 
