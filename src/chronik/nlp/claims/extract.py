@@ -6,6 +6,7 @@ from spacy.tokens import Doc
 
 from chronik.nlp.claims import VERSION, build, charges, cues, empty, links, tail
 from chronik.nlp.claims.build import Draft, Sentence
+from chronik.nlp.claims.nearby import MentionLookup
 from chronik.nlp.events import lexicon, phrases, segment
 from chronik.nlp.events.phrases import DocIndex
 from chronik.nlp.lang import de
@@ -408,10 +409,11 @@ def _finish(doc: Doc, index: DocIndex, drafts: list[Draft], events: list[Event])
             kept.append((draft, span))
     ids = [f"c{n}" for n in range(1, len(kept) + 1)]
     tail.fill_sources(doc, index, [d for d, _ in kept])
+    nearby = MentionLookup(index.mentions)
     for draft, span in kept:
         draft.source = build.named_apposition(doc, index, draft.source)
         draft.events = _events_in(doc, span, draft, events)
-        _describe(doc, index, draft, events)
+        _describe(doc, nearby, draft, events)
     by_id = {e.id: e for e in events}
     links.link_in_report([d for d, _ in kept], ids, by_id)
     kept, ids = empty.drop_empty_denials(doc, kept, ids)
@@ -432,16 +434,14 @@ def _finish(doc: Doc, index: DocIndex, drafts: list[Draft], events: list[Event])
     ]
 
 
-def _describe(doc: Doc, index: DocIndex, draft: Draft, events: list[Event]) -> None:
+def _describe(doc: Doc, nearby: MentionLookup, draft: Draft, events: list[Event]) -> None:
     """What contradiction links compare: the proposition's words, the names in its sentence and
     source, and for a denial the events named by its object ("dementierte einen Rückzug: ...")."""
     draft.tokens = tuple(doc[i].text for i in range(draft.start, draft.end))
     sent = doc[draft.start].sent
-    names = set()
-    for m_start, _m_end, mention in index.mentions:
-        if sent.start <= m_start < sent.end:
-            names.add(mention.canonical or mention.text.lower())
-    draft.names = frozenset(names)
+    draft.names = frozenset(
+        m.canonical or m.text.lower() for m in nearby.starting_in(sent.start, sent.end)
+    )
     if draft.source is not None:
         # the source and what names it up to the cue ("Die Regierung in Warschau wies ... zurück")
         reach = draft.source.end
@@ -449,9 +449,7 @@ def _describe(doc: Doc, index: DocIndex, draft: Draft, events: list[Event]) -> N
         if 0 < gap <= SOURCE_CUE_GAP:
             reach = doc[draft.cue.start].idx  # "in Warschau" between the source and its verb
         draft.source_names = frozenset(
-            m.canonical or m.text.lower()
-            for _s, _e, m in index.mentions
-            if m.start < reach and draft.source.start < m.end
+            m.canonical or m.text.lower() for m in nearby.overlapping(draft.source.start, reach)
         )
     words = {doc[i].lower_ for i in range(sent.start, sent.end)}
     # "sagten dagegen" right after the cue, not "protestierten dagegen"

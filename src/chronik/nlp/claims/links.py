@@ -158,14 +158,16 @@ def _counter_account(drafts: list[Draft], n: int) -> list[int]:
     claim of that attack, "zeigen das Flugzeug unbeschädigt" after "soll beschädigt worden sein",
     and a source that tells it "hingegen" otherwise than the one before."""
     claim = drafts[n]
-    earlier = [
-        k
-        for k in range(n - 1, -1, -1)
-        if drafts[k].certainty != "denied"
-        and claim.sentence - drafts[k].sentence <= ACCUSATION_WINDOW
-        and not _same_source(drafts[k], claim)
-        and drafts[k].sentence < claim.sentence
-    ]
+    earlier = []
+    for k in range(n - 1, -1, -1):  # drafts are in text order: stop once past the window
+        if claim.sentence - drafts[k].sentence > ACCUSATION_WINDOW:
+            break
+        if (
+            drafts[k].certainty != "denied"
+            and not _same_source(drafts[k], claim)
+            and drafts[k].sentence < claim.sentence
+        ):
+            earlier.append(k)
     nothing = _there_is_no(claim.tokens)
     if nothing:
         # "Es gibt keinen Plan für Neuwahlen" after a report of such plans
