@@ -18,7 +18,8 @@ class MentionLookup:
     def __init__(self, mentions: list[tuple[int, int, Mention]]) -> None:
         self.items = sorted(mentions, key=lambda item: (item[0], item[1]))
         self.token_starts = [item[0] for item in self.items]
-        self.char_starts = [item[2].start for item in self.items]
+        self.by_char = sorted((item[2] for item in mentions), key=lambda m: (m.start, m.end))
+        self.char_starts = [m.start for m in self.by_char]
 
     def starting_in(self, first_token: int, end_token: int) -> Iterator[Mention]:
         """Mentions whose first token lies in [first_token, end_token)."""
@@ -31,7 +32,7 @@ class MentionLookup:
         """Mentions that overlap the characters [start, end)."""
         i = bisect_left(self.char_starts, end) - 1
         while i >= 0 and self.char_starts[i] >= start - MAX_MENTION_CHARS:
-            mention = self.items[i][2]
+            mention = self.by_char[i]
             if mention.end > start:
                 yield mention
             i -= 1
