@@ -11,12 +11,13 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from chronik import __version__
 from chronik.api import routes
+from chronik.api.guards import CatchAll, HeadAsGet
 from chronik.api.limits import BodyLimit
 from chronik.settings import Settings
 from chronik.store.db import open_store
@@ -46,7 +47,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(monitor.VisitCookies)  # "new since your last visit" on the index
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     _install_docs(app)
+    app.add_middleware(CatchAll, render=internal_error)
     app.add_middleware(BodyLimit, max_bytes=settings.max_upload_bytes)
+    app.add_middleware(HeadAsGet)
     _install_error_handlers(app)
     return app
 
@@ -80,6 +83,14 @@ def _install_docs(app: FastAPI) -> None:
         return HTMLResponse(bytes(page.body).decode().replace("<body>", "<body>" + back, 1))
 
 
+def internal_error(request: Request) -> Response:
+    """The answer to an unexpected error: no details (they are in the server log)."""
+    message = "internal error; the server log has the details"
+    if wants_html(request.url.path):
+        return error_page(request, 500, message)
+    return JSONResponse({"error": message, "status": 500}, status_code=500)
+
+
 def _install_error_handlers(app: FastAPI) -> None:
     """Errors are JSON with a clear message on API paths; pages get the same message in HTML."""
 
@@ -110,10 +121,7 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def unexpected_error(request: Request, exc: Exception):  # type: ignore[no-untyped-def]
         log.exception("unexpected error on %s", request.url.path)
-        message = "internal error; the server log has the details"
-        if wants_html(request.url.path):
-            return error_page(request, 500, message)
-        return JSONResponse({"error": message, "status": 500}, status_code=500)
+        return internal_error(request)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):  # type: ignore[no-untyped-def]
