@@ -377,6 +377,14 @@ def test_csv_cells_cannot_become_formulas(tmp_path) -> None:
     assert "'=HYPERLINK(1)" in client.get("/timeline.csv").text
 
 
+@pytest.mark.parametrize("start", ["|", "%", "+", "-", "@"])
+def test_csv_cells_starting_like_a_formula_or_dde_are_neutralised(start: str) -> None:
+    from chronik.views.downloads import _cell
+
+    assert _cell(f"{start}cmd|' /C calc'!A0") == f"'{start}cmd|' /C calc'!A0"
+    assert _cell("Schoigu") == "Schoigu"
+
+
 def test_all_pages_escape_report_content(world) -> None:
     for path in (
         "/",

@@ -33,9 +33,14 @@ TIMELINE_COLUMNS = [
 CLAIM_COLUMNS = ["report_id", "local_id", "report_date", "certainty", "source", "cue", "text"]
 
 
+# First characters that make a spreadsheet run a cell as a formula or a DDE command (OWASP's list:
+# = + - @, tab and carriage return; | and % start DDE and some locales' formulas).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "|", "%")
+
+
 def _cell(value: Any) -> str:
     text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _csv(header: list[str], rows: Iterable[list[Any]]) -> str:
