@@ -7,13 +7,15 @@ import sys
 
 BENCHES = [
     ["benchmarks.bench_ingest", "--reports", "10000", "--workers", "1"],
+    ["benchmarks.bench_ner", "--tier", "accurate", "--full"],  # the default tier, whole pipeline
+    ["benchmarks.bench_ner", "--tier", "accurate", "--limit", "200"],
     ["benchmarks.bench_ner", "--tier", "fast"],
-    ["benchmarks.bench_ner", "--tier", "fast", "--full"],
-    ["benchmarks.bench_ner", "--tier", "accurate", "--limit", "50"],
+    ["benchmarks.bench_ner", "--tier", "fast", "--full", "--limit", "200"],
     ["benchmarks.bench_timex", "--repeat", "3"],
     ["benchmarks.bench_linking", "--reports", "100000", "--measure", "300"],
     ["benchmarks.bench_queries"],
     ["benchmarks.load_api", "--workers", "2"],
+    ["benchmarks.bench_watch"],
 ]
 
 
