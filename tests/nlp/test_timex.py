@@ -555,3 +555,21 @@ def test_ordinal_weeks_count_from_the_last_named_day_and_need_one():
     assert [
         t.text for t in tx("Am 1. Juli begann er. In der ersten Woche des Krieges.", "2013")
     ] == ["1. Juli"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Minsk soll am Sonntag ein Flugzeug beschädigt worden sein.",
+        "Die Gruppe soll am Sonntag zwei Depots angegriffen haben.",
+    ],
+)
+def test_a_weekday_in_hearsay_about_the_past_is_the_last_one(text: str) -> None:
+    # 2023-02-27 is a Monday: a perfect infinitive after "soll" reports what already happened
+    assert one(text, "2023-02-27", "Sonntag").value == "2023-02-26"
+
+
+def test_a_weekday_in_a_plain_modal_still_looks_ahead() -> None:
+    assert one("Die Gespräche sollen am Sonntag beginnen.", "2023-02-27", "Sonntag").value == (
+        "2023-03-05"
+    )

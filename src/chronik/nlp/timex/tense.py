@@ -158,8 +158,14 @@ def words_tense(words: list[str], lex: Lexicon, reports: bool = True) -> str | N
     future = any(w in future_forms for w in words)
     participle = any(is_participle(w) for w in words)
     perfect = participle and any(w in perf_forms for w in words)
-    if future and perfect and words and words[-1] in ("haben", "sein", "worden"):
-        return PAST  # "soll … getötet haben": hearsay about the past
+    # a perfect infinitive ends the clause: "soll … getötet haben", "soll … zerstört worden sein"
+    perfect_infinitive = (
+        len(words) >= 2
+        and words[-1] in ("haben", "sein")
+        and (words[-2] == "worden" or is_participle(words[-2]))
+    )
+    if future and (perfect or perfect_infinitive) and words[-1] in ("haben", "sein", "worden"):
+        return PAST  # hearsay about the past
     if future:
         return FUTURE
     past = perfect or any(w in past_forms or _prefixed_preterite(w, lex) for w in words)
