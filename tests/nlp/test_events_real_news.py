@@ -88,6 +88,12 @@ def test_von_after_a_noun_is_no_passive_agent() -> None:
     assert [a.text for a in arrest.actor] == ["Polizei"]
 
 
+def test_a_kind_or_measure_after_von_is_no_passive_agent() -> None:
+    text = "In der Nacht wurde ein Flugzeug vom Typ A-50 beschädigt."
+    (damage,) = events_of(analyse(text), "ASSAULT")
+    assert damage.actor == []
+
+
 def test_sentence_initial_preposition_is_no_actor() -> None:
     text = "Angesichts der Lage hat die Regierung weitere Soldaten verlegt."
     (move,) = events_of(analyse(text), "MOBILIZE")

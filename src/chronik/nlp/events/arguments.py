@@ -126,7 +126,9 @@ def verb_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
         agents = [
             c
             for c in cands
-            if c.prep in de.AGENT_PREPOSITIONS and not _attributive_von(ctx.index, c)
+            if c.prep in de.AGENT_PREPOSITIONS
+            and not _attributive_von(ctx.index, c)
+            and not _classifier(doc, c)
         ]
         nominative = [c for c in bare if may_be_subject(doc, c)]
         lo, hi = _conjunct(doc, trigger, ctx)
@@ -184,6 +186,12 @@ def verb_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
             doc, max(lo, finite + 1 if finite is not None else lo), hi, trigger
         )
     return Roles(actor=actor, target=target)
+
+
+def _classifier(doc: Doc, cand: Candidate) -> bool:
+    """ "vom Typ A-50", "von der Marke X": the phrase opens with a noun of kind or measure."""
+    first = cand.np_start if cand.np_start >= 0 else cand.start
+    return any(doc[i].text in de.CLASSIFIER_NOUNS for i in range(first, min(first + 2, cand.end)))
 
 
 def _attributive_von(index: phrases.DocIndex, cand: Candidate) -> bool:

@@ -140,6 +140,12 @@ AGENT_PREPOSITIONS = _words("""
     durch vom von
 """)
 
+# Nouns of kind and measure: "ein Flugzeug vom Typ A-50 beschädigt", "Munition vom Kaliber 155": the
+# von-phrase says what sort of thing it is, never who acted.
+CLASSIFIER_NOUNS = _words("""
+    Art Bauart Bautyp Format Kaliber Klasse Marke Modell Sorte Typ Typs Umfang
+""")
+
 # Masculine singular pronouns: their antecedent is a person.
 MASCULINE_PRONOUNS = _words("""
     er ihm ihn
