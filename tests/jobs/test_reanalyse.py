@@ -112,3 +112,19 @@ def test_reanalyse_here_replaces_stale_reports_only(store, nlp):
     assert summary.mentions == len(before[old])
     assert reanalyse(store, Settings(), since="0.1.0").selected == 0
     assert reanalyse(store, Settings()).selected == 0  # all now carry the current version
+
+
+def test_another_ner_tier_makes_every_report_stale(store):
+    fast = pipeline.build(Settings(tier="fast"))
+    reports = [
+        make_report(text, parse_iso("2022-12-05"), source_id=f"t{i}")
+        for i, text in enumerate(["Olaf Scholz besuchte Paris.", "Die Polizei in Wien ermittelt."])
+    ]
+    for report, found in pipeline.analyse_many(fast, reports):
+        write_report(store, report, found)
+    assert "chronik_entities=entities:crf" in pipeline.version(fast)
+    assert reanalyse(store, Settings(tier="fast")).selected == 0
+    summary = reanalyse(store, Settings(tier="accurate"))
+    assert (summary.selected, summary.reanalysed) == (2, 2)
+    assert "chronik_entities=entities:e5" in summary.pipeline
+    assert reanalyse(store, Settings(tier="accurate")).selected == 0

@@ -57,8 +57,13 @@ def build(settings: Settings | None = None) -> Language:
 
 
 def version(nlp: Language) -> str:
-    """Stored with each analysed report, so `reanalyse --since` can find stale ones."""
-    parts = [f"chronik-{__version__}"] + [name for name in nlp.pipe_names]
+    """Stored with each analysed report, so `reanalyse` can find stale ones: the release, each
+    component, and the model a component runs where it says ("chronik_entities=entities:e5lora-…"),
+    so a report tagged by another NER tier counts as analysed by another pipeline."""
+    parts = [f"chronik-{__version__}"]
+    for name, component in nlp.pipeline:
+        model = getattr(component, "component", None)
+        parts.append(f"{name}={model}" if isinstance(model, str) and model else name)
     return "+".join(parts)
 
 
