@@ -6,6 +6,7 @@ before any NLP runs, so a run killed at any moment is finished by running it aga
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -15,7 +16,6 @@ from pathlib import Path
 from chronik.ingest import ReadOptions, Skipped, read_paths
 from chronik.jobs.write import count_facts, store_and_link
 from chronik.kb.link import finish_pending
-from chronik.nlp import pipeline
 from chronik.settings import Settings
 from chronik.store.db import Store, has_report, optimize
 from chronik.types import Annotations, Report
@@ -139,8 +139,17 @@ def _batches(reports: Iterable[Report], size: int) -> Iterator[list[Report]]:
 def analyse_stream(
     reports: Iterable[Report], settings: Settings
 ) -> Iterator[tuple[Report, Annotations]]:
-    """In order; with settings.workers > 1 the pipeline is loaded once per worker process."""
+    """In order; with settings.workers > 1 the pipeline is loaded once per worker process. It is
+    loaded when the first report to analyse arrives: a run of duplicates or bad lines never pays
+    for the models (time and memory)."""
+    reports = iter(reports)
+    first = next(reports, None)
+    if first is None:
+        return
+    reports = itertools.chain([first], reports)
     if settings.workers <= 1:
+        from chronik.nlp import pipeline  # here: importing the models costs ~300 MB
+
         nlp = pipeline.build(settings)
         yield from pipeline.analyse_many(nlp, reports, batch_size=settings.batch_size)
         return
@@ -161,9 +170,13 @@ _worker_nlp = None
 
 def _init_worker(settings: Settings) -> None:
     global _worker_nlp
+    from chronik.nlp import pipeline
+
     _worker_nlp = pipeline.build(settings)
 
 
 def _analyse_batch(batch: list[Report]) -> list[tuple[Report, Annotations]]:
     assert _worker_nlp is not None, "worker initialiser did not run"
+    from chronik.nlp import pipeline
+
     return list(pipeline.analyse_many(_worker_nlp, batch))
