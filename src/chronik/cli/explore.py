@@ -30,13 +30,16 @@ def search(
     offset: int = typer.Option(0, min=0),
     as_json: bool = AS_JSON,
 ) -> None:
-    """Full-text search over the stored reports, with snippets.
+    """Full-text search over the stored reports, with snippets. German word forms and every name
+    of a linked entity are found too; operators: OR, -word, "phrase", prefix*, ( ).
 
     [bold]Examples[/bold]
 
       chronik search Lukaschenko
       chronik search "Schoigu Minsk" --limit 5 --json
+      chronik search "Putin OR Lukaschenko"
       chronik search Verteidigungsminist*
+      chronik search -- "Russland -Putin"
     """
     from chronik.store import queries
 
@@ -50,6 +53,10 @@ def search(
     for row in result["results"]:
         table.add_row(row["id"][:12], row["date"] or "?", row["snippet"].replace("\n", " "))
     out.print(table)
+    if result.get("variants"):
+        out.print("also searched: " + ", ".join(result["variants"]), style="dim", markup=False)
+    for notice in result.get("notices") or []:
+        err.print(notice, style="yellow", markup=False, highlight=False)
 
 
 def show(
