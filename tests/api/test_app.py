@@ -254,6 +254,11 @@ def test_post_with_token_analyses_and_stores_once(world) -> None:
         b'{"text": "x", "date": "2022-02-30"}',
         b'{"text": ""}',
         b"[]",
+        b'{"text": ' + b"[" * 5_000 + b"]" * 5_000 + b"}",  # nested past Python's recursion
+        b'{"text": "x", "id": ' + b"9" * 5000 + b"}",  # an integer over 4,300 digits
+        b'{"text": "\xff\xfe kaputt"}',  # bytes that are not UTF-8
+        b'{"text": 12}',
+        b'{"text": "x", "date": "0000"}',
     ],
 )
 def test_bad_post_bodies_are_422_and_write_nothing(world, body: bytes) -> None:

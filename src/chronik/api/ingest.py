@@ -69,6 +69,10 @@ async def _body(request: Request) -> NewReport:
             f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}" for e in exc.errors()
         )
         raise HTTPException(422, details) from None
+    except RecursionError:
+        raise HTTPException(422, "body is JSON nested too deeply to be a report") from None
+    except (ValueError, UnicodeDecodeError) as exc:  # integers over 4,300 digits, bytes not UTF-8
+        raise HTTPException(422, f"body is not usable JSON: {exc}") from None
 
 
 def _report(body: NewReport) -> Report:
