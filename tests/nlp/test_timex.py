@@ -322,11 +322,11 @@ def test_fuzzy_references_as_timeml_tags_them():
 
 def test_compound_and_long_durations():
     t = one(
-        "Davon hat sie drei Jahre und vier Monate abgesessen.", "2016", "drei Jahre und vier Monate"
+        "Im Ausland lebte er zwei Jahre und sieben Monate.", "2016", "zwei Jahre und sieben Monate"
     )
     assert (t.type, t.value, t.component.split("/")[-1]) == (
         "DURATION",
-        "P3Y4M",
+        "P2Y7M",
         "duration_compound",
     )
     assert one(
@@ -349,10 +349,10 @@ def test_frequency_adjectives_and_year_after_year_are_sets():
 
 
 def test_yesterday_morning_in_the_old_spelling_is_a_time_that_anchors_clock_times():
-    found = tx("Er war gestern morgen um 8.30 Uhr in Rom.", "2011-03-18")
+    found = tx("Die Fähre legte gestern morgen um 6.45 Uhr in Triest ab.", "2011-03-18")
     assert [(t.text, t.type, t.value) for t in found] == [
         ("gestern morgen", "TIME", "2011-03-17TMO"),
-        ("8.30 Uhr", "TIME", "2011-03-17T08:30"),
+        ("6.45 Uhr", "TIME", "2011-03-17T06:45"),
     ]
 
 
@@ -440,14 +440,15 @@ def test_von_morgen_is_the_future_in_general():
 
 def test_every_clock_time_in_a_chain_of_ranges_is_a_time():
     found = tx(
-        "Geöffnet am Sonntag von 8.30-12 und 14.30-16.30 Uhr, heute 15-20 Uhr.", "2013-11-30"
+        "Die Bibliothek hat am Sonntag von 9.15-11 und 13.45-17.30 Uhr offen, heute 15-20 Uhr.",
+        "2013-11-30",
     )
     times = [(t.text, t.value) for t in found if t.type == "TIME"]
     assert times == [
-        ("8.30", "2013-12-01T08:30"),
-        ("12", "2013-12-01T12:00"),
-        ("14.30", "2013-12-01T14:30"),
-        ("16.30 Uhr", "2013-12-01T16:30"),
+        ("9.15", "2013-12-01T09:15"),
+        ("11", "2013-12-01T11:00"),
+        ("13.45", "2013-12-01T13:45"),
+        ("17.30 Uhr", "2013-12-01T17:30"),
         ("15", "2013-11-30T15:00"),
         ("20 Uhr", "2013-11-30T20:00"),
     ]
@@ -466,7 +467,9 @@ def test_heutigen_before_a_weekday_stays_outside_and_still_fixes_the_day():
 
 
 def test_the_week_after_a_named_day_and_a_monthly_weekday():
-    found = tx("Start war am 1. Juli. Weiter ging es in der Woche darauf.", "2013-09-13")
+    found = tx(
+        "Die Messe öffnete am 1. Juli. Geschlossen wurde sie in der Woche darauf.", "2013-09-13"
+    )
     assert [(t.text, t.value) for t in found] == [
         ("1. Juli", "2013-07-01"),
         ("der Woche darauf", "2013-W28"),
@@ -485,7 +488,9 @@ def test_heute_after_a_dateline_or_in_a_past_clause_is_the_day():
 
 
 def test_headlines_in_capitals_are_read_like_text():
-    text = "DAS BESTE AUS 65 JAHREN - DIE JAHRE VON 1980 BIS 2011\n\nUm 12 Uhr MEZ tagt die EU."
+    text = (
+        "CHRONIK AUS 65 JAHREN - DIE JAHRE VON 1980 BIS 2011\n\nUm 12 Uhr MEZ beginnt der Gipfel."
+    )
     found = [(t.text, t.type, t.value) for t in tx(text, "2011-03-03")]
     assert found == [
         ("65 JAHREN", "DURATION", "P65Y"),
@@ -535,7 +540,7 @@ def test_heute_with_a_verb_of_an_event_held_that_day_is_the_day_even_in_an_essay
 
 
 def test_von_heute_an_is_the_day_and_a_heute_compound_is_a_name():
-    text = "Der Plan war alt. Ich bin von heute, dem 1. April, an zuständig. Von heute an gilt er."
+    text = "Die Regel ist neu. Sie gilt von heute, dem 1. April, an. Von heute an wird gezählt."
     assert [t.value for t in tx(text, "2016-04-01") if t.text.lower() == "heute"] == [
         "2016-04-01",
         "2016-04-01",
