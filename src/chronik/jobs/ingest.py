@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from chronik.ingest import ReadOptions, Skipped, read_paths
-from chronik.jobs.write import count_facts, store_and_link
+from chronik.jobs.write import FactCounts, count_facts, store_and_link
 from chronik.kb.link import finish_pending
 from chronik.settings import Settings
 from chronik.store.db import Store, has_report, optimize
@@ -25,17 +25,10 @@ SKIPPED_KEPT = 100
 
 
 @dataclass
-class IngestSummary:
+class IngestSummary(FactCounts):
     added: int = 0
     new_versions: int = 0
     duplicates: int = 0
-    words: int = 0
-    mentions: int = 0
-    timexes: int = 0
-    events: int = 0
-    claims: int = 0
-    events_joined: int = 0  # events found to be told by an earlier report too
-    contradictions: int = 0  # claims linked to contradicting claims of other reports
     skipped: list[Skipped] = field(default_factory=list)  # the first SKIPPED_KEPT of them
     skipped_count: int = 0
     seconds: float = 0.0
@@ -57,13 +50,7 @@ class IngestSummary:
             "new_versions": self.new_versions,
             "duplicates": self.duplicates,
             "skipped": self.skipped_count,
-            "words": self.words,
-            "mentions": self.mentions,
-            "timexes": self.timexes,
-            "events": self.events,
-            "claims": self.claims,
-            "events_joined": self.events_joined,
-            "contradictions": self.contradictions,
+            **self.facts_dict(),
             "seconds": round(self.seconds, 3),
             "words_per_second": round(self.words / self.seconds, 1) if self.seconds else None,
             "skipped_inputs": [str(s) for s in self.skipped],

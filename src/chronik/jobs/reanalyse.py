@@ -32,7 +32,7 @@ from packaging.version import InvalidVersion, Version
 from chronik import __version__
 from chronik.errors import ConfigError
 from chronik.jobs.ingest import analyse_stream
-from chronik.jobs.write import count_facts, store_and_link
+from chronik.jobs.write import FactCounts, count_facts, store_and_link
 from chronik.nlp import pipeline
 from chronik.settings import Settings
 from chronik.store.db import Store, optimize
@@ -45,17 +45,10 @@ _RELEASE = re.compile(
 
 
 @dataclass
-class ReanalyseSummary:
+class ReanalyseSummary(FactCounts):
     pipeline: str = ""  # the version written now
     selected: int = 0
     reanalysed: int = 0
-    words: int = 0
-    mentions: int = 0
-    timexes: int = 0
-    events: int = 0
-    claims: int = 0
-    events_joined: int = 0
-    contradictions: int = 0
     stale_versions: dict[str, int] = field(
         default_factory=dict
     )  # version found -> reports ("" = none)
@@ -66,13 +59,7 @@ class ReanalyseSummary:
             "pipeline": self.pipeline,
             "selected": self.selected,
             "reanalysed": self.reanalysed,
-            "words": self.words,
-            "mentions": self.mentions,
-            "timexes": self.timexes,
-            "events": self.events,
-            "claims": self.claims,
-            "events_joined": self.events_joined,
-            "contradictions": self.contradictions,
+            **self.facts_dict(),
             "stale_versions": self.stale_versions,
             "seconds": round(self.seconds, 3),
         }

@@ -11,7 +11,6 @@ import os
 import signal
 import threading
 from dataclasses import dataclass
-from typing import Protocol
 
 from chronik.kb.alerts import fire_for_report
 from chronik.kb.link import CrossLinks, link_pending_reports
@@ -44,16 +43,28 @@ class Stored:
     alerts: tuple[str, ...] = ()  # names of the alerts this report fired (after linking)
 
 
-class FactCounts(Protocol):
-    """What a job's summary counts (IngestSummary and ReanalyseSummary both do)."""
+@dataclass
+class FactCounts:
+    """What every job's summary counts of the reports it stored (ingest, Dask ingest, reanalyse)."""
 
-    words: int
-    mentions: int
-    timexes: int
-    events: int
-    claims: int
-    events_joined: int
-    contradictions: int
+    words: int = 0
+    mentions: int = 0
+    timexes: int = 0
+    events: int = 0
+    claims: int = 0
+    events_joined: int = 0  # events found to be told by an earlier report too
+    contradictions: int = 0  # claims linked to contradicting claims of other reports
+
+    def facts_dict(self) -> dict[str, int]:
+        return {
+            "words": self.words,
+            "mentions": self.mentions,
+            "timexes": self.timexes,
+            "events": self.events,
+            "claims": self.claims,
+            "events_joined": self.events_joined,
+            "contradictions": self.contradictions,
+        }
 
 
 def store_and_link(
