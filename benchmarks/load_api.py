@@ -31,25 +31,8 @@ from locust import HttpUser, between, task  # noqa: E402
 from locust.env import Environment  # noqa: E402
 
 from benchmarks.common import save  # noqa: E402
+from chronik.types import EVENT_TYPES  # noqa: E402
 
-EVENT_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "COOPERATE",
-    "AID",
-    "CONCEDE",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
 START, DAYS = date(2015, 1, 1), 3653
 SAMPLE: dict[str, list] = {}
 

@@ -15,6 +15,27 @@ from chronik.dates import PartialDate
 # and refusing it keeps it out of memory and out of a pipeline whose cost grows with the text.
 MAX_REPORT_CHARS = 1_000_000
 
+# The annotation format's vocabularies (../shared/spec/annotation.md), in the order pages list them.
+EVENT_TYPES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "COOPERATE",
+    "AID",
+    "CONCEDE",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+CERTAINTIES = ("asserted", "reported", "alleged", "unconfirmed", "denied")
+
 
 @dataclass(frozen=True)
 class Report:

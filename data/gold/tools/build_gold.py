@@ -41,6 +41,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from chronik.types import CERTAINTIES, EVENT_TYPES
+
 ROOT = Path(__file__).resolve().parents[3]
 SAMPLE = ROOT / "data" / "sample"
 EVENTS = ROOT / "data" / "gold" / "events"
@@ -50,25 +52,6 @@ SOURCE = EVENTS / "source"
 ENTITY_TYPES = {"PER", "LOC", "ORG", "OTH"}
 TIMEX_TYPES = {"DATE", "TIME", "DURATION", "SET"}
 MODS = {"START", "MID", "END", "APPROX", "BEFORE", "AFTER"}
-EVENT_TYPES = {
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "COOPERATE",
-    "AID",
-    "CONCEDE",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-}
-CERTAINTIES = {"asserted", "reported", "alleged", "unconfirmed", "denied"}
 ROLES = {"a": "actor", "t": "target", "p": "place", "tm": "time"}
 DATED_START = re.compile(r"^\s*date (\S+)[ \t]*(.*)$")
 SENTENCE_END = re.compile(r"(?<![0-9])[.!?][\"“”]?\s+(?=[\"„A-ZÄÖÜ])|\n\s*\n|\n")

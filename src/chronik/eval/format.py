@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from chronik.dates import parse_iso
+from chronik.types import CERTAINTIES, EVENT_TYPES
 
 ENTITY_TYPES = {"PER", "LOC", "ORG", "OTH"}
 SUBS = {None, "part", "deriv"}
@@ -25,25 +26,6 @@ MODS = {
     "EQUAL_OR_LESS",
     "EQUAL_OR_MORE",
 }
-EVENT_TYPES = {
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "COOPERATE",
-    "AID",
-    "CONCEDE",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-}
-CERTAINTIES = {"asserted", "reported", "alleged", "unconfirmed", "denied"}
 ROLES = ("actor", "target", "place", "time")
 
 

@@ -32,7 +32,7 @@ from chronik.store.alerts import (
     report_facts,
 )
 from chronik.store.db import Store
-from chronik.store.filters import CERTAINTIES, EVENT_TYPES
+from chronik.types import CERTAINTIES, EVENT_TYPES
 
 FACTS_LISTED = 20  # per payload: the rest are counted, not listed
 

@@ -32,25 +32,6 @@ AHEAD_DAYS = 31
 LEAD_CHARS = 200  # the start of a report's text sent along for the headline of an untitled one
 HEAVY = 1000  # mentions of an entity (or claims) for event lists
 RECENT_HEAVY = 2500  # mentions of an entity for finding its latest reports
-EVENT_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "COOPERATE",
-    "AID",
-    "CONCEDE",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
-CERTAINTIES = ("asserted", "reported", "alleged", "unconfirmed", "denied")
 
 r, e, a, m, c = (
     schema.reports.c,

@@ -18,13 +18,14 @@ from chronik.store import schema
 from chronik.store.contested import claims
 from chronik.store.db import Store
 from chronik.store.entity_page import entity
-from chronik.store.filters import CERTAINTIES, EVENT_TYPES, LEAD_CHARS, Filters, Page, as_of
+from chronik.store.filters import LEAD_CHARS, Filters, Page, as_of
 from chronik.store.links import link_counts
 from chronik.store.network import edge_events, latest_month, network
 from chronik.store.places import coordinates, places
 from chronik.store.search import search
 from chronik.store.search_query import QueryError
 from chronik.store.timeline import timeline
+from chronik.types import CERTAINTIES, EVENT_TYPES
 
 __all__ = [  # the views over facts live in their own modules; callers import this one
     "CERTAINTIES",
