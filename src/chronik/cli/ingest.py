@@ -83,14 +83,7 @@ def ingest(
         elif shown <= 50:
             err.print(f"skipped: {item}", style="yellow", markup=False, highlight=False)
 
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=as_json or not err.is_terminal,
-    ) as progress:
+    with progress_line(as_json) as progress:
         task = progress.add_task("reading…")
 
         def on_progress(s) -> None:  # type: ignore[no-untyped-def]
@@ -159,14 +152,7 @@ def reanalyse(
     from chronik.store.db import open_store
 
     store = open_store(settings.db)
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=as_json or not err.is_terminal,
-    ) as progress:
+    with progress_line(as_json) as progress:
         task = progress.add_task("selecting…")
 
         def on_progress(s) -> None:  # type: ignore[no-untyped-def]
@@ -226,3 +212,16 @@ def _deliver_alerts(store) -> None:  # type: ignore[no-untyped-def]
 
     for problem in deliver_pending(store).errors:
         err.print(f"alert: {problem}", style="yellow", markup=False, highlight=False)
+
+
+def progress_line(as_json: bool) -> Progress:
+    """A spinner, a description and the time so far on stderr; off for --json and when stderr is not
+    a terminal (CI logs, pipes)."""
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=as_json or not err.is_terminal,
+    )
