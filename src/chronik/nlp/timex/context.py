@@ -119,6 +119,20 @@ class Context:
                 self._tense[key] = tense_at(self.text, self.starts, self.start, self.end, self.lex)
         return self._tense[key]
 
+    def directed_tense(self, weekday: bool = False) -> str | None:
+        """The direction a preposition gives, unless the clause's own tense says otherwise: "seit"
+        always looks back; "ab Montag", "bis Freitag" look ahead in the present, but back when the
+        clause tells the past ("bis Freitag hatten sich 300 gemeldet")."""
+        previous = self.preposition_tense(weekday)
+        if previous == FUTURE:
+            key = (-self.start, self.end)
+            if key not in self._tense:
+                self._tense[key] = tense_at(
+                    self.text, self.starts, self.start, self.end, self.lex, clause_only=True
+                )
+            return self._tense[key] or FUTURE
+        return previous or self.tense()
+
     def preposition_tense(self, weekday: bool = False) -> str | None:
         """ "seit Oktober", "(die Unwetter) vom Mittwoch" look back; "ab Montag", "bis Freitag" look
         ahead. ("vom 22. Juli bis …" opens a range and says nothing.)"""
@@ -204,7 +218,7 @@ def choose_year(
     next one in the future, else the nearest. `keys(year)` gives the occurrence's position on the
     scale of `anchor_key`."""
     assert ctx.anchor is not None
-    tense = forced or ctx.preposition_tense() or ctx.tense()
+    tense = forced or ctx.directed_tense()
     years = [
         y for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1) if 1 <= y <= 9999
     ]

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from chronik.nlp.lang import de
 from chronik.nlp.timex import calc
 from chronik.nlp.timex.context import (
+    BLOCK,
     MODS,
     UNIT_WORDS,
     Context,
@@ -30,7 +31,7 @@ def _weekday_date(ctx: Context, weekday: int, rel: int | None) -> date | None:
         return None
     back = (today.isoweekday() - weekday) % 7
     forward = (weekday - today.isoweekday()) % 7
-    tense = forced_tense(rel) or ctx.preposition_tense(weekday=True) or ctx.tense()
+    tense = forced_tense(rel) or ctx.directed_tense(weekday=True)
     if rel is not None and rel < 0:
         return today - timedelta(days=back or 7)
     if rel is not None and rel > 0:
@@ -52,9 +53,17 @@ def _weekday_value(ctx: Context, weekday: int, rel: int | None) -> tuple[str, da
     return f"{year}-WXX-{weekday}", None
 
 
-def h_weekday(m: re.Match, ctx: Context) -> Found | None:
+# Sunday papers: "sagte er der Welt am Sonntag" names a paper, not a day
+_SUNDAY_PAPERS = frozenset(["Welt", "Bild", "Presse", "NZZ"])
+
+
+def h_weekday(m: re.Match, ctx: Context) -> Found | object | None:
     g = m.groupdict()
     weekday = ctx.lex.weekdays[g["wd"]]
+    if m.group(0) == "Sonntag":
+        before = ctx.previous_words(2)
+        if len(before) == 2 and before[1] == "am" and before[0] in _SUNDAY_PAPERS:
+            return BLOCK
     value, day = _weekday_value(ctx, weekday, rel_offset(g.get("rel"), ctx.lex))
     pod_word = g.get("wdpod") or g.get("pod")
     if pod_word:

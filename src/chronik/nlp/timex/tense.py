@@ -52,6 +52,7 @@ _PRETERITE_STEMS = (
     "hn",
     "gn",
     "st",
+    "rn",  # warnten, lernten, forderten: no present form ends in "-rnten"
 )
 _FUSED_ZU = re.compile(
     r"^(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|zurück|weg|her|hin|um|los|fort|frei|teil|statt|zusammen|wieder|vorbei|durch|bekannt)zu\w{3,}en$"
@@ -108,13 +109,13 @@ def is_participle(word: str) -> bool:
 
 
 def _prefixed_preterite(word: str, lex: Lexicon) -> bool:
-    """ "beschloss", "übernahm", "verließ": a strong preterite of four letters or more after a
-    prefix."""
+    """ "beschloss", "übernahm", "verließ", "vorlag": a strong preterite of three letters or more
+    after a prefix."""
     if len(word) < 6 or not word.islower():
         return False
     stems = _stems(lex)
     prefixes = lex.verbs["prefix"]
-    return any(word[-k:] in stems and word[:-k] in prefixes for k in range(4, 9))
+    return any(word[-k:] in stems and word[:-k] in prefixes for k in range(3, 9))
 
 
 _STEMS: dict[int, frozenset[str]] = {}
@@ -124,7 +125,9 @@ def _stems(lex: Lexicon) -> frozenset[str]:
     key = id(lex)
     if key not in _STEMS:
         _STEMS[key] = frozenset(
-            f for f in lex.verbs["past"] if len(f) >= 4 and f not in ("waren", "hatte", "hatten")
+            f
+            for f in lex.verbs["past"]
+            if len(f) >= 3 and f not in ("war", "waren", "hatte", "hatten")
         )
     return _STEMS[key]
 
@@ -183,15 +186,60 @@ def words_tense(words: list[str], lex: Lexicon, reports: bool = True) -> str | N
     return None
 
 
-def tense_at(text: str, starts: Sequence[int], start: int, end: int, lex: Lexicon) -> str | None:
+# "der am Montag vorgestellte Bericht", "die im Mai gewählte Präsidentin", "der am Freitag
+# beginnende Gipfel": the expression inside an attribute before a noun, whose participle dates it
+_ATTRIBUTE_OPEN = re.compile(
+    r"(?<![\wÄÖÜäöüß])(?:der|die|das|dem|den|des|ein|eine|einem|einen|einer|eines|seine[mnrs]?|"
+    r"ihre[mnrs]?)\s+(?:am|im|Anfang|Mitte|Ende)\s+$"
+)
+_ATTRIBUTE_WORD = re.compile(r"\s*([A-Za-zÄÖÜäöüß-]+)")
+_INFLECTED = re.compile(r"^([a-zäöüß]{4,}?)(?:e|en|er|es|em)$")
+
+
+def attribute_tense(text: str, start: int, end: int) -> str | None:
+    """PAST when the expression sits in an attribute with a past participle ("die am Montag
+    vorgestellte Studie": done), FUTURE with a present participle ("der am Montag beginnende
+    Gipfel": ahead or under way); None when it sits in no such attribute."""
+    if not _ATTRIBUTE_OPEN.search(text, max(0, start - 20), start):
+        return None
+    pos = end
+    for _ in range(6):
+        found = _ATTRIBUTE_WORD.match(text, pos)
+        if found is None:
+            return None
+        word, pos = found.group(1), found.end()
+        following = _ATTRIBUTE_WORD.match(text, pos)
+        if not word.islower() or following is None or not following.group(1)[:1].isupper():
+            continue
+        base = _INFLECTED.match(word)
+        if base is None:
+            continue
+        stem = base.group(1)
+        if stem.endswith("end") and len(stem) >= 6:
+            return FUTURE
+        if is_participle(stem):
+            return PAST
+    return None
+
+
+def tense_at(
+    text: str, starts: Sequence[int], start: int, end: int, lex: Lexicon, clause_only: bool = False
+) -> str | None:
+    """The tense of the clause around [start, end); when it holds no verb form we know, that of the
+    sentence (unless `clause_only`)."""
+    attribute = attribute_tense(text, start, end)
+    if attribute is not None:
+        return attribute
     sentence = sentence_of(starts, text, start, end)
     left, right = clause_of(text, sentence, start, end)
     # the expression itself stands as one placeholder word, so "am <T> normalisierte" is not read as
     # "am normalisierte" (an adjective after a determiner)
     clause = _WORD.findall(text, left, start) + ["<T>"] + _WORD.findall(text, end, right)
     found = words_tense(clause, lex)
-    if found is not None or (left, right) == sentence:
+    if found is not None or (left, right) == sentence or clause_only:
         return found
+    if clause[0] == "so" and clause[1:2] != ["dass"]:
+        return PAST  # ", so der Sprecher am Montag": who said it, and when
     # a verb of saying in the main clause ("Er sagt, im Oktober beginne der Bau") does not date the
     # expression
     whole = (

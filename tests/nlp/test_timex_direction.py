@@ -1,0 +1,73 @@
+"""Which way a weekday, day or month without a year points: the clause's tense, an attribute's
+participle, a preposition, an attribution. Sentences written for these tests (report date
+2016-03-09, a Wednesday)."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronik.dates import parse_iso
+from chronik.nlp.timex import find_timexes
+
+WEDNESDAY = "2016-03-09"
+
+
+def values(text: str, date: str = WEDNESDAY) -> dict[str, str]:
+    return {t.text: t.value for t in find_timexes(text, parse_iso(date))}
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        # a past participle in the attribute: done; a present participle: ahead
+        ("Die am Montag vorgestellte Studie sorgt für Streit.", "Montag", "2016-03-07"),
+        ("Ein am Freitag nach Brüssel geschickter Brief blieb liegen.", "Freitag", "2016-03-04"),
+        ("Der am Freitag beginnende Parteitag wird lange dauern.", "Freitag", "2016-03-11"),
+        ("Das am 30. Juni auslaufende Abkommen wird verlängert.", "30. Juni", "2016-06-30"),
+        ("Die im Oktober gewählte Bürgermeisterin tritt an.", "Oktober", "2015-10"),
+    ],
+)
+def test_an_attribute_participle_gives_the_direction(text, words, value):
+    assert values(text)[words] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("Die Grünen warnten am Freitag vor dem Plan.", "Freitag", "2016-03-04"),
+        ("Der Bericht, der am Dienstag der Agentur vorlag, ist lang.", "Dienstag", "2016-03-08"),
+        ("Der Minister übte am Montag scharfe Kritik.", "Montag", "2016-03-07"),
+    ],
+)
+def test_preterites_of_more_shapes_tell_the_past(text, words, value):
+    assert values(text)[words] == value
+
+
+def test_an_attribution_with_so_reports_a_past_day():
+    text = "Das Angebot gelte weiter, so die Sprecherin am Montag in einer Aussendung."
+    assert values(text)["Montag"] == "2016-03-07"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("Ab Montag gilt die neue Regel.", "Montag", "2016-03-14"),
+        ("Bis Freitag bleibt die Brücke gesperrt.", "Freitag", "2016-03-11"),
+        ("Bis Freitag hatten sich 300 Freiwillige gemeldet.", "Freitag", "2016-03-04"),
+        ("Ab Dienstag schlossen die Nachbarn ihre Grenzen.", "Dienstag", "2016-03-08"),
+        (
+            "Von Jahresbeginn bis 31. Jänner wurden 900 Anträge gestellt.",
+            "31. Jänner",
+            "2016-01-31",
+        ),
+        ("Seit Montag fahren die Züge wieder.", "Montag", "2016-03-07"),
+    ],
+)
+def test_ab_and_bis_look_ahead_unless_the_clause_tells_the_past(text, words, value):
+    assert values(text)[words] == value
+
+
+def test_a_sunday_paper_is_no_day():
+    found = values("Der Minister sagte der Welt am Sonntag, er bleibe im Amt.")
+    assert "Sonntag" not in found
+    assert values("Der Minister sagte am Sonntag, er bleibe im Amt.")["Sonntag"] == "2016-03-06"
