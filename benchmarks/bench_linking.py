@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from benchmarks.common import ROOT, percentiles, save
 from chronik.dates import parse_iso
 from chronik.kb.entities import COMPONENT, link_report
-from chronik.nlp.linking import names as nm
+from chronik.names import keys as nm
 from chronik.nlp.linking.cluster import Index
 from chronik.nlp.linking.link import Linker, MentionInput
 from chronik.store import schema as t

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from chronik.dates import parse_iso
 from chronik.kb.decisions import alias_add, entity_merge, entity_show, entity_split
 from chronik.kb.entities import link_report, relink_all
-from chronik.nlp.linking.aliases import AliasError
+from chronik.names.aliases import AliasError
 from chronik.store import schema as t
 from chronik.store.db import open_store, write_report
 from chronik.types import Annotations, Mention, Report

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from chronik.names.aliases import Alias, AliasError, build_alias_table
+from chronik.names.keys import first_names_compatible, genitive_candidates, phonetic_keys
+from chronik.names.translit import cyrillic_to_latin
 from chronik.nlp.linking import link_documents
-from chronik.nlp.linking.aliases import Alias, AliasError, build_alias_table, gazetteer
 from chronik.nlp.linking.analyse import country_of_adjective
-from chronik.nlp.linking.names import first_names_compatible, genitive_candidates, phonetic_keys
 from chronik.nlp.linking.roles import MentionView, RoleBook, find_roles
-from chronik.nlp.linking.translit import cyrillic_to_latin
+from chronik.nlp.linking.tables import gazetteer
 
 
 def record(rid: str, day: str, text: str, names: list[tuple]) -> dict:

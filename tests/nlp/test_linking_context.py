@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from chronik.names.aliases import AliasTable
 from chronik.nlp.linking import Linker, MentionInput, link_documents
-from chronik.nlp.linking.aliases import AliasTable
 
 
 def _record(rid: str, day: str, text: str, names: list[tuple[str, str]]) -> dict[str, Any]:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from importlib import resources
 
-from chronik.nlp.linking.names import lookup_key
+from chronik.names.keys import lookup_key
 
 SOURCES = {"wp", "wp-surname", "usage"}
 
 
 def _rows(name: str) -> list[list[str]]:
-    text = resources.files("chronik.nlp.resources.linking").joinpath(name).read_text("utf-8")
+    package = (
+        "chronik.names.resources" if name == "aliases.tsv" else "chronik.nlp.resources.linking"
+    )
+    text = resources.files(package).joinpath(name).read_text("utf-8")
     return [
         line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")
     ]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from chronik.kb.decisions import entity_show
@@ -146,3 +149,18 @@ def test_digits_that_are_not_ascii_are_names_not_ids(store, name: str) -> None: 
     with connection(store) as conn:
         assert resolve(conn, name) is None
     assert queries.timeline(store, queries.Filters(entity=name))["events"] == []
+
+
+def test_looking_a_name_up_loads_no_nlp_module(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The store resolves names with chronik.names, below nlp: no model or nlp code is loaded."""
+    code = (
+        "import sys\n"
+        "from chronik.store.db import connection, open_store\n"
+        "from chronik.store.lookup import candidates\n"
+        f"s = open_store({str(tmp_path / 'empty.db')!r})\n"
+        "with connection(s) as conn:\n"
+        "    assert candidates(conn, 'Weißrusslands') == []\n"
+        "print(sorted(m for m in sys.modules if m.startswith('chronik.nlp')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from chronik.eval.bcubed import BCubed, bcubed
+from chronik.names.aliases import AliasTable
 from chronik.nlp.linking import link_documents
-from chronik.nlp.linking.aliases import AliasTable
 from chronik.nlp.linking.roles import MentionView, RoleBook, RoleFact, find_roles
 
 SCORED_TYPES = ("PER", "LOC", "ORG")

@@ -20,8 +20,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from chronik.errors import ConfigError
-from chronik.nlp.linking import names as nm
-from chronik.nlp.linking.query import NameQuery, fits_first_names, name_query
+from chronik.names import keys as nm
+from chronik.names.query import NameQuery, fits_first_names, name_query
 from chronik.store.alerts import (
     Alert,
     ReportFacts,
@@ -125,7 +125,7 @@ def _fold(value: str | None) -> str:
 @dataclass(frozen=True)
 class Wanted:
     """A name as the alert gives it, also in the linker's keys: Schoigu, Shoigu and Шойгу alike
-    (as `--entity` of the other commands, nlp.linking.query)."""
+    (as `--entity` of the other commands, chronik.names.query)."""
 
     folded: str
     query: NameQuery

@@ -12,8 +12,8 @@ from typing import Any
 
 from chronik.errors import ChronikError
 from chronik.kb.entities import combine_aliases, decision_aliases
-from chronik.nlp.linking import names as nm
-from chronik.nlp.linking.aliases import Alias, AliasError, file_aliases
+from chronik.names import keys as nm
+from chronik.names.aliases import Alias, AliasError, file_aliases
 from chronik.store import decisions as decision_rows
 from chronik.store import lookup
 from chronik.store.db import Conn, Store, connection, transaction

@@ -13,10 +13,16 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from chronik.nlp.linking import names as nm
-from chronik.nlp.linking.aliases import Alias, AliasTable, build_alias_table, file_aliases
+from chronik.names import keys as nm
+from chronik.names.aliases import (
+    Alias,
+    AliasTable,
+    build_alias_table,
+    default_aliases,
+    file_aliases,
+)
 from chronik.nlp.linking.cluster import Entity, Index, index_keys
-from chronik.nlp.linking.link import Linked, Linker, MentionInput, default_aliases
+from chronik.nlp.linking.link import Linked, Linker, MentionInput
 from chronik.store import entities as entity_rows
 from chronik.store.db import Conn, Store, transaction
 from chronik.store.decisions import active_decisions, decisions_stamp

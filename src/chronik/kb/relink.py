@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from chronik.nlp.linking import names as nm
-from chronik.nlp.linking.aliases import AliasTable
+from chronik.names import keys as nm
+from chronik.names.aliases import AliasTable
 from chronik.nlp.linking.cluster import Entity, Index
 from chronik.nlp.linking.link import Linked, Linker, MentionInput, known_forms
 from chronik.nlp.linking.roles import MentionView, RoleBook, RoleFact, find_roles

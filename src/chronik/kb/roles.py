@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from chronik.nlp.linking import names as nm
+from chronik.names import keys as nm
 from chronik.nlp.linking.link import Linked, Linker
 from chronik.nlp.linking.roles import MentionView, RoleBook, find_roles
 from chronik.store.db import Conn

@@ -5,7 +5,7 @@ entity columns.
 Functions take the connection of the caller's transaction (`store.db.transaction`), so the linker, a
 relink and a user correction each write all their rows in one unit of work. Keys and names arrive
 here already normalised: how a name becomes a key is the linker's business
-(chronik.nlp.linking.names).
+(chronik.names.keys).
 """
 
 from __future__ import annotations

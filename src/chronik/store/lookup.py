@@ -1,7 +1,7 @@
 """A name typed by a user -> the entity it means, the same way for every command and view
 (`--entity`, `?entity=`, `entity show`, the API).
 
-The name is turned into the linker's keys (chronik.nlp.linking.query, pure: the rules that made the
+The name is turned into the linker's keys (chronik.names.query, pure: the rules that made the
 keys at linking time make them here), and the entities under those keys are the candidates. One
 candidate, or one that holds DOMINANT_SHARE of all the candidates' mentions, is the answer; else the
 name is ambiguous and AmbiguousEntity lists the candidates with type, mention count and context
@@ -16,8 +16,8 @@ from typing import Any
 import sqlalchemy as sa
 
 from chronik.errors import ChronikError
-from chronik.nlp.linking.link import default_aliases
-from chronik.nlp.linking.query import NameQuery, fits_first_names, name_query
+from chronik.names.aliases import default_aliases
+from chronik.names.query import NameQuery, fits_first_names, name_query
 from chronik.store import schema
 from chronik.store.db import Conn
 

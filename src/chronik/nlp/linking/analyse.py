@@ -7,17 +7,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from chronik.names import keys as nm
+from chronik.names.aliases import AliasTable
+from chronik.names.translit import cyrillic_to_latin, has_cyrillic
 from chronik.nlp.lang.de import COMPOUND_HEADS, NAME_TITLES
-from chronik.nlp.linking import names as nm
-from chronik.nlp.linking.aliases import (
-    AliasTable,
-    Gazetteer,
-    demonyms,
-    role_lexicon,
-    role_word,
-    speech_verbs,
-)
-from chronik.nlp.linking.translit import cyrillic_to_latin, has_cyrillic
+from chronik.nlp.linking.tables import Gazetteer, demonyms, role_lexicon, role_word, speech_verbs
 
 _ADJ_ENDING = re.compile(r"(e|en|em|er|es)$")
 # ostukrainisch, prorussisch, Westpolen: a direction or stance before a place name or its adjective

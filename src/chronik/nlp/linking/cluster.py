@@ -16,9 +16,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from chronik.nlp.linking import names as nm
+from chronik.names import keys as nm
+from chronik.names.translit import cyrillic_to_latin, has_cyrillic
 from chronik.nlp.linking.analyse import Analysis
-from chronik.nlp.linking.translit import cyrillic_to_latin, has_cyrillic
 
 # A bare surname joins a person seen within this many days of the report: the news of a season
 # (a minister, a commander), while a namesake years apart stays a different person.

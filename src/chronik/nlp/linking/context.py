@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from chronik.nlp.linking import names as nm
-from chronik.nlp.linking.aliases import Gazetteer, Place
+from chronik.names import keys as nm
 from chronik.nlp.linking.analyse import Analysis, adjective_bases
+from chronik.nlp.linking.tables import Gazetteer, Place
 
 # Institutions that every country has: the name alone does not say whose they are. (Not police
 # words: 'Sittenpolizei' names one body, and a report need not say whose it is.)

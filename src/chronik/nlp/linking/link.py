@@ -10,18 +10,11 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Any
 
+from chronik.names import keys as nm
+from chronik.names.aliases import AliasTable, default_aliases
 from chronik.nlp.linking import context as ctx
-from chronik.nlp.linking import names as nm
-from chronik.nlp.linking.aliases import (
-    AliasTable,
-    Gazetteer,
-    build_alias_table,
-    file_aliases,
-    gazetteer,
-)
 from chronik.nlp.linking.analyse import Analysis, analyse_mention, government_of
 from chronik.nlp.linking.cluster import (
     Decision,
@@ -33,6 +26,7 @@ from chronik.nlp.linking.cluster import (
     resolve_name,
     resolve_surname,
 )
+from chronik.nlp.linking.tables import Gazetteer, gazetteer
 
 LINKED_TYPES = ("PER", "LOC", "ORG", "OTH")
 PERSON_SURNAME = "P:"  # known_forms: surnames of persons named with a first name
@@ -54,11 +48,6 @@ class Linked:
     surface: str
     analysis: Analysis
     government_of: str | None = None
-
-
-@lru_cache(maxsize=1)
-def default_aliases() -> AliasTable:
-    return build_alias_table(list(file_aliases()))
 
 
 class AliasKeys:

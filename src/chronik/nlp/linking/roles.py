@@ -15,8 +15,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from chronik.nlp.linking.aliases import RoleWord, role_holders, role_word
 from chronik.nlp.linking.cluster import days_apart
+from chronik.nlp.linking.tables import RoleWord, role_holders, role_word
 
 _WORD = re.compile(r"[\wÄÖÜäöüß][\w\-ÄÖÜäöüß]*")
 _LINK_GAP = re.compile(r"^[\s,]{0,3}$")

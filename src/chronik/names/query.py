@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from chronik.nlp.linking import names as nm
-from chronik.nlp.linking.aliases import AliasTable
-from chronik.nlp.linking.translit import cyrillic_to_latin, has_cyrillic
+from chronik.names import keys as nm
+from chronik.names.aliases import AliasTable
+from chronik.names.translit import cyrillic_to_latin, has_cyrillic
 
 _TYPES = ("PER", "LOC", "ORG", "OTH")
 

@@ -17,8 +17,21 @@ from functools import lru_cache
 from rapidfuzz.distance import JaroWinkler
 from rapidfuzz.fuzz import ratio
 
-from chronik.nlp.lang.de import GENERIC_NAME_PARTS, NAME_ARTICLES, NAME_PARTICLES
-from chronik.nlp.linking.translit import cyrillic_to_latin, has_cyrillic, latin_key_form
+from chronik.names.translit import cyrillic_to_latin, has_cyrillic, latin_key_form
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Articles dropped from the front of a name ('der Kreml', 'the Guardian').
+NAME_ARTICLES = _words("das dem den der des die the")
+# Name particles that belong to the surname ('de', 'van', 'bin').
+NAME_PARTICLES = _words("bin da de del della der di du ibn la le ten ter van von zu")
+# Generic parts of hyphenated organisation names ('Wagner-Gruppe' = 'Wagner').
+GENERIC_NAME_PARTS = _words(
+    "bewegung gruppe konzern miliz organisation partei söldnertruppe truppe"
+)
 
 _QUOTES = "\"'„“”‚‘’»«›‹"
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")  # '<b>Hamas</b>' from a scraped page
