@@ -38,6 +38,8 @@ ADDRESSEE_HEAD = re.compile(
     r"seiten|führung|opposition|rebellen|kämpfer|demonstranten|verantwortlichen)$"
 )
 
+FROM_PLACE = {"RETREAT"}  # types whose event takes place where an aus-phrase points
+
 
 def fill(trigger: Trigger, ctx: ClauseContext) -> Roles:
     doc = ctx.index.doc
@@ -78,6 +80,10 @@ def fill(trigger: Trigger, ctx: ClauseContext) -> Roles:
             and c.prep in de.LOCATIVE
             and c.prep != "von"
         ]
+    if trigger.type not in FROM_PLACE:
+        # "Beschuss aus Syrien", "Flüchtlinge aus Syrien": "aus" names where something comes from;
+        # the event happens where it arrives (a retreat from a place is the exception)
+        roles.place = [c for c in roles.place if c.prep != "aus"]
     if trigger.is_verb and not roles.place:
         roles.place = relative_place(doc, trigger.clause, ctx)
     if not trigger.is_verb and not roles.place:

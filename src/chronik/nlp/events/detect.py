@@ -21,6 +21,9 @@ HYPOTHETICAL_HOSTS = {"REQUEST", "THREATEN"}  # "forderte den Rückzug", "drohte
 PROPOSAL_REJECTERS = {
     "ab|lehnen"
 }  # "lehnt weitere Sanktionen ab": no sanctions; a denial keeps its events
+# A ban's object did not happen: "Kundgebungen sind untersagt" (the ban itself is COERCE).
+PROHIBITIONS = {"untersagen", "verbieten"}
+NOUN_CONTENT_SPAN = 5  # tokens after a demand noun that its content phrase may reach
 TOPIC_OF = {
     "CONSULT": "über",
     "REQUEST": "um",
@@ -165,6 +168,15 @@ def drop_consumed(triggers: list[Trigger]) -> list[Trigger]:
     return out
 
 
+def _noun_content(doc: Doc, host: int, token: int) -> bool:
+    """ "Aufrufe zu Protesten", "die Forderung nach einem Rückzug": what a demand noun asks for
+    follows it closely, in its own phrase; a noun further on, after a conjunction, is not its
+    content ("trotz Aufrufen zur Ruhe und ... kam es zu Demonstrationen")."""
+    if not host < token <= host + NOUN_CONTENT_SPAN:
+        return False
+    return not any(doc[i].lower_ in de.CONJUNCTIONS for i in range(host + 1, token))
+
+
 def hypothetical(
     doc: Doc, triggers: list[Trigger], sentence_clauses: list[tuple[int, int]], sent_start: int
 ) -> set[int]:
@@ -196,14 +208,19 @@ def hypothetical(
             continue
         hosts = [t for t in by_clause.get(clause, []) if t.type in HYPOTHETICAL_HOSTS]
         rejecters = [t for t in by_clause.get(clause, []) if t.entry.lemma in PROPOSAL_REJECTERS]
+        banned = any(t.entry.lemma in PROHIBITIONS for t in by_clause.get(clause, []))
         fear = [i for i in range(*clause) if FEAR.match(doc[i].lower_)]
-        marks = [t.token for t in hosts + rejecters] + fear
+        marks = [t.token for t in hosts + rejecters if t.is_verb] + fear
+        noun_hosts = [t.token for t in hosts if not t.is_verb]
         topics = {
             TOPIC_OF[t.type] for t in by_clause.get(clause, []) if t.is_verb and t.type in TOPIC_OF
         }
         for t in by_clause.get(clause, []):
             if not t.is_verb and (
-                any(m < t.token for m in marks) or _governed_by(doc, t.token, clause, topics)
+                banned
+                or any(m < t.token for m in marks)
+                or any(_noun_content(doc, h, t.token) for h in noun_hosts)
+                or _governed_by(doc, t.token, clause, topics)
             ):
                 drop.add(t.token)
         if (hosts or fear) and n + 1 < len(sentence_clauses):

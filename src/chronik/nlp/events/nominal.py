@@ -30,20 +30,32 @@ GENITIVE_IS_TARGET = {
 }
 
 
+AGENT_REACH = 8  # tokens after a trigger noun that its von/durch agent phrase may start at
 OWN_ACTION_CUES = {"an|kündigen"}  # announcing one's own action: the speaker does it
 
 
 def noun_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> Roles:
     doc = ctx.index.doc
     after = [c for c in cands if trigger.token < c.start <= trigger.token + 6]
+    # "Kritik kam unter anderem von den Vereinten Nationen": an agent phrase may stand further off
+    by_agent = [
+        c
+        for c in cands
+        if trigger.token < c.start <= trigger.token + AGENT_REACH
+        and c.prep in de.AGENT_PREPOSITIONS
+    ]
     genitive = [
         c
         for c in after
         if c.start <= trigger.token + 3 and c.prep is None and _genitive_after(doc, trigger, c)
     ]
-    by_agent = [c for c in after if c.prep in ("von", "durch")]
     preps = TARGET_PREPS.get(trigger.type, set())
     targets = [c for c in after if c.prep in preps][:1]
+    between = [c for c in after if c.prep == "zwischen"]
+    if len(between) >= 2 and trigger.type not in GENITIVE_IS_TARGET:
+        # "das Treffen zwischen Kerry und Lawrow", "Kämpfe zwischen Armee und Rebellen": the first
+        # party is the actor, the other the partner or opponent
+        return Roles(actor=between[:1], target=between[1:])
     if not targets and trigger.type == "ACCUSE":
         # "Gegen den Minister wurden Ermittlungen eingeleitet": the accused, also before the noun
         targets = [c for c in cands if c.prep == "gegen" and c.start < trigger.token][:1]
@@ -92,7 +104,13 @@ def _clause_subject(
         finite = _guess_finite(doc, trigger.clause[0], trigger.token)
     if finite is None or not _done_by_subject(doc, trigger, finite, ctx):
         return []
-    bare = [c for c in cands if c.prep is None and not c.genitive and not c.pronoun]
+    if doc[finite].lower_ in de.STATE_AUX and not _participle_last(doc, trigger.clause):
+        return []  # "Hintergrund seien die Demonstrationen": a copula names, nobody acts
+    bare = [
+        c
+        for c in cands
+        if c.prep is None and not c.genitive and not c.pronoun and c.head not in ctx.nouns
+    ]  # "Lob gab es für die Entwicklungshilfe": an event noun does not act
     prefield = [c for c in bare if c.end <= finite]
     inverted = [
         c
@@ -103,6 +121,15 @@ def _clause_subject(
     if subject and subject[0].end == trigger.token:
         return []  # a noun right before the trigger belongs to its phrase, it is no subject
     return with_conjuncts(doc, subject, bare)
+
+
+def _participle_last(doc: Doc, clause: tuple[int, int]) -> bool:
+    """ "ist nach Minsk gereist": the clause ends in a ge-participle, so "ist" forms a perfect."""
+    last = segment.last_word(doc, clause)
+    if last is None:
+        return False
+    word = doc[last].lower_
+    return doc[last].text[:1].islower() and "ge" in word[:-2] and word.endswith(("t", "en"))
 
 
 def _fronted_object(doc: Doc, trigger: Trigger, finite: int) -> bool:

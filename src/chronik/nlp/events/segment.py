@@ -84,7 +84,7 @@ def clause_kind(doc: Doc, clause: tuple[int, int], sent_start: int) -> str:
     """main | sub | rel | zu (a zu-infinitive without an opener)."""
     first = doc[clause[0]].lower_
     after_boundary = clause[0] > sent_start
-    if first in de.SUBORDINATORS:
+    if first in de.SUBORDINATORS and not _preposition_opener(doc, clause):
         return "sub"
     last = last_word(doc, clause)
     own_aux = [
@@ -109,6 +109,23 @@ def clause_kind(doc: Doc, clause: tuple[int, int], sent_start: int) -> str:
     ):
         return "rel"
     return "main"
+
+
+# After these, "bis", "seit" and "während" are prepositions, not conjunctions: "Bis zum 4. Mai sind
+# Kundgebungen verboten", "seit 2014", "während des Gipfels".
+PREPOSITION_AFTER = frozenset(
+    {"zum", "zur", "am", "ins", "ans", "auf", "in", "an", "nach", "zu", "des", "dem", "heute"}
+)
+
+
+def _preposition_opener(doc: Doc, clause: tuple[int, int]) -> bool:
+    """ "Bis zum Jahresende", "Seit 2014", "Während des Gipfels": a clause opened by a word that is
+    both a preposition and a conjunction, used as a preposition (a fused article, a genitive or
+    dative article, or a number after it)."""
+    if doc[clause[0]].lower_ not in ("bis", "seit", "während") or clause[0] + 1 >= clause[1]:
+        return False
+    nxt = doc[clause[0] + 1]
+    return nxt.lower_ in PREPOSITION_AFTER or nxt.text[:1].isdigit()
 
 
 def _article_v2(doc: Doc, clause: tuple[int, int], last: int | None) -> bool:
