@@ -61,6 +61,8 @@ def test_an_attribution_with_so_reports_a_past_day():
             "2016-01-31",
         ),
         ("Seit Montag fahren die Züge wieder.", "Montag", "2016-03-07"),
+        ("Gibt es bis zum 21. April keinen Vertrag, wird geklagt.", "21. April", "2016-04-21"),
+        ("Bis zum 1. Februar hatten sich 300 gemeldet.", "1. Februar", "2016-02-01"),
     ],
 )
 def test_ab_and_bis_look_ahead_unless_the_clause_tells_the_past(text, words, value):

@@ -135,8 +135,13 @@ class Context:
 
     def preposition_tense(self, weekday: bool = False) -> str | None:
         """ "seit Oktober", "(die Unwetter) vom Mittwoch" look back; "ab Montag", "bis Freitag" look
-        ahead. ("vom 22. Juli bis …" opens a range and says nothing.)"""
+        ahead, also with an article ("seit dem 3. Mai", "bis zum 21. April", "ab dem 1. Juli").
+        ("vom 22. Juli bis …" opens a range and says nothing.)"""
         previous = self.previous_word().lower()
+        if previous in ("dem", "zum", "zur", "den"):
+            before = self.previous_words(2)
+            if len(before) == 2 and before[0].lower() in ("seit", "bis", "ab"):
+                previous = before[0].lower()
         if previous == "seit" or (weekday and previous == "vom"):
             return PAST
         if (
