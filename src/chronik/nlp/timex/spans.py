@@ -161,7 +161,9 @@ def h_set(m: re.Match, ctx: Context) -> Found | None:
         return Found(f"XXXX-XX-XXT{ctx.lex.words['pod'][g['pod']]}")
     if g.get("season"):
         return Found(f"XXXX-{ctx.lex.words['season'][g['season']].split(':')[0]}")
-    unit = g["unit"]
+    unit = g.get("unit") or g.get("unit2") or g.get("unit3")
+    if g.get("unit2") or g.get("unit3") or m.group(0).endswith(("im Jahr", "im Monat")):
+        return Found(duration_value(1, _SET_UNITS[unit]))  # "500 Besucher im Jahr"
     if " für " in m.group(0) or " um " in m.group(0):
         return Found(duration_value(1, _SET_UNITS[unit]))  # "Jahr für Jahr"
     if unit == "Wochenende":

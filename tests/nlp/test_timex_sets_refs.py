@@ -1,0 +1,52 @@
+"""Frequencies after a quantity, fuzzy references to a past stretch, and a day named with its year
+after "im Jahr". Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronik.dates import parse_iso
+from chronik.nlp.timex import find_timexes
+
+
+def found(text: str, date: str = "2016-03-09") -> dict[str, tuple[str, str]]:
+    return {t.text: (t.type, t.value) for t in find_timexes(text, parse_iso(date))}
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("Das Heim nimmt 300 Kinder im Jahr auf.", "im Jahr", "P1Y"),
+        ("Die Karte kostet zwölf Euro im Monat.", "im Monat", "P1M"),
+        ("Sie trainiert vier Stunden am Tag.", "am Tag", "P1D"),
+        ("Der Bus fährt 20 Mal in der Woche.", "20 Mal in der Woche", "P1W"),
+    ],
+)
+def test_a_unit_after_a_quantity_is_a_frequency(text, words, value):
+    assert found(text)[words] == ("SET", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sie kamen 2015 im Jahr 2016 wieder.",
+        "Er kam 3 Tage vorher am Tag der Wahl an.",
+        "Die Firma hatte 40 Angestellte im Jahr darauf.",
+    ],
+)
+def test_a_unit_with_its_own_date_is_no_frequency(text):
+    assert all(kind != "SET" for kind, _ in found(text).values())
+
+
+def test_the_past_stretch_is_a_past_reference_without_its_preposition():
+    assert found("In der vergangenen Zeit scheiterten viele Pläne.")["der vergangenen Zeit"] == (
+        "DATE",
+        "PAST_REF",
+    )
+
+
+def test_a_day_named_with_im_jahr_takes_that_year():
+    assert found("Am 5. Mai im Jahr 1990 kam er an.")["5. Mai im Jahr 1990"] == (
+        "DATE",
+        "1990-05-05",
+    )
