@@ -53,6 +53,7 @@ class Draft:
     contrast: bool = (
         False  # told as the other side's account ("sagten hingegen", "erklärte dagegen")
     )
+    pronoun: int | None = None  # token of "er"/"sie" that named the speaker
     rule: str = ""
     events: list[str] = field(default_factory=list)
     contradicts: list[str] = field(default_factory=list)
@@ -92,11 +93,14 @@ def _verb_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft | 
     draft = Draft(*whole(sent), cue.certainty, sent.index, cue, rule=cue.rule_id)
     opener = doc[clause[0]].lower_
     inverted = (
-        ci > 0 and (cue.start == clause[0] or opener == "so") and _speaker_after(index, clause, cue)
+        ci > 0
+        and (cue.start == clause[0] or opener == "so")
+        and _speaker_after(index, clause, cue)
+        and not _colon_after(doc, after)
     )
     if inverted:
         draft.start, draft.end = sent.clauses[0][0], sent.clauses[ci - 1][1]  # "P, sagte X"
-        draft.source = _source_after(doc, index, clause, cue)
+        _speaker(doc, index, draft, _after(index, clause, cue))
         draft.complement = True
     elif opener == "wie" and len(sent.clauses) > 1:  # "Wie X mitteilte, P"
         others = [c for c in sent.clauses if c != clause]
@@ -109,11 +113,10 @@ def _verb_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft | 
             draft.complement = True
         elif not _standalone_ok(doc, clause, cue):
             return None
-        draft.source = (
-            _agent(doc, index, clause, cue)
-            if _passive_cue(doc, clause, cue)
-            else _subject(doc, index, clause, cue)
-        )
+        if _passive_cue(doc, clause, cue):
+            draft.source = _agent(doc, index, clause, cue)
+        else:
+            _speaker(doc, index, draft, _subject(doc, index, clause, cue))
         draft.refers_back = (
             not after
             and opener in de.BACK_REFERENCES
@@ -124,6 +127,12 @@ def _verb_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft | 
     if cue.kind == "say" and DENIAL_WORDS.search(" ".join(doc[i].lower_ for i in range(*clause))):
         draft.certainty = "denied"  # "nannte die Berichte haltlos"
     return draft
+
+
+def _colon_after(doc: Doc, after: list[tuple[int, int]]) -> bool:
+    """ "..., sagte Kurz: So ist es!": a colon after the cue's clause opens what the speaker says;
+    what stands before the cue (a journalist's question) is not the speaker's."""
+    return bool(after) and after[0][0] > 0 and doc[after[0][0] - 1].text == ":"
 
 
 def _standalone_ok(doc: Doc, clause: tuple[int, int], cue: Cue) -> bool:
@@ -342,29 +351,39 @@ def _agent(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue) -> Span
     return _source_span(doc, index, agents[0]) if agents else None
 
 
-def _subject(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue) -> Span | None:
+def _subject(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue) -> Candidate | None:
     """The speaker: the prefield before the cue verb, else the subject right after it ("warnte
-    er")."""
+    er"). A prefield that opens with a preposition is one adverbial phrase ("Trotz gesunkener
+    Zahlen sieht er ..."): the subject then follows the verb."""
     skip = {cue.particle} if cue.particle is not None else set()
     before = [
         c
         for c in phrases.candidates(index, clause[0], cue.start)
         if c.prep is None and not c.genitive
     ]
-    if before:
-        return _source_span(doc, index, before[0])
-    return _source_after(doc, index, clause, cue, skip)
+    verb_second = any(doc[i].is_alpha for i in range(cue.end, clause[1]))
+    if before and not (verb_second and doc[clause[0]].lower_ in de.PREPOSITIONS):
+        return before[0]
+    return _after(index, clause, cue, skip)
 
 
-def _source_after(
-    doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue, skip: set[int] | None = None
-) -> Span | None:
+def _after(
+    index: DocIndex, clause: tuple[int, int], cue: Cue, skip: set[int] | None = None
+) -> Candidate | None:
     after = [
         c
         for c in phrases.candidates(index, cue.end, clause[1], skip)
         if c.prep is None and not c.genitive
     ]
-    return _source_span(doc, index, after[0]) if after else None
+    return after[0] if after else None
+
+
+def _speaker(doc: Doc, index: DocIndex, draft: Draft, cand: Candidate | None) -> None:
+    """Sets the draft's source from the speaker's phrase; a pronoun is kept in mind for the
+    speaker of the claims before ("Er kündigte ... an" after "sagte ein Sprecher")."""
+    draft.source = _source_span(doc, index, cand) if cand is not None else None
+    if cand is not None and cand.pronoun and doc[cand.start].lower_ in ("er", "sie"):
+        draft.pronoun = cand.start
 
 
 def _speaker_after(index: DocIndex, clause: tuple[int, int], cue: Cue) -> bool:

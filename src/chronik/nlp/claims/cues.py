@@ -62,7 +62,7 @@ def _word_cue(doc: Doc, lex: Lexicon, i: int, clause: tuple[int, int], text: str
     if not word[:1].isalpha():
         return None
     if word[:1].islower() or (i == clause[0] and word.lower() in lex.exact_nouns):
-        if detect.attributive(doc, i, clause[0]):
+        if detect.attributive(doc, i, clause[0]) and not _finite_after_das(doc, lex, i, clause):
             return None  # "die eingeräumte Frist", "die gemeldeten Fälle"
         trigger = detect.verb_trigger(doc, lex, i, clause, text)
         if trigger is not None and not (
@@ -81,6 +81,25 @@ def _word_cue(doc: Doc, lex: Lexicon, i: int, clause: tuple[int, int], text: str
         if entry.allowed(text):
             return Cue(entry.kind, entry.label, i, i + 1, entry)
     return None
+
+
+INSEPARABLE = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "über", "unter", "wider")
+
+
+def _finite_after_das(doc: Doc, lex: Lexicon, i: int, clause: tuple[int, int]) -> bool:
+    """ "Das sagte Putin", "Das kündigte der Minister an": after a clause-opening "das" a past form
+    that cannot be a participle ("gesagte", "angekündigte" would be) is the finite verb."""
+    if i - 1 != clause[0] or doc[i - 1].lower_ not in ("das", "dies"):
+        return False
+    word = doc[i].lower_
+    for hit in lex.verb_hits(word):
+        verb = hit.entry.lemma.rpartition("|")[2]
+        if hit.split:
+            return True
+        simple = not verb.startswith(INSEPARABLE) and not verb.endswith("ieren")
+        if simple and not hit.entry.particle and not word.startswith("ge"):
+            return True
+    return False
 
 
 def _on_event_noun(doc: Doc, i: int, clause: tuple[int, int]) -> bool:

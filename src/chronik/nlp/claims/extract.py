@@ -224,6 +224,13 @@ def _speaker_continuity(
     if previous is None or previous.source is None:
         return
     for draft in drafts:
+        if draft.pronoun is not None and (
+            draft.source is None or draft.source.start < previous.source.start
+        ):
+            # "Er kündigte ... an" after "sagte ein Sprecher": the speaker just named is nearer
+            # than the last name before the pronoun
+            draft.source = previous.source
+            continue
         if draft.source is not None or draft.cue is None or draft.cue.kind not in OPENING_VERBS:
             continue
         clause = next((c for c in sent.clauses if c[0] <= draft.cue.start < c[1]), None)

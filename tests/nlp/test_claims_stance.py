@@ -1,0 +1,88 @@
+"""Claims of warnings, announcements, views and colon quotes; speakers named by pronouns or after a
+prepositional prefield (conventions 5.1, 5.3, 5.4). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from tests.nlp.events_helpers import analyse
+
+
+def _texts(doc) -> list[str]:
+    return [c.text for c in doc._.claims]
+
+
+def test_warning_of_a_danger_is_a_claim_of_the_speaker() -> None:
+    doc = analyse(
+        "Im Frühjahr warnte die Gewerkschaftschefin Ilse Brandl vor einer Pleitewelle im Handel.",
+        [("Ilse Brandl", "PER")],
+    )
+    (claim,) = doc._.claims
+    assert "einer Pleitewelle im Handel" in claim.text
+    assert claim.certainty == "asserted"
+    assert claim.source is not None and claim.source.text == "Ilse Brandl"
+
+
+def test_warning_to_do_something_is_no_claim() -> None:
+    doc = analyse("Die Ministerin warnte davor, die Lage zu unterschätzen.")
+    assert doc._.claims == []
+
+
+def test_claim_of_responsibility_is_asserted() -> None:
+    doc = analyse(
+        "Zu dem Überfall auf die Kaserne bekannte sich die Gruppe Rote Falken.",
+        [("Rote Falken", "ORG")],
+    )
+    (claim,) = doc._.claims
+    assert claim.certainty == "asserted"
+    assert claim.source is not None and claim.source.text == "Rote Falken"
+
+
+def test_announcement_with_an_object_is_a_claim() -> None:
+    doc = analyse("Der Bürgermeister kündigte eine rasche Sanierung der Brücke an.")
+    (claim,) = doc._.claims
+    assert "eine rasche Sanierung der Brücke" in claim.text
+    assert claim.cue is not None and claim.cue.text == "kündigte … an"
+
+
+def test_a_view_with_a_proposition_is_a_claim_but_seeing_a_thing_is_not() -> None:
+    doc = analyse("Die Opposition sieht keinen Grund für eine Neuwahl.", [("Opposition", "ORG")])
+    assert len(doc._.claims) == 1
+    assert analyse("Die Touristen sahen am Abend den Hafen.")._.claims == []
+    assert analyse("Die Firma sah sich gezwungen, das Werk zu schließen.")._.claims == []
+
+
+def test_colon_after_the_cue_opens_the_claim_and_the_question_before_is_none() -> None:
+    doc = analyse(
+        "Auf die Frage, ob die Förderung gestrichen werde, sagte Maria Huber knapp: Das ist so.",
+        [("Maria Huber", "PER")],
+    )
+    (claim,) = doc._.claims
+    assert claim.text == "Das ist so"
+    assert claim.source is not None and claim.source.text == "Maria Huber"
+
+
+def test_das_with_a_past_verb_refers_back_to_the_sentence_before() -> None:
+    doc = analyse(
+        "Die Fabrik wird im Herbst geschlossen. Das sagte Konzernchef Otto Lind am Montag.",
+        [("Otto Lind", "PER")],
+    )
+    (claim,) = doc._.claims
+    assert claim.text == "Die Fabrik wird im Herbst geschlossen"
+    assert claim.source is not None and claim.source.text == "Otto Lind"
+
+
+def test_prepositional_prefield_is_no_speaker() -> None:
+    doc = analyse(
+        "Trotz zuletzt gestiegener Mieten sieht die Ministerin keinen Grund zur Sorge.",
+    )
+    (claim,) = doc._.claims
+    assert claim.source is not None and claim.source.text == "die Ministerin"
+
+
+def test_pronoun_speaker_is_the_speaker_just_named() -> None:
+    doc = analyse(
+        "Die Leitung sei beschädigt, sagte ein Sprecher des Netzbetreibers Ostnetz. "
+        "Er kündigte eine rasche Reparatur an.",
+        [("Ostnetz", "ORG")],
+    )
+    first, second = doc._.claims
+    assert first.source is not None and second.source == first.source
