@@ -50,3 +50,28 @@ def test_a_day_named_with_im_jahr_takes_that_year():
         "DATE",
         "1990-05-05",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("Die Alten reden gern über die Vergangenheit.", "die Vergangenheit", "PAST_REF"),
+        ("Anders als zur Vergangenheit zahlen sie Steuern.", "Vergangenheit", "PAST_REF"),
+        ("Viele Anleger sehen die Zukunft düster.", "die Zukunft", "FUTURE_REF"),
+        ("Nun soll die Gegenwart zählen.", "die Gegenwart", "PRESENT_REF"),
+    ],
+)
+def test_the_past_present_and_future_as_times(text, words, value):
+    assert found(text)[words] == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Zukunft des Werks ist offen.",
+        "Pläne für die Zukunft gibt es viele.",
+        "Ihre Zukunft ist ungewiss.",
+    ],
+)
+def test_a_prospect_or_a_genitive_future_is_no_time(text):
+    assert not any("Zukunft" in words for words in found(text))

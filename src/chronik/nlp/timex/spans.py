@@ -178,7 +178,14 @@ def h_set(m: re.Match, ctx: Context) -> Found | None:
     return Found(duration_value(amount or 1, _SET_UNITS[unit]))
 
 
+_REF_NOUNS = {"Zukunft": "FUTURE_REF", "Vergangenheit": "PAST_REF", "Gegenwart": "PRESENT_REF"}
+
+
 def h_ref(m: re.Match, ctx: Context) -> Found | None:
+    if m.groupdict().get("refn"):
+        if ctx.previous_word().lower() == "für":
+            return None  # "Pläne für die Zukunft": what the plans are for
+        return _ref_found(ctx, _REF_NOUNS[m.group("refn")])
     word = " ".join(m.group("ref").split())
     if word.lower() == "zur zeit" and re.match(
         r"\s+(?:der|des|als|von|eines|einer|Christi)\b", ctx.text[ctx.end : ctx.end + 12]
