@@ -172,3 +172,35 @@ def test_a_continent_adjective_is_not_the_country_inside_it() -> None:
     for m in record["entities"]:
         m["sub"] = "deriv"
     assert _canonicals([record]) == ["South America", "United States"]
+
+
+def test_a_short_place_name_is_the_full_one_named_in_the_report() -> None:
+    text = "In Bruck an der Mur brannte ein Stadel. Die Feuerwehr von Bruck war rasch vor Ort."
+    got = _one_report(text, [("Bruck an der Mur", "LOC"), ("Bruck", "LOC")])
+    assert got == ["Bruck an der Mur", "Bruck an der Mur"]
+
+
+def test_a_district_named_after_its_city_is_not_the_city() -> None:
+    text = "Im Bezirk Graz-Umgebung wurde gewählt, in Graz nicht."
+    got = _one_report(text, [("Graz-Umgebung", "LOC"), ("Graz", "LOC")])
+    assert got[0] != got[1] and got[1] == "Graz"
+
+
+def test_a_classifier_noun_before_an_acronym_names_the_acronym() -> None:
+    text = "Die Nachrichtenagentur AFP meldete den Unfall. AFP berief sich auf die Polizei."
+    got = _one_report(text, [("Nachrichtenagentur AFP", "ORG"), ("AFP", "ORG")])
+    assert got == ["AFP", "AFP"]
+
+
+def test_an_arabic_article_stays_with_the_name_in_a_compound() -> None:
+    text = "Kämpfer der Al-Schabaab-Miliz griffen an."
+    record = _record("r", "2016-05-01", text, [("Al-Schabaab-Miliz", "ORG")])
+    record["entities"][0]["sub"] = "part"
+    assert _canonicals([record]) == ["Al-Schabaab"]
+
+
+def test_a_compound_of_a_peoples_name_names_their_country() -> None:
+    text = "Die Palästinenserführung lehnte den Plan ab."
+    record = _record("r", "2016-05-01", text, [("Palästinenserführung", "LOC")])
+    record["entities"][0]["sub"] = "deriv"
+    assert _canonicals([record]) == ["State of Palestine"]

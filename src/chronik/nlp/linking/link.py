@@ -15,7 +15,7 @@ from typing import Any
 from chronik.names import keys as nm
 from chronik.names.aliases import AliasTable, default_aliases
 from chronik.nlp.linking import context as ctx
-from chronik.nlp.linking.analyse import Analysis, analyse_mention, government_of
+from chronik.nlp.linking.analyse import Analysis, analyse_mention, government_of, type_by_head
 from chronik.nlp.linking.cluster import (
     Decision,
     Entity,
@@ -109,8 +109,12 @@ class Linker:
         }
         self.known = known
         out = []
-        for m in mentions:
+        for i, m in enumerate(mentions):
             a = analyse_mention(m.text, m.type, m.sub, self.aliases, self.gaz, known)
+            if a.kind != "grounded" and type_by_head(m.text, m.type) != m.type:
+                mentions[i] = m = replace(m, type=type_by_head(m.text, m.type))
+                a = analyse_mention(m.text, m.type, m.sub, self.aliases, self.gaz, known)
+                a.rule += ":retyped-head"
             if a.kind == "person":
                 canonical = self.alias_keys.person_canonical(a)
                 if canonical:
@@ -134,13 +138,22 @@ class Linker:
         decided: dict[int, Decision] = {}
         pending: list[int] = []
         self.in_context(mentions, analyses, text)
+        shorter = short_place_forms(mentions, analyses)
         for i, (m, a) in enumerate(zip(mentions, analyses)):
+            if i in shorter:
+                continue
             if a.kind == "grounded":
                 decided[i] = resolve_grounded(self.index, a, m.type)
             elif a.kind == "name":
                 decided[i] = resolve_name(self.index, a, m.type)
             elif a.person is not None and a.person.full:
                 decided[i] = resolve_full_person(self.index, a, m.type)
+        for i, j in shorter.items():
+            if j in decided:
+                analyses[i] = replace(analyses[j], rule="short-place:in-report")
+                decided[i] = Decision(decided[j].entity_id, "short-place:in-report")
+            else:
+                pending.append(i)
         self._bracketed_short_forms(mentions, analyses, decided, text)
         local: dict[str, set[int]] = {}
         for i, a in enumerate(analyses):
@@ -303,7 +316,8 @@ class Linker:
 
 def _count_type(entity: Entity, type_: str) -> None:
     """One entity, one type: the type most of its mentions were tagged with (a 'Lukaschenko' tagged
-    LOC once does not make a place of the person). Counts live in info["types"]."""
+    LOC once does not make a place of the person), and a person's whenever it was named with a
+    first name as a person. Counts live in info["types"]."""
     if type_ not in LINKED_TYPES:
         return
     types = entity.info.get("types")
@@ -311,7 +325,34 @@ def _count_type(entity: Entity, type_: str) -> None:
         types = entity.info["types"] = {entity.type: entity.n_mentions}
     types[type_] = types.get(type_, 0) + 1
     entity.type = max(types, key=lambda t: (types[t], t == entity.type))
+    if entity.first_names and types.get("PER"):
+        entity.type = "PER"  # 'Alexej Nawalny' named in full: 'Nawalnys' tagged LOC is still him
     entity.dirty = True
+
+
+# Words that join a place name to what tells it apart from its namesakes: 'Bruck an der Mur',
+# 'Frankfurt am Main', 'Neumarkt in der Oberpfalz', 'Rothenburg ob der Tauber'.
+_PLACE_QUALIFIERS = re.compile(r" (an der|an den|am|im|in der|ob der|bei|auf der) ")
+
+
+def short_place_forms(mentions: list[MentionInput], analyses: list[Analysis]) -> dict[int, int]:
+    """Mention index -> index of the full name it shortens, within one report: 'Bruck' after or
+    before 'Bruck an der Mur' is that place, not another Bruck. Only names no table grounds,
+    and only when one full name in the report fits."""
+    full: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    for j, (m, a) in enumerate(zip(mentions, analyses)):
+        parts = _PLACE_QUALIFIERS.split(a.surface, maxsplit=1)
+        if m.type == "LOC" and len(parts) > 1 and " " not in parts[0]:
+            key = nm.lookup_key(parts[0])
+            full.setdefault(key, set()).add(nm.lookup_key(a.surface))
+            first.setdefault(key, j)
+    out = {}
+    for i, (m, a) in enumerate(zip(mentions, analyses)):
+        key = nm.lookup_key(a.surface)
+        if m.type == "LOC" and a.kind == "name" and len(full.get(key, ())) == 1:
+            out[i] = first[key]
+    return out
 
 
 def known_forms(mentions: list[tuple[str, str]]) -> dict[str, int]:
