@@ -135,12 +135,21 @@ def _plural_verb_next_to(doc, i: int) -> bool:
         if 0 <= j < len(doc) and doc[j].text[:1].islower() and doc[j].is_alpha:
             word = doc[j].lower_
             return word in de.PLURAL_FINITE or (
-                word.endswith(("ten", "en"))
+                (word.endswith(("ten", "en")) or _plural_ern(word))
                 and word not in de.DETERMINERS
                 and word not in de.PREPOSITIONS
                 and not word.endswith("ien")
             )
     return False
+
+
+# Adverbs and adjectives in -ern/-eln that are no verbs: "gestern", "intern".
+NOT_VERB_RN = frozenset({"gestern", "vorgestern", "gern", "fern", "intern", "extern", "modern"})
+
+
+def _plural_ern(word: str) -> bool:
+    """ "fordern", "ändern", "handeln": verbs in -ern/-eln have plural forms without "-en"."""
+    return len(word) > 4 and word.endswith(("ern", "eln")) and word not in NOT_VERB_RN
 
 
 def _previous_subject(index: DocIndex, i: int) -> Span | None:

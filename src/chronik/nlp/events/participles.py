@@ -24,7 +24,38 @@ def is_passive(doc: Doc, trigger: Trigger) -> bool:
         return True
     if _headline_participle(doc, trigger, word):
         return True
-    return any(w in de.STATE_AUX for w in words) and any(w in ("von", "durch") for w in words)
+    if not any(w in de.STATE_AUX for w in words):
+        return False
+    return any(w in ("von", "durch") for w in words) or _state_passive(doc, trigger, words)
+
+
+# Trigger verbs whose perfect is formed with "sein": "die Truppen sind abgezogen" is active.
+SEIN_PERFECT = frozenset(
+    {
+        "abziehen",
+        "einmarschieren",
+        "eintreffen",
+        "einrücken",
+        "einschlagen",
+        "einziehen",
+        "reisen",
+        "vorrücken",
+        "zusammenkommen",
+    }
+)
+
+
+def _state_passive(doc: Doc, trigger: Trigger, words: list[str]) -> bool:
+    """ "Zwei Polizisten sind verletzt", "Mehrere Verdächtige sind angeklagt": "sein" with the
+    participle of a verb that forms its perfect with "haben" is a state passive; its subject is
+    what was done to (a participle of motion, "sind abgereist", stays active)."""
+    lemma = trigger.entry.lemma.replace("|", "")
+    if lemma in SEIN_PERFECT or trigger.particle is not None or "haben" in words:
+        return False
+    if segment.last_word(doc, trigger.clause) != trigger.token:
+        return False  # the participle closes its clause; a finite verb does not
+    word = doc[trigger.token].lower_
+    return word.endswith(("t", "en")) and not word.endswith("ieren") and word != lemma
 
 
 def _headline_participle(doc: Doc, trigger: Trigger, word: str) -> bool:

@@ -24,7 +24,7 @@ def clauses(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if (
             tok.text in de.BOUNDARIES
-            or tok.is_space
+            or (tok.is_space and "\n" in tok.text)  # a double space inside a line is no boundary
             or (tok.is_punct and tok.text in {".", "!", "?", "…"})
         ):
             if i > begin:
