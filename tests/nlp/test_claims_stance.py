@@ -86,3 +86,25 @@ def test_pronoun_speaker_is_the_speaker_just_named() -> None:
     )
     first, second = doc._.claims
     assert first.source is not None and second.source == first.source
+
+
+def test_double_spaces_inside_a_sentence_do_not_split_the_cue_from_its_particle() -> None:
+    doc = analyse(
+        "In Graz stellte  die Landesrätin Eva Moser am Freitag klar: Wir  sparen nicht bei den "
+        "Schulen.",
+        [("Eva Moser", "PER"), ("Graz", "LOC")],
+    )
+    (claim,) = doc._.claims
+    assert claim.text.startswith("Wir  sparen")
+    assert claim.source is not None and claim.source.text == "Eva Moser"
+
+
+def test_direct_speech_goes_on_in_the_present_without_quotation_marks() -> None:
+    doc = analyse(
+        "Die Landesrätin Eva Moser stellte klar: Wir sparen nicht bei den Schulen. "
+        "Die Bildung hat Vorrang. Danach besuchte sie ein Gymnasium.",
+        [("Eva Moser", "PER")],
+    )
+    texts = [c.text for c in doc._.claims]
+    assert texts == ["Wir sparen nicht bei den Schulen", "Die Bildung hat Vorrang"]
+    assert doc._.claims[1].source == doc._.claims[0].source

@@ -40,7 +40,7 @@ class Cue:
 def find_cues(doc: Doc, lex: Lexicon, start: int, end: int) -> list[Cue]:
     """Cues of one sentence in text order; overlapping cues keep the first, longest one."""
     found: list[Cue] = []
-    for clause in segment.clauses(doc, start, end):
+    for clause in clauses(doc, start, end):
         text = detect.clause_text(doc, clause)
         for i in range(*clause):
             cue = _word_cue(doc, lex, i, clause, text)
@@ -55,6 +55,25 @@ def find_cues(doc: Doc, lex: Lexicon, start: int, end: int) -> list[Cue]:
             continue
         out.append(cue)
     return _drop_inside_unverifiable(out)
+
+
+def clauses(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of events.segment, where a run of spaces inside a line joins what it splits: the
+    source corpus keeps double spaces mid-sentence ("stellte  Österreichs Außenminister ... klar"),
+    and a split verb must find its particle across them."""
+    out: list[tuple[int, int]] = []
+    for clause in segment.clauses(doc, start, end):
+        if out and _only_spaces(doc, out[-1][1], clause[0]):
+            out[-1] = (out[-1][0], clause[1])
+        else:
+            out.append(clause)
+    return out
+
+
+def _only_spaces(doc: Doc, start: int, end: int) -> bool:
+    return end > start and all(
+        doc[i].is_space and "\n" not in doc[i].text for i in range(start, end)
+    )
 
 
 def _word_cue(doc: Doc, lex: Lexicon, i: int, clause: tuple[int, int], text: str) -> Cue | None:
@@ -138,7 +157,7 @@ def _hearsay(doc: Doc, start: int, end: int, attributed: bool) -> list[Cue]:
     an attribution ("Nach einem Bericht des Spiegel soll ..."); "Die Bilder sollen dieser Kritik
     begegnen" and "sollen bis Juli fertig sein" state a purpose or a plan."""
     out = []
-    for clause in segment.clauses(doc, start, end):
+    for clause in clauses(doc, start, end):
         last = segment.last_word(doc, clause)
         if last is None or last == clause[0]:
             continue

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 from chronik.nlp.claims import VERSION, build, charges, cues, empty, links, tail
 from chronik.nlp.claims.build import Draft, Sentence
 from chronik.nlp.claims.nearby import MentionLookup
-from chronik.nlp.events import lexicon, phrases, segment
+from chronik.nlp.events import lexicon, phrases
 from chronik.nlp.events.phrases import DocIndex
 from chronik.nlp.lang import de
 from chronik.types import Claim, Event, Span
@@ -28,7 +28,7 @@ def extract_claims(doc: Doc, events: list[Event], index: DocIndex | None = None)
     drafts: list[Draft] = []
     paragraph_start = 0
     sentences = [
-        Sentence(n, s.start, s.end, segment.clauses(doc, s.start, s.end))
+        Sentence(n, s.start, s.end, cues.clauses(doc, s.start, s.end))
         for n, s in enumerate(doc.sents)
     ]
     sentences = [s for s in sentences if s.clauses]
@@ -184,7 +184,7 @@ def _unverified_previous(doc: Doc, sent: Sentence, cue: cues.Cue) -> list[Draft]
     before = next((s for s in doc.sents if s.end == sent.start), None)
     if before is None:
         return []
-    clauses = segment.clauses(doc, before.start, before.end)
+    clauses = cues.clauses(doc, before.start, before.end)
     if not clauses:
         return []
     return [
@@ -288,6 +288,26 @@ def _first_person(doc: Doc, sent: Sentence) -> bool:
     return any(doc[i].lower_ in de.FIRST_PERSON_WORDS for i in range(sent.start, sent.end))
 
 
+def _direct(doc: Doc, draft: Draft) -> bool:
+    """A claim in direct speech: a quote going on, opened by a colon or a quotation mark, or in the
+    first person (real news often drops the quotation marks)."""
+    if draft.rule == "quote-continuation":
+        return True
+    before = doc[draft.start - 1].text if draft.start > 0 else ""
+    if before in (":",) or before in OPENING_QUOTES:
+        return True
+    return any(doc[i].lower_ in de.FIRST_PERSON_WORDS for i in range(draft.start, draft.end))
+
+
+def _present(doc: Doc, sent: Sentence) -> bool:
+    """A statement in the present tense and without a cue or a past-tense form: after direct speech,
+    the speaker going on ("Die Reformen haben Vorrang."), not the report's narrative again."""
+    words = [doc[i].lower_ for i in range(sent.start, sent.end)]
+    if any(w in de.PAST_FINITE for w in words):
+        return False
+    return any(w in de.PRESENT_FINITE for w in words)
+
+
 def _continuation(doc: Doc, sent: Sentence, earlier: list[Draft]) -> list[Draft]:
     """Indirect speech in the subjunctive, or a quote going on, continues the last claim's
     speaker."""
@@ -349,7 +369,11 @@ def _continuation(doc: Doc, sent: Sentence, earlier: list[Draft]) -> list[Draft]
         ]
     if (
         sent.index - prev.sentence == 1
-        and (doc[sent.start].text in OPENING_QUOTES or _first_person(doc, sent))
+        and (
+            doc[sent.start].text in OPENING_QUOTES
+            or _first_person(doc, sent)
+            or (_direct(doc, prev) and _present(doc, sent))
+        )
         and prev.certainty == "asserted"
         and prev.source is not None
     ):

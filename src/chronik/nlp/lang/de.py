@@ -302,6 +302,17 @@ FIRST_PERSON_WORDS = _words("""
     meinem meines
 """)
 
+# Finite verbs of the present and of the past: after direct speech, a sentence with a present form
+# and no past one is read as the speaker going on (the report narrates in the past).
+PRESENT_FINITE = _words("""
+    bin bist darf dürfen gibt hat haben ist kann können muss müssen sind soll sollen will wird
+    wollen werden
+""")
+PAST_FINITE = _words("""
+    gab hatte hatten konnte konnten musste mussten sagte sagten sollte sollten war waren wollte
+    wollten wurde wurden
+""")
+
 # Nouns after "so" that name an accusation or a report, not a speaker ("..., so der Vorwurf").
 ACCUSATION_NOUNS = _words("""
     vorwurf vorwürfe anklage anschuldigung anschuldigungen verdacht anklageschrift
