@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from chronik.nlp.claims import VERSION, build, charges, cues, empty, links, tail
+from chronik.nlp.claims import VERSION, build, charges, cues, empty, links, speech, tail
 from chronik.nlp.claims.build import Draft, Sentence
 from chronik.nlp.claims.nearby import MentionLookup
 from chronik.nlp.events import lexicon, phrases
 from chronik.nlp.events.phrases import DocIndex
-from chronik.nlp.lang import de
 from chronik.types import Claim, Event, Span
 
 COMPONENT = f"claims:rules-{VERSION}"
-OPENING_QUOTES = {"„", "«", "»", '"', "“"}
-CONTINUABLE = {"asserted", "reported", "alleged"}
 OPENING_VERBS = {"say", "report", "accuse", "deny"}
 
 # Characters between a source and its cue verb that still name the source ("Die Regierung in
@@ -128,7 +125,7 @@ def sentence_claims(
             rule=qualifiers[0].rule_id,
             complement=True,
         )
-        previous = _previous(sent, earlier)
+        previous = speech.previous(sent, earlier)
         if previous is not None and cues.subjunctive_tokens(
             doc, sent.start, sent.end, mood_ii=True
         ):
@@ -138,7 +135,7 @@ def sentence_claims(
             draft.hedged_on = True
         drafts = [draft]
     if not drafts:
-        drafts = _continuation(doc, sent, earlier)
+        drafts = speech.continuation(doc, sent, earlier)
     for draft in drafts:
         for q in qualifiers:
             covers = draft.start <= q.start < draft.end or (
@@ -201,12 +198,6 @@ def _unverified_previous(doc: Doc, sent: Sentence, cue: cues.Cue) -> list[Draft]
     ]
 
 
-def _previous(sent: Sentence, earlier: list[Draft], window: int = 3) -> Draft | None:
-    if not earlier or sent.index - earlier[-1].sentence > window:
-        return None
-    return earlier[-1]
-
-
 def _doubt(doc: Doc, index: DocIndex, sent: Sentence, cue: cues.Cue) -> Draft | None:
     """ "Im Internet hatte es Zweifel ... gegeben" reports doubts; "X äußerte Zweifel an Y" is a
     stance."""
@@ -220,7 +211,7 @@ def _speaker_continuity(
     doc: Doc, sent: Sentence, drafts: list[Draft], earlier: list[Draft]
 ) -> None:
     """ "..., sagte er" where no named person precedes: the speaker of the claims just before."""
-    previous = _previous(sent, earlier, window=2)
+    previous = speech.previous(sent, earlier, window=2)
     if previous is None or previous.source is None:
         return
     for draft in drafts:
@@ -280,117 +271,6 @@ def _overlap(a: Draft, b: Draft) -> float:
     inter = min(a.end, b.end) - max(a.start, b.start)
     shorter = min(a.end - a.start, b.end - b.start)
     return inter / shorter if shorter > 0 and inter > 0 else 0.0
-
-
-def _first_person(doc: Doc, sent: Sentence) -> bool:
-    """ "Wir haben ein gutes Team.": after a quoted speaker, a sentence in the first person is the
-    speaker going on, also where the source dropped the quotation marks (real news often does)."""
-    return any(doc[i].lower_ in de.FIRST_PERSON_WORDS for i in range(sent.start, sent.end))
-
-
-def _direct(doc: Doc, draft: Draft) -> bool:
-    """A claim in direct speech: a quote going on, opened by a colon or a quotation mark, or in the
-    first person (real news often drops the quotation marks)."""
-    if draft.rule == "quote-continuation":
-        return True
-    before = doc[draft.start - 1].text if draft.start > 0 else ""
-    if before in (":",) or before in OPENING_QUOTES:
-        return True
-    return any(doc[i].lower_ in de.FIRST_PERSON_WORDS for i in range(draft.start, draft.end))
-
-
-def _present(doc: Doc, sent: Sentence) -> bool:
-    """A statement in the present tense and without a cue or a past-tense form: after direct speech,
-    the speaker going on ("Die Reformen haben Vorrang."), not the report's narrative again."""
-    words = [doc[i].lower_ for i in range(sent.start, sent.end)]
-    if any(w in de.PAST_FINITE for w in words):
-        return False
-    return any(w in de.PRESENT_FINITE for w in words)
-
-
-def _continuation(doc: Doc, sent: Sentence, earlier: list[Draft]) -> list[Draft]:
-    """Indirect speech in the subjunctive, or a quote going on, continues the last claim's
-    speaker."""
-    prev = _previous(sent, earlier)
-    if prev is None:
-        return []
-    start, end = build.whole(sent)
-    subjunctive = cues.subjunctive_tokens(doc, sent.start, sent.end, mood_ii=True)
-    if prev.certainty == "denied":
-        # "Kiew bestritt das. Die Regierung inszeniere eine Bedrohung": the denier's own account,
-        # asserted
-        if not subjunctive or sent.index - prev.sentence != 1 or prev.source is None:
-            return []
-        cue = cues.Cue("subjunctive", "asserted", subjunctive[0], subjunctive[0] + 1)
-        return [
-            Draft(
-                start,
-                end,
-                "asserted",
-                sent.index,
-                cue,
-                prev.source,
-                complement=True,
-                rule="subjunctive",
-                continues=True,
-            )
-        ]
-    if prev.certainty not in CONTINUABLE and prev.certainty != "unconfirmed":
-        return []
-    if subjunctive and prev.certainty == "unconfirmed":
-        cue = cues.Cue("subjunctive", "unconfirmed", subjunctive[0], subjunctive[0] + 1)
-        return [
-            Draft(
-                start,
-                end,
-                "unconfirmed",
-                sent.index,
-                cue,
-                prev.source,
-                complement=True,
-                rule="subjunctive",
-                continues=True,
-            )
-        ]
-    if subjunctive:
-        cue = cues.Cue("subjunctive", prev.certainty, subjunctive[0], subjunctive[0] + 1)
-        return [
-            Draft(
-                start,
-                end,
-                prev.certainty,
-                sent.index,
-                cue,
-                prev.source,
-                complement=True,
-                rule="subjunctive",
-                continues=True,
-            )
-        ]
-    if (
-        sent.index - prev.sentence == 1
-        and (
-            doc[sent.start].text in OPENING_QUOTES
-            or _first_person(doc, sent)
-            or (_direct(doc, prev) and _present(doc, sent))
-        )
-        and prev.certainty == "asserted"
-        and prev.source is not None
-    ):
-        return [
-            Draft(
-                start,
-                end,
-                "asserted",
-                sent.index,
-                None,
-                prev.source,
-                complement=True,
-                rule="quote-continuation",
-                continues=True,
-            )
-        ]
-    return []
 
 
 def _headline(doc: Doc, index: DocIndex, sent: Sentence) -> list[Draft]:

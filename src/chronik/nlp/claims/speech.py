@@ -1,0 +1,130 @@
+"""Speech that goes on: indirect speech in the subjunctive, and direct speech without a cue (a quote
+going on, first-person sentences, present-tense statements after a colon quote)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from chronik.nlp.claims import build, cues
+from chronik.nlp.claims.build import Draft, Sentence
+from chronik.nlp.lang import de
+
+OPENING_QUOTES = {"„", "«", "»", '"', "“"}
+CONTINUABLE = {"asserted", "reported", "alleged"}
+
+
+def previous(sent: Sentence, earlier: list[Draft], window: int = 3) -> Draft | None:
+    if not earlier or sent.index - earlier[-1].sentence > window:
+        return None
+    return earlier[-1]
+
+
+def _first_person(doc: Doc, sent: Sentence) -> bool:
+    """ "Wir haben ein gutes Team.": after a quoted speaker, a sentence in the first person is the
+    speaker going on, also where the source dropped the quotation marks (real news often does)."""
+    return any(doc[i].lower_ in de.FIRST_PERSON_WORDS for i in range(sent.start, sent.end))
+
+
+def _direct(doc: Doc, draft: Draft) -> bool:
+    """A claim in direct speech: a quote going on, opened by a colon or a quotation mark, or in the
+    first person (real news often drops the quotation marks)."""
+    if draft.rule == "quote-continuation":
+        return True
+    before = doc[draft.start - 1].text if draft.start > 0 else ""
+    if before in (":",) or before in OPENING_QUOTES:
+        return True
+    return any(doc[i].lower_ in de.FIRST_PERSON_WORDS for i in range(draft.start, draft.end))
+
+
+def _present(doc: Doc, sent: Sentence) -> bool:
+    """A statement in the present tense and without a cue or a past-tense form: after direct speech,
+    the speaker going on ("Die Reformen haben Vorrang."), not the report's narrative again."""
+    words = [doc[i].lower_ for i in range(sent.start, sent.end)]
+    if any(w in de.PAST_FINITE for w in words):
+        return False
+    return any(w in de.PRESENT_FINITE for w in words)
+
+
+def continuation(doc: Doc, sent: Sentence, earlier: list[Draft]) -> list[Draft]:
+    """Indirect speech in the subjunctive, or a quote going on, continues the last claim's
+    speaker."""
+    prev = previous(sent, earlier)
+    if prev is None:
+        return []
+    start, end = build.whole(sent)
+    subjunctive = cues.subjunctive_tokens(doc, sent.start, sent.end, mood_ii=True)
+    if prev.certainty == "denied":
+        # "Kiew bestritt das. Die Regierung inszeniere eine Bedrohung": the denier's own account,
+        # asserted
+        if not subjunctive or sent.index - prev.sentence != 1 or prev.source is None:
+            return []
+        cue = cues.Cue("subjunctive", "asserted", subjunctive[0], subjunctive[0] + 1)
+        return [
+            Draft(
+                start,
+                end,
+                "asserted",
+                sent.index,
+                cue,
+                prev.source,
+                complement=True,
+                rule="subjunctive",
+                continues=True,
+            )
+        ]
+    if prev.certainty not in CONTINUABLE and prev.certainty != "unconfirmed":
+        return []
+    if subjunctive and prev.certainty == "unconfirmed":
+        cue = cues.Cue("subjunctive", "unconfirmed", subjunctive[0], subjunctive[0] + 1)
+        return [
+            Draft(
+                start,
+                end,
+                "unconfirmed",
+                sent.index,
+                cue,
+                prev.source,
+                complement=True,
+                rule="subjunctive",
+                continues=True,
+            )
+        ]
+    if subjunctive:
+        cue = cues.Cue("subjunctive", prev.certainty, subjunctive[0], subjunctive[0] + 1)
+        return [
+            Draft(
+                start,
+                end,
+                prev.certainty,
+                sent.index,
+                cue,
+                prev.source,
+                complement=True,
+                rule="subjunctive",
+                continues=True,
+            )
+        ]
+    if (
+        sent.index - prev.sentence == 1
+        and (
+            doc[sent.start].text in OPENING_QUOTES
+            or _first_person(doc, sent)
+            or (_direct(doc, prev) and _present(doc, sent))
+        )
+        and prev.certainty == "asserted"
+        and prev.source is not None
+    ):
+        return [
+            Draft(
+                start,
+                end,
+                "asserted",
+                sent.index,
+                None,
+                prev.source,
+                complement=True,
+                rule="quote-continuation",
+                continues=True,
+            )
+        ]
+    return []
