@@ -73,3 +73,37 @@ def test_a_sunday_paper_is_no_day():
     found = values("Der Minister sagte der Welt am Sonntag, er bleibe im Amt.")
     assert "Sonntag" not in found
     assert values("Der Minister sagte am Sonntag, er bleibe im Amt.")["Sonntag"] == "2016-03-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        # a clause without a verb takes the nearest clause before it that has one
+        (
+            "„Wir zahlen alles zurück“, versicherte die Leiterin der Bank, Eva Huber, am Sonntag "
+            "in einer Aussendung.",
+            "Sonntag",
+            "2016-03-06",
+        ),
+        # a short aside in brackets belongs to its clause
+        (
+            "Der Verein, der den Trainer am Dienstag (15 Uhr) in Graz vorstellen wird, schweigt.",
+            "Dienstag",
+            "2016-03-15",
+        ),
+        ("Das meldeten die Zeitung (Samstag) und das Radio.", "Samstag", "2016-03-05"),
+        # "-te" after "Das" is a verb when a subject follows
+        ("Das bestätigte der Sprecher am Dienstag.", "Dienstag", "2016-03-08"),
+        # a planned event in an attribute lies ahead
+        ("Die am Montag geplante Sitzung fällt aus.", "Montag", "2016-03-14"),
+        # "verteilt sein" is a state, not a perfect: the match lies ahead
+        (
+            "Die Rollen beim Spiel am Samstag könnten kaum klarer verteilt sein.",
+            "Samstag",
+            "2016-03-12",
+        ),
+        ("Der Mann soll am Sonntag nach Wien gekommen sein.", "Sonntag", "2016-03-06"),
+    ],
+)
+def test_clause_neighbours_asides_and_states(text, words, value):
+    assert values(text)[words] == value

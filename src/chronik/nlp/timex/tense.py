@@ -87,13 +87,40 @@ def sentence_of(starts: Sequence[int], text: str, start: int, end: int) -> tuple
     return max(starts[i], start - WINDOW), min(max(stop, end), end + WINDOW)
 
 
+_SHORT_ASIDE = re.compile(r"\([^()\n]{0,60}\)")
+
+
+def _breaks(text: str, begin: int, stop: int) -> list[tuple[int, int]]:
+    """Clause breaks in text[begin:stop]; a short aside in brackets ("(15 Uhr)", "(Samstag)")
+    belongs to its clause and breaks nothing."""
+    out = []
+    pos = begin
+    while True:
+        found = _CLAUSE_BREAK.search(text, pos, stop)
+        if found is None:
+            return out
+        aside = _SHORT_ASIDE.match(text, found.start()) if found.group() == "(" else None
+        if aside is not None and aside.end() <= stop:
+            pos = aside.end()
+            continue
+        out.append(found.span())
+        pos = found.end()
+
+
 def clause_of(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
     s0, s1 = sentence
+    inside = [
+        a.span()
+        for a in _SHORT_ASIDE.finditer(text, max(s0, start - 61), min(s1, end + 61))
+        if a.start() < start and a.end() >= end
+    ]
+    if inside:  # "(Samstag)": the clause around the aside
+        start, end = inside[0]
     left = s0
-    for match in _CLAUSE_BREAK.finditer(text, s0, start):
-        left = match.end()
-    right_match = _CLAUSE_BREAK.search(text, end, s1)
-    return left, right_match.start() if right_match else s1
+    for _, stop in _breaks(text, s0, start):
+        left = stop
+    right = _breaks(text, end, s1)
+    return left, right[0][0] if right else s1
 
 
 def is_participle(word: str) -> bool:
@@ -132,16 +159,20 @@ def _stems(lex: Lexicon) -> frozenset[str]:
     return _STEMS[key]
 
 
-def _is_preterite(word: str, previous: str, lex: Lexicon) -> bool:
+# after "-te(n)", words that open a subject: "Das berichtete die Zeitung", "Dies bestätigte er"
+_SUBJECT_OPENERS = frozenset(
+    ["der", "die", "das", "den", "dem", "ein", "eine", "einer", "er", "sie", "es", "man", "auch"]
+)
+
+
+def _is_preterite(word: str, previous: str, lex: Lexicon, following: str = "") -> bool:
     """Regular preterites end in -te(n) (sagte, informierten); adjectives after a determiner are
-    excluded."""
+    excluded, unless a subject follows ("Das bestätigte der Sprecher")."""
     if len(word) < 5 or not word.islower() or not word.endswith(("te", "ten")):
         return False
-    if (
-        word in lex.verbs["notpast"]
-        or previous.lower() in de.TIMEX_DETERMINERS
-        or word.endswith(("ste", "sten"))
-    ):
+    if word in lex.verbs["notpast"] or word.endswith(("ste", "sten")):
+        return False
+    if previous.lower() in de.TIMEX_DETERMINERS and following not in _SUBJECT_OPENERS:
         return False
     if word.endswith("ten"):
         # "-ten" is also the present of t-stems (gelten, halten, warten): only stems that cannot be
@@ -162,10 +193,14 @@ def words_tense(words: list[str], lex: Lexicon, reports: bool = True) -> str | N
     participle = any(is_participle(w) for w in words)
     perfect = participle and any(w in perf_forms for w in words)
     # a perfect infinitive ends the clause: "soll … getötet haben", "soll … zerstört worden sein"
-    perfect_infinitive = (
-        len(words) >= 2
-        and words[-1] in ("haben", "sein")
-        and (words[-2] == "worden" or is_participle(words[-2]))
+    # ("könnte klar verteilt sein" is a state: with "sein", only "worden" or a strong participle
+    # of change, "gekommen", "gestorben", makes the perfect)
+    perfect_infinitive = len(words) >= 2 and (
+        (words[-1] == "haben" and (words[-2] == "worden" or is_participle(words[-2])))
+        or (
+            words[-1] == "sein"
+            and (words[-2] == "worden" or (is_participle(words[-2]) and words[-2].endswith("en")))
+        )
     )
     if future and (perfect or perfect_infinitive) and words[-1] in ("haben", "sein", "worden"):
         return PAST  # hearsay about the past
@@ -173,7 +208,12 @@ def words_tense(words: list[str], lex: Lexicon, reports: bool = True) -> str | N
         return FUTURE
     past = perfect or any(w in past_forms or _prefixed_preterite(w, lex) for w in words)
     if not past:
-        past = any(_is_preterite(w, words[i - 1] if i else "", lex) for i, w in enumerate(words))
+        past = any(
+            _is_preterite(
+                w, words[i - 1] if i else "", lex, words[i + 1] if i + 1 < len(words) else ""
+            )
+            for i, w in enumerate(words)
+        )
     if past and any(w in lex.verbs["schedule"] for w in words):
         return None  # "hat das Konzert am 25. September abgesagt": the concert's date, either way
     if past or (reports and any(w in lex.verbs["report"] for w in words)):
@@ -196,6 +236,12 @@ _ATTRIBUTE_WORD = re.compile(r"\s*([A-Za-zÄÖÜäöüß-]+)")
 _INFLECTED = re.compile(r"^([a-zäöüß]{4,}?)(?:e|en|er|es|em)$")
 
 
+# participles of planning: "die am Montag geplante Sitzung" lies ahead
+_PLANNED = frozenset(
+    ["geplant", "vorgesehen", "angesetzt", "anberaumt", "erwartet", "angekündigt", "terminiert"]
+)
+
+
 def attribute_tense(text: str, start: int, end: int) -> str | None:
     """PAST when the expression sits in an attribute with a past participle ("die am Montag
     vorgestellte Studie": done), FUTURE with a present participle ("der am Montag beginnende
@@ -208,14 +254,11 @@ def attribute_tense(text: str, start: int, end: int) -> str | None:
         if found is None:
             return None
         word, pos = found.group(1), found.end()
-        following = _ATTRIBUTE_WORD.match(text, pos)
-        if not word.islower() or following is None or not following.group(1)[:1].isupper():
-            continue
-        base = _INFLECTED.match(word)
+        base = _INFLECTED.match(word) if word.islower() else None
         if base is None:
             continue
         stem = base.group(1)
-        if stem.endswith("end") and len(stem) >= 6:
+        if (stem.endswith("end") and len(stem) >= 6) or stem in _PLANNED:
             return FUTURE
         if is_participle(stem):
             return PAST
@@ -240,6 +283,17 @@ def tense_at(
         return found
     if clause[0] == "so" and clause[1:2] != ["dass"]:
         return PAST  # ", so der Sprecher am Montag": who said it, and when
+    # a clause without a verb ("…, betonte die Chefin, Frau X, am Sonntag in einer Aussendung")
+    # takes the tense of the nearest clause before it that has one, within the sentence
+    stop = left
+    for _ in range(3):
+        if stop <= sentence[0]:
+            break
+        before, _end = clause_of(text, (sentence[0], stop - 1), stop - 1, stop - 1)
+        found = words_tense(_WORD.findall(text, before, stop), lex, reports=False)
+        if found is not None:
+            return found
+        stop = before
     # a verb of saying in the main clause ("Er sagt, im Oktober beginne der Bau") does not date the
     # expression
     whole = (
