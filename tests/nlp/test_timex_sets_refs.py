@@ -75,3 +75,22 @@ def test_the_past_present_and_future_as_times(text, words, value):
 )
 def test_a_prospect_or_a_genitive_future_is_no_time(text):
     assert not any("Zukunft" in words for words in found(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("Bekannt wurde es erst am Abend des 2. Jänner.", "Abend des 2. Jänner", "2016-01-02TEV"),
+        ("In der Nacht zum 3. März brannte ein Stall.", "der Nacht zum 3. März", "2016-03-02TNI"),
+        ("Gefeiert wurde in der Nacht auf den 1. Jänner 2015.", None, "2014-12-31TNI"),
+    ],
+)
+def test_a_part_of_a_named_day_is_that_days_time(text, words, value):
+    times = {w: v for w, (kind, v) in found(text).items() if kind == "TIME"}
+    assert value in times.values()
+    if words:
+        assert times[words] == value
+
+
+def test_a_part_of_an_impossible_day_is_no_timex():
+    assert found("Am Morgen des 31. Februar geschah nichts.") == {}

@@ -4,7 +4,7 @@ seasons, quarters, calendar weeks, holidays."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from chronik.nlp.lang import de
 from chronik.nlp.timex import calc
@@ -39,6 +39,21 @@ _BAD_YEAR = re.compile(r"\s+\d{1,3}(?=\s*(?:[.,;:!?)]|$))")
 
 
 def h_date(m: re.Match, ctx: Context) -> Found | object | None:
+    found = _h_date(m, ctx)
+    podw = m.groupdict().get("podw")
+    if podw is None or not isinstance(found, Found):
+        return found
+    code = ctx.lex.words["pod"][podw]
+    value = found.value
+    if m.group("eve") and podw == "Nacht":
+        if value[:4].isdigit():
+            value = (date.fromisoformat(value) - timedelta(days=1)).isoformat()
+        else:
+            value = "XXXX-XX-XX"  # the night before a day of an unknown year
+    return Found(f"{value}T{code}", type="TIME", approx=found.approx)
+
+
+def _h_date(m: re.Match, ctx: Context) -> Found | object | None:
     g = m.groupdict()
     if g.get("mon") and ctx.previous_word() in de.NUMBERED:
         return None
