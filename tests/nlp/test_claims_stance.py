@@ -108,3 +108,51 @@ def test_direct_speech_goes_on_in_the_present_without_quotation_marks() -> None:
     texts = [c.text for c in doc._.claims]
     assert texts == ["Wir sparen nicht bei den Schulen", "Die Bildung hat Vorrang"]
     assert doc._.claims[1].source == doc._.claims[0].source
+
+
+def test_speaker_owned_by_a_name_in_the_genitive_is_the_named_person() -> None:
+    doc = analyse(
+        "Das Urteil sei endgültig, sagte Müllers in Wien lebende Tochter Anna Müller am Freitag.",
+        [("Müllers", "PER"), ("Anna Müller", "PER"), ("Wien", "LOC")],
+    )
+    (claim,) = doc._.claims
+    assert claim.source is not None and claim.source.text == "Anna Müller"
+
+
+def test_relative_clause_after_a_preposition_finds_its_speaker() -> None:
+    doc = analyse(
+        "Anlass ist ein Interview, in dem der Gesandte der Regierung vorwarf, Gespräche zu "
+        "blockieren.",
+    )
+    (claim,) = doc._.claims
+    assert claim.source is not None and "Gesandte" in claim.source.text
+
+
+def test_bracketed_party_does_not_cut_the_speaker_from_the_verb() -> None:
+    doc = analyse(
+        "Am Montag haben die Stadträte Karl Ebner (SPÖ) und Lisa Wolf (ÖVP) eine neue "
+        "Parkordnung verkündet.",
+        [("Karl Ebner", "PER"), ("Lisa Wolf", "PER"), ("SPÖ", "ORG"), ("ÖVP", "ORG")],
+    )
+    (claim,) = doc._.claims
+    assert claim.source is not None and claim.source.text == "Karl Ebner"
+
+
+def test_report_noun_before_zufolge_takes_no_apposed_name() -> None:
+    doc = analyse(
+        "In Ankara ermittelt die Justiz Medienberichten zufolge gegen den Chef der Partei, "
+        "Ali Demir, wegen Betrugs.",
+        [("Ankara", "LOC"), ("Ali Demir", "PER")],
+    )
+    first = doc._.claims[0]
+    assert first.source is not None and first.source.text == "Medienberichten"
+
+
+def test_pronoun_speaker_is_not_a_name_deep_inside_the_quote() -> None:
+    doc = analyse(
+        "Die Richterin Eva Roth sagte, das Verfahren sei abgeschlossen. Sie habe auf die Gnade "
+        "des Präsidenten Paul Kern gehofft, sagte sie.",
+        [("Eva Roth", "PER"), ("Paul Kern", "PER")],
+    )
+    last = doc._.claims[-1]
+    assert last.source is not None and last.source.text == "Eva Roth"

@@ -356,10 +356,15 @@ def _subject(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue) -> Ca
     er"). A prefield that opens with a preposition is one adverbial phrase ("Trotz gesunkener
     Zahlen sieht er ..."): the subject then follows the verb."""
     skip = {cue.particle} if cue.particle is not None else set()
+    first = clause[0]
+    if (
+        first + 2 < cue.start
+        and doc[first].lower_ in de.PREPOSITIONS
+        and doc[first + 1].lower_ in de.RELATIVE_PRONOUNS
+    ):
+        first += 2  # "in dem der Diplomat ... vorwarf": the relative pronoun is no article
     before = [
-        c
-        for c in phrases.candidates(index, clause[0], cue.start)
-        if c.prep is None and not c.genitive
+        c for c in phrases.candidates(index, first, cue.start) if c.prep is None and not c.genitive
     ]
     verb_second = any(doc[i].is_alpha for i in range(cue.end, clause[1]))
     if before and not (verb_second and doc[clause[0]].lower_ in de.PREPOSITIONS):
@@ -375,7 +380,30 @@ def _after(
         for c in phrases.candidates(index, cue.end, clause[1], skip)
         if c.prep is None and not c.genitive
     ]
-    return after[0] if after else None
+    if not after:
+        return None
+    return _owner_named(index, after) or after[0]
+
+
+GENITIVE_REACH = 6  # tokens from a Saxon genitive to the name of whom it owns
+
+
+def _owner_named(index: DocIndex, after: list[Candidate]) -> Candidate | None:
+    """ "sagte Badawis nach Kanada geflüchtete Ehefrau Ensaf Haidar": a name in the Saxon genitive,
+    then a description and a person's name: the speaker is that person."""
+    doc = index.doc
+    first = after[0]
+    if first.mention is None or not doc[first.end - 1].text.endswith("s") or len(after) < 2:
+        return None
+    for cand in after[1:]:
+        if cand.start - first.end > GENITIVE_REACH:
+            return None
+        if cand.mention is not None and cand.mention.type == "PER":
+            between = range(first.end, cand.start)
+            if any(doc[i].text in (",", "(", ")") or doc[i].lower_ in de.AUX for i in between):
+                return None
+            return cand
+    return None
 
 
 def _speaker(doc: Doc, index: DocIndex, draft: Draft, cand: Candidate | None) -> None:
@@ -384,6 +412,15 @@ def _speaker(doc: Doc, index: DocIndex, draft: Draft, cand: Candidate | None) ->
     draft.source = _source_span(doc, index, cand) if cand is not None else None
     if cand is not None and cand.pronoun and doc[cand.start].lower_ in ("er", "sie"):
         draft.pronoun = cand.start
+        inside = doc[draft.start].idx, doc[draft.end - 1].idx + len(doc[draft.end - 1])
+        if (
+            draft.source is not None
+            and inside[0] <= draft.source.start < inside[1]
+            and doc[draft.start].lower_ in ("er", "sie")
+        ):
+            # "Sie sei ... des Königs Salman ..., sagte sie": the quote's own subject is the
+            # pronoun, so a name deeper inside is someone else
+            draft.source = None
 
 
 def _speaker_after(index: DocIndex, clause: tuple[int, int], cue: Cue) -> bool:
@@ -435,8 +472,14 @@ def named_apposition(doc: Doc, index: DocIndex, source: Span | None) -> Span | N
     span = doc.char_span(source.start, source.end, alignment_mode="expand")
     if span is None or any(_person_at(index, i) for i in range(span.start, span.end)):
         return source
+    if doc[span.end - 1].lower_.endswith(tuple(de.ANAPHORIC_SOURCE)):
+        return source  # "Medienberichten zufolge ...": a document has no apposed name
     for j in range(span.end, min(span.end + APPOSITION_REACH, span.sent.end) - 1):
-        if doc[j].text in (".", ":", ";") or _verb_or_clause_word(doc, j):
+        if (
+            doc[j].text in (".", ":", ";")
+            or doc[j].lower_ in de.POSTPOSITIONS
+            or _verb_or_clause_word(doc, j)
+        ):
             return source
         if doc[j].text != ",":
             continue

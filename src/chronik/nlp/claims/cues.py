@@ -63,11 +63,30 @@ def clauses(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     and a split verb must find its particle across them."""
     out: list[tuple[int, int]] = []
     for clause in segment.clauses(doc, start, end):
-        if out and _only_spaces(doc, out[-1][1], clause[0]):
+        if out and (_only_spaces(doc, out[-1][1], clause[0]) or _after_aside(doc, out, clause)):
             out[-1] = (out[-1][0], clause[1])
         else:
             out.append(clause)
     return out
+
+
+MAX_ASIDE = 4  # tokens of a bracketed aside inside a clause: "Klaus Huber (ÖVP)", "(IS)"
+
+
+def _after_aside(doc: Doc, out: list[tuple[int, int]], clause: tuple[int, int]) -> bool:
+    """ "die Klubobleute Huber (ÖVP) und Berger (SPÖ) haben ... verkündet": a short bracketed
+    aside (a party, a short form) does not end the clause around it."""
+    prev_start, prev_end = out[-1]
+    if prev_end + 1 != clause[0]:
+        return False
+    if doc[prev_end].text == "(":
+        close = clause[1]
+        return clause[1] - clause[0] <= MAX_ASIDE and close < len(doc) and doc[close].text == ")"
+    if doc[prev_end].text == ")":
+        return any(
+            doc[i].text == "(" for i in range(max(prev_start, prev_end - MAX_ASIDE - 1), prev_end)
+        )
+    return False
 
 
 def _only_spaces(doc: Doc, start: int, end: int) -> bool:
