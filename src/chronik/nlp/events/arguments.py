@@ -38,7 +38,21 @@ ADDRESSEE_HEAD = re.compile(
     r"seiten|führung|opposition|rebellen|kämpfer|demonstranten|verantwortlichen)$"
 )
 
-FROM_PLACE = {"RETREAT"}  # types whose event takes place where an aus-phrase points
+FROM_PLACE = {"RETREAT"}
+DURING = {"bei", "beim", "während"}  # a noun in such a phrase is the clause's circumstance
+TIME_PREPS = {"am", "im", "vom", "in", "an", "seit", "von"}
+PARTICIPLE_ENDINGS = (
+    "te",
+    "ten",
+    "tem",
+    "ter",
+    "tes",
+    "ene",
+    "enen",
+    "enem",
+    "ener",
+    "enes",
+)  # types whose event takes place where an aus-phrase points
 
 
 def fill(trigger: Trigger, ctx: ClauseContext) -> Roles:
@@ -88,21 +102,60 @@ def fill(trigger: Trigger, ctx: ClauseContext) -> Roles:
         roles.place = relative_place(doc, trigger.clause, ctx)
     if not trigger.is_verb and not roles.place:
         roles.place = city_place(ctx.index, trigger)
-    if trigger.is_verb or not any(v in ctx.verbs for v in range(*trigger.clause)):
+    if (
+        trigger.is_verb
+        or not any(v in ctx.verbs for v in range(*trigger.clause))
+        or _circumstance(doc, trigger)
+    ):
         roles.time = [
             phrases.token_span(doc, s, e)
             for s, e, t in ctx.index.timexes
             if trigger.clause[0] <= s < trigger.clause[1] and _event_time(doc, s, e, t)
         ]
+    else:
+        roles.time = _own_time(doc, ctx.index, trigger)
+    if not trigger.is_verb and not roles.place and _circumstance(doc, trigger):
+        roles.place = places(doc, free, ctx.index, roles, trigger.token)
     ctx.previous.setdefault(trigger.clause, roles)
     ctx.previous_types.setdefault(trigger.clause, trigger.type)
     return roles
 
 
+def _circumstance(doc: Doc, trigger: Trigger) -> bool:
+    """ "Bei den Protesten im Oktober wurden 30 Menschen getötet": a noun in a bei/während phrase
+    names the event during which the clause happened, so it shares the clause's time and place."""
+    j = trigger.token - 1
+    while j >= trigger.clause[0] and (
+        doc[j].lower_ in de.DETERMINERS
+        or (doc[j].text[:1].islower() and doc[j].lower_ not in de.PREPOSITIONS)
+    ):
+        j -= 1
+    return j >= trigger.clause[0] and doc[j].lower_ in DURING
+
+
+def _own_time(doc: Doc, index: phrases.DocIndex, trigger: Trigger) -> list:
+    """ "seit den Angriffen am Donnerstag": a date right after the noun is the noun's own."""
+    nxt = trigger.token + 1
+    if nxt < len(doc) and doc[nxt].lower_ in TIME_PREPS:
+        nxt += 1
+    hit = index.timex_at.get(nxt)
+    if hit is None or hit[0] != nxt or hit[2].type == "DURATION":
+        return []
+    return [phrases.token_span(doc, hit[0], hit[1])]
+
+
 def _event_time(doc: Doc, start: int, end: int, timex) -> bool:
     """A timex says when (or how long) the event happened, not how long after or before something
-    else ("nach fünf Wochen in Haft", "einige Monate vor Beginn des Krieges")."""
+    else ("nach fünf Wochen in Haft", "einige Monate vor Beginn des Krieges"), nor when something
+    a participle describes happened ("des im November verstorbenen Generals")."""
     before = doc[start - 1].lower_ if start > 0 else ""
+    if _in_participle_phrase(doc, start, end):
+        return False
+    if getattr(timex, "type", "") == "DURATION" and (
+        before in ("zu", "und", "zwischen")
+        or (end < len(doc) and phrases.is_noun_like(doc[end].text))
+    ):
+        return False  # a term or an age: "zu zehn Jahren Haft", "zwischen 16 und 21 Jahren"
     if getattr(timex, "type", "") != "DURATION":
         return True
     if before == "nach":
@@ -113,6 +166,20 @@ def _event_time(doc: Doc, start: int, end: int, timex) -> bool:
         and (doc[end + 1].lower_ in de.DETERMINERS or phrases.is_noun_like(doc[end + 1].text))
     )
     return not anchored
+
+
+def _in_participle_phrase(doc: Doc, start: int, end: int) -> bool:
+    """Article, preposition, timex, participle, noun: "des im November verstorbenen Generals"."""
+    if start < 2 or end + 1 >= len(doc):
+        return False
+    if doc[start - 1].lower_ not in TIME_PREPS or doc[start - 2].lower_ not in de.DETERMINERS:
+        return False
+    word = doc[end]
+    return (
+        word.text[:1].islower()
+        and word.lower_.endswith(PARTICIPLE_ENDINGS)
+        and phrases.is_noun_like(doc[end + 1].text)
+    )
 
 
 def verb_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> Roles:
@@ -136,6 +203,10 @@ def verb_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
             and not _attributive_von(ctx.index, c)
             and not _classifier(doc, c)
         ]
+        antecedent = relative_antecedent(trigger.clause, ctx) if kind == "rel" else []
+        if antecedent:
+            # "die Verdächtigen, die festgenommen wurden": the relative pronoun is the patient
+            return Roles(actor=agents[:1], target=antecedent)
         nominative = [c for c in bare if may_be_subject(doc, c)]
         lo, hi = _conjunct(doc, trigger, ctx)
         own = [c for c in nominative if lo <= c.np_start and c.start < hi]
