@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from chronik.nlp.claims import speakers
 from chronik.nlp.claims.cues import Cue
 from chronik.nlp.events import phrases, segment
 from chronik.nlp.events.phrases import Candidate, DocIndex
@@ -95,17 +96,17 @@ def _verb_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft | 
     inverted = (
         ci > 0
         and (cue.start == clause[0] or opener == "so")
-        and _speaker_after(index, clause, cue)
+        and speakers.speaker_after(index, clause, cue)
         and not _colon_after(doc, after)
     )
     if inverted:
         draft.start, draft.end = sent.clauses[0][0], sent.clauses[ci - 1][1]  # "P, sagte X"
-        _speaker(doc, index, draft, _after(index, clause, cue))
+        _speaker(doc, index, draft, speakers.after(index, clause, cue))
         draft.complement = True
     elif opener == "wie" and len(sent.clauses) > 1:  # "Wie X mitteilte, P"
         others = [c for c in sent.clauses if c != clause]
         draft.start, draft.end = others[0][0], others[-1][1]
-        draft.source = _first_bare(doc, index, clause[0] + 1, cue.start)
+        draft.source = speakers.first_bare(doc, index, clause[0] + 1, cue.start)
         draft.complement = True
     else:
         if after:
@@ -114,9 +115,9 @@ def _verb_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft | 
         elif not _standalone_ok(doc, clause, cue):
             return None
         if _passive_cue(doc, clause, cue):
-            draft.source = _agent(doc, index, clause, cue)
+            draft.source = speakers.agent(doc, index, clause, cue)
         else:
-            _speaker(doc, index, draft, _subject(doc, index, clause, cue))
+            _speaker(doc, index, draft, speakers.subject(doc, index, clause, cue))
         draft.refers_back = (
             not after
             and opener in de.BACK_REFERENCES
@@ -279,7 +280,9 @@ def _phrase_source(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Span 
     if word == "nach" and any(doc[i].lower_ == "eigenen" for i in range(cue.start, cue.end)):
         ci = _clause_index(sent, cue.start)
         clause = sent.clauses[ci] if ci is not None else (sent.start, sent.end)
-        return _first_bare(doc, index, clause[0], clause[1], skip=set(range(cue.start, cue.end)))
+        return speakers.first_bare(
+            doc, index, clause[0], clause[1], skip=set(range(cue.start, cue.end))
+        )
     derived = [
         index.mention_at[i][2] for i in range(cue.start + 1, cue.end - 1) if i in index.mention_at
     ]
@@ -346,70 +349,10 @@ def _passive_cue(doc: Doc, clause: tuple[int, int], cue: Cue) -> bool:
     )
 
 
-def _agent(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue) -> Span | None:
-    agents = [c for c in phrases.candidates(index, *clause) if c.prep in de.AGENT_PREPOSITIONS]
-    return _source_span(doc, index, agents[0]) if agents else None
-
-
-def _subject(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue) -> Candidate | None:
-    """The speaker: the prefield before the cue verb, else the subject right after it ("warnte
-    er"). A prefield that opens with a preposition is one adverbial phrase ("Trotz gesunkener
-    Zahlen sieht er ..."): the subject then follows the verb."""
-    skip = {cue.particle} if cue.particle is not None else set()
-    first = clause[0]
-    if (
-        first + 2 < cue.start
-        and doc[first].lower_ in de.PREPOSITIONS
-        and doc[first + 1].lower_ in de.RELATIVE_PRONOUNS
-    ):
-        first += 2  # "in dem der Diplomat ... vorwarf": the relative pronoun is no article
-    before = [
-        c for c in phrases.candidates(index, first, cue.start) if c.prep is None and not c.genitive
-    ]
-    verb_second = any(doc[i].is_alpha for i in range(cue.end, clause[1]))
-    if before and not (verb_second and doc[clause[0]].lower_ in de.PREPOSITIONS):
-        return before[0]
-    return _after(index, clause, cue, skip)
-
-
-def _after(
-    index: DocIndex, clause: tuple[int, int], cue: Cue, skip: set[int] | None = None
-) -> Candidate | None:
-    after = [
-        c
-        for c in phrases.candidates(index, cue.end, clause[1], skip)
-        if c.prep is None and not c.genitive
-    ]
-    if not after:
-        return None
-    return _owner_named(index, after) or after[0]
-
-
-GENITIVE_REACH = 6  # tokens from a Saxon genitive to the name of whom it owns
-
-
-def _owner_named(index: DocIndex, after: list[Candidate]) -> Candidate | None:
-    """ "sagte Badawis nach Kanada geflüchtete Ehefrau Ensaf Haidar": a name in the Saxon genitive,
-    then a description and a person's name: the speaker is that person."""
-    doc = index.doc
-    first = after[0]
-    if first.mention is None or not doc[first.end - 1].text.endswith("s") or len(after) < 2:
-        return None
-    for cand in after[1:]:
-        if cand.start - first.end > GENITIVE_REACH:
-            return None
-        if cand.mention is not None and cand.mention.type == "PER":
-            between = range(first.end, cand.start)
-            if any(doc[i].text in (",", "(", ")") or doc[i].lower_ in de.AUX for i in between):
-                return None
-            return cand
-    return None
-
-
 def _speaker(doc: Doc, index: DocIndex, draft: Draft, cand: Candidate | None) -> None:
     """Sets the draft's source from the speaker's phrase; a pronoun is kept in mind for the
     speaker of the claims before ("Er kündigte ... an" after "sagte ein Sprecher")."""
-    draft.source = _source_span(doc, index, cand) if cand is not None else None
+    draft.source = speakers.source_span(doc, index, cand) if cand is not None else None
     if cand is not None and cand.pronoun and doc[cand.start].lower_ in ("er", "sie"):
         draft.pronoun = cand.start
         inside = doc[draft.start].idx, doc[draft.end - 1].idx + len(doc[draft.end - 1])
@@ -423,32 +366,6 @@ def _speaker(doc: Doc, index: DocIndex, draft: Draft, cand: Candidate | None) ->
             draft.source = None
 
 
-def _speaker_after(index: DocIndex, clause: tuple[int, int], cue: Cue) -> bool:
-    """ ", sagte er" / ", sagte ein Sprecher": someone stands after the verb, named or not."""
-    return any(
-        c.prep is None and not c.genitive for c in phrases.candidates(index, cue.end, clause[1])
-    )
-
-
-def _first_bare(
-    doc: Doc, index: DocIndex, start: int, end: int, skip: set[int] | None = None
-) -> Span | None:
-    bare = [
-        c for c in phrases.candidates(index, start, end, skip) if c.prep is None and not c.genitive
-    ]
-    return _source_span(doc, index, bare[0]) if bare else None
-
-
-def _source_span(doc: Doc, index: DocIndex, cand: Candidate) -> Span | None:
-    if not cand.pronoun:
-        return phrases.np_span(doc, cand)
-    word = doc[cand.start].lower_
-    if word in de.NO_SOURCE_WORDS:
-        return None
-    mention = phrases.resolve_pronoun(index, cand.start, person=word in de.MASCULINE_PRONOUNS)
-    return Span(mention.start, mention.end, mention.text) if mention is not None else None
-
-
 def char_span(doc: Doc, start: int, end: int) -> Span | None:
     """The token range without boundary punctuation and quotes at either end."""
     while start < end and doc[start].text in TRIM:
@@ -460,51 +377,4 @@ def char_span(doc: Doc, start: int, end: int) -> Span | None:
     return phrases.token_span(doc, start, end)
 
 
-APPOSITION_REACH = 10  # tokens from a description to the name after its comma
 LAUT_REACH = 10  # tokens of a long laut-phrase up to its name
-
-
-def named_apposition(doc: Doc, index: DocIndex, source: Span | None) -> Span | None:
-    """ "der Chefunterhändler der Regierung, Humberto de la Calle": a description followed by a
-    comma and a person's name is named by that name (5.4: the naming mention)."""
-    if source is None:
-        return None
-    span = doc.char_span(source.start, source.end, alignment_mode="expand")
-    if span is None or any(_person_at(index, i) for i in range(span.start, span.end)):
-        return source
-    if doc[span.end - 1].lower_.endswith(tuple(de.ANAPHORIC_SOURCE)):
-        return source  # "Medienberichten zufolge ...": a document has no apposed name
-    for j in range(span.end, min(span.end + APPOSITION_REACH, span.sent.end) - 1):
-        if (
-            doc[j].text in (".", ":", ";")
-            or doc[j].lower_ in de.POSTPOSITIONS
-            or _verb_or_clause_word(doc, j)
-        ):
-            return source
-        if doc[j].text != ",":
-            continue
-        hit = index.mention_at.get(j + 1)
-        if hit is None or hit[0] != j + 1 or hit[2].type != "PER":
-            return source
-        closes = hit[1] >= len(doc) or doc[hit[1]].text in (",", ".", ")")
-        if closes or doc[hit[1]].text[:1].islower():
-            return Span(hit[2].start, hit[2].end, hit[2].text)
-        return source
-    return source
-
-
-def _person_at(index: DocIndex, i: int) -> bool:
-    hit = index.mention_at.get(i)
-    return hit is not None and hit[2].type == "PER"
-
-
-def _verb_or_clause_word(doc: Doc, j: int) -> bool:
-    """A lower-case word that is no determiner, preposition or inflected adjective ends the phrase
-    of the source."""
-    word = doc[j].lower_
-    return (
-        doc[j].text[:1].islower()
-        and word not in de.DETERMINERS
-        and word not in de.PREPOSITIONS
-        and not word.endswith(("e", "en", "er", "es", "em"))
-    )

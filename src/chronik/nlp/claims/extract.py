@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from chronik.nlp.claims import VERSION, build, charges, cues, empty, links, speech, tail
+from chronik.nlp.claims import VERSION, build, charges, cues, empty, links, speakers, speech, tail
 from chronik.nlp.claims.build import Draft, Sentence
 from chronik.nlp.claims.nearby import MentionLookup
 from chronik.nlp.events import lexicon, phrases
@@ -322,7 +322,7 @@ def _finish(doc: Doc, index: DocIndex, drafts: list[Draft], events: list[Event])
     tail.fill_sources(doc, index, [d for d, _ in kept])
     nearby = MentionLookup(index.mentions)
     for draft, span in kept:
-        draft.source = build.named_apposition(doc, index, draft.source)
+        draft.source = speakers.named_apposition(doc, index, draft.source)
         draft.events = _events_in(doc, span, draft, events)
         _describe(doc, nearby, draft, events)
     by_id = {e.id: e for e in events}

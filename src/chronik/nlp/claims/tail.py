@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from chronik.nlp.claims import build, cues
+from chronik.nlp.claims import cues, speakers
 from chronik.nlp.claims.build import Draft, Sentence
 from chronik.nlp.events import phrases
 from chronik.nlp.events.phrases import DocIndex
@@ -32,7 +32,7 @@ def so_attribution(doc: Doc, index: DocIndex, sent: Sentence) -> list[Draft]:
     if not cands:
         return []
     head = doc[cands[0].head].lower_
-    certainty, source = "asserted", build._source_span(doc, index, cands[0])
+    certainty, source = "asserted", speakers.source_span(doc, index, cands[0])
     cue_end = start + 1
     if head in de.ACCUSATION_NOUNS:
         certainty, source, cue_end = "alleged", None, end
@@ -89,5 +89,5 @@ def _clause_subject(doc: Doc, index: DocIndex, draft: Draft):
         first = doc[cand.np_start if cand.np_start >= 0 else cand.start].lower_
         object_marked = first in de.OBJECT_ARTICLES or first == "den"
         if cand.prep is None and not cand.genitive and not object_marked:
-            return build._source_span(doc, index, cand)
+            return speakers.source_span(doc, index, cand)
     return None

@@ -1,0 +1,147 @@
+"""Who says a claim: the speaker's noun phrase before or after the cue verb, a passive agent, a
+name owning a description, a named apposition."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from chronik.nlp.claims.cues import Cue
+from chronik.nlp.events import phrases
+from chronik.nlp.events.phrases import Candidate, DocIndex
+from chronik.nlp.lang import de
+from chronik.types import Span
+
+
+def agent(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue) -> Span | None:
+    agents = [c for c in phrases.candidates(index, *clause) if c.prep in de.AGENT_PREPOSITIONS]
+    return source_span(doc, index, agents[0]) if agents else None
+
+
+def subject(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue) -> Candidate | None:
+    """The speaker: the prefield before the cue verb, else the subject right after it ("warnte
+    er"). A prefield that opens with a preposition is one adverbial phrase ("Trotz gesunkener
+    Zahlen sieht er ..."): the subject then follows the verb."""
+    skip = {cue.particle} if cue.particle is not None else set()
+    first = clause[0]
+    if (
+        first + 2 < cue.start
+        and doc[first].lower_ in de.PREPOSITIONS
+        and doc[first + 1].lower_ in de.RELATIVE_PRONOUNS
+    ):
+        first += 2  # "in dem der Diplomat ... vorwarf": the relative pronoun is no article
+    before = [
+        c for c in phrases.candidates(index, first, cue.start) if c.prep is None and not c.genitive
+    ]
+    verb_second = any(doc[i].is_alpha for i in range(cue.end, clause[1]))
+    if before and not (verb_second and doc[clause[0]].lower_ in de.PREPOSITIONS):
+        return before[0]
+    return after(index, clause, cue, skip)
+
+
+def after(
+    index: DocIndex, clause: tuple[int, int], cue: Cue, skip: set[int] | None = None
+) -> Candidate | None:
+    after = [
+        c
+        for c in phrases.candidates(index, cue.end, clause[1], skip)
+        if c.prep is None and not c.genitive
+    ]
+    if not after:
+        return None
+    return owner_named(index, after) or after[0]
+
+
+GENITIVE_REACH = 6  # tokens from a Saxon genitive to the name of whom it owns
+
+
+def owner_named(index: DocIndex, after: list[Candidate]) -> Candidate | None:
+    """ "sagte Badawis nach Kanada geflüchtete Ehefrau Ensaf Haidar": a name in the Saxon genitive,
+    then a description and a person's name: the speaker is that person."""
+    doc = index.doc
+    first = after[0]
+    if first.mention is None or not doc[first.end - 1].text.endswith("s") or len(after) < 2:
+        return None
+    for cand in after[1:]:
+        if cand.start - first.end > GENITIVE_REACH:
+            return None
+        if cand.mention is not None and cand.mention.type == "PER":
+            between = range(first.end, cand.start)
+            if any(doc[i].text in (",", "(", ")") or doc[i].lower_ in de.AUX for i in between):
+                return None
+            return cand
+    return None
+
+
+def speaker_after(index: DocIndex, clause: tuple[int, int], cue: Cue) -> bool:
+    """ ", sagte er" / ", sagte ein Sprecher": someone stands after the verb, named or not."""
+    return any(
+        c.prep is None and not c.genitive for c in phrases.candidates(index, cue.end, clause[1])
+    )
+
+
+def first_bare(
+    doc: Doc, index: DocIndex, start: int, end: int, skip: set[int] | None = None
+) -> Span | None:
+    bare = [
+        c for c in phrases.candidates(index, start, end, skip) if c.prep is None and not c.genitive
+    ]
+    return source_span(doc, index, bare[0]) if bare else None
+
+
+def source_span(doc: Doc, index: DocIndex, cand: Candidate) -> Span | None:
+    if not cand.pronoun:
+        return phrases.np_span(doc, cand)
+    word = doc[cand.start].lower_
+    if word in de.NO_SOURCE_WORDS:
+        return None
+    mention = phrases.resolve_pronoun(index, cand.start, person=word in de.MASCULINE_PRONOUNS)
+    return Span(mention.start, mention.end, mention.text) if mention is not None else None
+
+
+APPOSITION_REACH = 10  # tokens from a description to the name after its comma
+
+
+def named_apposition(doc: Doc, index: DocIndex, source: Span | None) -> Span | None:
+    """ "der Chefunterhändler der Regierung, Humberto de la Calle": a description followed by a
+    comma and a person's name is named by that name (5.4: the naming mention)."""
+    if source is None:
+        return None
+    span = doc.char_span(source.start, source.end, alignment_mode="expand")
+    if span is None or any(_person_at(index, i) for i in range(span.start, span.end)):
+        return source
+    if doc[span.end - 1].lower_.endswith(tuple(de.ANAPHORIC_SOURCE)):
+        return source  # "Medienberichten zufolge ...": a document has no apposed name
+    for j in range(span.end, min(span.end + APPOSITION_REACH, span.sent.end) - 1):
+        if (
+            doc[j].text in (".", ":", ";")
+            or doc[j].lower_ in de.POSTPOSITIONS
+            or _verb_or_clause_word(doc, j)
+        ):
+            return source
+        if doc[j].text != ",":
+            continue
+        hit = index.mention_at.get(j + 1)
+        if hit is None or hit[0] != j + 1 or hit[2].type != "PER":
+            return source
+        closes = hit[1] >= len(doc) or doc[hit[1]].text in (",", ".", ")")
+        if closes or doc[hit[1]].text[:1].islower():
+            return Span(hit[2].start, hit[2].end, hit[2].text)
+        return source
+    return source
+
+
+def _person_at(index: DocIndex, i: int) -> bool:
+    hit = index.mention_at.get(i)
+    return hit is not None and hit[2].type == "PER"
+
+
+def _verb_or_clause_word(doc: Doc, j: int) -> bool:
+    """A lower-case word that is no determiner, preposition or inflected adjective ends the phrase
+    of the source."""
+    word = doc[j].lower_
+    return (
+        doc[j].text[:1].islower()
+        and word not in de.DETERMINERS
+        and word not in de.PREPOSITIONS
+        and not word.endswith(("e", "en", "er", "es", "em"))
+    )
