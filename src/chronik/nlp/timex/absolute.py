@@ -35,7 +35,7 @@ _BEFORE_COUNT = re.compile(r"\b(?:von|um)\s+[\d.,]+\s+auf\s+$")  # "sank von 200
 SEASON_CONTEXT = de.MONTH_CONTEXT | frozenset(["über", "Über", "diesem", "dieses"])
 
 
-_BAD_YEAR = re.compile(r"\s+\d{1,3}(?=\s*(?:[.,;:!?)]|$))")
+_BAD_YEAR = re.compile(r"\s+\d{1,3}(?=\s*(?:[.,;:!?)](?!\d)|$))")  # not "am 21. Mai 3.900 Menschen"
 
 
 def h_date(m: re.Match, ctx: Context) -> Found | object | None:
@@ -67,6 +67,8 @@ def _h_date(m: re.Match, ctx: Context) -> Found | object | None:
         return BLOCK
     if year is None and _BAD_YEAR.match(ctx.text, ctx.end):
         return Found(f"XXXX-{month:02d}-{day:02d}", approx=True)  # "1. Jänner 0": no such year
+    if year is None and g.get("wd"):
+        year = _year_of_weekday(ctx, ctx.lex.weekdays[g["wd"]], month, day)
     if year is None:
         year = year_for(ctx, month, day)
     if year is None:
@@ -81,6 +83,21 @@ def _h_date(m: re.Match, ctx: Context) -> Found | object | None:
     except ValueError:
         return BLOCK
     return Found(exact.isoformat(), sets_reference=True)
+
+
+def _year_of_weekday(ctx: Context, weekday: int, month: int, day: int) -> int | None:
+    """ "Freitag, den 4. September": of the years around the report's, the one in which that day
+    is that weekday (None when no year, or more than one, fits)."""
+    if ctx.anchor is None:
+        return None
+    fits = []
+    for year in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1):
+        try:
+            if date(year, month, day).isoweekday() == weekday:
+                fits.append(year)
+        except ValueError:
+            continue
+    return fits[0] if len(fits) == 1 else None
 
 
 def h_month(m: re.Match, ctx: Context) -> Found | None:

@@ -68,6 +68,9 @@ UNIT_WORDS = {
     "Wirtschaftsjahres": "Y",
 }
 
+# "in der Woche vom 25. April": a stretch named by its first day, no direction
+_SPAN_NOUNS = frozenset(["Woche", "Wochenende", "Nacht", "Zeitraum", "Zeit", "Tag", "Abend"])
+
 _PREV_WORD = re.compile(r"(\S+)\s+$")
 
 _NEXT = re.compile(r"\s*(\S)")
@@ -142,16 +145,17 @@ class Context:
             before = self.previous_words(2)
             if len(before) == 2 and before[0].lower() in ("seit", "bis", "ab"):
                 previous = before[0].lower()
-        if previous == "seit" or (weekday and previous == "vom"):
-            return PAST
-        if (
-            weekday
-            and previous == "von"
-            and not re.match(r"\s+bis\b", self.text[self.end : self.end + 8])
+        after = self.text[self.end : self.end + 8]
+        if previous in ("von", "vom") and re.match(r"\s+an\b", after):
+            return FUTURE  # "vom 26. April an": from then on
+        if previous == "seit" or (
+            previous in ("von", "vom")
+            and not re.match(r"\s+(?:bis|an)\b", after)
+            and self.previous_words(2)[0] not in _SPAN_NOUNS
         ):
-            return PAST  # "Ergebnisse von Sonntag"; "von Montag bis Freitag" is a range
-        if previous in ("ab", "bis"):
-            return FUTURE
+            return PAST  # "Ergebnisse von Sonntag", "Zahlen vom Jänner"; not "von Montag bis …"
+        if previous in ("ab", "bis", "zum", "per"):
+            return FUTURE  # "tritt zum 1. Juli in Kraft"; the clause's past tense still wins
         return None
 
     def previous_words(self, n: int = 2) -> list[str]:
