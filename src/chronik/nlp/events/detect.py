@@ -100,19 +100,49 @@ def noun_trigger(
 def find_triggers(doc: Doc, lex: Lexicon, start: int, end: int) -> list[Trigger]:
     """All triggers of one sentence, in text order, before any hypothetical content is removed."""
     found: list[Trigger] = []
+    previous: tuple[int, int] | None = None
     for clause in segment.clauses(doc, start, end):
         text = clause_text(doc, clause)
+        if previous is not None and segment.clause_kind(doc, clause, start) == "rel":
+            # "eine Entscheidung, die ... zu treffen sei", "Sanktionen, die ... verhängt wurden":
+            # the antecedent is part of the relative clause's meaning
+            text = clause_text(doc, (max(previous[0], previous[1] - 3), previous[1])) + " , " + text
+        previous = clause
         for i in range(*clause):
             word = doc[i].text
             if not word[:1].isalpha():
                 continue
             if word[:1].islower():
+                if doc[i].lower_ in PARTICLES and not _first_person_next(doc, i, clause):
+                    continue  # "sollen bitte umkehren": a politeness particle, no request
                 trigger = verb_trigger(doc, lex, i, clause, text)
             else:
                 trigger = noun_trigger(doc, lex, i, clause, text)
             if trigger is not None:
                 found.append(trigger)
     return drop_consumed(found)
+
+
+PARTICLES = {"bitte"}  # the form of "bitten" that is also a particle
+
+
+def _first_person_next(doc: Doc, i: int, clause: tuple[int, int]) -> bool:
+    """ "ich bitte", "bitte ich": the verb "bitten" has its subject "ich" next to it."""
+    return any(clause[0] <= j < clause[1] and doc[j].lower_ == "ich" for j in (i - 1, i + 1))
+
+
+def _conditional(doc: Doc, clause: tuple[int, int], kind: str, sent_start: int) -> bool:
+    """ "wenn es keine Einigung gibt", "aber wenn ...", and a clause opened by "sollte" ("Sollte es
+    zu einem Prozess kommen, ..."): what it names may not happen."""
+    first = doc[clause[0]].lower_
+    if kind == "sub" and first in de.CONDITIONALS:
+        return True
+    second = doc[clause[0] + 1].lower_ if clause[0] + 1 < clause[1] else ""
+    if first in ("aber", "und", "doch", "oder") and second in ("wenn", "falls", "sofern"):
+        return True
+    return first in ("sollte", "sollten") and (
+        clause[0] == sent_start or doc[clause[0] - 1].text == ","
+    )
 
 
 def _governed_by(doc: Doc, token: int, clause: tuple[int, int], preps: set[str]) -> bool:
@@ -188,10 +218,7 @@ def hypothetical(
         by_clause.setdefault(t.clause, []).append(t)
     for n, clause in enumerate(sentence_clauses):
         kind = segment.clause_kind(doc, clause, sent_start)
-        first = doc[clause[0]].lower_
-        if (kind == "sub" and first in de.CONDITIONALS) or HABITUAL.search(
-            clause_text(doc, clause)
-        ):
+        if _conditional(doc, clause, kind, sent_start) or HABITUAL.search(clause_text(doc, clause)):
             drop.update(t.token for t in by_clause.get(clause, []))
             continue
         nxt_first = doc[sentence_clauses[n + 1][0]].lower_ if n + 1 < len(sentence_clauses) else ""
