@@ -20,13 +20,12 @@ import sqlalchemy as sa
 from chronik.store import schema
 from chronik.store.db import Store
 from chronik.store.filters import (
-    HEAVY,
     LEAD_CHARS,
     Filters,
     as_of,
+    collected,
     event_conditions,
     iso,
-    narrow,
 )
 
 r, e = schema.reports.c, schema.events.c
@@ -187,17 +186,15 @@ def edge_events(
 
 def _plays(conn: sa.Connection, entity_id: int, roles: tuple[str, ...]) -> sa.ColumnElement[bool]:
     """Events where the entity is an argument in one of `roles` (a much-named entity's events are
-    walked in date order instead of collected: see filters.narrow)."""
+    walked in date order instead of collected: see filters.collected)."""
     a, m = schema.event_args.c, schema.mentions.c
     candidates = (
         sa.select(a.event_id)
         .join(schema.mentions, m.id == a.mention_id)
         .where(m.entity_id == entity_id, a.role.in_(roles))
     )
-    estimate = conn.execute(
-        sa.select(sa.func.count()).select_from(candidates.limit(HEAVY + 1).subquery())
-    ).scalar_one()  # its arguments in these roles, not all its mentions (a place is rarely one)
-    return narrow(candidates, a.event_id, estimate)
+    # counted by its arguments in these roles, not all its mentions (a place is rarely one)
+    return collected(conn, candidates, a.event_id)
 
 
 def _sentence() -> Any:

@@ -15,6 +15,11 @@ PostgreSQL only, as the tsvector of 0001; SQLite's plans already have what they 
   and sorting all 160,000 events (0.3 s).
 - reports (date_end DESC NULLS LAST, id) WHERE is_current: an entity's latest reports
   (chronik.store.entity_page) in the same way.
+- mentions (entity_id, id), event_args (mention_id, role, event_id): an entity's arguments (in a
+  role) collected from the indexes alone (chronik.store.filters.collected; the heap pages of 13,000
+  mentions of a much-named place cost 0.16 s);
+- event_args (event_id) INCLUDE (role, mention_id), mentions (id) INCLUDE (entity_id): the walk in
+  date order asks "is the entity an argument of this event?" of the indexes alone.
 SQLite sorts NULLs first, so its ascending indexes of 0003 read backwards give these orders already.
 """
 
@@ -42,6 +47,24 @@ POSTGRES = [
         "ix_reports_current_date_end_desc",
         "CREATE INDEX ix_reports_current_date_end_desc ON reports "
         "(date_end DESC NULLS LAST, id) WHERE is_current",
+    ),
+    (
+        "ix_mentions_entity_id_id",
+        "CREATE INDEX ix_mentions_entity_id_id ON mentions (entity_id, id)",
+    ),
+    (
+        "ix_event_args_mention_id_role_event_id",
+        "CREATE INDEX ix_event_args_mention_id_role_event_id ON event_args "
+        "(mention_id, role, event_id)",
+    ),
+    (
+        "ix_event_args_event_id_covering",
+        "CREATE INDEX ix_event_args_event_id_covering ON event_args (event_id) "
+        "INCLUDE (role, mention_id)",
+    ),
+    (
+        "ix_mentions_id_covering",
+        "CREATE INDEX ix_mentions_id_covering ON mentions (id) INCLUDE (entity_id)",
     ),
 ]
 
