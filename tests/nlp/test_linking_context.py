@@ -204,3 +204,16 @@ def test_a_compound_of_a_peoples_name_names_their_country() -> None:
     record = _record("r", "2016-05-01", text, [("Palästinenserführung", "LOC")])
     record["entities"][0]["sub"] = "deriv"
     assert _canonicals([record]) == ["State of Palestine"]
+
+
+def test_a_stray_person_tag_of_a_company_name_joins_the_company() -> None:
+    text = "Voestalpine meldet Gewinne. Voestalpine investiert. Laut Voestalpine steigt der Umsatz."
+    names = [("Voestalpine", "ORG"), ("Voestalpine", "PER"), ("Voestalpine", "ORG")]
+    record = _record("r", "2016-05-01", text, names)
+    linker = Linker()
+    mentions = [
+        MentionInput(m["start"], m["end"], m["text"], m["type"]) for m in record["entities"]
+    ]
+    linked = linker.link_report(mentions, text, "2016-05-01")
+    assert len({x.entity_id for x in linked}) == 1
+    assert linker.index.entities[linked[0].entity_id].type == "ORG"

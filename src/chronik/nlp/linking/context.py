@@ -9,6 +9,7 @@ Pure: works on the analyses of one report and the index (which a store fills on 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -79,15 +80,45 @@ def _grounded_as(a: Analysis, place: Place) -> Analysis:
 
 
 def person_keys(analyses: list[Analysis]) -> set[str]:
-    """Surname keys of the persons a report names."""
+    """Surname keys of the persons a report names: in full ('Christian Kern'), or a bare name
+    tagged as a person more often than as anything else ('Lukaschenko' PER twice, LOC once; not
+    'Novomatic' ORG nine times and PER once)."""
     out: set[str] = set()
+    bare: dict[str, int] = {}
     for a in analyses:
         if a.type_class != "P":
-            continue
-        if a.kind == "grounded":
+            for k in a.keys if a.kind == "name" and " " not in a.surface else ():
+                bare[k] = bare.get(k, 0) - 1
+        elif a.kind == "grounded":
             out |= nm.surname_keys(nm.split_person(a.canonical or ""))
-        else:
+        elif a.person is not None and a.person.full:
             out |= a.keys
+        else:
+            for k in a.keys:
+                bare[k] = bare.get(k, 0) + 1
+    return out | {k for k, n in bare.items() if n > 0}
+
+
+def stray_person_tags(
+    mentions: list[MentionLike], analyses: list[Analysis], in_report: set[str]
+) -> dict[int, str]:
+    """Mention index -> type for bare names tagged PER that the report tags as one other type more
+    often ('Novomatic' ORG nine times, PER once), unless a person of that surname is named in
+    full."""
+    tags: dict[str, Counter] = {}
+    for m, a in zip(mentions, analyses):
+        if a.kind != "grounded" and " " not in a.surface.strip():
+            tags.setdefault(nm.lookup_key(a.surface), Counter())[m.type] += 1
+    out = {}
+    for i, (m, a) in enumerate(zip(mentions, analyses)):
+        if m.type != "PER" or a.kind != "person" or (a.person and a.person.full):
+            continue
+        if a.keys & in_report:
+            continue
+        found = tags.get(nm.lookup_key(a.surface), Counter())
+        other = max((t for t in found if t != "PER"), key=lambda t: found[t], default=None)
+        if other and found[other] > found["PER"]:
+            out[i] = other
     return out
 
 

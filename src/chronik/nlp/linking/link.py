@@ -200,8 +200,8 @@ class Linker:
     def in_context(self, mentions: list[MentionInput], analyses: list[Analysis], text: str) -> None:
         """Analyses corrected by what the report says elsewhere (chronik.nlp.linking.context):
         persons tagged as places become persons (the mention's type too, so the entity is one
-        person), cities are grounded in the report's region, generic institutions get their
-        owner."""
+        person), a stray person tag of a name the report tags otherwise takes that type, cities are
+        grounded in the report's region, generic institutions get their owner."""
         in_report = ctx.person_keys(analyses)
         for i, (m, a) in enumerate(zip(mentions, analyses)):
             form = ctx.person_form(m, a, in_report, self._known_person, self.gaz)
@@ -209,6 +209,10 @@ class Linker:
                 person = analyse_mention(form, "PER", None, self.aliases, self.gaz, {})
                 analyses[i] = replace(person, rule=person.rule + ":retyped")
                 mentions[i] = replace(m, type="PER")
+        for i, type_ in ctx.stray_person_tags(mentions, analyses, in_report).items():
+            m = mentions[i] = replace(mentions[i], type=type_)
+            other = analyse_mention(m.text, type_, m.sub, self.aliases, self.gaz, self.known)
+            analyses[i] = replace(other, rule=other.rule + ":retyped")
         ctx.derived_in_report(mentions, analyses)  # type: ignore[arg-type]
         region = ctx.report_region(analyses, self.gaz)
         for i, a in enumerate(analyses):
