@@ -156,3 +156,57 @@ def test_pronoun_speaker_is_not_a_name_deep_inside_the_quote() -> None:
     )
     last = doc._.claims[-1]
     assert last.source is not None and last.source.text == "Eva Roth"
+
+
+def test_wie_aus_hervorgeht_is_reported_with_the_document_as_source() -> None:
+    doc = analyse(
+        "Die Stadt erhält zwei Millionen Euro, wie aus einem Bericht des Rechnungshofes "
+        "hervorgeht.",
+        [("Rechnungshofes", "ORG")],
+    )
+    (claim,) = doc._.claims
+    assert claim.certainty == "reported"
+    assert claim.text == "Die Stadt erhält zwei Millionen Euro"
+
+
+def test_wie_bekannt_wurde_is_reported_without_source() -> None:
+    doc = analyse("Wie am Montag bekannt wurde, hat die Firma ihr Werk verkauft.")
+    (claim,) = doc._.claims
+    assert claim.certainty == "reported" and claim.source is None
+
+
+def test_suspected_of_is_alleged() -> None:
+    doc = analyse(
+        "Die Polizei nahm einen Mann fest, der verdächtigt wird, den Brand gelegt zu haben."
+    )
+    (claim,) = doc._.claims
+    assert claim.certainty == "alleged"
+    assert "den Brand gelegt zu haben" in claim.text
+
+
+def test_refusal_to_say_whether_is_no_claim() -> None:
+    doc = analyse("Der Minister äußerte sich nicht dazu, ob die Steuer erhöht wird.")
+    assert doc._.claims == []
+    doc = analyse("Die Sprecherin sagte nicht, wann die Gespräche beginnen.")
+    assert doc._.claims == []
+
+
+def test_fearing_needs_a_proposition() -> None:
+    doc = analyse("Die Anrainer fürchten, die Straße könnte gesperrt werden.")
+    assert len(doc._.claims) == 1
+    doc = analyse("Wer falsch parkt, muss keine Strafe fürchten, doch die Polizei kontrolliert.")
+    assert doc._.claims == []
+
+
+def test_two_denials_joined_by_und_deny_different_claims() -> None:
+    doc = analyse(
+        "Im Archiv sei ein Vertrag mit der Unterschrift des Bürgermeisters Hans Hofer gefunden "
+        "worden, sagte der Archivleiter Paul Berg. Die Unterschrift sei echt, fügte Berg hinzu. "
+        "Hofer bestritt die Existenz des Vertrags und sprach von einer Fälschung.",
+        [("Hans Hofer", "PER"), ("Paul Berg", "PER"), ("Berg", "PER"), ("Hofer", "PER")],
+    )
+    found, genuine, existence, forgery = doc._.claims
+    assert forgery.text.endswith("einer Fälschung") and forgery.certainty == "denied"
+    assert existence.certainty == "denied"
+    assert forgery.contradicts == [genuine.id]
+    assert existence.contradicts == [found.id]

@@ -22,7 +22,9 @@ from chronik.types import Span
 
 RANK = {"asserted": 0, "reported": 1, "unconfirmed": 2, "alleged": 3, "denied": 4}
 TRIM = de.QUOTES | {",", ";", ":", "-", "–", "—", ".", "!", "?", "…", "(", ")"}
-DENIAL_WORDS = re.compile(r"\b(lüge|lügen|haltlos|falsch|unwahr|erfunden|propaganda|fake|unsinn)\b")
+DENIAL_WORDS = re.compile(
+    r"\b(lüge|lügen|haltlos|falsch|unwahr|erfunden|propaganda|fake|unsinn|fälschung|gefälscht)\b"
+)
 
 
 @dataclass
@@ -91,6 +93,8 @@ def _verb_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft | 
     after = _complement(doc, sent.clauses[(pi if pi is not None else ci) + 1 :])
     if after and not _proposition(doc, after[0], cue):
         return None
+    if after and _open_question(doc, clause, after[0]):
+        return None
     draft = Draft(*whole(sent), cue.certainty, sent.index, cue, rule=cue.rule_id)
     opener = doc[clause[0]].lower_
     inverted = (
@@ -128,6 +132,16 @@ def _verb_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft | 
     if cue.kind == "say" and DENIAL_WORDS.search(" ".join(doc[i].lower_ for i in range(*clause))):
         draft.certainty = "denied"  # "nannte die Berichte haltlos"
     return draft
+
+
+def _open_question(doc: Doc, clause: tuple[int, int], complement: tuple[int, int]) -> bool:
+    """ "äußerte sich nicht dazu, ob ...", "sagte nicht, wann ...": an indirect question states
+    nothing; a question word after a negated cue is a refusal to say."""
+    first = doc[complement[0]].lower_
+    if first == "ob":
+        return True
+    negated = any(doc[i].lower_ in de.NEGATORS for i in range(*clause))
+    return negated and first in de.QUESTION_WORDS
 
 
 def _colon_after(doc: Doc, after: list[tuple[int, int]]) -> bool:
@@ -188,6 +202,12 @@ def _relative_clause(doc: Doc, clause: tuple[int, int]) -> bool:
 
 def _proposition(doc: Doc, clause: tuple[int, int], cue: Cue) -> bool:
     """ "warnte davor, Russland zu unterschätzen" is a warning, not a proposition (flag no-zu)."""
+    if cue.entry is not None and "indirect" in cue.entry.flags:
+        # "fürchten, dass ...", "fürchten, sie könnten ...", not "Konsequenzen fürchten, noch ..."
+        words = {doc[i].lower_ for i in range(*clause)}
+        marks = de.SUBJUNCTIVE | de.SUBJUNCTIVE_II | {"dass", "daß", "könnte", "könnten"}
+        if doc[clause[0]].lower_ not in ("dass", "daß") and not words & marks:
+            return False
     if cue.entry is None or "no-zu" not in cue.entry.flags:
         return True
     return doc[clause[0]].lower_ in ("dass", "daß", "ob") or not segment.has_zu_infinitive(

@@ -101,7 +101,9 @@ def sentence_claims(
     found = cues.find_cues(doc, lex, sent.start, sent.end)
     opening = [c for c in found if c.opens_claim and c.kind != "doubt"]
     drafts = _merge(
-        [d for d in (build.draft_for(doc, index, sent, c) for c in opening) if d is not None]
+        _split_coordinated(
+            doc, [d for d in (build.draft_for(doc, index, sent, c) for c in opening) if d]
+        )
     )
     if not drafts:
         drafts = tail.so_attribution(doc, index, sent)
@@ -250,6 +252,24 @@ def _is_question(doc: Doc, sent: Sentence) -> bool:
     last = sent.clauses[-1][1]
     tail = [doc[i].text for i in range(last, sent.end)]
     return "?" in tail
+
+
+def _split_coordinated(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """ "Er bestritt die Existenz der Akten und sprach von einer Fälschung": two cue verbs of one
+    subject joined by "und", each without a complement clause, make two claims, cut at the "und"."""
+    for first, second in zip(drafts, drafts[1:]):
+        a, b = first.cue, second.cue
+        if first.complement or second.complement or a is None or b is None:
+            continue
+        if a.entry is None or b.entry is None or a.entry.pos != "V" or b.entry.pos != "V":
+            continue
+        joint = b.start - 1
+        if a.end <= joint and doc[joint].lower_ in ("und", "sowie") and first.start <= joint:
+            first.end = joint
+            second.start = b.start
+            second.complement = True
+            second.source = second.source or first.source
+    return drafts
 
 
 def _merge(drafts: list[Draft]) -> list[Draft]:

@@ -55,6 +55,7 @@ def link_in_report(drafts: list[Draft], ids: list[str], events: dict[str, Event]
             _link(
                 drafts, ids, follow, targets[0]
             )  # "... wies die Vorwürfe zurück. "Polen bedroht niemanden""
+    _share_out(drafts, ids)
     for n in range(len(drafts)):
         if drafts[n].certainty == "denied" or drafts[n].continues or drafts[n].hedged_on:
             continue
@@ -62,6 +63,40 @@ def link_in_report(drafts: list[Draft], ids: list[str], events: dict[str, Event]
         for k in [n] + _goes_on_with(drafts, n) if targets else []:
             for target in targets:
                 _link(drafts, ids, k, target)
+
+
+def _share_out(drafts: list[Draft], ids: list[str]) -> None:
+    """ "Er bestritt die Existenz der Akten und sprach von einer Fälschung": two denials of one
+    sentence deny different parts of the account; a claim whose words are the opposite of the
+    second denial's ("Die Unterschrift sei echt" - "Fälschung") is denied by it alone, the rest by
+    the first."""
+    for n in range(len(drafts) - 1):
+        first, second = drafts[n], drafts[n + 1]
+        if (
+            first.certainty != "denied"
+            or second.certainty != "denied"
+            or first.sentence != second.sentence
+            or set(first.contradicts) != set(second.contradicts)
+        ):
+            continue
+        opposite = {_stem(w.lower()) for w in second.tokens for w in _opposites(w)}
+        for cid in list(first.contradicts):
+            target = drafts[ids.index(cid)]
+            words = {_stem(w.lower()) for w in target.tokens}
+            keep_first = not (words & opposite)
+            _unlink(drafts, ids, n + 1 if keep_first else n, ids.index(cid))
+        if not second.contradicts:
+            for cid in first.contradicts:
+                _link(drafts, ids, n + 1, ids.index(cid))
+
+
+def _opposites(word: str) -> set[str]:
+    return de.OPPOSITE_WORDS.get(word.lower(), set())
+
+
+def _unlink(drafts: list[Draft], ids: list[str], a: int, b: int) -> None:
+    drafts[a].contradicts = [c for c in drafts[a].contradicts if c != ids[b]]
+    drafts[b].contradicts = [c for c in drafts[b].contradicts if c != ids[a]]
 
 
 MIN_ACCOUNT_NOUN = 7  # letters of a noun that ties two tellings of one account ("Personalakt")

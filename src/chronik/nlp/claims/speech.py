@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 from chronik.nlp.claims import build, cues
 from chronik.nlp.claims.build import Draft, Sentence
 from chronik.nlp.lang import de
+from chronik.types import Span
 
 OPENING_QUOTES = {"„", "«", "»", '"', "“"}
 CONTINUABLE = {"asserted", "reported", "alleged"}
@@ -31,17 +32,19 @@ def _direct(doc: Doc, draft: Draft) -> bool:
     if draft.rule == "quote-continuation":
         return True
     before = doc[draft.start - 1].text if draft.start > 0 else ""
-    if before in (":",) or before in OPENING_QUOTES:
+    if before == ":" or before in OPENING_QUOTES:
         return True
     return any(doc[i].lower_ in de.FIRST_PERSON_WORDS for i in range(draft.start, draft.end))
 
 
-def _present(doc: Doc, sent: Sentence) -> bool:
+def _present(doc: Doc, sent: Sentence, speaker: Span | None) -> bool:
     """A statement in the present tense and without a cue or a past-tense form: after direct speech,
     the speaker going on ("Die Reformen haben Vorrang."), not the report's narrative again."""
     words = [doc[i].lower_ for i in range(sent.start, sent.end)]
     if any(w in de.PAST_FINITE for w in words):
         return False
+    if speaker is not None and speaker.text.split()[-1].lower() in words:
+        return False  # "Grossi will ... reisen": the report telling about the speaker
     return any(w in de.PRESENT_FINITE for w in words)
 
 
@@ -109,7 +112,7 @@ def continuation(doc: Doc, sent: Sentence, earlier: list[Draft]) -> list[Draft]:
         and (
             doc[sent.start].text in OPENING_QUOTES
             or _first_person(doc, sent)
-            or (_direct(doc, prev) and _present(doc, sent))
+            or (_direct(doc, prev) and _present(doc, sent, prev.source))
         )
         and prev.certainty == "asserted"
         and prev.source is not None

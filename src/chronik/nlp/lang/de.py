@@ -313,6 +313,11 @@ PAST_FINITE = _words("""
     wollten wurde wurden
 """)
 
+# Words opening an indirect question ("sagte nicht, wann ...").
+QUESTION_WORDS = _words("""
+    warum was weshalb wie wieso wann welche welcher welches wer wo woher wohin
+""")
+
 # Nouns after "so" that name an accusation or a report, not a speaker ("..., so der Vorwurf").
 ACCUSATION_NOUNS = _words("""
     vorwurf vorwürfe anklage anschuldigung anschuldigungen verdacht anklageschrift
@@ -354,6 +359,16 @@ EVIDENCE_PREPS = _words("""
 TURNS = _words("""
     aber allerdings dennoch gleichwohl jedoch trotzdem
 """)
+
+# Words that say the opposite of others ("Fälschung" against "echt"): a denial naming one denies
+# the claim that says the other.
+OPPOSITE_WORDS = {
+    "fälschung": {"echt", "authentisch", "original"},
+    "gefälscht": {"echt", "authentisch", "original"},
+    "falsch": {"richtig", "wahr", "zutreffend"},
+    "erfunden": {"wahr", "zutreffend"},
+    "unecht": {"echt", "authentisch"},
+}
 
 # Participles after 'nicht' that make no opposite of the claim.
 NOT_OPPOSITES = _words("""
