@@ -133,3 +133,26 @@ def test_weekdays_fix_years_and_prepositions_direct_dates(text, words, value):
         assert value in found.values()
     else:
         assert found[words] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        (
+            "Die WM in Katar 2022 (20. November bis 18. Dezember) findet im Winter statt.",
+            "18. Dezember",
+            "2022-12-18",
+        ),
+        ("Im Sommer 2014 kamen schon bis Ende Juni viele Gäste.", "Ende Juni", "2014-06"),
+        ("1970 – Der im August verunglückte Fahrer wird Weltmeister.", "August", "1970-08"),
+        # another clause, or against the clause's tense: the report's year decides
+        (
+            "Der Bezirk wird ab 2017 aufgelöst, wie das Land im Herbst bekanntgab.",
+            "Herbst",
+            "2015-FA",
+        ),
+        ("2012 stieg der Umsatz. Im Oktober sank er.", "Oktober", "2015-10"),
+    ],
+)
+def test_a_year_spelled_out_just_before_holds_for_the_clause(text, words, value):
+    assert values(text)[words] == value

@@ -10,7 +10,7 @@ from datetime import date
 
 from chronik.dates import PartialDate
 from chronik.nlp.timex.lexicon import Lexicon
-from chronik.nlp.timex.tense import FUTURE, PAST, tense_at
+from chronik.nlp.timex.tense import FUTURE, PAST, clause_breaks, tense_at
 
 MODS = {
     "Anfang": "START",
@@ -108,6 +108,9 @@ class Context:
     coarse: tuple[str, date, int] | None = (
         None  # last month or year mentioned: ("month"|"year", first day, where)
     )
+    # the last year the text spelled out, and where its expression ends ("im Sommer 2015 … bis
+    # Ende Juni" is June 2015)
+    spelled_year: tuple[int, int] | None = None
     in_order: bool = False  # True once matches are resolved in text order (after selection)
     _tense: dict[tuple[int, int], str | None] = field(default_factory=dict)
 
@@ -245,6 +248,27 @@ def choose_year(
     return min(options, key=lambda o: (abs(o[0] - anchor_key), o[0] < anchor_key))[1]
 
 
+def _shares_spelled_year(ctx: Context) -> bool:
+    """Whether a day or month without a year belongs to the year spelled out just before it: in the
+    same clause ("im Sommer 2015 alleine bis Ende Juni"; a dash right after the year, as in
+    chronicles, "1930 – … am 11.11.", does not part them) and not against the clause's tense."""
+    spelled = ctx.spelled_year
+    if (
+        spelled is None
+        or not ctx.in_order
+        or not 0 <= ctx.start - spelled[1] <= 60
+        or spelled[1] < ctx.sentence_start()
+    ):
+        return False
+    if any(begin > spelled[1] + 2 for begin, _ in clause_breaks(ctx.text, spelled[1], ctx.start)):
+        return False
+    year, tense = spelled[0], ctx.tense()
+    assert ctx.anchor is not None
+    return not (
+        (tense == PAST and year > ctx.anchor.year) or (tense == FUTURE and year < ctx.anchor.year)
+    )
+
+
 def year_for(
     ctx: Context, month: int, day: int | None = None, forced: str | None = None
 ) -> int | None:
@@ -252,6 +276,8 @@ def year_for(
     a = ctx.anchor
     if a is None:
         return None
+    if forced is None and _shares_spelled_year(ctx):
+        return ctx.spelled_year[0]  # "in Frankreich 2016 (10. Juni bis 10. Juli)": that year's
     if a.month is None:
         return a.year
     if day is not None and a.day is not None:

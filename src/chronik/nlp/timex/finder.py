@@ -157,13 +157,19 @@ def find_timexes(
                 component=component_name(lex, rule),
             )
         )
-        _remember(ctx, found, rule, start)
+        _remember(ctx, found, rule, start, end)
     return timexes
 
 
-def _remember(ctx: Context, found: Found, rule: Rule, start: int) -> None:
+_SPELLED_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+
+
+def _remember(ctx: Context, found: Found, rule: Rule, start: int, end: int) -> None:
     """Keep the last day, and the last month or year, the text named: "zwei Tage später" counts from
-    it."""
+    it; and the last year spelled out, which a day or month without one right after it shares."""
+    spelled = _SPELLED_YEAR.search(ctx.text, start, end)
+    if spelled and found.value[:4] == spelled.group(1) and (found.type or rule.type) != "DURATION":
+        ctx.spelled_year = (int(spelled.group(1)), end)
     if (
         found.type is None
         and rule.type == "DATE"

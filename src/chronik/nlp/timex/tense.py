@@ -90,7 +90,7 @@ def sentence_of(starts: Sequence[int], text: str, start: int, end: int) -> tuple
 _SHORT_ASIDE = re.compile(r"\([^()\n]{0,60}\)")
 
 
-def _breaks(text: str, begin: int, stop: int) -> list[tuple[int, int]]:
+def clause_breaks(text: str, begin: int, stop: int) -> list[tuple[int, int]]:
     """Clause breaks in text[begin:stop]; a short aside in brackets ("(15 Uhr)", "(Samstag)")
     belongs to its clause and breaks nothing."""
     out = []
@@ -117,9 +117,9 @@ def clause_of(text: str, sentence: tuple[int, int], start: int, end: int) -> tup
     if inside:  # "(Samstag)": the clause around the aside
         start, end = inside[0]
     left = s0
-    for _, stop in _breaks(text, s0, start):
+    for _, stop in clause_breaks(text, s0, start):
         left = stop
-    right = _breaks(text, end, s1)
+    right = clause_breaks(text, end, s1)
     return left, right[0][0] if right else s1
 
 
@@ -229,7 +229,7 @@ def words_tense(words: list[str], lex: Lexicon, reports: bool = True) -> str | N
 # "der am Montag vorgestellte Bericht", "die im Mai gewählte Präsidentin", "der am Freitag
 # beginnende Gipfel": the expression inside an attribute before a noun, whose participle dates it
 _ATTRIBUTE_OPEN = re.compile(
-    r"(?<![\wÄÖÜäöüß])(?:der|die|das|dem|den|des|ein|eine|einem|einen|einer|eines|seine[mnrs]?|"
+    r"(?<![\wÄÖÜäöüß])(?i:der|die|das|dem|den|des|ein|eine|einem|einen|einer|eines|seine[mnrs]?|"
     r"ihre[mnrs]?)\s+(?:am|im|Anfang|Mitte|Ende)\s+$"
 )
 _ATTRIBUTE_WORD = re.compile(r"\s*([A-Za-zÄÖÜäöüß-]+)")
