@@ -186,9 +186,17 @@ def _is_preterite(word: str, previous: str, lex: Lexicon, following: str = "") -
     return True
 
 
-def words_tense(words: list[str], lex: Lexicon, reports: bool = True) -> str | None:
-    """PAST, FUTURE or None (present tense or no verb we know)."""
+_SEIN = frozenset(["ist", "sind", "sei", "seien", "bin", "bist", "seid"])
+
+
+def words_tense(
+    words: list[str], lex: Lexicon, reports: bool = True, states: bool = False
+) -> str | None:
+    """PAST, FUTURE or None (present tense or no verb we know). With `states`, "sein" and a
+    participle is read as a state, not a perfect ("ist bis Freitag gesperrt")."""
     past_forms, future_forms, perf_forms = lex.verbs["past"], lex.verbs["future"], lex.verbs["perf"]
+    if states and not any(w in ("bereits", "schon") for w in words):
+        perf_forms = perf_forms - _SEIN  # "bis Freitag bereits eingelangt" is still a perfect
     future = any(w in future_forms for w in words)
     participle = any(is_participle(w) for w in words)
     perfect = participle and any(w in perf_forms for w in words)
@@ -269,7 +277,7 @@ def tense_at(
     text: str, starts: Sequence[int], start: int, end: int, lex: Lexicon, clause_only: bool = False
 ) -> str | None:
     """The tense of the clause around [start, end); when it holds no verb form we know, that of the
-    sentence (unless `clause_only`)."""
+    sentence (unless `clause_only`, which also reads "ist … gesperrt" as a state)."""
     attribute = attribute_tense(text, start, end)
     if attribute is not None:
         return attribute
@@ -278,7 +286,7 @@ def tense_at(
     # the expression itself stands as one placeholder word, so "am <T> normalisierte" is not read as
     # "am normalisierte" (an adjective after a determiner)
     clause = _WORD.findall(text, left, start) + ["<T>"] + _WORD.findall(text, end, right)
-    found = words_tense(clause, lex)
+    found = words_tense(clause, lex, states=clause_only)
     if found is not None or (left, right) == sentence or clause_only:
         return found
     if clause[0] == "so" and clause[1:2] != ["dass"]:
