@@ -217,3 +217,13 @@ def test_a_stray_person_tag_of_a_company_name_joins_the_company() -> None:
     linked = linker.link_report(mentions, text, "2016-05-01")
     assert len({x.entity_id for x in linked}) == 1
     assert linker.index.entities[linked[0].entity_id].type == "ORG"
+
+
+def test_a_place_of_the_alias_table_tagged_as_a_person_is_a_place() -> None:
+    text = "Kiew meldete neue Angriffe. In Kiew fiel der Strom aus."
+    linker = Linker()
+    mentions = [MentionInput(0, 4, "Kiew", "PER"), MentionInput(31, 35, "Kiew", "PER")]
+    linked = linker.link_report(mentions, text, "2023-01-10")
+    entity = linker.index.entities[linked[0].entity_id]
+    assert (entity.best_name(), entity.type) == ("Kyiv", "LOC")
+    assert linked[1].entity_id == linked[0].entity_id

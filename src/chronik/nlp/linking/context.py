@@ -99,6 +99,27 @@ def person_keys(analyses: list[Analysis]) -> set[str]:
     return out | {k for k, n in bare.items() if n > 0}
 
 
+def places_tagged_as_persons(
+    mentions: list[MentionLike], analyses: list[Analysis], gaz: Gazetteer
+) -> list[int]:
+    """Mentions tagged PER that the alias table grounds to a place of the gazetteer ('Kiew' ->
+    Kyiv), unless the report names a person in full whose surname that is."""
+    full: set[str] = set()
+    for a in analyses:
+        if a.type_class == "P" and a.person is not None and a.person.full:
+            full |= a.keys
+    out = []
+    for i, (m, a) in enumerate(zip(mentions, analyses)):
+        if m.type != "PER" or a.kind != "grounded" or not a.canonical or " " in a.surface:
+            continue
+        if (
+            a.canonical in gaz.by_canonical
+            and not nm.surname_keys(nm.split_person(a.surface)) & full
+        ):
+            out.append(i)
+    return out
+
+
 def stray_person_tags(
     mentions: list[MentionLike], analyses: list[Analysis], in_report: set[str]
 ) -> dict[int, str]:

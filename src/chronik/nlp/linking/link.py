@@ -209,6 +209,10 @@ class Linker:
                 person = analyse_mention(form, "PER", None, self.aliases, self.gaz, {})
                 analyses[i] = replace(person, rule=person.rule + ":retyped")
                 mentions[i] = replace(m, type="PER")
+        for i in ctx.places_tagged_as_persons(mentions, analyses, self.gaz):
+            m = mentions[i] = replace(mentions[i], type="LOC")
+            place = analyse_mention(m.text, "LOC", m.sub, self.aliases, self.gaz, self.known)
+            analyses[i] = replace(place, rule=place.rule + ":retyped")
         for i, type_ in ctx.stray_person_tags(mentions, analyses, in_report).items():
             m = mentions[i] = replace(mentions[i], type=type_)
             other = analyse_mention(m.text, type_, m.sub, self.aliases, self.gaz, self.known)
