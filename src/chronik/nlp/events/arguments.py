@@ -10,16 +10,17 @@ anzugreifen": Russland attacks).
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc
 
 from chronik.nlp.events import phrases, segment
 from chronik.nlp.events.detect import Trigger
 from chronik.nlp.events.frames import (
+    ADDRESSEE_HEAD,
     TARGET_PREPS,
     ClauseContext,
     Roles,
+    attributive_von,
+    classifier,
     controller,
     may_be_subject,
     with_conjuncts,
@@ -30,15 +31,8 @@ from chronik.nlp.events.phrases import Candidate
 from chronik.nlp.events.places import places, relative_antecedent, relative_place
 from chronik.nlp.lang import de
 
-# Heads of noun phrases that can be addressed by a demand: people, groups, institutions.
-ADDRESSEE_HEAD = re.compile(
-    r"(er|ern|erin|erinnen|in|innen|leute|volk|regierung|partei|parteien|behörde|behörden|"
-    r"ministerium|staaten|länder|land|mitglieder|bürger|partner|verbündeten|gemeinschaft|"
-    r"kommission|rat|polizei|armee|justiz|gericht|konzern|unternehmen|firma|firmen|seite|"
-    r"seiten|führung|opposition|rebellen|kämpfer|demonstranten|verantwortlichen)$"
-)
-
 FROM_PLACE = {"RETREAT"}
+PRISON = ("Haft", "Gefängnis", "Freiheitsstrafe", "Lager", "Zuchthaus")  # "zehn Jahren Haft"
 DURING = {"bei", "beim", "während"}  # a noun in such a phrase is the clause's circumstance
 TIME_PREPS = {"am", "im", "vom", "in", "an", "seit", "von"}
 PARTICIPLE_ENDINGS = (
@@ -152,8 +146,7 @@ def _event_time(doc: Doc, start: int, end: int, timex) -> bool:
     if _in_participle_phrase(doc, start, end):
         return False
     if getattr(timex, "type", "") == "DURATION" and (
-        before in ("zu", "und", "zwischen")
-        or (end < len(doc) and phrases.is_noun_like(doc[end].text))
+        before in ("zu", "und", "zwischen") or (end < len(doc) and doc[end].text.startswith(PRISON))
     ):
         return False  # a term or an age: "zu zehn Jahren Haft", "zwischen 16 und 21 Jahren"
     if getattr(timex, "type", "") != "DURATION":
@@ -200,8 +193,8 @@ def verb_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
             c
             for c in cands
             if c.prep in de.AGENT_PREPOSITIONS
-            and not _attributive_von(ctx.index, c)
-            and not _classifier(doc, c)
+            and not attributive_von(ctx.index, c)
+            and not classifier(doc, c)
         ]
         antecedent = relative_antecedent(trigger.clause, ctx) if kind == "rel" else []
         if antecedent:
@@ -263,36 +256,6 @@ def verb_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
             doc, max(lo, finite + 1 if finite is not None else lo), hi, trigger
         )
     return Roles(actor=actor, target=target)
-
-
-def _classifier(doc: Doc, cand: Candidate) -> bool:
-    """ "vom Typ A-50", "von der Marke X": the phrase opens with a noun of kind or measure."""
-    first = cand.np_start if cand.np_start >= 0 else cand.start
-    return any(doc[i].text in de.CLASSIFIER_NOUNS for i in range(first, min(first + 2, cand.end)))
-
-
-def _attributive_von(index: phrases.DocIndex, cand: Candidate) -> bool:
-    """ "in der Nähe von Casablanca festgenommen", "den Attentätern von Paris": a von-phrase with a
-    place name right after a common noun modifies that noun and is no passive agent (a date or a
-    name before it is no such noun: "am Montag von Russland angegriffen")."""
-    doc = index.doc
-    if cand.mention is None or cand.mention.type != "LOC":
-        return (
-            False  # "dass ein Jogger von einem Bären angegriffen wurde": a subject, then its agent
-        )
-    first = cand.np_start if cand.np_start >= 0 else cand.start
-    prep = first - 1
-    before = prep - 1
-    if prep < 0 or doc[prep].lower_ not in ("von", "vom") or before < 0:
-        return False
-    word = doc[before]
-    return (
-        word.is_alpha
-        and word.text[:1].isupper()
-        and not word.is_sent_start
-        and before not in index.timex_at
-        and before not in index.mention_at  # "nach Angaben aus Kiew von den Emiraten vermittelt"
-    )
 
 
 def _rejected_report(doc: Doc, start: int, end: int, trigger: Trigger) -> list[Candidate]:
@@ -455,4 +418,8 @@ def _cand_text(trigger: Trigger, cand: Candidate) -> str:
 
 
 def _after_gemeinsam(doc: Doc, cand: Candidate) -> bool:
-    return any(doc[j].lower_ == "gemeinsam" for j in range(max(0, cand.start - 5), cand.start))
+    """ "gemeinsam mit", "zusammen mit seinem Cousin": a co-actor, not an instrument."""
+    return any(
+        doc[j].lower_ in ("gemeinsam", "zusammen")
+        for j in range(max(0, cand.start - 5), cand.start)
+    )

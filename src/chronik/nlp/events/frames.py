@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -30,6 +31,20 @@ TARGET_PREPS = {
     "CONCEDE": set(),
     "RETREAT": set(),
 }
+
+
+# Heads of noun phrases that can be addressed by a demand: people, groups, institutions.
+ADDRESSEE_HEAD = re.compile(
+    r"(er|ern|erin|erinnen|in|innen|leute|volk|regierung|partei|parteien|behörde|behörden|"
+    r"ministerium|staaten|länder|land|mitglieder|bürger|partner|verbündeten|gemeinschaft|"
+    r"kommission|rat|polizei|armee|justiz|gericht|konzern|unternehmen|firma|firmen|seite|"
+    r"seiten|führung|opposition|rebellen|kämpfer|demonstranten|verantwortlichen)$"
+)
+# Heads that name who can do something: parties above, and armed forces.
+AGENT_HEAD = re.compile(
+    ADDRESSEE_HEAD.pattern[:-2]
+    + r"|truppen|soldaten|streitkräfte|kräfte|einheiten|miliz|milizen|militär|regime)$"
+)
 
 
 CONTROLLER_OBJECT = {
@@ -103,3 +118,33 @@ def may_be_subject(doc: Doc, cand: Candidate) -> bool:
     subject."""
     start = cand.np_start if cand.np_start >= 0 else cand.start
     return doc[start].lower_ not in de.OBJECT_ARTICLES
+
+
+def classifier(doc: Doc, cand: Candidate) -> bool:
+    """ "vom Typ A-50", "von der Marke X": the phrase opens with a noun of kind or measure."""
+    first = cand.np_start if cand.np_start >= 0 else cand.start
+    return any(doc[i].text in de.CLASSIFIER_NOUNS for i in range(first, min(first + 2, cand.end)))
+
+
+def attributive_von(index: DocIndex, cand: Candidate) -> bool:
+    """ "in der Nähe von Casablanca festgenommen", "den Attentätern von Paris": a von-phrase with a
+    place name right after a common noun modifies that noun and is no passive agent (a date or a
+    name before it is no such noun: "am Montag von Russland angegriffen")."""
+    doc = index.doc
+    if cand.mention is None or cand.mention.type != "LOC":
+        return (
+            False  # "dass ein Jogger von einem Bären angegriffen wurde": a subject, then its agent
+        )
+    first = cand.np_start if cand.np_start >= 0 else cand.start
+    prep = first - 1
+    before = prep - 1
+    if prep < 0 or doc[prep].lower_ not in ("von", "vom") or before < 0:
+        return False
+    word = doc[before]
+    return (
+        word.is_alpha
+        and word.text[:1].isupper()
+        and not word.is_sent_start
+        and before not in index.timex_at
+        and before not in index.mention_at  # "nach Angaben aus Kiew von den Emiraten vermittelt"
+    )

@@ -5,17 +5,21 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from chronik.nlp.events import detect, lexicon, segment
+from chronik.nlp.events import detect, lexicon, phrases, segment
 from chronik.nlp.events.detect import Trigger
 from chronik.nlp.events.frames import (
+    AGENT_HEAD,
     TARGET_PREPS,
     ClauseContext,
     Roles,
+    attributive_von,
+    classifier,
     controller,
     may_be_subject,
     with_conjuncts,
 )
 from chronik.nlp.events.phrases import Candidate, DocIndex
+from chronik.nlp.events.places import relative_antecedent
 from chronik.nlp.lang import de
 
 GENITIVE_IS_TARGET = {
@@ -30,6 +34,12 @@ GENITIVE_IS_TARGET = {
 }
 
 
+SHARED_FRAME = {"bei", "beim", "während"}  # "Bei einem Überfall haben Kämpfer ..."
+# "die sich zu dem Anschlag bekannte", "die zu einer Sitzung zusammentrat", "die am Angriff
+# beteiligt waren": prepositions by which a relative clause's subject joins an event noun (not
+# "über": "die über die Angriffe berichtet hatten" tells of it)
+JOINED = {"zu", "zum", "zur", "an", "am", "bei", "beim"}
+FRONTED_FRAME = {"zu", "zum"}  # "Zu Besuch in Sarajevo stellte Kurz klar"
 AGENT_REACH = 8  # tokens after a trigger noun that its von/durch agent phrase may start at
 OWN_ACTION_CUES = {"an|kündigen"}  # announcing one's own action: the speaker does it
 
@@ -43,6 +53,7 @@ def noun_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
         for c in cands
         if trigger.token < c.start <= trigger.token + AGENT_REACH
         and c.prep in de.AGENT_PREPOSITIONS
+        and _agent_like(ctx.index, c)
     ]
     genitive = [
         c
@@ -82,11 +93,27 @@ def _clause_subject(
     Eingreifen ausgeschlossen", "Russland startete eine Offensive") is done by the clause's
     subject."""
     doc = ctx.index.doc
-    if segment.clause_kind(doc, trigger.clause, ctx.sent_start) != "main" or any(
+    kind = segment.clause_kind(doc, trigger.clause, ctx.sent_start)
+    if kind == "main":
+        shared = _shared_subject(doc, trigger, cands, ctx)
+        if shared is not None:
+            return shared
+    if kind not in ("main", "rel") or any(
         v in ctx.verbs and not _coordinated_after(doc, trigger.token, v)
         for v in range(*trigger.clause)
     ):
         return []
+    if kind == "rel":
+        # "die Landesregierung, die zu einer Sitzung zusammentrat": the antecedent does it
+        opener = trigger.clause[0] + 1
+        if (
+            opener >= trigger.token
+            or phrases.is_noun_like(doc[opener].text)
+            or _governing_preposition(doc, trigger.token, trigger.clause[0]) not in JOINED
+            or not _done_by_subject(doc, trigger, trigger.clause[0], ctx)
+        ):
+            return []  # "meldete, der Abzug ... sei abgeschlossen": an article, not a relative
+        return relative_antecedent(trigger.clause, ctx)
     finite = segment.finite_position(doc, trigger.clause, ctx.verbs)
     if finite is not None and finite > trigger.token and _fronted_object(doc, trigger, finite):
         # "Einen Angriff auf Kiew hat Russland verübt": the subject follows the finite verb
@@ -121,6 +148,51 @@ def _clause_subject(
     if subject and subject[0].end == trigger.token:
         return []  # a noun right before the trigger belongs to its phrase, it is no subject
     return with_conjuncts(doc, subject, bare)
+
+
+def _shared_subject(
+    doc: Doc, trigger: Trigger, cands: list[Candidate], ctx: ClauseContext
+) -> list[Candidate] | None:
+    """ "Bei einem Überfall haben Kämpfer Geiseln genommen", "Russische Truppen sollen beim Abzug
+    Brücken gesprengt haben", "Zu Besuch in Sarajevo stellte Kurz klar": the subject of the clause
+    does what a bei/während noun (or a fronted zu noun) names; None where the rule does not apply,
+    [] where nobody is named (a passive clause's subject is what was done to)."""
+    prep = _governing_preposition(doc, trigger.token, trigger.clause[0] - 1)
+    finite = segment.finite_position(doc, trigger.clause, ctx.verbs)
+    fronted = finite is None or finite > trigger.token
+    if prep not in SHARED_FRAME and not (fronted and prep in FRONTED_FRAME):
+        return None
+    if any(doc[i].lower_ in de.PASSIVE_AUX for i in range(*trigger.clause)):
+        return []
+    if not fronted:
+        bare = [c for c in cands if c.prep is None and not c.genitive and not c.pronoun]
+        prefield = [c for c in bare if c.end <= finite and may_be_subject(doc, c)]
+        return with_conjuncts(doc, prefield[:1], bare) if prefield else None
+    finite = segment.finite_position(doc, (trigger.token + 1, trigger.clause[1]), ctx.verbs)
+    if finite is None:
+        finite = _guess_finite(doc, trigger.token, trigger.clause[1])
+    if finite is None:
+        return []
+    after = [
+        c
+        for c in cands
+        if c.start > finite
+        and c.prep is None
+        and not c.genitive
+        and not c.pronoun
+        and may_be_subject(doc, c)
+    ]
+    return with_conjuncts(doc, after[:1], [c for c in cands if c.prep is None])
+
+
+def _agent_like(index: DocIndex, cand: Candidate) -> bool:
+    """A von/durch phrase after an event noun names its doer when it names a party ("Kritik von
+    den Vereinten Nationen"), not a place or thing ("in der Nähe von Damaskus", "vom Netz")."""
+    if attributive_von(index, cand) or classifier(index.doc, cand):
+        return False
+    if cand.mention is not None:
+        return cand.mention.sub is None
+    return AGENT_HEAD.search(index.doc[cand.head].lower_) is not None
 
 
 def _participle_last(doc: Doc, clause: tuple[int, int]) -> bool:
