@@ -67,7 +67,9 @@ def _h_date(m: re.Match, ctx: Context) -> Found | object | None:
         return BLOCK
     if year is None and _BAD_YEAR.match(ctx.text, ctx.end):
         return Found(f"XXXX-{month:02d}-{day:02d}", approx=True)  # "1. Jänner 0": no such year
-    if year is None and g.get("wd"):
+    if year is None and g.get("wd") and m.group(0)[m.end("wd") - m.start() :].startswith(","):
+        # "Freitag, den 4. September" (without the comma, "am Dienstag den 1. November als Termin
+        # festgelegt" may name two days)
         year = _year_of_weekday(ctx, ctx.lex.weekdays[g["wd"]], month, day)
     if year is None:
         year = year_for(ctx, month, day)
