@@ -210,3 +210,36 @@ def test_two_denials_joined_by_und_deny_different_claims() -> None:
     assert existence.certainty == "denied"
     assert forgery.contradicts == [genuine.id]
     assert existence.contradicts == [found.id]
+
+
+def test_hedge_of_an_attributed_speaker_keeps_the_certainty() -> None:
+    doc = analyse(
+        "Dem Statistikamt zufolge hat die Region die wahrscheinlich höchste Quote im Land.",
+        [("Statistikamt", "ORG")],
+    )
+    (claim,) = doc._.claims
+    assert claim.certainty == "reported"
+
+
+def test_hearsay_in_a_subordinate_clause_is_a_claim_of_its_own() -> None:
+    doc = analyse(
+        "Nach Angaben der Zeitung Kurier ermittelt die Justiz gegen den Bürgermeister, weil er "
+        "Gelder veruntreut haben soll.",
+        [("Kurier", "ORG")],
+    )
+    main, hedged = doc._.claims
+    assert main.certainty == "reported"
+    assert hedged.certainty == "alleged" and hedged.text.startswith("weil er")
+    assert hedged.source == main.source
+
+
+def test_relative_derzufolge_takes_the_noun_before_it() -> None:
+    doc = analyse("Es gibt eine Umfrage des Instituts, derzufolge die Mehrheit dagegen ist.")
+    (claim,) = doc._.claims
+    assert claim.certainty == "reported"
+    assert claim.source is not None and "Umfrage" in claim.source.text
+
+
+def test_upholding_a_sentence_and_agreeing_to_act_are_no_statements() -> None:
+    assert analyse("Das Höchstgericht hat das Urteil gegen den Blogger bestätigt.")._.claims == []
+    assert analyse("Der Mann hatte sich bereit erklärt, die Tat zu begehen.")._.claims == []

@@ -277,6 +277,14 @@ def _phrase_source(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Span 
     last = doc[cue.end - 1]
     if word == "demnach":
         return None
+    if word in ("derzufolge", "denenzufolge"):
+        # "eine Umfrage des Instituts, derzufolge ...": the noun before the comma
+        ci = _clause_index(sent, cue.start)
+        if ci is None or ci == 0:
+            return None
+        bare = [c for c in phrases.candidates(index, *sent.clauses[ci - 1]) if not c.genitive]
+        bare = [c for c in bare if c.prep is None] or bare
+        return phrases.np_span(doc, bare[-1]) if bare else None
     if word == "zufolge":
         before = [
             c

@@ -185,6 +185,15 @@ def _hearsay(doc: Doc, start: int, end: int, attributed: bool) -> list[Cue]:
             before in ("worden", "gewesen")
             or (before.endswith(("t", "en")) and doc[last - 1].text[:1].islower())
         )
+        final = (
+            doc[last].lower_ in ("soll", "sollen", "solle")
+            and doc[last - 1].lower_ in ("haben", "sein")
+            and last - 2 >= clause[0]
+            and (doc[last - 2].lower_ in ("worden", "gewesen") or doc[last - 2].text[:1].islower())
+        )  # verb-final: "..., weil er die Menge aufgehetzt haben soll"
+        if final:
+            out.append(Cue("hearsay", "alleged", last, last + 1))
+            continue
         if not perfect and not (attributed and _hearsay_tail(doc, last)):
             continue
         for i in range(*clause):

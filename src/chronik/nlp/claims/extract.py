@@ -9,6 +9,7 @@ from chronik.nlp.claims.build import Draft, Sentence
 from chronik.nlp.claims.nearby import MentionLookup
 from chronik.nlp.events import lexicon, phrases
 from chronik.nlp.events.phrases import DocIndex
+from chronik.nlp.lang import de
 from chronik.types import Claim, Event, Span
 
 COMPONENT = f"claims:rules-{VERSION}"
@@ -138,13 +139,20 @@ def sentence_claims(
         drafts = [draft]
     if not drafts:
         drafts = speech.continuation(doc, sent, earlier)
-    for draft in drafts:
+    for draft in list(drafts):
         for q in qualifiers:
             covers = draft.start <= q.start < draft.end or (
                 draft.cue is not None and draft.cue.start == q.start
             )
-            if covers and draft.certainty != "denied":
-                draft.raise_to(q.certainty)
+            if not covers or draft.certainty == "denied":
+                continue
+            if q.kind == "hedge" and _attributed(draft):
+                continue  # "der Fahrer sei vermutlich eingeschlafen": the speaker's hedge (6.3)
+            hedged = _hedged_clause(doc, sent, draft, q)
+            if hedged is not None:
+                drafts.append(hedged)  # "..., weil er ... haben soll": a claim of its own (5.2)
+                continue
+            draft.raise_to(q.certainty)
     drafts = drafts + charges.charge_claims(doc, index, sent, drafts)
     unverifiable = [c for c in found if c.kind == "unverifiable"]
     if unverifiable and drafts:
@@ -252,6 +260,36 @@ def _is_question(doc: Doc, sent: Sentence) -> bool:
     last = sent.clauses[-1][1]
     tail = [doc[i].text for i in range(last, sent.end)]
     return "?" in tail
+
+
+ATTRIBUTING = {"say", "report", "phrase", "so"}
+
+
+def _attributed(draft: Draft) -> bool:
+    return draft.cue is not None and draft.cue.kind in ATTRIBUTING and draft.source is not None
+
+
+def _hedged_clause(doc: Doc, sent: Sentence, draft: Draft, q: cues.Cue) -> Draft | None:
+    """ "Die Justiz ermittelt Berichten zufolge gegen ihn, weil er ... angestiftet haben soll": a
+    hearsay "soll" in a subordinate clause after the attributed main clause is a claim of its own,
+    alleged, with the main clause's source."""
+    if q.kind != "hearsay" or draft.cue is None or draft.cue.kind not in ATTRIBUTING:
+        return None
+    clause = next((c for c in sent.clauses if c[0] <= q.start < c[1]), None)
+    if clause is None or clause[0] <= draft.start or clause[0] <= draft.cue.end:
+        return None
+    if doc[clause[0]].lower_ not in de.SUBORDINATORS:
+        return None
+    return Draft(
+        clause[0],
+        clause[1],
+        "alleged",
+        sent.index,
+        q,
+        draft.source,
+        complement=True,
+        rule="hedged-clause",
+    )
 
 
 def _split_coordinated(doc: Doc, drafts: list[Draft]) -> list[Draft]:

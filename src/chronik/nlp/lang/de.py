@@ -276,6 +276,7 @@ HEARSAY_TAIL = _words("""
 # Subjunctive II forms used for reported speech.
 SUBJUNCTIVE_II = _words("""
     hätte hätten wäre wären würde würden brächte brächten gäbe gäben käme kämen läge lägen
+    müsste müssten
 """)
 
 # Subjunctive I forms that mark indirect speech.
