@@ -47,6 +47,8 @@ AGENT_HEAD = re.compile(
 )
 
 
+LIST_REACH = 6  # conjuncts after a comma before the closing "und" of a list
+
 CONTROLLER_OBJECT = {
     "ACCUSE",
     "REQUEST",
@@ -108,9 +110,26 @@ def with_conjuncts(doc: Doc, picked: list[Candidate], pool: list[Candidate]) -> 
         if between and between[0] in de.CONJUNCTIONS and len(between) == 1:
             out.append(cand)
             last = cand
+        elif between == [","] and _list_closed(doc, cand, pool):
+            out.append(cand)  # "Waffen, Sprengstoff und Motorräder"
+            last = cand
         else:
             break
     return out
+
+
+def _list_closed(doc: Doc, cand: Candidate, pool: list[Candidate]) -> bool:
+    """A comma joins conjuncts only in a list that an "und"/"oder" closes: the candidate after
+    `cand` follows a conjunction (or another comma of the same list)."""
+    later = [c for c in pool if c.start > cand.end]
+    for nxt in later[:LIST_REACH]:
+        between = [doc[i].lower_ for i in range(cand.end, max(nxt.np_start, cand.end))]
+        if len(between) == 1 and between[0] in de.CONJUNCTIONS:
+            return True
+        if between != [","]:
+            return False
+        cand = nxt
+    return False
 
 
 def may_be_subject(doc: Doc, cand: Candidate) -> bool:

@@ -34,7 +34,9 @@ GENITIVE_IS_TARGET = {
 }
 
 
-SHARED_FRAME = {"bei", "beim", "während"}  # "Bei einem Überfall haben Kämpfer ..."
+# "Bei einem Überfall haben Kämpfer ...", "hatten Extremisten die Halbinsel durch Anschläge vom Netz
+# abgeschnitten" (in an active clause "durch" names the means, and the subject used it)
+SHARED_FRAME = {"bei", "beim", "während", "durch"}
 # "die sich zu dem Anschlag bekannte", "die zu einer Sitzung zusammentrat", "die am Angriff
 # beteiligt waren": prepositions by which a relative clause's subject joins an event noun (not
 # "über": "die über die Angriffe berichtet hatten" tells of it)

@@ -1,0 +1,185 @@
+"""Argument structure without a parser: clause openers, state passives, relative clauses, event
+nouns in circumstantial phrases, lists. All sentences are invented for these tests."""
+
+from __future__ import annotations
+
+from tests.nlp.events_helpers import analyse, events_of, texts
+
+
+def test_a_double_space_inside_a_sentence_does_not_cut_the_clause() -> None:
+    doc = analyse(
+        "Die Regierung arbeitet mit  der Weltbank eng zusammen.",
+        [("Weltbank", "ORG")],
+    )
+    (coop,) = events_of(doc, "COOPERATE")
+    assert texts(coop.actor) == ["Regierung"]
+    assert texts(coop.target) == ["Weltbank"]
+
+
+def test_bis_before_a_date_is_a_preposition_not_a_condition() -> None:
+    doc = analyse(
+        "Bis zum 3. März sind in der Innenstadt von Graz Kundgebungen untersagt.",
+        [("Graz", "LOC")],
+        timexes=[("3. März", "DATE", "2022-03-03")],
+    )
+    assert [e.type for e in doc._.events] == ["COERCE"]  # the banned rallies did not happen
+
+
+def test_conditions_opened_by_aber_wenn_or_sollte_name_no_event() -> None:
+    doc = analyse("Aber wenn es keine Einigung mit den Gläubigern gibt, droht die Pleite.")
+    assert events_of(doc, "AGREE") == []
+    doc = analyse("Sollte es zu einem Prozess gegen den Bürgermeister kommen, tritt er zurück.")
+    assert events_of(doc, "ACCUSE") == []
+
+
+def test_a_demand_noun_governs_only_its_own_phrase() -> None:
+    doc = analyse(
+        "Am Sonntag kam es trotz Aufrufen zur Besonnenheit und vieler Polizisten zu neuen "
+        "Demonstrationen."
+    )
+    assert len(events_of(doc, "PROTEST")) == 1
+
+
+def test_politeness_particle_bitte_is_no_request() -> None:
+    doc = analyse("Die Gäste sollen bitte ihre Mäntel an der Garderobe lassen.")
+    assert events_of(doc, "REQUEST") == []
+    doc = analyse("Ich bitte die Regierung um Hilfe.")
+    assert len(events_of(doc, "REQUEST")) == 1
+
+
+def test_state_passive_makes_the_subject_the_target() -> None:
+    doc = analyse(
+        "Nach dem Brand in Linz sind zwei Wachleute und ein Passant verletzt.", [("Linz", "LOC")]
+    )
+    (hurt,) = events_of(doc, "ASSAULT")
+    assert hurt.actor == []
+    assert texts(hurt.target) == ["Wachleute", "Passant"]
+
+
+def test_verbs_of_motion_with_sein_stay_active() -> None:
+    doc = analyse("Die Truppen sind aus dem Norden abgezogen.")
+    (retreat,) = events_of(doc, "RETREAT")
+    assert texts(retreat.actor) == ["Truppen"]
+
+
+def test_passive_relative_clause_takes_its_antecedent_as_target() -> None:
+    doc = analyse(
+        "Er ist einer der acht Schmuggler, die am Montag festgenommen wurden.",
+        timexes=[("Montag", "DATE", "2022-W49-1")],
+    )
+    (arrest,) = events_of(doc, "COERCE")
+    assert texts(arrest.target) == ["Schmuggler"]
+    assert texts(arrest.time) == ["Montag"]
+
+
+def test_bei_noun_is_done_by_the_clause_subject_and_shares_its_place_and_time() -> None:
+    doc = analyse(
+        "Bei einem Überfall auf ein Depot in Tilsen haben Rebellen am Dienstag Waffen erbeutet.",
+        [("Tilsen", "LOC")],
+        timexes=[("Dienstag", "DATE", "2022-W49-2")],
+    )
+    (raid,) = events_of(doc, "ASSAULT")
+    assert texts(raid.actor) == ["Rebellen"]
+    assert texts(raid.place) == ["Tilsen"]
+    assert texts(raid.time) == ["Dienstag"]
+
+
+def test_fronted_zu_besuch_is_done_by_the_subject_after_the_verb() -> None:
+    doc = analyse(
+        "Zu Besuch in Prag lobte der Außenminister Helga Brandt die Reformen.",
+        [("Prag", "LOC"), ("Helga Brandt", "PER")],
+    )
+    (visit,) = events_of(doc, "CONSULT")
+    assert texts(visit.actor) == ["Helga Brandt"]
+
+
+def test_passive_clause_gives_its_bei_noun_no_actor() -> None:
+    doc = analyse(
+        "In Lyon wurden bei Krawallen drei Polizisten verletzt.",
+        [("Lyon", "LOC")],
+    )
+    for event in doc._.events:
+        assert texts(event.actor) != ["Polizisten"]
+
+
+def test_relative_clause_antecedent_does_the_event_its_zu_noun_names() -> None:
+    doc = analyse(
+        "Das meldete die Gruppe Roter Morgen, die sich zu dem Anschlag bekannte.",
+        [("Roter Morgen", "ORG")],
+    )
+    (attack,) = events_of(doc, "ASSAULT")
+    assert texts(attack.actor) == ["Roter Morgen"]
+
+
+def test_reported_clause_with_article_is_no_relative_clause() -> None:
+    doc = analyse(
+        "Das Ministerium in Rom meldete, der Abzug der Einheiten sei am Abend beendet worden.",
+        [("Rom", "LOC")],
+    )
+    (retreat,) = events_of(doc, "RETREAT")
+    assert "Rom" not in texts(retreat.actor)
+
+
+def test_meeting_between_two_parties() -> None:
+    doc = analyse(
+        "Nach dem Treffen zwischen Meyer und Novak in Genf gab es keine Erklärung.",
+        [("Meyer", "PER"), ("Novak", "PER"), ("Genf", "LOC")],
+    )
+    (meeting,) = events_of(doc, "CONSULT")
+    assert texts(meeting.actor) == ["Meyer"]
+    assert texts(meeting.target) == ["Novak"]
+
+
+def test_agent_of_a_noun_names_a_party_not_a_place() -> None:
+    doc = analyse(
+        "Kritik kam vor allem von den Grünen.",
+        [("Grünen", "ORG")],
+    )
+    (critique,) = events_of(doc, "ACCUSE")
+    assert texts(critique.actor) == ["Grünen"]
+    doc = analyse(
+        "Bei einem Angriff in der Nähe von Kassel wurde ein Wachmann verletzt.",
+        [("Kassel", "LOC")],
+    )
+    for event in events_of(doc, "ASSAULT"):
+        assert "Kassel" not in texts(event.actor)
+
+
+def test_shelling_from_a_country_happens_where_it_lands() -> None:
+    doc = analyse(
+        "In der Grenzstadt Velden wurden zwei Bauern durch Granaten aus Nachbarland verletzt.",
+        [("Velden", "LOC"), ("Nachbarland", "LOC")],
+    )
+    (hurt,) = events_of(doc, "ASSAULT")
+    assert "Nachbarland" not in texts(hurt.place)
+
+
+def test_a_comma_list_closed_by_und_is_one_argument_list() -> None:
+    doc = analyse("Die Polizei hat Gewehre, Munition und Funkgeräte beschlagnahmt.")
+    (seize,) = events_of(doc, "COERCE")
+    assert texts(seize.target) == ["Gewehre", "Munition", "Funkgeräte"]
+
+
+def test_zusammen_mit_adds_a_co_actor() -> None:
+    doc = analyse(
+        "Der Mann wollte zusammen mit seinem Bruder einen Polizisten töten.",
+    )
+    (kill,) = events_of(doc, "ASSAULT")
+    assert texts(kill.actor) == ["Mann", "Bruder"]
+
+
+def test_no_time_from_a_participle_phrase_or_a_prison_term() -> None:
+    doc = analyse(
+        "Das Gericht bestätigte die Verurteilung des im Mai verhafteten Journalisten zu sechs "
+        "Jahren Haft.",
+        timexes=[("Mai", "DATE", "2022-05"), ("sechs Jahren", "DURATION", "P6Y")],
+    )
+    for event in doc._.events:
+        if event.type == "ACCUSE":
+            assert event.time == []
+
+
+def test_plural_sie_before_a_verb_in_ern() -> None:
+    doc = analyse("In Bern demonstrierten am Samstag Bauern. Sie fordern höhere Preise.")
+    (demand,) = events_of(doc, "REQUEST")
+    assert texts(demand.actor) == ["Bauern"]
