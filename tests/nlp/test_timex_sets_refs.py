@@ -94,3 +94,15 @@ def test_a_part_of_a_named_day_is_that_days_time(text, words, value):
 
 def test_a_part_of_an_impossible_day_is_no_timex():
     assert found("Am Morgen des 31. Februar geschah nichts.") == {}
+
+
+def test_a_part_of_day_after_a_vague_past_time_has_no_known_day():
+    text = "Vor einigen Tagen stoppten Zöllner in den frühen Morgenstunden einen Lastwagen."
+    assert found(text, "2013-12-17")["den frühen Morgenstunden"] == ("TIME", "2013-12-XXTMO")
+
+
+def test_days_ago_name_a_day_that_later_times_count_from():
+    text = "Vor zwei Tagen stoppten Zöllner am Abend einen Lastwagen. Einen Tag später kam er frei."
+    times = found(text, "2013-12-17")
+    assert times["Abend"] == ("TIME", "2013-12-15TEV")
+    assert times["Einen Tag später"] == ("DATE", "2013-12-16")

@@ -111,6 +111,9 @@ class Context:
     # the last year the text spelled out, and where its expression ends ("im Sommer 2015 … bis
     # Ende Juni" is June 2015)
     spelled_year: tuple[int, int] | None = None
+    # where the text last named a vague past time ("vor einigen Tagen", "kürzlich"): a part of day
+    # after it in the sentence belongs to a day we do not know
+    vague_at: int = -1
     in_order: bool = False  # True once matches are resolved in text order (after selection)
     _tense: dict[tuple[int, int], str | None] = field(default_factory=dict)
 
@@ -180,7 +183,13 @@ class Context:
         """The day a clock time or part of day belongs to: a day named earlier in the same sentence;
         a day named before the report's day when the clause tells the past ("Am Sonntag … Die
         Wahllokale schlossen um 23 Uhr"); else the report's day ("Am Dienstag kamen 400 an. Um 14
-        Uhr will sie …": 14 Uhr is today)."""
+        Uhr will sie …": 14 Uhr is today); none after a vague past time in the sentence ("Vor
+        einigen Tagen … in den frühen Morgenstunden")."""
+        if (
+            self.reference_at < self.vague_at < self.start
+            and self.vague_at >= self.sentence_start()
+        ):
+            return None
         if self.reference is not None and self.reference_year:
             if self.reference_at >= self.sentence_start():
                 return self.reference

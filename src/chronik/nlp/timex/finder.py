@@ -167,6 +167,10 @@ _SPELLED_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 def _remember(ctx: Context, found: Found, rule: Rule, start: int, end: int) -> None:
     """Keep the last day, and the last month or year, the text named: "zwei Tage später" counts from
     it; and the last year spelled out, which a day or month without one right after it shares."""
+    if found.value == "PAST_REF" or (
+        found.value.startswith("PX") and ctx.text[max(0, start - 4) : start].lower() == "vor "
+    ):
+        ctx.vague_at = start
     spelled = _SPELLED_YEAR.search(ctx.text, start, end)
     if spelled and found.value[:4] == spelled.group(1) and (found.type or rule.type) != "DURATION":
         ctx.spelled_year = (int(spelled.group(1)), end)

@@ -63,8 +63,18 @@ def h_duration(m: re.Match, ctx: Context) -> Found | None:
         return _compound(g, ctx, amount, unit, mod)
     value = duration_value(amount, unit)
     span = _duration_span(ctx, g, amount, unit)
+    # "vor zwei Tagen" names a day of the past week, as a weekday does, that "am Abend" or "einen
+    # Tag später" may count from
+    day_ago = (
+        unit == "D" and amount is not None and amount <= 7 and ctx.previous_word().lower() == "vor"
+    )
     return Found(
-        value, mod=mod, span=span, approx=amount is None or mod is not None, keeps_span=True
+        value,
+        mod=mod,
+        span=span,
+        approx=amount is None or mod is not None,
+        keeps_span=True,
+        sets_reference=day_ago and span is not None and span[0] == span[1],
     )
 
 
