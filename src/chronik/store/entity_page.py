@@ -33,6 +33,7 @@ def entity(
     co-occurring entities."""
     ent = schema.entities.c
     with store.engine.connect() as conn:
+        fl.interactive(conn)
         row = conn.execute(sa.select(schema.entities).where(ent.id == entity_id)).mappings().first()
         if row is None:
             return None

@@ -25,6 +25,7 @@ from chronik.store.filters import (
     as_of,
     collected,
     event_conditions,
+    interactive,
     iso,
 )
 
@@ -80,6 +81,7 @@ def network(
     shape = Shape(max_edges, max_nodes, min_weight)
     whole = filters.start is None and filters.end is None
     with store.engine.connect() as conn:
+        interactive(conn)
         if whole and (start := default_start(conn, filters.as_of)):
             filters = replace(filters, start=start)
         pairs = _edges(conn, filters, shape.min_weight)
@@ -173,6 +175,7 @@ def edge_events(
     if target:
         ends.append((target, ("target",)))
     with store.engine.connect() as conn:
+        interactive(conn)
         conds = event_conditions(conn, filters) + [_plays(conn, x, roles) for x, roles in ends]
         rows = _event_rows(conn, conds, limit)
         names = _names(conn, [x for x in (source, target) if x])

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from chronik.store import schema
 from chronik.store.db import Store
-from chronik.store.filters import LEAD_CHARS, Filters, Page, event_conditions, iso
+from chronik.store.filters import LEAD_CHARS, Filters, Page, event_conditions, interactive, iso
 
 r, e, a, m, c = (
     schema.reports.c,
@@ -32,6 +32,7 @@ def timeline(
 ) -> dict[str, Any]:
     """Events matching the filters in date order, one page; `has_more` instead of an exact total."""
     with store.engine.connect() as conn:
+        interactive(conn)
         order = (
             (e.earliest.desc().nulls_last(), e.id.desc())
             if newest_first
