@@ -243,3 +243,36 @@ def test_relative_derzufolge_takes_the_noun_before_it() -> None:
 def test_upholding_a_sentence_and_agreeing_to_act_are_no_statements() -> None:
     assert analyse("Das Höchstgericht hat das Urteil gegen den Blogger bestätigt.")._.claims == []
     assert analyse("Der Mann hatte sich bereit erklärt, die Tat zu begehen.")._.claims == []
+
+
+def test_indirect_speech_after_an_inverted_cue_is_a_second_claim() -> None:
+    doc = analyse(
+        "Die Pläne seien geändert worden, sagten die Stadträte, man habe auf die Bürger gehört."
+    )
+    first, second = doc._.claims
+    assert second.text == "man habe auf die Bürger gehört"
+    assert second.source == first.source and first.source is not None
+
+
+def test_teaser_opening_with_a_name_and_a_colon_is_a_claim() -> None:
+    doc = analyse(
+        "Ostnetz: Leitung bis Montag repariert – Der Strom fällt weiter aus.",
+        [("Ostnetz", "ORG")],
+    )
+    assert doc._.claims and doc._.claims[0].source.text == "Ostnetz"
+
+
+def test_subject_before_commas_speaks_with_angeben() -> None:
+    doc = analyse(
+        "Die Bürgermeisterin und ihr Stellvertreter, Max Gruber, gaben an, die Kasse sei leer.",
+        [("Max Gruber", "PER")],
+    )
+    (claim,) = doc._.claims
+    assert claim.certainty == "reported"
+    assert claim.source is not None and "Bürgermeisterin" in claim.source.text
+
+
+def test_unlikely_is_the_reports_own_hedge() -> None:
+    doc = analyse("Eine Einigung ist unwahrscheinlich, weil beide Seiten auf Zeit spielen.")
+    (claim,) = doc._.claims
+    assert claim.certainty == "unconfirmed"

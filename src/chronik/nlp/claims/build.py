@@ -122,6 +122,10 @@ def _verb_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft | 
             draft.source = speakers.agent(doc, index, clause, cue)
         else:
             _speaker(doc, index, draft, speakers.subject(doc, index, clause, cue))
+        if draft.source is None and after and ci > 0 and cue.start == clause[0]:
+            # "X und der Klubchef, Y, gaben an, ...": the subject stands before the commas
+            first = sent.clauses[0]
+            draft.source = speakers.first_bare(doc, index, first[0], first[1])
         draft.refers_back = (
             not after
             and opener in de.BACK_REFERENCES

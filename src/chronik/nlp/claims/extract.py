@@ -36,6 +36,10 @@ def extract_claims(doc: Doc, events: list[Event], index: DocIndex | None = None)
         if _is_headline(doc, sent):
             drafts.extend(_headline(doc, index, sent))
             continue
+        teaser = _headline(doc, index, sent) if sent.index == 0 else []
+        if teaser:
+            drafts.extend(teaser)  # "Moskau: Keine Truppen im Land" opening the text
+            continue
         new = sentence_claims(doc, lex, index, sent, drafts, paragraph_start)
         words = frozenset(doc[i].lower_ for i in range(sent.start, sent.end))
         for draft in new:
@@ -106,6 +110,7 @@ def sentence_claims(
             doc, [d for d in (build.draft_for(doc, index, sent, c) for c in opening) if d]
         )
     )
+    drafts = drafts + _after_inverted(doc, sent, drafts)
     if not drafts:
         drafts = tail.so_attribution(doc, index, sent)
     if not drafts:
@@ -290,6 +295,39 @@ def _hedged_clause(doc: Doc, sent: Sentence, draft: Draft, q: cues.Cue) -> Draft
         complement=True,
         rule="hedged-clause",
     )
+
+
+def _after_inverted(doc: Doc, sent: Sentence, drafts: list[Draft]) -> list[Draft]:
+    """ "P1, sagten die Klubobleute, man habe P2": indirect speech after an inverted cue clause is a
+    claim of its own of the same speaker (5.2)."""
+    out = []
+    for draft in drafts:
+        cue = draft.cue
+        if cue is None or not draft.complement or draft.end > cue.start:
+            continue
+        ci = next((n for n, c in enumerate(sent.clauses) if c[0] <= cue.start < c[1]), None)
+        if ci is None or ci + 1 >= len(sent.clauses):
+            continue
+        rest = sent.clauses[ci + 1 :]
+        if doc[rest[0][0]].lower_ in de.RELATIVE_PRONOUNS | de.SUBORDINATORS:
+            continue  # "..., sagte X, der ...": about the speaker
+        marks = cues.subjunctive_tokens(doc, rest[0][0], rest[-1][1])
+        if marks:
+            mark = cues.Cue("subjunctive", draft.certainty, marks[0], marks[0] + 1)
+            out.append(
+                Draft(
+                    rest[0][0],
+                    rest[-1][1],
+                    draft.certainty,
+                    sent.index,
+                    mark,
+                    draft.source,
+                    complement=True,
+                    rule="subjunctive",
+                    continues=True,
+                )
+            )
+    return out
 
 
 def _split_coordinated(doc: Doc, drafts: list[Draft]) -> list[Draft]:
