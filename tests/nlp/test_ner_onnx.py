@@ -58,11 +58,15 @@ def test_the_default_member_tags_reference_sentences_as_recorded(taggers) -> Non
 
 def test_float_onnx_and_int8_paths_match_numpy(taggers) -> None:
     items = [w for s in SENTENCES for w in encode_windows(taggers["numpy"].encoder, s)]
-    reference = np.concatenate([e.ravel() for e in taggers["numpy"]._emissions(items)])
-    scores = {
-        b: np.concatenate([e.ravel() for e in taggers[b]._emissions(items)])
-        for b in ("float32", "int8")
-    }
+    which = range(len(items))
+
+    def emissions(tagger: E5AdapterTagger) -> np.ndarray:
+        return np.concatenate(
+            [e.ravel() for e in tagger._emissions(items, which, tagger.members[0])]
+        )
+
+    reference = emissions(taggers["numpy"])
+    scores = {b: emissions(taggers[b]) for b in ("float32", "int8")}
     assert np.abs(scores["float32"] - reference).max() < FLOAT_MAX_ERROR
     assert np.abs(scores["int8"] - reference).max() < INT8_MAX_ERROR
     assert np.corrcoef(scores["int8"], reference)[0, 1] > INT8_MIN_CORRELATION
@@ -100,6 +104,22 @@ def test_the_shipped_tagger_loads_and_tags_without_network(monkeypatch) -> None:
     monkeypatch.delenv(accurate.ENSEMBLE_ENV, raising=False)
     tagger = accurate.load_tagger()
     seeds = model_info("accurate")["run_seeds"]
-    assert tagger.name.endswith(f"-{'+'.join(map(str, seeds))}-int8")
+    cascade = f"-cascade{accurate.CASCADE_MARGIN:g}" if len(seeds) > 1 else ""
+    assert tagger.name.endswith(f"-{'+'.join(map(str, seeds))}-int8{cascade}")
     assert len(tagger.members) == len(seeds)
     assert tagger.tag(SENTENCES[0]) == EXPECTED[0]
+
+
+def test_a_cascade_that_is_never_unsure_tags_as_its_first_member(taggers) -> None:
+    seeds = model_info("accurate")["run_seeds"]
+    paths = [model_dir() / f"finetuned-{seed}.npz" for seed in seeds] + sorted(
+        model_dir().glob(accurate.MODEL_FILES)
+    )
+    paths = list(dict.fromkeys(paths))[:2]  # the default member and one other
+    sure = E5AdapterTagger(paths, "sure", "int8", margin=-np.inf)
+    assert sure.tag_many(SENTENCES) == taggers["int8"].tag_many(SENTENCES)
+    windows = [w for s in SENTENCES for w in encode_windows(sure.encoder, s)]
+    margins = [
+        accurate._margin(e) for e in sure._emissions(windows, range(len(windows)), sure.members[0])
+    ]
+    assert all(m >= 0 for m in margins) and accurate._margin(np.zeros((0, 3))) == np.inf

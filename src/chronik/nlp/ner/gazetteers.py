@@ -31,7 +31,20 @@ class Gazetteers:
 
 
 def _read(name: str) -> frozenset[str]:
-    text = resources.files(RESOURCE_PACKAGE).joinpath(FILES[name]).read_text(encoding="utf-8")
+    return _read_file(FILES[name])
+
+
+ORGANISATION_LISTS = ("organisations.tsv", "fast_organisations.tsv")
+
+
+@lru_cache(maxsize=1)
+def organisations() -> frozenset[str]:
+    """Every listed organisation name, of one word or several (both hand-written lists)."""
+    return frozenset().union(*(_read_file(f) for f in ORGANISATION_LISTS))
+
+
+def _read_file(file: str) -> frozenset[str]:
+    text = resources.files(RESOURCE_PACKAGE).joinpath(file).read_text(encoding="utf-8")
     return frozenset(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )

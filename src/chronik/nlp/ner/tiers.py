@@ -30,6 +30,14 @@ def tag_sentences(tagger: Tagger, sentences: Sequence[Sequence[str]]) -> list[li
     return [tagger.tag(tokens) for tokens in sentences]
 
 
+def tag_document(tagger: Tagger, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    """The sentences of one report, tagged, then made consistent across it: the same name gets the
+    label most of its occurrences got (`decoding.consistent_report`)."""
+    from chronik.nlp.ner import decoding
+
+    return decoding.consistent_report(sentences, tag_sentences(tagger, sentences))
+
+
 @lru_cache(maxsize=len(TIERS))
 def load(tier: str) -> Tagger:
     """One tagger per tier per process; a tier's modules are imported only when it is used."""
