@@ -106,3 +106,15 @@ def test_days_ago_name_a_day_that_later_times_count_from():
     times = found(text, "2013-12-17")
     assert times["Abend"] == ("TIME", "2013-12-15TEV")
     assert times["Einen Tag später"] == ("DATE", "2013-12-16")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("Sie gab nach 3:38 Stunden auf.", "3:38 Stunden", "PT3H38M"),
+        ("Seine Bestzeit liegt bei 1:42,121 Minuten.", "1:42,121 Minuten", "PT1M42.121S"),
+        ("Das Lied dauert 4:05 Minuten.", "4:05 Minuten", "PT4M5S"),
+    ],
+)
+def test_race_and_match_times_are_durations_with_all_their_parts(text, words, value):
+    assert found(text)[words] == ("DURATION", value)

@@ -32,6 +32,14 @@ def h_duration(m: re.Match, ctx: Context) -> Found | None:
     mod = AMODS.get(" ".join((g.get("amod") or "").lower().split()))
     if g.get("half") in HALVES:
         return Found(HALVES[g["half"]], mod=mod)
+    if g.get("clockh"):
+        big, small = int(g["clockh"]), int(g["clockm"])
+        if g["unit"] == "Stunden" and not g.get("clockf"):
+            return Found(f"PT{big}H{small}M")
+        if g["unit"] == "Minuten":
+            seconds = f"{small}.{g['clockf']}" if g.get("clockf") else f"{small}"
+            return Found(f"PT{big}M{seconds}S")
+        return None
     if g.get("adv"):
         unit = ctx.lex.units[g["adv"][0].upper() + g["adv"][1:]]
         return Found(duration_value(None, unit), approx=True)
