@@ -8,9 +8,10 @@ is about.
 
 Texts are the 10kGNAD articles (CC BY-NC-SA: speed only). Time is CPU seconds of this process (all
 its threads), so the figure is per core whatever else runs on the machine; wall time is shown beside
-it. Targets: fast >= 10,000 tokens/s per core; accurate (the default tier: one e5 member, int8
-weights in onnxruntime) >= 2,000 for the whole pipeline (`--full`); resident memory < 1.5 GB.
-CHRONIK_NER_ENSEMBLE=1 and CHRONIK_NER_BACKEND=numpy|float32 measure the other accurate variants.
+it. Targets: fast >= 10,000 tokens/s per core; accurate (the default tier: two e5 members as a
+cascade, int8 weights in onnxruntime) >= 2,000 for the whole pipeline (`--full`); resident memory
+< 1.5 GB. CHRONIK_NER_ENSEMBLE=1 (all three members on every window) and
+CHRONIK_NER_BACKEND=numpy|float32 measure the other accurate variants.
 """
 
 from __future__ import annotations
