@@ -183,3 +183,23 @@ def test_plural_sie_before_a_verb_in_ern() -> None:
     doc = analyse("In Bern demonstrierten am Samstag Bauern. Sie fordern höhere Preise.")
     (demand,) = events_of(doc, "REQUEST")
     assert texts(demand.actor) == ["Bauern"]
+
+
+def test_capitalised_der_after_a_colon_opens_a_main_clause() -> None:
+    doc = analyse(
+        "Streit zwischen Ungarn und Polen: Der ungarische Minister Imre Farkas will den "
+        "Gesandten Jan Nowak ins Ministerium zitieren.",
+        [("Ungarn", "LOC"), ("Polen", "LOC"), ("Imre Farkas", "PER"), ("Jan Nowak", "PER")],
+    )
+    (summon,) = events_of(doc, "ACCUSE")
+    assert texts(summon.actor) == ["Imre Farkas"]
+    assert texts(summon.target) == ["Jan Nowak"]
+
+
+def test_the_place_after_an_addressed_party_names_the_party() -> None:
+    doc = analyse(
+        "Der Verband kritisierte die Regierung in Bukarest scharf.",
+        [("Bukarest", "LOC")],
+    )
+    (critique,) = events_of(doc, "ACCUSE")
+    assert critique.place == []

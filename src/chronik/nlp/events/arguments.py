@@ -33,6 +33,7 @@ from chronik.nlp.lang import de
 
 FROM_PLACE = {"RETREAT"}
 PRISON = ("Haft", "Gefängnis", "Freiheitsstrafe", "Lager", "Zuchthaus")  # "zehn Jahren Haft"
+ADDRESSED = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN"}  # events aimed at a party
 DURING = {"bei", "beim", "während"}  # a noun in such a phrase is the clause's circumstance
 TIME_PREPS = {"am", "im", "vom", "in", "an", "seit", "von"}
 PARTICIPLE_ENDINGS = (
@@ -76,7 +77,9 @@ def fill(trigger: Trigger, ctx: ClauseContext) -> Roles:
     taken = {id(c) for c in roles.actor + roles.target}
     free = [c for c in cands if id(c) not in taken]
     if trigger.is_verb or not any(v in ctx.verbs for v in range(*trigger.clause)):
-        roles.place = places(doc, free, ctx.index, roles, trigger.token)
+        roles.place = places(
+            doc, free, ctx.index, roles, trigger.token, addressed=trigger.type in ADDRESSED
+        )
     else:
         roles.place = [
             c

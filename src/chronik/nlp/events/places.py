@@ -24,13 +24,23 @@ PLACE_NOUN = re.compile(
 
 
 def places(
-    doc: Doc, cands: list[Candidate], index: DocIndex, roles: Roles, trigger: int | None = None
+    doc: Doc,
+    cands: list[Candidate],
+    index: DocIndex,
+    roles: Roles,
+    trigger: int | None = None,
+    addressed: bool = False,
 ) -> list[Candidate]:
     """Named places in a locative phrase of the clause, not those that only modify another noun
     ("Krieg in der Ukraine"), except along a chain of locative phrases ("an die Front in die
     Ukraine"), after the event's own argument ("Soldaten nach Belarus") or after the trigger noun
     itself ("ihr Treffen in Peking")."""
     own = {i for c in roles.actor + roles.target for i in range(c.start, c.end)}
+    if addressed:
+        # "kritisierte die Führung in Kiew", "warf der Regierung in Ankara vor": the place names
+        # which government is addressed, not where the criticism was made
+        taken = {i for c in roles.actor + roles.target for i in range(c.start, c.end)}
+        cands = [c for c in cands if not _right_after(doc, c, taken)]
     if trigger is not None:
         own.add(trigger)
     out = []
@@ -49,6 +59,12 @@ def places(
             continue
         out.append(c)
     return out
+
+
+def _right_after(doc: Doc, cand: Candidate, taken: set[int]) -> bool:
+    """The phrase follows an argument noun directly: "Führung [in Kiew]"."""
+    first = cand.np_start if cand.np_start >= 0 else cand.start
+    return first >= 2 and doc[first - 1].lower_ in ("in", "im", "aus") and first - 2 in taken
 
 
 def _place_noun(doc: Doc, cand: Candidate) -> bool:

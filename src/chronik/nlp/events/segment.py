@@ -95,6 +95,8 @@ def clause_kind(doc: Doc, clause: tuple[int, int], sent_start: int) -> str:
     if after_boundary and not own_aux and has_zu_infinitive(doc, clause):
         # "..., Kinder verschleppt zu haben": the final "zu haben" is the infinitive itself
         return "zu"
+    if after_boundary and first in de.RELATIVES and _opens_sentence(doc, clause):
+        return "main"  # "Streit um Polen: Der Minister will ...": a capital after a colon
     if after_boundary and first in de.RELATIVES and _article_v2(doc, clause, last):
         return (
             "main"  # "sagte, die USA würden die Ukraine unterstützen": an article, the verb second
@@ -128,6 +130,12 @@ def _preposition_opener(doc: Doc, clause: tuple[int, int]) -> bool:
     return nxt.lower_ in PREPOSITION_AFTER or nxt.text[:1].isdigit()
 
 
+def _opens_sentence(doc: Doc, clause: tuple[int, int]) -> bool:
+    """A relative pronoun follows a comma and is lower-case; a capitalised "Der" after a colon or a
+    dash opens a new sentence."""
+    return doc[clause[0]].text[:1].isupper() and doc[clause[0] - 1].text in (":", "–", "—", "-")
+
+
 def _article_v2(doc: Doc, clause: tuple[int, int], last: int | None) -> bool:
     """ "die USA würden ...", "die russischen Truppen hätten ...": a noun follows the article and a
     finite auxiliary right after it, where a relative clause ends in its finite verb ("die Russland
@@ -145,8 +153,8 @@ def _article_v2(doc: Doc, clause: tuple[int, int], last: int | None) -> bool:
         i += 1  # adjectives
     if i >= clause[1] or not is_noun_like(doc[i].text):
         return False
-    if i + 1 < clause[1] and is_noun_like(doc[i + 1].text):
-        i += 1  # "die Vereinigten Staaten", "die Armee Russlands"
+    while i + 1 < clause[1] and is_noun_like(doc[i + 1].text):
+        i += 1  # "die Vereinigten Staaten", "der Außenminister Grzegorz Schetyna"
     return last is not None and i + 1 < last and doc[i + 1].lower_ in de.AUX
 
 
