@@ -118,3 +118,14 @@ def test_days_ago_name_a_day_that_later_times_count_from():
 )
 def test_race_and_match_times_are_durations_with_all_their_parts(text, words, value):
     assert found(text)[words] == ("DURATION", value)
+
+
+def test_heute_opening_a_sentence_after_a_past_contrast_is_the_present():
+    text = (
+        "Am Montag stellte der Verlag sein Programm vor. Früher druckte er vor allem Atlanten. "
+        "Heute verkauft er fast nur Kochbücher."
+    )
+    assert found(text)["Heute"] == ("DATE", "PRESENT_REF")
+    assert found("Am Montag stellte der Verlag sein Programm vor. Heute folgt die Messe.")[
+        "Heute"
+    ] == ("DATE", "2016-03-09")

@@ -7,7 +7,8 @@ Starke von heute"). What tells them apart here, in this order:
    ab 15 Uhr"), a boundary before it ("bis heute", "noch heute", "ab heute"), the report's first
    sentence (a news lead, after its dateline);
 2. words that make it generic: "von heute", "heute:", or a contrast with a time long past in the
-   same sentence (damals, früher, einst, a year ten or more years before the report, a decade);
+   same sentence (damals, früher, einst, a year ten or more years before the report, a decade), or
+   in the sentence before one that "Heute" opens ("Früher … . Heute …");
 3. a clause in the past tense ("Der Landtag hat heute beschlossen") or a sentence with a verb of an
    event held on a day ("Der Kurs beginnt heute", "findet heute statt") tells of the day;
 4. else the report itself: a report that names days near its date (a weekday, gestern, morgen)
@@ -55,6 +56,8 @@ def is_generic_today(ctx: Context) -> bool:
     end = found.start() if found else len(ctx.text)
     if _contrasts_with_past(ctx, ctx.text[start:end]):
         return True
+    if ctx.start == start and start > 0 and _contrasts_with_past(ctx, _sentence_before(ctx, start)):
+        return True  # "Früher war das anders. Heute …": a sentence-opening "Heute" answers it
     if ctx.tense() == PAST:
         return False  # "Der Landtag hat heute beschlossen": a day's event
     if _holds_event(ctx, start, end):
@@ -78,6 +81,13 @@ def _contrasts_with_past(ctx: Context, sentence: str) -> bool:
         if ctx.anchor is not None and int(year) <= ctx.anchor.year - 10:
             return True
     return False
+
+
+def _sentence_before(ctx: Context, start: int) -> str:
+    import bisect
+
+    i = bisect.bisect_left(ctx.starts, start) - 1
+    return ctx.text[ctx.starts[i] : start] if i >= 0 else ""
 
 
 _DAY_LEVEL: dict[int, tuple[str, bool]] = {}
