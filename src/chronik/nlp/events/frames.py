@@ -43,7 +43,7 @@ ADDRESSEE_HEAD = re.compile(
 # Heads that name who can do something: parties above, and armed forces.
 AGENT_HEAD = re.compile(
     ADDRESSEE_HEAD.pattern[:-2]
-    + r"|truppen|soldaten|streitkräfte|kräfte|einheiten|miliz|milizen|militär|regime)$"
+    + r"|truppen|soldaten|streitkräfte|kräfte|einheiten|miliz|militär|regime)(e|n|en|s|es)?$"
 )
 
 

@@ -37,10 +37,10 @@ GENITIVE_IS_TARGET = {
 # "Bei einem Überfall haben Kämpfer ...", "hatten Extremisten die Halbinsel durch Anschläge vom Netz
 # abgeschnitten" (in an active clause "durch" names the means, and the subject used it)
 SHARED_FRAME = {"bei", "beim", "während", "durch"}
-# "die sich zu dem Anschlag bekannte", "die zu einer Sitzung zusammentrat", "die am Angriff
-# beteiligt waren": prepositions by which a relative clause's subject joins an event noun (not
-# "über": "die über die Angriffe berichtet hatten" tells of it)
-JOINED = {"zu", "zum", "zur", "an", "am", "bei", "beim"}
+# Prepositions by which a relative clause's subject joins an event noun: "die sich zu dem Anschlag
+# bekannte", "die zu einer Sitzung zusammentrat", "die am Angriff beteiligt waren"; not "bei" ("eine
+# Sperre, die bei den Gipfeln stand") nor "über" ("die über die Angriffe berichtet hatten").
+JOINED = {"zu", "zum", "zur", "an", "am"}
 FRONTED_FRAME = {"zu", "zum"}  # "Zu Besuch in Sarajevo stellte Kurz klar"
 AGENT_REACH = 8  # tokens after a trigger noun that its von/durch agent phrase may start at
 OWN_ACTION_CUES = {"an|kündigen"}  # announcing one's own action: the speaker does it
@@ -115,7 +115,7 @@ def _clause_subject(
             or not _done_by_subject(doc, trigger, trigger.clause[0], ctx)
         ):
             return []  # "meldete, der Abzug ... sei abgeschlossen": an article, not a relative
-        return relative_antecedent(trigger.clause, ctx)
+        return [c for c in relative_antecedent(trigger.clause, ctx) if _party(ctx.index, c)]
     finite = segment.finite_position(doc, trigger.clause, ctx.verbs)
     if finite is not None and finite > trigger.token and _fronted_object(doc, trigger, finite):
         # "Einen Angriff auf Kiew hat Russland verübt": the subject follows the finite verb
@@ -164,12 +164,17 @@ def _shared_subject(
     fronted = finite is None or finite > trigger.token
     if prep not in SHARED_FRAME and not (fronted and prep in FRONTED_FRAME):
         return None
-    if any(doc[i].lower_ in de.PASSIVE_AUX for i in range(*trigger.clause)):
-        return []
+    if any(
+        doc[i].lower_ in de.PASSIVE_AUX or doc[i].lower_ == "gewesen"
+        for i in range(*trigger.clause)
+    ):
+        return []  # a passive's subject is what was done to; "sei die Sorge gewesen" names
     if not fronted:
         bare = [c for c in cands if c.prep is None and not c.genitive and not c.pronoun]
         prefield = [c for c in bare if c.end <= finite and may_be_subject(doc, c)]
-        return with_conjuncts(doc, prefield[:1], bare) if prefield else None
+        if not prefield or not _party(ctx.index, prefield[0]):
+            return None
+        return with_conjuncts(doc, prefield[:1], bare)
     finite = segment.finite_position(doc, (trigger.token + 1, trigger.clause[1]), ctx.verbs)
     if finite is None:
         finite = _guess_finite(doc, trigger.token, trigger.clause[1])
@@ -184,7 +189,16 @@ def _shared_subject(
         and not c.pronoun
         and may_be_subject(doc, c)
     ]
+    if after and not _party(ctx.index, after[0]):
+        return []  # "Bei einer Einigung wird sich der Termin verschieben": no party
     return with_conjuncts(doc, after[:1], [c for c in cands if c.prep is None])
+
+
+def _party(index: DocIndex, cand: Candidate) -> bool:
+    """A name, or a noun for people, groups, institutions or forces."""
+    if cand.mention is not None or cand.pronoun:
+        return True
+    return AGENT_HEAD.search(index.doc[cand.head].lower_) is not None
 
 
 def _agent_like(index: DocIndex, cand: Candidate) -> bool:
