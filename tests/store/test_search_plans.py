@@ -1,6 +1,7 @@
 """The plans that keep queries fast at 100,000 reports give the answers of the plain ones (issue 19):
-search as of a day with reports ingested out of date order, the capped and newest-first pages, the
-events of an entity collected or walked, and the PostgreSQL indexes of migration 0006."""
+search as of a day with reports ingested out of date order, the capped and newest-first pages, a
+store with superseded versions (searched through the join) and one without (the FTS index alone),
+the events of an entity collected or walked, and the indexes of migrations 0006 and 0007."""
 
 from __future__ import annotations
 
@@ -64,6 +65,17 @@ def test_search_as_of_before_every_report_is_empty(store) -> None:
     assert set(_ids(store, "Minsk")) == {"r1", "r2", "r3", "r4", "r5"}
 
 
+def test_a_superseded_version_is_not_found_and_current_ones_are(store, monkeypatch) -> None:
+    _fill(store)
+    assert set(_ids(store, "Minsk")) == {"r1", "r2", "r3", "r4", "r5"}  # all current: FTS alone
+    with store.engine.begin() as conn:
+        conn.execute(sa.text("UPDATE reports SET is_current = 0 WHERE id = 'r2'"))
+    for limit_rank in (5_000, 0):  # ranked, then newest first
+        monkeypatch.setattr(search_module, "RANK_LIMIT", limit_rank)
+        assert set(_ids(store, "Minsk")) == {"r1", "r3", "r4", "r5"}
+        assert queries.search(store, "Minsk")["total"] == 4
+
+
 def test_search_pages_do_not_overlap_and_cover_all_matches(store, monkeypatch) -> None:
     _fill(store)
     for limit_rank in (5_000, 0):  # ranked, then newest first
@@ -89,7 +101,7 @@ def test_postgres_search_plans_give_the_same_reports(pg_url, monkeypatch) -> Non
         assert [r["id"] for r in newest["results"]] == [rid for _, rid in dated[::-1]] + undated
 
 
-def test_postgres_has_the_indexes_of_migration_0006(pg_url) -> None:
+def test_postgres_has_the_indexes_of_migrations_0006_and_0007(pg_url) -> None:
     pg = open_store(pg_url)
     with pg.engine.connect() as conn:
         names = set(conn.scalars(sa.text("SELECT indexname FROM pg_indexes")))
@@ -99,9 +111,17 @@ def test_postgres_has_the_indexes_of_migration_0006(pg_url) -> None:
         "ix_reports_current_date_end_desc",
         "ix_mentions_entity_id_id",
         "ix_event_args_mention_id_role_event_id",
-        "ix_event_args_event_id_covering",
+        "ix_event_args_event_id_role_mention_id",
         "ix_mentions_id_covering",
     } <= names
+    assert "ix_event_args_event_id_covering" not in names  # made redundant by 0007
+
+
+def test_sqlite_has_the_portable_index_of_migration_0007(store) -> None:
+    with store.engine.connect() as conn:
+        names = set(conn.scalars(sa.text("SELECT name FROM sqlite_master WHERE type = 'index'")))
+    assert "ix_event_args_event_id_role_mention_id" in names
+    assert "ix_reports_current_date_start_desc" not in names  # PostgreSQL only
 
 
 def test_collected_events_are_those_of_the_walk(store, monkeypatch) -> None:

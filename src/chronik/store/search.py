@@ -268,19 +268,30 @@ def _search_sqlite(
 ) -> dict[str, Any]:
     """FTS5 search. Ranking needs every match scored, so a query matching thousands of reports (a
     common word) lists them by rowid, newest ingested first, which FTS5 reads in order and stops
-    early."""
+    early.
+
+    Counting and ordering read the FTS index alone when every report is current and no `as_of` is
+    given (the usual store): joining each match to its report row only to read `is_current` cost
+    three quarters of a count (20 of 25 ms for 4,600 matches). Otherwise each match is joined and
+    filtered; `as_of` then bounds the rowids read (`_last_rowid_known`). The page's report columns
+    are read for its rows only."""
     match = fts5(query.root, forms)
     exact = fts5(query.root, {})
     params = {"match": match, "exact": exact, "as_of": day}
-    where = "WHERE reports_fts MATCH :match AND r.is_current"
-    if day is not None:
-        params["bound"] = _last_rowid_known(conn, day)
-        if params["bound"] is None:
-            return {"total": 0, "total_capped": False, "ranked": True, "results": []}
-        where += _AS_OF_SQL + " AND reports_fts.rowid <= :bound"
-    join = "FROM reports_fts JOIN reports r ON r.rowid = reports_fts.rowid "
+    if day is None and _all_current(conn):
+        source = "FROM reports_fts WHERE reports_fts MATCH :match"
+    else:
+        source = (
+            "FROM reports_fts JOIN reports r ON r.rowid = reports_fts.rowid "
+            "WHERE reports_fts MATCH :match AND r.is_current"
+        )
+        if day is not None:
+            params["bound"] = _last_rowid_known(conn, day)
+            if params["bound"] is None:
+                return {"total": 0, "total_capped": False, "ranked": True, "results": []}
+            source += _AS_OF_SQL + " AND reports_fts.rowid <= :bound"
     total = conn.execute(
-        sa.text(f"SELECT count(*) FROM (SELECT 1 {join}{where} LIMIT :cap)"),
+        sa.text(f"SELECT count(*) FROM (SELECT 1 {source} LIMIT :cap)"),
         {**params, "cap": COUNT_CAP + 1},
     ).scalar_one()
     ranked = total <= RANK_LIMIT
@@ -291,18 +302,36 @@ def _search_sqlite(
     )
     order = f"{first}rank" if ranked else "reports_fts.rowid DESC"
     sql = sa.text(
-        "SELECT r.id, r.date, r.title, substr(r.text, 1, :lead) AS lead, "
-        "snippet(reports_fts, 1, '[', ']', ' … ', 16) AS snippet "
-        f"{join}{where} ORDER BY {order} LIMIT :limit OFFSET :offset"
+        "SELECT reports_fts.rowid AS i, snippet(reports_fts, 1, '[', ']', ' … ', 16) AS snippet "
+        f"{source} ORDER BY {order} LIMIT :limit OFFSET :offset"
     )
-    rows = conn.execute(sql, {**params, "limit": page[0], "offset": page[1], "lead": LEAD_CHARS})
-    rows = rows.mappings().all()
+    found = conn.execute(sql, {**params, "limit": page[0], "offset": page[1]}).all()
     return {
         "total": min(total, COUNT_CAP),
         "total_capped": total > COUNT_CAP,
         "ranked": ranked,
-        "results": [dict(r) for r in rows],
+        "results": _sqlite_rows(conn, found),
     }
+
+
+def _all_current(conn: sa.Connection) -> bool:
+    """No report was superseded by a newer version (one look into the is_current index)."""
+    return (
+        conn.execute(sa.text("SELECT 1 FROM reports WHERE is_current = 0 LIMIT 1")).first() is None
+    )
+
+
+def _sqlite_rows(conn: sa.Connection, found: list[sa.Row]) -> list[dict[str, Any]]:
+    """The reports of a page (rowid, snippet), in its order."""
+    if not found:
+        return []
+    sql = sa.text(
+        "SELECT rowid AS i, id, date, title, substr(text, 1, :lead) AS lead FROM reports "
+        "WHERE rowid IN :rowids"
+    ).bindparams(sa.bindparam("rowids", expanding=True))
+    rows = conn.execute(sql, {"lead": LEAD_CHARS, "rowids": [x.i for x in found]}).mappings()
+    by_rowid = {x["i"]: {k: v for k, v in x.items() if k != "i"} for x in rows}
+    return [{**by_rowid[x.i], "snippet": x.snippet} for x in found if x.i in by_rowid]
 
 
 def _last_rowid_known(conn: sa.Connection, day: date) -> int | None:
