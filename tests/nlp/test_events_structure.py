@@ -203,3 +203,21 @@ def test_the_place_after_an_addressed_party_names_the_party() -> None:
     )
     (critique,) = events_of(doc, "ACCUSE")
     assert critique.place == []
+
+
+def test_a_definite_event_noun_in_a_purpose_refers_to_an_event_told_before() -> None:
+    doc = analyse(
+        "Rebellen haben am Montag zwei Dörfer angegriffen. Ein Händler soll ihnen Geld gegeben "
+        "haben, um die Angriffe zu ermöglichen.",
+        timexes=[("Montag", "DATE", "2022-W49-1")],
+    )
+    assert len(events_of(doc, "ASSAULT")) == 2
+    doc = analyse("Ein Händler soll Geld gegeben haben, um Angriffe zu ermöglichen.")
+    assert events_of(doc, "ASSAULT") == []  # nothing told before: only a purpose
+
+
+def test_a_guess_about_the_past_is_no_hypothetical() -> None:
+    doc = analyse("Die Eltern fürchten, die Kinder könnten von der Bande entführt worden sein.")
+    assert len(events_of(doc, "ASSAULT")) == 1
+    doc = analyse("Die Bande könnte die Kinder entführen.")
+    assert events_of(doc, "ASSAULT") == []

@@ -145,6 +145,16 @@ def _conditional(doc: Doc, clause: tuple[int, int], kind: str, sent_start: int) 
     )
 
 
+def _perfect_infinitive(doc: Doc, clause: tuple[int, int]) -> bool:
+    """ "könnten entführt worden sein", "könnte sie getötet haben": a guess about what has
+    happened, which the report tells as possibly real (a hedged claim), not a hypothetical."""
+    last = segment.last_word(doc, clause)
+    if last is None or doc[last].lower_ not in ("sein", "haben") or last - 1 < clause[0]:
+        return False
+    before = doc[last - 1].lower_
+    return before == "worden" or ("ge" in before[:-2] and before.endswith(("t", "en")))
+
+
 def _governed_by(doc: Doc, token: int, clause: tuple[int, int], preps: set[str]) -> bool:
     """The noun stands in a phrase opened by one of `preps` ("über weitere Waffenlieferungen")."""
     j = token - 1
@@ -230,7 +240,9 @@ def hypothetical(
                 t.token for t in by_clause.get(clause, []) if t.type not in HYPOTHETICAL_HOSTS
             )
             continue
-        if any(ANYWHERE_IN_CLAUSE.match(doc[i].lower_) for i in range(*clause)):
+        if any(ANYWHERE_IN_CLAUSE.match(doc[i].lower_) for i in range(*clause)) and not (
+            _perfect_infinitive(doc, clause)
+        ):
             drop.update(t.token for t in by_clause.get(clause, []))
             continue
         hosts = [t for t in by_clause.get(clause, []) if t.type in HYPOTHETICAL_HOSTS]

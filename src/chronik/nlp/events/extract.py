@@ -22,7 +22,8 @@ def extract_events(doc: Doc, index: DocIndex | None = None) -> list[Event]:
     report_date = doc._.report_date
     events: list[Event] = []
     for sent in doc.sents:
-        events.extend(sentence_events(doc, lex, index, sent.start, sent.end, report_date))
+        seen = {e.type for e in events}
+        events.extend(sentence_events(doc, lex, index, sent.start, sent.end, report_date, seen))
     for n, event in enumerate(events, start=1):
         event.id = f"v{n}"
     return events
@@ -35,6 +36,7 @@ def sentence_events(
     start: int,
     end: int,
     report_date: PartialDate | None,
+    seen: set[str] | None = None,
 ) -> list[Event]:
     sentence_clauses = segment.clauses(doc, start, end)
     triggers = detect.find_triggers(doc, lex, start, end)
@@ -45,7 +47,9 @@ def sentence_events(
     if not any(doc[i].is_alpha and doc[i].text[:1].islower() for i in range(start, end)):
         return []  # a list of bare nouns ("- Angriff", "1. Kritik 2. Vorwurf") tells nothing
     dropped = detect.hypothetical(doc, triggers, sentence_clauses, start)
-    triggers = [t for t in triggers if t.token not in dropped]
+    triggers = [
+        t for t in triggers if t.token not in dropped or _told_before(doc, t, seen or set())
+    ]
     ctx = ClauseContext(
         index,
         start,
@@ -76,6 +80,17 @@ def sentence_events(
         )
         _set_time(out[-1], index, trigger, report_date)
     return out
+
+
+def _told_before(doc: Doc, trigger: detect.Trigger, seen: set[str]) -> bool:
+    """ "um mit dem Geld die Angriffe zu finanzieren": a definite event noun inside a purpose,
+    demand or fear refers to an event of its type the report told before (conventions 3.2)."""
+    if trigger.is_verb or trigger.type not in seen:
+        return False
+    j = trigger.token - 1
+    while j > trigger.clause[0] and doc[j].text[:1].islower() and doc[j].lower_ not in de.DEFINITE:
+        j -= 1  # adjectives: "die jüngsten Angriffe"
+    return j >= trigger.clause[0] and doc[j].lower_ in de.DEFINITE and doc[j].lower_ != "das"
 
 
 def _question(doc: Doc, start: int, end: int) -> bool:
