@@ -276,3 +276,18 @@ def test_unlikely_is_the_reports_own_hedge() -> None:
     doc = analyse("Eine Einigung ist unwahrscheinlich, weil beide Seiten auf Zeit spielen.")
     (claim,) = doc._.claims
     assert claim.certainty == "unconfirmed"
+
+
+def test_present_tense_goes_on_only_where_the_text_has_no_quotation_marks() -> None:
+    text = "Die Ministerin stellte klar: Wir fördern die Schulen. Die Bildung hat Vorrang."
+    assert len(analyse(text)._.claims) == 2
+    quoted = 'Die Ministerin sagte: "Wir fördern die Schulen." Die Bildung hat Vorrang.'
+    assert [c.text for c in analyse(quoted)._.claims] == ["Wir fördern die Schulen"]
+
+
+def test_hervorgehen_of_a_person_is_no_report() -> None:
+    assert analyse("Der Verein ging aus der Krise gestärkt hervor.")._.claims == []
+
+
+def test_suspicious_as_an_adjective_is_no_accusation() -> None:
+    assert analyse("Die Polizei fand eine verdächtige Tasche am Bahnhof.")._.claims == []

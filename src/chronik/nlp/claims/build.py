@@ -238,10 +238,15 @@ def _clause_like(doc: Doc, clause: tuple[int, int]) -> bool:
             doc[i].text[:1].islower()
             and doc[i].is_alpha
             and word not in de.NOT_VERBS
-            and (word.endswith(("t", "te", "ten", "en")))
+            and (word.endswith(("t", "te", "ten", "en")) or _eln_ern_verb(word))
         ):
             return True
     return False
+
+
+def _eln_ern_verb(word: str) -> bool:
+    """ "koppeln", "ändern", "fördern": verbs whose infinitive and plural end in -eln/-ern."""
+    return len(word) > 5 and word.endswith(("eln", "ern")) and word not in de.NOT_VERBS_ERN
 
 
 def _phrase_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft:

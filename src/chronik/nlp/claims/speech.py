@@ -27,14 +27,18 @@ def _first_person(doc: Doc, sent: Sentence) -> bool:
 
 
 def _direct(doc: Doc, draft: Draft) -> bool:
-    """A claim in direct speech: a quote going on, opened by a colon or a quotation mark, or in the
-    first person (real news often drops the quotation marks)."""
+    """A claim in direct speech: a quote going on, or one opened by a colon."""
     if draft.rule == "quote-continuation":
         return True
     before = doc[draft.start - 1].text if draft.start > 0 else ""
-    if before == ":" or before in OPENING_QUOTES:
-        return True
-    return any(doc[i].lower_ in de.FIRST_PERSON_WORDS for i in range(draft.start, draft.end))
+    return before == ":" or before in OPENING_QUOTES
+
+
+def _unquoted(doc: Doc) -> bool:
+    """A text without quotation marks (the source corpus dropped them): direct speech can only be
+    told by its form. Where quotation marks are used, a sentence outside them is narration."""
+    text = doc.text
+    return not any(mark in text for mark in ("„", "“", "”", '"', "«", "»"))
 
 
 def _present(doc: Doc, sent: Sentence, speaker: Span | None) -> bool:
@@ -112,7 +116,7 @@ def continuation(doc: Doc, sent: Sentence, earlier: list[Draft]) -> list[Draft]:
         and (
             doc[sent.start].text in OPENING_QUOTES
             or _first_person(doc, sent)
-            or (_direct(doc, prev) and _present(doc, sent, prev.source))
+            or (_unquoted(doc) and _direct(doc, prev) and _present(doc, sent, prev.source))
         )
         and prev.certainty == "asserted"
         and prev.source is not None

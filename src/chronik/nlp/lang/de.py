@@ -208,6 +208,11 @@ NOT_VERBS = _words("""
     zunächst
 """)
 
+# Lower-case words ending in -ern/-eln that are no verbs ('gestern', 'modern').
+NOT_VERBS_ERN = _words("""
+    andern extern gestern intern modern vorgestern übermorgen
+""")
+
 # Relative pronouns that can follow a source's name after a comma.
 RELATIVE_PRONOUNS = _words("""
     dem den denen der deren dessen die
