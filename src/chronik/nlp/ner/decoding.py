@@ -146,10 +146,10 @@ ISCH_ENDINGS = ("ische", "ischen", "ischer", "isches", "ischem")  # "Islamischen
 def mend(
     words: Sequence[str],
     tags: Sequence[str],
-    organisations: Collection[str],
+    organisations: frozenset[str],
     places: Collection[str],
 ) -> list[str]:
-    """A sentence's tags after the two repairs below."""
+    """A sentence's tags after the repairs below."""
     return org_bounds(words, listed_organisations(words, tags, organisations, places))
 
 
