@@ -129,3 +129,14 @@ def test_heute_opening_a_sentence_after_a_past_contrast_is_the_present():
     assert found("Am Montag stellte der Verlag sein Programm vor. Heute folgt die Messe.")[
         "Heute"
     ] == ("DATE", "2016-03-09")
+
+
+def test_decades_named_by_their_noun_after_an_article():
+    times = found("Mitte der Achtziger kam die Wende. Er ist ein achtziger Jahrgang.", "1999-07-01")
+    assert times["Mitte der Achtziger"] == ("DATE", "198")
+    assert not any("achtziger" in words for words in times)
+
+
+def test_offsets_after_a_season_with_its_year_count_in_that_year():
+    text = "Im Frühjahr 1989 fiel die Entscheidung. Ein Jahr später war alles vorbei."
+    assert found(text, "1999-07-01")["Ein Jahr später"] == ("DATE", "1990")

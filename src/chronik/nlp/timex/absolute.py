@@ -195,6 +195,8 @@ def h_decade(m: re.Match, ctx: Context) -> Found | None:
     g = m.groupdict()
     mod = MODS.get(g.get("mod") or "")
     if g.get("decw"):
+        if not g.get("decsuf") and not (g["decw"][0].isupper() and (g.get("det") or mod)):
+            return None  # "Mitte der Achtziger", "die Sechziger" are decades; a bare "achtziger" no
         value = f"19{_DECADE_WORDS[g['decw'].lower()]}"
     else:
         digits = g["dec"]

@@ -19,6 +19,7 @@ from chronik.nlp.timex.tense import sentence_bounds
 from chronik.types import Timex
 
 _COARSE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2]))?$")
+_PART_OF_YEAR = re.compile(r"^\d{4}-(?:SP|SU|FA|WI|Q[1-4]|H[12])$")  # "im Frühjahr 1989", "Q2 2015"
 
 
 def component_name(lex: Lexicon, rule: Rule) -> str:
@@ -182,6 +183,16 @@ def _remember(ctx: Context, found: Found, rule: Rule, start: int, end: int) -> N
     ):
         first = date(int(found.value[:4]), int(found.value[5:7] or 1), 1)
         ctx.coarse = ("month" if len(found.value) == 7 else "year", first, start)
+    elif (
+        found.type is None
+        and _PART_OF_YEAR.match(found.value)
+        and spelled
+        and found.value[:4] == spelled.group(1)
+        and int(found.value[:4]) > 0
+    ):
+        # "im Sommer 2006 … ein Jahr später": counted at year precision (not "vergangenen Herbst",
+        # a background to the day the text tells)
+        ctx.coarse = ("year", date(int(found.value[:4]), 1, 1), start)
     if found.sets_reference and found.span is None and len(found.value) == 10:
         ctx.reference, ctx.reference_year, ctx.reference_at = (
             date.fromisoformat(found.value),
