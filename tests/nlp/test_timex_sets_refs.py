@@ -140,3 +140,8 @@ def test_decades_named_by_their_noun_after_an_article():
 def test_offsets_after_a_season_with_its_year_count_in_that_year():
     text = "Im Frühjahr 1989 fiel die Entscheidung. Ein Jahr später war alles vorbei."
     assert found(text, "1999-07-01")["Ein Jahr später"] == ("DATE", "1990")
+
+
+def test_the_night_from_one_weekday_to_the_next_is_one_time():
+    times = found("In der Nacht vom Montag auf Dienstag schneite es.", "2014-02-13")
+    assert times == {"der Nacht vom Montag auf Dienstag": ("TIME", "2014-02-11TNI")}
