@@ -221,3 +221,20 @@ def test_a_guess_about_the_past_is_no_hypothetical() -> None:
     assert len(events_of(doc, "ASSAULT")) == 1
     doc = analyse("Die Bande könnte die Kinder entführen.")
     assert events_of(doc, "ASSAULT") == []
+
+
+def test_a_capitalised_preposition_after_the_dateline_opens_a_main_clause() -> None:
+    doc = analyse(
+        "Lagos – Nahe der Küste haben Soldaten zwei Lager zerstört und mutmaßliche Piraten "
+        "festgenommen.",
+        [("Lagos", "LOC")],
+    )
+    (arrest,) = events_of(doc, "COERCE")
+    assert texts(arrest.actor) == ["Soldaten"]
+    assert texts(arrest.target) == ["Piraten"]
+
+
+def test_a_state_can_be_addressed_by_a_demand() -> None:
+    doc = analyse("Mehrere Abgeordnete forderten das Königreich zur Freilassung der Häftlinge auf.")
+    (demand,) = events_of(doc, "REQUEST")
+    assert texts(demand.target) == ["Königreich"]

@@ -38,12 +38,13 @@ ADDRESSEE_HEAD = re.compile(
     r"(er|ern|erin|erinnen|in|innen|leute|volk|regierung|partei|parteien|behörde|behörden|"
     r"ministerium|staaten|länder|land|mitglieder|bürger|partner|verbündeten|gemeinschaft|"
     r"kommission|rat|polizei|armee|justiz|gericht|konzern|unternehmen|firma|firmen|seite|"
-    r"seiten|führung|opposition|rebellen|kämpfer|demonstranten|verantwortlichen)$"
+    r"seiten|führung|opposition|rebellen|kämpfer|demonstranten|verantwortlichen|reich|staat|"
+    r"republik|regime)$"
 )
 # Heads that name who can do something: parties above, and armed forces.
 AGENT_HEAD = re.compile(
     ADDRESSEE_HEAD.pattern[:-2]
-    + r"|truppen|soldaten|streitkräfte|kräfte|einheiten|miliz|militär|regime)(e|n|en|s|es)?$"
+    + r"|truppen|soldaten|streitkräfte|kräfte|einheiten|miliz|militär)(e|n|en|s|es)?$"
 )
 
 

@@ -95,8 +95,8 @@ def clause_kind(doc: Doc, clause: tuple[int, int], sent_start: int) -> str:
     if after_boundary and not own_aux and has_zu_infinitive(doc, clause):
         # "..., Kinder verschleppt zu haben": the final "zu haben" is the infinitive itself
         return "zu"
-    if after_boundary and first in de.RELATIVES and _opens_sentence(doc, clause):
-        return "main"  # "Streit um Polen: Der Minister will ...": a capital after a colon
+    if after_boundary and _opens_sentence(doc, clause):
+        return "main"  # "Streit um Polen: Der Minister will ...", "Kabul – Nahe der Grenze ..."
     if after_boundary and first in de.RELATIVES and _article_v2(doc, clause, last):
         return (
             "main"  # "sagte, die USA würden die Ukraine unterstützen": an article, the verb second
