@@ -291,3 +291,22 @@ def test_hervorgehen_of_a_person_is_no_report() -> None:
 
 def test_suspicious_as_an_adjective_is_no_accusation() -> None:
     assert analyse("Die Polizei fand eine verdächtige Tasche am Bahnhof.")._.claims == []
+
+
+def test_no_losses_contradicts_another_sides_account_of_killings() -> None:
+    doc = analyse(
+        "Die Armee meldete, drei Kämpfer der Miliz seien getötet worden. Die Miliz erklärte, "
+        "sie habe keine Verluste erlitten.",
+        [("Miliz", "ORG")],
+    )
+    first, second = doc._.claims
+    assert second.contradicts == [first.id] and first.contradicts == [second.id]
+
+
+def test_davon_kann_keine_rede_sein_is_a_denial() -> None:
+    doc = analyse(
+        "Der Stadtrat soll Spenden angenommen haben. Davon kann keine Rede sein, sagte sein Anwalt."
+    )
+    accusation, denial = doc._.claims
+    assert denial.certainty == "denied"
+    assert denial.contradicts == [accusation.id]

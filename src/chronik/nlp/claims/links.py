@@ -59,7 +59,7 @@ def link_in_report(drafts: list[Draft], ids: list[str], events: dict[str, Event]
     for n in range(len(drafts)):
         if drafts[n].certainty == "denied" or drafts[n].continues or drafts[n].hedged_on:
             continue
-        targets = _accounts(drafts, _counter_account(drafts, n), n)
+        targets = _accounts(drafts, _counter_account(drafts, n) or _no_losses(drafts, n, events), n)
         for k in [n] + _goes_on_with(drafts, n) if targets else []:
             for target in targets:
                 _link(drafts, ids, k, target)
@@ -237,6 +237,27 @@ def _counter_account(drafts: list[Draft], n: int) -> list[int]:
             if drafts[k].source is not None and claim.sentence - drafts[k].sentence <= 2
         ]
         return near[:1]
+    return []
+
+
+def _no_losses(drafts: list[Draft], n: int, events: dict[str, Event]) -> list[int]:
+    """ "Die Rebellen erklärten, sie hätten keine Verluste erlitten" after "drei Rebellen seien
+    getötet worden": no casualties against another source's account of an attack (7.1)."""
+    claim = drafts[n]
+    lower = [w.lower() for w in claim.tokens]
+    if claim.source is None or not any(
+        w in de.NEGATING_DETERMINERS and any(x in de.CASUALTY_NOUNS for x in lower[i + 1 : i + 3])
+        for i, w in enumerate(lower)
+    ):
+        return []
+    for k in range(n - 1, -1, -1):
+        other = drafts[k]
+        if claim.sentence - other.sentence > WINDOW_SENTENCES:
+            break
+        if other.certainty == "denied" or _same_source(other, claim) or other.source is None:
+            continue
+        if any(events[e].type == "ASSAULT" for e in other.events if e in events):
+            return [k]
     return []
 
 

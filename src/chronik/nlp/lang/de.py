@@ -345,6 +345,11 @@ ANAPHORIC_WORDS = _words("""
     das dies dieses diese es er sie
 """)
 
+# Nouns of casualties: 'keine Verluste' against an account of an attack.
+CASUALTY_NOUNS = _words("""
+    opfer tote toten verletzte verletzten verluste verlusten
+""")
+
 # Verbs of existence: 'es gibt keinen Plan' says the plan does not exist.
 EXISTENCE_VERBS = _words("""
     gibt gebe gab gäbe existiert existiere existierte
