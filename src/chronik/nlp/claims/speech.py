@@ -45,8 +45,8 @@ def _present(doc: Doc, sent: Sentence, speaker: Span | None) -> bool:
     """A statement in the present tense and without a cue or a past-tense form: after direct speech,
     the speaker going on ("Die Reformen haben Vorrang."), not the report's narrative again."""
     words = [doc[i].lower_ for i in range(sent.start, sent.end)]
-    if any(w in de.PAST_FINITE for w in words):
-        return False
+    if any(w in de.PAST_FINITE for w in words) or any(w in ("–", "-") for w in words[:4]):
+        return False  # past narration, or a dateline opening the report body ("London - ...")
     if speaker is not None and speaker.text.split()[-1].lower() in words:
         return False  # "Grossi will ... reisen": the report telling about the speaker
     return any(w in de.PRESENT_FINITE for w in words)
