@@ -158,3 +158,23 @@ def test_weekdays_fix_years_and_prepositions_direct_dates(text, words, value):
 )
 def test_a_year_spelled_out_just_before_holds_for_the_clause(text, words, value):
     assert values(text)[words] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value", "date"),
+    [
+        # an event announced in the present lies ahead unless its last occurrence is far nearer
+        (
+            "Das Dorffest findet am 15. August, zu Maria Himmelfahrt, statt.",
+            "15. August",
+            "2014-08-15",
+            "2014-02-13",
+        ),
+        ("Die Tagung findet am 10. Februar statt.", "10. Februar", "2014-02-10", "2014-02-13"),
+        # "ist … geschlossen" is a state, "hat … geschlossen" a perfect
+        ("Zu Ostern ist das Lokal geschlossen.", "Ostern", "2014-04-20", "2014-02-13"),
+        ("Das Lokal hat zu Ostern geschlossen.", "Ostern", "2013-03-31", "2014-02-13"),
+    ],
+)
+def test_announced_events_and_states_look_ahead(text, words, value, date):
+    assert values(text, date)[words] == value

@@ -10,7 +10,7 @@ from datetime import date
 
 from chronik.dates import PartialDate
 from chronik.nlp.timex.lexicon import Lexicon
-from chronik.nlp.timex.tense import FUTURE, PAST, clause_breaks, tense_at
+from chronik.nlp.timex.tense import FUTURE, PAST, clause_breaks, schedules_at, tense_at
 
 MODS = {
     "Anfang": "START",
@@ -253,6 +253,14 @@ def choose_year(
     if tense == FUTURE:
         future = [o for o in options if o[0] >= anchor_key]
         return min(future)[1] if future else ctx.anchor.year
+    ahead = [o for o in options if o[0] >= anchor_key]
+    behind = [o for o in options if o[0] < anchor_key]
+    if ahead and behind and schedules_at(ctx.text, ctx.starts, ctx.start, ctx.end, ctx.lex):
+        # "Das Fest findet am 15. August statt" in February: an event announced in the present lies
+        # ahead, unless the last occurrence is far nearer ("am 10. Februar" three days before)
+        nearest_ahead, nearest_behind = min(ahead), max(behind)
+        if nearest_ahead[0] - anchor_key <= 2 * (anchor_key - nearest_behind[0]):
+            return nearest_ahead[1]
     # a tie (November in a May report) goes ahead: the German present tells the future too
     return min(options, key=lambda o: (abs(o[0] - anchor_key), o[0] < anchor_key))[1]
 

@@ -198,8 +198,12 @@ def words_tense(
     if states and not any(w in ("bereits", "schon") for w in words):
         perf_forms = perf_forms - _SEIN  # "bis Freitag bereits eingelangt" is still a perfect
     future = any(w in future_forms for w in words)
-    participle = any(is_participle(w) for w in words)
-    perfect = participle and any(w in perf_forms for w in words)
+    participles = [w for w in words if is_participle(w)]
+    # "hat … geschlossen" is a perfect, "ist … geschlossen" a state
+    changes = [w for w in participles if w not in lex.verbs.get("state", ())]
+    perfect = bool(changes and any(w in perf_forms for w in words)) or bool(
+        participles and any(w in perf_forms - _SEIN for w in words)
+    )
     # a perfect infinitive ends the clause: "soll … getötet haben", "soll … zerstört worden sein"
     # ("könnte klar verteilt sein" is a state: with "sein", only "worden" or a strong participle
     # of change, "gekommen", "gestorben", makes the perfect)
@@ -271,6 +275,16 @@ def attribute_tense(text: str, start: int, end: int) -> str | None:
         if is_participle(stem):
             return PAST
     return None
+
+
+def schedules_at(text: str, starts: Sequence[int], start: int, end: int, lex: Lexicon) -> bool:
+    """Whether the sentence holds a verb of an event held on a day ("findet … statt", "beginnt",
+    "tagt"): told in the present tense, such a sentence mostly announces what lies ahead."""
+    left, right = sentence_of(starts, text, start, end)
+    events = lex.verbs["today"]
+    return any(
+        w in events for w in _WORD.findall(text, left, start) + _WORD.findall(text, end, right)
+    )
 
 
 def tense_at(
