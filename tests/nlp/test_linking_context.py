@@ -227,3 +227,12 @@ def test_a_place_of_the_alias_table_tagged_as_a_person_is_a_place() -> None:
     entity = linker.index.entities[linked[0].entity_id]
     assert (entity.best_name(), entity.type) == ("Kyiv", "LOC")
     assert linked[1].entity_id == linked[0].entity_id
+
+
+def test_a_part_mention_names_the_acronym_before_its_hyphen() -> None:
+    """The annotation spec's own example: 'EU-Kommission' as a part mention is the EU."""
+    text = "Die EU-Kommission legte einen Plan vor, die EU-Staaten stimmten zu."
+    record = _record("r", "2016-05-01", text, [("EU-Kommission", "ORG"), ("EU-Staaten", "ORG")])
+    for m in record["entities"]:
+        m["sub"] = "part"
+    assert _canonicals([record]) == ["European Union", "European Union"]
