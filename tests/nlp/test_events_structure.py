@@ -238,3 +238,20 @@ def test_a_state_can_be_addressed_by_a_demand() -> None:
     doc = analyse("Mehrere Abgeordnete forderten das Königreich zur Freilassung der Häftlinge auf.")
     (demand,) = events_of(doc, "REQUEST")
     assert texts(demand.target) == ["Königreich"]
+
+
+def test_plural_sie_is_never_one_named_person() -> None:
+    doc = analyse(
+        "Es gebe Hinweise auf Schmuggel, sagte Ministerin Vera Holm. Außerdem besetzten sie "
+        "zwei Häfen.",
+        [("Vera Holm", "PER")],
+    )
+    for event in events_of(doc, "ASSAULT"):
+        assert "Vera Holm" not in texts(event.actor)
+
+
+def test_idioms_of_backing_someone_are_support() -> None:
+    doc = analyse("Der Vorstand hat der Trainerin am Montag den Rücken gestärkt.")
+    assert len(events_of(doc, "SUPPORT")) == 1
+    doc = analyse("Die Fraktion sprach dem Minister das Vertrauen aus.")
+    assert len(events_of(doc, "SUPPORT")) == 1

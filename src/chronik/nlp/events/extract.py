@@ -133,13 +133,14 @@ def _resolved(index: DocIndex, cand: Candidate) -> Span | None:
     word = index.doc[cand.start].lower_
     if word == "man":
         return None
-    if word in ("sie", "ihnen") and _plural_verb_next_to(index.doc, cand.start):
+    plural = word in ("sie", "ihnen") and _plural_verb_next_to(index.doc, cand.start)
+    if plural:
         antecedent = _previous_subject(index, cand.start)
         if antecedent is not None:
             return antecedent
     mention = phrases.resolve_pronoun(index, cand.start, person=word in de.MASCULINE_PRONOUNS)
-    if mention is None:
-        return None
+    if mention is None or (plural and mention.type == "PER"):
+        return None  # "sie eroberten": one named person is no "they"
     return Span(mention.start, mention.end, mention.text)
 
 
@@ -149,6 +150,8 @@ def _plural_verb_next_to(doc, i: int) -> bool:
     for j in (i + 1, i - 1):
         if 0 <= j < len(doc) and doc[j].text[:1].islower() and doc[j].is_alpha:
             word = doc[j].lower_
+            if word in de.DETERMINERS or word in de.NUMBERS:
+                continue  # "besetzten sie zwei Häfen": the verb stands on the other side
             return word in de.PLURAL_FINITE or (
                 (word.endswith(("ten", "en")) or _plural_ern(word))
                 and word not in de.DETERMINERS
