@@ -56,6 +56,7 @@ def test_an_attribution_with_so_reports_a_past_day():
         ("Bis Freitag hatten sich 300 Freiwillige gemeldet.", "Freitag", "2016-03-04"),
         ("Ab Dienstag schlossen die Nachbarn ihre Grenzen.", "Dienstag", "2016-03-08"),
         ("Die Straße ist bis Freitag gesperrt.", "Freitag", "2016-03-11"),
+        ("Bis Mitte April müssen die Länder die Zahlen bestätigen.", "Mitte April", "2016-04"),
         ("Dort sind bis Freitag bereits 35 Anzeigen eingelangt.", "Freitag", "2016-03-04"),
         (
             "Von Jahresbeginn bis 31. Jänner wurden 900 Anträge gestellt.",

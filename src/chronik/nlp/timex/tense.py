@@ -300,7 +300,8 @@ def tense_at(
     # the expression itself stands as one placeholder word, so "am <T> normalisierte" is not read as
     # "am normalisierte" (an adjective after a determiner)
     clause = _WORD.findall(text, left, start) + ["<T>"] + _WORD.findall(text, end, right)
-    found = words_tense(clause, lex, states=clause_only)
+    # (for "bis"/"ab", only a told past turns the preposition round, not a verb of saying)
+    found = words_tense(clause, lex, reports=not clause_only, states=clause_only)
     if found is not None or (left, right) == sentence or clause_only:
         return found
     if clause[0] == "so" and clause[1:2] != ["dass"]:
