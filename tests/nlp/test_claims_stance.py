@@ -310,3 +310,18 @@ def test_davon_kann_keine_rede_sein_is_a_denial() -> None:
     accusation, denial = doc._.claims
     assert denial.certainty == "denied"
     assert denial.contradicts == [accusation.id]
+
+
+def test_den_angaben_zufolge_and_the_speech_after_it_take_the_source_before() -> None:
+    doc = analyse(
+        "Wie das Innenministerium mitteilte, wurde ein Mann festgenommen. Er wurde den Angaben "
+        "zufolge am Freitag gefasst. Er sei in Syrien gewesen.",
+        [("Innenministerium", "ORG")],
+    )
+    sources = [c.source.text if c.source else None for c in doc._.claims]
+    assert sources == ["Innenministerium"] * 3
+    assert [c.certainty for c in doc._.claims] == ["reported"] * 3
+
+
+def test_naming_initials_is_no_statement() -> None:
+    assert analyse("Das Ministerium nannte nur die Initialen des Mannes.")._.claims == []

@@ -55,20 +55,31 @@ def fill_sources(doc: Doc, index: DocIndex, drafts: list[Draft]) -> None:
     source of the claim before (5.4: a clear antecedent); a denial idiom ("stellte Kurz in Abrede")
     is the subject's of its clause."""
     previous: Draft | None = None
+    last: Draft | None = None
+    filled: set[int] = set()
     for draft in sorted(drafts, key=lambda d: d.start):
-        if draft.source is None and draft.cue is not None:
+        if draft.source is None and draft.continues and last is not None and id(last) in filled:
+            draft.source = last.source  # indirect speech going on after "den Angaben zufolge"
+            filled.add(id(draft))
+        elif draft.source is None and draft.cue is not None:
             if _refers_back(doc, draft) and previous is not None:
                 if draft.sentence - previous.sentence <= BACK_WINDOW:
                     draft.source = previous.source
+                    filled.add(id(draft))
             elif _denial_idiom(draft):
                 draft.source = _clause_subject(doc, index, draft)
         if draft.source is not None:
             previous = draft
+        last = draft
 
 
 def _refers_back(doc: Doc, draft: Draft) -> bool:
-    words = [doc[i].lower_ for i in range(draft.cue.start, draft.cue.end)]
-    return words == ["demnach"] or (words[-2:] == ["angaben", "zufolge"] and "den" in words)
+    """ "Demnach", "den/diesen Angaben zufolge" (the cue may be "zufolge" alone)."""
+    start = max(draft.cue.start - 2, 0) if doc[draft.cue.start].lower_ == "zufolge" else None
+    words = [doc[i].lower_ for i in range(start or draft.cue.start, draft.cue.end)]
+    return words == ["demnach"] or (
+        words[-2:] == ["angaben", "zufolge"] and bool({"den", "diesen"} & set(words))
+    )
 
 
 def _denial_idiom(draft: Draft) -> bool:
