@@ -236,3 +236,14 @@ def test_a_part_mention_names_the_acronym_before_its_hyphen() -> None:
     for m in record["entities"]:
         m["sub"] = "part"
     assert _canonicals([record]) == ["European Union", "European Union"]
+
+
+def test_a_role_noun_with_a_name_inside_is_no_person() -> None:
+    """'Kremlsprecher' tagged PER is a part mention of the Kremlin (a place), not a person."""
+    text = "Kremlsprecher Peskow sagte nichts dazu."
+    linker = Linker()
+    mentions = [MentionInput(0, 13, "Kremlsprecher", "PER"), MentionInput(14, 20, "Peskow", "PER")]
+    linked = linker.link_report(mentions, text, "2023-01-10")
+    kreml = linker.index.entities[linked[0].entity_id]
+    assert (kreml.best_name(), kreml.type) == ("Moscow Kremlin", "LOC")
+    assert linked[1].entity_id != linked[0].entity_id

@@ -200,6 +200,18 @@ def is_district_name(text: str) -> bool:
     return len(parts) == 2 and len(parts[0]) >= 3 and parts[1].lower() in _DISTRICT_TAILS
 
 
+def role_compound_type(text: str, aliases: AliasTable, gaz: Gazetteer) -> str | None:
+    """'Kremlsprecher', 'Nato-Sprecherin', 'US-Präsident' tagged PER: a role noun is no person's
+    name but a part mention of the name inside it (LOC for a place, ORG otherwise), or None."""
+    raw = nm.normalise(text)
+    if " " in raw or role_word(raw) is None:
+        return None
+    inner = name_in_compound(raw, aliases, gaz, "LOC")
+    if not inner or inner == raw or not _known(inner, aliases, gaz, "LOC"):
+        return None
+    return "LOC" if aliases.lookup(inner, "LOC") or gaz.lookup(inner) else "ORG"
+
+
 def type_by_head(text: str, type_: str) -> str:
     """ORG for a hyphenated name whose head names a group ('Hisbollah-Miliz' tagged PER,
     'Tigray-Front' tagged LOC); the tagger's type otherwise. German compounds take the class of
@@ -295,7 +307,7 @@ def analyse_mention(
         if hit and not (sub == "part" and name_in_compound(raw, aliases, gaz, type_)):
             place = gaz.by_canonical.get(hit[0])
             return Analysis("grounded", "X", raw, hit[1], hit[0], place.info() if place else {})
-    if sub == "part":
+    if sub in ("part", "deriv"):  # a compound tagged deriv ("Kremlsprecher") is a part mention
         inner = name_in_compound(raw, aliases, gaz, type_)
         if inner:
             raw = inner

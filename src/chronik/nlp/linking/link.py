@@ -15,7 +15,13 @@ from typing import Any
 from chronik.names import keys as nm
 from chronik.names.aliases import AliasTable, default_aliases
 from chronik.nlp.linking import context as ctx
-from chronik.nlp.linking.analyse import Analysis, analyse_mention, government_of, type_by_head
+from chronik.nlp.linking.analyse import (
+    Analysis,
+    analyse_mention,
+    government_of,
+    role_compound_type,
+    type_by_head,
+)
 from chronik.nlp.linking.cluster import (
     Decision,
     Entity,
@@ -111,7 +117,14 @@ class Linker:
         out = []
         for i, m in enumerate(mentions):
             a = analyse_mention(m.text, m.type, m.sub, self.aliases, self.gaz, known)
-            if a.kind != "grounded" and type_by_head(m.text, m.type) != m.type:
+            role_type = (
+                role_compound_type(m.text, self.aliases, self.gaz) if m.type == "PER" else None
+            )
+            if role_type:
+                mentions[i] = m = replace(m, type=role_type, sub="part")
+                a = analyse_mention(m.text, m.type, m.sub, self.aliases, self.gaz, known)
+                a.rule += ":retyped-role"
+            elif a.kind != "grounded" and type_by_head(m.text, m.type) != m.type:
                 mentions[i] = m = replace(m, type=type_by_head(m.text, m.type))
                 a = analyse_mention(m.text, m.type, m.sub, self.aliases, self.gaz, known)
                 a.rule += ":retyped-head"
