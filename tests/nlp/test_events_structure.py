@@ -255,3 +255,12 @@ def test_idioms_of_backing_someone_are_support() -> None:
     assert len(events_of(doc, "SUPPORT")) == 1
     doc = analyse("Die Fraktion sprach dem Minister das Vertrauen aus.")
     assert len(events_of(doc, "SUPPORT")) == 1
+
+
+def test_dort_stands_for_the_place_named_in_the_sentence_before() -> None:
+    doc = analyse(
+        "Am Montag griffen Bewaffnete die Stadt Osterfeld an. Sie plünderten dort mehrere Läden.",
+        [("Osterfeld", "LOC")],
+    )
+    (loot,) = [e for e in events_of(doc, "ASSAULT") if e.trigger.text == "plünderten"]
+    assert texts(loot.place) == ["Osterfeld"]

@@ -96,7 +96,7 @@ def fill(trigger: Trigger, ctx: ClauseContext) -> Roles:
         # the event happens where it arrives (a retreat from a place is the exception)
         roles.place = [c for c in roles.place if c.prep != "aus"]
     if trigger.is_verb and not roles.place:
-        roles.place = relative_place(doc, trigger.clause, ctx)
+        roles.place = relative_place(doc, trigger.clause, ctx) or _there(ctx.index, trigger)
     if not trigger.is_verb and not roles.place:
         roles.place = city_place(ctx.index, trigger)
     if (
@@ -116,6 +116,27 @@ def fill(trigger: Trigger, ctx: ClauseContext) -> Roles:
     ctx.previous.setdefault(trigger.clause, roles)
     ctx.previous_types.setdefault(trigger.clause, trigger.type)
     return roles
+
+
+def _there(index: phrases.DocIndex, trigger: Trigger) -> list[Candidate]:
+    """ "Die Gruppe plünderte dort Gebäude": "dort" stands for the place last named before its
+    sentence (in the sentence before it at most)."""
+    doc = index.doc
+    if not any(doc[i].lower_ == "dort" for i in range(*trigger.clause)):
+        return []
+    sent = doc[trigger.token].sent
+    if sent.start == 0:
+        return []
+    before = doc[sent.start - 1].sent
+    named = [
+        (s, e, m)
+        for s, e, m in index.mentions
+        if before.start <= s < sent.start and m.type == "LOC" and m.sub is None
+    ]
+    if not named:
+        return []
+    s, e, m = named[-1]
+    return [Candidate(s, e, e - 1, mention=m)]
 
 
 def _circumstance(doc: Doc, trigger: Trigger) -> bool:
