@@ -145,3 +145,8 @@ def test_offsets_after_a_season_with_its_year_count_in_that_year():
 def test_the_night_from_one_weekday_to_the_next_is_one_time():
     times = found("In der Nacht vom Montag auf Dienstag schneite es.", "2014-02-13")
     assert times == {"der Nacht vom Montag auf Dienstag": ("TIME", "2014-02-11TNI")}
+
+
+def test_months_after_a_season_count_from_its_middle():
+    text = "Im Herbst 1989 demonstrierten Tausende. Nur elf Monate später war alles anders."
+    assert found(text, "2019-11-08")["elf Monate später"] == ("DATE", "1990")

@@ -19,6 +19,9 @@ from chronik.nlp.timex.tense import sentence_bounds
 from chronik.types import Timex
 
 _COARSE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2]))?$")
+# the middle month of a season, quarter or half: "elf Monate später" after "Herbst 1989" is 1990
+_CENTRE_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 12, "Q1": 2, "Q2": 5, "Q3": 8, "Q4": 11}
+_CENTRE_MONTH.update({"H1": 4, "H2": 10})
 _PART_OF_YEAR = re.compile(r"^\d{4}-(?:SP|SU|FA|WI|Q[1-4]|H[12])$")  # "im Frühjahr 1989", "Q2 2015"
 
 
@@ -192,7 +195,8 @@ def _remember(ctx: Context, found: Found, rule: Rule, start: int, end: int) -> N
     ):
         # "im Sommer 2006 … ein Jahr später": counted at year precision (not "vergangenen Herbst",
         # a background to the day the text tells)
-        ctx.coarse = ("year", date(int(found.value[:4]), 1, 1), start)
+        centre = _CENTRE_MONTH.get(found.value[5:]) or 1
+        ctx.coarse = ("year", date(int(found.value[:4]), centre, 1), start)
     if found.sets_reference and found.span is None and len(found.value) == 10:
         ctx.reference, ctx.reference_year, ctx.reference_at = (
             date.fromisoformat(found.value),
