@@ -169,3 +169,13 @@ def test_run_writes_predictions_and_scores(tmp_path: Path, monkeypatch, capsys) 
     assert record["id"] == "r1" and record["text"] == TEXT
     assert {e["type"] for e in record["events"]} >= {"ACCUSE", "REJECT"}
     assert figures["contradicts"]["gold"] == 1
+
+
+def test_grouping_bcubed_counts_missed_gold_mentions_alone() -> None:
+    # m2 (one of Russia's two mentions) is never predicted: what was found is grouped perfectly,
+    # but over all gold mentions Russia's two mentions are now apart (recall 1/2 for each).
+    found = dict(GOLD, entities=[m for m in GOLD["entities"] if m["id"] != "m2"])
+    figures = scoring.score_corpus([(found, GOLD)])
+    assert figures["canonical_bcubed"] == {"p": 1.0, "r": 1.0, "f1": 1.0, "n": 3}
+    grouping = figures["grouping_bcubed"]
+    assert (grouping["p"], grouping["r"], grouping["n"]) == (1.0, 0.75, 4)
