@@ -325,3 +325,17 @@ def test_den_angaben_zufolge_and_the_speech_after_it_take_the_source_before() ->
 
 def test_naming_initials_is_no_statement() -> None:
     assert analyse("Das Ministerium nannte nur die Initialen des Mannes.")._.claims == []
+
+
+def test_pointing_out_and_confident_speakers_make_claims() -> None:
+    doc = analyse("Die Ärztin wies darauf hin, dass die Impfung gratis sei.")
+    (claim,) = doc._.claims
+    assert claim.text == "dass die Impfung gratis sei"
+    doc = analyse("Der Trainer zeigte sich überzeugt, dass die Mannschaft gewinnt.")
+    (claim,) = doc._.claims
+    assert claim.certainty == "asserted" and claim.source.text == "Der Trainer"
+
+
+def test_expelled_is_no_pointing_out() -> None:
+    assert analyse("Der Diplomat wurde des Landes verwiesen.")._.claims == []
+    assert analyse("Der Trainer zeigte sich besorgt.")._.claims == []
