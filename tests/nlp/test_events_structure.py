@@ -264,3 +264,16 @@ def test_dort_stands_for_the_place_named_in_the_sentence_before() -> None:
     )
     (loot,) = [e for e in events_of(doc, "ASSAULT") if e.trigger.text == "plünderten"]
     assert texts(loot.place) == ["Osterfeld"]
+
+
+def test_relative_pronoun_after_a_preposition_and_a_date_before_a_name() -> None:
+    doc = analyse(
+        "Anlass ist eine Rede, in der der Botschafter am Sonntag Madrid vorwarf, Verträge zu "
+        "brechen.",
+        [("Madrid", "LOC")],
+        timexes=[("Sonntag", "DATE", "2022-W49-7")],
+    )
+    (accuse,) = events_of(doc, "ACCUSE")
+    assert texts(accuse.actor) == ["Botschafter"]
+    assert texts(accuse.target) == ["Madrid"]
+    assert accuse.place == []

@@ -332,6 +332,7 @@ def _title_start(doc: Doc, index: DocIndex, m_start: int, floor: int) -> int:
         j - 1 >= floor
         and is_noun_like(doc[j - 1].text)
         and (j - 1) not in index.mention_at
+        and (j - 1) not in index.timex_at  # "am Freitagabend Warschau": a date is no title
         and (doc[j - 1].text[:1].isupper())
     ):
         j -= 1
@@ -347,6 +348,7 @@ def _apposition(doc: Doc, index: DocIndex, m_start: int) -> bool:
         mention.type == "LOC"
         and prev >= 0
         and prev not in index.mention_at
+        and prev not in index.timex_at
         and is_noun_like(doc[prev].text)
         and (doc[prev].text[:1].isupper())
         and PLACE_KIND.search(doc[prev].lower_) is None
@@ -369,16 +371,20 @@ def _candidate(
     """Find the governing preposition by walking left over determiners and adjectives (not past
     `floor`)."""
     j = start - 1
-    while j >= floor and (
-        doc[j].lower_ in de.DETERMINERS
-        or _adjective(doc, j)
-        or (
-            j == start - 1
-            and j > 0
-            and doc[j].text[:1].isupper()
-            and doc[j - 1].lower_ in de.DEFINITE
-            and doc[j].lower_.endswith(("e", "en"))
-            and doc[j].text not in de.FUNCTION_CAPS
+    while (
+        j >= floor
+        and not _second_article(doc, j)
+        and (
+            doc[j].lower_ in de.DETERMINERS
+            or _adjective(doc, j)
+            or (
+                j == start - 1
+                and j > 0
+                and doc[j].text[:1].isupper()
+                and doc[j - 1].lower_ in de.DEFINITE
+                and doc[j].lower_.endswith(("e", "en"))
+                and doc[j].text not in de.FUNCTION_CAPS
+            )
         )
     ):
         j -= 1
@@ -403,6 +409,17 @@ def _candidate(
     return Candidate(
         start, end, end - 1, prep=prep, mention=mention, genitive=genitive, np_start=j + 1
     )
+
+
+ARTICLES = frozenset(
+    {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
+)
+
+
+def _second_article(doc: Doc, j: int) -> bool:
+    """ "in dem der Diplomat": an article right before another one belongs to no noun phrase of
+    the second (here it is a relative pronoun after its preposition)."""
+    return j + 1 < len(doc) and doc[j].lower_ in ARTICLES and doc[j + 1].lower_ in ARTICLES
 
 
 def _adjective(doc: Doc, j: int) -> bool:
