@@ -277,3 +277,24 @@ def test_relative_pronoun_after_a_preposition_and_a_date_before_a_name() -> None
     assert texts(accuse.actor) == ["Botschafter"]
     assert texts(accuse.target) == ["Madrid"]
     assert accuse.place == []
+
+
+def test_genitive_of_a_nominalised_act_of_force_is_its_target() -> None:
+    doc = analyse(
+        "Berichte über die Zerstörung eines alten Klosters in Nordgrenz sorgten für Empörung.",
+        [("Nordgrenz", "LOC")],
+    )
+    (destroy,) = events_of(doc, "ASSAULT")
+    assert texts(destroy.target) == ["Klosters"]
+    assert destroy.actor == []
+
+
+def test_a_means_or_an_origin_is_no_passive_agent() -> None:
+    doc = analyse(
+        "In Kastell wurden zwei Hirten durch Granatbeschuss verletzt.", [("Kastell", "LOC")]
+    )
+    hurt = [e for e in events_of(doc, "ASSAULT") if e.trigger.text == "verletzt"]
+    assert hurt and hurt[0].actor == []
+    doc = analyse("Die Raketen seien von einem Hügel aus abgefeuert worden.")
+    (fire,) = events_of(doc, "ASSAULT")
+    assert fire.actor == []

@@ -219,6 +219,8 @@ def verb_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
             if c.prep in de.AGENT_PREPOSITIONS
             and not attributive_von(ctx.index, c)
             and not classifier(doc, c)
+            and c.head not in ctx.nouns  # "durch Artilleriebeschuss verletzt": a means
+            and not (c.end < len(doc) and doc[c.end].lower_ == "aus")  # "von dort aus": whence
         ]
         antecedent = relative_antecedent(trigger.clause, ctx) if kind == "rel" else []
         if antecedent:

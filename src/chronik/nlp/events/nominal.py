@@ -73,7 +73,7 @@ def noun_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
         # "Gegen den Minister wurden Ermittlungen eingeleitet": the accused, also before the noun
         targets = [c for c in cands if c.prep == "gegen" and c.start < trigger.token][:1]
     actor: list[Candidate] = []
-    if genitive and trigger.type in GENITIVE_IS_TARGET:
+    if genitive and (trigger.type in GENITIVE_IS_TARGET or _object_genitive(doc, trigger)):
         targets = targets or genitive[:1]
     elif genitive:
         actor = genitive[:1]
@@ -86,6 +86,16 @@ def noun_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
     if not actor and segment.clause_kind(doc, trigger.clause, ctx.sent_start) == "zu":
         actor = controller(trigger.clause, ctx)  # "warf Polen vor, Angriffe ... vorzubereiten"
     return Roles(actor=actor, target=[c for c in targets if c not in actor])
+
+
+def _object_genitive(doc: Doc, trigger: Trigger) -> bool:
+    """ "die Zerstörung eines Friedhofs", "die Bombardierung Aleppos", "die Verurteilung des
+    Bloggers": the genitive of a nominalised transitive act of force or judgement is what it was
+    done to ("der Angriff Russlands" is done by Russia)."""
+    word = doc[trigger.token].lower_
+    if trigger.type == "ASSAULT":
+        return word.endswith(("ung", "ungen", "nahme", "nahmen"))
+    return trigger.type == "ACCUSE" and word.endswith(("verurteilung", "verurteilungen"))
 
 
 def _clause_subject(
@@ -303,11 +313,15 @@ def _np_start(cand: Candidate) -> int:
 
 
 def _genitive_after(doc: Doc, trigger: Trigger, cand: Candidate) -> bool:
-    between = [doc[i].lower_ for i in range(trigger.token + 1, cand.start)]
-    if not between:
+    first = max(cand.start if cand.np_start < 0 else min(cand.np_start, cand.start), 0)
+    between = [doc[i] for i in range(trigger.token + 1, first)]
+    title = range(first, cand.start)  # "des Bloggers Raif Badawi": the title is in the phrase
+    if not between and not title:
         return cand.mention is not None and doc[cand.start].text.endswith("s")
-    return between[0] in ("des", "der") and all(
-        w in de.DETERMINERS or w.endswith(("en", "er", "e")) for w in between
+    words = [t.lower_ for t in between] + [doc[i].lower_ for i in title]
+    return words[0] in ("des", "der", "eines", "einer") and all(
+        w in de.DETERMINERS or w.endswith(("en", "er", "e")) or doc[i].text[:1].isupper()
+        for i, w in zip(list(range(trigger.token + 1, first)) + list(title), words)
     )
 
 
