@@ -339,3 +339,30 @@ def test_pointing_out_and_confident_speakers_make_claims() -> None:
 def test_expelled_is_no_pointing_out() -> None:
     assert analyse("Der Diplomat wurde des Landes verwiesen.")._.claims == []
     assert analyse("Der Trainer zeigte sich besorgt.")._.claims == []
+
+
+def test_hiess_es_aus_names_where_it_was_said() -> None:
+    doc = analyse("Die Gespräche seien gescheitert, hieß es aus dem Ministerium.")
+    (claim,) = doc._.claims
+    assert claim.source is not None and claim.source.text == "dem Ministerium"
+    (bare,) = analyse("Die Gespräche seien gescheitert, hieß es am Abend.")._.claims
+    assert bare.source is None
+
+
+def test_heisst_es_darin_names_the_text_before() -> None:
+    doc = analyse(
+        "Die Partei veröffentlichte am Montag ein Manifest. Die Zeit der Kompromisse sei vorbei, "
+        "heißt es darin."
+    )
+    (claim,) = doc._.claims
+    assert claim.source is not None and "Manifest" in claim.source.text
+
+
+def test_document_of_wie_aus_hervorgeht_is_the_noun_before_the_verb() -> None:
+    doc = analyse(
+        "Der Fonds erhält drei Millionen, wie aus einer der Agentur Reuters vorliegenden "
+        "Aufstellung des Ministeriums hervorgeht.",
+        [("Reuters", "ORG")],
+    )
+    (claim,) = doc._.claims
+    assert claim.source is not None and "Aufstellung" in claim.source.text

@@ -111,6 +111,8 @@ def _verb_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft | 
         others = [c for c in sent.clauses if c != clause]
         draft.start, draft.end = others[0][0], others[-1][1]
         draft.source = speakers.first_bare(doc, index, clause[0] + 1, cue.start)
+        if cue.entry is not None and cue.entry.lemma == "hervor|gehen":
+            draft.source = _document(doc, index, clause, cue)
         draft.complement = True
     else:
         if after:
@@ -133,9 +135,41 @@ def _verb_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft | 
             and clause[0] + 1 < clause[1]
             and doc[clause[0] + 1].text[:1].islower()
         )
+    if draft.source is None and cue.entry is not None and cue.entry.lemma in IMPERSONAL:
+        draft.source = _where_said(doc, index, clause, cue)
     if cue.kind == "say" and DENIAL_WORDS.search(" ".join(doc[i].lower_ for i in range(*clause))):
         draft.certainty = "denied"  # "nannte die Berichte haltlos"
     return draft
+
+
+IMPERSONAL = {"heißen", "verlauten"}
+
+
+def _document(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue) -> Span | None:
+    """ "wie aus einer der APA vorliegenden Aufstellung des Amtes hervorgeht": the noun that the
+    aus-phrase ends with, before its genitive, is the document."""
+    cands = [c for c in phrases.candidates(index, clause[0], cue.start) if not c.genitive]
+    return phrases.np_span(doc, cands[-1]) if cands else None
+
+
+def _where_said(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue) -> Span | None:
+    """ "hieß es aus dem Ministerium", "heißt es in einem Bericht": the place of the saying names
+    its source (a bare "hieß es" names none)."""
+    near = {doc[i].lower_ for i in range(cue.end, min(clause[1], cue.end + 3))}
+    if "darin" in near and doc[clause[0]].sent.start > 0:
+        # "Die Partei veröffentlichte ein Papier. ... heißt es darin": the thing named before
+        before = doc[doc[clause[0]].sent.start - 1].sent
+        named = [c for c in phrases.candidates(index, before.start, before.end) if not c.genitive]
+        return phrases.np_span(doc, named[-1]) if named else None
+    after = phrases.candidates(index, cue.end, min(clause[1], cue.end + 8))
+    for cand in after + phrases.candidates(index, clause[0], cue.start):
+        if cand.prep in ("aus", "in", "im", "seitens") and not cand.genitive:
+            if cand.prep in ("in", "im") and (
+                cand.mention is not None or cand.np_start == cand.start
+            ):
+                return None  # "hieß es in Kiew" (a place), "im Vorfeld": not a speaker
+            return phrases.np_span(doc, cand)
+    return None
 
 
 def _open_question(doc: Doc, clause: tuple[int, int], complement: tuple[int, int]) -> bool:
