@@ -298,3 +298,16 @@ def test_a_means_or_an_origin_is_no_passive_agent() -> None:
     doc = analyse("Die Raketen seien von einem Hügel aus abgefeuert worden.")
     (fire,) = events_of(doc, "ASSAULT")
     assert fire.actor == []
+
+
+def test_headline_parts_after_a_dash_are_sentences_of_their_own() -> None:
+    doc = analyse(
+        "Reuters: Zwei Bergleute seit Freitag vermisst – Vier Bauern in Ostland bei Beschuss "
+        "aus Westland verletzt.",
+        [("Reuters", "ORG"), ("Ostland", "LOC"), ("Westland", "LOC")],
+    )
+    (hurt,) = [e for e in events_of(doc, "ASSAULT") if e.trigger.text == "verletzt"]
+    assert hurt.actor == []
+    assert texts(hurt.target) == ["Bauern"]
+    (shelling,) = [e for e in events_of(doc, "ASSAULT") if e.trigger.text == "Beschuss"]
+    assert "Westland" not in texts(shelling.place)

@@ -26,7 +26,12 @@ from chronik.nlp.events.frames import (
     with_conjuncts,
 )
 from chronik.nlp.events.nominal import city_place, noun_roles
-from chronik.nlp.events.participles import attributive_participle, is_passive, participle_roles
+from chronik.nlp.events.participles import (
+    HEADLINE_BREAKS,
+    attributive_participle,
+    is_passive,
+    participle_roles,
+)
 from chronik.nlp.events.phrases import Candidate
 from chronik.nlp.events.places import places, relative_antecedent, relative_place
 from chronik.nlp.lang import de
@@ -91,10 +96,6 @@ def fill(trigger: Trigger, ctx: ClauseContext) -> Roles:
             and c.prep in de.LOCATIVE
             and c.prep != "von"
         ]
-    if trigger.type not in FROM_PLACE:
-        # "Beschuss aus Syrien", "Flüchtlinge aus Syrien": "aus" names where something comes from;
-        # the event happens where it arrives (a retreat from a place is the exception)
-        roles.place = [c for c in roles.place if c.prep != "aus"]
     if trigger.is_verb and not roles.place:
         roles.place = relative_place(doc, trigger.clause, ctx) or _there(ctx.index, trigger)
     if not trigger.is_verb and not roles.place:
@@ -113,6 +114,10 @@ def fill(trigger: Trigger, ctx: ClauseContext) -> Roles:
         roles.time = _own_time(doc, ctx.index, trigger)
     if not trigger.is_verb and not roles.place and _circumstance(doc, trigger):
         roles.place = places(doc, free, ctx.index, roles, trigger.token)
+    if trigger.type not in FROM_PLACE:
+        # "Beschuss aus Syrien", "Flüchtlinge aus Syrien": "aus" names where something comes from;
+        # the event happens where it arrives (a retreat from a place is the exception)
+        roles.place = [c for c in roles.place if c.prep != "aus"]
     ctx.previous.setdefault(trigger.clause, roles)
     ctx.previous_types.setdefault(trigger.clause, trigger.type)
     return roles
@@ -384,6 +389,8 @@ def _elliptical(doc: Doc, trigger: Trigger, ctx: ClauseContext, finite: int | No
     """A later main clause without a finite verb of its own, its participle at the end."""
     if trigger.clause == ctx.sentence_clauses[0] or not ctx.previous:
         return False
+    if doc[trigger.clause[0] - 1].text in HEADLINE_BREAKS:
+        return False  # "Arbeiter vermisst – Drei Menschen verletzt": two headlines, two subjects
     has_aux = any(doc[i].lower_ in de.AUX for i in range(*trigger.clause))
     return (
         not has_aux

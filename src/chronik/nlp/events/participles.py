@@ -62,17 +62,21 @@ def _headline_participle(doc: Doc, trigger: Trigger, word: str) -> bool:
     """ "Journalistin in Minsk festgenommen": a sentence without a finite verb that ends in a
     ge-participle is a passive whose auxiliary is left out."""
     sent = doc[trigger.token].sent
-    if (
-        segment.last_word(doc, (sent.start, sent.end)) != trigger.token
-        or trigger.particle is not None
-    ):
+    start, end = sent.start, sent.end
+    if trigger.clause[0] > start and doc[trigger.clause[0] - 1].text in HEADLINE_BREAKS:
+        start, end = (
+            trigger.clause
+        )  # "AFP: Arbeiter vermisst – Drei Menschen bei Beschuss verletzt"
+    if segment.last_word(doc, (start, end)) != trigger.token or trigger.particle is not None:
         return False
-    if not ("ge" in word[:-3] and word.endswith(("t", "en"))):
+    if not ("ge" in word[:-3] and word.endswith(("t", "en"))) and not word.startswith("ver"):
         return False
     return not any(
-        doc[i].lower_ in de.AUX or doc[i].text in (",", ":")
-        for i in range(sent.start, trigger.token)
+        doc[i].lower_ in de.AUX or doc[i].text in (",", ":") for i in range(start, trigger.token)
     )
+
+
+HEADLINE_BREAKS = ("–", "—", ":")  # a headline's parts after a dash or colon are sentences
 
 
 def attributive_participle(doc: Doc, trigger: Trigger) -> int | None:
