@@ -35,6 +35,7 @@ from chronik.nlp.events.participles import (
 from chronik.nlp.events.phrases import Candidate
 from chronik.nlp.events.places import places, relative_antecedent, relative_place
 from chronik.nlp.lang import de
+from chronik.types import Span
 
 FROM_PLACE = {"RETREAT"}
 PRISON = ("Haft", "Gefängnis", "Freiheitsstrafe", "Lager", "Zuchthaus")  # "zehn Jahren Haft"
@@ -70,7 +71,7 @@ def fill(trigger: Trigger, ctx: ClauseContext) -> Roles:
         ]
         roles.place = places(doc, inside, ctx.index, roles)
         roles.time = [
-            phrases.token_span(doc, s, e)
+            _timex_span(t)
             for s, e, t in ctx.index.timexes
             if attributive < s < trigger.token and _event_time(doc, s, e, t)
         ]
@@ -106,7 +107,7 @@ def fill(trigger: Trigger, ctx: ClauseContext) -> Roles:
         or _circumstance(doc, trigger)
     ):
         roles.time = [
-            phrases.token_span(doc, s, e)
+            _timex_span(t)
             for s, e, t in ctx.index.timexes
             if trigger.clause[0] <= s < trigger.clause[1] and _event_time(doc, s, e, t)
         ]
@@ -121,6 +122,12 @@ def fill(trigger: Trigger, ctx: ClauseContext) -> Roles:
     ctx.previous.setdefault(trigger.clause, roles)
     ctx.previous_types.setdefault(trigger.clause, trigger.type)
     return roles
+
+
+def _timex_span(timex) -> Span:
+    """The timex's own characters: "seit 1945." ends the timex before the full stop that the
+    tokenizer may have kept with the number."""
+    return Span(timex.start, timex.end, timex.text)
 
 
 def _there(index: phrases.DocIndex, trigger: Trigger) -> list[Candidate]:
@@ -164,7 +171,7 @@ def _own_time(doc: Doc, index: phrases.DocIndex, trigger: Trigger) -> list:
     hit = index.timex_at.get(nxt)
     if hit is None or hit[0] != nxt or hit[2].type == "DURATION":
         return []
-    return [phrases.token_span(doc, hit[0], hit[1])]
+    return [_timex_span(hit[2])]
 
 
 def _event_time(doc: Doc, start: int, end: int, timex) -> bool:
