@@ -366,3 +366,16 @@ def test_document_of_wie_aus_hervorgeht_is_the_noun_before_the_verb() -> None:
     )
     (claim,) = doc._.claims
     assert claim.source is not None and "Aufstellung" in claim.source.text
+
+
+def test_a_long_sentence_full_of_cues_stays_fast() -> None:
+    import time
+
+    part = "die Lage sei ernst, sagte er, weil er Geld angenommen haben soll"
+    doc = analyse(", ".join([part] * 400) + ".")
+    from chronik.nlp.components.claims import tag_claims
+
+    started = time.perf_counter()
+    tag_claims(doc)
+    assert time.perf_counter() - started < 20
+    assert doc._.claims

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc
 
 from chronik.nlp.claims import VERSION, build, charges, cues, empty, links, speakers, speech, tail
@@ -348,12 +350,16 @@ def _split_coordinated(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     return drafts
 
 
+MERGE_REACH = 4  # drafts back that a second cue of one proposition is looked for
+
+
 def _merge(drafts: list[Draft]) -> list[Draft]:
     """Two cues for one proposition ("Wie X mitteilte, sollen nach Angaben ...") make one claim; a
     verb cue wins over a phrase, the stronger certainty wins."""
     out: list[Draft] = []
     for draft in drafts:
-        twin = next((d for d in out if _overlap(d, draft) >= 0.5), None)
+        # drafts come in text order, so a twin is among the last few (linear in long sentences)
+        twin = next((d for d in out[-MERGE_REACH:] if _overlap(d, draft) >= 0.5), None)
         if twin is None or {twin.certainty, draft.certainty} == {"denied", "alleged"}:
             out.append(draft)
             continue
@@ -417,10 +423,19 @@ def _finish(doc: Doc, index: DocIndex, drafts: list[Draft], events: list[Event])
     ids = [f"c{n}" for n in range(1, len(kept) + 1)]
     tail.fill_sources(doc, index, [d for d, _ in kept])
     nearby = MentionLookup(index.mentions)
+    bounds = [(s.start, s.end) for s in doc.sents]
+    per_sentence: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
     for draft, span in kept:
         draft.source = speakers.named_apposition(doc, index, draft.source)
         draft.events = _events_in(doc, span, draft, events)
-        _describe(doc, nearby, draft, events)
+        n = bisect_right(bounds, draft.start, key=lambda b: b[0]) - 1
+        if n not in per_sentence:  # once per sentence: a long one holds many claims
+            start, end = bounds[n]
+            per_sentence[n] = (
+                frozenset(m.canonical or m.text.lower() for m in nearby.starting_in(start, end)),
+                frozenset(doc[i].lower_ for i in range(start, end)),
+            )
+        _describe(doc, nearby, draft, events, bounds[n], per_sentence[n])
     by_id = {e.id: e for e in events}
     links.link_in_report([d for d, _ in kept], ids, by_id)
     kept, ids = empty.drop_empty_denials(doc, kept, ids)
@@ -441,14 +456,19 @@ def _finish(doc: Doc, index: DocIndex, drafts: list[Draft], events: list[Event])
     ]
 
 
-def _describe(doc: Doc, nearby: MentionLookup, draft: Draft, events: list[Event]) -> None:
+def _describe(
+    doc: Doc,
+    nearby: MentionLookup,
+    draft: Draft,
+    events: list[Event],
+    sent: tuple[int, int],
+    known: tuple[frozenset[str], frozenset[str]],
+) -> None:
     """What contradiction links compare: the proposition's words, the names in its sentence and
-    source, and for a denial the events named by its object ("dementierte einen Rückzug: ...")."""
+    source, and for a denial the events named by its object ("dementierte einen Rückzug: ...").
+    `sent` is the claim's sentence, `known` its names and lower-cased words."""
     draft.tokens = tuple(doc[i].text for i in range(draft.start, draft.end))
-    sent = doc[draft.start].sent
-    draft.names = frozenset(
-        m.canonical or m.text.lower() for m in nearby.starting_in(sent.start, sent.end)
-    )
+    draft.names, words = known
     if draft.source is not None:
         # the source and what names it up to the cue ("Die Regierung in Warschau wies ... zurück")
         reach = draft.source.end
@@ -458,13 +478,12 @@ def _describe(doc: Doc, nearby: MentionLookup, draft: Draft, events: list[Event]
         draft.source_names = frozenset(
             m.canonical or m.text.lower() for m in nearby.overlapping(draft.source.start, reach)
         )
-    words = {doc[i].lower_ for i in range(sent.start, sent.end)}
     # "sagten dagegen" right after the cue, not "protestierten dagegen"
     draft.contrast = bool(words & {"hingegen", "demgegenüber"}) or (
         draft.cue is not None
         and any(
             doc[i].lower_ == "dagegen"
-            for i in range(draft.cue.end, min(draft.cue.end + 4, sent.end))
+            for i in range(draft.cue.end, min(draft.cue.end + 4, sent[1]))
             if not draft.start <= i < draft.end or draft.cue.start >= draft.end
         )
     )
