@@ -6,12 +6,22 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
-from chronik.nlp.claims import VERSION, build, charges, cues, empty, links, speakers, speech, tail
+from chronik.nlp.claims import (
+    VERSION,
+    build,
+    charges,
+    cues,
+    empty,
+    links,
+    speakers,
+    speech,
+    splits,
+    tail,
+)
 from chronik.nlp.claims.build import Draft, Sentence
 from chronik.nlp.claims.nearby import MentionLookup
 from chronik.nlp.events import lexicon, phrases
 from chronik.nlp.events.phrases import DocIndex
-from chronik.nlp.lang import de
 from chronik.types import Claim, Event, Span
 
 COMPONENT = f"claims:rules-{VERSION}"
@@ -108,11 +118,11 @@ def sentence_claims(
     found = cues.find_cues(doc, lex, sent.start, sent.end)
     opening = [c for c in found if c.opens_claim and c.kind != "doubt"]
     drafts = _merge(
-        _split_coordinated(
+        splits.split_coordinated(
             doc, [d for d in (build.draft_for(doc, index, sent, c) for c in opening) if d]
         )
     )
-    drafts = drafts + _after_inverted(doc, sent, drafts)
+    drafts = drafts + splits.after_inverted(doc, sent, drafts)
     if not drafts:
         drafts = tail.so_attribution(doc, index, sent)
     if not drafts:
@@ -153,9 +163,9 @@ def sentence_claims(
             )
             if not covers or draft.certainty == "denied":
                 continue
-            if q.kind == "hedge" and _attributed(draft):
+            if q.kind == "hedge" and splits.attributed(draft):
                 continue  # "der Fahrer sei vermutlich eingeschlafen": the speaker's hedge (6.3)
-            hedged = _hedged_clause(doc, sent, draft, q)
+            hedged = splits.hedged_clause(doc, sent, draft, q)
             if hedged is not None:
                 drafts.append(hedged)  # "..., weil er ... haben soll": a claim of its own (5.2)
                 continue
@@ -267,87 +277,6 @@ def _is_question(doc: Doc, sent: Sentence) -> bool:
     last = sent.clauses[-1][1]
     tail = [doc[i].text for i in range(last, sent.end)]
     return "?" in tail
-
-
-ATTRIBUTING = {"say", "report", "phrase", "so"}
-
-
-def _attributed(draft: Draft) -> bool:
-    return draft.cue is not None and draft.cue.kind in ATTRIBUTING and draft.source is not None
-
-
-def _hedged_clause(doc: Doc, sent: Sentence, draft: Draft, q: cues.Cue) -> Draft | None:
-    """ "Die Justiz ermittelt Berichten zufolge gegen ihn, weil er ... angestiftet haben soll": a
-    hearsay "soll" in a subordinate clause after the attributed main clause is a claim of its own,
-    alleged, with the main clause's source."""
-    if q.kind != "hearsay" or draft.cue is None or draft.cue.kind not in ATTRIBUTING:
-        return None
-    clause = next((c for c in sent.clauses if c[0] <= q.start < c[1]), None)
-    if clause is None or clause[0] <= draft.start or clause[0] <= draft.cue.end:
-        return None
-    if doc[clause[0]].lower_ not in de.SUBORDINATORS:
-        return None
-    return Draft(
-        clause[0],
-        clause[1],
-        "alleged",
-        sent.index,
-        q,
-        draft.source,
-        complement=True,
-        rule="hedged-clause",
-    )
-
-
-def _after_inverted(doc: Doc, sent: Sentence, drafts: list[Draft]) -> list[Draft]:
-    """ "P1, sagten die Klubobleute, man habe P2": indirect speech after an inverted cue clause is a
-    claim of its own of the same speaker (5.2)."""
-    out = []
-    for draft in drafts:
-        cue = draft.cue
-        if cue is None or not draft.complement or draft.end > cue.start:
-            continue
-        ci = next((n for n, c in enumerate(sent.clauses) if c[0] <= cue.start < c[1]), None)
-        if ci is None or ci + 1 >= len(sent.clauses):
-            continue
-        rest = sent.clauses[ci + 1 :]
-        if doc[rest[0][0]].lower_ in de.RELATIVE_PRONOUNS | de.SUBORDINATORS:
-            continue  # "..., sagte X, der ...": about the speaker
-        marks = cues.subjunctive_tokens(doc, rest[0][0], rest[-1][1])
-        if marks:
-            mark = cues.Cue("subjunctive", draft.certainty, marks[0], marks[0] + 1)
-            out.append(
-                Draft(
-                    rest[0][0],
-                    rest[-1][1],
-                    draft.certainty,
-                    sent.index,
-                    mark,
-                    draft.source,
-                    complement=True,
-                    rule="subjunctive",
-                    continues=True,
-                )
-            )
-    return out
-
-
-def _split_coordinated(doc: Doc, drafts: list[Draft]) -> list[Draft]:
-    """ "Er bestritt die Existenz der Akten und sprach von einer Fälschung": two cue verbs of one
-    subject joined by "und", each without a complement clause, make two claims, cut at the "und"."""
-    for first, second in zip(drafts, drafts[1:]):
-        a, b = first.cue, second.cue
-        if first.complement or second.complement or a is None or b is None:
-            continue
-        if a.entry is None or b.entry is None or a.entry.pos != "V" or b.entry.pos != "V":
-            continue
-        joint = b.start - 1
-        if a.end <= joint and doc[joint].lower_ in ("und", "sowie") and first.start <= joint:
-            first.end = joint
-            second.start = b.start
-            second.complement = True
-            second.source = second.source or first.source
-    return drafts
 
 
 MERGE_REACH = 4  # drafts back that a second cue of one proposition is looked for
