@@ -379,3 +379,14 @@ def test_a_long_sentence_full_of_cues_stays_fast() -> None:
     tag_claims(doc)
     assert time.perf_counter() - started < 20
     assert doc._.claims
+
+
+def test_the_deniers_own_account_after_und_contradicts_the_accusation_too() -> None:
+    doc = analyse(
+        "Die Regierung wirft der Miliz vor, Dörfer geplündert zu haben. Die Miliz bestreitet das "
+        "und spricht von einer Kampagne.",
+        [("Miliz", "ORG")],
+    )
+    accusation, denial, account = doc._.claims
+    assert denial.certainty == "denied" and account.certainty == "asserted"
+    assert set(accusation.contradicts) == {denial.id, account.id}

@@ -87,4 +87,7 @@ def split_coordinated(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             second.start = b.start
             second.complement = True
             second.source = second.source or first.source
+            # "Moskau bestreitet das und spricht von einer Evakuierung": the denier's own account
+            # goes on, against what the denial denies
+            second.continues = first.certainty == "denied" and second.certainty != "denied"
     return drafts
