@@ -77,7 +77,7 @@ class EntityTagger:
             for tokens in ([t for t in sent if not t.is_space] for sent in sentences)
             if tokens
         ]
-        tagged = tiers.tag_sentences(self._tagger, [_tagger_words(tokens) for tokens in runs])
+        tagged = tiers.tag_document(self._tagger, [_tagger_words(tokens) for tokens in runs])
         mentions: list[Mention] = []
         text = doc.text  # built anew on every access: fetch it once
         for tokens, tags in zip(runs, tagged):
