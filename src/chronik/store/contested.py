@@ -8,7 +8,14 @@ import sqlalchemy as sa
 
 from chronik.store import schema
 from chronik.store.db import Store
-from chronik.store.filters import LEAD_CHARS, Filters, Page, resolve_entities, source_condition
+from chronik.store.filters import (
+    LEAD_CHARS,
+    Filters,
+    Page,
+    interactive,
+    resolve_entities,
+    source_condition,
+)
 
 MAX_NAMED_CLAIMS = 10_000
 
@@ -32,6 +39,7 @@ def claims(store: Store, filters: Filters = Filters(), page: Page = Page()) -> d
         .join(r2, r2.c.id == two.c.report_id)
     )
     with store.engine.connect() as conn:
+        interactive(conn)
         first, pair_conds = _claim_conditions(conn, filters, (one, r1), (two, r2))
         pair_conds += [link.claim_id < link.other_id, link.relation == "contradicts"]
         if filters.entity:  # few pairs name a given entity: collect them from its mentions, sort
