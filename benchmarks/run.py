@@ -14,6 +14,7 @@ BENCHES = [
     ["benchmarks.bench_timex", "--repeat", "3"],
     ["benchmarks.bench_linking", "--reports", "100000", "--measure", "300"],
     ["benchmarks.bench_queries"],
+    ["benchmarks.bench_queries", "--pg"],  # a local PostgreSQL cluster, filled once (~10 min)
     ["benchmarks.load_api", "--workers", "2"],
     ["benchmarks.bench_watch"],
 ]
