@@ -390,3 +390,11 @@ def test_the_deniers_own_account_after_und_contradicts_the_accusation_too() -> N
     accusation, denial, account = doc._.claims
     assert denial.certainty == "denied" and account.certainty == "asserted"
     assert set(accusation.contradicts) == {denial.id, account.id}
+
+
+def test_an_age_description_names_the_speaker() -> None:
+    (claim,) = analyse("Er sei unschuldig, sagte der 45-Jährige vor Gericht.")._.claims
+    assert claim.text == "Er sei unschuldig"
+    assert claim.source is not None and claim.source.text == "der 45-Jährige"
+    (claim,) = analyse("Im Mai warnte die 60-Jährige vor einer Pleite.")._.claims
+    assert claim.source is not None and claim.source.text == "die 60-Jährige"

@@ -3,6 +3,8 @@ name owning a description, a named apposition."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from chronik.nlp.claims.cues import Cue
@@ -35,7 +37,24 @@ def subject(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue) -> Can
     verb_second = any(doc[i].is_alpha for i in range(cue.end, clause[1]))
     if before and not (verb_second and doc[clause[0]].lower_ in de.PREPOSITIONS):
         return before[0]
-    return after(index, clause, cue, skip)
+    if not before and not verb_second:
+        return _age_description(doc, first, cue.start)
+    return after(index, clause, cue, skip) or (
+        _age_description(doc, first, cue.start) if not before else None
+    )
+
+
+AGE = re.compile(r"^\d{1,3}-[Jj]ährigen?r?$")
+SUBJECT_ARTICLES = {"der", "die", "ein", "eine"}
+
+
+def _age_description(doc: Doc, start: int, end: int) -> Candidate | None:
+    """ "der 72-Jährige", "eine 45-Jährige": an age description names a person (5.4), though no
+    capitalised word makes it a noun phrase."""
+    for i in range(max(start, 1), end):
+        if AGE.match(doc[i].text) and doc[i - 1].lower_ in SUBJECT_ARTICLES:
+            return Candidate(i, i + 1, i, np_start=i - 1)
+    return None
 
 
 def after(
@@ -47,7 +66,7 @@ def after(
         if c.prep is None and not c.genitive
     ]
     if not after:
-        return None
+        return _age_description(index.doc, cue.end, clause[1])
     return owner_named(index, after) or after[0]
 
 
@@ -76,7 +95,7 @@ def speaker_after(index: DocIndex, clause: tuple[int, int], cue: Cue) -> bool:
     """ ", sagte er" / ", sagte ein Sprecher": someone stands after the verb, named or not."""
     return any(
         c.prep is None and not c.genitive for c in phrases.candidates(index, cue.end, clause[1])
-    )
+    ) or (_age_description(index.doc, cue.end, clause[1]) is not None)
 
 
 def first_bare(
