@@ -459,23 +459,6 @@ APPROX_BEFORE = _words("""
     ca. circa etwa gegen um zirka
 """)
 
-# --- linking.names ---
-
-# Articles dropped from the front of a name ('der Kreml', 'the Guardian').
-NAME_ARTICLES = _words("""
-    das dem den der des die the
-""")
-
-# Name particles that belong to the surname ('de', 'van', 'bin').
-NAME_PARTICLES = _words("""
-    bin da de del della der di du ibn la le ten ter van von zu
-""")
-
-# Generic parts of hyphenated organisation names ('Wagner-Gruppe' = 'Wagner').
-GENERIC_NAME_PARTS = _words("""
-    bewegung gruppe konzern miliz organisation partei söldnertruppe truppe
-""")
-
 # --- events.detect ---
 
 # Coordinators after which a separable particle ends its clause.
