@@ -53,8 +53,10 @@ class AliasTable:
         return {(a.canonical, a.type) for by in self.entries.values() for a in by.values()}
 
 
-def _read_lines(name: str) -> list[tuple[int, list[str]]]:
-    text = resources.files(PACKAGE).joinpath(name).read_text(encoding="utf-8")
+def read_table(name: str, package: str = PACKAGE) -> list[tuple[int, list[str]]]:
+    """(line number, tab-separated columns) of a shipped table, blank and '#' lines skipped; the
+    linking tables in chronik.nlp use it too."""
+    text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
     return [
         (i, line.rstrip("\n").split("\t"))
         for i, line in enumerate(text.splitlines(), 1)
@@ -118,7 +120,7 @@ def _follow(table: AliasTable, alias: Alias) -> Alias:
 def file_aliases() -> tuple[Alias, ...]:
     """The aliases chronik ships (resources/aliases.tsv), each with its line as origin."""
     return tuple(
-        parse_alias_lines([(f"aliases.tsv:{i}", cols) for i, cols in _read_lines("aliases.tsv")])
+        parse_alias_lines([(f"aliases.tsv:{i}", cols) for i, cols in read_table("aliases.tsv")])
     )
 
 

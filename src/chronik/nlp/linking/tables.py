@@ -10,18 +10,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from chronik.names.aliases import read_table
 from chronik.names.keys import lookup_key
 
 PACKAGE = "chronik.nlp.resources.linking"
 
 
 def _read_lines(name: str) -> list[tuple[int, list[str]]]:
-    text = resources.files(PACKAGE).joinpath(name).read_text(encoding="utf-8")
-    return [
-        (i, line.rstrip("\n").split("\t"))
-        for i, line in enumerate(text.splitlines(), 1)
-        if line.strip() and not line.startswith("#")
-    ]
+    return read_table(name, PACKAGE)
 
 
 @dataclass(frozen=True)
