@@ -18,6 +18,18 @@ def test_abbreviations_and_ordinal_dates_do_not_end_sentences(nlp) -> None:
     ]
 
 
+def test_a_year_with_its_full_stop_ends_a_sentence(nlp) -> None:
+    text = "Die Brücke steht seit 1962. Nun wird sie erneuert. Bis 2015. März 2016 blieb es ruhig."
+    assert _sentences(nlp, text) == [
+        "Die Brücke steht seit 1962.",
+        "Nun wird sie erneuert.",
+        "Bis 2015. März 2016 blieb es ruhig.",
+    ]
+    assert _sentences(nlp, "Es war die 1999. Sitzung des Rates.") == [
+        "Es war die 1999. Sitzung des Rates."
+    ]
+
+
 def test_closing_quotes_stay_with_their_sentence(nlp) -> None:
     text = "Er sagte: „Das stimmt nicht.“ Die Regierung schwieg."
     assert _sentences(nlp, text) == ["Er sagte: „Das stimmt nicht.“", "Die Regierung schwieg."]
