@@ -142,9 +142,55 @@ def test_offsets_after_a_season_with_its_year_count_in_that_year():
     assert found(text, "1999-07-01")["Ein Jahr später"] == ("DATE", "1990")
 
 
-def test_the_night_from_one_weekday_to_the_next_is_one_time():
+def test_the_night_from_one_weekday_to_the_next_is_one_time_dated_to_its_evening():
+    # conventions 2.5: the night to a day belongs to the day before
     times = found("In der Nacht vom Montag auf Dienstag schneite es.", "2014-02-13")
-    assert times == {"der Nacht vom Montag auf Dienstag": ("TIME", "2014-02-11TNI")}
+    assert times == {"der Nacht vom Montag auf Dienstag": ("TIME", "2014-02-10TNI")}
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "value"),
+    [
+        ("In der Nacht zum Sonntag brannte eine Scheune.", "2016-03-09", "2016-03-05TNI"),
+        ("In der Nacht auf Mittwoch brannte eine Scheune.", "2016-03-09", "2016-03-08TNI"),
+        ("In der Nacht zum Sonntag brannte eine Scheune.", "2015", "2015-WXX-6TNI"),
+        ("In der Nacht zum Montag brannte eine Scheune.", "2015", "2015-WXX-7TNI"),
+    ],
+)
+def test_the_night_to_a_weekday_is_the_night_of_the_day_before(text, date, value):
+    (night,) = found(text, date).values()
+    assert night == ("TIME", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("Nachts fahren auf der Strecke keine Züge.", "Nachts", "PTNI"),
+        ("Der Hund bellt abends und morgens.", "abends", "PTEV"),
+        ("Der Hund bellt abends und morgens.", "morgens", "PTMO"),
+        ("Jeden Abend gibt es im Saal ein Konzert.", "Jeden Abend", "PTEV"),
+    ],
+)
+def test_a_habitual_part_of_the_day_is_a_set_of_its_period(text, words, value):
+    assert found(text)[words] == ("SET", value)
+
+
+def test_the_preposition_of_a_rate_stays_outside():
+    times = found("Die Helfer bekommen zehn Euro pro Stunde und zwei Pausen je Tag.")
+    assert times == {"Stunde": ("SET", "PT1H"), "Tag": ("SET", "P1D")}
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Die Reise dauert rund drei Wochen.", "drei Wochen"),
+        ("Der Streit schwelt seit über zwei Jahren.", "zwei Jahren"),
+        ("Der Streit schwelt seit mehr als zwei Jahren.", "mehr als zwei Jahren"),
+        ("Die Arbeiten dauerten fast zehn Jahre.", "fast zehn Jahre"),
+    ],
+)
+def test_rund_and_ueber_stay_outside_mehr_als_and_fast_inside(text, words):
+    assert found(text)[words][0] == "DURATION"
 
 
 def test_months_after_a_season_count_from_its_middle():

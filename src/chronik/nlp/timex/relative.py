@@ -277,17 +277,26 @@ def h_pod(m: re.Match, ctx: Context) -> Found | None:
             ctx.anchor_day()
         )  # "in der Nacht": the night before the report's day, dated to that day
     if g.get("wd"):
-        day = _weekday_date(ctx, ctx.lex.weekdays[g["wd"]], None)
+        weekday = ctx.lex.weekdays[g["wd"]]
+        night = code == "NI"  # "Nacht zum Sonntag" is Saturday night (conventions 2.5)
+        day = _weekday_date(ctx, weekday, None)
+        if day is None:
+            year = f"{ctx.anchor.year:04d}" if ctx.anchor else "XXXX"
+            before = (weekday - 2) % 7 + 1 if night else weekday
+            return Found(f"{year}-WXX-{before}T{code}", approx=True)
+        if night:
+            day -= timedelta(days=1)
     value = day_value(ctx, day)
     return Found(f"{value}T{code}", approx=day is None)
 
 
 def _pod_adverb(ctx: Context, code: str) -> Found:
     """ "nachts" is a habit (SET) in the present, a time (TIME) of a day already told in the
-    past."""
+    past. A habitual part of the day is written as its period, as KRAUTS does (`nachts` SET
+    `PTNI`, like `täglich` `P1D`), not as a day pattern."""
     if ctx.tense() == PAST and ctx.base_day() is not None:
         return Found(f"{ctx.base_day().isoformat()}T{code}", type="TIME")
-    return Found(f"XXXX-XX-XXT{code}")
+    return Found(f"PT{code}")
 
 
 def _relative_pod(ctx: Context, word: str, offset: int | None) -> Found | None:

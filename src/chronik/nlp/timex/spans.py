@@ -176,7 +176,7 @@ def h_set(m: re.Match, ctx: Context) -> Found | None:
     if g.get("wd"):
         return Found(f"XXXX-WXX-{ctx.lex.weekdays[g['wd']]}")
     if g.get("pod"):
-        return Found(f"XXXX-XX-XXT{ctx.lex.words['pod'][g['pod']]}")
+        return Found(f"PT{ctx.lex.words['pod'][g['pod']]}")  # "jeden Abend": as "abends"
     if g.get("season"):
         return Found(f"XXXX-{ctx.lex.words['season'][g['season']].split(':')[0]}")
     unit = g.get("unit") or g.get("unit2") or g.get("unit3")
