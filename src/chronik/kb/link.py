@@ -15,19 +15,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from chronik.kb.claims import AFFIRMING
+from chronik.kb.claims import contradiction_pairs
 from chronik.kb.entities import alias_table, link_report_conn
 from chronik.kb.events import recluster
 from chronik.store.db import Conn, Store, connection, with_reconnect, write_transaction
 from chronik.store.links import (
     add_claim_links,
-    claims_about_cluster,
     claims_about_events,
     clear_pending,
-    clustered_claims_of,
     drop_cross_report_links,
     is_pending,
     pending_report_ids,
+    report_claim_ids,
 )
 
 
@@ -61,25 +60,15 @@ def _link_once(store: Store, report_id: str, only_pending: bool) -> CrossLinks |
 
 
 def relink_contradictions(conn: Conn, event_ids: list[int], report_id: str) -> int:
-    """Contradiction links of the claims about these events, made anew from their clusters: a
-    denial contradicts what other reports assert, report or allege about an event of the same
-    cluster, and the reverse. Re-clustering can split a cluster, so the old cross-report links
-    of these claims go first. Returns how many pairs involve the report's claims."""
+    """Cross-report contradiction links of the claims about these events, made anew from what is
+    stored (kb.claims: denials, counter-accounts, agreeing claims sharing their counter-accounts).
+    Re-clustering can split a cluster, so the old cross-report links of these claims go first.
+    Returns how many pairs involve the report's claims."""
     claims = claims_about_events(conn, event_ids)
     drop_cross_report_links(conn, claims, "contradicts")
-    pairs: set[tuple[int, int]] = set()
-    rows = clustered_claims_of(conn, claims)
-    mine = {row.id for row in rows if row.report_id == report_id}
-    for row in rows:
-        if row.certainty == "denied":
-            wanted = AFFIRMING
-        elif row.certainty in AFFIRMING:
-            wanted = ("denied",)
-        else:
-            continue
-        for other in claims_about_cluster(conn, row.cluster_id, row.report_id, wanted):
-            pairs.add((min(row.id, other), max(row.id, other)))
+    pairs = contradiction_pairs(conn, claims)
     add_claim_links(conn, sorted(pairs), "contradicts")
+    mine = set(report_claim_ids(conn, report_id))
     return sum(1 for a, b in pairs if a in mine or b in mine)
 
 

@@ -102,19 +102,6 @@ def set_event_clusters(conn: Conn, clusters: dict[int, int | None]) -> None:
         )
 
 
-def clustered_claims(conn: Conn, report_id: str) -> list[sa.Row]:
-    """(id, certainty, cluster_id) of a report's claims about events that are in a cluster."""
-    c, ce, e = schema.claims.c, schema.claim_events.c, schema.events.c
-    return list(
-        conn.execute(
-            sa.select(c.id, c.certainty, e.cluster_id)
-            .join(schema.claim_events, ce.claim_id == c.id)
-            .join(schema.events, e.id == ce.event_id)
-            .where(c.report_id == report_id, e.cluster_id.is_not(None))
-        ).all()
-    )
-
-
 def claims_about_cluster(
     conn: Conn, cluster: int, other_than_report: str, certainties: tuple[str, ...]
 ) -> list[int]:
@@ -224,3 +211,61 @@ def drop_cross_report_links(conn: Conn, claim_ids: list[int], relation: str) -> 
             cross,
         )
     )
+
+
+def claims_on_events(
+    conn: Conn, event_ids: list[int], certainties: tuple[str, ...] | None = None
+) -> list[sa.Row]:
+    """(id, report_id, certainty, event_id) of the claims about these events, one row per event
+    a claim is about; only those with one of these certainties if given."""
+    if not event_ids:
+        return []
+    c, ce = schema.claims.c, schema.claim_events.c
+    query = (
+        sa.select(c.id, c.report_id, c.certainty, ce.event_id)
+        .join(schema.claim_events, ce.claim_id == c.id)
+        .where(ce.event_id.in_(event_ids))
+    )
+    if certainties is not None:
+        query = query.where(c.certainty.in_(certainties))
+    return list(conn.execute(query.order_by(c.id, ce.event_id)).all())
+
+
+def events_of_claims(conn: Conn, claim_ids: list[int]) -> list[sa.Row]:
+    """(id, report_id, certainty, event_id) of these claims, one row per event each is about."""
+    if not claim_ids:
+        return []
+    c, ce = schema.claims.c, schema.claim_events.c
+    query = (
+        sa.select(c.id, c.report_id, c.certainty, ce.event_id)
+        .join(schema.claim_events, ce.claim_id == c.id)
+        .where(c.id.in_(claim_ids))
+        .order_by(c.id, ce.event_id)
+    )
+    return list(conn.execute(query).all())
+
+
+def in_report_links(conn: Conn, claim_ids: list[int], relation: str) -> list[tuple[int, int]]:
+    """(claim, other) links of these claims to claims of their own report (the analysis made
+    them)."""
+    if not claim_ids:
+        return []
+    cl, c = schema.claim_links, schema.claims
+    mine, other = c.alias("mine"), c.alias("other")
+    query = (
+        sa.select(cl.c.claim_id, cl.c.other_id)
+        .join(mine, mine.c.id == cl.c.claim_id)
+        .join(other, other.c.id == cl.c.other_id)
+        .where(
+            cl.c.relation == relation,
+            cl.c.claim_id.in_(claim_ids),
+            mine.c.report_id == other.c.report_id,
+        )
+        .order_by(cl.c.claim_id, cl.c.other_id)
+    )
+    return [(row.claim_id, row.other_id) for row in conn.execute(query)]
+
+
+def report_claim_ids(conn: Conn, report_id: str) -> list[int]:
+    c = schema.claims.c
+    return list(conn.execute(sa.select(c.id).where(c.report_id == report_id)).scalars().all())
