@@ -187,6 +187,7 @@ def test_the_preposition_of_a_rate_stays_outside():
         ("Der Streit schwelt seit über zwei Jahren.", "zwei Jahren"),
         ("Der Streit schwelt seit mehr als zwei Jahren.", "mehr als zwei Jahren"),
         ("Die Arbeiten dauerten fast zehn Jahre.", "fast zehn Jahre"),
+        ("In den letzten rund zwei Jahren kam er selten.", "den letzten rund zwei Jahren"),
     ],
 )
 def test_rund_and_ueber_stay_outside_mehr_als_and_fast_inside(text, words):
