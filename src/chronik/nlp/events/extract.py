@@ -6,16 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from chronik.dates import PartialDate
-from chronik.nlp.events import (
-    VERSION,
-    arguments,
-    detect,
-    lexicon,
-    phrases,
-    pronouns,
-    qualify,
-    segment,
-)
+from chronik.nlp.events import VERSION, arguments, detect, lexicon, phrases, qualify, segment
 from chronik.nlp.events.frames import ClauseContext
 from chronik.nlp.events.phrases import Candidate, DocIndex
 from chronik.nlp.lang import de
@@ -147,7 +138,7 @@ def _resolved(index: DocIndex, cand: Candidate) -> Span | None:
         antecedent = _previous_subject(index, cand.start)
         if antecedent is not None:
             return antecedent
-    mention = pronouns.resolve_pronoun(index, cand.start, person=word in de.MASCULINE_PRONOUNS)
+    mention = phrases.resolve_pronoun(index, cand.start, person=word in de.MASCULINE_PRONOUNS)
     if mention is None or (plural and mention.type == "PER"):
         return None  # "sie eroberten": one named person is no "they"
     return Span(mention.start, mention.end, mention.text)

@@ -13,6 +13,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from chronik.nlp.events.npwords import (
+    adjective,
+    adverb,
+    genitive_prep,
+    saxon_name,
+    second_article,
+)
 from chronik.nlp.lang import de
 from chronik.types import Mention, Span, Timex
 
@@ -373,11 +380,11 @@ def _candidate(
     j = start - 1
     while (
         j >= floor
-        and not _second_article(doc, j)
+        and not second_article(doc, j)
         and (
             doc[j].lower_ in de.DETERMINERS
-            or _adjective(doc, j)
-            or (j + 1 < start and _adverb(doc, j) and _adjective(doc, j + 1))
+            or adjective(doc, j)
+            or (j + 1 < start and adverb(doc, j) and adjective(doc, j + 1))
             or (
                 j == start - 1
                 and j > 0
@@ -390,9 +397,9 @@ def _candidate(
     ):
         j -= 1
     prep = doc[j].lower_ if j >= 0 and doc[j].lower_ in de.PREPOSITIONS else None
-    if _genitive_prep(doc, j, start):
+    if genitive_prep(doc, j, start):
         prep = doc[j].lower_  # "während des Besuchs" (während also opens a clause)
-    elif prep is None and j == start - 1 and j - 1 >= floor and _saxon_name(doc, j):
+    elif prep is None and j == start - 1 and j - 1 >= floor and saxon_name(doc, j):
         # "in Hubers Garage": the genitive name's preposition governs the noun
         prep = doc[j - 1].lower_ if doc[j - 1].lower_ in de.PREPOSITIONS else None
     if prep is None and end < len(doc) and doc[end].lower_ in de.POSTPOSITIONS:
@@ -417,63 +424,66 @@ def _candidate(
     )
 
 
-ARTICLES = frozenset(
-    {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
-)
-
-
-def _second_article(doc: Doc, j: int) -> bool:
-    """ "in dem der Diplomat": an article right before another one belongs to no noun phrase of
-    the second (here it is a relative pronoun after its preposition)."""
-    return j + 1 < len(doc) and doc[j].lower_ in ARTICLES and doc[j + 1].lower_ in ARTICLES
-
-
-GENITIVE_PREPS = frozenset({"während"})
-ADVERB_ENDINGS = ("isch", "lich", "ig", "bar", "sam", "haft", "ös", "iv", "ell")
-
-
-def _adverb(doc: Doc, j: int) -> bool:
-    """ "bei politisch motivierten Angriffen": an uninflected adverb before an adjective."""
-    word = doc[j].lower_
-    return doc[j].text[:1].islower() and doc[j].is_alpha and word.endswith(ADVERB_ENDINGS)
-
-
-def _genitive_prep(doc: Doc, j: int, start: int) -> bool:
-    return (
-        j >= 0
-        and j + 1 < start
-        and doc[j].lower_ in GENITIVE_PREPS
-        and doc[j + 1].lower_ in ("des", "eines")
-    )
-
-
-def _saxon_name(doc: Doc, j: int) -> bool:
-    """ "Krikets" in "Krikets Wohnung": a capitalised genitive name right before its noun."""
-    tok = doc[j]
-    return (
-        tok.text[:1].isupper()
-        and tok.is_alpha
-        and tok.text.endswith("s")
-        and tok.text not in de.FUNCTION_CAPS
-        and tok.lower_ not in de.DETERMINERS
-    )
-
-
-def _adjective(doc: Doc, j: int) -> bool:
-    word = doc[j].lower_
-    return (
-        doc[j].text[:1].islower()
-        and doc[j].is_alpha
-        and word not in de.PREPOSITIONS
-        and word not in de.AUX
-        and (word.endswith(("e", "en", "er", "es", "em")))
-        and word not in {"und", "oder", "aber", "sowie", "wie"}
-    )
-
-
 def np_span(doc: Doc, cand: Candidate) -> Span:
     """The noun phrase with its determiner and adjectives ("Die russische Seite"); a name stays the
     name."""
     if cand.mention is not None:
         return cand.span(doc)
     return token_span(doc, cand.np_start, cand.end)
+
+
+def resolve_pronoun(index: DocIndex, tok_i: int, person: bool) -> Mention | None:
+    """A pronoun stands for the nearest preceding naming mention (a person for "er"; for "sie" a
+    person named in the last two sentences before anything else)."""
+    subject = _previous_subject_person(index, tok_i) if person else None
+    if subject is not None:
+        return subject
+    best = best_person = None
+    for m_start, _m_end, mention in index.mentions:
+        if m_start >= tok_i:
+            break
+        if mention.sub is not None:
+            continue
+        if mention.type == "PER":
+            best_person = (m_start, mention)
+        if not person:
+            best = mention
+    if person:
+        return best_person[1] if best_person else None
+    if (
+        best_person is not None
+        and index.doc[tok_i].lower_ in ("sie", "ihr")
+        and (_sentences_between(index.doc, best_person[0], tok_i) <= 2)
+    ):
+        return best_person[1]
+    return best
+
+
+def _previous_subject_person(index: DocIndex, tok_i: int) -> Mention | None:
+    """ "Wałęsa war ... Präsident. Er bestritt ...": a sentence-initial "er" continues the subject
+    of the sentence before (centering), when that sentence opens with a person's name."""
+    doc = index.doc
+    if tok_i == 0 or not doc[tok_i].is_sent_start:
+        return None  # checked first: Token.sent scans its whole sentence
+    sent = doc[tok_i].sent
+    before = doc[sent.start - 1].sent
+    for i in range(before.start, min(before.start + 2, before.end)):
+        hit = index.mention_at.get(i)
+        if hit is not None and hit[2].sub is None and _names_person(index, hit[2]):
+            return hit[2]
+    return None
+
+
+def _names_person(index: DocIndex, mention: Mention) -> bool:
+    """A PER mention, or a mention whose words repeat an earlier person's name ("Lech Wałęsa" ...
+    "Wałęsa" tagged otherwise)."""
+    if mention.type == "PER":
+        return True
+    return any(
+        m.type == "PER" and m.start < mention.start and mention.text in m.text.split()
+        for _s, _e, m in index.mentions
+    )
+
+
+def _sentences_between(doc: Doc, a: int, b: int) -> int:
+    return sum(1 for i in range(a + 1, b + 1) if doc[i].is_sent_start)

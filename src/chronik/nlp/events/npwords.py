@@ -1,0 +1,61 @@
+"""Word-shape tests for noun phrases without a parser: articles, inflected adjectives, adverbs
+before them, Saxon-genitive names and genitive prepositions (used by events.phrases)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from chronik.nlp.lang import de
+
+ARTICLES = frozenset(
+    {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
+)
+
+
+def second_article(doc: Doc, j: int) -> bool:
+    """ "in dem der Diplomat": an article right before another one belongs to no noun phrase of
+    the second (here it is a relative pronoun after its preposition)."""
+    return j + 1 < len(doc) and doc[j].lower_ in ARTICLES and doc[j + 1].lower_ in ARTICLES
+
+
+GENITIVE_PREPS = frozenset({"während"})
+ADVERB_ENDINGS = ("isch", "lich", "ig", "bar", "sam", "haft", "ös", "iv", "ell")
+
+
+def adverb(doc: Doc, j: int) -> bool:
+    """ "bei politisch motivierten Angriffen": an uninflected adverb before an adjective."""
+    word = doc[j].lower_
+    return doc[j].text[:1].islower() and doc[j].is_alpha and word.endswith(ADVERB_ENDINGS)
+
+
+def genitive_prep(doc: Doc, j: int, start: int) -> bool:
+    return (
+        j >= 0
+        and j + 1 < start
+        and doc[j].lower_ in GENITIVE_PREPS
+        and doc[j + 1].lower_ in ("des", "eines")
+    )
+
+
+def saxon_name(doc: Doc, j: int) -> bool:
+    """ "Krikets" in "Krikets Wohnung": a capitalised genitive name right before its noun."""
+    tok = doc[j]
+    return (
+        tok.text[:1].isupper()
+        and tok.is_alpha
+        and tok.text.endswith("s")
+        and tok.text not in de.FUNCTION_CAPS
+        and tok.lower_ not in de.DETERMINERS
+    )
+
+
+def adjective(doc: Doc, j: int) -> bool:
+    word = doc[j].lower_
+    return (
+        doc[j].text[:1].islower()
+        and doc[j].is_alpha
+        and word not in de.PREPOSITIONS
+        and word not in de.AUX
+        and (word.endswith(("e", "en", "er", "es", "em")))
+        and word not in {"und", "oder", "aber", "sowie", "wie"}
+    )
