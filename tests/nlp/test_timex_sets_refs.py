@@ -197,3 +197,16 @@ def test_rund_and_ueber_stay_outside_mehr_als_and_fast_inside(text, words):
 def test_months_after_a_season_count_from_its_middle():
     text = "Im Herbst 1989 demonstrierten Tausende. Nur elf Monate später war alles anders."
     assert found(text, "2019-11-08")["elf Monate später"] == ("DATE", "1990")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("Die Bibliothek öffnet werktags um neun Uhr.", "neun Uhr", "XXXX-XX-XXT09:00"),
+        ("Sie stand jeden Morgen um 5 Uhr auf.", "5 Uhr", "XXXX-XX-XXT05:00"),
+        ("Die Fähre legt um 14 Uhr ab.", "14 Uhr", "2016-03-09T14:00"),
+        ("Am Freitag beginnt die Probe wie gewöhnlich um 18 Uhr.", "18 Uhr", "2016-03-11T18:00"),
+    ],
+)
+def test_a_clock_time_in_a_clause_of_habit_recurs(text, words, value):
+    assert found(text)[words] == ("TIME", value)

@@ -17,10 +17,11 @@ Starke von heute"). What tells them apart here, in this order:
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from chronik.nlp.timex.context import Context
-from chronik.nlp.timex.tense import PAST
+from chronik.nlp.timex.tense import PAST, clause_of
 
 _DAY_WORDS = re.compile(
     r"(?<![\wÄÖÜäöüß])(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
@@ -102,3 +103,28 @@ def names_days(text: str) -> bool:
     _DAY_LEVEL.clear()
     _DAY_LEVEL[id(text)] = (text, result)
     return result
+
+
+# A clock time is a habit (TimeML `XXXX-XX-XXThh:mm`) when its clause says it recurs: "öffnet
+# täglich um neun Uhr", "beginnt werktags um 7 Uhr", "steht normalerweise um fünf Uhr auf".
+_HABIT = re.compile(
+    r"(?<![\wÄÖÜäöüß])(?:täglich|tagtäglich|allabendlich|allmorgendlich|werktags|wochentags"
+    r"|normalerweise|gewöhnlich|gewöhnlicherweise|regelmäßig|stets|meistens|in der Regel"
+    r"|[Jj]ede[nr]?\s+(?:Tag|Morgen|Abend|Nacht|Mittag|Woche|Werktag)"
+    r"|(?:[Mm]ontag|[Dd]ienstag|[Mm]ittwoch|[Dd]onnerstag|[Ff]reitag|[Ss]amstag|[Ss]onntag)s)"
+    r"(?![\wÄÖÜäöüß])"
+)
+_ONE_DAY = re.compile(
+    r"(?<![\wÄÖÜäöüß])(?:heute|[Gg]estern|morgen|[Vv]orgestern|[Üü]bermorgen|\d{1,2}\.\s*(?:\d|[A-ZÄÖÜ])"
+    r"|(?:[Aa]m|[Vv]om|[Ss]eit)\s+(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag))"
+)
+
+
+def is_habitual_clock(ctx: Context) -> bool:
+    """Whether the clock time at ctx recurs (a word of habit in its clause, outside the time's
+    own span, and no single day named there)."""
+    i = bisect.bisect_right(ctx.starts, ctx.start)
+    sentence = (ctx.starts[i - 1], ctx.starts[i] if i < len(ctx.starts) else len(ctx.text))
+    left, right = clause_of(ctx.text, sentence, ctx.start, ctx.end)
+    outside = ctx.text[left : ctx.start] + " " + ctx.text[ctx.end : right]
+    return bool(_HABIT.search(outside)) and not _ONE_DAY.search(outside)

@@ -20,7 +20,7 @@ from chronik.nlp.timex.context import (
     rel_offset,
     underspecified_day,
 )
-from chronik.nlp.timex.generic import is_generic_today
+from chronik.nlp.timex.generic import is_generic_today, is_habitual_clock
 from chronik.nlp.timex.spans import present_ref
 from chronik.nlp.timex.tense import FUTURE, PAST
 
@@ -347,6 +347,8 @@ def h_time(m: re.Match, ctx: Context) -> Found | None:
         minute = int(g.get("minute") or g.get("minute2") or 0)
         if g.get("tzw") in ("abends", "nachts", "nachmittags") and hour < 12:
             hour += 12
+    if is_habitual_clock(ctx):
+        return Found(f"XXXX-XX-XXT{hour:02d}:{minute:02d}")  # "öffnet täglich um 9 Uhr"
     day = ctx.base_day()
     value = f"{day_value(ctx, day)}T{hour:02d}:{minute:02d}"
     mod = "APPROX" if ctx.previous_word().lower() in ("gegen", "etwa", "circa", "ca.") else None
