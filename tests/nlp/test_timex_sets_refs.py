@@ -210,3 +210,9 @@ def test_months_after_a_season_count_from_its_middle():
 )
 def test_a_clock_time_in_a_clause_of_habit_recurs(text, words, value):
     assert found(text)[words] == ("TIME", value)
+
+
+def test_zu_jener_zeit_told_in_the_past_is_a_past_time_and_other_uses_are_none():
+    times = found("Zu jener Zeit waren die Straßen leer. Seit dieser Zeit ist alles anders.")
+    assert times == {"jener Zeit": ("DATE", "PAST_REF")}
+    assert found("Zu dieser Zeit schließen die Läden.") == {}

@@ -13,6 +13,7 @@ from chronik.nlp.timex.context import (
     duration_value,
     number_of,
 )
+from chronik.nlp.timex.tense import PAST
 
 HALVES = {
     "Viertelstunde": "PT15M",
@@ -216,6 +217,10 @@ def h_ref(m: re.Match, ctx: Context) -> Found | None:
         return None  # "Myanmar (früher Birma)" names, "früher als erwartet" compares
     if word.lower() == "jetzt" and re.match(r"\s+mal\b", ctx.text[ctx.end : ctx.end + 6]):
         return None  # "Jetzt mal grundsätzlich": the particle
+    if word in ("dieser Zeit", "jener Zeit") and (
+        ctx.previous_word() not in ("zu", "Zu") or ctx.tense() != PAST
+    ):
+        return None  # "zu jener Zeit" told in the past is a past time (KRAUTS PAST_REF)
     value = ctx.lex.words["ref"].get(word) or ctx.lex.words["ref"].get(word[0].lower() + word[1:])
     if word == "Ex":
         value = "PAST_REF"  # "Ex-Minister": a former office (TimeML, as KRAUTS tags it)
