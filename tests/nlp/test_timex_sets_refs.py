@@ -216,3 +216,14 @@ def test_zu_jener_zeit_told_in_the_past_is_a_past_time_and_other_uses_are_none()
     times = found("Zu jener Zeit waren die Straßen leer. Seit dieser Zeit ist alles anders.")
     assert times == {"jener Zeit": ("DATE", "PAST_REF")}
     assert found("Zu dieser Zeit schließen die Läden.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("Der Umbau dauerte ein knappes Jahr.", "ein knappes Jahr", "P1Y"),
+        ("Die Sitzung ging eine gute Stunde.", "eine gute Stunde", "PT1H"),
+    ],
+)
+def test_an_approximating_adjective_keeps_the_duration_whole(text, words, value):
+    assert found(text)[words] == ("DURATION", value)
