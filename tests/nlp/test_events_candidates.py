@@ -21,3 +21,25 @@ def test_adverb_before_adjective_stays_inside_the_prepositional_phrase() -> None
     text = "Im Mai wurden bei religiös motivierten Überfällen neun Bauern getötet."
     events = [e for e in events_of(analyse(text), "ASSAULT") if e.trigger.text == "getötet"]
     assert texts(events[0].target) == ["Bauern"]
+
+
+def test_participle_that_looks_like_an_infinitive_is_passive_after_wurde() -> None:
+    text = "Die Ministerin wurde in Rom von Bürgermeister Conti empfangen."
+    doc = analyse(text, [("Conti", "PER"), ("Rom", "LOC")])
+    (event,) = events_of(doc, "CONSULT")
+    assert texts(event.actor) == ["Conti"]
+    assert texts(event.target) == ["Ministerin"]
+
+
+def test_saxon_genitive_before_an_event_noun_is_its_actor() -> None:
+    text = "Die Zeitung berichtete über Bergers Kritik der neuen Steuer."
+    (event,) = events_of(analyse(text, [("Bergers", "PER")]), "ACCUSE")
+    assert texts(event.actor) == ["Bergers"]
+    assert texts(event.target) == ["Steuer"]
+
+
+def test_possessive_before_an_event_noun_takes_the_topic_person() -> None:
+    text = "Kanzler Weber flog nach Tokio. Es war sein erster Besuch in Japan seit der Wahl."
+    doc = analyse(text, [("Weber", "PER"), ("Tokio", "LOC"), ("Japan", "LOC")])
+    (event,) = [e for e in events_of(doc, "CONSULT") if e.trigger.text == "Besuch"]
+    assert texts(event.actor) == ["Weber"]

@@ -73,16 +73,22 @@ def noun_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
         # "Gegen den Minister wurden Ermittlungen eingeleitet": the accused, also before the noun
         targets = [c for c in cands if c.prep == "gegen" and c.start < trigger.token][:1]
     actor: list[Candidate] = []
-    if genitive and (trigger.type in GENITIVE_IS_TARGET or _object_genitive(doc, trigger)):
-        targets = targets or genitive[:1]
+    owner = _possessor(ctx.index, trigger)
+    if genitive and (owner or trigger.type in GENITIVE_IS_TARGET or _object_genitive(doc, trigger)):
+        targets = targets or genitive[:1]  # "Schmidts Kritik der Reform": the reform is the target
     elif genitive:
         actor = genitive[:1]
     actor = (
         actor
+        or (owner if owner and not owner[0].pronoun else [])
         or by_agent[:1]
         or _derived_modifier(ctx.index, trigger)
         or _clause_subject(trigger, cands, ctx)
     )
+    if not actor and owner and owner[0].pronoun:
+        # "seine Angriffe", "nach ihren Gesprächen": the clause's subject first, else the person
+        # that opens this sentence or the one before (the topic)
+        actor = _topic_person(ctx.index, owner[0].start)
     if not actor and segment.clause_kind(doc, trigger.clause, ctx.sent_start) == "zu":
         actor = controller(trigger.clause, ctx)  # "warf Polen vor, Angriffe ... vorzubereiten"
     return Roles(actor=actor, target=[c for c in targets if c not in actor])
@@ -323,6 +329,51 @@ def _genitive_after(doc: Doc, trigger: Trigger, cand: Candidate) -> bool:
         w in de.DETERMINERS or w.endswith(("en", "er", "e")) or doc[i].text[:1].isupper()
         for i, w in zip(list(range(trigger.token + 1, first)) + list(title), words)
     )
+
+
+def _possessor(index: DocIndex, trigger: Trigger) -> list[Candidate]:
+    """ "Schmidts Kritik" (a Saxon-genitive name right before the noun) or "nach seinen
+    Gesprächen" (a possessive determiner, adjectives between; returned as a pronoun candidate)."""
+    doc = index.doc
+    j = trigger.token - 1
+    while j >= 0 and trigger.token - j <= 3 and doc[j].text[:1].islower() and doc[j].is_alpha:
+        word = doc[j].lower_
+        if word in POSSESSIVES:
+            return [Candidate(j, j + 1, j, pronoun=True)]
+        if word in de.DETERMINERS or word in de.PREPOSITIONS or not word.endswith(ADJ_ENDINGS):
+            return []
+        j -= 1
+    item = index.mention_at.get(trigger.token - 1)
+    if item is None or item[1] != trigger.token or item[2].sub is not None:
+        return []
+    if item[2].type == "OTH" or not doc[trigger.token - 1].text.endswith("s"):
+        return []
+    return [Candidate(item[0], item[1], item[1] - 1, mention=item[2])]
+
+
+def _topic_person(index: DocIndex, i: int) -> list[Candidate]:
+    """The first person named in the sentence of token i (before it) or in the sentence before."""
+    doc = index.doc
+    start = i
+    while start > 0 and not doc[start].is_sent_start:
+        start -= 1
+    prev = start - 1
+    while prev > 0 and not doc[prev].is_sent_start:
+        prev -= 1
+    for lo, hi in ((start, i), (max(prev, 0), start)):
+        for m_start, m_end, mention in index.mentions:
+            if m_start >= hi:
+                break
+            if lo <= m_start and mention.type == "PER" and mention.sub is None:
+                return [Candidate(m_start, m_end, m_end - 1, mention=mention)]
+    return []
+
+
+POSSESSIVES = frozenset(
+    {"sein", "seine", "seinem", "seinen", "seiner", "seines"}
+    | {"ihr", "ihre", "ihrem", "ihren", "ihrer", "ihres"}
+)
+ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 
 
 def _derived_modifier(index: DocIndex, trigger: Trigger) -> list[Candidate]:

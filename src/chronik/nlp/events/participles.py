@@ -11,15 +11,21 @@ from chronik.nlp.events.frames import Roles
 from chronik.nlp.events.phrases import Candidate
 from chronik.nlp.lang import de
 
+INSEPARABLE = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer")
+PAST_WERDEN = frozenset({"wurde", "wurden", "worden", "wurdest", "wurdet"})
+
 
 def is_passive(doc: Doc, trigger: Trigger) -> bool:
     """ "wurde unterzeichnet", and "ist von russischen Truppen besetzt" (a state passive with its
     agent)."""
     word = doc[trigger.token].lower_
     infinitive = trigger.entry.lemma.replace("|", "").lower()
-    if word == infinitive:
-        return False
     words = [doc[i].lower_ for i in range(*trigger.clause) if i != trigger.token]
+    if word == infinitive:
+        # "wurde empfangen", "ist verlassen worden": a participle that looks like the infinitive
+        # (inseparable prefix, strong verb) is passive after a past form of "werden", which takes
+        # no infinitive ("wird empfangen" may be the future and stays active)
+        return word.startswith(INSEPARABLE) and any(w in PAST_WERDEN for w in words)
     if any(w in de.PASSIVE_AUX for w in words):
         return True
     if _headline_participle(doc, trigger, word):
