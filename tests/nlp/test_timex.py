@@ -176,7 +176,9 @@ def test_absolute_dates_weeks_and_split_years():
 
 def test_relative_offsets_count_from_the_last_named_day():
     found = tx("Am 3. März griffen sie an. Zwei Tage später zogen sie ab.", "2022-12-07")
-    assert [t.value for t in found] == ["2022-03-03", "2022-03-05"]
+    # a counted offset is a DURATION (KRAUTS); the day it names is its interval
+    assert [(t.type, t.value) for t in found] == [("DATE", "2022-03-03"), ("DURATION", "P2D")]
+    assert (found[1].earliest, found[1].latest) == ("2022-03-05", "2022-03-05")
 
 
 def test_sets_and_fuzzy_references():

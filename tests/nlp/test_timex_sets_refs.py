@@ -13,6 +13,13 @@ def found(text: str, date: str = "2016-03-09") -> dict[str, tuple[str, str]]:
     return {t.text: (t.type, t.value) for t in find_timexes(text, parse_iso(date))}
 
 
+def interval(text: str, date: str, words: str) -> tuple[str, str, str | None, str | None]:
+    """Type, value and interval of the timex with these words: a counted offset ("zwei Tage
+    später") is a DURATION whose interval is the day it names."""
+    (t,) = [t for t in find_timexes(text, parse_iso(date)) if t.text == words]
+    return t.type, t.value, t.earliest, t.latest
+
+
 @pytest.mark.parametrize(
     ("text", "words", "value"),
     [
@@ -105,7 +112,8 @@ def test_days_ago_name_a_day_that_later_times_count_from():
     text = "Vor zwei Tagen stoppten Zöllner am Abend einen Lastwagen. Einen Tag später kam er frei."
     times = found(text, "2013-12-17")
     assert times["Abend"] == ("TIME", "2013-12-15TEV")
-    assert times["Einen Tag später"] == ("DATE", "2013-12-16")
+    assert times["Einen Tag später"] == ("DURATION", "P1D")
+    assert interval(text, "2013-12-17", "Einen Tag später")[2] == "2013-12-16"
 
 
 @pytest.mark.parametrize(
@@ -139,7 +147,12 @@ def test_decades_named_by_their_noun_after_an_article():
 
 def test_offsets_after_a_season_with_its_year_count_in_that_year():
     text = "Im Frühjahr 1989 fiel die Entscheidung. Ein Jahr später war alles vorbei."
-    assert found(text, "1999-07-01")["Ein Jahr später"] == ("DATE", "1990")
+    assert interval(text, "1999-07-01", "Ein Jahr später") == (
+        "DURATION",
+        "P1Y",
+        "1990-01-01",
+        "1990-12-31",
+    )
 
 
 def test_the_night_from_one_weekday_to_the_next_is_one_time_dated_to_its_evening():
@@ -196,7 +209,11 @@ def test_rund_and_ueber_stay_outside_mehr_als_and_fast_inside(text, words):
 
 def test_months_after_a_season_count_from_its_middle():
     text = "Im Herbst 1989 demonstrierten Tausende. Nur elf Monate später war alles anders."
-    assert found(text, "2019-11-08")["elf Monate später"] == ("DATE", "1990")
+    assert interval(text, "2019-11-08", "elf Monate später")[:3] == (
+        "DURATION",
+        "P11M",
+        "1990-01-01",
+    )
 
 
 @pytest.mark.parametrize(

@@ -85,6 +85,9 @@ class Found:
     approx: bool = False
     keeps_span: bool = False  # True: `span` is final, do not narrow by mod
     sets_reference: bool = False  # a fully known day that later "zwei Tage später" counts from
+    # a counted offset ("zwei Jahre später") is written as its DURATION (KRAUTS, as `vor [drei
+    # Jahren]`): the Timex's type and value; the date it implies stays its interval
+    duration: str | None = None
 
 
 BLOCK = object()  # not a timex, and no shorter match over the same words is one either

@@ -15,6 +15,7 @@ from chronik.nlp.timex.context import (
     Context,
     Found,
     day_value,
+    duration_value,
     forced_tense,
     number_of,
     rel_offset,
@@ -388,6 +389,9 @@ def h_offset(m: re.Match, ctx: Context) -> Found | None:
     found = _offset_value(
         ctx, unit, amount, vague, evening=(g.get("word") or "").startswith("Vorabend")
     )
+    if g.get("unit") and (g.get("num") or g.get("vq")) and found.type is None:
+        # "zwei Jahre später", "einige Tage zuvor": a DURATION anchored elsewhere (KRAUTS)
+        found.duration = duration_value(None if vague else abs(amount), unit)
     if g.get("dir2") and unit == "W" and len(found.value) == 10 and found.value[:4].isdigit():
         # "in der Woche darauf": the week, not a day of it
         return Found(calc.iso_week(date.fromisoformat(found.value)))
