@@ -43,3 +43,9 @@ def test_possessive_before_an_event_noun_takes_the_topic_person() -> None:
     doc = analyse(text, [("Weber", "PER"), ("Tokio", "LOC"), ("Japan", "LOC")])
     (event,) = [e for e in events_of(doc, "CONSULT") if e.trigger.text == "Besuch"]
     assert texts(event.actor) == ["Weber"]
+
+
+def test_a_number_before_the_second_conjunct_keeps_the_list_together() -> None:
+    text = "Bei den Unruhen wurden 17 Zivilisten und drei Polizisten verletzt."
+    (event,) = [e for e in events_of(analyse(text), "ASSAULT") if e.trigger.text == "verletzt"]
+    assert texts(event.target) == ["Zivilisten", "Polizisten"]

@@ -108,6 +108,8 @@ def with_conjuncts(doc: Doc, picked: list[Candidate], pool: list[Candidate]) -> 
         if cand.start <= last.end or cand in out:
             continue
         between = [doc[i].lower_ for i in range(last.end, max(cand.np_start, last.end))]
+        while len(between) > 1 and _numeral(between[-1]):
+            between.pop()  # "176 Zivilisten und 27 Soldaten": a number opens the conjunct
         if between and between[0] in de.CONJUNCTIONS and len(between) == 1:
             out.append(cand)
             last = cand
@@ -117,6 +119,10 @@ def with_conjuncts(doc: Doc, picked: list[Candidate], pool: list[Candidate]) -> 
         else:
             break
     return out
+
+
+def _numeral(word: str) -> bool:
+    return word in de.NUMBERS or word.replace(".", "").replace(",", "").isdigit()
 
 
 def _list_closed(doc: Doc, cand: Candidate, pool: list[Candidate]) -> bool:
