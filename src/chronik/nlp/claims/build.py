@@ -339,8 +339,25 @@ def _phrase_source(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Span 
             for c in phrases.candidates(index, max(sent.start, cue.start - 6), cue.start)
             if c.end == cue.start
         ]
-        if not before or doc[before[-1].head].lower_ in de.ANAPHORIC_SOURCE:
+        if (
+            cue.start >= 2
+            and doc[cue.start - 1].lower_ in de.ANAPHORIC_SOURCE
+            and cue.start - 2 in index.mention_at
+        ):
+            # "den russischen Angaben zufolge": the adjective names the source, as after "nach"
+            mention = index.mention_at[cue.start - 2][2]
+            return Span(mention.start, mention.end, mention.text)
+        if not before:
             return None
+        if doc[before[-1].head].lower_ in de.ANAPHORIC_SOURCE:
+            # "den ukrainischen Angaben zufolge": the adjective names the source, as after "nach"
+            first = before[-1].np_start if before[-1].np_start >= 0 else before[-1].start
+            inner = [
+                index.mention_at[i][2]
+                for i in range(first, before[-1].head)
+                if i in index.mention_at
+            ]
+            return Span(inner[0].start, inner[0].end, inner[0].text) if inner else None
         return phrases.np_span(doc, before[-1])
     if (
         word == "nach"
@@ -376,6 +393,10 @@ def _phrase_source(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Span 
         ]
         if named and (not following or following[0].prep not in (None, "laut", "von")):
             return phrases.np_span(doc, named[0])
+        # "laut Maiers Anwalt Peter Gruber": the lawyer speaks, not the possessor
+        possessor = len(following) > 1 and following[0].genitive and not following[1].genitive
+        if possessor and following[1].np_start == following[0].end:
+            return phrases.np_span(doc, following[1])
     if not following or following[0].np_start > cue.end + 1:
         return None
     first = following[0]

@@ -102,9 +102,39 @@ def first_bare(
     doc: Doc, index: DocIndex, start: int, end: int, skip: set[int] | None = None
 ) -> Span | None:
     bare = [
-        c for c in phrases.candidates(index, start, end, skip) if c.prep is None and not c.genitive
+        c
+        for c in phrases.candidates(index, start, end, skip)
+        if c.prep is None and not c.genitive and not _amount(doc, c.head)
     ]
     return source_span(doc, index, bare[0]) if bare else None
+
+
+def _amount(doc: Doc, head: int) -> bool:
+    """An amount's head, or a number word before one ("Drei" of "Drei Millionen Euro")."""
+    after = doc[head + 1].lower_ if head + 1 < len(doc) else ""
+    return doc[head].like_num or doc[head].lower_ in _AMOUNTS or after in _AMOUNTS
+
+
+# Heads of an amount, never a speaker: "Zwei Millionen Euro hat die Partei nach eigenen Angaben
+# ausgegeben" (an object put first) is the party's statement.
+_AMOUNTS = frozenset(
+    [
+        "euro",
+        "dollar",
+        "franken",
+        "pfund",
+        "yen",
+        "rubel",
+        "prozent",
+        "million",
+        "millionen",
+        "milliarde",
+        "milliarden",
+        "tonnen",
+        "kilometer",
+        "stück",
+    ]
+)
 
 
 def source_span(doc: Doc, index: DocIndex, cand: Candidate) -> Span | None:

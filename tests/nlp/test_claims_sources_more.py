@@ -1,0 +1,53 @@
+"""Claim cues and sources added after error analysis on real news, on sentences written for this
+test: 'erläuterte' and 'argumentierte' as verbs of saying, 'nach Einschätzung X', the adjective in
+'den russischen Angaben zufolge', the lawyer of 'laut Maiers Anwalt Peter Gruber', and no amount as
+the speaker of 'nach eigenen Angaben'."""
+
+from __future__ import annotations
+
+from tests.nlp.events_helpers import analyse
+
+
+def _claims(text: str, names=()):
+    return analyse(text, names)._.claims
+
+
+def _only(claims):
+    assert len(claims) == 1, [c.text for c in claims]
+    return claims[0]
+
+
+def test_erlaeuterte_attributes_the_sentence_before_it() -> None:
+    claim = _only(_claims("Die Lage werde sich verschärfen, erläuterte der Minister am Montag."))
+    assert claim.text == "Die Lage werde sich verschärfen"
+    assert claim.certainty == "asserted" and claim.source.text == "der Minister"
+
+
+def test_argumentierte_with_a_complement_is_a_claim() -> None:
+    claim = _only(_claims("Die Anwälte argumentierten, das Gesetz sei verfassungswidrig."))
+    assert claim.text == "das Gesetz sei verfassungswidrig"
+    assert claim.source.text == "Die Anwälte"
+
+
+def test_nach_einschaetzung_is_a_built_in_cue_naming_its_source() -> None:
+    text = "Die Krise droht nach Einschätzung der Vereinten Nationen zu eskalieren."
+    claim = _only(_claims(text, [("Vereinten Nationen", "ORG")]))
+    assert claim.certainty == "reported" and claim.source.text == "Vereinten Nationen"
+
+
+def test_the_adjective_names_the_source_of_den_angaben_zufolge() -> None:
+    text = "Der Mann war den russischen Angaben zufolge mit einem falschen Pass eingereist."
+    claim = _only(_claims(text, [("russischen", "LOC")]))
+    assert claim.certainty == "reported" and claim.source.text == "russischen"
+
+
+def test_laut_a_persons_lawyer_is_the_lawyer_not_the_client() -> None:
+    text = "Die Kosten dürften sich laut Maiers Anwalt Peter Gruber auf 5.000 Euro belaufen."
+    claim = _only(_claims(text, [("Maiers", "PER"), ("Peter Gruber", "PER")]))
+    assert claim.source.text.endswith("Peter Gruber")
+
+
+def test_an_amount_put_first_is_not_the_speaker_of_nach_eigenen_angaben() -> None:
+    text = "Drei Millionen Euro hat die Partei nach eigenen Angaben in die Kampagne gesteckt."
+    claim = _only(_claims(text))
+    assert claim.source is not None and claim.source.text == "die Partei"
