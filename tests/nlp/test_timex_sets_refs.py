@@ -244,3 +244,8 @@ def test_zu_jener_zeit_told_in_the_past_is_a_past_time_and_other_uses_are_none()
 )
 def test_an_approximating_adjective_keeps_the_duration_whole(text, words, value):
     assert found(text)[words] == ("DURATION", value)
+
+
+def test_lang_after_a_counted_duration_is_inside():
+    times = found("Er saß zwölf Jahre lang in Haft. Die Mauer ist drei Meter lang.")
+    assert times == {"zwölf Jahre lang": ("DURATION", "P12Y")}
