@@ -249,3 +249,8 @@ def test_an_approximating_adjective_keeps_the_duration_whole(text, words, value)
 def test_lang_after_a_counted_duration_is_inside():
     times = found("Er saß zwölf Jahre lang in Haft. Die Mauer ist drei Meter lang.")
     assert times == {"zwölf Jahre lang": ("DURATION", "P12Y")}
+
+
+def test_ganz_and_gesamt_with_a_count_keep_the_article_inside():
+    times = found("Sie hielt die ganzen zehn Jahre durch.")
+    assert times == {"die ganzen zehn Jahre": ("DURATION", "P10Y")}
