@@ -254,3 +254,7 @@ def test_lang_after_a_counted_duration_is_inside():
 def test_ganz_and_gesamt_with_a_count_keep_the_article_inside():
     times = found("Sie hielt die ganzen zehn Jahre durch.")
     assert times == {"die ganzen zehn Jahre": ("DURATION", "P10Y")}
+
+
+def test_a_year_with_gesamten_keeps_the_adjective():
+    assert found("Im gesamten Jahr 2015 kamen mehr.") == {"gesamten Jahr 2015": ("DATE", "2015")}
