@@ -49,3 +49,13 @@ def test_a_number_before_the_second_conjunct_keeps_the_list_together() -> None:
     text = "Bei den Unruhen wurden 17 Zivilisten und drei Polizisten verletzt."
     (event,) = [e for e in events_of(analyse(text), "ASSAULT") if e.trigger.text == "verletzt"]
     assert texts(event.target) == ["Zivilisten", "Polizisten"]
+
+
+def test_warning_about_something_is_no_threat() -> None:
+    assert events_of(analyse("So warnen Ärzte vor zu viel Zucker."), "THREATEN") == []
+    assert (
+        events_of(analyse("Nun warnte Huber vor den Folgen.", [("Huber", "PER")]), "THREATEN") == []
+    )
+    doc = analyse("Huber warnte die Regierung vor einem Militärschlag.", [("Huber", "PER")])
+    (event,) = events_of(doc, "THREATEN")
+    assert texts(event.target) == ["Regierung"]
