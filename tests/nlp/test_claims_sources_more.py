@@ -51,3 +51,14 @@ def test_an_amount_put_first_is_not_the_speaker_of_nach_eigenen_angaben() -> Non
     text = "Drei Millionen Euro hat die Partei nach eigenen Angaben in die Kampagne gesteckt."
     claim = _only(_claims(text))
     assert claim.source is not None and claim.source.text == "die Partei"
+
+
+def test_a_denial_does_not_contradict_its_own_speaker_named_by_title() -> None:
+    text = (
+        "Wien – Außenminister Sebastian Kurz schließt drei Botschaften. "
+        "Die Analyse zeige keinen Bedarf, erläuterte der Außenminister vor Journalisten. "
+        "Dass die Schließungen ein Fehler seien, stellte Kurz in Abrede."
+    )
+    claims = _claims(text, [("Sebastian Kurz", "PER"), ("Kurz", "PER")])
+    denial = [c for c in claims if c.certainty == "denied"]
+    assert len(denial) == 1 and denial[0].contradicts == []

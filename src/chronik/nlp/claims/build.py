@@ -61,6 +61,7 @@ class Draft:
         False  # told as the other side's account ("sagten hingegen", "erklärte dagegen")
     )
     pronoun: int | None = None  # token of "er"/"sie" that named the speaker
+    speaker: str | None = None  # surname of the person the source names, also by a title
     rule: str = ""
     events: list[str] = field(default_factory=list)
     contradicts: list[str] = field(default_factory=list)

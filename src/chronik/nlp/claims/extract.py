@@ -407,6 +407,7 @@ def _describe(
         draft.source_names = frozenset(
             m.canonical or m.text.lower() for m in nearby.overlapping(draft.source.start, reach)
         )
+        draft.speaker = _speaker(doc, nearby, draft.source)
     # "sagten dagegen" right after the cue, not "protestierten dagegen"
     draft.contrast = bool(words & {"hingegen", "demgegenüber"}) or (
         draft.cue is not None
@@ -437,3 +438,25 @@ def _cue_span(doc: Doc, draft: Draft) -> Span | None:
         return None
     first = phrases.token_span(doc, draft.cue.start, draft.cue.end)
     return Span(first.start, first.end, draft.cue.text(doc))
+
+
+def _speaker(doc: Doc, nearby: MentionLookup, source: Span) -> str | None:
+    """The surname of the person a source names: its PER mention, or for a title alone ("der
+    Außenminister") the person the report gave that title before ("Außenminister Sebastian
+    Kurz")."""
+    people = [m for m in nearby.overlapping(source.start, source.end) if m.type == "PER"]
+    if people:
+        return people[0].text.split()[-1].lower()
+    title = source.text.split()[-1] if source.text.split() else ""
+    if not title[:1].isupper():
+        return None
+    i = bisect_right(nearby.char_starts, source.start) - 1
+    for m in nearby.by_char[max(0, i - TITLE_LOOKBACK) : i + 1][::-1]:
+        if m.type == "PER" and m.end <= source.start:
+            words = doc.text[max(0, m.start - len(title) - 2) : m.start].split()
+            if words and words[-1] == title:
+                return m.text.split()[-1].lower()
+    return None
+
+
+TITLE_LOOKBACK = 50  # mentions back that a title alone looks for the name it was given to

@@ -336,6 +336,11 @@ def _same_source(a: Draft, b: Draft) -> bool:
     )
 
 
+def _same_speaker(a: Draft, b: Draft) -> bool:
+    """One person, named once by title and once by name: nobody denies their own claim."""
+    return a.speaker is not None and a.speaker == b.speaker
+
+
 def _echo(drafts: list[Draft], n: int, denied_by: dict[int, list[int]]) -> list[int]:
     """ "Auch Kiew bestritt ...": the same thing the previous denial denied."""
     denial = drafts[n]
@@ -354,6 +359,7 @@ def _antecedents(drafts: list[Draft], n: int, events: dict[str, Event]) -> list[
         and denial.sentence - drafts[k].sentence <= WINDOW_SENTENCES
         and drafts[k].start < denial.start
         and not _same_source(drafts[k], denial)
+        and not _same_speaker(drafts[k], denial)
     ]
     types = {events[e].type for e in denial.events if e in events} | set(denial.object_types)
     if types:
