@@ -258,3 +258,10 @@ def test_ganz_and_gesamt_with_a_count_keep_the_article_inside():
 
 def test_a_year_with_gesamten_keeps_the_adjective():
     assert found("Im gesamten Jahr 2015 kamen mehr.") == {"gesamten Jahr 2015": ("DATE", "2015")}
+
+
+def test_a_part_of_day_in_an_essay_that_names_no_day_is_any_such_time():
+    essay = "Streit gibt es kaum. Wenn doch, klären sie ihn am Abend."
+    assert found(essay) == {"Abend": ("TIME", "XXXX-XX-XXTEV")}
+    news = "Der Gipfel beginnt am Montag. Am Abend gibt es ein Essen."
+    assert found(news)["Abend"][1] != "XXXX-XX-XXTEV"

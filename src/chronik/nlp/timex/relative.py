@@ -21,7 +21,7 @@ from chronik.nlp.timex.context import (
     rel_offset,
     underspecified_day,
 )
-from chronik.nlp.timex.generic import is_generic_today, is_habitual_clock
+from chronik.nlp.timex.generic import is_generic_today, is_habitual_clock, names_days
 from chronik.nlp.timex.spans import present_ref
 from chronik.nlp.timex.tense import FUTURE, PAST
 
@@ -272,6 +272,16 @@ def h_pod(m: re.Match, ctx: Context) -> Found | None:
         ctx.lex.words["pod"].get(word)
         or {"Morgenstunden": "MO", "Abendstunden": "EV", "Nachtstunden": "NI"}[word]
     )
+    if (
+        not g.get("wd")
+        and not g.get("adj")
+        and ctx.tense() is None
+        and ctx.reference_at < _sentence_before_start(ctx)
+        and not names_days(ctx.text)
+        and not _DAY_DATE.search(ctx.text)
+    ):
+        # "klären sie das am Abend" in an essay that names no day: any evening (TimeML, KRAUTS)
+        return Found(f"XXXX-XX-XXT{code}", approx=True)
     day = ctx.base_day()
     if code == "NI" and not (ctx.reference_at >= ctx.sentence_start() and ctx.reference_year):
         day = (
@@ -289,6 +299,20 @@ def h_pod(m: re.Match, ctx: Context) -> Found | None:
             day -= timedelta(days=1)
     value = day_value(ctx, day)
     return Found(f"{value}T{code}", approx=day is None)
+
+
+# a day of a month anywhere in the report ("3. März", "3.3."): it tells of days, not habits
+_DAY_DATE = re.compile(
+    r"(?<![\d.])\d{1,2}\.\s?(?:\d{1,2}\.|Jän|Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)"
+)
+
+
+def _sentence_before_start(ctx: Context) -> int:
+    """Where the sentence before ctx's begins (a day named there or since sets the scene)."""
+    import bisect
+
+    i = bisect.bisect_right(ctx.starts, ctx.start) - 2
+    return ctx.starts[max(i, 0)] if ctx.starts else 0
 
 
 def _pod_adverb(ctx: Context, code: str) -> Found:
