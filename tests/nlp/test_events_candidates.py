@@ -59,3 +59,9 @@ def test_warning_about_something_is_no_threat() -> None:
     doc = analyse("Huber warnte die Regierung vor einem Militärschlag.", [("Huber", "PER")])
     (event,) = events_of(doc, "THREATEN")
     assert texts(event.target) == ["Regierung"]
+
+
+def test_genitive_after_a_charge_is_what_is_alleged() -> None:
+    text = "Wegen des Vorwurfs der Bestechung wurde der Beamte entlassen."
+    events = [e for e in events_of(analyse(text), "ACCUSE") if e.trigger.text == "Vorwurfs"]
+    assert texts(events[0].actor) == []

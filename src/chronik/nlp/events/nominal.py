@@ -3,6 +3,8 @@ preposition attachment, and the subject of the clause the noun stands in."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from chronik.nlp.events import detect, lexicon, phrases, segment
@@ -73,6 +75,10 @@ def noun_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
         # "Gegen den Minister wurden Ermittlungen eingeleitet": the accused, also before the noun
         targets = [c for c in cands if c.prep == "gegen" and c.start < trigger.token][:1]
     actor: list[Candidate] = []
+    if trigger.type == "ACCUSE" and CHARGE_NOUN.search(doc[trigger.token].lower_):
+        # "der Vorwurf der Untreue", "wegen des Vorwurfs des Betrugs": a genitive that names no
+        # party is what is alleged, neither accuser nor accused
+        genitive = [c for c in genitive if _agent_like(ctx.index, c)]
     owner = _possessor(ctx.index, trigger)
     if genitive and (owner or trigger.type in GENITIVE_IS_TARGET or _object_genitive(doc, trigger)):
         targets = targets or genitive[:1]  # "Schmidts Kritik der Reform": the reform is the target
@@ -329,6 +335,9 @@ def _genitive_after(doc: Doc, trigger: Trigger, cand: Candidate) -> bool:
         w in de.DETERMINERS or w.endswith(("en", "er", "e")) or doc[i].text[:1].isupper()
         for i, w in zip(list(range(trigger.token + 1, first)) + list(title), words)
     )
+
+
+CHARGE_NOUN = re.compile(r"(vorwurf|vorwürfe|verdacht|anklage|beschuldigung)")
 
 
 def _possessor(index: DocIndex, trigger: Trigger) -> list[Candidate]:
