@@ -62,3 +62,16 @@ def test_a_denial_does_not_contradict_its_own_speaker_named_by_title() -> None:
     claims = _claims(text, [("Sebastian Kurz", "PER"), ("Kurz", "PER")])
     denial = [c for c in claims if c.certainty == "denied"]
     assert len(denial) == 1 and denial[0].contradicts == []
+
+
+def test_an_accusation_told_inside_its_denial_is_linked_to_it() -> None:
+    text = (
+        "Den Vorwurf der Vetternwirtschaft, wonach die Firma ihre Aufträge ohne Ausschreibung "
+        "vergebe, will Direktor Karl Huber nicht stehen lassen."
+    )
+    claims = _claims(text, [("Karl Huber", "PER")])
+    denial = [c for c in claims if c.certainty == "denied"]
+    accusation = [c for c in claims if c.certainty == "alleged"]
+    assert len(denial) == 1 and len(accusation) == 1
+    assert denial[0].contradicts == [accusation[0].id]
+    assert accusation[0].contradicts == [denial[0].id]

@@ -22,6 +22,7 @@ WINDOW_SENTENCES = 3
 ACCUSATION_WINDOW = 6  # sentences back that a denial of the accused still reaches its accusation
 ANNOUNCING = {"an|kündigen"}  # one's own announced action is not what a later denial refers back to
 ENDINGS = ("en", "em", "er", "es", "e")
+NESTED_REACH = 8  # drafts either side of a denial that may lie inside its span (bounded work)
 
 
 def link_in_report(drafts: list[Draft], ids: list[str], events: dict[str, Event]) -> None:
@@ -56,6 +57,7 @@ def link_in_report(drafts: list[Draft], ids: list[str], events: dict[str, Event]
                 drafts, ids, follow, targets[0]
             )  # "... wies die Vorwürfe zurück. "Polen bedroht niemanden""
     _share_out(drafts, ids)
+    _nested_accusations(drafts, ids)
     for n in range(len(drafts)):
         if drafts[n].certainty == "denied" or drafts[n].continues or drafts[n].hedged_on:
             continue
@@ -63,6 +65,20 @@ def link_in_report(drafts: list[Draft], ids: list[str], events: dict[str, Event]
         for k in [n] + _goes_on_with(drafts, n) if targets else []:
             for target in targets:
                 _link(drafts, ids, k, target)
+
+
+def _nested_accusations(drafts: list[Draft], ids: list[str]) -> None:
+    """ "Den Vorwurf, die Firma habe ..., wies der Chef zurück": the accusation told inside the
+    denial's own span (an accusation noun's claim) is what it denies (7.1)."""
+    for n, denial in enumerate(drafts):
+        if denial.certainty != "denied":
+            continue
+        for k in range(max(0, n - NESTED_REACH), min(len(drafts), n + NESTED_REACH + 1)):
+            inner = drafts[k]
+            nested = k != n and denial.start <= inner.start and inner.end <= denial.end
+            noun = inner.cue is not None and inner.cue.kind == "accuse"
+            if nested and noun and inner.certainty == "alleged":
+                _link(drafts, ids, n, k)
 
 
 def _share_out(drafts: list[Draft], ids: list[str]) -> None:
