@@ -65,3 +65,9 @@ def test_genitive_after_a_charge_is_what_is_alleged() -> None:
     text = "Wegen des Vorwurfs der Bestechung wurde der Beamte entlassen."
     events = [e for e in events_of(analyse(text), "ACCUSE") if e.trigger.text == "Vorwurfs"]
     assert texts(events[0].actor) == []
+
+
+def test_possessive_after_the_subject_belongs_to_it() -> None:
+    text = "Am Abend setzten die Unterhändler ihre Verhandlungen fort."
+    (event,) = events_of(analyse(text), "CONSULT")
+    assert texts(event.actor) == ["Unterhändler"]

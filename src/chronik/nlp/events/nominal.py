@@ -91,10 +91,19 @@ def noun_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
         or _derived_modifier(ctx.index, trigger)
         or _clause_subject(trigger, cands, ctx)
     )
-    if not actor and owner and owner[0].pronoun:
-        # "seine Angriffe", "nach ihren Gesprächen": the clause's subject first, else the person
-        # that opens this sentence or the one before (the topic)
-        actor = _topic_person(ctx.index, owner[0].start)
+    if owner and owner[0].pronoun:
+        # "setzten die Minister ihre Beratungen fort": the phrase right before the possessive owns
+        # it; else the clause's subject, else for "sein" the person that opens this sentence or
+        # the one before (the topic)
+        before = [
+            c
+            for c in cands
+            if c.end == owner[0].start and c.prep is None and not c.genitive and not c.pronoun
+        ]
+        if before:
+            actor = before
+        elif not actor and doc[owner[0].start].lower_.startswith("sein"):
+            actor = _topic_person(ctx.index, owner[0].start)
     if not actor and segment.clause_kind(doc, trigger.clause, ctx.sent_start) == "zu":
         actor = controller(trigger.clause, ctx)  # "warf Polen vor, Angriffe ... vorzubereiten"
     return Roles(actor=actor, target=[c for c in targets if c not in actor])
