@@ -71,3 +71,13 @@ def test_possessive_after_the_subject_belongs_to_it() -> None:
     text = "Am Abend setzten die Unterhändler ihre Verhandlungen fort."
     (event,) = events_of(analyse(text), "CONSULT")
     assert texts(event.actor) == ["Unterhändler"]
+
+
+def test_a_visited_country_is_the_place_and_a_visited_person_the_target() -> None:
+    text = "Die Kanzlerin besuchte Chile und traf dort Präsident Rojas."
+    doc = analyse(text, [("Chile", "LOC"), ("Rojas", "PER")])
+    visit = next(e for e in events_of(doc, "CONSULT") if e.trigger.text == "besuchte")
+    assert texts(visit.place) == ["Chile"] and texts(visit.target) == []
+    doc = analyse("Die Ministerin besuchte die Soldaten in Mali.", [("Mali", "LOC")])
+    (visit,) = events_of(doc, "CONSULT")
+    assert texts(visit.target) == ["Soldaten"] and texts(visit.place) == ["Mali"]

@@ -32,7 +32,7 @@ from chronik.nlp.events.participles import (
     is_passive,
     participle_roles,
 )
-from chronik.nlp.events.phrases import Candidate
+from chronik.nlp.events.phrases import PLACE_KIND, Candidate
 from chronik.nlp.events.places import places, relative_antecedent, relative_place
 from chronik.nlp.lang import de
 from chronik.types import Span
@@ -80,6 +80,13 @@ def fill(trigger: Trigger, ctx: ClauseContext) -> Roles:
         noun_roles(trigger, cands, ctx) if not trigger.is_verb else verb_roles(trigger, cands, ctx)
     )
     roles.actor = [_main_subject(c, trigger.clause, ctx) for c in roles.actor]
+    if trigger.entry.lemma in VISIT and trigger.is_verb:
+        # "besuchte Japan", "besucht die Stadt": a visited place is the setting, a `place`
+        # (conventions 4.3); a visited person or body stays the target
+        visited = [c for c in roles.target if _visited_place(doc, c)]
+        roles.target = [c for c in roles.target if c not in visited]
+    else:
+        visited = []
     taken = {id(c) for c in roles.actor + roles.target}
     free = [c for c in cands if id(c) not in taken]
     if trigger.is_verb or not any(v in ctx.verbs for v in range(*trigger.clause)):
@@ -97,6 +104,7 @@ def fill(trigger: Trigger, ctx: ClauseContext) -> Roles:
             and c.prep in de.LOCATIVE
             and c.prep != "von"
         ]
+    roles.place = visited + [c for c in roles.place if c not in visited]
     if trigger.is_verb and not roles.place:
         roles.place = relative_place(doc, trigger.clause, ctx) or _there(ctx.index, trigger)
     if not trigger.is_verb and not roles.place:
@@ -122,6 +130,15 @@ def fill(trigger: Trigger, ctx: ClauseContext) -> Roles:
     ctx.previous.setdefault(trigger.clause, roles)
     ctx.previous_types.setdefault(trigger.clause, trigger.type)
     return roles
+
+
+VISIT = {"besuchen", "bereisen"}
+
+
+def _visited_place(doc: Doc, cand: Candidate) -> bool:
+    if cand.mention is not None:
+        return cand.mention.type == "LOC" and cand.mention.sub is None
+    return not cand.pronoun and PLACE_KIND.search(doc[cand.head].lower_) is not None
 
 
 def _timex_span(timex) -> Span:
