@@ -75,3 +75,8 @@ def test_an_accusation_told_inside_its_denial_is_linked_to_it() -> None:
     assert len(denial) == 1 and len(accusation) == 1
     assert denial[0].contradicts == [accusation[0].id]
     assert accusation[0].contradicts == [denial[0].id]
+
+
+def test_a_verb_of_saying_after_a_volitional_modal_is_no_claim_of_its_subject() -> None:
+    assert _claims("Die Regierung will am Montag neue Maßnahmen ankündigen.") == []
+    assert _claims("Ob es Verletzte gab, wollte die Polizei nicht sagen.") == []

@@ -107,6 +107,8 @@ def _word_cue(doc: Doc, lex: Lexicon, i: int, clause: tuple[int, int], text: str
             trigger.particle is None and _other_particle(doc, i, clause, text)
         ):
             entry = trigger.entry
+            if entry.kind == "say" and _intended(doc, i, clause, entry.lemma):
+                return None
             return Cue(entry.kind, entry.label, i, i + 1, entry, trigger.particle)
         for entry in lex.exact_nouns.get(doc[i].lower_, []):
             attributive = entry.lemma == "mutmaßlich" and doc[i].lower_ != "mutmaßlich"
@@ -119,6 +121,16 @@ def _word_cue(doc: Doc, lex: Lexicon, i: int, clause: tuple[int, int], text: str
         if entry.allowed(text):
             return Cue(entry.kind, entry.label, i, i + 1, entry)
     return None
+
+
+VOLITIONAL = frozenset(["will", "wolle", "wollen", "wollte", "wollten", "möchte", "möchten"])
+
+
+def _intended(doc: Doc, i: int, clause: tuple[int, int], lemma: str) -> bool:
+    """ "Xi wolle am Freitag ein System verkünden", "will er nicht sagen": a verb of saying as the
+    infinitive of a volitional modal is an intention (or a refusal), nothing said yet."""
+    infinitive = doc[i].lower_ in (lemma.replace("|", ""), lemma.rpartition("|")[2])
+    return infinitive and any(doc[j].lower_ in VOLITIONAL for j in range(clause[0], i))
 
 
 INSEPARABLE = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "über", "unter", "wider")
