@@ -81,3 +81,9 @@ def test_a_visited_country_is_the_place_and_a_visited_person_the_target() -> Non
     doc = analyse("Die Ministerin besuchte die Soldaten in Mali.", [("Mali", "LOC")])
     (visit,) = events_of(doc, "CONSULT")
     assert texts(visit.target) == ["Soldaten"] and texts(visit.place) == ["Mali"]
+
+
+def test_genitive_plural_without_article_modifies_the_noun_before() -> None:
+    text = "Nach Angaben örtlicher Behörden wurden 40 Kämpfer rivalisierender Banden getötet."
+    (event,) = [e for e in events_of(analyse(text), "ASSAULT") if e.trigger.text == "getötet"]
+    assert texts(event.target) == ["Kämpfer"]

@@ -59,3 +59,15 @@ def adjective(doc: Doc, j: int) -> bool:
         and (word.endswith(("e", "en", "er", "es", "em")))
         and word not in {"und", "oder", "aber", "sowie", "wie"}
     )
+
+
+def strong_genitive(doc: Doc, j: int, start: int) -> bool:
+    """ "Angaben lokaler Medien", "Kämpfer verfeindeter Milizen": a genitive plural without article
+    opens with an adjective in -er right after the noun it modifies."""
+    return (
+        not doc[j - 1].is_sent_start
+        and not doc[j - 1].text.endswith("s")  # "Hubers älterer Bruder": a Saxon genitive
+        and doc[j].lower_.endswith("er")
+        and adjective(doc, j)
+        and all(adjective(doc, k) for k in range(j, start))
+    )

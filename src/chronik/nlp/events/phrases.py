@@ -19,6 +19,7 @@ from chronik.nlp.events.npwords import (
     genitive_prep,
     saxon_name,
     second_article,
+    strong_genitive,
 )
 from chronik.nlp.lang import de
 from chronik.types import Mention, Span, Timex
@@ -408,7 +409,7 @@ def _candidate(
         prep is None
         and j >= 0
         and j < start - 1
-        and doc[j + 1].lower_ in {"des", "der"}
+        and (doc[j + 1].lower_ in {"des", "der"} or strong_genitive(doc, j + 1, start))
         and (doc[j].text[:1].isupper() and doc[j].text not in de.FUNCTION_CAPS)
     )
     genitive = genitive or (
