@@ -87,3 +87,9 @@ def test_genitive_plural_without_article_modifies_the_noun_before() -> None:
     text = "Nach Angaben örtlicher Behörden wurden 40 Kämpfer rivalisierender Banden getötet."
     (event,) = [e for e in events_of(analyse(text), "ASSAULT") if e.trigger.text == "getötet"]
     assert texts(event.target) == ["Kämpfer"]
+
+
+def test_conjoined_targets_of_an_event_noun() -> None:
+    text = "Es gab Angriffe auf Sanitäter und Feuerwehrleute."
+    (event,) = events_of(analyse(text), "ASSAULT")
+    assert texts(event.target) == ["Sanitäter", "Feuerwehrleute"]

@@ -65,7 +65,8 @@ def noun_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
         if c.start <= trigger.token + 3 and c.prep is None and _genitive_after(doc, trigger, c)
     ]
     preps = TARGET_PREPS.get(trigger.type, set())
-    targets = [c for c in after if c.prep in preps][:1]
+    pool = [c for c in after if c.head not in ctx.nouns]  # "Angriff auf X und die Flucht"
+    targets = with_conjuncts(doc, [c for c in after if c.prep in preps][:1], pool)
     between = [c for c in after if c.prep == "zwischen"]
     if len(between) >= 2 and trigger.type not in GENITIVE_IS_TARGET:
         # "das Treffen zwischen Kerry und Lawrow", "Kämpfe zwischen Armee und Rebellen": the first
