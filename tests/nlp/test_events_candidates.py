@@ -93,3 +93,9 @@ def test_conjoined_targets_of_an_event_noun() -> None:
     text = "Es gab Angriffe auf Sanitäter und Feuerwehrleute."
     (event,) = events_of(analyse(text), "ASSAULT")
     assert texts(event.target) == ["Sanitäter", "Feuerwehrleute"]
+
+
+def test_plural_sie_before_an_object_pronoun_is_no_named_person() -> None:
+    text = "Die Aktivistin Lena Roth berichtete. Vor dem Rathaus haben sie mich festgenommen."
+    (event,) = events_of(analyse(text, [("Lena Roth", "PER")]), "COERCE")
+    assert texts(event.actor) == []

@@ -144,14 +144,17 @@ def _resolved(index: DocIndex, cand: Candidate) -> Span | None:
     return Span(mention.start, mention.end, mention.text)
 
 
+OBJECT_CLITICS = frozenset({"mich", "dich", "uns", "euch", "sich", "ihn", "ihm", "es"})
+
+
 def _plural_verb_next_to(doc, i: int) -> bool:
     """ "Sie verlangten", "forderten sie": a plural finite verb next to "sie" makes it "they", not
     "she"."""
     for j in (i + 1, i - 1):
         if 0 <= j < len(doc) and doc[j].text[:1].islower() and doc[j].is_alpha:
             word = doc[j].lower_
-            if word in de.DETERMINERS or word in de.NUMBERS:
-                continue  # "besetzten sie zwei Häfen": the verb stands on the other side
+            if word in de.DETERMINERS or word in de.NUMBERS or word in OBJECT_CLITICS:
+                continue  # "besetzten sie zwei Häfen", "haben sie mich": look at the other side
             return word in de.PLURAL_FINITE or (
                 (word.endswith(("ten", "en")) or _plural_ern(word))
                 and word not in de.DETERMINERS
@@ -187,7 +190,9 @@ def _previous_subject(index: DocIndex, i: int) -> Span | None:
         for c in phrases.candidates(index, *first[0])
         if c.prep is None and not c.genitive and not c.pronoun
     ]
-    return bare[0].span(doc) if bare else None
+    if not bare or (bare[0].mention is not None and bare[0].mention.type == "PER"):
+        return None  # one named person is no "they"
+    return bare[0].span(doc)
 
 
 def _set_time(
