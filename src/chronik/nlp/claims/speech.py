@@ -65,52 +65,11 @@ def continuation(doc: Doc, sent: Sentence, earlier: list[Draft]) -> list[Draft]:
         # asserted
         if not subjunctive or sent.index - prev.sentence != 1 or prev.source is None:
             return []
-        cue = cues.Cue("subjunctive", "asserted", subjunctive[0], subjunctive[0] + 1)
-        return [
-            Draft(
-                start,
-                end,
-                "asserted",
-                sent.index,
-                cue,
-                prev.source,
-                complement=True,
-                rule="subjunctive",
-                continues=True,
-            )
-        ]
+        return [_subjunctive_draft(start, end, "asserted", sent, subjunctive[0], prev)]
     if prev.certainty not in CONTINUABLE and prev.certainty != "unconfirmed":
         return []
-    if subjunctive and prev.certainty == "unconfirmed":
-        cue = cues.Cue("subjunctive", "unconfirmed", subjunctive[0], subjunctive[0] + 1)
-        return [
-            Draft(
-                start,
-                end,
-                "unconfirmed",
-                sent.index,
-                cue,
-                prev.source,
-                complement=True,
-                rule="subjunctive",
-                continues=True,
-            )
-        ]
     if subjunctive:
-        cue = cues.Cue("subjunctive", prev.certainty, subjunctive[0], subjunctive[0] + 1)
-        return [
-            Draft(
-                start,
-                end,
-                prev.certainty,
-                sent.index,
-                cue,
-                prev.source,
-                complement=True,
-                rule="subjunctive",
-                continues=True,
-            )
-        ]
+        return [_subjunctive_draft(start, end, prev.certainty, sent, subjunctive[0], prev)]
     if (
         sent.index - prev.sentence == 1
         and (
@@ -135,3 +94,21 @@ def continuation(doc: Doc, sent: Sentence, earlier: list[Draft]) -> list[Draft]:
             )
         ]
     return []
+
+
+def _subjunctive_draft(
+    start: int, end: int, certainty: str, sent: Sentence, verb: int, prev: Draft
+) -> Draft:
+    """The sentence as a claim of the last claim's speaker, its subjunctive verb as the cue."""
+    cue = cues.Cue("subjunctive", certainty, verb, verb + 1)
+    return Draft(
+        start,
+        end,
+        certainty,
+        sent.index,
+        cue,
+        prev.source,
+        complement=True,
+        rule="subjunctive",
+        continues=True,
+    )
