@@ -151,15 +151,7 @@ def _clause_subject(
     finite = segment.finite_position(doc, trigger.clause, ctx.verbs)
     if finite is not None and finite > trigger.token and _fronted_object(doc, trigger, finite):
         # "Einen Angriff auf Kiew hat Russland verübt": the subject follows the finite verb
-        after = [
-            c
-            for c in cands
-            if c.start > finite
-            and c.prep is None
-            and not c.genitive
-            and not c.pronoun
-            and may_be_subject(doc, c)
-        ]
+        after = _subjects_after(doc, cands, finite)
         return with_conjuncts(doc, after[:1], [c for c in cands if c.prep is None])
     if finite is None or finite > trigger.token:
         finite = _guess_finite(doc, trigger.clause[0], trigger.token)
@@ -212,15 +204,7 @@ def _shared_subject(
         finite = _guess_finite(doc, trigger.token, trigger.clause[1])
     if finite is None:
         return []
-    after = [
-        c
-        for c in cands
-        if c.start > finite
-        and c.prep is None
-        and not c.genitive
-        and not c.pronoun
-        and may_be_subject(doc, c)
-    ]
+    after = _subjects_after(doc, cands, finite)
     if after and not _party(ctx.index, after[0]):
         return []  # "Bei einer Einigung wird sich der Termin verschieben": no party
     return with_conjuncts(doc, after[:1], [c for c in cands if c.prep is None])
@@ -423,3 +407,16 @@ def city_place(index: DocIndex, trigger: Trigger) -> list[Candidate]:
         if j < 0 or not index.doc[j].text[:1].islower():
             break
     return []
+
+
+def _subjects_after(doc: Doc, cands: list[Candidate], finite: int) -> list[Candidate]:
+    """Bare noun phrases after the finite verb that may be its subject (the middle field)."""
+    return [
+        c
+        for c in cands
+        if c.start > finite
+        and c.prep is None
+        and not c.genitive
+        and not c.pronoun
+        and may_be_subject(doc, c)
+    ]
