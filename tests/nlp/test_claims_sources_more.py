@@ -80,3 +80,17 @@ def test_an_accusation_told_inside_its_denial_is_linked_to_it() -> None:
 def test_a_verb_of_saying_after_a_volitional_modal_is_no_claim_of_its_subject() -> None:
     assert _claims("Die Regierung will am Montag neue Maßnahmen ankündigen.") == []
     assert _claims("Ob es Verletzte gab, wollte die Polizei nicht sagen.") == []
+
+
+def test_a_person_named_inside_the_claim_is_not_its_speaker() -> None:
+    # The apposition rule ("der Sprecher, Hans Berger, sagte") must not reach past the cue verb
+    # into what is said: the description before the verb stays the source.
+    text = "Ein Beamter sagte, Weber wolle die Verhandlungen bald fortsetzen."
+    claim = _only(_claims(text, [("Weber", "PER")]))
+    assert claim.source.text == "Ein Beamter"
+
+
+def test_a_name_apposed_to_the_speaker_still_names_it() -> None:
+    text = "Der Sprecher der Stadt, Hans Berger, sagte, die Brücke bleibe gesperrt."
+    claim = _only(_claims(text, [("Hans Berger", "PER")]))
+    assert claim.source.text == "Hans Berger"

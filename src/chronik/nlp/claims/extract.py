@@ -355,7 +355,7 @@ def _finish(doc: Doc, index: DocIndex, drafts: list[Draft], events: list[Event])
     bounds = [(s.start, s.end) for s in doc.sents]
     per_sentence: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
     for draft, span in kept:
-        draft.source = speakers.named_apposition(doc, index, draft.source)
+        draft.source = speakers.named_apposition(doc, index, draft.source, (draft.start, draft.end))
         draft.events = _events_in(doc, span, draft, events)
         n = bisect_right(bounds, draft.start, key=lambda b: b[0]) - 1
         if n not in per_sentence:  # once per sentence: a long one holds many claims

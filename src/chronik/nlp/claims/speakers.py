@@ -150,9 +150,13 @@ def source_span(doc: Doc, index: DocIndex, cand: Candidate) -> Span | None:
 APPOSITION_REACH = 10  # tokens from a description to the name after its comma
 
 
-def named_apposition(doc: Doc, index: DocIndex, source: Span | None) -> Span | None:
+def named_apposition(
+    doc: Doc, index: DocIndex, source: Span | None, claim: tuple[int, int] = (0, 0)
+) -> Span | None:
     """ "der Chefunterhändler der Regierung, Humberto de la Calle": a description followed by a
-    comma and a person's name is named by that name (5.4: the naming mention)."""
+    comma and a person's name is named by that name (5.4: the naming mention). When the speaker
+    stands before the claim (`claim`, token indices), a name inside the claim is what is said, not
+    who says it ("Ein Diplomat sagte, Xi wolle …")."""
     if source is None:
         return None
     span = doc.char_span(source.start, source.end, alignment_mode="expand")
@@ -172,6 +176,8 @@ def named_apposition(doc: Doc, index: DocIndex, source: Span | None) -> Span | N
         hit = index.mention_at.get(j + 1)
         if hit is None or hit[0] != j + 1 or hit[2].type != "PER":
             return source
+        if claim[0] <= hit[0] < claim[1] and span.end <= claim[0]:
+            return source  # the speaker before the claim, the name inside it
         closes = hit[1] >= len(doc) or doc[hit[1]].text in (",", ".", ")")
         if closes or doc[hit[1]].text[:1].islower():
             return Span(hit[2].start, hit[2].end, hit[2].text)
