@@ -172,3 +172,28 @@ def test_city_adjective_is_the_place_not_the_actor() -> None:
     doc = analyse("Die russischen Angriffe gingen weiter.", [("russischen", "LOC", "deriv")])
     (attack,) = events_of(doc, "ASSAULT")
     assert [a.text for a in attack.actor] == ["russischen"]
+
+
+def test_um_without_zu_infinitive_opens_no_purpose() -> None:
+    text = "Damals hatte ihn ein Nachbar, ein Pensionist, um einen Kredit gebeten."
+    assert ("REQUEST", "gebeten") in _types(text)
+    assert _types("Sie sammelten Geld, um Waffen zu liefern.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fights"),
+    [
+        ("In der Provinz bekämpfen sich Milizen und Regierungstruppen.", True),
+        ("Er hatte in den Reihen der Rebellen gekämpft.", True),
+        ("Die Regierung will die Korruption bekämpfen.", False),
+        ("Die Läuferin kämpft um den dritten Platz.", False),
+        ("Die Zeitung kämpft gegen sinkende Auflagen.", False),
+    ],
+)
+def test_fighting_needs_armed_parties(text: str, fights: bool) -> None:
+    assert any(kind == "ASSAULT" for kind, _ in _types(text)) is fights
+
+
+def test_a_way_of_doing_is_no_occurrence() -> None:
+    assert _types("Er zeigte ihnen, wie man eine Stadt bombardiert.") == []
+    assert ("ASSAULT", "bombardiert") in _types("Er sagte, dass man die Stadt bombardiert habe.")

@@ -36,7 +36,9 @@ FEAR = re.compile(
     r"^(warn(t|te|ten|en)?|gewarnt|befürcht\w*|fürcht\w*|angst|sorgen?|gefahr|risiko|"
     r"droh(t|te|ten|en)?|angedroht|hoff(t|te|ten|en|e)?|gehofft|hoffnung|hinweise?n?|anzeichen)$"
 )
+# Habitual or generic clauses; "wie man die Armee bekämpft" is a way of doing, not an occurrence.
 HABITUAL = re.compile(
+    r"^wie man\b|"
     r"\b(jedes jahr|jeden (montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|tag|monat)|"
     r"regelmäßig\w*|üblicherweise|traditionell\w*)\b"
 )
@@ -136,7 +138,9 @@ def _conditional(doc: Doc, clause: tuple[int, int], kind: str, sent_start: int) 
     zu einem Prozess kommen, ..."): what it names may not happen."""
     first = doc[clause[0]].lower_
     if kind == "sub" and first in de.CONDITIONALS:
-        return True
+        # "um" opens a purpose only with a zu-infinitive; "..., um eine Spende gebeten" is the
+        # preposition of the verb's object
+        return first != "um" or segment.has_zu_infinitive(doc, clause)
     second = doc[clause[0] + 1].lower_ if clause[0] + 1 < clause[1] else ""
     if first in ("aber", "und", "doch", "oder") and second in ("wenn", "falls", "sofern"):
         return True
