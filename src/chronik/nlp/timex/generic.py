@@ -21,7 +21,7 @@ import bisect
 import re
 
 from chronik.nlp.timex.context import Context
-from chronik.nlp.timex.tense import PAST, clause_of
+from chronik.nlp.timex.tense import PAST, clause_of, tense_at
 
 _DAY_WORDS = re.compile(
     r"(?<![\wÄÖÜäöüß])(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
@@ -59,14 +59,20 @@ def is_generic_today(ctx: Context) -> bool:
         return True
     if ctx.start == start and start > 0 and _contrasts_with_past(ctx, _sentence_before(ctx, start)):
         return True  # "Früher war das anders. Heute …": a sentence-opening "Heute" answers it
-    if ctx.tense() == PAST:
-        return False  # "Der Landtag hat heute beschlossen": a day's event
+    if _clause_tense(ctx) == PAST:
+        # "Der Landtag hat heute beschlossen": a day's event; only the clause of "heute" counts
+        # ("Im Sommer lebten hier 180, heute sind es 35" answers a past time)
+        return False
     if _holds_event(ctx, start, end):
         return False  # "Der Kurs beginnt heute im Saal": the day it is held
     return not names_days(ctx.text)
 
 
 _WORD = re.compile(r"[a-zäöüß]+")
+
+
+def _clause_tense(ctx: Context) -> str | None:
+    return tense_at(ctx.text, ctx.starts, ctx.start, ctx.end, ctx.lex, clause_only=True)
 
 
 def _holds_event(ctx: Context, start: int, end: int) -> bool:

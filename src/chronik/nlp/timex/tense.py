@@ -53,6 +53,61 @@ _PRETERITE_STEMS = (
     "gn",
     "st",
     "rn",  # warnten, lernten, forderten: no present form ends in "-rnten"
+    # no present form either: no verb stem ends in -bt, -mt, -pft, -ient, -eint, -ant, -ört,
+    # -ürt, -ärt (lebten, glaubten, träumten, kämpften, dienten, meinten, planten, hörten,
+    # erklärten), nor in -ilt, -ielt, -olt, -ult, -ält, -ölt, -ült (teilten, spielten, holten,
+    # quälten); halten, gelten, gestalten stay present
+    "b",
+    "m",
+    "pf",
+    "ien",
+    "ein",
+    "an",
+    "ör",
+    "ür",
+    "är",
+    "il",
+    "iel",
+    "ol",
+    "ul",
+    "äl",
+    "öl",
+    "ül",
+    # stems in -au, -eu, -auf whose present has no t (bauten, schauten, trauten, freuten, kauften);
+    # lauten, deuten, bedeuten, läuten are t-stems
+    "bau",
+    "schau",
+    "trau",
+    "freu",
+    "scheu",
+    "kauf",
+    "tauf",
+    "prüf",
+)
+# present forms of verbs whose stem ends in -cht or -ert/-ernt, which the stems above would read
+# as preterites (beobachten, berichten, fürchten, verzichten, bewerten, ernten)
+_PRESENT_T_ENDINGS = (
+    "richten",
+    "fürchten",
+    "zichten",
+    "flüchten",
+    "pflichten",
+    "dichten",
+    "nichten",
+    "leuchten",
+    "sichten",
+    "fechten",
+    "flechten",
+    "obachten",
+    "trachten",
+    "beachten",
+    "verachten",
+    "erachten",
+    "gutachten",
+    "nachten",
+    "schlachten",
+    "pachten",
+    "werten",
 )
 _FUSED_ZU = re.compile(
     r"^(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|zurück|weg|her|hin|um|los|fort|frei|teil|statt|zusammen|wieder|vorbei|durch|bekannt)zu\w{3,}en$"
@@ -178,6 +233,10 @@ def _is_preterite(word: str, previous: str, lex: Lexicon, following: str = "") -
         # "-ten" is also the present of t-stems (gelten, halten, warten): only stems that cannot be
         # one count
         stem = word[:-3]
+        if word.endswith(_PRESENT_T_ENDINGS) or word == "ernten":
+            return False
+        if previous.lower() in de.PREPOSITIONS:
+            return False  # an adjective without article: "mit beliebten Liedern"
         return (
             word.endswith(_E_PRETERITES)
             or stem.endswith(_PRETERITE_STEMS)
