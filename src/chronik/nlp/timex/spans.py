@@ -89,12 +89,19 @@ def h_duration(m: re.Match, ctx: Context) -> Found | None:
 
 _YEARS_FROM_TO = re.compile(r"\s+(?:[Vv]on|[Zz]wischen)\s+(\d{4})\s+(?:[Bb]is|[Uu]nd)\s+(\d{4})\b")
 _ATTRIBUTIVE_AGE = re.compile(r"\s+alte[nmrs]?\b")
+# "im Alter von 79 Jahren", "Männer im Alter zwischen 18 und 45 Jahren", "Kinder im Alter von
+# bis zu zwölf Jahren": the count after "Alter von/zwischen" is an age (conventions 2.7)
+_AGE_BEFORE = re.compile(r"\bAlter\s+(?:von|zwischen)\s+(?:[\wÄÖÜäöüß.,]+\s+){0,4}$")
 
 
 def _is_age(ctx: Context, unit_word: str) -> bool:
-    """ "ein drei Jahre altes Auto", "ab 16 Jahren": an age, not a duration (ages are no timexes;
-    "Er ist 52 Jahre alt" stays one, as chronik's gold has it)."""
+    """ "ein drei Jahre altes Auto", "ab 16 Jahren", "im Alter von 79 Jahren": an age, not a
+    duration (ages are no timexes; "Er ist 52 Jahre alt" stays one, as chronik's gold has it)."""
     if _ATTRIBUTIVE_AGE.match(ctx.text, ctx.end):
+        return True
+    if unit_word in ("Jahren", "Jahre") and _AGE_BEFORE.search(
+        ctx.text, max(0, ctx.start - 60), ctx.start
+    ):
         return True
     return unit_word == "Jahren" and ctx.previous_word() in ("ab", "unter", "Ab", "Unter")
 

@@ -1,0 +1,55 @@
+"""Extents of timexes: what belongs inside the span and what is no timex at all (TimeML, KRAUTS and
+conventions 2.1/2.7). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronik.dates import parse_iso
+from chronik.nlp.timex import find_timexes
+
+
+def spans(text: str, date: str = "2014-05-14") -> list[str]:
+    return [t.text for t in find_timexes(text, parse_iso(date))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence-initial capital changes nothing about what belongs to the expression
+        ("Wenige Monate später zog die Familie nach Linz.", "Wenige Monate später"),
+        ("Einige Stunden später meldete sich der Fahrer.", "Einige Stunden später"),
+        ("Die vergangenen Tage waren ruhig.", "Die vergangenen Tage"),
+        ("Das vergangene Jahr brachte Verluste.", "Das vergangene Jahr"),
+        ("Ein halbes Jahr nach der Eröffnung schloss das Lokal.", "Ein halbes Jahr"),
+        ("Ein Vierteljahrhundert ist seit der Gründung vergangen.", "Ein Vierteljahrhundert"),
+    ],
+)
+def test_a_capitalised_determiner_or_quantifier_stays_inside(text, expected):
+    assert expected in spans(text)
+
+
+def test_the_lower_case_forms_keep_their_extent():
+    assert "wenige Monate später" in spans("Doch wenige Monate später zog die Familie nach Linz.")
+    assert "die vergangenen Tage" in spans("Er nutzte die vergangenen Tage zur Erholung.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Komponist starb im Alter von 81 Jahren in seinem Haus.",
+        "Gesucht werden Freiwillige im Alter zwischen 18 und 30 Jahren.",
+        "Kinder im Alter von bis zu zwölf Jahren fahren gratis.",
+    ],
+)
+def test_an_age_after_alter_von_or_zwischen_is_no_timex(text):
+    assert spans(text) == []
+
+
+def test_a_duration_after_an_age_in_the_same_sentence_is_still_found():
+    found = spans("Im Alter von 40 Jahren zog sie nach Graz, wo sie zehn Jahre blieb.")
+    assert found == ["zehn Jahre"]
+
+
+def test_a_period_of_years_after_von_is_a_duration():
+    assert spans("Der Vertrag hat eine Laufzeit von 30 Jahren.") == ["30 Jahren"]
