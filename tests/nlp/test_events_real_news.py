@@ -197,3 +197,24 @@ def test_fighting_needs_armed_parties(text: str, fights: bool) -> None:
 def test_a_way_of_doing_is_no_occurrence() -> None:
     assert _types("Er zeigte ihnen, wie man eine Stadt bombardiert.") == []
     assert ("ASSAULT", "bombardiert") in _types("Er sagte, dass man die Stadt bombardiert habe.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Im Falle einer Verurteilung drohen dem Mann fünf Jahre Haft.",
+        "Für den Fall seiner Festnahme hatte man ihm Geld angeboten.",
+        "Die Ökonomin sagte im Gespräch mit der Nachrichtenagentur, die Lage sei ernst.",
+        "Eine Vereinbarung über den Zoll wurde nicht ausgeschlossen.",
+    ],
+)
+def test_conditions_interviews_and_ruled_in_agreements_are_no_events(text: str) -> None:
+    assert _types(text) == []
+
+
+def test_a_case_in_point_and_talks_with_a_politician_stay_events() -> None:
+    text = "Im Fall der Festnahme des Reporters ermittelt die Justiz."
+    assert ("COERCE", "Festnahme") in _types(text)
+    text = "Im Gespräch mit dem Präsidenten ging es um die Grenze."
+    assert ("CONSULT", "Gespräch") in _types(text)
+    assert ("ASSAULT", "Anschlagspläne") in _types("Die Polizei fand Anschlagspläne.")

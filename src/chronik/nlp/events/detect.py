@@ -221,6 +221,21 @@ def _noun_content(doc: Doc, host: int, token: int) -> bool:
     return not any(doc[i].lower_ in de.CONJUNCTIONS for i in range(host + 1, token))
 
 
+CASE_OF_ARTICLES = {"eines", "einer", "seines", "seiner", "ihres", "ihrer"}
+
+
+def _in_case_of(doc: Doc, token: int, clause: tuple[int, int]) -> bool:
+    """ "im Falle einer Verurteilung", "für den Fall seiner Festnahme": an event noun with an
+    indefinite or possessive article after "Fall(e)" is a condition ("im Fall der Homo-Ehe", with a
+    definite article, names a case in point)."""
+    j = token - 1
+    while j > clause[0] and doc[j].text[:1].islower() and doc[j].lower_ not in CASE_OF_ARTICLES:
+        j -= 1  # adjectives: "im Falle einer raschen Einigung"
+    if j - 2 < clause[0] or doc[j].lower_ not in CASE_OF_ARTICLES:
+        return False
+    return doc[j - 1].lower_ in ("fall", "falle") and doc[j - 2].lower_ in ("im", "den")
+
+
 def hypothetical(
     doc: Doc, triggers: list[Trigger], sentence_clauses: list[tuple[int, int]], sent_start: int
 ) -> set[int]:
@@ -261,6 +276,7 @@ def hypothetical(
         for t in by_clause.get(clause, []):
             if not t.is_verb and (
                 banned
+                or _in_case_of(doc, t.token, clause)
                 or any(m < t.token for m in marks)
                 or any(_noun_content(doc, h, t.token) for h in noun_hosts)
                 or _governed_by(doc, t.token, clause, topics)
