@@ -218,3 +218,16 @@ def test_a_case_in_point_and_talks_with_a_politician_stay_events() -> None:
     text = "Im Gespräch mit dem Präsidenten ging es um die Grenze."
     assert ("CONSULT", "Gespräch") in _types(text)
     assert ("ASSAULT", "Anschlagspläne") in _types("Die Polizei fand Anschlagspläne.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Rohstoffpreise sind im Herbst gefallen.",
+        "Die Bank plant eine Strukturbereinigung.",
+        "Die Messe zählte viele Besucher.",
+        "Die Seitenaufrufe haben sich verdoppelt.",
+    ],
+)
+def test_compounds_whose_tail_only_looks_like_a_trigger(text: str) -> None:
+    assert _types(text) == []
