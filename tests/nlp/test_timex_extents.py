@@ -53,3 +53,31 @@ def test_a_duration_after_an_age_in_the_same_sentence_is_still_found():
 
 def test_a_period_of_years_after_von_is_a_duration():
     assert spans("Der Vertrag hat eine Laufzeit von 30 Jahren.") == ["30 Jahren"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("Nach einer zweitägigen Klausur gab es eine Einigung.", "zweitägigen", "P2D"),
+        ("Das Seminar endet mit einem einstündigen Vortrag.", "einstündigen", "PT1H"),
+        ("Der 14-tägige Kurs ist ausgebucht.", "14-tägige", "P14D"),
+        ("Nach mehrstündigen Beratungen vertagte sich der Rat.", "mehrstündigen", "PTXH"),
+        ("Die Firma feiert heuer ihr 50-jähriges Bestehen.", "50-jähriges", "P50Y"),
+        ("Nach dreijähriger Bauzeit ist die Halle fertig.", "dreijähriger", "P3Y"),
+    ],
+)
+def test_an_adjective_of_length_is_a_duration(text, words, value):
+    found = {t.text: (t.type, t.value) for t in find_timexes(text, parse_iso("2014-05-14"))}
+    assert found.get(words) == ("DURATION", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der 55-jährige Lehrer wurde zum Obmann gewählt.",
+        "Ein zwölfjähriger Bub wurde leicht verletzt.",
+        "Der ganztägige Unterricht beginnt im Herbst.",
+    ],
+)
+def test_an_age_or_ganztägig_is_no_duration(text):
+    assert [t for t in spans(text) if "ährig" in t or "tägig" in t] == []

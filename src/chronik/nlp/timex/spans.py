@@ -44,6 +44,8 @@ def h_duration(m: re.Match, ctx: Context) -> Found | None:
     if g.get("adv"):
         unit = ctx.lex.units[g["adv"][0].upper() + g["adv"][1:]]
         return Found(duration_value(None, unit), approx=True)
+    if g.get("adjunit"):
+        return _adjective_duration(g, ctx, mod)
     unit = ctx.lex.units[g["unit"]]
     if _is_age(ctx, g["unit"]):
         return None
@@ -85,6 +87,27 @@ def h_duration(m: re.Match, ctx: Context) -> Found | None:
         keeps_span=True,
         sets_reference=day_ago and span is not None and span[0] == span[1],
     )
+
+
+_ADJECTIVE_UNITS = {
+    "jährig": "Y",
+    "monatig": "M",
+    "wöchig": "W",
+    "tägig": "D",
+    "stündig": "TH",
+    "minütig": "TM",
+}
+
+
+def _adjective_duration(g: dict, ctx: Context, mod: str | None) -> Found | None:
+    """ "zweitägige" = P2D, "14-tägigen" = P14D, "mehrstündige" = PTXH: the count is the
+    adjective's first part."""
+    unit = _ADJECTIVE_UNITS[g["adjunit"]]
+    word = g.get("adjdig") or g["adjword"]
+    amount = None if word == "mehr" else number_of(word, ctx.lex)
+    if word != "mehr" and not amount:
+        return None
+    return Found(duration_value(amount, unit), mod=mod, approx=amount is None or mod is not None)
 
 
 _YEARS_FROM_TO = re.compile(r"\s+(?:[Vv]on|[Zz]wischen)\s+(\d{4})\s+(?:[Bb]is|[Uu]nd)\s+(\d{4})\b")
