@@ -311,3 +311,46 @@ def test_headline_parts_after_a_dash_are_sentences_of_their_own() -> None:
     assert texts(hurt.target) == ["Bauern"]
     (shelling,) = [e for e in events_of(doc, "ASSAULT") if e.trigger.text == "Beschuss"]
     assert "Westland" not in texts(shelling.place)
+
+
+def test_a_title_containing_a_name_keeps_the_preposition_of_its_person() -> None:
+    doc = analyse(
+        "Nach dem Treffen mit EU-Kommissar Piet Vos in Bern reiste die Delegation ab.",
+        [("EU-Kommissar", "ORG", "part"), ("Piet Vos", "PER"), ("Bern", "LOC")],
+    )
+    meeting = next(e for e in events_of(doc, "CONSULT") if e.trigger.text == "Treffen")
+    assert texts(meeting.target) == ["Piet Vos"]  # "mit" governs the title and the name
+    assert texts(meeting.actor) == []
+
+
+def test_a_person_named_after_a_title_in_s_is_no_genitive() -> None:
+    doc = analyse(
+        "Der Außenminister traf Kurdenführer Tomas in Riga.",
+        [("Kurdenführer", "LOC", "deriv"), ("Tomas", "PER"), ("Riga", "LOC")],
+    )
+    (meeting,) = events_of(doc, "CONSULT")
+    assert texts(meeting.target) == ["Tomas"]
+
+
+def test_a_demonym_in_s_is_a_plural_noun_and_can_be_addressed() -> None:
+    doc = analyse(
+        "Der Gesandte hat Israelis und Libanesen zur Zurückhaltung aufgerufen.",
+        [("Israelis", "LOC", "deriv"), ("Libanesen", "LOC", "deriv")],
+    )
+    (call,) = events_of(doc, "REQUEST")
+    assert texts(call.target) == ["Israelis", "Libanesen"]
+    doc = analyse(
+        "Es waren Männer, die mit Messern und Äxten Israelis angriffen.",
+        [("Israelis", "LOC", "deriv")],
+    )
+    (attack,) = events_of(doc, "ASSAULT")
+    assert texts(attack.target) == ["Israelis"]
+
+
+def test_a_present_participle_adverb_stays_inside_the_noun_phrase() -> None:
+    doc = analyse(
+        "Nach dem weitgehend erfolglosen Gespräch kritisierte der Minister die Regierung."
+    )
+    (blame,) = events_of(doc, "ACCUSE")
+    assert texts(blame.actor) == ["Minister"]  # "Nach dem ... Gespräch" is a phrase, no subject
+    assert texts(blame.target) == ["Regierung"]

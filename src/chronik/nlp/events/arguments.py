@@ -466,7 +466,10 @@ def _targets(trigger: Trigger, rest: list[Candidate]) -> list[Candidate]:
 def _addressee(doc: Doc, cand: Candidate) -> bool:
     """A named party or a noun for people or institutions ("die Bewohner", "die Regierung")."""
     if cand.mention is not None:
-        return cand.mention.sub is None
+        # a name, or a demonym noun ("Israelis und Palästinenser"): a party that can be addressed
+        return cand.mention.sub is None or (
+            cand.mention.sub == "deriv" and cand.mention.text[:1].isupper()
+        )
     return ADDRESSEE_HEAD.search(doc[cand.head].lower_) is not None
 
 

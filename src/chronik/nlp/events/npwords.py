@@ -19,7 +19,7 @@ def second_article(doc: Doc, j: int) -> bool:
 
 
 GENITIVE_PREPS = frozenset({"während"})
-ADVERB_ENDINGS = ("isch", "lich", "ig", "bar", "sam", "haft", "ös", "iv", "ell")
+ADVERB_ENDINGS = ("isch", "lich", "ig", "bar", "sam", "haft", "ös", "iv", "ell", "end")
 
 
 def adverb(doc: Doc, j: int) -> bool:
@@ -70,4 +70,37 @@ def strong_genitive(doc: Doc, j: int, start: int) -> bool:
         and doc[j].lower_.endswith("er")
         and adjective(doc, j)
         and all(adjective(doc, k) for k in range(j, start))
+    )
+
+
+def is_noun_like(tok_text: str) -> bool:
+    """Capitalised, not a function word or number, and not the first half of "Staats- und
+    Regierungschefs"."""
+    return (
+        tok_text[:1].isupper()
+        and tok_text not in de.FUNCTION_CAPS
+        and tok_text not in de.STOP_NOUNS
+        and (tok_text.replace("-", "").isalpha())
+        and not tok_text.endswith("-")
+        and tok_text.lower() not in de.DETERMINERS
+        and (tok_text.lower() not in de.NUMBERS)
+    )
+
+
+def object_ihr(doc: Doc, i: int, end: int) -> bool:
+    """ "wirft ihr vor", "half ihr": "ihr" as a dative pronoun, not the possessive before a noun
+    ("ihr Land", "ihr jährliches Manöver")."""
+    if i == 0 or (doc[i - 1].text[:1].isupper() and doc[i - 1].text not in de.FUNCTION_CAPS):
+        return False
+    nxt = doc[i + 1] if i + 1 < end else None
+    if nxt is None or not nxt.is_alpha:
+        return True
+    return not (
+        is_noun_like(nxt.text)
+        or (
+            nxt.text[:1].islower()
+            and nxt.lower_.endswith(("e", "en", "er", "es", "em"))
+            and i + 2 < end
+            and is_noun_like(doc[i + 2].text)
+        )
     )

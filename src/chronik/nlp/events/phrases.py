@@ -17,6 +17,8 @@ from chronik.nlp.events.npwords import (
     adjective,
     adverb,
     genitive_prep,
+    is_noun_like,
+    object_ihr,
     saxon_name,
     second_article,
     strong_genitive,
@@ -192,20 +194,6 @@ def _merge_adjacent(mentions: list[Mention]) -> list[Mention]:
     return merged
 
 
-def is_noun_like(tok_text: str) -> bool:
-    """Capitalised, not a function word or number, and not the first half of "Staats- und
-    Regierungschefs"."""
-    return (
-        tok_text[:1].isupper()
-        and tok_text not in de.FUNCTION_CAPS
-        and tok_text not in de.STOP_NOUNS
-        and (tok_text.replace("-", "").isalpha())
-        and not tok_text.endswith("-")
-        and tok_text.lower() not in de.DETERMINERS
-        and (tok_text.lower() not in de.NUMBERS)
-    )
-
-
 def candidates(
     index: DocIndex, start: int, end: int, skip: set[int] | None = None
 ) -> list[Candidate]:
@@ -254,7 +242,7 @@ def candidates(
             out.append(cand)
             i = m_end
             continue
-        if tok.lower_ in de.PRONOUNS or (tok.lower_ == "ihr" and _object_ihr(doc, i, end)):
+        if tok.lower_ in de.PRONOUNS or (tok.lower_ == "ihr" and object_ihr(doc, i, end)):
             cand = _candidate(doc, i, i + 1, None, start)
             cand.pronoun = True
             out.append(cand)
@@ -267,25 +255,6 @@ def candidates(
         i += 1
     _share_across_conjunction(doc, out)
     return out
-
-
-def _object_ihr(doc: Doc, i: int, end: int) -> bool:
-    """ "wirft ihr vor", "half ihr": "ihr" as a dative pronoun, not the possessive before a noun
-    ("ihr Land", "ihr jährliches Manöver")."""
-    if i == 0 or (doc[i - 1].text[:1].isupper() and doc[i - 1].text not in de.FUNCTION_CAPS):
-        return False
-    nxt = doc[i + 1] if i + 1 < end else None
-    if nxt is None or not nxt.is_alpha:
-        return True
-    return not (
-        is_noun_like(nxt.text)
-        or (
-            nxt.text[:1].islower()
-            and nxt.lower_.endswith(("e", "en", "er", "es", "em"))
-            and i + 2 < end
-            and is_noun_like(doc[i + 2].text)
-        )
-    )
 
 
 def _share_across_conjunction(doc: Doc, cands: list[Candidate]) -> None:
@@ -336,6 +305,17 @@ def _is_title(doc: Doc, index: DocIndex, i: int) -> bool:
 
 def _title_start(doc: Doc, index: DocIndex, m_start: int, floor: int) -> int:
     j = m_start
+    before = index.mention_at.get(m_start - 1)
+    if (
+        before is not None
+        and before[1] == m_start
+        and before[0] >= floor
+        and before[2].type != "PER"
+        and index.mention_at[m_start][2].type == "PER"
+    ):
+        # "US-Außenminister John Kerry", "ÖVP-Chef Mitterlehner": a title that contains a name is
+        # still the person's title (candidates() skips it), so the phrase opens before it
+        j = before[0]
     while (
         j - 1 >= floor
         and is_noun_like(doc[j - 1].text)
@@ -354,6 +334,7 @@ def _apposition(doc: Doc, index: DocIndex, m_start: int) -> bool:
     prev = m_start - 1
     return (
         mention.type == "LOC"
+        and mention.sub is None  # "mit Messern Israelis angriffen": a demonym names no place
         and prev >= 0
         and prev not in index.mention_at
         and prev not in index.timex_at
@@ -419,6 +400,8 @@ def _candidate(
         and doc[j].text[:1].isupper()
         and doc[j].text not in de.FUNCTION_CAPS
         and doc[end - 1].text.endswith("s")
+        # "Israelis", "Pakistanis": a demonym in -s is a plural; its genitive takes an article
+        and (mention is None or mention.sub != "deriv")
     )
     return Candidate(
         start, end, end - 1, prep=prep, mention=mention, genitive=genitive, np_start=j + 1
