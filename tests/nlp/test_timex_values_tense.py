@@ -44,3 +44,19 @@ def test_today_in_a_present_clause_after_a_past_one_is_the_present():
 def test_today_in_a_past_clause_is_the_day():
     text = "Im Winter wohnten dort 90 Familien. Der Gemeinderat hat heute den Abriss beschlossen."
     assert values(text)["heute"] == WEDNESDAY
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        # a report dated 2016 only: a past November most likely lies in 2015, a past March in
+        # 2016; a coming February most likely in 2017, a coming October in 2016
+        ("Im November hatte der Verband neue Regeln beschlossen.", "November", "2015-11"),
+        ("Im März hatte der Verband neue Regeln beschlossen.", "März", "2016-03"),
+        ("Der Verband will im Februar neue Regeln beschließen.", "Februar", "2017-02"),
+        ("Der Verband will im Oktober neue Regeln beschließen.", "Oktober", "2016-10"),
+        ("Am 12. Dezember war die Halle abgebrannt.", "12. Dezember", "2015-12-12"),
+    ],
+)
+def test_a_month_in_a_report_dated_by_year_takes_the_likelier_year(text, words, value):
+    assert values(text, "2016")[words] == value

@@ -299,7 +299,7 @@ def year_for(
     if forced is None and _shares_spelled_year(ctx):
         return ctx.spelled_year[0]  # "in Frankreich 2016 (10. Juni bis 10. Juli)": that year's
     if a.month is None:
-        return a.year
+        return a.year + _year_only_shift(ctx, month, forced)
     if day is not None and a.day is not None:
 
         def key(y: int) -> int | None:
@@ -310,6 +310,20 @@ def year_for(
 
         return choose_year(ctx, key, date(a.year, a.month, a.day).toordinal(), forced)
     return choose_year(ctx, lambda y: y * 12 + month, a.year * 12 + a.month, forced)
+
+
+def _year_only_shift(ctx: Context, month: int, forced: str | None) -> int:
+    """-1, 0 or 1: the year of a month told in a report dated by its year only. Any month of that
+    year may be the report's; a past November then lies in the year before unless the report
+    is from December, a coming March in the next year unless it is from January or February:
+    the year more likely for a report month unknown (a past month from July on lies in the year
+    before more often than not, a coming month up to June in the next)."""
+    tense = forced or ctx.directed_tense()
+    if tense == PAST and month >= 7:
+        return -1
+    if tense == FUTURE and month <= 6:
+        return 1
+    return 0
 
 
 def forced_tense(rel: int | None) -> str | None:
