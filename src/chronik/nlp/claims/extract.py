@@ -122,7 +122,9 @@ def sentence_claims(
             doc, [d for d in (build.draft_for(doc, index, sent, c) for c in opening) if d]
         )
     )
-    drafts = drafts + splits.after_inverted(doc, sent, drafts)
+    drafts = (
+        drafts + splits.after_inverted(doc, sent, drafts) + splits.before_colon(doc, sent, drafts)
+    )
     if not drafts:
         drafts = tail.so_attribution(doc, index, sent)
     if not drafts:

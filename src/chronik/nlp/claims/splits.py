@@ -9,6 +9,10 @@ from chronik.nlp.claims import cues
 from chronik.nlp.claims.build import Draft, Sentence
 from chronik.nlp.lang import de
 
+# What opens a part before "..., sagte X:" that is no statement of X: the journalist's question
+# ("Auf die Frage, ob ..."), a circumstance ("Wenn er davon sprach, ...").
+QUESTION_FRAME = {"frage", "nachfrage", "fragen", "ob"}
+
 ATTRIBUTING = {"say", "report", "phrase", "so"}
 
 
@@ -70,6 +74,52 @@ def after_inverted(doc: Doc, sent: Sentence, drafts: list[Draft]) -> list[Draft]
                 )
             )
     return out
+
+
+def before_colon(doc: Doc, sent: Sentence, drafts: list[Draft]) -> list[Draft]:
+    """ "P, sagte X: Q" and "P, so X: Q": the speaker says both; the colon opens more of the same
+    speech, so P is a claim of its own beside Q (5.2), unless P is a question put to the speaker
+    or a circumstance ("Auf die Frage, ob ..., sagte X: Q")."""
+    out = []
+    for draft in drafts:
+        cue = draft.cue
+        if cue is None or cue.kind not in ("say", "report") or draft.start <= cue.end:
+            continue
+        if draft.start == 0 or doc[draft.start - 1].text != ":":
+            continue
+        ci = next((n for n, c in enumerate(sent.clauses) if c[0] <= cue.start < c[1]), None)
+        if not ci or (cue.start != sent.clauses[ci][0] and doc[sent.clauses[ci][0]].lower_ != "so"):
+            continue  # not "..., sagte X:" with the speaker after an inverted verb
+        start, end = sent.clauses[0][0], sent.clauses[ci - 1][1]
+        if _not_a_statement(doc, start, end) or _names_speaker(doc, draft, start, end):
+            continue
+        out.append(
+            Draft(
+                start,
+                end,
+                draft.certainty,
+                sent.index,
+                cue,
+                draft.source,
+                complement=True,
+                rule=f"{draft.rule}-before-colon",
+            )
+        )
+    return out
+
+
+def _names_speaker(doc: Doc, draft: Draft, start: int, end: int) -> bool:
+    """ "Der Geschäftsführer der Organisation, Karl Bauer, erklärte: ...": the part before the
+    verb is the speaker and his apposition, no statement."""
+    source = draft.source
+    return source is not None and doc[start].idx <= source.start < doc[end - 1].idx + 1
+
+
+def _not_a_statement(doc: Doc, start: int, end: int) -> bool:
+    words = [doc[i].lower_ for i in range(start, end) if not doc[i].is_space]
+    if len(words) < 3 or words[0] in de.SUBORDINATORS or words[-1] == "?":
+        return True
+    return bool(QUESTION_FRAME & set(words))
 
 
 def split_coordinated(doc: Doc, drafts: list[Draft]) -> list[Draft]:

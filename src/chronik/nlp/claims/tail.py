@@ -19,15 +19,14 @@ MAX_TAIL = 10  # tokens of "so" + the speaker's noun phrase ("so der Sprecher de
 
 
 def so_attribution(doc: Doc, index: DocIndex, sent: Sentence) -> list[Draft]:
-    if len(sent.clauses) < 2:
+    """ "P, so X." names who says P; "P, so X: Q" too, and Q after the colon is more of X's
+    speech, a claim of its own (5.2) in direct speech (no cue, asserted)."""
+    k = _so_clause(doc, sent)
+    if k is None:
         return []
-    start, end = sent.clauses[-1]
+    start, end = sent.clauses[k]
     while end > start and not doc[end - 1].is_alpha:
         end -= 1
-    if doc[start].lower_ != "so" or not 1 < end - start <= MAX_TAIL:
-        return []
-    if any(doc[i].text[:1].islower() and _verb_like(doc[i].lower_) for i in range(start + 1, end)):
-        return []  # "so dass ...", "so wie er sagte": a clause, not a speaker
     cands = [c for c in phrases.candidates(index, start + 1, end) if c.prep is None]
     if not cands:
         return []
@@ -39,8 +38,46 @@ def so_attribution(doc: Doc, index: DocIndex, sent: Sentence) -> list[Draft]:
     elif head in de.REPORT_WORDS or head.endswith(tuple(de.REPORT_WORDS)):
         certainty = "reported"  # "so eine Aussendung": the document is the source (5.4)
     cue = cues.Cue("so", certainty, start, cue_end)
-    first, last = sent.clauses[0][0], sent.clauses[-2][1]
-    return [Draft(first, last, certainty, sent.index, cue, source, complement=True, rule="so-tail")]
+    first, last = sent.clauses[0][0], sent.clauses[k - 1][1]
+    out = [Draft(first, last, certainty, sent.index, cue, source, complement=True, rule="so-tail")]
+    if k + 1 < len(sent.clauses) and source is not None:
+        rest = sent.clauses[k + 1 :]
+        out.append(
+            Draft(
+                rest[0][0],
+                rest[-1][1],
+                "asserted",
+                sent.index,
+                None,
+                source,
+                complement=True,
+                rule="so-colon",
+                continues=True,
+            )
+        )
+    return out
+
+
+def _so_clause(doc: Doc, sent: Sentence) -> int | None:
+    """The clause "so" + a noun phrase: the last one, or one that a colon ends."""
+    for k in range(1, len(sent.clauses)):
+        start, end = sent.clauses[k]
+        last = k == len(sent.clauses) - 1
+        if not last and (end >= sent.end or doc[end].text != ":"):
+            continue
+        while end > start and not doc[end - 1].is_alpha:
+            end -= 1
+        if doc[start].lower_ != "so" or not 1 < end - start <= MAX_TAIL:
+            continue
+        second = doc[start + 1]
+        if not last and second.text[:1].islower() and second.lower_ not in de.DETERMINERS:
+            continue  # "Wenn ..., so fällt der Sender ...: Q": "so" opens a main clause
+        if any(
+            doc[i].text[:1].islower() and _verb_like(doc[i].lower_) for i in range(start + 1, end)
+        ):
+            continue  # "so dass ...", "so wie er sagte": a clause, not a speaker
+        return k
+    return None
 
 
 def _verb_like(word: str) -> bool:
