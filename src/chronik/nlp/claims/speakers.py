@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc
 
 from chronik.nlp.claims.cues import Cue
-from chronik.nlp.events import phrases
+from chronik.nlp.events import lexicon, phrases
 from chronik.nlp.events.phrases import Candidate, DocIndex
 from chronik.nlp.lang import de
 from chronik.types import Span
@@ -153,6 +153,15 @@ APPOSITION_REACH = 10  # tokens from a description to the name after its comma
 def named_apposition(
     doc: Doc, index: DocIndex, source: Span | None, claim: tuple[int, int] = (0, 0)
 ) -> Span | None:
+    """The naming mention of a claim's speaker: the name apposed to a description, then the
+    nearest mention before the claim when the speaker was introduced in an earlier sentence."""
+    named = _apposed_name(doc, index, source, claim)
+    return nearest_mention(doc, index, named, claim[0]) if claim != (0, 0) else named
+
+
+def _apposed_name(
+    doc: Doc, index: DocIndex, source: Span | None, claim: tuple[int, int] = (0, 0)
+) -> Span | None:
     """ "der Chefunterhändler der Regierung, Humberto de la Calle": a description followed by a
     comma and a person's name is named by that name (5.4: the naming mention). When the speaker
     stands before the claim (`claim`, token indices), a name inside the claim is what is said, not
@@ -185,6 +194,102 @@ def named_apposition(
     return source
 
 
+# Tokens back from a claim's sentence that a speaker's nearer mention is looked for (continuations
+# go on for at most three sentences; a bound keeps a huge sentence linear).
+NEAREST_REACH = 200
+ANAPHORIC_ARTICLES = frozenset({"der", "die", "das", "dem", "den", "vom", "beim", "zum", "zur"})
+
+
+def nearest_mention(
+    doc: Doc, index: DocIndex, source: Span | None, claim_start: int
+) -> Span | None:
+    """A speaker named in an earlier sentence and named again before the claim's sentence is the
+    speaker's nearest mention (5.4: "the nearest preceding name or description"): "Wie das
+    Innenministerium mitteilte, ... Das Ministerium nannte nur Initialen. Der Mann sei ..." credits
+    "Ministerium". The same entity, a shorter description it ends in, or a title the report gave
+    the person ("UN-Generalsekretär Ban" ... "vom UN-Generalsekretär") name the speaker again."""
+    if source is None or claim_start >= len(doc):
+        return source
+    span = doc.char_span(source.start, source.end, alignment_mode="expand")
+    sent_start = doc[claim_start].sent.start
+    if span is None or span.end > sent_start:
+        return source
+    keys, words = _speaker_keys(doc, index, span)
+    for i in range(sent_start - 1, max(span.end, sent_start - NEAREST_REACH) - 1, -1):
+        hit = index.mention_at.get(i)
+        if hit is not None:
+            # not a genitive ("des Ministeriums") nor a short form in brackets ("Nachrichten (SN)")
+            if hit[0] == i and _same_entity(hit[2], keys) and doc[i - 1].lower_ not in ("des", "("):
+                return Span(hit[2].start, hit[2].end, hit[2].text)
+            if hit[2].sub != "part":
+                continue
+        if _names_again(doc, i, words):
+            return Span(doc[i].idx, doc[i].idx + len(doc[i].text), doc[i].text)
+    return source
+
+
+def _speaker_keys(doc: Doc, index: DocIndex, span) -> tuple[set[str], set[str]]:
+    """What names the speaker again: the entity of the source's head (canonical, and a person's
+    surname), else the head noun a description may repeat, and titles the report set before the
+    person's name. The head is the noun before a genitive or `von` ("Sprecher des Ministeriums")."""
+    head = span.end - 1
+    for i in range(span.start + 1, span.end):
+        if doc[i].lower_ in ("des", "der", "von"):
+            head = i - 1
+            break
+    hit = index.mention_at.get(head)
+    if hit is None:
+        word = doc[head]
+        return set(), ({word.lower_} if word.text[:1].isupper() and len(word) > 2 else set())
+    mention = hit[2]
+    if mention.sub is not None:
+        return set(), set()  # "die ukrainische Seite": the adjective names no speaker
+    keys = {mention.canonical or mention.text}
+    if mention.type != "PER":
+        return keys, set()
+    surname = mention.text.split()[-1]
+    keys.add(f"per:{surname}")
+    titles = {
+        doc[start - 1].lower_
+        for start, _end, other in index.mentions
+        if other.type == "PER"
+        and _same_entity(other, keys)
+        and start > 0
+        and doc[start - 1].text[:1].isupper()
+        and _title_word(index, start - 1)
+        and doc[start - 1].text not in de.FUNCTION_CAPS
+    }
+    return keys, titles
+
+
+def _title_word(index: DocIndex, i: int) -> bool:
+    """No name, or a name's part ("UN-Generalsekretär Ban": an ORG part, 1.3)."""
+    hit = index.mention_at.get(i)
+    return hit is None or hit[2].sub == "part"
+
+
+def _same_entity(mention, keys: set[str]) -> bool:
+    if (mention.canonical or mention.text) in keys:
+        return True
+    return mention.type == "PER" and f"per:{mention.text.split()[-1]}" in keys
+
+
+MIN_ANAPHOR_CHARS = 6  # "Ministerium" for "Innenministerium"; not "Amt" for "Auswärtiges Amt"
+
+
+def _names_again(doc: Doc, i: int, words: set[str]) -> bool:
+    """A description or title repeated with a definite article ("das Ministerium" after "das
+    Innenministerium", "vom UN-Generalsekretär" after "UN-Generalsekretär Ban")."""
+    word = doc[i].lower_
+    if not words or not doc[i].text[:1].isupper() or i == 0:
+        return False
+    if doc[i - 1].lower_ not in ANAPHORIC_ARTICLES:
+        return False
+    return word in words or (
+        len(word) >= MIN_ANAPHOR_CHARS and any(w.endswith(word) for w in words)
+    )
+
+
 def _person_at(index: DocIndex, i: int) -> bool:
     hit = index.mention_at.get(i)
     return hit is not None and hit[2].type == "PER"
@@ -192,11 +297,15 @@ def _person_at(index: DocIndex, i: int) -> bool:
 
 def _verb_or_clause_word(doc: Doc, j: int) -> bool:
     """A lower-case word that is no determiner, preposition or inflected adjective ends the phrase
-    of the source."""
+    of the source. A verb of saying or a finite auxiliary does too, though it may end like an
+    adjective ("Ein Beamter sagte, Weber wolle ...": the comma opens what is said)."""
     word = doc[j].lower_
+    if not doc[j].text[:1].islower():
+        return False
+    if word in de.PAST_FINITE or word in de.PRESENT_FINITE or lexicon.cues().verb_hits(word):
+        return True
     return (
-        doc[j].text[:1].islower()
-        and word not in de.DETERMINERS
+        word not in de.DETERMINERS
         and word not in de.PREPOSITIONS
         and not word.endswith(("e", "en", "er", "es", "em"))
     )

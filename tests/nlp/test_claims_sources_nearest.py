@@ -1,0 +1,71 @@
+"""A claim whose speaker was introduced sentences before is credited to the speaker's nearest
+mention (conventions 5.4), and a verb of saying between a source and a comma opens what is said,
+no apposition. Sentences written for this test."""
+
+from __future__ import annotations
+
+from tests.nlp.events_helpers import analyse
+
+
+def _last_source(text: str, names=()) -> str | None:
+    claims = analyse(text, names)._.claims
+    assert claims, text
+    source = claims[-1].source
+    return None if source is None else source.text
+
+
+def test_a_continuation_takes_the_description_repeated_in_between() -> None:
+    text = (
+        "Wie das Landwirtschaftsministerium am Dienstag mitteilte, wurden zwei Lager geräumt. "
+        "Das Ministerium veröffentlichte keine Namen. "
+        "Die Räumung sei ohne Zwischenfälle verlaufen."
+    )
+    assert _last_source(text) == "Ministerium"
+
+
+def test_a_title_given_to_the_person_names_the_speaker_again() -> None:
+    text = (
+        "Das Wasser sei verseucht, sagte Bürgermeisterin Lena Vogt. "
+        "Dank gab es von der Bürgermeisterin für die Helfer. "
+        "Die Feuerwehr habe rasch gehandelt."
+    )
+    assert _last_source(text, [("Lena Vogt", "PER")]) == "Bürgermeisterin"
+
+
+def test_the_surname_repeated_in_between_is_the_nearer_mention() -> None:
+    text = (
+        "Das Wasser sei verseucht, sagte Bürgermeisterin Lena Vogt. "
+        "Am Abend besuchte Vogt die Kläranlage. "
+        "Die Feuerwehr habe rasch gehandelt."
+    )
+    claims = analyse(text, [("Lena Vogt", "PER"), ("Vogt", "PER")])._.claims
+    assert claims[-1].source is not None
+    assert claims[-1].source.start == text.index("Vogt die")
+
+
+def test_another_person_in_between_leaves_the_speaker() -> None:
+    text = (
+        "Das Gericht sei überlastet, sagte Richter Paul Brandt. "
+        "Anwalt Karl Weiss war ebenfalls anwesend. "
+        "Die Verfahren dauerten viel zu lange."
+    )
+    source = _last_source(text, [("Paul Brandt", "PER"), ("Karl Weiss", "PER")])
+    assert source is not None and source.endswith("Paul Brandt")
+
+
+def test_a_short_form_in_brackets_is_not_the_nearer_mention() -> None:
+    text = (
+        "Die Nordsee-Zeitung (NZ) hatte am Samstag von einer Festnahme berichtet. "
+        "Der Mann sei am Hafen gefasst worden."
+    )
+    names = [("Nordsee-Zeitung", "ORG"), ("NZ", "ORG")]
+    claims = analyse(text, names)._.claims
+    assert claims and claims[-1].source is not None
+    assert claims[-1].source.text != "NZ"
+
+
+def test_a_name_after_sagte_and_a_comma_is_what_is_said() -> None:
+    text = "Ein Polizist sagte, Vogt habe den Wagen gesehen. Sie sei danach zu Fuß geflohen."
+    claims = analyse(text, [("Vogt", "PER")])._.claims
+    assert len(claims) == 2, [c.text for c in claims]
+    assert [c.source.text for c in claims] == ["Ein Polizist", "Ein Polizist"]
