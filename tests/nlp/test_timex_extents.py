@@ -81,3 +81,16 @@ def test_an_adjective_of_length_is_a_duration(text, words, value):
 )
 def test_an_age_or_ganztägig_is_no_duration(text):
     assert [t for t in spans(text) if "ährig" in t or "tägig" in t] == []
+
+
+def test_the_year_after_a_noun_in_the_genitive_is_the_reports_year():
+    found = find_timexes(
+        "Der Langläufer wurde zum Sportler des Jahres gekürt.", parse_iso("2012-12")
+    )
+    assert [(t.text, t.value) for t in found] == [("des Jahres", "2012")]
+
+
+def test_a_longer_expression_with_des_jahres_keeps_its_extent():
+    assert spans("Anfang des Jahres stiegen die Mieten.") == ["Anfang des Jahres"]
+    assert spans("Die Preisträgerin des Jahres 1998 sprach zuerst.") == ["des Jahres 1998"]
+    assert spans("Trotz des Jahres voller Krisen blieb er ruhig.") == []
