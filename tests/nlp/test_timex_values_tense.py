@@ -60,3 +60,16 @@ def test_today_in_a_past_clause_is_the_day():
 )
 def test_a_month_in_a_report_dated_by_year_takes_the_likelier_year(text, words, value):
     assert values(text, "2016")[words] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Am Montag sollen die Arbeiten abgeschlossen sein.", NEXT_MONDAY),  # a state ahead
+        ("Der Wanderer soll am Montag ins Tal gestiegen sein.", LAST_MONDAY),  # hearsay, past
+        ("Die Scheune soll am Montag abgebrannt sein.", LAST_MONDAY),
+        ("Der Dieb soll am Montag den Laden überfallen haben.", LAST_MONDAY),
+    ],
+)
+def test_a_modal_with_participle_and_sein_is_past_only_for_verbs_of_motion_and_change(text, value):
+    assert values(text)["Montag"] == value

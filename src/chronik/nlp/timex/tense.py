@@ -246,6 +246,46 @@ def _is_preterite(word: str, previous: str, lex: Lexicon, following: str = "") -
 
 
 _SEIN = frozenset(["ist", "sind", "sei", "seien", "bin", "bist", "seid"])
+# participles of verbs of motion and of change that form the perfect with "sein" (kommen,
+# gehen, fahren, fliehen, reisen, stürzen, sterben, ertrinken, werden, geschehen, scheitern, …)
+_SEIN_PERFECTS = (
+    "gangen",
+    "kommen",
+    "fahren",
+    "flogen",
+    "flohen",
+    "laufen",
+    "reist",
+    "stiegen",
+    "sprungen",
+    "fallen",
+    "stürzt",
+    "rannt",
+    "schwommen",
+    "storben",
+    "trunken",
+    "froren",
+    "worden",
+    "schehen",
+    "passiert",
+    "lungen",
+    "scheitert",
+    "explodiert",
+    "schienen",
+    "schwunden",
+    "blieben",
+    "wesen",
+    "rutscht",
+    "prallt",
+    "flüchtet",
+    "raten",
+    "langt",
+    "wandert",
+    "zogen",
+    "brochen",
+    "troffen",
+    "wachsen",
+)
 
 
 def words_tense(
@@ -264,13 +304,17 @@ def words_tense(
         participles and any(w in perf_forms - _SEIN for w in words)
     )
     # a perfect infinitive ends the clause: "soll … getötet haben", "soll … zerstört worden sein"
-    # ("könnte klar verteilt sein" is a state: with "sein", only "worden" or a strong participle
-    # of change, "gekommen", "gestorben", makes the perfect)
+    # ("könnte klar verteilt sein", "sollen im Mai abgeschlossen sein" are states: with "sein",
+    # only "worden" or a participle of a verb that forms its perfect with "sein", "gekommen",
+    # "gestorben", "gereist", makes the perfect)
     perfect_infinitive = len(words) >= 2 and (
         (words[-1] == "haben" and (words[-2] == "worden" or is_participle(words[-2])))
         or (
             words[-1] == "sein"
-            and (words[-2] == "worden" or (is_participle(words[-2]) and words[-2].endswith("en")))
+            and (
+                words[-2] == "worden"
+                or (is_participle(words[-2]) and words[-2].endswith(_SEIN_PERFECTS))
+            )
         )
     )
     if future and (perfect or perfect_infinitive) and words[-1] in ("haben", "sein", "worden"):
