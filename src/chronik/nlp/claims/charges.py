@@ -1,7 +1,10 @@
 """The content of a charge as a claim of its own (conventions 5.2, 6.1: accusation cues are
 alleged): "vom Vorwurf der Spitzeltätigkeit", "Ermittlungen wegen Verhetzung", "wegen des Vorwurfs
 der Aufwiegelung verurteilt". The span is the genitive after the charge noun or the wegen-phrase
-after a charge word; its source stays null (who charges is often not the sentence's speaker).
+after a charge word. Its source is who brings the charge when an active clause names them as its
+subject ("Die Staatsanwaltschaft hat Ermittlungen wegen Betrugs aufgenommen", "X klagt Y wegen Z
+an"); else null: a passive ("wurde ... eingeleitet") or a charge noun alone names no accuser, and
+the sentence's speaker is not the accuser.
 """
 
 from __future__ import annotations
@@ -10,11 +13,13 @@ import re
 
 from spacy.tokens import Doc
 
-from chronik.nlp.claims import cues
+from chronik.nlp.claims import cues, speakers
 from chronik.nlp.claims.build import Draft, Sentence
+from chronik.nlp.events import phrases
 from chronik.nlp.events.arguments import ADDRESSEE_HEAD
-from chronik.nlp.events.phrases import DocIndex
+from chronik.nlp.events.phrases import Candidate, DocIndex
 from chronik.nlp.lang import de
+from chronik.types import Span
 
 # Nouns and verb forms that bring a charge; "Verdacht" is a cue of its own already.
 CHARGE_NOUN = re.compile(r"^(vorwurf|vorwurfs|vorwürfe|vorwürfen)$")
@@ -45,8 +50,66 @@ def charge_claims(doc: Doc, index: DocIndex, sent: Sentence, taken: list[Draft])
         if span is None or any(_covers(d, span) for d in taken + out):
             continue
         cue = cues.Cue("accuse", "alleged", i, i + 1)
-        out.append(Draft(span[0], span[1], "alleged", sent.index, cue, None, True, rule="charge"))
+        verb_charge = CHARGE_WORD.match(word) and doc[i].text[:1].islower()
+        noun_charge = CHARGE_WORD.match(word) and _support_verb(doc, sent, i)
+        source = (
+            _charging_subject(doc, index, sent, i, span[0]) if verb_charge or noun_charge else None
+        )
+        out.append(Draft(span[0], span[1], "alleged", sent.index, cue, source, True, rule="charge"))
     return out
+
+
+# Verbs that bring a charge noun ("Ermittlungen aufnehmen/einleiten", "Anklage erheben", "Klage
+# einreichen", "ein Verfahren eröffnen"): their subject is the accuser. Other verbs of a charge
+# noun are no such act ("bestreitet die Anklage", "vom Vorwurf freigesprochen").
+SUPPORT_VERB = re.compile(
+    r"^(aufgenommen|aufnehmen|nahm|nahmen|nimmt|nehmen|eingeleitet|einleiten|leitete|leiteten|"
+    r"leitet|leiten|erhoben|erheben|erhob|erhoben|erhebt|eingereicht|einreichen|reichte|reichten|"
+    r"reicht|reichen|eröffnet|eröffnete|eröffneten|eröffnen)$"
+)
+
+
+def _support_verb(doc: Doc, sent: Sentence, charge: int) -> bool:
+    clause = next((c for c in sent.clauses if c[0] <= charge < c[1]), None)
+    return clause is not None and any(SUPPORT_VERB.match(doc[k].lower_) for k in range(*clause))
+
+
+# Heads of a party that can bring a charge, beyond the addressee heads of event arguments.
+CHARGING_HEAD = re.compile(r"(schaft|anwalt|anwältin|anwälte|ermittler)$")
+
+
+def _charging_subject(
+    doc: Doc, index: DocIndex, sent: Sentence, charge: int, wegen: int
+) -> Span | None:
+    """The subject of an active clause that brings the charge: a bare noun phrase before the
+    charge word, or after it when the charge word is the finite verb ("ermittelt die Polizei
+    wegen"). A passive names no accuser; a topicalised object ("Den Minister klagte ...") is
+    skipped; the subject must be able to act (a name, an institution, people)."""
+    clause = next((c for c in sent.clauses if c[0] <= charge < c[1]), None)
+    if clause is None or any(doc[k].lower_ in de.PASSIVE_AUX for k in range(*clause)):
+        return None
+    before = _bare(index, clause[0], charge)
+    if not before and doc[charge].text[:1].islower():
+        before = _bare(index, charge + 1, wegen)
+    if not before:
+        return None
+    cand = before[0]
+    head = doc[cand.head].lower_
+    if cand.mention is None and not (ADDRESSEE_HEAD.search(head) or CHARGING_HEAD.search(head)):
+        return None
+    return speakers.source_span(doc, index, cand)
+
+
+def _bare(index: DocIndex, start: int, end: int) -> list[Candidate]:
+    doc = index.doc
+    return [
+        c
+        for c in phrases.candidates(index, start, end)
+        if c.prep is None
+        and not c.genitive
+        and doc[c.np_start if c.np_start >= 0 else c.start].lower_ not in de.OBJECT_ARTICLES
+        and not CHARGE_WORD.match(doc[c.head].lower_)
+    ]
 
 
 def _phrase(doc: Doc, start: int, limit: int) -> tuple[int, int] | None:
