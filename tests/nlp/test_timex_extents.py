@@ -94,3 +94,12 @@ def test_a_longer_expression_with_des_jahres_keeps_its_extent():
     assert spans("Anfang des Jahres stiegen die Mieten.") == ["Anfang des Jahres"]
     assert spans("Die Preisträgerin des Jahres 1998 sprach zuerst.") == ["des Jahres 1998"]
     assert spans("Trotz des Jahres voller Krisen blieb er ruhig.") == []
+
+
+def test_heurig_is_this_years():
+    found = find_timexes(
+        "Bis Ende des heurigen Jahres soll die Halle stehen.", parse_iso("2015-06-10")
+    )
+    assert [(t.text, t.value) for t in found] == [("Ende des heurigen Jahres", "2015")]
+    assert spans("Die Arbeiten beginnen im heurigen Sommer.") == ["heurigen Sommer"]
+    assert spans("Der heurige Stresstest war hart.") == []
