@@ -231,3 +231,22 @@ def test_a_case_in_point_and_talks_with_a_politician_stay_events() -> None:
 )
 def test_compounds_whose_tail_only_looks_like_a_trigger(text: str) -> None:
     assert _types(text) == []
+
+
+def test_a_court_report_gives_hearing_and_proceedings_their_legal_sense() -> None:
+    court = "Der Richter vertagte den Fall. Nach der Verhandlung zeigte sich der Kläger zufrieden."
+    assert ("ACCUSE", "Verhandlung") in _types(court)
+    talks = "Die Ministerin reiste ab. Nach der Verhandlung zeigte sich die Ministerin zufrieden."
+    assert ("CONSULT", "Verhandlung") in _types(talks)
+
+
+def test_promises_and_the_noun_of_asking() -> None:
+    assert ("AGREE", "versprach") in _types("Der Kanzler versprach den Ländern mehr Geld.")
+    assert _types("Die Firma verspricht sich viel von dem neuen Markt.") == []
+    assert ("REQUEST", "Bitte") in _types("Die Stadt wiederholte ihre Bitte um Hilfe.")
+    assert _types("Bitte beachten Sie die Hinweise.") == []
+
+
+def test_the_adjective_billig_is_no_approval() -> None:
+    assert _types("Das Land will weiter billige Kohle verbrennen.") == []
+    assert ("SUPPORT", "billigte") in _types("Das Kabinett billigte den Entwurf.")

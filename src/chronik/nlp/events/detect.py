@@ -94,9 +94,16 @@ def noun_trigger(
     doc: Doc, lex: Lexicon, i: int, clause: tuple[int, int], text: str
 ) -> Trigger | None:
     for entry in lex.noun_entries(doc[i].lower_):
-        if entry.allowed(text):
+        if entry.allowed(text) and (entry.context is None or entry.fits(_doc_lower(doc))):
             return Trigger(i, entry, clause, None, doc)
     return None
+
+
+def _doc_lower(doc: Doc) -> str:
+    """The document in lower case, made once per document for the rows with a context."""
+    if "chronik_lower" not in doc.user_data:
+        doc.user_data["chronik_lower"] = doc.text.lower()
+    return doc.user_data["chronik_lower"]
 
 
 def find_triggers(doc: Doc, lex: Lexicon, start: int, end: int) -> list[Trigger]:

@@ -62,6 +62,9 @@ class Entry:
     excludes: re.Pattern[str] | None = None
     kind: str = ""  # claims only: say, report, accuse, deny, hedge, hearsay, ...
     flags: frozenset[str] = frozenset()  # claims only: "complement"
+    # searched in the lower-cased document: the sense a topic selects ("Verhandlung" in a court
+    # report is the hearing)
+    context: re.Pattern[str] | None = None
 
     @property
     def rule_id(self) -> str:
@@ -71,6 +74,9 @@ class Entry:
         if self.requires is not None and not self.requires.search(clause_lower):
             return False
         return not (self.excludes is not None and self.excludes.search(clause_lower))
+
+    def fits(self, doc_lower: str) -> bool:
+        return self.context is None or self.context.search(doc_lower) is not None
 
 
 @dataclass(frozen=True)
@@ -167,15 +173,17 @@ def parse(text: str, label_column: int = 1) -> Lexicon:
         cells = dict(zip(header, (c.strip() for c in line.split("\t"))))
         extra = [s.strip() for s in cells.get("forms", "").split(",") if s.strip()]
         lemma, pos = cells["lemma"], cells["pos"]
+        requires = cells.get("requires", "")
         entry = Entry(
             lemma=lemma,
             label=cells.get("type") or cells.get("certainty", ""),
             pos=pos,
             particle=lemma.rpartition("|")[0],
-            requires=_regex(cells.get("requires", "")),
+            requires=None if requires.startswith("doc:") else _regex(requires),
             excludes=_regex(cells.get("excludes", "")),
             kind=cells.get("kind", ""),
             flags=frozenset(cells.get("flags", "").split()),
+            context=_regex(requires[4:]) if requires.startswith("doc:") else None,
         )
         if pos == "STOP":
             lexicon.stop.update(_noun_forms(lemma, extra))
