@@ -20,6 +20,7 @@ from chronik.nlp.timex.context import (
     year_for,
     year_of,
 )
+from chronik.nlp.timex.generic import is_habitual_month
 from chronik.nlp.timex.tense import PAST
 
 # Unit words and symbols after a number: "2000 km", "1500 m", "2000 Euro" (capitals are caught
@@ -71,6 +72,8 @@ def _h_date(m: re.Match, ctx: Context) -> Found | object | None:
         # "Freitag, den 4. September" (without the comma, "am Dienstag den 1. November als Termin
         # festgelegt" may name two days)
         year = _year_of_weekday(ctx, ctx.lex.weekdays[g["wd"]], month, day)
+    if year is None and is_habitual_month(ctx):
+        return Found(f"XXXX-{month:02d}-{day:02d}", approx=True)  # "stets am 1. Mai"
     if year is None:
         year = year_for(ctx, month, day)
     if year is None:
@@ -115,6 +118,8 @@ def h_month(m: re.Match, ctx: Context) -> Found | None:
         return None
     if year is None and ry is not None and ctx.anchor is not None:
         year = ctx.anchor.year + ry
+    if year is None and rel is None and is_habitual_month(ctx):
+        return Found(f"XXXX-{month:02d}", mod=mod, approx=True)
     if year is None:
         year = year_for(ctx, month, forced=forced_tense(rel))
     if year is None:
@@ -238,7 +243,7 @@ def h_season(m: re.Match, ctx: Context) -> Found | None:
         return None
     if year is None and ry is not None and ctx.anchor is not None:
         year = ctx.anchor.year + ry
-    if year is None:
+    if year is None and (rel is not None or not is_habitual_month(ctx)):
         year = year_for(ctx, centre, forced=forced_tense(rel))
     return Found(f"{year:04d}-{code}" if year else f"XXXX-{code}", mod=mod, approx=year is None)
 

@@ -134,3 +134,29 @@ def is_habitual_clock(ctx: Context) -> bool:
     left, right = clause_of(ctx.text, sentence, ctx.start, ctx.end)
     outside = ctx.text[left : ctx.start] + " " + ctx.text[ctx.end : right]
     return bool(_HABIT.search(outside)) and not _ONE_DAY.search(outside)
+
+
+# A month or season is any such one (TimeML `XXXX-11`, `XXXX-FA`) when its clause tells a habit:
+# "Apple stellt neue Geräte stets im Herbst vor", "üblicherweise im November"; the words of a
+# yearly custom ("jedes Jahr", "traditionell") only in the present ("Wie jedes Jahr fand im Mai
+# das Fest statt" is that year's May).
+_ALWAYS = re.compile(
+    r"(?<![\wÄÖÜäöüß])(?:stets|üblicherweise|gewöhnlich|gewöhnlicherweise|normalerweise"
+    r"|in der Regel|meist|meistens|typischerweise)(?![\wÄÖÜäöüß])"
+)
+_YEARLY = re.compile(
+    r"(?<![\wÄÖÜäöüß])(?:jährlich|alljährlich|traditionell|jedes\s+Jahr|[Jj]ahr\s+für\s+Jahr)"
+    r"(?![\wÄÖÜäöüß])"
+)
+
+
+def is_habitual_month(ctx: Context) -> bool:
+    """Whether the month or season at ctx recurs (a word of habit in its clause, outside the
+    expression's own span)."""
+    i = bisect.bisect_right(ctx.starts, ctx.start)
+    sentence = (ctx.starts[i - 1], ctx.starts[i] if i < len(ctx.starts) else len(ctx.text))
+    left, right = clause_of(ctx.text, sentence, ctx.start, ctx.end)
+    outside = ctx.text[left : ctx.start] + " " + ctx.text[ctx.end : right]
+    if _ALWAYS.search(outside):
+        return True
+    return bool(_YEARLY.search(outside)) and _clause_tense(ctx) is None
