@@ -250,3 +250,34 @@ def test_promises_and_the_noun_of_asking() -> None:
 def test_the_adjective_billig_is_no_approval() -> None:
     assert _types("Das Land will weiter billige Kohle verbrennen.") == []
     assert ("SUPPORT", "billigte") in _types("Das Kabinett billigte den Entwurf.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Miliz soll im Frühjahr Giftgas eingesetzt haben.", ("ASSAULT", "eingesetzt")),
+        ("Mehrere Kinder wurden sexuell missbraucht.", ("ASSAULT", "missbraucht")),
+        ("Die Regierung will die Beziehungen zu Ankara einfrieren.", ("SANCTION", "einfrieren")),
+        ("Kritiker sehen darin ein Nachgeben gegenüber den Rebellen.", ("CONCEDE", "Nachgeben")),
+        ("Zwei Aktivistinnen kamen in Gewahrsam.", ("COERCE", "Gewahrsam")),
+        ("Der Bund stockt die Hilfsgelder für Jordanien auf.", ("AID", "Hilfsgelder")),
+        ("Die Firma hat sich bereit erklärt, die Kosten zu tragen.", ("AGREE", "erklärt")),
+    ],
+)
+def test_event_vocabulary_of_real_news(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ein Radfahrer wurde bei einem Verkehrsunfall getötet.",
+        "Die Firma hat ihre Auskunftspflicht nicht verletzt.",
+        "Wer Müll auf die Straße wirft, wird zur Kasse gebeten.",
+        "Die Anlage arbeitet fast ohne menschliches Eingreifen.",
+        "Die Firma hat neue Mitarbeiter eingesetzt.",
+        "Der Minister erklärte, die Lage sei ruhig.",
+    ],
+)
+def test_accidents_violated_duties_and_idioms_are_no_events(text: str) -> None:
+    assert _types(text) == []
