@@ -69,3 +69,17 @@ def test_a_name_after_sagte_and_a_comma_is_what_is_said() -> None:
     claims = analyse(text, [("Vogt", "PER")])._.claims
     assert len(claims) == 2, [c.text for c in claims]
     assert [c.source.text for c in claims] == ["Ein Polizist", "Ein Polizist"]
+
+
+def test_one_of_a_group_after_the_verb_is_the_speaker() -> None:
+    text = "Wir haben seit Tagen keinen Strom, erklärte einer von ihnen am Telefon."
+    claims = analyse(text)._.claims
+    assert len(claims) == 1 and claims[0].source is not None
+    assert claims[0].source.text == "einer von ihnen"
+
+
+def test_one_of_a_group_before_the_verb_is_the_speaker() -> None:
+    text = "Eine der Anrainerinnen sagte, das Feuer sei in der Nacht ausgebrochen."
+    claims = analyse(text)._.claims
+    assert len(claims) == 1 and claims[0].source is not None
+    assert claims[0].source.text.startswith("Eine der Anrainerinnen")

@@ -36,16 +36,40 @@ def subject(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue) -> Can
     ]
     verb_second = any(doc[i].is_alpha for i in range(cue.end, clause[1]))
     if before and not (verb_second and doc[clause[0]].lower_ in de.PREPOSITIONS):
-        return before[0]
+        one = _one_of(index, first, cue.start)
+        return one if one is not None and one.end >= before[0].end else before[0]
     if not before and not verb_second:
-        return _age_description(doc, first, cue.start)
+        return _described(index, first, cue.start)
     return after(index, clause, cue, skip) or (
-        _age_description(doc, first, cue.start) if not before else None
+        _described(index, first, cue.start) if not before else None
     )
 
 
 AGE = re.compile(r"^\d{1,3}-[Jj]ährigen?r?$")
 SUBJECT_ARTICLES = {"der", "die", "ein", "eine"}
+
+
+ONE_OF = frozenset({"einer", "eine", "keiner", "keine"})
+ONE_OF_NEXT = frozenset({"von", "der", "des", "aus"})
+
+
+def _described(index: DocIndex, start: int, end: int) -> Candidate | None:
+    """A speaker named without a capitalised noun of its own: an age, or one of a group."""
+    return _age_description(index.doc, start, end) or _one_of(index, start, end)
+
+
+def _one_of(index: DocIndex, start: int, end: int) -> Candidate | None:
+    """ "erklärte einer von ihnen", "Eine der Anrainerinnen sagte": an indefinite pronoun with a
+    partitive group is the speaker (5.4: a description); the group alone is a genitive or a
+    preposition's object."""
+    doc = index.doc
+    for i in range(start, min(end - 1, start + 2)):
+        if doc[i].lower_ not in ONE_OF or doc[i + 1].lower_ not in ONE_OF_NEXT:
+            continue
+        group = [c for c in phrases.candidates(index, i + 1, end) if c.start <= i + 3]
+        if group:
+            return Candidate(i, group[0].end, i, np_start=i)
+    return None
 
 
 def _age_description(doc: Doc, start: int, end: int) -> Candidate | None:
@@ -66,7 +90,7 @@ def after(
         if c.prep is None and not c.genitive
     ]
     if not after:
-        return _age_description(index.doc, cue.end, clause[1])
+        return _described(index, cue.end, clause[1])
     return owner_named(index, after) or after[0]
 
 
@@ -95,7 +119,7 @@ def speaker_after(index: DocIndex, clause: tuple[int, int], cue: Cue) -> bool:
     """ ", sagte er" / ", sagte ein Sprecher": someone stands after the verb, named or not."""
     return any(
         c.prep is None and not c.genitive for c in phrases.candidates(index, cue.end, clause[1])
-    ) or (_age_description(index.doc, cue.end, clause[1]) is not None)
+    ) or (_described(index, cue.end, clause[1]) is not None)
 
 
 def first_bare(
