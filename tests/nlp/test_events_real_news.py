@@ -281,3 +281,9 @@ def test_event_vocabulary_of_real_news(text: str, expected: tuple[str, str]) -> 
 )
 def test_accidents_violated_duties_and_idioms_are_no_events(text: str) -> None:
     assert _types(text) == []
+
+
+def test_a_possible_event_is_no_occurrence() -> None:
+    assert _types("Die Polizei fürchtete vor allem einen möglichen Anschlag.") == []
+    assert _types("Zu etwaigen Sanktionen wollte sich niemand äußern.") == []
+    assert ("ASSAULT", "Anschlag") in _types("Die Polizei untersucht den Anschlag.")

@@ -243,6 +243,20 @@ def _in_case_of(doc: Doc, token: int, clause: tuple[int, int]) -> bool:
     return doc[j - 1].lower_ in ("fall", "falle") and doc[j - 2].lower_ in ("im", "den")
 
 
+POSSIBLE = re.compile(r"^(möglich|etwaig|eventuell|potenziell|potentiell)(e|er|en|es|em)$")
+
+
+def _possible(doc: Doc, token: int, clause: tuple[int, int]) -> bool:
+    """ "ein möglicher Anschlag", "zu etwaigen Streikmaßnahmen": an adjective of possibility
+    before an event noun makes it a possibility, not an occurrence."""
+    j = token - 1
+    while j >= clause[0] and j >= token - 3 and doc[j].text[:1].islower():
+        if POSSIBLE.match(doc[j].lower_):
+            return True
+        j -= 1
+    return False
+
+
 def hypothetical(
     doc: Doc, triggers: list[Trigger], sentence_clauses: list[tuple[int, int]], sent_start: int
 ) -> set[int]:
@@ -284,6 +298,7 @@ def hypothetical(
             if not t.is_verb and (
                 banned
                 or _in_case_of(doc, t.token, clause)
+                or _possible(doc, t.token, clause)
                 or any(m < t.token for m in marks)
                 or any(_noun_content(doc, h, t.token) for h in noun_hosts)
                 or _governed_by(doc, t.token, clause, topics)
