@@ -116,7 +116,8 @@ def names_days(text: str) -> bool:
 _HABIT = re.compile(
     r"(?<![\wÄÖÜäöüß])(?:täglich|tagtäglich|allabendlich|allmorgendlich|werktags|wochentags"
     r"|normalerweise|gewöhnlich|gewöhnlicherweise|regelmäßig|stets|meistens|in der Regel"
-    r"|[Jj]ede[nr]?\s+(?:Tag|Morgen|Abend|Nacht|Mittag|Woche|Werktag)"
+    r"|[Jj]ede[nr]?\s+(?:Tag|Morgen|Abend|Nacht|Mittag|Woche|Werktag|Wochenende|Montag|Dienstag"
+    r"|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)"
     r"|(?:[Mm]ontag|[Dd]ienstag|[Mm]ittwoch|[Dd]onnerstag|[Ff]reitag|[Ss]amstag|[Ss]onntag)s)"
     r"(?![\wÄÖÜäöüß])"
 )

@@ -374,12 +374,33 @@ def h_time(m: re.Match, ctx: Context) -> Found | None:
             hour += 12
     if is_habitual_clock(ctx):
         return Found(f"XXXX-XX-XXT{hour:02d}:{minute:02d}")  # "öffnet täglich um 9 Uhr"
-    day = ctx.base_day()
+    day = _day_of_night(ctx, hour) or ctx.base_day()
     value = f"{day_value(ctx, day)}T{hour:02d}:{minute:02d}"
     mod = "APPROX" if ctx.previous_word().lower() in ("gegen", "etwa", "circa", "ca.") else None
     return Found(
         value, mod=mod, span=(day, day) if day else None, approx=day is None, keeps_span=True
     )
+
+
+_NIGHT_TO = re.compile(
+    r"Nacht\s+(?:auf|zum|zu)\s+(?:den\s+)?(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag"
+    r"|Sonnabend|Sonntag)(?![\wÄÖÜäöüß])"
+)
+
+
+def _day_of_night(ctx: Context, hour: int) -> date | None:
+    """A clock time after "in der Nacht auf Sonntag" in its sentence (or, told in the past, in
+    the sentence before): the small hours are Sunday's, the evening hours Saturday's ("in der
+    Nacht auf Sonntag gegen 3 Uhr")."""
+    begin = _sentence_before_start(ctx) if ctx.tense() == PAST else ctx.sentence_start()
+    nights = list(_NIGHT_TO.finditer(ctx.text, begin, ctx.start))
+    found = nights[-1] if nights else None
+    if found is None or ctx.reference_at > found.end():
+        return None
+    day = _weekday_date(ctx, ctx.lex.weekdays[found.group(1)], None)
+    if day is None:
+        return None
+    return day if hour < 12 else day - timedelta(days=1)
 
 
 _OFFSET_WORDS = {
