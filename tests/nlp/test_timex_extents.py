@@ -103,3 +103,12 @@ def test_heurig_is_this_years():
     assert [(t.text, t.value) for t in found] == [("Ende des heurigen Jahres", "2015")]
     assert spans("Die Arbeiten beginnen im heurigen Sommer.") == ["heurigen Sommer"]
     assert spans("Der heurige Stresstest war hart.") == []
+
+
+def test_bis_zu_stays_outside_a_quantity():
+    assert spans("Dem Angeklagten drohen bis zu drei Jahre Haft.") == ["drei Jahre"]
+    assert spans("Die Reparatur kann bis zu einer Woche dauern.") == ["einer Woche"]
+
+
+def test_an_age_in_months_is_no_timex():
+    assert spans("Geimpft werden Säuglinge im Alter von bis zu vier Monaten.") == []

@@ -122,10 +122,8 @@ def _is_age(ctx: Context, unit_word: str) -> bool:
     duration (ages are no timexes; "Er ist 52 Jahre alt" stays one, as chronik's gold has it)."""
     if _ATTRIBUTIVE_AGE.match(ctx.text, ctx.end):
         return True
-    if unit_word in ("Jahren", "Jahre") and _AGE_BEFORE.search(
-        ctx.text, max(0, ctx.start - 60), ctx.start
-    ):
-        return True
+    if _AGE_BEFORE.search(ctx.text, max(0, ctx.start - 60), ctx.start):
+        return True  # also "Säuglinge im Alter von bis zu vier Monaten"
     return unit_word == "Jahren" and ctx.previous_word() in ("ab", "unter", "Ab", "Unter")
 
 
