@@ -270,6 +270,7 @@ def write_selftrain_metrics(out: Path, info: dict, seed: int, epochs: int) -> No
         entry["validation_gold_only"] = info["validation_baseline"]
         entry["validation"] = info["validation"]
     entry["version"] = f"{VERSION}st"  # the tagger's name, the provenance of every mention
+    entry["run_seeds"] = [seed, SECOND_MEMBER]  # the student first: it tags every window
     entry["selftrain"] = {
         **{k: v for k, v in previous.items() if k not in info},
         **{k: v for k, v in info.items() if k not in ("validation", "validation_baseline")},

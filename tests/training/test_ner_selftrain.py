@@ -75,6 +75,7 @@ def test_student_figures_become_the_default_and_the_gold_only_ones_are_kept(tmp_
     assert entry["version"] == "2st"
     assert entry["selftrain"]["pseudo_labels"] == {"kept": 3}
     assert entry["selftrain"]["student_seed"] == 7
+    assert entry["run_seeds"] == [7, 20142]
 
 
 def test_a_student_is_refused_as_a_teacher(tmp_path) -> None:
