@@ -112,3 +112,17 @@ def test_bis_zu_stays_outside_a_quantity():
 
 def test_an_age_in_months_is_no_timex():
     assert spans("Geimpft werden Säuglinge im Alter von bis zu vier Monaten.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Im Laufe der Jahre wuchs das Dorf.", ["der Jahre"]),
+        ("In den Jahren davor war es ruhiger.", ["den Jahren"]),
+        ("In all den Jahren fehlte er nie.", ["all den Jahren"]),
+        ("Sie war Meisterin der Jahre 2011 und 2012.", ["2011", "2012"]),
+        ("Die Villa ist in die Jahre gekommen.", []),
+    ],
+)
+def test_the_years_in_genitive_and_dative(text, expected):
+    assert spans(text) == expected
