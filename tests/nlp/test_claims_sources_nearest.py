@@ -83,3 +83,15 @@ def test_one_of_a_group_before_the_verb_is_the_speaker() -> None:
     claims = analyse(text)._.claims
     assert len(claims) == 1 and claims[0].source is not None
     assert claims[0].source.text.startswith("Eine der Anrainerinnen")
+
+
+def test_ich_after_a_colon_is_who_opens_the_direct_speech() -> None:
+    text = "Vor der Wahl zeigte sich Anna Berger zuversichtlich: Ich glaube, dass wir gewinnen."
+    claims = analyse(text, [("Anna Berger", "PER")])._.claims
+    assert len(claims) == 1 and claims[0].source is not None
+    assert claims[0].source.text == "Anna Berger"
+
+
+def test_ich_without_an_opening_colon_names_no_one() -> None:
+    claims = analyse("Ich glaube, dass die Brücke bald wieder offen ist.")._.claims
+    assert len(claims) == 1 and claims[0].source is None

@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Doc
 
+from chronik.nlp.claims import cues
 from chronik.nlp.claims.cues import Cue
 from chronik.nlp.events import lexicon, phrases
 from chronik.nlp.events.phrases import Candidate, DocIndex
@@ -38,11 +39,36 @@ def subject(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue) -> Can
     if before and not (verb_second and doc[clause[0]].lower_ in de.PREPOSITIONS):
         one = _one_of(index, first, cue.start)
         return one if one is not None and one.end >= before[0].end else before[0]
+    quoting = _quoting_speaker(index, clause, cue) if not before else None
+    if quoting is not None:
+        return quoting
     if not before and not verb_second:
         return _described(index, first, cue.start)
     return after(index, clause, cue, skip) or (
         _described(index, first, cue.start) if not before else None
     )
+
+
+def _quoting_speaker(index: DocIndex, clause: tuple[int, int], cue: Cue) -> Candidate | None:
+    """ "zeigte sich Berger zuversichtlich: Ich glaube, dass ...": in direct speech opened by a
+    colon, "ich"/"wir" at the cue is the one who opens it, the subject before the colon (5.4: a
+    pronoun takes the nearest naming mention, and first-person words name no one in the text)."""
+    doc = index.doc
+    if not any(
+        doc[i].lower_ in de.FIRST_PERSON for i in range(clause[0], min(cue.end + 2, clause[1]))
+    ):
+        return None
+    start = doc[clause[0]].sent.start
+    colon = clause[0] - 1
+    while colon > start and (doc[colon].text in de.QUOTES or doc[colon].is_space):
+        colon -= 1
+    if colon <= start or doc[colon].text != ":":
+        return None
+    opening = cues.clauses(doc, start, colon)  # the clause before the colon, not a claim before it
+    span = opening[-1] if opening else (start, colon)
+    bare = [c for c in phrases.candidates(index, *span) if c.prep is None and not c.genitive]
+    named = [c for c in bare if c.mention is not None and c.mention.type in ("PER", "ORG")]
+    return (named or bare or [None])[0]
 
 
 AGE = re.compile(r"^\d{1,3}-[Jj]ährigen?r?$")
