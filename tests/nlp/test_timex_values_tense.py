@@ -73,3 +73,17 @@ def test_a_month_in_a_report_dated_by_year_takes_the_likelier_year(text, words, 
 )
 def test_a_modal_with_participle_and_sein_is_past_only_for_verbs_of_motion_and_change(text, value):
     assert values(text)["Montag"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "value"),
+    [
+        ("Ende des Jahres war der Vertrag unterzeichnet worden.", "2014-01-13", "2013"),
+        ("Anfang des Jahres soll die neue Schule öffnen.", "2014-12-28", "2015"),
+        ("Ende des Monats wurde der Vertrag unterzeichnet.", "2014-12-02", "2014-11"),
+        ("Anfang des Jahres wurde die Schule eröffnet.", "2014-06-10", "2014"),
+        ("Seit Anfang des Monats steigen die Preise.", "2014-12-28", "2014-12"),
+    ],
+)
+def test_the_tense_picks_the_year_or_month_whose_part_is_meant(text, date, value):
+    assert next(iter(values(text, date).values())) == value

@@ -370,3 +370,35 @@ def duration_value(amount: float | None, unit: str) -> str:
             "Y",
         )  # anderthalb Jahrzehnte = P15Y
     return f"PT{amount:g}{letter}" if clock else f"P{amount:g}{letter}"
+
+
+# where the parts of a year (months), a month (days) and a week (weekdays) lie
+_PARTS = {
+    "Y": {"START": (1, 3), "MID": (6, 7), "END": (11, 12)},
+    "M": {"START": (1, 10), "MID": (11, 20), "END": (21, 31)},
+    "W": {"START": (1, 2), "MID": (3, 4), "END": (5, 7)},
+}
+
+
+def part_offset(ctx: Context, unit: str, mod: str) -> int:
+    """ "Ende des Jahres" told in the past in January is the end of the year before, "Anfang des
+    Monats" told ahead late in a month the start of the next: the tense picks the occurrence of
+    the part, as it does for a month's name."""
+    a, today = ctx.anchor, ctx.anchor_day()
+    if a is None or unit not in _PARTS or mod not in _PARTS[unit]:
+        return 0
+    position = {"Y": a.month, "M": a.day, "W": today.isoweekday() if today else None}[unit]
+    if position is None:
+        return 0
+    first, last = _PARTS[unit][mod]
+    # only the clause's own verb or a preposition ("seit", "bis") decides: a verb elsewhere in the
+    # sentence often tells something else
+    tense = ctx.preposition_tense()
+    if tense != PAST:  # "seit" looks back whatever the clause; "bis" unless it tells the past
+        clause = tense_at(ctx.text, ctx.starts, ctx.start, ctx.end, ctx.lex, clause_only=True)
+        tense = clause or tense
+    if tense == PAST and position < first:
+        return -1
+    if tense == FUTURE and position > last:
+        return 1
+    return 0

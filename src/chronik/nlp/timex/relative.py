@@ -18,6 +18,7 @@ from chronik.nlp.timex.context import (
     duration_value,
     forced_tense,
     number_of,
+    part_offset,
     rel_offset,
     underspecified_day,
 )
@@ -139,6 +140,8 @@ def h_rel_unit(m: re.Match, ctx: Context) -> Found | None:
         offset = rel_offset(g.get("rel"), ctx.lex) if g.get("rel") else 0
         if offset is None:
             return None
+        if offset == 0 and mod is not None and g.get("det"):
+            offset = part_offset(ctx, unit, mod)
     return _unit_value(ctx, unit, offset, mod)
 
 
