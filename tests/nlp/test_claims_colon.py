@@ -43,3 +43,45 @@ def test_so_attribution_before_a_colon_makes_two_claims() -> None:
 def test_correlative_so_opening_a_main_clause_is_no_attribution() -> None:
     claims = _claims("Wenn die Leitung hält, so fällt der Umbau weg: Die Stadt spart Geld.")
     assert claims == []
+
+
+def test_direct_speech_after_a_denial_and_a_colon_is_the_deniers_own_claim() -> None:
+    claims = _claims(
+        "Den Vorwurf der Verschwendung will Karl Bauer nicht stehen lassen: Wir sparen jeden Cent."
+    )
+    quote = next(c for c in claims if c.text == "Wir sparen jeden Cent")
+    assert quote.certainty == "asserted" and quote.cue is None
+    assert quote.source is not None and quote.source.text == "Karl Bauer"
+    denial = next(c for c in claims if c.certainty == "denied")
+    assert ":" not in denial.text
+
+
+def test_direct_speech_goes_on_after_und_and_a_colon() -> None:
+    claims = _claims(
+        "Den Vorwurf der Verschwendung will Karl Bauer nicht stehen lassen: Wir sparen jeden Cent. "
+        "Und: Die Stadt ist gut verwaltet."
+    )
+    last = claims[-1]
+    assert "Die Stadt ist gut verwaltet" in last.text
+    assert last.source is not None and last.source.text == "Karl Bauer"
+
+
+def test_a_list_after_the_colon_stays_in_the_claim() -> None:
+    claims = _claims(
+        "Nach Angaben der Polizei fanden die Beamten drei Dinge: Waffen, Geld und Drogen."
+    )
+    assert len(claims) == 1 and claims[0].text.endswith("Drogen")
+
+
+def test_a_speakers_own_hedge_in_direct_speech_keeps_it_asserted() -> None:
+    claims = _claims(
+        "Den Vorwurf der Verschwendung will Karl Bauer nicht stehen lassen: Wir sparen "
+        "wahrscheinlich mehr als alle anderen."
+    )
+    quote = next(c for c in claims if c.text.startswith("Wir sparen"))
+    assert quote.certainty == "asserted"
+
+
+def test_a_cue_clause_that_only_names_the_speaker_before_the_colon_is_no_claim() -> None:
+    claims = _claims("Der Zeitung sagte Anna Berger, Professorin in Graz: Wir wissen zu wenig.")
+    assert [c.text for c in claims] == ["Wir wissen zu wenig"]

@@ -63,6 +63,7 @@ class Draft:
     pronoun: int | None = None  # token of "er"/"sie" that named the speaker
     speaker: str | None = None  # surname of the person the source names, also by a title
     rule: str = ""
+    said_with: Draft | None = None  # the claim it was cut from, whose speaker it shares
     events: list[str] = field(default_factory=list)
     contradicts: list[str] = field(default_factory=list)
 
@@ -223,7 +224,7 @@ def _complement(doc: Doc, following: list[tuple[int, int]]) -> list[tuple[int, i
         ):
             break
         out.append(clause)
-    if out and not _clause_like(doc, out[0]):
+    if out and not clause_like(doc, out[0]):
         return []
     return out
 
@@ -259,7 +260,7 @@ def _proposition(doc: Doc, clause: tuple[int, int], cue: Cue) -> bool:
     )
 
 
-def _clause_like(doc: Doc, clause: tuple[int, int]) -> bool:
+def clause_like(doc: Doc, clause: tuple[int, int]) -> bool:
     """A complement has a verb or an opener; "..., darunter erstmals ein Patriot-System" has
     neither."""
     first = doc[clause[0]].lower_

@@ -125,6 +125,7 @@ def sentence_claims(
     drafts = (
         drafts + splits.after_inverted(doc, sent, drafts) + splits.before_colon(doc, sent, drafts)
     )
+    drafts = drafts + splits.split_at_colon(doc, sent, drafts)
     if not drafts:
         drafts = tail.so_attribution(doc, index, sent)
     if not drafts:

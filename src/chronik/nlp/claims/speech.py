@@ -15,9 +15,12 @@ CONTINUABLE = {"asserted", "reported", "alleged"}
 
 
 def previous(sent: Sentence, earlier: list[Draft], window: int = 3) -> Draft | None:
+    """The claim last in the text before `sent`: of the latest sentence with claims, the one that
+    starts last (a charge told inside a denial is found after it, but stands before its end)."""
     if not earlier or sent.index - earlier[-1].sentence > window:
         return None
-    return earlier[-1]
+    last = earlier[-1].sentence
+    return max((d for d in earlier if d.sentence == last), key=lambda d: d.start)
 
 
 def _first_person(doc: Doc, sent: Sentence) -> bool:
@@ -78,7 +81,7 @@ def continuation(doc: Doc, sent: Sentence, earlier: list[Draft]) -> list[Draft]:
             or (_unquoted(doc) and _direct(doc, prev) and _present(doc, sent, prev.source))
         )
         and prev.certainty == "asserted"
-        and prev.source is not None
+        and (prev.source is not None or prev.said_with is not None)
     ):
         return [
             Draft(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from chronik.nlp.claims import cues
+from chronik.nlp.claims import build, cues
 from chronik.nlp.claims.build import Draft, Sentence
 from chronik.nlp.lang import de
 
@@ -17,7 +17,11 @@ ATTRIBUTING = {"say", "report", "phrase", "so"}
 
 
 def attributed(draft: Draft) -> bool:
-    return draft.cue is not None and draft.cue.kind in ATTRIBUTING and draft.source is not None
+    """Told as a named speaker's words: after a verb of saying or a source phrase, or in direct
+    speech going on without a cue."""
+    if draft.cue is None:
+        return draft.said_with is not None or draft.rule in ("quote-continuation", "so-colon")
+    return draft.cue.kind in ATTRIBUTING and draft.source is not None
 
 
 def hedged_clause(doc: Doc, sent: Sentence, draft: Draft, q: cues.Cue) -> Draft | None:
@@ -120,6 +124,79 @@ def _not_a_statement(doc: Doc, start: int, end: int) -> bool:
     if len(words) < 3 or words[0] in de.SUBORDINATORS or words[-1] == "?":
         return True
     return bool(QUESTION_FRAME & set(words))
+
+
+def split_at_colon(doc: Doc, sent: Sentence, drafts: list[Draft]) -> list[Draft]:
+    """ "X will den Vorwurf nicht stehen lassen: Wir ... ": a claim that runs on past a colon after
+    its cue ends there; what follows is the speaker's own words in direct speech, asserted, with
+    no cue (5.5) — a claim of its own (5.2). A list after the colon ("fand drei Dinge: Waffen,
+    Geld und Drogen") has no verb and stays."""
+    out = []
+    for draft in drafts:
+        if draft.cue is None:
+            continue
+        colon = next(
+            (
+                c
+                for c in sent.clauses
+                if draft.cue.end <= c[1] < draft.end - 1 and doc[c[1]].text == ":"
+            ),
+            None,
+        )
+        if colon is None or colon[1] < draft.start:
+            continue
+        if any(doc[i].text in ("–", "—") for i in range(draft.cue.end, colon[1])):
+            continue  # "betonte, dass P – eine Anspielung auf X: ...": the report's aside
+        rest = [c for c in sent.clauses if colon[1] < c[0] < draft.end]
+        if rest and doc[rest[0][0]].lower_ == "wie":
+            continue  # "...: Wie die Forscher schreiben, ..." names a speaker of its own
+        if (
+            not rest
+            or not doc[rest[0][0]].text[:1].isupper()
+            or not build.clause_like(doc, rest[0])
+        ):
+            continue
+        if draft.cue.kind == "say" and _only_names_speaker(doc, sent, draft, colon):
+            # "Dem Magazin sagte Y, Professorin in Z: Q": the cue's clause names the speaker; Q is
+            # what the verb introduces
+            draft.start = rest[0][0]
+            continue
+        out.append(
+            Draft(
+                rest[0][0],
+                min(rest[-1][1], draft.end),
+                "asserted",
+                sent.index,
+                None,
+                draft.source,
+                complement=True,
+                rule="colon-quote",
+                continues=True,
+                said_with=draft,
+            )
+        )
+        draft.end = colon[1]
+        out[-1].source = draft.source  # None until a denial idiom's subject is found (tail)
+    return out
+
+
+def _only_names_speaker(doc: Doc, sent: Sentence, draft: Draft, colon: tuple[int, int]) -> bool:
+    """Before the colon stand only the cue's clause and appositions to its speaker, no clause with
+    a verb of its own."""
+    if draft.cue is None or draft.start > draft.cue.start:
+        return False
+    clause = next((c for c in sent.clauses if c[0] <= draft.cue.start < c[1]), None)
+    if (
+        clause is None
+        or clause[1] <= draft.cue.end
+        or not all(
+            doc[i].text[:1].isupper() or doc[i].lower_ in de.DETERMINERS
+            for i in range(draft.cue.end, clause[1])
+        )
+    ):
+        return False  # "Zu X sage er Ja, aber: ...": the cue's clause says something itself
+    between = [c for c in sent.clauses if draft.cue.start < c[0] and c[1] <= colon[1]]
+    return not any(build.clause_like(doc, c) for c in between)
 
 
 def split_coordinated(doc: Doc, drafts: list[Draft]) -> list[Draft]:

@@ -95,7 +95,10 @@ def fill_sources(doc: Doc, index: DocIndex, drafts: list[Draft]) -> None:
     last: Draft | None = None
     filled: set[int] = set()
     for draft in sorted(drafts, key=lambda d: d.start):
-        if draft.source is None and draft.continues and last is not None and id(last) in filled:
+        if draft.source is None and draft.said_with is not None:
+            draft.source = draft.said_with.source  # cut from that claim at a colon
+            filled.add(id(draft))
+        elif draft.source is None and draft.continues and last is not None and id(last) in filled:
             draft.source = last.source  # indirect speech going on after "den Angaben zufolge"
             filled.add(id(draft))
         elif draft.source is None and draft.cue is not None:
