@@ -287,3 +287,30 @@ def test_a_possible_event_is_no_occurrence() -> None:
     assert _types("Die Polizei fürchtete vor allem einen möglichen Anschlag.") == []
     assert _types("Zu etwaigen Sanktionen wollte sich niemand äußern.") == []
     assert ("ASSAULT", "Anschlag") in _types("Die Polizei untersucht den Anschlag.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vor Gericht zeigte sich ein langer Lernprozess.",
+        "Das Gericht prüfte das Auswahlverfahren.",
+        "Nach drei Monaten ist die Turnerin mit ihren Übungen zufrieden.",
+        "Die Partei ist ins Hintertreffen geraten.",
+        "Der Fahrer verhinderte mit einem Bremsmanöver einen Unfall.",
+        "Die Originalbesetzung spielt wieder.",
+    ],
+)
+def test_compounds_and_senses_that_are_no_events(text: str) -> None:
+    assert _types(text) == []
+
+
+def test_an_exercise_is_mobilize_in_a_military_report() -> None:
+    text = "Die Nato verlegt Kampfjets nach Polen. Die Übung dauert zwei Wochen."
+    assert ("MOBILIZE", "Übung") in _types(text)
+
+
+def test_arriving_is_a_visit_only_for_a_visit() -> None:
+    text = "Der Außenminister ist zu einem Besuch in Kairo eingetroffen."
+    assert ("CONSULT", "eingetroffen") in _types(text)
+    assert _types("Die Fähre mit 900 Passagieren ist in Piräus eingetroffen.") == []
+    assert _types("Als die Einsatzkräfte eintrafen, brannte das Haus.") == []
