@@ -345,11 +345,18 @@ def _link(drafts: list[Draft], ids: list[str], a: int, b: int) -> None:
 
 
 def _same_source(a: Draft, b: Draft) -> bool:
-    return (
-        a.source is not None
-        and b.source is not None
-        and a.source.text.lower() == b.source.text.lower()
-    )
+    """One speaker, also named in full and by a nearer mention ("das Innenministerium" ... "das
+    Ministerium", "UN-Generalsekretär Ban" ... "der UN-Generalsekretär")."""
+    if a.source is None or b.source is None:
+        return False
+    x, y = a.source.text.lower(), b.source.text.lower()
+    if x == y or _same_speaker(a, b):
+        return True
+    hx, hy = x.split()[-1], y.split()[-1]
+    return min(len(hx), len(hy)) >= MIN_HEAD_CHARS and (hx.endswith(hy) or hy.endswith(hx))
+
+
+MIN_HEAD_CHARS = 6  # "Ministerium" in "Innenministerium"; not "Amt" or "Rat"
 
 
 def _same_speaker(a: Draft, b: Draft) -> bool:
