@@ -32,3 +32,23 @@ def test_a_clock_time_in_a_night_to_a_weekday_falls_on_the_right_day(text, words
 
 def test_a_clock_time_beside_every_monday_is_a_habit():
     assert values("Jeden Montag um 20 Uhr probt die Blaskapelle.")["20 Uhr"] == "XXXX-XX-XXT20:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the sentence before announces an event on a day ahead: the clock time is that day's
+        (
+            "Am Sonntag findet in Lana das Herbstfest statt. Beginn ist um 10 Uhr.",
+            "2013-10-13T10:00",
+        ),
+        # a day past, or no event announced: the report's day
+        (
+            "Am Dienstag kamen 400 Gäste. Um 10 Uhr will die Ministerin sprechen.",
+            "2013-10-11T10:00",
+        ),
+        ("Am Sonntag regnet es wohl. Um 10 Uhr öffnet das Amt.", "2013-10-11T10:00"),
+    ],
+)
+def test_a_clock_time_after_an_announced_day_is_that_days(text, value):
+    assert values(text)["10 Uhr"] == value

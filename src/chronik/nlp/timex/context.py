@@ -3,6 +3,7 @@ named), the result type, and the year a month or day without one falls in."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -187,7 +188,8 @@ class Context:
         a day named before the report's day when the clause tells the past ("Am Sonntag … Die
         Wahllokale schlossen um 23 Uhr"); else the report's day ("Am Dienstag kamen 400 an. Um 14
         Uhr will sie …": 14 Uhr is today); none after a vague past time in the sentence ("Vor
-        einigen Tagen … in den frühen Morgenstunden")."""
+        einigen Tagen … in den frühen Morgenstunden"); a day ahead on which the sentence before
+        announces an event ("Am Sonntag findet das Fest statt. Beginn ist um 10 Uhr")."""
         if (
             self.reference_at < self.vague_at < self.start
             and self.vague_at >= self.sentence_start()
@@ -199,7 +201,18 @@ class Context:
             today = self.anchor_day()
             if today is not None and self.reference < today and self.tense() == PAST:
                 return self.reference
+            if today is not None and self.reference > today and self._announces():
+                return self.reference  # "Am Sonntag findet das Fest statt. Beginn ist um 10 Uhr."
         return self.anchor_day()
+
+    def _announces(self) -> bool:
+        """Whether the sentence before names the day of an event it announces (a verb of an
+        event held on a day: "findet … statt", "beginnt") and this clause does not tell the past."""
+        i = bisect.bisect_right(self.starts, self.start) - 1
+        if i < 1 or not self.starts[i - 1] <= self.reference_at < self.starts[i]:
+            return False
+        held = schedules_at(self.text, self.starts, self.reference_at, self.reference_at, self.lex)
+        return held and self.tense() != PAST
 
     def sentence_start(self) -> int:
         import bisect
