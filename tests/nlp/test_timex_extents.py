@@ -126,3 +126,8 @@ def test_an_age_in_months_is_no_timex():
 )
 def test_the_years_in_genitive_and_dative(text, expected):
     assert spans(text) == expected
+
+
+def test_an_uninflected_length_adjective_is_left_alone():
+    # "erscheint 14-tägig" tells how often, not how long
+    assert spans("Das Blatt erscheint 14-tägig.") == []
