@@ -95,3 +95,17 @@ def test_ich_after_a_colon_is_who_opens_the_direct_speech() -> None:
 def test_ich_without_an_opening_colon_names_no_one() -> None:
     claims = analyse("Ich glaube, dass die Brücke bald wieder offen ist.")._.claims
     assert len(claims) == 1 and claims[0].source is None
+
+
+def test_a_relative_pronoun_after_a_person_credits_that_person() -> None:
+    text = "Der Minister, der die Vorwürfe zurückweist, trat am Montag zurück."
+    claims = analyse(text)._.claims
+    assert len(claims) == 1 and claims[0].certainty == "denied"
+    assert claims[0].source is not None and claims[0].source.text == "Der Minister"
+
+
+def test_a_nominalised_adjective_naming_people_is_an_antecedent_speaker() -> None:
+    text = "Den Verdächtigen, die alle Vorwürfe zurückweisen, drohen hohe Strafen."
+    claims = analyse(text)._.claims
+    assert len(claims) == 1 and claims[0].source is not None
+    assert claims[0].source.text == "Den Verdächtigen"

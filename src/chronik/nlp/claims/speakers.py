@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from chronik.nlp.claims import cues
 from chronik.nlp.claims.cues import Cue
 from chronik.nlp.events import lexicon, phrases
+from chronik.nlp.events.frames import AGENT_HEAD
 from chronik.nlp.events.phrases import Candidate, DocIndex
 from chronik.nlp.lang import de
 from chronik.types import Span
@@ -32,6 +33,9 @@ def subject(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue) -> Can
         and doc[first + 1].lower_ in de.RELATIVE_PRONOUNS
     ):
         first += 2  # "in dem der Diplomat ... vorwarf": the relative pronoun is no article
+    antecedent = _relative_subject(index, first, cue)
+    if antecedent is not None:
+        return antecedent
     before = [
         c for c in phrases.candidates(index, first, cue.start) if c.prep is None and not c.genitive
     ]
@@ -47,6 +51,38 @@ def subject(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue) -> Can
     return after(index, clause, cue, skip) or (
         _described(index, first, cue.start) if not before else None
     )
+
+
+# Relative pronouns that are the subject of their clause: nominative forms ("der", "die", "das").
+SUBJECT_RELATIVES = frozenset({"der", "die", "das"})
+
+
+def _relative_subject(index: DocIndex, first: int, cue: Cue) -> Candidate | None:
+    """ "Der Minister, der die Vorwürfe zurückweist, ...": in a relative clause whose pronoun
+    follows a person or a body, the pronoun is the subject and the speaker is that antecedent
+    (5.4: a pronoun takes its naming mention). After a thing ("die Vorwürfe, die der Minister
+    zurückweist") the pronoun is the object and the subject follows it."""
+    doc = index.doc
+    if first == 0 or first >= cue.start or doc[first - 1].text != ",":
+        return None
+    if doc[first].lower_ not in SUBJECT_RELATIVES or doc[cue.start].text[:1].isupper():
+        return None
+    start = doc[first].sent.start
+    ante = [c for c in phrases.candidates(index, start, first - 1) if c.end == first - 1]
+    if not ante or ante[-1].pronoun:
+        return None
+    cand = ante[-1]
+    if cand.mention is not None and cand.mention.type in ("PER", "ORG"):
+        return cand
+    head = doc[cand.head].lower_
+    return cand if AGENT_HEAD.search(head) or PEOPLE_ADJECTIVES.search(head) else None
+
+
+# Nominalised adjectives and participles that name people ("die Verdächtigen", "der Angeklagte").
+PEOPLE_ADJECTIVES = re.compile(
+    r"(verdächtige|angeklagte|beschuldigte|abgeordnete|betroffene|verantwortliche|angehörige|"
+    r"beamte|angestellte|vorsitzende|gefangene|inhaftierte)[nr]?$"
+)
 
 
 def _quoting_speaker(index: DocIndex, clause: tuple[int, int], cue: Cue) -> Candidate | None:
