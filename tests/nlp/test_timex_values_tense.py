@@ -83,6 +83,7 @@ def test_a_modal_with_participle_and_sein_is_past_only_for_verbs_of_motion_and_c
         ("Ende des Monats wurde der Vertrag unterzeichnet.", "2014-12-02", "2014-11"),
         ("Anfang des Jahres wurde die Schule eröffnet.", "2014-06-10", "2014"),
         ("Seit Anfang des Monats steigen die Preise.", "2014-12-28", "2014-12"),
+        ("Die Trainerin erhielt einen Vertrag bis Ende des Jahres.", "2014-01-13", "2014"),
     ],
 )
 def test_the_tense_picks_the_year_or_month_whose_part_is_meant(text, date, value):

@@ -407,9 +407,12 @@ def part_offset(ctx: Context, unit: str, mod: str) -> int:
     # only the clause's own verb or a preposition ("seit", "bis") decides: a verb elsewhere in the
     # sentence often tells something else
     tense = ctx.preposition_tense()
-    if tense != PAST:  # "seit" looks back whatever the clause; "bis" unless it tells the past
+    if tense != PAST:  # "seit" looks back whatever the clause
         clause = tense_at(ctx.text, ctx.starts, ctx.start, ctx.end, ctx.lex, clause_only=True)
-        tense = clause or tense
+        if tense == FUTURE:  # "bis": ahead, but never back ("erhielt einen Vertrag bis Ende …")
+            tense = None if clause == PAST else FUTURE
+        else:
+            tense = clause
     if tense == PAST and position < first:
         return -1
     if tense == FUTURE and position > last:
