@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import spacy
+
+from chronik.nlp.claims import cues
 from tests.nlp.events_helpers import analyse
 
 PEOPLE = [("Karl Bauer", "PER"), ("Anna Berger", "PER"), ("Berger", "PER")]
@@ -85,3 +88,16 @@ def test_a_speakers_own_hedge_in_direct_speech_keeps_it_asserted() -> None:
 def test_a_cue_clause_that_only_names_the_speaker_before_the_colon_is_no_claim() -> None:
     claims = _claims("Der Zeitung sagte Anna Berger, Professorin in Graz: Wir wissen zu wenig.")
     assert [c.text for c in claims] == ["Wir wissen zu wenig"]
+
+
+def test_a_capitalised_noun_is_no_subjunctive_continuation() -> None:
+    claims = _claims(
+        "Die Schule bleibt zu, sagte Anna Berger. Im Falle einer Einigung beginnt der Umbau im Mai."
+    )
+    assert [c.text for c in claims] == ["Die Schule bleibt zu"]
+
+
+def test_a_subjunctive_verb_after_a_colon_still_marks_speech() -> None:
+    doc = spacy.blank("de")("Berger: Habe nichts gewusst, die Folge sei offen.")
+    marks = [doc[i].text for i in cues.subjunctive_tokens(doc, 0, len(doc))]
+    assert marks == ["Habe", "sei"]

@@ -235,14 +235,23 @@ def _drop_inside_unverifiable(cues: list[Cue]) -> list[Cue]:
 def subjunctive_tokens(doc: Doc, start: int, end: int, mood_ii: bool = False) -> list[int]:
     """Subjunctive I verbs, the mark of indirect speech ("seien", "habe"), outside first-person
     quotes; with `mood_ii` also the subjunctive II that stands in for it ("hätten"), which alone is
-    only a condition."""
+    only a condition. A capitalised word inside the sentence is a noun ("im Falle", "in Folge",
+    "die Stelle"), not a verb."""
     words = {doc[i].lower_ for i in range(start, end)}
     if words & de.FIRST_PERSON:
         return []
     marks = de.SUBJUNCTIVE | (de.SUBJUNCTIVE_II if mood_ii else set())
     return [
-        i for i in range(start, end) if doc[i].lower_ in marks or _ieren_subjunctive(doc[i].text)
+        i
+        for i in range(start, end)
+        if (doc[i].lower_ in marks and (_opens(doc, i, start) or not doc[i].text[:1].isupper()))
+        or _ieren_subjunctive(doc[i].text)
     ]
+
+
+def _opens(doc: Doc, i: int, start: int) -> bool:
+    """A word that opens the sentence or what a colon or quotation mark opens ("X: Habe ...")."""
+    return i == start or doc[i - 1].text == ":" or doc[i - 1].text in de.QUOTES
 
 
 def _ieren_subjunctive(word: str) -> bool:
