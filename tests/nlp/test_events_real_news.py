@@ -314,3 +314,22 @@ def test_arriving_is_a_visit_only_for_a_visit() -> None:
     assert ("CONSULT", "eingetroffen") in _types(text)
     assert _types("Die Fähre mit 900 Passagieren ist in Piräus eingetroffen.") == []
     assert _types("Als die Einsatzkräfte eintrafen, brannte das Haus.") == []
+
+
+def test_sharp_attacks_are_words() -> None:
+    assert ("ACCUSE", "angegriffen") in _types("Der Trainer hat den Verband scharf angegriffen.")
+    assert ("ACCUSE", "Angriffe") in _types("Es gab scharfe Angriffe auf die Ministerin.")
+    assert ("ASSAULT", "angegriffen") in _types("Die Rebellen haben die Kaserne angegriffen.")
+
+
+def test_what_a_demand_asks_in_a_verb_second_clause_is_no_event() -> None:
+    text = "Die Opposition forderte, die Regierung solle die Sanktionen aufheben."
+    assert _types(text) == [("REQUEST", "forderte")]
+    text = "Die Opposition forderte Neuwahlen, die Regierung hatte die Sanktionen aufgehoben."
+    assert ("CONCEDE", "aufgehoben") in _types(text)
+
+
+def test_education_is_no_formation() -> None:
+    assert _types("Sie legten gemeinsame Pläne für Bildung und Pflege vor.") == []
+    text = "Die Länder beschlossen die Bildung einer gemeinsamen Grenzschutztruppe."
+    assert ("COOPERATE", "Bildung") in _types(text)

@@ -257,6 +257,17 @@ def _possible(doc: Doc, token: int, clause: tuple[int, int]) -> bool:
     return False
 
 
+DEMAND_MODALS = {"solle", "sollen", "sollten", "müsse", "müssten", "möge", "mögen"}
+
+
+def _demanded_v2(doc: Doc, clause: tuple[int, int]) -> bool:
+    """ "forderte, die Regierung solle die Sperre aufheben": a verb-second clause after a demand
+    whose finite verb is a subjunctive modal within its first words tells what is demanded."""
+    return any(
+        doc[i].lower_ in DEMAND_MODALS for i in range(clause[0], min(clause[1], clause[0] + 5))
+    )
+
+
 def hypothetical(
     doc: Doc, triggers: list[Trigger], sentence_clauses: list[tuple[int, int]], sent_start: int
 ) -> set[int]:
@@ -306,8 +317,10 @@ def hypothetical(
                 drop.add(t.token)
         if (hosts or fear) and n + 1 < len(sentence_clauses):
             nxt = sentence_clauses[n + 1]
-            if segment.clause_kind(doc, nxt, sent_start) == "zu" or (
-                doc[nxt[0]].lower_ == "dass" and hosts
+            if (
+                segment.clause_kind(doc, nxt, sent_start) == "zu"
+                or (doc[nxt[0]].lower_ == "dass" and hosts)
+                or (hosts and _demanded_v2(doc, nxt))
             ):
                 drop.update(t.token for t in by_clause.get(nxt, []))
     return drop
