@@ -69,6 +69,9 @@ def test_a_month_in_a_report_dated_by_year_takes_the_likelier_year(text, words, 
         ("Der Wanderer soll am Montag ins Tal gestiegen sein.", LAST_MONDAY),  # hearsay, past
         ("Die Scheune soll am Montag abgebrannt sein.", LAST_MONDAY),
         ("Der Dieb soll am Montag den Laden überfallen haben.", LAST_MONDAY),
+        ("Der Dieb dürfte am Montag den Laden überfallen haben.", LAST_MONDAY),
+        # "werden" alone with a perfect infinitive: the future perfect
+        ("Bis Montag wird die Firma die Halle geräumt haben.", NEXT_MONDAY),
     ],
 )
 def test_a_modal_with_participle_and_sein_is_past_only_for_verbs_of_motion_and_change(text, value):

@@ -246,6 +246,7 @@ def _is_preterite(word: str, previous: str, lex: Lexicon, following: str = "") -
 
 
 _SEIN = frozenset(["ist", "sind", "sei", "seien", "bin", "bist", "seid"])
+_WERDEN = frozenset(["wird", "werden", "werde", "wirst", "werdet"])
 # participles of verbs of motion and of change that form the perfect with "sein" (kommen,
 # gehen, fahren, fliehen, reisen, stürzen, sterben, ertrinken, werden, geschehen, scheitern, …)
 _SEIN_PERFECTS = (
@@ -318,7 +319,11 @@ def words_tense(
         )
     )
     if future and (perfect or perfect_infinitive) and words[-1] in ("haben", "sein", "worden"):
-        return PAST  # hearsay about the past
+        # hearsay about the past ("soll … getötet haben"); with "werden" alone, the future
+        # perfect ("wird bis dahin fünf Milliarden gekostet haben")
+        if not any(w in future_forms and w not in _WERDEN for w in words):
+            return FUTURE
+        return PAST
     if future:
         return FUTURE
     past = perfect or any(w in past_forms or _prefixed_preterite(w, lex) for w in words)
