@@ -24,3 +24,15 @@ def test_another_source_still_denies_the_account() -> None:
     account, denial = _claims("Die Opposition wies die Darstellung zurück.")
     assert denial.certainty == "denied"
     assert account.contradicts == [denial.id] and denial.contradicts == [account.id]
+
+
+def test_the_deniers_account_after_a_colon_contradicts_the_accusation() -> None:
+    text = (
+        "Bürgermeisterin Anna Berger kritisierte den Verein scharf: Er habe die Fördergelder "
+        "verschwendet. Den Vorwurf der Verschwendung will Vereinsobmann Karl Huber nicht stehen "
+        "lassen: Wir haben jeden Euro offengelegt."
+    )
+    claims = analyse(text, [("Anna Berger", "PER"), ("Karl Huber", "PER")])._.claims
+    accusation = next(c for c in claims if c.text.startswith("Er habe"))
+    account = next(c for c in claims if c.text.startswith("Wir haben"))
+    assert account.id in accusation.contradicts and accusation.id in account.contradicts

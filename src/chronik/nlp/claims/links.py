@@ -47,15 +47,11 @@ def link_in_report(drafts: list[Draft], ids: list[str], events: dict[str, Event]
                 # events the denial lists (5.6) instead of the noun's own ACCUSE mention
                 own = [e for e in denial.events if e not in accusing]
                 denial.events = list(dict.fromkeys(own + drafts[target].events))
-        follow = n + 1
-        if (
-            targets
-            and follow < len(drafts)
-            and _goes_on(drafts[follow], denial, drafts[targets[0]])
-        ):
-            _link(
-                drafts, ids, follow, targets[0]
-            )  # "... wies die Vorwürfe zurück. "Polen bedroht niemanden""
+        # the claim after the denial, past one told inside it: "... wies die Vorwürfe zurück.
+        # "Polen bedroht niemanden""
+        follow = next((k for k in range(n + 1, len(drafts)) if drafts[k].end > denial.end), None)
+        if targets and follow is not None and _goes_on(drafts[follow], denial, drafts[targets[0]]):
+            _link(drafts, ids, follow, targets[0])
     _share_out(drafts, ids)
     _nested_accusations(drafts, ids)
     for n in range(len(drafts)):
@@ -166,8 +162,10 @@ def _goes_on(follow: Draft, denial: Draft, target: Draft) -> bool:
         return False
     if _same_source(follow, target) or follow.source is None:
         return False
-    if _same_source(follow, denial):
-        return follow.continues
+    if _same_source(follow, denial):  # "wies den Vorwurf zurück: P" gives the denier's account
+        return follow.continues or (
+            follow.rule == "colon-quote" and follow.sentence == denial.sentence
+        )
     if follow.source_names & target.source_names:
         return False  # the accuser's side speaking again
     head = follow.source.text.lower()
