@@ -333,3 +333,21 @@ def test_education_is_no_formation() -> None:
     assert _types("Sie legten gemeinsame Pläne für Bildung und Pflege vor.") == []
     text = "Die Länder beschlossen die Bildung einer gemeinsamen Grenzschutztruppe."
     assert ("COOPERATE", "Bildung") in _types(text)
+
+
+def test_several_people_talking_about_something_is_talks() -> None:
+    text = "Nach Angaben der Sprecherin sprachen die beiden Minister über die Grenze."
+    assert ("CONSULT", "sprachen") in _types(text)
+    assert _types("Der Bischof sprach über die Armut.") == []
+
+
+def test_a_past_event_as_topic_of_talks_stays_an_event() -> None:
+    text = "Die Minister berieten über die jüngsten Angriffe im Süden."
+    assert ("ASSAULT", "Angriffe") in _types(text)
+    assert ("ASSAULT", "Angriffe") not in _types("Die Minister berieten über neue Angriffe.")
+
+
+def test_travel_that_is_no_visit() -> None:
+    assert _types("Die Flüchtlinge warten an der Grenze auf ihre Weiterreise.") == []
+    text = "Die Kanzlerin beendete ihre Reise nach Peking."
+    assert ("CONSULT", "Reise") in _types(text)

@@ -268,6 +268,20 @@ def _demanded_v2(doc: Doc, clause: tuple[int, int]) -> bool:
     )
 
 
+PAST_ADJECTIVE = re.compile(r"^(jüngst|vergangen|letzt|bisherig)(e|en|er|es|em)$")
+
+
+def _past(doc: Doc, token: int, clause: tuple[int, int]) -> bool:
+    """ "sprachen über die jüngsten Angriffe": an adjective of the past before the noun makes the
+    topic an event that happened, not a plan."""
+    j = token - 1
+    while j >= clause[0] and j >= token - 3 and doc[j].text[:1].islower():
+        if PAST_ADJECTIVE.match(doc[j].lower_):
+            return True
+        j -= 1
+    return False
+
+
 def hypothetical(
     doc: Doc, triggers: list[Trigger], sentence_clauses: list[tuple[int, int]], sent_start: int
 ) -> set[int]:
@@ -312,7 +326,7 @@ def hypothetical(
                 or _possible(doc, t.token, clause)
                 or any(m < t.token for m in marks)
                 or any(_noun_content(doc, h, t.token) for h in noun_hosts)
-                or _governed_by(doc, t.token, clause, topics)
+                or (_governed_by(doc, t.token, clause, topics) and not _past(doc, t.token, clause))
             ):
                 drop.add(t.token)
         if (hosts or fear) and n + 1 < len(sentence_clauses):
