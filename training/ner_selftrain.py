@@ -72,8 +72,9 @@ treebanks, tagged by the gold-only members of the tier (pseudo-labels):
   (https://universaldependencies.org)
 
 As a work derived from CC BY-SA data, this model file is distributed under CC BY-SA 4.0
-(https://creativecommons.org/licenses/by-sa/4.0/), separate from chronik's Apache-2.0 code and from
-the other model files here. No sentence of the treebanks is stored in it or shipped.
+(https://creativecommons.org/licenses/by-sa/4.0/; CC BY-SA 3.0 allows adaptations under a later
+version), separate from chronik's Apache-2.0 code and from the other model files here. No sentence
+of the treebanks is stored in it or shipped.
 """
 
 
@@ -279,6 +280,10 @@ def write_selftrain_metrics(out: Path, info: dict, seed: int, epochs: int) -> No
         "source": UD_SOURCE,
         "licence": LICENCE_FILE,
         "method": "teachers' averaged scores, sentences with p(best path) >= min_prob kept",
+        "note": "validation: the default cascade with the student (80 % gold + pseudo-labels of "
+        "80 % teachers) first and the gold-only second member, int8 run-time path with "
+        "decoding.mend; validation_gold_only: the cascade of the two gold-only members; the "
+        "other validation_* figures are the gold-only members'",
     }
     path.write_text(json.dumps(metrics, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
