@@ -358,12 +358,21 @@ def test_yesterday_morning_in_the_old_spelling_is_a_time_that_anchors_clock_time
     ]
 
 
+def test_midnight_after_a_date_is_no_year_zero():
+    found = tx("Am 3. Mai 0 Uhr beginnt es.", "2016-03-10")
+    assert [(t.text, t.value) for t in found] == [
+        ("3. Mai", "2016-05-03"),
+        ("0 Uhr", "2016-05-03T00:00"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text, words, value",
     [
         ("Die Sitzung ist am 30. Februar.", None, None),  # no such day: no timex
         ("Der Zug fährt um 25:00 Uhr ab.", None, None),  # no such hour
         ("Das Gesetz gilt ab 1. Jänner 0.", "1. Jänner", "XXXX-01-01"),  # no year 0
+        ("Am 1. Jänner 0 wurde nichts beschlossen.", "1. Jänner", "XXXX-01-01"),
         ("Der Abt starb im Jahr 578 in Irland.", "Jahr 578", "0578"),
         ("Er erzählt vom XIX. Jahrhundert und von Ludwig XIV.", "XIX. Jahrhundert", "18"),
         ("Treffpunkt um 19.30 Uhr am Platz.", "19.30 Uhr", "2016-03-10T19:30"),

@@ -36,7 +36,11 @@ _BEFORE_COUNT = re.compile(r"\b(?:von|um)\s+[\d.,]+\s+auf\s+$")  # "sank von 200
 SEASON_CONTEXT = de.MONTH_CONTEXT | frozenset(["über", "Über", "diesem", "dieses"])
 
 
-_BAD_YEAR = re.compile(r"\s+\d{1,3}(?=\s*(?:[.,;:!?)](?!\d)|$))")  # not "am 21. Mai 3.900 Menschen"
+# A year nobody writes after a day and month: a short number that ends the phrase (not "am 21. Mai
+# 3.900 Menschen"), or a bare 0 anywhere ("Am 1. Jänner 0 wurde ..."; year 0 does not exist).
+_BAD_YEAR = re.compile(
+    r"\s+(?:\d{1,3}(?=\s*(?:[.,;:!?)](?!\d)|$))|0+(?![\d.,:]*\d|\s*(?:Uhr|h\b)))"
+)
 
 
 def h_date(m: re.Match, ctx: Context) -> Found | object | None:
