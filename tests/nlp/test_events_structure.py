@@ -354,3 +354,74 @@ def test_a_present_participle_adverb_stays_inside_the_noun_phrase() -> None:
     (blame,) = events_of(doc, "ACCUSE")
     assert texts(blame.actor) == ["Minister"]  # "Nach dem ... Gespräch" is a phrase, no subject
     assert texts(blame.target) == ["Regierung"]
+
+
+def test_places_near_a_town_and_in_named_areas() -> None:
+    doc = analyse(
+        "Die Armee griff Stellungen in der Nähe von Homs und in den Kurdengebieten an.",
+        [("Homs", "LOC"), ("Kurdengebieten", "LOC", "deriv")],
+    )
+    (attack,) = events_of(doc, "ASSAULT")
+    assert texts(attack.place) == ["Homs", "Kurdengebieten"]
+    doc = analyse("Die Rebellen haben Dörfer von Homs angegriffen.", [("Homs", "LOC")])
+    (attack,) = events_of(doc, "ASSAULT")
+    assert attack.place == []  # a plain "von" names whose, not where
+
+
+def test_a_noun_phrase_after_a_date_is_no_genitive_of_it() -> None:
+    doc = analyse(
+        "Laut Medien wurden in der Nacht auf Sonntag der Bruder und der Vater des Mannes verhaftet.",
+        timexes=[("der Nacht auf Sonntag", "TIME", "2022-WXX-6TNI")],
+    )
+    (arrest,) = events_of(doc, "COERCE")
+    assert texts(arrest.target) == ["Bruder", "Vater"]
+
+
+def test_a_finite_main_verb_stays_active_beside_a_passive_conjunct() -> None:
+    doc = analyse(
+        "Der Papst traf am Sonntag in Quito ein und wurde von Präsident Rafael Correa empfangen.",
+        [("Quito", "LOC"), ("Rafael Correa", "PER")],
+    )
+    arrival, welcome = events_of(doc, "CONSULT")
+    assert texts(arrival.actor) == ["Papst"]
+    assert texts(welcome.actor) == ["Rafael Correa"]
+    assert texts(welcome.target) == ["Papst"]
+    doc = analyse("Sie fürchten, ihre Kinder könnten von der Miliz entführt worden sein.")
+    (abduction,) = events_of(doc, "ASSAULT")
+    assert texts(abduction.actor) == ["Miliz"]  # "worden" in its own conjunct: passive
+    assert texts(abduction.target) == ["Kinder"]
+
+
+def test_a_passive_agent_belongs_to_its_own_conjunct_and_not_to_an_event_noun() -> None:
+    doc = analyse(
+        "Huber war bei einer Razzia angeschossen und von der Polizei in Haft genommen worden.",
+        [("Huber", "PER")],
+    )
+    (shot,) = events_of(doc, "ASSAULT")
+    assert shot.actor == []
+    assert texts(shot.target) == ["Huber"]
+    doc = analyse(
+        "Während des Besuchs von Papst Franziskus wurden 50 Dissidenten festgenommen.",
+        [("Franziskus", "PER")],
+    )
+    (arrest,) = events_of(doc, "COERCE")
+    assert arrest.actor == []
+    assert texts(arrest.target) == ["Dissidenten"]
+
+
+def test_a_quoted_first_person_is_the_speaker() -> None:
+    doc = analyse(
+        "Vor meinem Haus haben sie mich festgenommen, sagte die Aktivistin Eva Kern der Zeitung.",
+        [("Eva Kern", "PER")],
+    )
+    (arrest,) = events_of(doc, "COERCE")
+    assert texts(arrest.target) == ["Eva Kern"]
+    doc = analyse(
+        "Minister Huber trat vor die Presse. Ich habe die Regierung nie kritisiert.",
+        [("Huber", "PER")],
+    )
+    (blame,) = events_of(doc, "ACCUSE")
+    assert texts(blame.actor) == ["Huber"]
+    doc = analyse("Ich habe die Regierung nie kritisiert.")
+    (blame,) = events_of(doc, "ACCUSE")
+    assert blame.actor == []  # nobody named: no guess

@@ -14,9 +14,8 @@ from spacy.tokens import Doc
 
 from chronik.nlp.events import phrases, segment
 from chronik.nlp.events.detect import Trigger
-from chronik.nlp.events.frames import (
-    ADDRESSEE_HEAD,
-    TARGET_PREPS,
+from chronik.nlp.events.frames import (  # ADDRESSEE_HEAD: claims.charges imports it from here
+    ADDRESSEE_HEAD,  # noqa: F401
     ClauseContext,
     Roles,
     attributive_von,
@@ -34,6 +33,7 @@ from chronik.nlp.events.participles import (
 )
 from chronik.nlp.events.phrases import PLACE_KIND, Candidate
 from chronik.nlp.events.places import places, relative_antecedent, relative_place
+from chronik.nlp.events.targets import rejected_report, targets
 from chronik.nlp.lang import de
 from chronik.types import Span
 
@@ -234,14 +234,15 @@ def verb_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
     bare = [c for c in cands if c.prep is None and not c.genitive]
     if kind == "zu":
         actor = controller(trigger.clause, ctx)
-        return Roles(actor=actor, target=_targets(trigger, [c for c in cands if c not in actor]))
+        return Roles(actor=actor, target=targets(trigger, [c for c in cands if c not in actor]))
     finite = segment.finite_position(doc, trigger.clause, ctx.verbs | {trigger.token})
     if kind == "main" and _elliptical(doc, trigger, ctx, finite):
         # "..., eigene Soldaten aber nicht in die Ukraine geschickt": the subject of the clause
         # before
         actor = controller(trigger.clause, ctx, object_control=False)
-        return Roles(actor=actor, target=_targets(trigger, [c for c in cands if c not in actor]))
-    if is_passive(doc, trigger):
+        return Roles(actor=actor, target=targets(trigger, [c for c in cands if c not in actor]))
+    if is_passive(doc, trigger) and not _finite_active(doc, trigger, ctx, kind, finite):
+        lo, hi = _conjunct(doc, trigger, ctx)
         agents = [
             c
             for c in cands
@@ -250,13 +251,14 @@ def verb_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
             and not classifier(doc, c)
             and c.head not in ctx.nouns  # "durch Artilleriebeschuss verletzt": a means
             and not (c.end < len(doc) and doc[c.end].lower_ == "aus")  # "von dort aus": whence
+            and c.start < hi  # "angeschossen und von der Polizei festgenommen": the second's
+            and not _after_event_noun(doc, c, ctx)
         ]
         antecedent = relative_antecedent(trigger.clause, ctx) if kind == "rel" else []
         if antecedent:
             # "die Verdächtigen, die festgenommen wurden": the relative pronoun is the patient
             return Roles(actor=agents[:1], target=antecedent)
         nominative = [c for c in bare if may_be_subject(doc, c)]
-        lo, hi = _conjunct(doc, trigger, ctx)
         own = [c for c in nominative if lo <= c.np_start and c.start < hi]
         if (
             lo > trigger.clause[0] and own
@@ -273,7 +275,7 @@ def verb_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
         subject = subject or [c for c in bare if may_be_subject(doc, c)][:1]
         return Roles(
             actor=with_conjuncts(doc, subject, bare),
-            target=_targets(
+            target=targets(
                 trigger,
                 [c for c in cands if c not in subject and (c in rest or c.prep is not None)],
             ),
@@ -305,35 +307,47 @@ def verb_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> 
     ]
     if fronted:
         rest = fronted + [c for c in rest if c.prep is not None]
-    target = _targets(trigger, rest)
+    target = targets(trigger, rest)
     if not target and trigger.type == "REJECT":
-        target = _rejected_report(
+        target = rejected_report(
             doc, max(lo, finite + 1 if finite is not None else lo), hi, trigger
         )
     return Roles(actor=actor, target=target)
 
 
-def _rejected_report(doc: Doc, start: int, end: int, trigger: Trigger) -> list[Candidate]:
-    """ "dementierte den Bericht", "hat Berichte über einen Rückzug zurückgewiesen": what a denial
-    rejects is often a report, a word no other rule takes as an argument."""
-    for i in range(start, end):
-        if i == trigger.token or doc[i].text not in de.REPORT_NOUNS:
-            continue
-        j = i - 1
-        while j >= start and (
-            doc[j].lower_ in de.DETERMINERS
-            or (
-                doc[j].text[:1].islower()
-                and doc[j].is_alpha
-                and doc[j].lower_.endswith(("e", "en", "er", "es", "em"))
-                and doc[j].lower_ not in de.PREPOSITIONS
-            )
-        ):
-            j -= 1
-        if j >= 0 and doc[j].lower_ in de.PREPOSITIONS:
-            continue  # "nach Angaben", "laut Berichten": an attribution, not the object
-        return [Candidate(i, i + 1, i, np_start=j + 1)]
-    return []
+def _finite_active(
+    doc: Doc, trigger: Trigger, ctx: ClauseContext, kind: str, finite: int | None
+) -> bool:
+    """ "Der Papst traf in Quito ein und wurde von Correa empfangen": a main clause's finite verb
+    with more words after it is active when its own conjunct has no passive auxiliary (a headline
+    participle, "Vier Bauern bei Beschuss verletzt", ends its clause)."""
+    if kind != "main" or finite != trigger.token or trigger.token == trigger.clause[0]:
+        return False  # (the second place, after a prefield)
+    word = doc[trigger.token].lower_
+    nxt = trigger.token + 1
+    if trigger.particle is None and (
+        # "wodurch ein Haus zerstört und ... beschädigt wurden": maybe a participle; a weak past
+        # plural ("sprengten sich") is none, unless a noun follows ("beschädigte Netze")
+        word.endswith("t")
+        or (word.endswith("en") and not word.endswith("ten"))
+        or (
+            word.endswith(("e", "en", "er", "es", "em"))
+            and nxt < len(doc)
+            and phrases.is_noun_like(doc[nxt].text)
+        )
+    ):
+        return False
+    lo, hi = _conjunct(doc, trigger, ctx)
+    return segment.last_word(doc, trigger.clause) != trigger.token and not any(
+        doc[i].lower_ in de.PASSIVE_AUX for i in range(lo, hi)
+    )
+
+
+def _after_event_noun(doc: Doc, cand: Candidate, ctx: ClauseContext) -> bool:
+    """ "Während des Besuchs von Papst Franziskus wurden Dissidenten festgenommen": a von-phrase
+    right after an event noun is that noun's own agent, not the passive's."""
+    first = cand.np_start if cand.np_start >= 0 else cand.start
+    return first >= 2 and doc[first - 1].lower_ in ("von", "vom") and first - 2 in ctx.nouns
 
 
 def _object_marked(doc: Doc, cand: Candidate) -> bool:
@@ -421,60 +435,6 @@ def _elliptical(doc: Doc, trigger: Trigger, ctx: ClauseContext, finite: int | No
         and finite == trigger.token
         and segment.last_word(doc, trigger.clause) == trigger.token
     )
-
-
-def _targets(trigger: Trigger, rest: list[Candidate]) -> list[Candidate]:
-    preps = TARGET_PREPS.get(trigger.type, set())
-    needed = trigger.entry.requires
-    if (
-        needed is not None
-    ):  # "verhängte Sanktionen gegen Iran": the target is Iran, not the sanctions
-        marked = [c for c in rest if c.prep in preps]
-        rest = [
-            c
-            for c in rest
-            if not (
-                c.mention is None
-                and c.prep is None
-                and marked
-                and needed.search(_cand_text(trigger, c))
-            )
-        ]
-    direct = [c for c in rest if c.prep is None and not c.genitive and not c.pronoun]
-    if trigger.type == "REQUEST" and trigger.doc is not None:
-        # the target of a demand is its addressee, not what is demanded ("forderte Neuwahlen")
-        direct = [c for c in direct if _addressee(trigger.doc, c)]
-    pick = direct[:1] or [c for c in rest if c.prep in preps][:1]
-    recipient = [c for c in rest if c.prep in preps]
-    if trigger.type == "AID" and recipient:
-        pick = recipient[:1]  # "Drohnen an Russland geliefert": the target is who receives
-    elif trigger.type in ("ASSAULT", "ACCUSE") and direct:
-        marked = [c for c in rest if c.prep in preps and c.start > trigger.token]
-        pick = direct[:1] if direct[0].start < trigger.token or not marked else marked[:1]
-    if not pick and trigger.doc is not None:
-        # "wirft ihm vor", "forderte ihn auf": an object pronoun is the target when nothing else is
-        pick = [
-            c
-            for c in rest
-            if c.pronoun and c.prep is None and trigger.doc[c.start].lower_ in de.OBJECT_PRONOUNS
-        ][:1]
-    if pick and trigger.doc is not None:
-        pick = with_conjuncts(trigger.doc, pick, [c for c in rest if c.prep == pick[0].prep])
-    return pick
-
-
-def _addressee(doc: Doc, cand: Candidate) -> bool:
-    """A named party or a noun for people or institutions ("die Bewohner", "die Regierung")."""
-    if cand.mention is not None:
-        # a name, or a demonym noun ("Israelis und Palästinenser"): a party that can be addressed
-        return cand.mention.sub is None or (
-            cand.mention.sub == "deriv" and cand.mention.text[:1].isupper()
-        )
-    return ADDRESSEE_HEAD.search(doc[cand.head].lower_) is not None
-
-
-def _cand_text(trigger: Trigger, cand: Candidate) -> str:
-    return trigger.doc[cand.start : cand.end].text.lower() if trigger.doc is not None else ""
 
 
 def _after_gemeinsam(doc: Doc, cand: Candidate) -> bool:

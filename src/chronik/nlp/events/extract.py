@@ -10,7 +10,7 @@ from chronik.nlp.events import VERSION, arguments, detect, lexicon, phrases, qua
 from chronik.nlp.events.frames import ClauseContext
 from chronik.nlp.events.phrases import Candidate, DocIndex
 from chronik.nlp.lang import de
-from chronik.types import Event, Span
+from chronik.types import Event, Mention, Span
 
 COMPONENT = f"events:rules-{VERSION}"
 
@@ -133,6 +133,9 @@ def _resolved(index: DocIndex, cand: Candidate) -> Span | None:
     word = index.doc[cand.start].lower_
     if word == "man":
         return None
+    if word in phrases.FIRST_PERSON:
+        speaker = speaker_of_quote(index, cand.start)
+        return None if speaker is None else Span(speaker.start, speaker.end, speaker.text)
     plural = word in ("sie", "ihnen") and _plural_verb_next_to(index.doc, cand.start)
     if plural:
         antecedent = _previous_subject(index, cand.start)
@@ -223,3 +226,29 @@ def _so_far(doc: Doc, clause: tuple[int, int]) -> bool:
     """ "bislang"/"bisher" are no timexes (spec) but say the state held until the report was
     written."""
     return any(doc[i].lower_ in de.SO_FAR for i in range(*clause))
+
+
+SAYING = frozenset({"sagte", "sagt", "erklärte", "erklärt", "betonte", "meinte", "so", "schrieb"})
+
+
+def speaker_of_quote(index: DocIndex, tok_i: int) -> Mention | None:
+    """ "Sie haben mich festgenommen, sagte die Dissidentin Miriam Leiva": "ich" in a quote is its
+    speaker, the person named after a verb of saying later in the sentence, else the person
+    named last before it (who was introduced as speaking)."""
+    doc = index.doc
+    sent = doc[tok_i].sent
+    said = False
+    for i in range(tok_i + 1, sent.end):
+        said = said or doc[i].lower_ in SAYING
+        hit = index.mention_at.get(i)
+        if said and hit is not None and hit[2].type == "PER" and hit[2].sub is None:
+            return hit[2]
+    before = [
+        m
+        for s, _e, m in index.mentions
+        if s < tok_i
+        and m.type == "PER"
+        and m.sub is None
+        and phrases.sentences_between(doc, s, tok_i) <= 2
+    ]
+    return before[-1] if before else None

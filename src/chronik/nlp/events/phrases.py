@@ -242,7 +242,11 @@ def candidates(
             out.append(cand)
             i = m_end
             continue
-        if tok.lower_ in de.PRONOUNS or (tok.lower_ == "ihr" and object_ihr(doc, i, end)):
+        if (
+            tok.lower_ in de.PRONOUNS
+            or tok.lower_ in FIRST_PERSON
+            or (tok.lower_ == "ihr" and object_ihr(doc, i, end))
+        ):
             cand = _candidate(doc, i, i + 1, None, start)
             cand.pronoun = True
             out.append(cand)
@@ -252,6 +256,8 @@ def candidates(
             and not _name_adjective(doc, index, i, end)
         ):
             out.append(_candidate(doc, i, i + 1, None, start))
+            if out[-1].genitive and out[-1].np_start - 1 in index.timex_at:
+                out[-1].genitive = False  # "in der Nacht auf Sonntag der Bruder": no genitive
         i += 1
     _share_across_conjunction(doc, out)
     return out
@@ -416,6 +422,9 @@ def np_span(doc: Doc, cand: Candidate) -> Span:
     return token_span(doc, cand.np_start, cand.end)
 
 
+FIRST_PERSON = frozenset({"ich", "mich", "mir"})  # a quoted speaker: extract.speaker_of_quote
+
+
 def resolve_pronoun(index: DocIndex, tok_i: int, person: bool) -> Mention | None:
     """A pronoun stands for the nearest preceding naming mention (a person for "er"; for "sie" a
     person named in the last two sentences before anything else)."""
@@ -437,7 +446,7 @@ def resolve_pronoun(index: DocIndex, tok_i: int, person: bool) -> Mention | None
     if (
         best_person is not None
         and index.doc[tok_i].lower_ in ("sie", "ihr")
-        and (_sentences_between(index.doc, best_person[0], tok_i) <= 2)
+        and (sentences_between(index.doc, best_person[0], tok_i) <= 2)
     ):
         return best_person[1]
     return best
@@ -469,5 +478,5 @@ def _names_person(index: DocIndex, mention: Mention) -> bool:
     )
 
 
-def _sentences_between(doc: Doc, a: int, b: int) -> int:
+def sentences_between(doc: Doc, a: int, b: int) -> int:
     return sum(1 for i in range(a + 1, b + 1) if doc[i].is_sent_start)

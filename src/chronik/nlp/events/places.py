@@ -51,14 +51,32 @@ def places(
         if (
             c.mention is None
             or c.mention.type != "LOC"
-            or c.mention.sub is not None
+            or (c.mention.sub is not None and not _place_compound(c))
             or c.prep not in de.LOCATIVE
         ):
             continue
-        if c.prep == "von" or not _attached_to_place(doc, c, index, own):
+        if (c.prep == "von" and not _near_von(doc, c)) or not _attached_to_place(
+            doc, c, index, own
+        ):
             continue
         out.append(c)
     return out
+
+
+# "in der Nähe von Kiew", "südlich von Bagdad": "von" after these names the place it is near
+NEAR = frozenset({"nähe", "unweit", "nördlich", "südlich", "östlich", "westlich"})
+
+
+def _near_von(doc: Doc, cand: Candidate) -> bool:
+    first = cand.np_start if cand.np_start >= 0 else cand.start
+    return first >= 2 and doc[first - 1].lower_ == "von" and doc[first - 2].lower_ in NEAR
+
+
+def _place_compound(cand: Candidate) -> bool:
+    """ "in den Kurdengebieten": a compound whose head is a kind of place names a place, though
+    its first part is a demonym."""
+    text = cand.mention.text if cand.mention is not None else ""
+    return text[:1].isupper() and PLACE_NOUN.search(text.lower()) is not None
 
 
 def _right_after(doc: Doc, cand: Candidate, taken: set[int]) -> bool:
@@ -102,7 +120,9 @@ def _attached_to_place(doc: Doc, cand: Candidate, index: DocIndex, own: set[int]
         )
     ):
         m -= 1
-    return m >= 0 and doc[m].lower_ in de.LOCATIVE
+    # "an die Front in die Ukraine", "bei einem Einsatz in der Region X": a chain of locative
+    # phrases; "über die Lage in Syrien" is a topic, and its place only that of the topic
+    return m >= 0 and doc[m].lower_ in de.LOCATIVE and doc[m].lower_ != "über"
 
 
 def relative_place(doc: Doc, clause: tuple[int, int], ctx: ClauseContext) -> list[Candidate]:
