@@ -335,17 +335,35 @@ def _speaker_keys(doc: Doc, index: DocIndex, span) -> tuple[set[str], set[str]]:
         return keys, set()
     surname = mention.text.split()[-1]
     keys.add(f"per:{surname}")
-    titles = {
-        doc[start - 1].lower_
-        for start, _end, other in index.mentions
-        if other.type == "PER"
-        and _same_entity(other, keys)
-        and start > 0
-        and doc[start - 1].text[:1].isupper()
-        and _title_word(index, start - 1)
-        and doc[start - 1].text not in de.FUNCTION_CAPS
-    }
+    table = _person_titles(doc, index)
+    titles = set().union(*(table.get(k, set()) for k in keys))
     return keys, titles
+
+
+TITLES_KEY = "chronik.claims.speakers.titles"
+
+
+def _person_titles(doc: Doc, index: DocIndex) -> dict[str, set[str]]:
+    """The titles the report sets right before each person's names ("UN-Generalsekretär Ban"),
+    by entity key; built once per document (per claim it made long reports quadratic)."""
+    table = doc.user_data.get(TITLES_KEY)
+    if table is not None:
+        return table
+    table = {}
+    for start, _end, mention in index.mentions:
+        if mention.type != "PER" or start == 0:
+            continue
+        before = doc[start - 1]
+        if (
+            before.text[:1].isupper()
+            and _title_word(index, start - 1)
+            and before.text not in de.FUNCTION_CAPS
+        ):
+            keys = (mention.canonical or mention.text, f"per:{mention.text.split()[-1]}")
+            for key in keys:
+                table.setdefault(key, set()).add(before.lower_)
+    doc.user_data[TITLES_KEY] = table
+    return table
 
 
 def _title_word(index: DocIndex, i: int) -> bool:
