@@ -101,3 +101,10 @@ def test_a_subjunctive_verb_after_a_colon_still_marks_speech() -> None:
     doc = spacy.blank("de")("Berger: Habe nichts gewusst, die Folge sei offen.")
     marks = [doc[i].text for i in cues.subjunctive_tokens(doc, 0, len(doc))]
     assert marks == ["Habe", "sei"]
+
+
+def test_the_dateline_opening_the_body_is_no_part_of_the_claim() -> None:
+    claims = _claims("Graz/Wien – Die Stadt hat nach Angaben der Polizei drei Schulen geschlossen.")
+    assert [c.text for c in claims] == [
+        "Die Stadt hat nach Angaben der Polizei drei Schulen geschlossen"
+    ]

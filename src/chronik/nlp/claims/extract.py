@@ -22,6 +22,7 @@ from chronik.nlp.claims.build import Draft, Sentence
 from chronik.nlp.claims.nearby import MentionLookup
 from chronik.nlp.events import lexicon, phrases
 from chronik.nlp.events.phrases import DocIndex
+from chronik.nlp.lang import de
 from chronik.types import Claim, Event, Span
 
 COMPONENT = f"claims:rules-{VERSION}"
@@ -349,6 +350,7 @@ def _unverifiable(drafts: list[Draft]) -> None:
 def _finish(doc: Doc, index: DocIndex, drafts: list[Draft], events: list[Event]) -> list[Claim]:
     kept: list[tuple[Draft, Span]] = []
     for draft in sorted(drafts, key=lambda d: d.start):
+        draft.start = _after_dateline(doc, draft.start, draft.end)
         span = build.char_span(doc, draft.start, draft.end)
         if span is not None:
             kept.append((draft, span))
@@ -386,6 +388,28 @@ def _finish(doc: Doc, index: DocIndex, drafts: list[Draft], events: list[Event])
         )
         for cid, (draft, span) in zip(ids, kept)
     ]
+
+
+DATELINE_WORDS = 4  # "Wien – ", "Holguin/Vatikanstadt – ", "Bujumbura/Genf – "
+
+
+def _after_dateline(doc: Doc, start: int, end: int) -> int:
+    """ "Wien – Die Regierung will ...": the place line opening the report body is no part of the
+    proposition (5.3); the span starts after its dash."""
+    if start > 0 and not doc[start - 1].is_space and doc[start - 1].text not in (".", "!", "?"):
+        return start  # not at a sentence start
+    for i in range(start, min(start + DATELINE_WORDS + 1, end - 1)):
+        word = doc[i].text
+        if word in ("–", "—") and i > start:
+            nxt = i + 1
+            while nxt < end and doc[nxt].is_space:
+                nxt += 1
+            return nxt if nxt < end else start
+        if not (word[:1].isupper() or word == "/" or doc[i].is_space):
+            return start
+        if doc[i].lower_ in de.CONJUNCTIONS | de.DETERMINERS | {"aber", "doch", "denn"}:
+            return start  # "Und – vermutlich entscheidend – ...": an aside, no place
+    return start
 
 
 def _describe(
