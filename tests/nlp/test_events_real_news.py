@@ -351,3 +351,17 @@ def test_travel_that_is_no_visit() -> None:
     assert _types("Die Flüchtlinge warten an der Grenze auf ihre Weiterreise.") == []
     text = "Die Kanzlerin beendete ihre Reise nach Peking."
     assert ("CONSULT", "Reise") in _types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das wird nicht so laufen, wie wir uns das versprechen.",
+        "Die Schulden sollen sich in einigen Jahren rechnen.",
+        "Auf ein Drittel der Befragten trifft das zu.",
+        "Der Hagel hat die Netze zerstört.",
+        "Die Volkshilfe sammelt Unterschriften.",
+    ],
+)
+def test_expectations_determiners_and_nature_are_no_events(text: str) -> None:
+    assert _types(text) == []
