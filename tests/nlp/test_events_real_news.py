@@ -365,3 +365,15 @@ def test_travel_that_is_no_visit() -> None:
 )
 def test_expectations_determiners_and_nature_are_no_events(text: str) -> None:
     assert _types(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Jäger dürfen die Tiere nur im Herbst töten.",
+        "Man könne nicht von einer drohenden Normenflut sprechen.",
+        "Der zweite Mann sprach mit starkem Akzent.",
+    ],
+)
+def test_hunting_impending_things_and_accents_are_no_events(text: str) -> None:
+    assert _types(text) == []
