@@ -377,3 +377,14 @@ def test_expectations_determiners_and_nature_are_no_events(text: str) -> None:
 )
 def test_hunting_impending_things_and_accents_are_no_events(text: str) -> None:
     assert _types(text) == []
+
+
+def test_a_doc_row_needs_its_word_anywhere_in_the_report() -> None:
+    from chronik.nlp.events import lexicon
+
+    header = "lemma\ttype\tpos\tforms\trequires\texcludes\tnotes\n"
+    lex = lexicon.parse(header + "rügen\tACCUSE\tV\trüg\tdoc:\\bgericht\\b\t\t\n")
+    (hit,) = lex.verb_hits("rügte")
+    assert hit.entry.requires is None
+    assert hit.entry.fits("das gericht tagte. der richter rügte ihn.")
+    assert not hit.entry.fits("der trainer rügte ihn.")

@@ -82,10 +82,10 @@ def verb_trigger(
     hits = lex.verb_hits(doc[i].lower_)
     for hit in (h for h in hits if h.split):
         particle = find_particle(doc, i, clause, hit.entry.particle)
-        if particle is not None and hit.entry.allowed(text):
+        if particle is not None and _allowed(hit.entry, text, doc):
             return Trigger(i, hit.entry, clause, particle, doc)
     for hit in (h for h in hits if not h.split):
-        if hit.entry.allowed(text):
+        if _allowed(hit.entry, text, doc):
             return Trigger(i, hit.entry, clause, None, doc)
     return None
 
@@ -94,9 +94,16 @@ def noun_trigger(
     doc: Doc, lex: Lexicon, i: int, clause: tuple[int, int], text: str
 ) -> Trigger | None:
     for entry in lex.noun_entries(doc[i].lower_):
-        if entry.allowed(text) and (entry.context is None or entry.fits(_doc_lower(doc))):
+        if _allowed(entry, text, doc):
             return Trigger(i, entry, clause, None, doc)
     return None
+
+
+def _allowed(entry: Entry, clause_text: str, doc: Doc) -> bool:
+    """The row's clause conditions, then its report condition (lexicon "doc:" rows)."""
+    if not entry.allowed(clause_text):
+        return False
+    return entry.context is None or entry.fits(_doc_lower(doc))
 
 
 def _doc_lower(doc: Doc) -> str:
