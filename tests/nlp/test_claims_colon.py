@@ -108,3 +108,20 @@ def test_the_dateline_opening_the_body_is_no_part_of_the_claim() -> None:
     assert [c.text for c in claims] == [
         "Die Stadt hat nach Angaben der Polizei drei Schulen geschlossen"
     ]
+
+
+def test_an_argument_going_on_after_indirect_speech_is_the_speakers() -> None:
+    claims = _claims(
+        "Anna Berger sagte, dass sie auf eine Einigung hoffe. Aber wenn die Stadt nicht zahlt, "
+        "gibt es keinen Umbau."
+    )
+    last = claims[-1]
+    assert last.text.startswith("Aber wenn die Stadt nicht zahlt")
+    assert last.source is not None and last.source.text == "Anna Berger"
+
+
+def test_narration_after_indirect_speech_is_no_claim() -> None:
+    claims = _claims(
+        "Anna Berger sagte, dass sie auf eine Einigung hoffe. Die Stadt zahlt seit Jahren nichts."
+    )
+    assert len(claims) == 1

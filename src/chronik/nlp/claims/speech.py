@@ -12,6 +12,9 @@ from chronik.types import Span
 
 OPENING_QUOTES = {"„", "«", "»", '"', "“"}
 CONTINUABLE = {"asserted", "reported", "alleged"}
+# Connectives that go on with an argument ("Aber wenn ..., wird das Folgen haben"): after a speaker,
+# a present-tense sentence opened by one is the speaker arguing on, also after indirect speech.
+ARGUING = frozenset(["aber", "denn", "schließlich", "nämlich"])
 
 
 def previous(sent: Sentence, earlier: list[Draft], window: int = 3) -> Draft | None:
@@ -78,7 +81,11 @@ def continuation(doc: Doc, sent: Sentence, earlier: list[Draft]) -> list[Draft]:
         and (
             doc[sent.start].text in OPENING_QUOTES
             or _first_person(doc, sent)
-            or (_unquoted(doc) and _direct(doc, prev) and _present(doc, sent, prev.source))
+            or (
+                _unquoted(doc)
+                and (_direct(doc, prev) or doc[sent.start].lower_ in ARGUING)
+                and _present(doc, sent, prev.source)
+            )
         )
         and prev.certainty == "asserted"
         and (prev.source is not None or prev.said_with is not None)
