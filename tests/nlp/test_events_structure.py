@@ -425,3 +425,31 @@ def test_a_quoted_first_person_is_the_speaker() -> None:
     doc = analyse("Ich habe die Regierung nie kritisiert.")
     (blame,) = events_of(doc, "ACCUSE")
     assert blame.actor == []  # nobody named: no guess
+
+
+def test_the_dative_object_of_aid_is_its_recipient() -> None:
+    doc = analyse(
+        "Der General Omar Said bat um Hilfe. Die Regierung lieferte ihm Waffen.",
+        [("Omar Said", "PER")],
+    )
+    (aid,) = events_of(doc, "AID")
+    assert texts(aid.actor) == ["Regierung"]
+    assert texts(aid.target) == ["Omar Said"]  # "ihm", not the weapons
+    doc = analyse(
+        "Russland hat Kampfjets an Syrien geliefert.", [("Russland", "LOC"), ("Syrien", "LOC")]
+    )
+    (aid,) = events_of(doc, "AID")
+    assert texts(aid.target) == ["Syrien"]
+
+
+def test_a_topic_after_ueber_takes_no_place_but_a_route_does() -> None:
+    doc = analyse(
+        "Die Minister setzten ihre Beratungen über die Lage in Syrien fort.", [("Syrien", "LOC")]
+    )
+    (talks,) = events_of(doc, "CONSULT")
+    assert talks.place == []
+    doc = analyse(
+        "Die Truppen zogen über die Grenzübergänge in Kiefersdorf ab.", [("Kiefersdorf", "LOC")]
+    )
+    (retreat,) = events_of(doc, "RETREAT")
+    assert texts(retreat.place) == ["Kiefersdorf"]

@@ -120,9 +120,21 @@ def _attached_to_place(doc: Doc, cand: Candidate, index: DocIndex, own: set[int]
         )
     ):
         m -= 1
-    # "an die Front in die Ukraine", "bei einem Einsatz in der Region X": a chain of locative
-    # phrases; "über die Lage in Syrien" is a topic, and its place only that of the topic
-    return m >= 0 and doc[m].lower_ in de.LOCATIVE and doc[m].lower_ != "über"
+    # "an die Front in die Ukraine", "bei einem Einsatz in der Region X", "über die Grenzübergänge
+    # in X": a chain of locative phrases; "über die Lage in Syrien" is a topic, and its place
+    # only that of the topic
+    return (
+        m >= 0
+        and doc[m].lower_ in de.LOCATIVE
+        and not (doc[m].lower_ == "über" and TOPIC.search(doc[k].lower_) is not None)
+    )
+
+
+# Nouns of topics ("sprachen über die Lage in ..."), not of places.
+TOPIC = re.compile(
+    r"(lage|situation|frage|fragen|thema|themen|ung|ungen|heit|keit|krise|konflikt|zukunft|"
+    r"problem|probleme|politik|entwicklung|entwicklungen)$"
+)
 
 
 def relative_place(doc: Doc, clause: tuple[int, int], ctx: ClauseContext) -> list[Candidate]:

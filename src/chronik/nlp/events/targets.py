@@ -58,8 +58,11 @@ def targets(trigger: Trigger, rest: list[Candidate]) -> list[Candidate]:
         direct = [c for c in direct if _addressee(trigger.doc, c)]
     pick = direct[:1] or [c for c in rest if c.prep in preps][:1]
     recipient = [c for c in rest if c.prep in preps]
-    if trigger.type == "AID" and recipient:
-        pick = recipient[:1]  # "Drohnen an Russland geliefert": the target is who receives
+    dative = _dative(trigger.doc, rest) if trigger.doc is not None else []
+    if trigger.type == "AID" and (recipient or dative):
+        # "Drohnen an Russland geliefert", "hat dem Verdächtigen Geld überwiesen", "lieferte ihnen
+        # Waffen": the target is who receives, the dative object
+        pick = dative[:1] or recipient[:1]
     elif trigger.type in ("ASSAULT", "ACCUSE") and direct:
         marked = [c for c in rest if c.prep in preps and c.start > trigger.token]
         pick = direct[:1] if direct[0].start < trigger.token or not marked else marked[:1]
@@ -75,6 +78,20 @@ def targets(trigger: Trigger, rest: list[Candidate]) -> list[Candidate]:
     if pick and trigger.doc is not None:
         pick = with_conjuncts(trigger.doc, pick, [c for c in rest if c.prep == pick[0].prep])
     return pick
+
+
+DATIVE = frozenset({"dem", "einem", "diesem", "ihm", "ihnen"})  # unambiguous dative openers
+
+
+def _dative(doc: Doc, rest: list[Candidate]) -> list[Candidate]:
+    return [c for c in rest if c.prep is None and not c.genitive and _dative_opener(doc, c)]
+
+
+def _dative_opener(doc: Doc, cand: Candidate) -> bool:
+    if cand.pronoun:
+        return doc[cand.start].lower_ in DATIVE
+    first = cand.np_start if 0 <= cand.np_start < cand.start else cand.start
+    return any(doc[i].lower_ in DATIVE for i in range(first, cand.start))
 
 
 def _addressee(doc: Doc, cand: Candidate) -> bool:
