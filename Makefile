@@ -64,7 +64,9 @@ screenshots: test-deps
 	CHRONIK_SCREENSHOTS=docs/screenshots $(VENV)/bin/pytest -q tests/web/test_pages_browser.py
 
 # Retrain the shipped NER models from ../shared/data (fixed seeds; figures land in src/chronik/models/ner/metrics.json).
-# The accurate tier is fine-tuned with PyTorch (CPU build from the local wheel folder; about 1 h on 2 cores).
+# The accurate tier is fine-tuned with PyTorch (CPU build from the local wheel folder; about 1 h on 2 cores),
+# then its first member is retrained on GermEval + UD German sentences the gold-only members tagged
+# (training.ner_selftrain; about 30 min more; that file is CC BY-SA, see models/ner/LICENCE-ud-pseudo-labels.md).
 # NER_DATA: any GermEval 2014 file, e.g. the official train split once it is available (the dev file is all
 # ../shared/data has); sentence i % 5 == 4 is held out for the validation figures either way.
 NER_DATA ?= ../shared/data/germeval2014/NER-de-dev.tsv
@@ -73,6 +75,7 @@ models: install
 	$(PIP) install --quiet -e '.[train]'
 	nice $(PY) -m training.ner_fast --tier fast --data $(NER_DATA) --out src/chronik/models/ner
 	nice $(PY) -m training.ner_accurate --data $(NER_DATA) --out src/chronik/models/ner
+	nice $(PY) -m training.ner_selftrain --data $(NER_DATA) --out src/chronik/models/ner
 
 # The e5 encoder (C, gcc + OpenMP: tokeniser and base weights of the accurate tier); also built on first use.
 e5-encoder: install
