@@ -453,3 +453,15 @@ def test_a_topic_after_ueber_takes_no_place_but_a_route_does() -> None:
     )
     (retreat,) = events_of(doc, "RETREAT")
     assert texts(retreat.place) == ["Kiefersdorf"]
+
+
+def test_a_generic_head_runs_up_to_the_name_in_its_genitive() -> None:
+    doc = analyse(
+        "Gegen den Chef der Bewegung Ceska Cesta Martin Novak wurden Ermittlungen eingeleitet.",
+        [("Ceska Cesta", "ORG"), ("Martin Novak", "PER")],
+    )
+    (probe,) = events_of(doc, "ACCUSE")
+    assert texts(probe.target) == ["Chef der Bewegung Ceska Cesta Martin Novak"]
+    doc = analyse("Die Polizei hat den Sprecher der Regierung in Haft genommen.")
+    (arrest,) = events_of(doc, "COERCE")
+    assert texts(arrest.target) == ["Sprecher"]  # no name: the head alone

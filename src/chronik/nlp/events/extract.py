@@ -125,11 +125,47 @@ def _spans(index: DocIndex, cands: list[Candidate]) -> list[Span]:
     return out
 
 
+GENITIVE_REACH = 6  # tokens from the head to the end of the name that identifies it
+
+
+def _up_to_name(index: DocIndex, cand: Candidate) -> Span | None:
+    """ "gegen den Chef der Bewegung Ceska Cesta Martin Novak": a generic head identified by a
+    following genitive with a name runs up to that name (conventions 4.2)."""
+    doc = index.doc
+    if cand.mention is not None or cand.end >= len(doc) or doc[cand.end].lower_ not in GEN_ARTICLE:
+        return None
+    i = cand.end + 1
+    while i < min(len(doc), cand.end + GENITIVE_REACH):
+        hit = index.mention_at.get(i)
+        if hit is not None and hit[2].sub is None and hit[2].type in ("PER", "ORG"):
+            nxt = index.mention_at.get(hit[1])  # "der Bewegung Ceska Cesta Martin Novak"
+            end = (
+                nxt[1] if nxt is not None and nxt[0] == hit[1] and nxt[2].type == "PER" else hit[1]
+            )
+            return phrases.token_span(doc, cand.start, end)
+        tok = doc[i]
+        if (
+            not (
+                phrases.is_noun_like(tok.text)
+                or (hit is not None)
+                or (tok.text[:1].islower() and tok.is_alpha and tok.lower_.endswith(ADJ_ENDINGS))
+            )
+            or tok.lower_ in de.PREPOSITIONS
+        ):
+            return None
+        i += 1
+    return None
+
+
+GEN_ARTICLE = frozenset({"des", "der", "eines", "einer"})
+ADJ_ENDINGS = ("e", "en", "er", "es", "em")
+
+
 def _resolved(index: DocIndex, cand: Candidate) -> Span | None:
     """A pronoun is replaced by its nearest preceding naming mention; "man" and unresolved ones are
     dropped."""
     if not cand.pronoun:
-        return cand.span(index.doc)
+        return _up_to_name(index, cand) or cand.span(index.doc)
     word = index.doc[cand.start].lower_
     if word == "man":
         return None
