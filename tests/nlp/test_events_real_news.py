@@ -298,10 +298,19 @@ def test_a_possible_event_is_no_occurrence() -> None:
         "Die Partei ist ins Hintertreffen geraten.",
         "Der Fahrer verhinderte mit einem Bremsmanöver einen Unfall.",
         "Die Originalbesetzung spielt wieder.",
+        "Mit neuer Besetzung tritt das Quartett im Herbst auf.",
+        "Der Posten des Direktors wird im Mai neu besetzt.",
+        "Auf der Tormannposition ist der Verein gut besetzt.",
     ],
 )
 def test_compounds_and_senses_that_are_no_events(text: str) -> None:
     assert _types(text) == []
+
+
+def test_an_occupation_by_armed_forces_stays_an_assault() -> None:
+    assert ("ASSAULT", "besetzten") in _types("Fremde Truppen besetzten den Flughafen.")
+    text = "Die Besetzung der Halbinsel durch Soldaten begann im Februar."
+    assert ("ASSAULT", "Besetzung") in _types(text)
 
 
 def test_an_exercise_is_mobilize_in_a_military_report() -> None:
