@@ -465,3 +465,9 @@ def test_a_generic_head_runs_up_to_the_name_in_its_genitive() -> None:
     doc = analyse("Die Polizei hat den Sprecher der Regierung in Haft genommen.")
     (arrest,) = events_of(doc, "COERCE")
     assert texts(arrest.target) == ["Sprecher"]  # no name: the head alone
+
+
+def test_targets_of_an_attack_may_be_called_ziele() -> None:
+    doc = analyse("Kampfjets haben in der Nacht mehrere zivile Ziele angegriffen.")
+    (attack,) = events_of(doc, "ASSAULT")
+    assert any("Ziele" in text for text in texts(attack.target))

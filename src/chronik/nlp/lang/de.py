@@ -120,7 +120,7 @@ STOP_NOUNS = _words("""
     Donnerstag Ende Fall Freitag Fälle Hinsicht Hälfte Informationen Jahr Jahre Jahren Jahres
     Mal Mitte Mittwoch Monat Monate Monaten Montag Montagmorgen Morgen Nacht Prozent Rahmen
     Samstag Sonntag Sprecherin Stand Stunden Tag Tage Tagen Teil Teile Uhr Verfügung Verlauf
-    Weise Woche Wochen Wochenende Zahl Zeit Ziel Ziele Zielen Zusammenhang
+    Weise Woche Wochen Wochenende Zahl Zeit Ziel Zusammenhang
 """)
 
 # --- events.arguments ---
