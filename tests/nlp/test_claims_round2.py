@@ -1,0 +1,61 @@
+"""Verbs of saying that open a claim only with a complement clause: "deponieren" (Austrian for
+stating a demand), "kontern", "einwenden", "anmerken", "mahnen"."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.events_helpers import analyse
+
+PEOPLE = [("Karl Bauer", "PER"), ("Anna Berger", "PER")]
+
+
+def _claims(text: str):
+    return analyse(text, PEOPLE, "2016-03-10")._.claims
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "cue"),
+    [
+        (
+            "Die Kammer müsse sich erneuern, deponierte Karl Bauer am Montag.",
+            "Die Kammer müsse sich erneuern",
+            "deponierte",
+        ),
+        ("Das sei reine Polemik, konterte Anna Berger.", "Das sei reine Polemik", "konterte"),
+        (
+            "Anna Berger wandte ein, die Frist sei zu kurz.",
+            "die Frist sei zu kurz",
+            "wandte … ein",
+        ),
+        (
+            "Karl Bauer merkte an, dass der Bericht unvollständig sei.",
+            "dass der Bericht unvollständig sei",
+            "merkte … an",
+        ),
+        (
+            "Anna Berger mahnte, man müsse die Brücke rasch sanieren.",
+            "man müsse die Brücke rasch sanieren",
+            "mahnte",
+        ),
+    ],
+)
+def test_verb_of_saying_with_a_complement_opens_an_asserted_claim(
+    text: str, span: str, cue: str
+) -> None:
+    claims = _claims(text)
+    assert [c.text for c in claims] == [span]
+    assert claims[0].cue is not None and claims[0].cue.text == cue
+    assert claims[0].certainty == "asserted"
+    assert claims[0].source is not None and claims[0].source.text in ("Karl Bauer", "Anna Berger")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Karl Bauer deponierte zwei Millionen Euro auf einem Konto in Wien.",
+        "Anna Berger mahnte die säumigen Mieter.",
+    ],
+)
+def test_the_same_verb_with_only_an_object_is_no_claim(text: str) -> None:
+    assert _claims(text) == []
