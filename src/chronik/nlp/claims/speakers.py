@@ -16,6 +16,59 @@ from chronik.nlp.lang import de
 from chronik.types import Span
 
 
+def _bare(index: DocIndex, cands: list[Candidate]) -> list[Candidate]:
+    """Candidates that can be the subject: no preposition, no genitive (nor a name in the Saxon
+    genitive before an adjective and its noun, "Maiers früherer Chef": the owner, never the head),
+    and no connective opening the sentence ("Also sagte er")."""
+    doc = index.doc
+    return [
+        c
+        for c in cands
+        if c.prep is None
+        and not c.genitive
+        and not _owner_before_noun(index, c)
+        and not (c.end - c.start == 1 and doc[c.start].text in CONNECTIVES)
+    ]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Sentence adverbs and connectives that open a sentence capitalised and are no noun.
+CONNECTIVES = _words(
+    """Also Denn Dann Deswegen Darum Nämlich Ja Eben Sonst Indes Indessen Freilich Genau Gerade
+    Ferner Überdies Andererseits Einerseits Umgekehrt Ohnehin Sowieso Letztlich Endlich
+    Plötzlich Insofern Ansonsten Wiederum Abschließend Hierbei Hierzu Trotzdem Dennoch Jedoch"""
+)
+
+
+def _owner_before_noun(index: DocIndex, cand: Candidate) -> bool:
+    """A name ending in -s followed by inflected adjectives and a capitalised noun ("Maiers
+    früherer Chef", "Wiens neue Bürgermeisterin"): the name is a Saxon genitive."""
+    doc = index.doc
+    if cand.mention is None or not doc[cand.end - 1].text.endswith("s"):
+        return False
+    if cand.np_start >= 0 and cand.np_start != cand.start:
+        return False  # "ein Sprecher Konvičkas": a Saxon genitive takes no article nor title
+    j = cand.end
+    while j < len(doc) and j < cand.end + 2 and _inflected_adjective(doc[j].text):
+        j += 1
+    return j > cand.end and j < len(doc) and phrases.is_noun_like(doc[j].text)
+
+
+def _inflected_adjective(word: str) -> bool:
+    return (
+        word.isalpha()
+        and word.islower()
+        and word.endswith(("e", "en", "er", "es", "em"))
+        and word not in de.DETERMINERS
+        and word not in de.PAST_FINITE
+        and word not in de.PRESENT_FINITE
+        and not lexicon.cues().verb_hits(word)
+    )
+
+
 def agent(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue) -> Span | None:
     agents = [c for c in phrases.candidates(index, *clause) if c.prep in de.AGENT_PREPOSITIONS]
     return source_span(doc, index, agents[0]) if agents else None
@@ -36,9 +89,7 @@ def subject(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue) -> Can
     antecedent = _relative_subject(index, first, cue)
     if antecedent is not None:
         return antecedent
-    before = [
-        c for c in phrases.candidates(index, first, cue.start) if c.prep is None and not c.genitive
-    ]
+    before = _bare(index, phrases.candidates(index, first, cue.start))
     verb_second = any(doc[i].is_alpha for i in range(cue.end, clause[1]))
     if before and not (verb_second and doc[clause[0]].lower_ in de.PREPOSITIONS):
         one = _one_of(index, first, cue.start)
@@ -102,7 +153,7 @@ def _quoting_speaker(index: DocIndex, clause: tuple[int, int], cue: Cue) -> Cand
         return None
     opening = cues.clauses(doc, start, colon)  # the clause before the colon, not a claim before it
     span = opening[-1] if opening else (start, colon)
-    bare = [c for c in phrases.candidates(index, *span) if c.prep is None and not c.genitive]
+    bare = _bare(index, phrases.candidates(index, *span))
     named = [c for c in bare if c.mention is not None and c.mention.type in ("PER", "ORG")]
     return (named or bare or [None])[0]
 
@@ -116,8 +167,25 @@ ONE_OF_NEXT = frozenset({"von", "der", "des", "aus"})
 
 
 def _described(index: DocIndex, start: int, end: int) -> Candidate | None:
-    """A speaker named without a capitalised noun of its own: an age, or one of a group."""
-    return _age_description(index.doc, start, end) or _one_of(index, start, end)
+    """A speaker named without a capitalised noun of its own: an age, one of a group, or a
+    spokeswoman."""
+    return (
+        _age_description(index.doc, start, end)
+        or _one_of(index, start, end)
+        or _role_noun(index.doc, start, end)
+    )
+
+
+# Role nouns that name a person but are kept out of the common noun phrases (de.STOP_NOUNS, where
+# they stay for event arguments): "so die Sprecherin", "sagte eine Sprecherin".
+ROLE_NOUNS = frozenset({"Sprecherin"})
+
+
+def _role_noun(doc: Doc, start: int, end: int) -> Candidate | None:
+    for i in range(max(start, 1), end):
+        if doc[i].text in ROLE_NOUNS and doc[i - 1].lower_ in de.DETERMINERS:
+            return Candidate(i, i + 1, i, np_start=i - 1)
+    return None
 
 
 def _one_of(index: DocIndex, start: int, end: int) -> Candidate | None:
@@ -146,11 +214,7 @@ def _age_description(doc: Doc, start: int, end: int) -> Candidate | None:
 def after(
     index: DocIndex, clause: tuple[int, int], cue: Cue, skip: set[int] | None = None
 ) -> Candidate | None:
-    after = [
-        c
-        for c in phrases.candidates(index, cue.end, clause[1], skip)
-        if c.prep is None and not c.genitive
-    ]
+    after = _bare(index, phrases.candidates(index, cue.end, clause[1], skip))
     if not after:
         return _described(index, cue.end, clause[1])
     return owner_named(index, after) or after[0]
@@ -179,9 +243,9 @@ def owner_named(index: DocIndex, after: list[Candidate]) -> Candidate | None:
 
 def speaker_after(index: DocIndex, clause: tuple[int, int], cue: Cue) -> bool:
     """ ", sagte er" / ", sagte ein Sprecher": someone stands after the verb, named or not."""
-    return any(
-        c.prep is None and not c.genitive for c in phrases.candidates(index, cue.end, clause[1])
-    ) or (_described(index, cue.end, clause[1]) is not None)
+    return bool(_bare(index, phrases.candidates(index, cue.end, clause[1]))) or (
+        _described(index, cue.end, clause[1]) is not None
+    )
 
 
 def first_bare(
@@ -189,8 +253,8 @@ def first_bare(
 ) -> Span | None:
     bare = [
         c
-        for c in phrases.candidates(index, start, end, skip)
-        if c.prep is None and not c.genitive and not _amount(doc, c.head)
+        for c in _bare(index, phrases.candidates(index, start, end, skip))
+        if not _amount(doc, c.head)
     ]
     return source_span(doc, index, bare[0]) if bare else None
 
@@ -230,7 +294,9 @@ def source_span(doc: Doc, index: DocIndex, cand: Candidate) -> Span | None:
     if word in de.NO_SOURCE_WORDS:
         return None
     mention = phrases.resolve_pronoun(index, cand.start, person=word in de.MASCULINE_PRONOUNS)
-    return Span(mention.start, mention.end, mention.text) if mention is not None else None
+    if mention is None or mention.text in CONNECTIVES:
+        return None  # "Also" tagged as a name by the recogniser stands for no one
+    return Span(mention.start, mention.end, mention.text)
 
 
 APPOSITION_REACH = 10  # tokens from a description to the name after its comma
@@ -268,8 +334,13 @@ def _apposed_name(
             return source
         if doc[j].text != ",":
             continue
-        hit = index.mention_at.get(j + 1)
-        if hit is None or hit[0] != j + 1 or hit[2].type != "PER":
+        k = (
+            j + 2
+            if j + 1 not in index.mention_at and phrases.is_noun_like(doc[j + 1].text)
+            else j + 1
+        )
+        hit = index.mention_at.get(k)  # ", Verbandspräsident Karl Huber": a title before the name
+        if hit is None or hit[0] != k or hit[2].type != "PER":
             return source
         if claim[0] <= hit[0] < claim[1] and span.end <= claim[0]:
             return source  # the speaker before the claim, the name inside it

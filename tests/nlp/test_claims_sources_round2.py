@@ -1,0 +1,37 @@
+"""Claim sources, second round, on sentences written for this test: a Saxon genitive before an
+adjective and its noun owns the speaker and is none, a title may stand between the comma and the
+apposed name, 'die Sprecherin' is a speaker, and a connective opening the sentence is none."""
+
+from __future__ import annotations
+
+from tests.nlp.events_helpers import analyse
+
+
+def _only(text: str, names=()):
+    claims = analyse(text, names)._.claims
+    assert len(claims) == 1, [c.text for c in claims]
+    return claims[0]
+
+
+def test_a_saxon_genitive_before_adjective_and_noun_is_not_the_speaker() -> None:
+    text = "Das Paket sei gut, sagte Maiers früherer Chef, Verbandspräsident Karl Huber, am Montag."
+    claim = _only(text, [("Maiers", "PER"), ("Karl Huber", "PER")])
+    assert claim.source.text == "Karl Huber"
+
+
+def test_a_titled_name_after_the_genitive_stays_the_speaker() -> None:
+    text = "Ein Sprecher Webers bezeichnete die Vorwürfe als haltlos."
+    claim = _only(text, [("Webers", "PER")])
+    assert claim.source is not None and "Webers" in claim.source.text
+
+
+def test_sagte_die_sprecherin_names_the_speaker() -> None:
+    claim = _only("Die Filiale werde im Mai schließen, sagte die Sprecherin.")
+    assert claim.text == "Die Filiale werde im Mai schließen"
+    assert claim.source.text == "die Sprecherin"
+
+
+def test_a_connective_opening_the_sentence_is_no_speaker() -> None:
+    text = "Denn wie die Forscherin Lena Roth betonte, sei der Effekt klein."
+    claim = _only(text, [("Lena Roth", "PER")])
+    assert claim.source.text == "Lena Roth"
