@@ -59,3 +59,31 @@ def test_verb_of_saying_with_a_complement_opens_an_asserted_claim(
 )
 def test_the_same_verb_with_only_an_object_is_no_claim(text: str) -> None:
     assert _claims(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "cue"),
+    [
+        (
+            "Die Mieten steigen weiter, schrieb Karl Bauer in einem Gastbeitrag.",
+            "Die Mieten steigen weiter",
+            "schrieb",
+        ),
+        ("Die Brücke sei baufällig, warnte Anna Berger.", "Die Brücke sei baufällig", "warnte"),
+    ],
+)
+def test_verb_after_a_comma_is_an_inverted_attribution(text: str, span: str, cue: str) -> None:
+    claims = _claims(text)
+    assert [c.text for c in claims] == [span]
+    assert claims[0].cue is not None and claims[0].cue.text == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Im Kurs lernen die Kinder zu reden, schreiben und rechnen.",
+        "Das Lied, das Karl Bauer schrieb, wurde ein Erfolg.",
+    ],
+)
+def test_verb_in_a_list_or_a_relative_clause_is_no_attribution(text: str) -> None:
+    assert _claims(text) == []

@@ -43,7 +43,7 @@ def find_cues(doc: Doc, lex: Lexicon, start: int, end: int) -> list[Cue]:
     for clause in clauses(doc, start, end):
         text = detect.clause_text(doc, clause)
         for i in range(*clause):
-            cue = _word_cue(doc, lex, i, clause, text)
+            cue = _word_cue(doc, lex, i, clause, _tail_text(doc, i, clause, start, text))
             if cue is not None:
                 found.append(cue)
     found.extend(_pattern_cues(doc, lex, start, end))
@@ -55,6 +55,18 @@ def find_cues(doc: Doc, lex: Lexicon, start: int, end: int) -> list[Cue]:
             continue
         out.append(cue)
     return _drop_inside_unverifiable(out)
+
+
+def _tail_text(doc: Doc, i: int, clause: tuple[int, int], start: int, text: str) -> str:
+    """ "P, schrieb X", "P, warnte X": a verb opening the clause right after a comma is an inverted
+    attribution tail; the comma goes into the text the row's conditions see (rows that require
+    "," for this reading). Not a verb in a list ("reden, schreiben und lesen") or closing a
+    relative clause ("den er für sie schrieb, ...")."""
+    if i != clause[0] or clause[0] <= start or doc[clause[0] - 1].text != ",":
+        return text
+    if i + 1 < len(doc) and doc[i + 1].lower_ in (",", "und", "oder", "sowie", "."):
+        return text
+    return ", " + text
 
 
 def clauses(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
