@@ -35,3 +35,22 @@ def test_a_connective_opening_the_sentence_is_no_speaker() -> None:
     text = "Denn wie die Forscherin Lena Roth betonte, sei der Effekt klein."
     claim = _only(text, [("Lena Roth", "PER")])
     assert claim.source.text == "Lena Roth"
+
+
+def test_a_dative_before_the_verb_is_the_addressee_not_the_speaker() -> None:
+    text = "Dem Sender Radio Nord sagte Eva Lang, die Brücke bleibe bis Juni gesperrt."
+    claim = _only(text, [("Radio Nord", "ORG"), ("Eva Lang", "PER")])
+    assert claim.source.text == "Eva Lang"
+
+
+def test_der_before_a_feminine_noun_is_a_dative() -> None:
+    claim = _only("Der Zeitung sagte er, die Brücke bleibe gesperrt.", [("Eva Lang", "PER")])
+    assert claim.source is None or claim.source.text != "Der Zeitung"
+    text = "Eva Lang war vor Ort. Der Zeitung sagte sie, die Brücke bleibe gesperrt."
+    claims = analyse(text, [("Eva Lang", "PER")])._.claims
+    assert [c.source.text for c in claims] == ["Eva Lang"]
+
+
+def test_a_masculine_subject_with_der_stays_the_speaker() -> None:
+    claim = _only("Der Bürgermeister sagte der Zeitung, die Brücke bleibe gesperrt.")
+    assert claim.source.text == "Der Bürgermeister"

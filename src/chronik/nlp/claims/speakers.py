@@ -90,6 +90,11 @@ def subject(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue) -> Can
     if antecedent is not None:
         return antecedent
     before = _bare(index, phrases.candidates(index, first, cue.start))
+    if before and all(_object_case(doc, c) for c in before):
+        # "Dem Magazin X sagte Anna Berger": a dative or accusative before the verb is no subject
+        nominative = after(index, clause, cue, skip)
+        if nominative is not None:
+            return nominative
     verb_second = any(doc[i].is_alpha for i in range(cue.end, clause[1]))
     if before and not (verb_second and doc[clause[0]].lower_ in de.PREPOSITIONS):
         one = _one_of(index, first, cue.start)
@@ -101,6 +106,22 @@ def subject(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue) -> Can
         return _described(index, first, cue.start)
     return after(index, clause, cue, skip) or (
         _described(index, first, cue.start) if not before else None
+    )
+
+
+# Articles that are never nominative; "der" is not either before a feminine noun ("Der Zeitung
+# sagte sie"), known by its suffix.
+OBJECT_CASE_ARTICLES = frozenset({"dem", "den", "einem", "einen", "einer"})
+FEMININE_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "sion", "tät", "agentur", "ei")
+
+
+def _object_case(doc: Doc, cand: Candidate) -> bool:
+    if cand.pronoun or cand.np_start < 0 or cand.np_start >= cand.start:
+        return False
+    article = doc[cand.np_start].lower_
+    noun = doc[cand.np_start + 1].lower_
+    return article in OBJECT_CASE_ARTICLES or (
+        article == "der" and noun.endswith(FEMININE_SUFFIXES)
     )
 
 
