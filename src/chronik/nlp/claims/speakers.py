@@ -288,23 +288,9 @@ def _amount(doc: Doc, head: int) -> bool:
 
 # Heads of an amount, never a speaker: "Zwei Millionen Euro hat die Partei nach eigenen Angaben
 # ausgegeben" (an object put first) is the party's statement.
-_AMOUNTS = frozenset(
-    [
-        "euro",
-        "dollar",
-        "franken",
-        "pfund",
-        "yen",
-        "rubel",
-        "prozent",
-        "million",
-        "millionen",
-        "milliarde",
-        "milliarden",
-        "tonnen",
-        "kilometer",
-        "stück",
-    ]
+_AMOUNTS = _words(
+    """euro dollar franken pfund yen rubel prozent million millionen milliarde milliarden
+    tonnen kilometer stück"""
 )
 
 
