@@ -87,3 +87,18 @@ def test_verb_after_a_comma_is_an_inverted_attribution(text: str, span: str, cue
 )
 def test_verb_in_a_list_or_a_relative_clause_is_no_attribution(text: str) -> None:
     assert _claims(text) == []
+
+
+def test_denial_in_a_relative_clause_spans_that_clause() -> None:
+    claims = _claims("Karl Bauer, der jede Schuld bestreitet, legte am Montag sein Amt zurück.")
+    assert [c.text for c in claims] == ["der jede Schuld bestreitet"]
+    assert claims[0].certainty == "denied"
+    assert claims[0].source is not None and claims[0].source.text == "Karl Bauer"
+
+
+def test_listed_noun_phrase_after_a_comma_is_no_relative_clause() -> None:
+    claims = _claims(
+        "Dem Kapitän werden die Flucht vom Schiff, die Gefährdung der Passagiere vorgeworfen."
+    )
+    assert len(claims) == 1
+    assert not claims[0].text.startswith("die Gefährdung")
