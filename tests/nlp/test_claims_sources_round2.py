@@ -54,3 +54,18 @@ def test_der_before_a_feminine_noun_is_a_dative() -> None:
 def test_a_masculine_subject_with_der_stays_the_speaker() -> None:
     claim = _only("Der Bürgermeister sagte der Zeitung, die Brücke bleibe gesperrt.")
     assert claim.source.text == "Der Bürgermeister"
+
+
+def test_a_person_opening_a_later_sentence_takes_over_the_reported_speech() -> None:
+    text = (
+        "Karl Huber sagte, die Brücke werde saniert. Eva Lang besuchte danach die Baustelle. "
+        "Die Arbeiten seien gut geplant."
+    )
+    claims = analyse(text, [("Karl Huber", "PER"), ("Eva Lang", "PER")])._.claims
+    assert [c.source.text for c in claims] == ["Karl Huber", "Eva Lang"]
+
+
+def test_without_a_new_person_the_speaker_goes_on() -> None:
+    text = "Karl Huber sagte, die Brücke werde saniert. Die Kosten seien aber hoch."
+    claims = analyse(text, [("Karl Huber", "PER")])._.claims
+    assert [c.source.text for c in claims] == ["Karl Huber", "Karl Huber"]

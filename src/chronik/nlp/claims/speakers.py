@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from chronik.nlp.claims import cues
 from chronik.nlp.claims.cues import Cue
+from chronik.nlp.claims.nearby import nearest_mention
 from chronik.nlp.events import lexicon, phrases
 from chronik.nlp.events.frames import AGENT_HEAD
 from chronik.nlp.events.phrases import Candidate, DocIndex
@@ -356,120 +357,6 @@ def _apposed_name(
             return Span(hit[2].start, hit[2].end, hit[2].text)
         return source
     return source
-
-
-# Tokens back from a claim's sentence that a speaker's nearer mention is looked for (continuations
-# go on for at most three sentences; a bound keeps a huge sentence linear).
-NEAREST_REACH = 200
-ANAPHORIC_ARTICLES = frozenset({"der", "die", "das", "dem", "den", "vom", "beim", "zum", "zur"})
-
-
-def nearest_mention(
-    doc: Doc, index: DocIndex, source: Span | None, claim_start: int
-) -> Span | None:
-    """A speaker named in an earlier sentence and named again before the claim's sentence is the
-    speaker's nearest mention (5.4: "the nearest preceding name or description"): "Wie das
-    Innenministerium mitteilte, ... Das Ministerium nannte nur Initialen. Der Mann sei ..." credits
-    "Ministerium". The same entity, a shorter description it ends in, or a title the report gave
-    the person ("UN-Generalsekretär Ban" ... "vom UN-Generalsekretär") name the speaker again."""
-    if source is None or claim_start >= len(doc):
-        return source
-    span = doc.char_span(source.start, source.end, alignment_mode="expand")
-    sent_start = doc[claim_start].sent.start
-    if span is None or span.end > sent_start:
-        return source
-    keys, words = _speaker_keys(doc, index, span)
-    for i in range(sent_start - 1, max(span.end, sent_start - NEAREST_REACH) - 1, -1):
-        hit = index.mention_at.get(i)
-        if hit is not None:
-            # not a genitive ("des Ministeriums") nor a short form in brackets ("Nachrichten (SN)")
-            if hit[0] == i and _same_entity(hit[2], keys) and doc[i - 1].lower_ not in ("des", "("):
-                return Span(hit[2].start, hit[2].end, hit[2].text)
-            if hit[2].sub != "part":
-                continue
-        if _names_again(doc, i, words):
-            return Span(doc[i].idx, doc[i].idx + len(doc[i].text), doc[i].text)
-    return source
-
-
-def _speaker_keys(doc: Doc, index: DocIndex, span) -> tuple[set[str], set[str]]:
-    """What names the speaker again: the entity of the source's head (canonical, and a person's
-    surname), else the head noun a description may repeat, and titles the report set before the
-    person's name. The head is the noun before a genitive or `von` ("Sprecher des Ministeriums")."""
-    head = span.end - 1
-    for i in range(span.start + 1, span.end):
-        if doc[i].lower_ in ("des", "der", "von"):
-            head = i - 1
-            break
-    hit = index.mention_at.get(head)
-    if hit is None:
-        word = doc[head]
-        return set(), ({word.lower_} if word.text[:1].isupper() and len(word) > 2 else set())
-    mention = hit[2]
-    if mention.sub is not None:
-        return set(), set()  # "die ukrainische Seite": the adjective names no speaker
-    keys = {mention.canonical or mention.text}
-    if mention.type != "PER":
-        return keys, set()
-    surname = mention.text.split()[-1]
-    keys.add(f"per:{surname}")
-    table = _person_titles(doc, index)
-    titles = set().union(*(table.get(k, set()) for k in keys))
-    return keys, titles
-
-
-TITLES_KEY = "chronik.claims.speakers.titles"
-
-
-def _person_titles(doc: Doc, index: DocIndex) -> dict[str, set[str]]:
-    """The titles the report sets right before each person's names ("UN-Generalsekretär Ban"),
-    by entity key; built once per document (per claim it made long reports quadratic)."""
-    table = doc.user_data.get(TITLES_KEY)
-    if table is not None:
-        return table
-    table = {}
-    for start, _end, mention in index.mentions:
-        if mention.type != "PER" or start == 0:
-            continue
-        before = doc[start - 1]
-        if (
-            before.text[:1].isupper()
-            and _title_word(index, start - 1)
-            and before.text not in de.FUNCTION_CAPS
-        ):
-            keys = (mention.canonical or mention.text, f"per:{mention.text.split()[-1]}")
-            for key in keys:
-                table.setdefault(key, set()).add(before.lower_)
-    doc.user_data[TITLES_KEY] = table
-    return table
-
-
-def _title_word(index: DocIndex, i: int) -> bool:
-    """No name, or a name's part ("UN-Generalsekretär Ban": an ORG part, 1.3)."""
-    hit = index.mention_at.get(i)
-    return hit is None or hit[2].sub == "part"
-
-
-def _same_entity(mention, keys: set[str]) -> bool:
-    if (mention.canonical or mention.text) in keys:
-        return True
-    return mention.type == "PER" and f"per:{mention.text.split()[-1]}" in keys
-
-
-MIN_ANAPHOR_CHARS = 6  # "Ministerium" for "Innenministerium"; not "Amt" for "Auswärtiges Amt"
-
-
-def _names_again(doc: Doc, i: int, words: set[str]) -> bool:
-    """A description or title repeated with a definite article ("das Ministerium" after "das
-    Innenministerium", "vom UN-Generalsekretär" after "UN-Generalsekretär Ban")."""
-    word = doc[i].lower_
-    if not words or not doc[i].text[:1].isupper() or i == 0:
-        return False
-    if doc[i - 1].lower_ not in ANAPHORIC_ARTICLES:
-        return False
-    return word in words or (
-        len(word) >= MIN_ANAPHOR_CHARS and any(w.endswith(word) for w in words)
-    )
 
 
 def _person_at(index: DocIndex, i: int) -> bool:
