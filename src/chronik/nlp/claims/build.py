@@ -128,8 +128,7 @@ def _verb_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft | 
         elif not _standalone_ok(doc, clause, cue):
             return None
         elif ci > 0 and _final_verb_relative(doc, clause, cue):
-            # "Der Bürgermeister, der jede Schuld bestreitet, trat zurück": the relative clause is
-            # the claim (conventions 5.3, "was Teheran dementiert"); the main clause is narration
+            # "X, der jede Schuld bestreitet, trat zurück": the relative clause (5.3)
             draft.start, draft.end = clause
         if _passive_cue(doc, clause, cue):
             draft.source = speakers.agent(doc, index, clause, cue)
@@ -234,20 +233,16 @@ def _complement(doc: Doc, following: list[tuple[int, int]]) -> list[tuple[int, i
 
 
 def _final_verb_relative(doc: Doc, clause: tuple[int, int], cue: Cue) -> bool:
-    """ "..., der jede Schuld bestreitet, ...": a relative pronoun after a comma and a noun, the cue
-    verb last in the clause (a subordinate clause; "die Truppen hätten ..." has its verb second). An
-    article opening a listed noun phrase ("..., die Verursachung von Schäden vorgeworfen") is no
-    relative pronoun."""
+    """ "..., der jede Schuld bestreitet, ...": a relative pronoun (no article: "..., die Flucht
+    vorgeworfen") after a comma and a noun, the cue verb last in the clause."""
     start, end = clause
-    while end - 1 > start and not doc[end - 1].is_alpha:
-        end -= 1
     return (
         start >= 2
         and doc[start - 1].text == ","
         and doc[start - 2].text[:1].isupper()
         and doc[start].lower_ in de.RELATIVE_PRONOUNS
         and (doc[start].lower_ in ("dessen", "deren") or not doc[start + 1].text[:1].isupper())
-        and cue.start == end - 1
+        and cue.start == max(i for i in range(start, end) if doc[i].is_alpha)
         and end - start >= 3
     )
 
