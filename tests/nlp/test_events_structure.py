@@ -28,7 +28,7 @@ def test_bis_before_a_date_is_a_preposition_not_a_condition() -> None:
 def test_conditions_opened_by_aber_wenn_or_sollte_name_no_event() -> None:
     doc = analyse("Aber wenn es keine Einigung mit den Gläubigern gibt, droht die Pleite.")
     assert events_of(doc, "AGREE") == []
-    doc = analyse("Sollte es zu einem Prozess gegen den Bürgermeister kommen, tritt er zurück.")
+    doc = analyse("Sollte später ein Prozess gegen die Kassierin beginnen, tritt sie zurück.")
     assert events_of(doc, "ACCUSE") == []
 
 
@@ -370,22 +370,23 @@ def test_places_near_a_town_and_in_named_areas() -> None:
 
 def test_a_noun_phrase_after_a_date_is_no_genitive_of_it() -> None:
     doc = analyse(
-        "Laut Medien wurden in der Nacht auf Sonntag der Bruder und der Vater des Mannes verhaftet.",
-        timexes=[("der Nacht auf Sonntag", "TIME", "2022-WXX-6TNI")],
+        "Nach Polizeiangaben wurden in der Nacht auf Freitag der Onkel und der Neffe des Wirts "
+        "festgenommen.",
+        timexes=[("der Nacht auf Freitag", "TIME", "2022-WXX-5TNI")],
     )
     (arrest,) = events_of(doc, "COERCE")
-    assert texts(arrest.target) == ["Bruder", "Vater"]
+    assert texts(arrest.target) == ["Onkel", "Neffe"]
 
 
 def test_a_finite_main_verb_stays_active_beside_a_passive_conjunct() -> None:
     doc = analyse(
-        "Der Papst traf am Sonntag in Quito ein und wurde von Präsident Rafael Correa empfangen.",
-        [("Quito", "LOC"), ("Rafael Correa", "PER")],
+        "Die Delegation traf am Montag in Lissabon ein und wurde von Premier Paulo Sousa empfangen.",
+        [("Lissabon", "LOC"), ("Paulo Sousa", "PER")],
     )
     arrival, welcome = events_of(doc, "CONSULT")
-    assert texts(arrival.actor) == ["Papst"]
-    assert texts(welcome.actor) == ["Rafael Correa"]
-    assert texts(welcome.target) == ["Papst"]
+    assert texts(arrival.actor) == ["Delegation"]
+    assert texts(welcome.actor) == ["Paulo Sousa"]
+    assert texts(welcome.target) == ["Delegation"]
     doc = analyse("Sie fürchten, ihre Kinder könnten von der Miliz entführt worden sein.")
     (abduction,) = events_of(doc, "ASSAULT")
     assert texts(abduction.actor) == ["Miliz"]  # "worden" in its own conjunct: passive
@@ -394,19 +395,19 @@ def test_a_finite_main_verb_stays_active_beside_a_passive_conjunct() -> None:
 
 def test_a_passive_agent_belongs_to_its_own_conjunct_and_not_to_an_event_noun() -> None:
     doc = analyse(
-        "Huber war bei einer Razzia angeschossen und von der Polizei in Haft genommen worden.",
-        [("Huber", "PER")],
+        "Bauer war auf der Flucht angeschossen und später von Zollbeamten in Haft genommen worden.",
+        [("Bauer", "PER")],
     )
     (shot,) = events_of(doc, "ASSAULT")
     assert shot.actor == []
-    assert texts(shot.target) == ["Huber"]
+    assert texts(shot.target) == ["Bauer"]
     doc = analyse(
-        "Während des Besuchs von Papst Franziskus wurden 50 Dissidenten festgenommen.",
-        [("Franziskus", "PER")],
+        "Während des Besuchs von Präsidentin Maria Lind wurden 30 Demonstranten festgenommen.",
+        [("Maria Lind", "PER")],
     )
     (arrest,) = events_of(doc, "COERCE")
     assert arrest.actor == []
-    assert texts(arrest.target) == ["Dissidenten"]
+    assert texts(arrest.target) == ["Demonstranten"]
 
 
 def test_a_quoted_first_person_is_the_speaker() -> None:
@@ -444,7 +445,8 @@ def test_the_dative_object_of_aid_is_its_recipient() -> None:
 
 def test_a_topic_after_ueber_takes_no_place_but_a_route_does() -> None:
     doc = analyse(
-        "Die Minister setzten ihre Beratungen über die Lage in Syrien fort.", [("Syrien", "LOC")]
+        "Die Gesandten setzten am Abend ihre Gespräche über die Lage in Libyen fort.",
+        [("Libyen", "LOC")],
     )
     (talks,) = events_of(doc, "CONSULT")
     assert talks.place == []
