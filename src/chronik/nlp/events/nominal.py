@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc
 
-from chronik.nlp.events import detect, lexicon, phrases, segment
+from chronik.nlp.events import detect, lexicon, npwords, phrases, segment
 from chronik.nlp.events.detect import Trigger
 from chronik.nlp.events.frames import (
     AGENT_HEAD,
@@ -271,17 +271,7 @@ def _done_by_subject(doc: Doc, trigger: Trigger, finite: int, ctx: ClauseContext
 
 
 def _governing_preposition(doc: Doc, token: int, floor: int) -> str | None:
-    j = token - 1
-    while j > floor and (
-        doc[j].lower_ in de.DETERMINERS
-        or (
-            doc[j].text[:1].islower()
-            and doc[j].is_alpha
-            and doc[j].lower_.endswith(("e", "en", "er", "es", "em"))
-            and doc[j].lower_ not in de.PREPOSITIONS
-        )
-    ):
-        j -= 1
+    j = npwords.before_modifiers(doc, token - 1, floor + 1)
     return doc[j].lower_ if j > floor and doc[j].lower_ in de.PREPOSITIONS else None
 
 

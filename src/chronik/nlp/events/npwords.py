@@ -104,3 +104,19 @@ def object_ihr(doc: Doc, i: int, end: int) -> bool:
             and is_noun_like(doc[i + 2].text)
         )
     )
+
+
+def before_modifiers(doc: Doc, j: int, lowest: int) -> int:
+    """Step left from j over articles and inflected adjectives ('den jüngsten', 'die'), not below
+    lowest: what stands there may be the preposition that governs the noun phrase."""
+    while j >= lowest and (
+        doc[j].lower_ in de.DETERMINERS
+        or (
+            doc[j].text[:1].islower()
+            and doc[j].is_alpha
+            and doc[j].lower_.endswith(("e", "en", "er", "es", "em"))
+            and doc[j].lower_ not in de.PREPOSITIONS
+        )
+    ):
+        j -= 1
+    return j

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from chronik.nlp.events import npwords
 from chronik.nlp.events.detect import Trigger
 from chronik.nlp.events.frames import ADDRESSEE_HEAD, TARGET_PREPS, with_conjuncts
 from chronik.nlp.events.phrases import Candidate
@@ -18,17 +19,7 @@ def rejected_report(doc: Doc, start: int, end: int, trigger: Trigger) -> list[Ca
     for i in range(start, end):
         if i == trigger.token or doc[i].text not in de.REPORT_NOUNS:
             continue
-        j = i - 1
-        while j >= start and (
-            doc[j].lower_ in de.DETERMINERS
-            or (
-                doc[j].text[:1].islower()
-                and doc[j].is_alpha
-                and doc[j].lower_.endswith(("e", "en", "er", "es", "em"))
-                and doc[j].lower_ not in de.PREPOSITIONS
-            )
-        ):
-            j -= 1
+        j = npwords.before_modifiers(doc, i - 1, start)
         if j >= 0 and doc[j].lower_ in de.PREPOSITIONS:
             continue  # "nach Angaben", "laut Berichten": an attribution, not the object
         return [Candidate(i, i + 1, i, np_start=j + 1)]
