@@ -111,6 +111,14 @@ def names_days(text: str) -> bool:
     return result
 
 
+def _clause_outside(ctx: Context) -> str:
+    """The words of the clause around the expression at ctx, without the expression itself."""
+    i = bisect.bisect_right(ctx.starts, ctx.start)
+    sentence = (ctx.starts[i - 1], ctx.starts[i] if i < len(ctx.starts) else len(ctx.text))
+    left, right = clause_of(ctx.text, sentence, ctx.start, ctx.end)
+    return ctx.text[left : ctx.start] + " " + ctx.text[ctx.end : right]
+
+
 # A clock time is a habit (TimeML `XXXX-XX-XXThh:mm`) when its clause says it recurs: "öffnet
 # täglich um neun Uhr", "beginnt werktags um 7 Uhr", "steht normalerweise um fünf Uhr auf".
 _HABIT = re.compile(
@@ -130,10 +138,7 @@ _ONE_DAY = re.compile(
 def is_habitual_clock(ctx: Context) -> bool:
     """Whether the clock time at ctx recurs (a word of habit in its clause, outside the time's
     own span, and no single day named there)."""
-    i = bisect.bisect_right(ctx.starts, ctx.start)
-    sentence = (ctx.starts[i - 1], ctx.starts[i] if i < len(ctx.starts) else len(ctx.text))
-    left, right = clause_of(ctx.text, sentence, ctx.start, ctx.end)
-    outside = ctx.text[left : ctx.start] + " " + ctx.text[ctx.end : right]
+    outside = _clause_outside(ctx)
     return bool(_HABIT.search(outside)) and not _ONE_DAY.search(outside)
 
 
@@ -154,10 +159,7 @@ _YEARLY = re.compile(
 def is_habitual_month(ctx: Context) -> bool:
     """Whether the month or season at ctx recurs (a word of habit in its clause, outside the
     expression's own span)."""
-    i = bisect.bisect_right(ctx.starts, ctx.start)
-    sentence = (ctx.starts[i - 1], ctx.starts[i] if i < len(ctx.starts) else len(ctx.text))
-    left, right = clause_of(ctx.text, sentence, ctx.start, ctx.end)
-    outside = ctx.text[left : ctx.start] + " " + ctx.text[ctx.end : right]
+    outside = _clause_outside(ctx)
     if _ALWAYS.search(outside):
         return True
     return bool(_YEARLY.search(outside)) and _clause_tense(ctx) is None
