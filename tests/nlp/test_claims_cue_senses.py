@@ -30,3 +30,10 @@ def test_bestreiten_of_a_match_or_a_living_is_no_denial(text: str) -> None:
 def test_bestreiten_of_a_statement_stays_a_denial(text: str) -> None:
     claims = analyse(text)._.claims
     assert [c.certainty for c in claims] == ["denied"]
+
+
+def test_a_spokeswoman_is_a_speaker_like_a_spokesman() -> None:
+    (claim,) = analyse("Die Gespräche seien gescheitert, so die Sprecherin.")._.claims
+    assert claim.source is not None and claim.source.text == "die Sprecherin"
+    (claim,) = analyse("Laut einer Sprecherin der Bahn fiel der Zug am Morgen aus.")._.claims
+    assert claim.source is not None and claim.source.text.startswith("einer Sprecherin")

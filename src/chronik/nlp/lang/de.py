@@ -119,7 +119,7 @@ STOP_NOUNS = _words("""
     Abend Anfang Angabe Angaben Art Beginn Bericht Berichte Berichten Dienstag Dienstagabend
     Donnerstag Ende Fall Freitag Fälle Hinsicht Hälfte Informationen Jahr Jahre Jahren Jahres
     Mal Mitte Mittwoch Monat Monate Monaten Montag Montagmorgen Morgen Nacht Prozent Rahmen
-    Samstag Sonntag Sprecherin Stand Stunden Tag Tage Tagen Teil Teile Uhr Verfügung Verlauf
+    Samstag Sonntag Stand Stunden Tag Tage Tagen Teil Teile Uhr Verfügung Verlauf
     Weise Woche Wochen Wochenende Zahl Zeit Ziel Zusammenhang
 """)
 
