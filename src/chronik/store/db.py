@@ -389,9 +389,20 @@ def write_many(store: Store, pairs: Iterable[tuple[Report, Annotations]]) -> lis
 
 def optimize(store: Store) -> None:
     """Refresh the planner's statistics after bulk writes (the query layer's indexes rely on
-    them)."""
-    with store.engine.begin() as conn:
-        conn.exec_driver_sql("PRAGMA optimize" if store.dialect == "sqlite" else "ANALYZE")
+    them). Under the writers' lock: SQLite's PRAGMA optimize reads, then writes, and a read
+    snapshot that another ingest committed past cannot wait for the lock ('database is locked'
+    at once). Retried like a write; if other writers keep the store busy past that, skipped:
+    the last of them refreshes the statistics, and no fact depends on them."""
+
+    def run() -> None:
+        with write_transaction(store) as conn:
+            conn.exec_driver_sql("PRAGMA optimize" if store.dialect == "sqlite" else "ANALYZE")
+
+    try:
+        with_reconnect(store, run, "refresh the query planner's statistics")
+    except StoreError as exc:
+        if "locked" not in str(exc) and "busy" not in str(exc):
+            raise
 
 
 def replace_annotations(store: Store, report_id: str, ann: Annotations) -> None:
