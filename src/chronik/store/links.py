@@ -221,25 +221,25 @@ def claims_on_events(
     if not event_ids:
         return []
     c, ce = schema.claims.c, schema.claim_events.c
-    query = (
-        sa.select(c.id, c.report_id, c.certainty, ce.event_id)
-        .join(schema.claim_events, ce.claim_id == c.id)
-        .where(ce.event_id.in_(event_ids))
-    )
+    where = [ce.event_id.in_(event_ids)]
     if certainties is not None:
-        query = query.where(c.certainty.in_(certainties))
-    return list(conn.execute(query.order_by(c.id, ce.event_id)).all())
+        where.append(c.certainty.in_(certainties))
+    return _claim_event_rows(conn, where)
 
 
 def events_of_claims(conn: Conn, claim_ids: list[int]) -> list[sa.Row]:
     """(id, report_id, certainty, event_id) of these claims, one row per event each is about."""
     if not claim_ids:
         return []
+    return _claim_event_rows(conn, [schema.claims.c.id.in_(claim_ids)])
+
+
+def _claim_event_rows(conn: Conn, where: list[sa.ColumnElement[bool]]) -> list[sa.Row]:
     c, ce = schema.claims.c, schema.claim_events.c
     query = (
         sa.select(c.id, c.report_id, c.certainty, ce.event_id)
         .join(schema.claim_events, ce.claim_id == c.id)
-        .where(c.id.in_(claim_ids))
+        .where(*where)
         .order_by(c.id, ce.event_id)
     )
     return list(conn.execute(query).all())
