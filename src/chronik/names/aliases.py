@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 
 from chronik.errors import ChronikError
 from chronik.names.keys import lookup_key
@@ -128,13 +127,3 @@ def file_aliases() -> tuple[Alias, ...]:
 def default_aliases() -> AliasTable:
     """The shipped table, built and checked once."""
     return build_alias_table(list(file_aliases()))
-
-
-def load_alias_file(path: Path) -> list[Alias]:
-    """A user's alias file in the same format (for `chronik entity alias import`)."""
-    lines = [
-        (f"{path.name}:{i}", line.rstrip("\n").split("\t"))
-        for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-        if line.strip() and not line.startswith("#")
-    ]
-    return parse_alias_lines(lines)

@@ -74,16 +74,6 @@ def candidate_events(
     return [row.id for row in conn.execute(query)]
 
 
-def event_cluster(conn: Conn, event_id: int) -> int | None:
-    e = schema.events.c
-    return conn.execute(sa.select(e.cluster_id).where(e.id == event_id)).scalar_one()
-
-
-def set_event_cluster(conn: Conn, event_ids: list[int], cluster: int) -> None:
-    e = schema.events
-    conn.execute(e.update().where(e.c.id.in_(event_ids)).values(cluster_id=cluster))
-
-
 def set_event_clusters(conn: Conn, clusters: dict[int, int | None]) -> None:
     """Give events these clusters (None: in none); rows that have it already are not written."""
     if not clusters:
