@@ -19,7 +19,8 @@ from chronik.nlp.timex.lexicon import Lexicon
 PAST, FUTURE = "past", "future"
 
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]„“”\"»«–]| - ")
+# a colon between digits is a score or a clock time ("2:5", "14:30"), no break
+_CLAUSE_BREAK = re.compile(r"[,;()\[\]„“”\"»«–]|(?<!\d):|:(?!\d)| - ")
 # after a word, or a number of three digits or more ("20.467. Vor allem"), not after an ordinal ("5.
 # Dezember")
 _SENTENCE_END = re.compile(
@@ -215,6 +216,15 @@ def _stems(lex: Lexicon) -> frozenset[str]:
 
 
 # after "-te(n)", words that open a subject: "Das berichtete die Zeitung", "Dies bestätigte er"
+_CLOSED_CLASSES = (
+    de.PREPOSITIONS,
+    de.NOT_VERBS,
+    de.TIMEX_DETERMINERS,
+    de.DETERMINERS,
+    de.RELATIVES,
+    de.SUBORDINATORS,
+    de.PRONOUNS,
+)
 _SUBJECT_OPENERS = frozenset(
     ["der", "die", "das", "den", "dem", "ein", "eine", "einer", "er", "sie", "es", "man", "auch"]
 )
@@ -395,6 +405,35 @@ def schedules_at(text: str, starts: Sequence[int], start: int, end: int, lex: Le
     )
 
 
+# lower-case words ending like a finite verb (-t, -en) that open a clause as adverbs
+_NOT_FINITE_OPENERS = frozenset(
+    ["derzeit", "dort", "gut", "insgesamt", "morgen", "oft", "sonst", "vielleicht", "weit"]
+    + ["zumindest", "zurzeit", "selbst", "längst", "nächsten", "kommenden", "vergangenen"]
+)
+
+
+def _verb_after_subclause(
+    text: str, sentence: tuple[int, int], left: int, clause: list[str]
+) -> bool:
+    """Whether the clause opens with a finite verb of the present right after a subordinate or
+    relative clause ("Die Gäste, die … verloren hatten, treffen am Dienstag …", "Wie die Polizei
+    mitteilte, beginnt der Prozess am Montag"): the main clause has its own verb, and the tense of
+    the embedded clause before it is not its tense."""
+    first = clause[0]
+    if left <= sentence[0] or text[left - 1] != "," or not first.islower() or len(first) < 4:
+        return False
+    if not first.endswith(("t", "en")) or first in _NOT_FINITE_OPENERS:
+        return False
+    if any(first in words for words in _CLOSED_CLASSES):
+        return False
+    before, _end = clause_of(text, (sentence[0], left - 1), left - 1, left - 1)
+    words = _WORD.findall(text, before, left - 1)
+    if len(words) < 3 or not words[-1].islower():
+        return False  # a subordinate clause ends in its verb, not in a noun
+    opener = words[0]
+    return opener.lower() in de.SUBORDINATORS or (opener in de.RELATIVES and before > sentence[0])
+
+
 def tense_at(
     text: str, starts: Sequence[int], start: int, end: int, lex: Lexicon, clause_only: bool = False
 ) -> str | None:
@@ -414,6 +453,8 @@ def tense_at(
         return found
     if clause[0] == "so" and clause[1:2] != ["dass"]:
         return PAST  # ", so der Sprecher am Montag": who said it, and when
+    if _verb_after_subclause(text, sentence, left, clause):
+        return None  # "Die Gäste, die … verloren hatten, treffen am Dienstag …": present
     # a clause without a verb ("…, betonte die Chefin, Frau X, am Sonntag in einer Aussendung")
     # takes the tense of the nearest clause before it that has one, within the sentence
     stop = left

@@ -1,0 +1,42 @@
+"""Values of the third round: the tense of the clause that holds the expression, not of a clause
+embedded before it. Sentences written for these tests (report date 2016-03-09, a Wednesday)."""
+
+from __future__ import annotations
+
+from chronik.dates import parse_iso
+from chronik.nlp.timex import find_timexes
+
+WEDNESDAY = "2016-03-09"
+LAST_FRIDAY, NEXT_TUESDAY = "2016-03-04", "2016-03-15"
+
+
+def values(text: str, date: str = WEDNESDAY) -> dict[str, str]:
+    return {t.text: t.value for t in find_timexes(text, parse_iso(date))}
+
+
+def test_main_clause_after_a_relative_clause_keeps_its_present():
+    text = "Die Ruderer, die am Freitag in Linz gewonnen hatten, starten am Dienstag in Gmunden."
+    found = values(text)
+    assert found["Freitag"] == LAST_FRIDAY
+    assert found["Dienstag"] == NEXT_TUESDAY
+
+
+def test_main_clause_after_a_fronted_subordinate_clause_keeps_its_present():
+    text = "Nachdem der Chor im Winter pausiert hatte, singt er am Dienstag wieder im Dom."
+    assert values(text)["Dienstag"] == NEXT_TUESDAY
+
+
+def test_report_clause_before_a_present_main_clause_does_not_date_it():
+    assert values("Wie die Stadt mitteilte, öffnet das Bad am Dienstag.")["Dienstag"] == (
+        NEXT_TUESDAY
+    )
+
+
+def test_verbless_clause_still_takes_the_tense_before_it():
+    text = "Das betonte die Bürgermeisterin, Frau Gruber, am Freitag in einer Aussendung."
+    assert values(text)["Freitag"] == LAST_FRIDAY
+
+
+def test_a_score_with_a_colon_does_not_split_the_clause():
+    text = "Die Gäste, die am Freitag 1:3 verloren hatten, spielen am Dienstag in Graz."
+    assert values(text)["Dienstag"] == NEXT_TUESDAY
