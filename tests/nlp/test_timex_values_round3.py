@@ -40,3 +40,27 @@ def test_verbless_clause_still_takes_the_tense_before_it():
 def test_a_score_with_a_colon_does_not_split_the_clause():
     text = "Die Gäste, die am Freitag 1:3 verloren hatten, spielen am Dienstag in Graz."
     assert values(text)["Dienstag"] == NEXT_TUESDAY
+
+
+NEXT_SUNDAY, LAST_SUNDAY, LAST_MONDAY = "2016-03-13", "2016-03-06", "2016-03-07"
+
+
+def test_gegen_is_no_participle_that_makes_a_perfect():
+    assert values("Am Sonntag ist die Mannschaft gegen Kapfenberg zu Gast.")["Sonntag"] == (
+        NEXT_SUNDAY
+    )
+
+
+def test_a_real_participle_with_gegen_still_tells_the_past():
+    text = "Die Mannschaft hat am Sonntag gegen Kapfenberg gewonnen."
+    assert values(text)["Sonntag"] == LAST_SUNDAY
+
+
+def test_angesagt_with_sein_is_a_state_ahead():
+    text = "Beim Tabellenletzten ist am Sonntag eine Aufholjagd angesagt."
+    assert values(text)["Sonntag"] == NEXT_SUNDAY
+
+
+def test_passive_perfect_of_a_state_participle_tells_the_past():
+    assert values("Die Brücke ist am Montag gesperrt worden.")["Montag"] == LAST_MONDAY
+    assert values("Die Brücke ist ab Montag gesperrt.")["Montag"] == "2016-03-14"

@@ -179,11 +179,22 @@ def clause_of(text: str, sentence: tuple[int, int], start: int, end: int) -> tup
     return left, right[0][0] if right else s1
 
 
+# words in ge-…-t/-en that are no participles: a preposition, adjectives, and infinitives or plural
+# presents of verbs with the prefix ge- ("ist am Sonntag gegen Salzburg gefordert" has one
+# participle, "Am Sonntag ist Rapid gegen Salzburg zu Gast" none)
+_GE_NOT_PARTICIPLES = frozenset(
+    ["gegen", "gesamt", "gesamten", "gerecht", "gerechten", "geringen", "genauen", "gehen"]
+    + ["geben", "gelten", "gewinnen", "gehören", "genießen", "gewähren", "gestalten", "gedenken"]
+    + ["gefährden", "genehmigen", "gestatten", "gebrauchen", "gewöhnen", "gelingen", "gefallen"]
+)
+_ADJECTIVE_ENDINGS = ("lichen", "samen", "igen", "ischen", "haften", "baren")
+
+
 def is_participle(word: str) -> bool:
     if len(word) < 5 or not word.islower():
         return False
     if word.startswith("ge") and word.endswith(("t", "en")):
-        return True
+        return word not in _GE_NOT_PARTICIPLES and not word.endswith(_ADJECTIVE_ENDINGS)
     return (
         word.endswith(("iert", "ierte"))
         or bool(_SEPARABLE.match(word))
@@ -311,8 +322,11 @@ def words_tense(
     participles = [w for w in words if is_participle(w)]
     # "hat … geschlossen" is a perfect, "ist … geschlossen" a state
     changes = [w for w in participles if w not in lex.verbs.get("state", ())]
-    perfect = bool(changes and any(w in perf_forms for w in words)) or bool(
-        participles and any(w in perf_forms - _SEIN for w in words)
+    perfect = (
+        bool(changes and any(w in perf_forms for w in words))
+        or bool(participles and any(w in perf_forms - _SEIN for w in words))
+        # the perfect of the passive: "ist am Montag geschlossen worden"
+        or ("worden" in words and any(w in _SEIN for w in words))
     )
     # a perfect infinitive ends the clause: "soll … getötet haben", "soll … zerstört worden sein"
     # ("könnte klar verteilt sein", "sollen im Mai abgeschlossen sein" are states: with "sein",
