@@ -64,3 +64,25 @@ def test_angesagt_with_sein_is_a_state_ahead():
 def test_passive_perfect_of_a_state_participle_tells_the_past():
     assert values("Die Brücke ist am Montag gesperrt worden.")["Montag"] == LAST_MONDAY
     assert values("Die Brücke ist ab Montag gesperrt.")["Montag"] == "2016-03-14"
+
+
+def test_year_part_compound_with_its_year_is_one_timex():
+    found = values("Die Firma hat von Mai bis Jahresende 2015 Verluste geschrieben.")
+    assert found["Jahresende 2015"] == "2015"
+    assert "2015" not in found
+    assert values("Bis Jahresende wird gebaut.")["Jahresende"] == "2016"
+
+
+def test_a_date_alone_in_brackets_takes_the_near_occurrence_over_a_far_one():
+    text = (
+        "Der Trainer hat für die Spiele gegen Malta (12. März) und in Wales (16. März) nominiert."
+    )
+    found = values(text, "2016-03-01")
+    assert found["12. März"] == "2016-03-12"
+    assert found["16. März"] == "2016-03-16"
+
+
+def test_a_date_in_brackets_keeps_the_clause_tense_when_both_are_far():
+    assert values("Die Jury wird eine Auswahl (11. Oktober) treffen.", "2015-03-08")[
+        "11. Oktober"
+    ] == ("2015-10-11")

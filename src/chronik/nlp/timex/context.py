@@ -263,14 +263,20 @@ def choose_year(
     options = [(k, y) for k, y in options if k is not None]
     if not options:
         return None
+    ahead = [o for o in options if o[0] >= anchor_key]
+    behind = [o for o in options if o[0] < anchor_key]
+    if not forced and ahead and behind and _alone_in_brackets(ctx):
+        # a date in brackets of its own labels a noun ("die Spiele gegen Moldau (5. September)"):
+        # the clause's tense decides only when its occurrence is not far off against the other
+        near, far = sorted([min(ahead), max(behind)], key=lambda o: abs(o[0] - anchor_key))
+        if abs(far[0] - anchor_key) > 3 * abs(near[0] - anchor_key):
+            return near[1]
     if tense == PAST:
         past = [o for o in options if o[0] <= anchor_key]
         return max(past)[1] if past else ctx.anchor.year
     if tense == FUTURE:
         future = [o for o in options if o[0] >= anchor_key]
         return min(future)[1] if future else ctx.anchor.year
-    ahead = [o for o in options if o[0] >= anchor_key]
-    behind = [o for o in options if o[0] < anchor_key]
     if ahead and behind and schedules_at(ctx.text, ctx.starts, ctx.start, ctx.end, ctx.lex):
         # "Das Fest findet am 15. August statt" in February: an event announced in the present lies
         # ahead, unless the last occurrence is far nearer ("am 10. Februar" three days before)
@@ -279,6 +285,12 @@ def choose_year(
             return nearest_ahead[1]
     # a tie (November in a May report) goes ahead: the German present tells the future too
     return min(options, key=lambda o: (abs(o[0] - anchor_key), o[0] < anchor_key))[1]
+
+
+def _alone_in_brackets(ctx: Context) -> bool:
+    """Whether the expression stands alone in brackets ("gegen Moldau (5. September)")."""
+    before = ctx.text[max(0, ctx.start - 2) : ctx.start].rstrip()
+    return before.endswith("(") and ctx.text[ctx.end : ctx.end + 2].lstrip().startswith(")")
 
 
 def _shares_spelled_year(ctx: Context) -> bool:
