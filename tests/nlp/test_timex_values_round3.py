@@ -86,3 +86,14 @@ def test_a_date_in_brackets_keeps_the_clause_tense_when_both_are_far():
     assert values("Die Jury wird eine Auswahl (11. Oktober) treffen.", "2015-03-08")[
         "11. Oktober"
     ] == ("2015-10-11")
+
+
+def test_a_ge_participle_before_its_noun_is_no_preterite():
+    text = "Die von Frau Berger geleitete Diskussion findet am 21. April statt."
+    assert values(text, "2016-03-08")["21. April"] == "2016-04-21"
+
+
+def test_a_headline_date_before_a_participle_dates_what_it_names():
+    assert values("Anfang Juni gegründete Firma meldet Konkurs an.", "2016-03-08")[
+        "Anfang Juni"
+    ] == ("2015-06")

@@ -250,6 +250,8 @@ def _is_preterite(word: str, previous: str, lex: Lexicon, following: str = "") -
         return False
     if previous.lower() in de.TIMEX_DETERMINERS and following not in _SUBJECT_OPENERS:
         return False
+    if word.startswith("ge") and len(word) >= 8 and following[:1].isupper():
+        return False  # a participle before its noun: "die von ihr geleitete Runde"
     if word.endswith("ten"):
         # "-ten" is also the present of t-stems (gelten, halten, warten): only stems that cannot be
         # one count
@@ -376,6 +378,7 @@ _ATTRIBUTE_OPEN = re.compile(
     r"(?<![\wÄÖÜäöüß])(?i:der|die|das|dem|den|des|ein|eine|einem|einen|einer|eines|seine[mnrs]?|"
     r"ihre[mnrs]?)\s+(?:am|im|Anfang|Mitte|Ende)\s+$"
 )
+_OPEN_NEXT = re.compile(r"(?:^|[.!?:–]\s+|\n\s*|(?<![\wÄÖÜäöüß])(?i:der|die|das|eine?)\s+)\Z")
 _ATTRIBUTE_WORD = re.compile(r"\s*([A-Za-zÄÖÜäöüß-]+)")
 _INFLECTED = re.compile(r"^([a-zäöüß]{4,}?)(?:e|en|er|es|em)$")
 
@@ -390,10 +393,15 @@ def attribute_tense(text: str, start: int, end: int) -> str | None:
     """PAST when the expression sits in an attribute with a past participle ("die am Montag
     vorgestellte Studie": done), FUTURE with a present participle ("der am Montag beginnende
     Gipfel": ahead or under way); None when it sits in no such attribute."""
+    words = 6
     if not _ATTRIBUTE_OPEN.search(text, max(0, start - 20), start):
-        return None
+        # right after an article or at a line's start, only the next word ("die Anfang Juni
+        # gegründete Plattform", a headline "Im Mai gewählte Räte …")
+        if not _OPEN_NEXT.search(text, max(0, start - 20), start):
+            return None
+        words = 1
     pos = end
-    for _ in range(6):
+    for _ in range(words):
         found = _ATTRIBUTE_WORD.match(text, pos)
         if found is None:
             return None
