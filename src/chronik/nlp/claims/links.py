@@ -13,15 +13,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from chronik.nlp.claims import counter
 from chronik.nlp.claims.build import Draft
+from chronik.nlp.claims.counter import (
+    ACCUSATION_WINDOW,
+    WINDOW_SENTENCES,
+    same_source,
+    same_speaker,
+    same_word,
+    stem,
+)
 from chronik.nlp.events.coref import canonical_names
 from chronik.nlp.lang import de
 from chronik.types import Annotations, Event, Report
 
-WINDOW_SENTENCES = 3
-ACCUSATION_WINDOW = 6  # sentences back that a denial of the accused still reaches its accusation
 ANNOUNCING = {"an|kündigen"}  # one's own announced action is not what a later denial refers back to
-ENDINGS = ("en", "em", "er", "es", "e")
 NESTED_REACH = 8  # drafts either side of a denial that may lie inside its span (bounded work)
 
 
@@ -57,7 +63,9 @@ def link_in_report(drafts: list[Draft], ids: list[str], events: dict[str, Event]
     for n in range(len(drafts)):
         if drafts[n].certainty == "denied" or drafts[n].continues or drafts[n].hedged_on:
             continue
-        targets = _accounts(drafts, _counter_account(drafts, n) or _no_losses(drafts, n, events), n)
+        targets = _accounts(
+            drafts, counter.counter_account(drafts, n) or counter.no_losses(drafts, n, events), n
+        )
         for k in [n] + _goes_on_with(drafts, n) if targets else []:
             for target in targets:
                 _link(drafts, ids, k, target)
@@ -91,10 +99,10 @@ def _share_out(drafts: list[Draft], ids: list[str]) -> None:
             or set(first.contradicts) != set(second.contradicts)
         ):
             continue
-        opposite = {_stem(w.lower()) for w in second.tokens for w in _opposites(w)}
+        opposite = {stem(w.lower()) for w in second.tokens for w in _opposites(w)}
         for cid in list(first.contradicts):
             target = drafts[ids.index(cid)]
-            words = {_stem(w.lower()) for w in target.tokens}
+            words = {stem(w.lower()) for w in target.tokens}
             keep_first = not (words & opposite)
             _unlink(drafts, ids, n + 1 if keep_first else n, ids.index(cid))
         if not second.contradicts:
@@ -132,8 +140,8 @@ def _same_account(drafts: list[Draft], targets: list[int], n: int) -> list[int]:
         if k not in targets
         and drafts[k].sentence == 0  # the teaser: a news report's first sentence
         and drafts[k].certainty != "denied"
-        and not _same_source(drafts[k], drafts[n])
-        and any(_same_word(noun, w) for noun in nouns for w in drafts[k].tokens)
+        and not same_source(drafts[k], drafts[n])
+        and any(same_word(noun, w) for noun in nouns for w in drafts[k].tokens)
     ][:2]
 
 
@@ -145,7 +153,7 @@ def _goes_on_with(drafts: list[Draft], n: int) -> list[int]:
     for k in range(n + 1, len(drafts)):
         if (
             not (drafts[k].continues or drafts[k].hedged_on)
-            or not _same_source(drafts[k], drafts[n])
+            or not same_source(drafts[k], drafts[n])
             or (drafts[k].sentence - drafts[k - 1].sentence > 1)
             or drafts[k].words & de.TURNS
         ):
@@ -160,9 +168,9 @@ def _goes_on(follow: Draft, denial: Draft, target: Draft) -> bool:
     ...")."""
     if follow.sentence - denial.sentence > 1 or follow.certainty not in ("asserted", "reported"):
         return False
-    if _same_source(follow, target) or follow.source is None:
+    if same_source(follow, target) or follow.source is None:
         return False
-    if _same_source(follow, denial):  # "wies den Vorwurf zurück: P" gives the denier's account
+    if same_source(follow, denial):  # "wies den Vorwurf zurück: P" gives the denier's account
         return follow.continues or (
             follow.rule == "colon-quote" and follow.sentence == denial.sentence
         )
@@ -182,7 +190,7 @@ def _accounts(drafts: list[Draft], targets: list[int], before: int) -> list[int]
         while (
             drafts[j].continues
             and j > 0
-            and _same_source(drafts[j - 1], drafts[j])
+            and same_source(drafts[j - 1], drafts[j])
             and (drafts[j].sentence - drafts[j - 1].sentence <= 2)
             and drafts[j - 1].certainty != "denied"
         ):
@@ -192,7 +200,7 @@ def _accounts(drafts: list[Draft], targets: list[int], before: int) -> list[int]
         while (
             k < before
             and drafts[k].continues
-            and _same_source(drafts[k], drafts[k - 1])
+            and same_source(drafts[k], drafts[k - 1])
             and (drafts[k].sentence - drafts[k - 1].sentence <= 2)
             and drafts[k].certainty != "denied"
         ):
@@ -202,164 +210,11 @@ def _accounts(drafts: list[Draft], targets: list[int], before: int) -> list[int]
     return sorted(out)
 
 
-def _counter_account(drafts: list[Draft], n: int) -> list[int]:
-    """Two accounts that cannot both be true: "es gebe keine Hinweise auf einen Angriff" after a
-    claim of that attack, "zeigen das Flugzeug unbeschädigt" after "soll beschädigt worden sein",
-    and a source that tells it "hingegen" otherwise than the one before."""
-    claim = drafts[n]
-    earlier = []
-    for k in range(n - 1, -1, -1):  # drafts are in text order: stop once past the window
-        if claim.sentence - drafts[k].sentence > ACCUSATION_WINDOW:
-            break
-        if (
-            drafts[k].certainty != "denied"
-            and not _same_source(drafts[k], claim)
-            and drafts[k].sentence < claim.sentence
-        ):
-            earlier.append(k)
-    nothing = _there_is_no(claim.tokens)
-    if nothing:
-        # "Es gibt keinen Plan für Neuwahlen" after a report of such plans
-        about = [
-            k
-            for k in earlier
-            if any(_same_word(noun, w) for noun in nothing for w in drafts[k].tokens)
-        ]
-        if about:
-            claim.certainty = "denied"
-            return about[:1]
-    noun = _no_evidence_noun(claim.tokens)
-    if noun is not None:
-        about = [
-            k
-            for k in earlier
-            if _no_evidence_noun(drafts[k].tokens) is None
-            and any(_same_word(noun, w) for w in drafts[k].words)
-        ]
-        alleged = [k for k in about if drafts[k].certainty == "alleged"]
-        return (alleged or about)[:1]
-    opposites = {_stem(w.lower()[2:]) for w in claim.tokens if _negated_participle(w.lower())}
-    if opposites:
-        near = [k for k in earlier if claim.sentence - drafts[k].sentence <= WINDOW_SENTENCES + 1]
-        hit = [k for k in near if opposites & {_stem(w.lower()) for w in drafts[k].tokens}]
-        if hit:
-            return hit[:1]
-    if claim.source is not None and claim.contrast:
-        near = [
-            k
-            for k in earlier
-            if drafts[k].source is not None and claim.sentence - drafts[k].sentence <= 2
-        ]
-        return near[:1]
-    return []
-
-
-def _no_losses(drafts: list[Draft], n: int, events: dict[str, Event]) -> list[int]:
-    """ "Die Rebellen erklärten, sie hätten keine Verluste erlitten" after "drei Rebellen seien
-    getötet worden": no casualties against another source's account of an attack (7.1)."""
-    claim = drafts[n]
-    lower = [w.lower() for w in claim.tokens]
-    if claim.source is None or not any(
-        w in de.NEGATING_DETERMINERS and any(x in de.CASUALTY_NOUNS for x in lower[i + 1 : i + 3])
-        for i, w in enumerate(lower)
-    ):
-        return []
-    for k in range(n - 1, -1, -1):
-        other = drafts[k]
-        if claim.sentence - other.sentence > WINDOW_SENTENCES:
-            break
-        if other.certainty == "denied" or _same_source(other, claim) or other.source is None:
-            continue
-        if any(events[e].type == "ASSAULT" for e in other.events if e in events):
-            return [k]
-    return []
-
-
-def _negated_participle(word: str) -> bool:
-    """ "unbeschädigt", "unverletzte": un- before a participle of something done to it (not
-    "unverantwortlich", and not "unbestätigt"/"unbekannt", which qualify a report rather than state
-    the opposite)."""
-    if not word.startswith("un") or len(word) < 8:
-        return False
-    base = _stem(word[2:])
-    return (
-        base.endswith("t")
-        and base[:2] in ("be", "ge", "ve", "ze", "er", "en")
-        and base not in de.NOT_OPPOSITES
-    )
-
-
-def _there_is_no(tokens: tuple[str, ...]) -> list[str]:
-    """ "es gibt keinen Plan für Neuwahlen" -> ["plan", "neuwahlen"]: the nouns said not to exist
-    (up to four words after the negating determiner)."""
-    lower = [w.lower() for w in tokens]
-    for i, word in enumerate(lower[:-1]):
-        if word not in de.NEGATING_DETERMINERS:
-            continue
-        if not any(w in de.EXISTENCE_VERBS for w in lower[max(0, i - 4) : i]):
-            continue
-        return [
-            lower[j]
-            for j in range(i + 1, min(len(tokens), i + 5))
-            if tokens[j][:1].isupper() and tokens[j].isalpha() and lower[j] not in de.EVIDENCE_NOUNS
-        ]
-    return []
-
-
-def _no_evidence_noun(tokens: tuple[str, ...]) -> str | None:
-    """ "keine Hinweise auf einen vorsätzlichen Angriff" -> "angriff": the noun whose evidence is
-    missing."""
-    lower = [w.lower() for w in tokens]
-    for i, word in enumerate(lower):
-        if (
-            word not in de.NEGATING_DETERMINERS
-            or i + 1 >= len(lower)
-            or lower[i + 1] not in de.EVIDENCE_NOUNS
-        ):
-            continue
-        if i + 2 < len(lower) and lower[i + 2] in de.EVIDENCE_PREPS:
-            for j in range(i + 3, min(len(tokens), i + 7)):
-                if tokens[j][:1].isupper() and tokens[j].isalpha():
-                    return lower[j]
-    return None
-
-
-def _same_word(a: str, b: str) -> bool:
-    return len(a) >= 5 and len(b) >= 5 and _stem(a) == _stem(b.lower())
-
-
-def _stem(word: str) -> str:
-    for ending in ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 4:
-            return word[: -len(ending)]
-    return word
-
-
 def _link(drafts: list[Draft], ids: list[str], a: int, b: int) -> None:
     if ids[b] not in drafts[a].contradicts:
         drafts[a].contradicts.append(ids[b])
     if ids[a] not in drafts[b].contradicts:
         drafts[b].contradicts.append(ids[a])
-
-
-def _same_source(a: Draft, b: Draft) -> bool:
-    """One speaker, also named in full and by a nearer mention ("das Innenministerium" ... "das
-    Ministerium", "UN-Generalsekretär Ban" ... "der UN-Generalsekretär")."""
-    if a.source is None or b.source is None:
-        return False
-    x, y = a.source.text.lower(), b.source.text.lower()
-    if x == y or _same_speaker(a, b):
-        return True
-    hx, hy = x.split()[-1], y.split()[-1]
-    return min(len(hx), len(hy)) >= MIN_HEAD_CHARS and (hx.endswith(hy) or hy.endswith(hx))
-
-
-MIN_HEAD_CHARS = 6  # "Ministerium" in "Innenministerium"; not "Amt" or "Rat"
-
-
-def _same_speaker(a: Draft, b: Draft) -> bool:
-    """One person, named once by title and once by name: nobody denies their own claim."""
-    return a.speaker is not None and a.speaker == b.speaker
 
 
 def _echo(drafts: list[Draft], n: int, denied_by: dict[int, list[int]]) -> list[int]:
@@ -379,8 +234,8 @@ def _antecedents(drafts: list[Draft], n: int, events: dict[str, Event]) -> list[
         if drafts[k].certainty != "denied"
         and denial.sentence - drafts[k].sentence <= WINDOW_SENTENCES
         and drafts[k].start < denial.start
-        and not _same_source(drafts[k], denial)
-        and not _same_speaker(drafts[k], denial)
+        and not same_source(drafts[k], denial)
+        and not same_speaker(drafts[k], denial)
     ]
     types = {events[e].type for e in denial.events if e in events} | set(denial.object_types)
     if types:
@@ -405,7 +260,7 @@ def _antecedents(drafts: list[Draft], n: int, events: dict[str, Event]) -> list[
             if drafts[k].certainty == "alleged"
             and denial.sentence - drafts[k].sentence <= ACCUSATION_WINDOW
             and drafts[k].start < denial.start
-            and not _same_source(drafts[k], denial)
+            and not same_source(drafts[k], denial)
             and denial.source_names & drafts[k].names
         ]
         if accused:

@@ -1,0 +1,326 @@
+"""Counter-accounts: claims that contradict an earlier claim of another source without a denial verb
+(conventions 7.1), and the word tests that contradiction linking shares.
+
+- "es gebe keinen Plan für Neuwahlen", "keine Hinweise auf einen Angriff", "unbeschädigt": the
+  thing the other account tells is said not to exist or not to have happened;
+- "Das Gegenteil sei der Fall", "nannte das absurd", "sprach von Propaganda": the source calls
+  what was said before untrue; such a claim is a denial (6.1) once there is something to deny;
+- figures that cannot both be true: 2.000 participants by the police, 10.000 by the organisers;
+  25 dead by one source, twelve by another;
+- blame turned round: the accused blames the accuser for the same kind of event.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chronik.nlp.claims.build import Draft
+from chronik.nlp.lang import de
+from chronik.types import Event
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _words_in_order(text: str) -> list[str]:
+    return text.split()
+
+
+WINDOW_SENTENCES = 3
+ACCUSATION_WINDOW = 6  # sentences back that a denial of the accused still reaches its accusation
+ENDINGS = ("en", "em", "er", "es", "e")
+MIN_HEAD_CHARS = 6  # "Ministerium" in "Innenministerium"; not "Amt" or "Rat"
+FIGURE_WINDOW = 3  # sentences between two figures of one event: further apart, other events
+
+# Words that call a statement untrue when said of it ("nannte das absurd", "sprach von
+# Propaganda", "die Berichte seien eine Erfindung"). Not "lächerlich" or "falsch" alone: they
+# judge policies as often as statements ("Es wäre falsch, die Steuern zu erhöhen").
+REBUTTAL_WORDS = _words(
+    """
+    absurd absurde absurden erfindung erfindungen erfunden falschmeldung falschmeldungen fake
+    fälschung haltlos haltlose haltlosen lüge lügen gelogen märchen propaganda propagandalüge
+    unsinn unfug unwahr unwahrheit unwahrheiten unzutreffend unbegründet unbegründete
+    verleumdung verleumdungen desinformation
+    """
+)
+# What a rebuttal is said of: a pointer back or a noun for what someone said.
+SAID_NOUNS = _words(
+    """
+    das dies dies diese dieser solche solches
+    vorwurf vorwürfe vorwürfen anschuldigung anschuldigungen beschuldigung beschuldigungen
+    unterstellung unterstellungen behauptung behauptungen bericht berichte berichten meldung
+    meldungen darstellung darstellungen angaben aussage aussagen äußerung äußerungen gerücht
+    gerüchte spekulationen vorwurfs berichts
+    """
+)
+REBUTTAL_SPAN = 14  # words of a claim that only rebuts: longer ones say something of their own
+
+# Counted nouns, by what they count; a generic one ("Menschen") counts what its verb says.
+COUNTED = {
+    "dead": "tote toten todesopfer todesopfern",
+    "injured": "verletzte verletzten verwundete verwundeten schwerverletzte schwerverletzten",
+    "participants": "teilnehmer teilnehmern teilnehmerinnen demonstranten demonstrantinnen",
+}
+COUNTED_WORDS = {w: kind for kind, words in COUNTED.items() for w in words.split()}
+GENERIC_COUNTED = _words("menschen personen leute")
+COUNTING_VERBS = {
+    "dead": "getötet starben gestorben ums umgekommen tot getöteten",
+    "injured": "verletzt verwundet",
+    "participants": "teil teilgenommen demonstrierten protestierten versammelten kundgebung "
+    "demonstration",
+}
+COUNTING_WORDS = {w: kind for kind, words in COUNTING_VERBS.items() for w in words.split()}
+NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        _words_in_order("null ein zwei drei vier fünf sechs sieben acht neun zehn elf zwölf")
+    )
+}
+NUMBER_WORDS.update({"zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "hundert": 100})
+_DIGITS = re.compile(r"^\d{1,3}(\.\d{3})+$|^\d+$")
+
+
+def same_source(a: Draft, b: Draft) -> bool:
+    """One speaker, also named in full and by a nearer mention ("das Innenministerium" ... "das
+    Ministerium", "UN-Generalsekretär Ban" ... "der UN-Generalsekretär")."""
+    if a.source is None or b.source is None:
+        return False
+    x, y = a.source.text.lower(), b.source.text.lower()
+    if x == y or same_speaker(a, b):
+        return True
+    hx, hy = x.split()[-1], y.split()[-1]
+    return min(len(hx), len(hy)) >= MIN_HEAD_CHARS and (hx.endswith(hy) or hy.endswith(hx))
+
+
+def same_speaker(a: Draft, b: Draft) -> bool:
+    """One person, named once by title and once by name: nobody denies their own claim."""
+    return a.speaker is not None and a.speaker == b.speaker
+
+
+def same_word(a: str, b: str) -> bool:
+    return len(a) >= 5 and len(b) >= 5 and stem(a) == stem(b.lower())
+
+
+def stem(word: str) -> str:
+    for ending in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def rebuts(draft: Draft) -> bool:
+    """ "Das Gegenteil sei der Fall", "Der Kreml nannte das absurd", "bezeichnete die Berichte als
+    Propaganda", "sprach von Lügen": the claim says that what was said is untrue, and says nothing
+    of its own."""
+    lower = [w.lower() for w in draft.tokens if w.isalpha()]
+    if not lower or len(lower) > REBUTTAL_SPAN or draft.certainty == "denied":
+        return False
+    if "gegenteil" in lower and ("fall" in lower or "richtig" in lower or "wahr" in lower):
+        return True
+    hits = [i for i, w in enumerate(lower) if w in REBUTTAL_WORDS]
+    if not hits:
+        return False
+    spoken_of = any(w in SAID_NOUNS for w in lower[: hits[0]])
+    named = draft.cue is not None and draft.cue.entry is not None
+    # "sprach von Propaganda": the span is the noun phrase itself
+    spoken_as = named and draft.cue.entry.lemma == "sprechen" and hits[0] <= 2
+    return spoken_of or spoken_as
+
+
+def figure(draft: Draft) -> tuple[str, int] | None:
+    """ "nach Angaben der Polizei 25 Menschen getötet" -> ("dead", 25): what the claim counts and
+    how many, if it counts one thing."""
+    lower = [w.lower() for w in draft.tokens]
+    found = []
+    for i, word in enumerate(lower[:-1]):
+        value = _number(word)
+        if value is None:
+            continue
+        noun = next((w for w in lower[i + 1 : i + 3] if w.isalpha() and w not in ("mehr",)), "")
+        kind = COUNTED_WORDS.get(noun)
+        if kind is None and noun in GENERIC_COUNTED:
+            kind = next((COUNTING_WORDS[w] for w in lower if w in COUNTING_WORDS), None)
+        if kind is not None:
+            found.append((kind, value))
+    return found[0] if len(set(found)) == 1 else None
+
+
+def _number(word: str) -> int | None:
+    if _DIGITS.match(word):
+        return int(word.replace(".", ""))
+    return NUMBER_WORDS.get(word) if word not in ("ein", "null") else None
+
+
+def differing_figure(drafts: list[Draft], n: int) -> list[int]:
+    """The nearest earlier claim of another source that counts the same thing with another number:
+    the two cannot both be true (7.1)."""
+    claim = drafts[n]
+    mine = figure(claim)
+    if mine is None or claim.source is None:
+        return []
+    for k in range(n - 1, -1, -1):
+        other = drafts[k]
+        if claim.sentence - other.sentence > FIGURE_WINDOW:
+            break
+        if other.certainty == "denied" or other.source is None or same_source(other, claim):
+            continue
+        theirs = figure(other)
+        if theirs is not None and theirs[0] == mine[0]:
+            return [k] if theirs[1] != mine[1] else []
+    return []
+
+
+def turned_blame(drafts: list[Draft], n: int, events: dict[str, Event]) -> list[int]:
+    """ "Kiew machte die Separatisten für den Beschuss verantwortlich. Die Separatisten
+    beschuldigten die Armee, ...": the accused blames another for the same kind of event."""
+    claim = drafts[n]
+    if claim.certainty != "alleged" or not claim.source_names:
+        return []
+    kinds = _event_types(claim, events)
+    for k in range(n - 1, -1, -1):
+        other = drafts[k]
+        if claim.sentence - other.sentence > WINDOW_SENTENCES:
+            break
+        if other.certainty != "alleged" or same_source(other, claim) or other.source is None:
+            continue
+        accused = other.names - other.source_names
+        if claim.source_names & accused and kinds & _event_types(other, events):
+            return [k]
+    return []
+
+
+def _event_types(draft: Draft, events: dict[str, Event]) -> set[str]:
+    return {events[e].type for e in draft.events if e in events} - {"ACCUSE", "REJECT"}
+
+
+def counter_account(drafts: list[Draft], n: int) -> list[int]:
+    """Two accounts that cannot both be true: "es gebe keine Hinweise auf einen Angriff" after a
+    claim of that attack, "zeigen das Flugzeug unbeschädigt" after "soll beschädigt worden sein",
+    and a source that tells what happened "hingegen" otherwise than the one before."""
+    claim = drafts[n]
+    earlier = []
+    for k in range(n - 1, -1, -1):  # drafts are in text order: stop once past the window
+        if claim.sentence - drafts[k].sentence > ACCUSATION_WINDOW:
+            break
+        if (
+            drafts[k].certainty != "denied"
+            and not same_source(drafts[k], claim)
+            and drafts[k].sentence < claim.sentence
+        ):
+            earlier.append(k)
+    nothing = _there_is_no(claim.tokens)
+    if nothing:
+        # "Es gibt keinen Plan für Neuwahlen" after a report of such plans
+        about = [
+            k
+            for k in earlier
+            if any(same_word(noun, w) for noun in nothing for w in drafts[k].tokens)
+        ]
+        if about:
+            claim.certainty = "denied"
+            return about[:1]
+    noun = _no_evidence_noun(claim.tokens)
+    if noun is not None:
+        about = [
+            k
+            for k in earlier
+            if _no_evidence_noun(drafts[k].tokens) is None
+            and any(same_word(noun, w) for w in drafts[k].words)
+        ]
+        alleged = [k for k in about if drafts[k].certainty == "alleged"]
+        return (alleged or about)[:1]
+    opposites = {stem(w.lower()[2:]) for w in claim.tokens if _negated_participle(w.lower())}
+    if opposites:
+        near = [k for k in earlier if claim.sentence - drafts[k].sentence <= WINDOW_SENTENCES + 1]
+        hit = [k for k in near if opposites & {stem(w.lower()) for w in drafts[k].tokens}]
+        if hit:
+            return hit[:1]
+    if claim.source is not None and claim.contrast and not _ahead(claim):
+        near = [
+            k
+            for k in earlier
+            if drafts[k].source is not None and claim.sentence - drafts[k].sentence <= 2
+        ]
+        return [k for k in near[:1] if not _ahead(drafts[k])]
+    return []
+
+
+# Finite verbs of the future, of wishes and of conditions: "werde nicht beraten", "würde
+# befürworten". Two sources that see what will or should happen differently disagree on a plan,
+# and accounts that merely differ are not linked (7.1).
+AHEAD = _words("werde werden würde würden wird könnte könnten sollte sollten solle")
+
+
+def _ahead(draft: Draft) -> bool:
+    return any(w.lower() in AHEAD for w in draft.tokens)
+
+
+def no_losses(drafts: list[Draft], n: int, events: dict[str, Event]) -> list[int]:
+    """ "Die Rebellen erklärten, sie hätten keine Verluste erlitten" after "drei Rebellen seien
+    getötet worden": no casualties against another source's account of an attack (7.1)."""
+    claim = drafts[n]
+    lower = [w.lower() for w in claim.tokens]
+    if claim.source is None or not any(
+        w in de.NEGATING_DETERMINERS and any(x in de.CASUALTY_NOUNS for x in lower[i + 1 : i + 3])
+        for i, w in enumerate(lower)
+    ):
+        return []
+    for k in range(n - 1, -1, -1):
+        other = drafts[k]
+        if claim.sentence - other.sentence > WINDOW_SENTENCES:
+            break
+        if other.certainty == "denied" or same_source(other, claim) or other.source is None:
+            continue
+        if any(events[e].type == "ASSAULT" for e in other.events if e in events):
+            return [k]
+    return []
+
+
+def _negated_participle(word: str) -> bool:
+    """ "unbeschädigt", "unverletzte": un- before a participle of something done to it (not
+    "unverantwortlich", and not "unbestätigt"/"unbekannt", which qualify a report rather than state
+    the opposite)."""
+    if not word.startswith("un") or len(word) < 8:
+        return False
+    base = stem(word[2:])
+    return (
+        base.endswith("t")
+        and base[:2] in ("be", "ge", "ve", "ze", "er", "en")
+        and base not in de.NOT_OPPOSITES
+    )
+
+
+def _there_is_no(tokens: tuple[str, ...]) -> list[str]:
+    """ "es gibt keinen Plan für Neuwahlen" -> ["plan", "neuwahlen"]: the nouns said not to exist
+    (up to four words after the negating determiner)."""
+    lower = [w.lower() for w in tokens]
+    for i, word in enumerate(lower[:-1]):
+        if word not in de.NEGATING_DETERMINERS:
+            continue
+        if not any(w in de.EXISTENCE_VERBS for w in lower[max(0, i - 4) : i]):
+            continue
+        return [
+            lower[j]
+            for j in range(i + 1, min(len(tokens), i + 5))
+            if tokens[j][:1].isupper() and tokens[j].isalpha() and lower[j] not in de.EVIDENCE_NOUNS
+        ]
+    return []
+
+
+def _no_evidence_noun(tokens: tuple[str, ...]) -> str | None:
+    """ "keine Hinweise auf einen vorsätzlichen Angriff" -> "angriff": the noun whose evidence is
+    missing."""
+    lower = [w.lower() for w in tokens]
+    for i, word in enumerate(lower):
+        if (
+            word not in de.NEGATING_DETERMINERS
+            or i + 1 >= len(lower)
+            or lower[i + 1] not in de.EVIDENCE_NOUNS
+        ):
+            continue
+        if i + 2 < len(lower) and lower[i + 2] in de.EVIDENCE_PREPS:
+            for j in range(i + 3, min(len(tokens), i + 7)):
+                if tokens[j][:1].isupper() and tokens[j].isalpha():
+                    return lower[j]
+    return None
