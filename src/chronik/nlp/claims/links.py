@@ -187,27 +187,36 @@ def _accounts(drafts: list[Draft], targets: list[int], before: int) -> list[int]
     out: list[int] = []
     for t in targets:
         j = t
-        while (
-            drafts[j].continues
-            and j > 0
-            and same_source(drafts[j - 1], drafts[j])
-            and (drafts[j].sentence - drafts[j - 1].sentence <= 2)
-            and drafts[j - 1].certainty != "denied"
-        ):
-            j -= 1
+        while drafts[j].continues and (k := _told_before(drafts, j)) is not None:
+            j = k
         chain = [j]
-        k = j + 1
-        while (
-            k < before
-            and drafts[k].continues
-            and same_source(drafts[k], drafts[k - 1])
-            and (drafts[k].sentence - drafts[k - 1].sentence <= 2)
-            and drafts[k].certainty != "denied"
-        ):
-            chain.append(k)
-            k += 1
+        for k in range(j + 1, before):
+            if drafts[k].sentence - drafts[chain[-1]].sentence > ACCOUNT_GAP:
+                break
+            if drafts[k].continues and _told_before(drafts, k) in chain:
+                chain.append(k)
         out.extend(c for c in chain if c not in out)
     return sorted(out)
+
+
+ACCOUNT_GAP = 2  # sentences between two claims of one account
+
+
+def _told_before(drafts: list[Draft], j: int) -> int | None:
+    """The claim a continuation carries on: one of its source in the sentence before (past a claim
+    of the same sentence credited to another name, as in "sagte X der Agentur Y zufolge"); two
+    unnamed ones carry on one report ("Laut einem Bericht ... Demnach ...")."""
+    if j == 0 or drafts[j].sentence - drafts[j - 1].sentence > ACCOUNT_GAP:
+        return None
+    sentence = drafts[j - 1].sentence
+    for k in range(j - 1, -1, -1):
+        other = drafts[k]
+        if other.sentence != sentence or other.certainty == "denied":
+            return None
+        unnamed = other.source is None and drafts[j].source is None and other.cue is not None
+        if same_source(other, drafts[j]) or unnamed:
+            return k
+    return None
 
 
 def _link(drafts: list[Draft], ids: list[str], a: int, b: int) -> None:
