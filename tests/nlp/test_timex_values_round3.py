@@ -97,3 +97,18 @@ def test_a_headline_date_before_a_participle_dates_what_it_names():
     assert values("Anfang Juni gegründete Firma meldet Konkurs an.", "2016-03-08")[
         "Anfang Juni"
     ] == ("2015-06")
+
+
+DAYS = " Am Montag tagte der Rat."  # a report that names days: a bare "heute" is the day
+
+
+def test_heute_inside_an_attribute_before_a_noun_is_the_present():
+    found = values("Die rund 300 heute lebenden Arten sind bedroht." + DAYS)
+    assert found["heute"] == "PRESENT_REF"
+    found = values("Sie reist mit ihrer heute zwölfjährigen Tochter." + DAYS)
+    assert found["heute"] == "PRESENT_REF"
+
+
+def test_heute_before_a_determiner_or_after_ab_stays_the_day():
+    assert values("Er ist ab heute unser Trainer." + DAYS)["heute"] == WEDNESDAY
+    assert values("Heute wurde der neue Trainer vorgestellt." + DAYS)["Heute"] == WEDNESDAY

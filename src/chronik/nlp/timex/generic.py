@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from chronik.nlp.lang import de
 from chronik.nlp.timex.context import Context
 from chronik.nlp.timex.tense import PAST, clause_of, tense_at
 
@@ -44,6 +45,8 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÄÖÜ\"„»])|\n\s*\n")
 
 def is_generic_today(ctx: Context) -> bool:
     """True when the "heute" at ctx.start..ctx.end means the present in general."""
+    if _qualifies_a_noun(ctx):
+        return True
     if _TIED_AFTER.match(ctx.text, ctx.end) or ctx.previous_word() in _TIED_BEFORE:
         return False
     if ctx.previous_word() in ("von", "Von"):
@@ -69,6 +72,20 @@ def is_generic_today(ctx: Context) -> bool:
 
 
 _WORD = re.compile(r"[a-zäöüß]+")
+# "die heute lebenden Arten", "der heute zentrale Begriff", "seiner heute achtjährigen Tochter":
+# "heute" inside an attribute before a noun says what holds now
+_ATTRIBUTE_AFTER = re.compile(r"\s+([a-zäöüß0-9-]{3,}(?:e|en|er|es|em))\s+[A-ZÄÖÜ]")
+
+
+def _qualifies_a_noun(ctx: Context) -> bool:
+    found = _ATTRIBUTE_AFTER.match(ctx.text, ctx.end)
+    if found is None or ctx.previous_word().lower() in ("ab", "seit", "von"):
+        return False
+    word = found.group(1)
+    return word not in de.DETERMINERS and not word.startswith(_NOT_ADJECTIVES)
+
+
+_NOT_ADJECTIVES = ("kein", "ein", "unser", "ihr", "sein", "mein", "dies", "jen", "jed", "manch")
 
 
 def _clause_tense(ctx: Context) -> str | None:
