@@ -35,6 +35,7 @@ def link_in_report(drafts: list[Draft], ids: list[str], events: dict[str, Event]
     """Sets contradicts on both sides and gives a referring-back denial the events of what it
     denies."""
     denied_by: dict[int, list[int]] = {}
+    going_on: list[tuple[int, int]] = []
     accusing = {v for v, e in events.items() if e.type == "ACCUSE"}
     for n, denial in enumerate(drafts):
         if denial.certainty != "denied":
@@ -58,8 +59,15 @@ def link_in_report(drafts: list[Draft], ids: list[str], events: dict[str, Event]
         follow = next((k for k in range(n + 1, len(drafts)) if drafts[k].end > denial.end), None)
         if targets and follow is not None and _goes_on(drafts[follow], denial, drafts[targets[0]]):
             _link(drafts, ids, follow, targets[0])
+            going_on.append((follow, n))
     _share_out(drafts, ids)
     _nested_accusations(drafts, ids)
+    for follow, n in going_on:
+        # the denier's own account also contradicts the accusation told inside the denial ("Den
+        # Vorwurf, ..., will X nicht stehen lassen: Wir ...")
+        for k in _inside(drafts, n):
+            if ids[k] in drafts[n].contradicts:
+                _link(drafts, ids, follow, k)
     for n in range(len(drafts)):
         if drafts[n].certainty == "denied" or drafts[n].continues or drafts[n].hedged_on:
             continue
@@ -77,12 +85,21 @@ def _nested_accusations(drafts: list[Draft], ids: list[str]) -> None:
     for n, denial in enumerate(drafts):
         if denial.certainty != "denied":
             continue
-        for k in range(max(0, n - NESTED_REACH), min(len(drafts), n + NESTED_REACH + 1)):
+        for k in _inside(drafts, n):
             inner = drafts[k]
-            nested = k != n and denial.start <= inner.start and inner.end <= denial.end
             noun = inner.cue is not None and inner.cue.kind == "accuse"
-            if nested and noun and inner.certainty == "alleged":
+            if noun and inner.certainty == "alleged":
                 _link(drafts, ids, n, k)
+
+
+def _inside(drafts: list[Draft], n: int) -> list[int]:
+    """The claims told inside claim n's span."""
+    outer = drafts[n]
+    return [
+        k
+        for k in range(max(0, n - NESTED_REACH), min(len(drafts), n + NESTED_REACH + 1))
+        if k != n and outer.start <= drafts[k].start and drafts[k].end <= outer.end
+    ]
 
 
 def _share_out(drafts: list[Draft], ids: list[str]) -> None:
