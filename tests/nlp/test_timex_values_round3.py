@@ -112,3 +112,9 @@ def test_heute_inside_an_attribute_before_a_noun_is_the_present():
 def test_heute_before_a_determiner_or_after_ab_stays_the_day():
     assert values("Er ist ab heute unser Trainer." + DAYS)["heute"] == WEDNESDAY
     assert values("Heute wurde der neue Trainer vorgestellt." + DAYS)["Heute"] == WEDNESDAY
+
+
+def test_frueher_as_a_comparative_or_after_a_counted_noun_is_no_past_ref():
+    assert "früher" not in values("Wenn die Gäste viel früher kommen, warten sie.")
+    assert "früher" not in values("Man traf sich eine Runde früher wieder.")
+    assert values("Der Minister war früher Lehrer.")["früher"] == "PAST_REF"

@@ -243,6 +243,8 @@ def h_ref(m: re.Match, ctx: Context) -> Found | None:
         or re.match(r"\s+als\b", ctx.text[ctx.end : ctx.end + 6])
     ):
         return None  # "Myanmar (früher Birma)" names, "früher als erwartet" compares
+    if word.lower() == "früher" and _compares(ctx):
+        return None  # "viel früher da sein", "eine Runde früher": earlier than, not the past
     if word.lower() == "jetzt" and re.match(r"\s+mal\b", ctx.text[ctx.end : ctx.end + 6]):
         return None  # "Jetzt mal grundsätzlich": the particle
     if word in ("dieser Zeit", "jener Zeit") and (
@@ -255,6 +257,27 @@ def h_ref(m: re.Match, ctx: Context) -> Found | None:
     if value is None:
         return None
     return _ref_found(ctx, value)
+
+
+# words that make "früher" a comparative ("viel früher", "etwas früher"), and quantities before a
+# noun that make it an offset ("eine Runde früher", "einige Erdzeitalter früher")
+_INTENSIFIERS = frozenset(["viel", "etwas", "deutlich", "wesentlich", "weit", "umso", "je"])
+_QUANTITIES = frozenset(["ein", "eine", "einen", "einige", "wenige", "mehrere", "paar", "zwei"])
+
+
+def _compares(ctx: Context) -> bool:
+    before = ctx.previous_words(2)
+    if before and before[-1].lower() in _INTENSIFIERS:
+        return True
+    return (
+        len(before) == 2
+        and before[1][:1].isupper()
+        and (
+            before[0].lower() in _QUANTITIES
+            or before[0][:1].isdigit()
+            or before[0] in ctx.lex.numbers
+        )
+    )
 
 
 def present_ref(ctx: Context, value: str = "PRESENT_REF") -> Found:
