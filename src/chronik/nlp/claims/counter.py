@@ -45,9 +45,9 @@ REBUTTAL_WORDS = _words(
     """
 )
 # What a rebuttal is said of: a pointer back or a noun for what someone said.
+POINTERS = _words("das dies diese dieser solche solches")
 SAID_NOUNS = _words(
     """
-    das dies dies diese dieser solche solches
     vorwurf vorwürfe vorwürfen anschuldigung anschuldigungen beschuldigung beschuldigungen
     unterstellung unterstellungen behauptung behauptungen bericht berichte berichten meldung
     meldungen darstellung darstellungen angaben aussage aussagen äußerung äußerungen gerücht
@@ -113,19 +113,31 @@ def rebuts(draft: Draft) -> bool:
     """ "Das Gegenteil sei der Fall", "Der Kreml nannte das absurd", "bezeichnete die Berichte als
     Propaganda", "sprach von Lügen": the claim says that what was said is untrue, and says nothing
     of its own."""
-    lower = [w.lower() for w in draft.tokens if w.isalpha()]
+    words = [w for w in draft.tokens if w.isalpha()]
+    lower = [w.lower() for w in words]
     if not lower or len(lower) > REBUTTAL_SPAN or draft.certainty == "denied":
         return False
     if "gegenteil" in lower and ("fall" in lower or "richtig" in lower or "wahr" in lower):
         return True
-    hits = [i for i, w in enumerate(lower) if w in REBUTTAL_WORDS]
-    if not hits:
+    hit = next((i for i, w in enumerate(lower) if w in REBUTTAL_WORDS), None)
+    if hit is None or any(w in NEGATIONS for w in lower[max(0, hit - 3) : hit]):
         return False
-    spoken_of = any(w in SAID_NOUNS for w in lower[: hits[0]])
-    named = draft.cue is not None and draft.cue.entry is not None
-    # "sprach von Propaganda": the span is the noun phrase itself
-    spoken_as = named and draft.cue.entry.lemma == "sprechen" and hits[0] <= 2
-    return spoken_of or spoken_as
+    cue = draft.cue.entry.lemma if draft.cue is not None and draft.cue.entry is not None else ""
+    if cue == "sprechen" and hit <= 2:
+        return True  # "sprach von Propaganda": the span is the noun phrase itself
+    return any(_said_of(words, i) for i in range(max(0, hit - POINTER_REACH), hit))
+
+
+POINTER_REACH = 5  # words before the rebuttal word that may name what it is said of
+NEGATIONS = _words("nicht nie kein keine keinen keiner niemals")
+
+
+def _said_of(words: list[str], i: int) -> bool:
+    """ "die Vorwürfe", or "das"/"dies" standing alone (not the article of "das System")."""
+    word = words[i].lower()
+    if word in POINTERS:
+        return i + 1 >= len(words) or not words[i + 1][:1].isupper()
+    return word in SAID_NOUNS
 
 
 def figure(draft: Draft) -> tuple[str, int] | None:

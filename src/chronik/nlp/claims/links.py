@@ -36,12 +36,17 @@ def link_in_report(drafts: list[Draft], ids: list[str], events: dict[str, Event]
     denies."""
     denied_by: dict[int, list[int]] = {}
     going_on: list[tuple[int, int]] = []
+    rebuttals = {n: d.certainty for n, d in enumerate(drafts) if counter.rebuts(d)}
+    for n in rebuttals:
+        drafts[n].certainty = "denied"  # "nannte das absurd": a denial (6.1) if it denies something
     accusing = {v for v, e in events.items() if e.type == "ACCUSE"}
     for n, denial in enumerate(drafts):
         if denial.certainty != "denied":
             continue
         targets = _echo(drafts, n, denied_by) or _antecedents(drafts, n, events)
-        if targets and (not denial.complement or not denial.events):
+        # "bestritt die Vorwürfe", "die Vorwürfe seien haltlos": the noun points back
+        points_back = not denial.complement or not set(denial.events) - accusing
+        if targets and points_back:
             targets = _accounts(
                 drafts, targets, n
             )  # "bestritt die Vorwürfe": the accusation and its details
@@ -49,7 +54,7 @@ def link_in_report(drafts: list[Draft], ids: list[str], events: dict[str, Event]
         denied_by[n] = targets
         for target in targets:
             _link(drafts, ids, n, target)
-            if not denial.complement or not denial.events:
+            if points_back:
                 # "wies die Vorwürfe zurück": the noun points back at the accusation, whose
                 # events the denial lists (5.6) instead of the noun's own ACCUSE mention
                 own = [e for e in denial.events if e not in accusing]
@@ -60,6 +65,9 @@ def link_in_report(drafts: list[Draft], ids: list[str], events: dict[str, Event]
         if targets and follow is not None and _goes_on(drafts[follow], denial, drafts[targets[0]]):
             _link(drafts, ids, follow, targets[0])
             going_on.append((follow, n))
+    for n, certainty in rebuttals.items():
+        if not drafts[n].contradicts:
+            drafts[n].certainty = certainty  # answering nothing, it stays what its cue says
     _share_out(drafts, ids)
     _nested_accusations(drafts, ids)
     for follow, n in going_on:
