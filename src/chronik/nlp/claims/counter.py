@@ -54,6 +54,10 @@ SAID_NOUNS = _words(
     gerüchte spekulationen vorwurfs berichts
     """
 )
+# Nouns by which a denial names a report it denies ("wies die Berichte zurück"), and words that
+# show a claim is such a report ("berichtete", "laut Medienberichten").
+REPORT_NOUNS = _words("bericht berichte medienberichte meldung meldungen")
+REPORTING = ("bericht", "meldung", "meldete", "berichtet", "zeitung", "magazin")
 REBUTTAL_SPAN = 14  # words of a claim that only rebuts: longer ones say something of their own
 
 # Counted nouns, by what they count; a generic one ("Menschen") counts what its verb says.
@@ -187,7 +191,7 @@ def turned_blame(drafts: list[Draft], n: int, events: dict[str, Event]) -> list[
     """ "Kiew machte die Separatisten für den Beschuss verantwortlich. Die Separatisten
     beschuldigten die Armee, ...": the accused blames another for the same kind of event."""
     claim = drafts[n]
-    if claim.certainty != "alleged" or not claim.source_names:
+    if claim.certainty != "alleged" or claim.source is None:
         return []
     kinds = _event_types(claim, events)
     for k in range(n - 1, -1, -1):
@@ -196,10 +200,21 @@ def turned_blame(drafts: list[Draft], n: int, events: dict[str, Event]) -> list[
             break
         if other.certainty != "alleged" or same_source(other, claim) or other.source is None:
             continue
-        accused = other.names - other.source_names
-        if claim.source_names & accused and kinds & _event_types(other, events):
+        if _accused(claim, other) and kinds & _event_types(other, events):
             return [k]
     return []
+
+
+def _accused(claim: Draft, other: Draft) -> bool:
+    """The claim's source is whom the other claim blames: a name of its sentence besides the
+    accuser's, or the head noun of the source ("Die Separatisten") among its words."""
+    if claim.source_names & (other.names - other.source_names):
+        return True
+    if claim.source is None or other.source is None:
+        return False
+    head = claim.source.text.split()[-1].lower()
+    own = {w.lower() for w in other.source.text.split()}
+    return any(same_word(head, w) for w in other.words - own)
 
 
 def _event_types(draft: Draft, events: dict[str, Event]) -> set[str]:

@@ -28,6 +28,7 @@ from chronik.nlp.lang import de
 from chronik.types import Annotations, Event, Report
 
 ANNOUNCING = {"an|kündigen"}  # one's own announced action is not what a later denial refers back to
+MAX_ACCUSATIONS = 3  # accusations against the denier that "bestreitet die Vorwürfe" answers at once
 NESTED_REACH = 8  # drafts either side of a denial that may lie inside its span (bounded work)
 
 
@@ -79,9 +80,13 @@ def link_in_report(drafts: list[Draft], ids: list[str], events: dict[str, Event]
     for n in range(len(drafts)):
         if drafts[n].certainty == "denied" or drafts[n].continues or drafts[n].hedged_on:
             continue
-        targets = _accounts(
-            drafts, counter.counter_account(drafts, n) or counter.no_losses(drafts, n, events), n
+        found = (
+            counter.counter_account(drafts, n)
+            or counter.no_losses(drafts, n, events)
+            or counter.differing_figure(drafts, n)
+            or counter.turned_blame(drafts, n, events)
         )
+        targets = _accounts(drafts, found, n)
         for k in [n] + _goes_on_with(drafts, n) if targets else []:
             for target in targets:
                 _link(drafts, ids, k, target)
@@ -298,9 +303,26 @@ def _antecedents(drafts: list[Draft], n: int, events: dict[str, Event]) -> list[
             and denial.source_names & drafts[k].names
         ]
         if accused:
-            return accused[:1]
+            return sorted(accused[:MAX_ACCUSATIONS])
     facts = [k for k in window if not _announcement(drafts[k])]
-    return (alleged or facts or window)[:1]
+    return (alleged or _named_account(drafts, n) or facts or window)[:1]
+
+
+def _named_account(drafts: list[Draft], n: int) -> list[int]:
+    """ "Das Ministerium wies die Berichte zurück" several sentences after the report: a denial
+    naming reports reaches further back, to the nearest claim told as a report ("berichtete",
+    "laut Medienberichten") of another source."""
+    denial = drafts[n]
+    if not {w.lower() for w in denial.tokens} & counter.REPORT_NOUNS:
+        return []
+    for k in range(n - 1, -1, -1):
+        other = drafts[k]
+        if denial.sentence - other.sentence > ACCUSATION_WINDOW:
+            break
+        told = any(w.startswith(counter.REPORTING) for w in other.words)
+        if told and other.certainty != "denied" and not same_source(other, denial):
+            return [k]
+    return []
 
 
 def _announcement(draft: Draft) -> bool:

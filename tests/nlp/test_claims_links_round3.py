@@ -1,0 +1,138 @@
+"""Contradiction links of kinds that real news has more of than our gold: counter-accounts with no
+denial verb, figures that cannot both be true, blame turned round, denials of reports told several
+sentences earlier (conventions 7.1). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from tests.nlp.events_helpers import analyse
+
+
+def _by_text(doc, start: str):
+    return next(c for c in doc._.claims if c.text.startswith(start))
+
+
+def test_the_opposite_being_the_case_denies_the_claim_before() -> None:
+    doc = analyse(
+        "Die Opposition behauptet, die Zahl der Lehrstellen sei im Vorjahr gesunken. "
+        "Bildungsministerin Eva Kogler sagte, das Gegenteil sei der Fall.",
+        [("Eva Kogler", "PER")],
+    )
+    claim, answer = doc._.claims
+    assert answer.certainty == "denied"
+    assert answer.contradicts == [claim.id] and claim.contradicts == [answer.id]
+
+
+def test_calling_it_absurd_denies_an_accusation_of_another_source() -> None:
+    doc = analyse(
+        "Die Regierung in Lindavia beschuldigt Norland, Söldner über die Grenze geschickt zu "
+        "haben. Das Außenministerium in Nordstadt nannte das absurd.",
+        [("Lindavia", "LOC"), ("Norland", "LOC"), ("Nordstadt", "LOC")],
+    )
+    accusation, answer = doc._.claims
+    assert answer.certainty == "denied"
+    assert answer.contradicts == [accusation.id]
+
+
+def test_a_rebuttal_word_with_nothing_to_deny_stays_asserted() -> None:
+    doc = analyse("Der Bürgermeister nannte das absurd.")
+    assert all(c.certainty != "denied" and c.contradicts == [] for c in doc._.claims)
+    doc = analyse(
+        "Die Firma teilte mit, sie habe die Maschine gebaut. Der Gutachter sagte, die Firma habe "
+        "das Verfahren nicht erfunden."
+    )
+    assert all(c.contradicts == [] for c in doc._.claims)
+
+
+def test_participant_figures_of_two_sources_contradict() -> None:
+    doc = analyse(
+        "Nach Angaben der Polizei nahmen an dem Marsch in Linz rund 3.000 Menschen teil. Die "
+        "Gewerkschaft sprach von 12.000 Teilnehmern.",
+        [("Linz", "LOC")],
+    )
+    police = _by_text(doc, "Nach Angaben")
+    union = next(c for c in doc._.claims if "12.000" in c.text)
+    assert police.contradicts == [union.id] and union.contradicts == [police.id]
+
+
+def test_the_same_figure_or_other_things_counted_do_not_contradict() -> None:
+    same = analyse(
+        "Nach Angaben der Polizei wurden bei dem Unfall vier Menschen getötet. Die Feuerwehr "
+        "sprach von vier Toten."
+    )
+    assert all(c.contradicts == [] for c in same._.claims)
+    other = analyse(
+        "Nach Angaben der Polizei wurden bei dem Unfall vier Menschen getötet. Die Feuerwehr "
+        "sprach von elf Verletzten."
+    )
+    assert all(c.contradicts == [] for c in other._.claims)
+
+
+def test_death_tolls_of_two_sources_contradict() -> None:
+    doc = analyse(
+        "Bei dem Bombenanschlag auf einen Busbahnhof sind nach Angaben der Polizei 18 Menschen "
+        "getötet worden. Das Gesundheitsministerium sprach von neun Toten."
+    )
+    police, ministry = doc._.claims
+    assert police.contradicts == [ministry.id]
+
+
+def test_the_accused_blaming_the_accuser_for_the_attack_contradicts() -> None:
+    doc = analyse(
+        "Die Armee machte die Rebellen für den Beschuss des Dorfes verantwortlich. Die Rebellen "
+        "beschuldigten die Armee, das Dorf selbst beschossen zu haben."
+    )
+    army, rebels = doc._.claims
+    assert army.certainty == rebels.certainty == "alleged"
+    assert rebels.contradicts == [army.id]
+
+
+def test_a_third_party_accusing_someone_else_does_not_contradict() -> None:
+    doc = analyse(
+        "Die Armee machte die Rebellen für den Beschuss des Dorfes verantwortlich. Die "
+        "Menschenrechtler beschuldigten die Regierung, Journalisten verhaftet zu haben."
+    )
+    assert all(c.contradicts == [] for c in doc._.claims)
+
+
+def test_a_denial_of_the_reports_reaches_a_report_several_sentences_back() -> None:
+    doc = analyse(
+        "Laut einem Bericht der Zeitung Morgenpost plant die Regierung eine höhere Tabaksteuer. "
+        "Über die Pläne wird seit Wochen gestritten. Die Händler warnten vor Schmuggel. Die "
+        "Ärztekammer begrüßte die Idee. Die Opposition schwieg. Das Finanzministerium wies die "
+        "Berichte am Montag zurück.",
+        [("Morgenpost", "ORG")],
+    )
+    report = _by_text(doc, "Laut einem Bericht")
+    denial = next(c for c in doc._.claims if c.certainty == "denied")
+    assert denial.contradicts == [report.id]
+
+
+def test_denying_the_charges_answers_the_charge_and_its_details() -> None:
+    doc = analyse(
+        "Die Staatsanwaltschaft wirft dem Bauunternehmer Hager vor, Förderungen erschlichen zu "
+        "haben. Hager soll das Geld in Immobilien gesteckt haben. Der Prozess beginnt im Juni. "
+        "Hager bestreitet die Vorwürfe.",
+        [("Hager", "PER")],
+    )
+    charge = _by_text(doc, "Förderungen")
+    detail = _by_text(doc, "Hager soll")
+    denial = next(c for c in doc._.claims if c.certainty == "denied")
+    assert sorted(denial.contradicts) == sorted([charge.id, detail.id])
+
+
+def test_charges_called_baseless_cover_the_account_they_answer() -> None:
+    doc = analyse(
+        "Zwei Beamte sollen Aufträge ohne Ausschreibung vergeben haben, teilte die Behörde mit. "
+        "Sie hätten dafür Geschenke erhalten. Ihr Anwalt erklärte, die Vorwürfe seien haltlos."
+    )
+    first, second, denial = doc._.claims
+    assert denial.certainty == "denied"
+    assert sorted(denial.contradicts) == sorted([first.id, second.id])
+
+
+def test_sources_that_differ_on_what_will_happen_are_not_linked() -> None:
+    doc = analyse(
+        "Der Minister kündigte an, dass der Vorschlag am Freitag beraten werde. Die Kanzlerin "
+        "sagte hingegen, man werde vor der Wahl nicht darüber beraten."
+    )
+    assert all(c.contradicts == [] for c in doc._.claims)
