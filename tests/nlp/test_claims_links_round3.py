@@ -136,3 +136,21 @@ def test_sources_that_differ_on_what_will_happen_are_not_linked() -> None:
         "sagte hingegen, man werde vor der Wahl nicht darüber beraten."
     )
     assert all(c.contradicts == [] for c in doc._.claims)
+
+
+def test_a_lead_telling_the_denial_before_the_accusation_links_them() -> None:
+    names = [("Nordlicht", "ORG"), ("Vida", "ORG")]
+    doc = analyse(
+        "Die Reederei Nordlicht weist die Vorwürfe zurück. Nordlicht habe von den Mängeln an der "
+        "Fähre gewusst, schreibt die Gewerkschaft Vida in einer Aussendung.",
+        names,
+    )
+    denial = next(c for c in doc._.claims if c.certainty == "denied")
+    account = _by_text(doc, "Nordlicht habe")
+    assert denial.contradicts == [account.id] and account.contradicts == [denial.id]
+    doc = analyse(
+        "Die Reederei Nordlicht weist die Vorwürfe zurück. Die Fähre sei voll besetzt gewesen, "
+        "schreibt die Gewerkschaft Vida in einer Aussendung.",
+        names,
+    )
+    assert all(c.contradicts == [] for c in doc._.claims)

@@ -44,7 +44,11 @@ def link_in_report(drafts: list[Draft], ids: list[str], events: dict[str, Event]
     for n, denial in enumerate(drafts):
         if denial.certainty != "denied":
             continue
-        targets = _echo(drafts, n, denied_by) or _antecedents(drafts, n, events)
+        targets = (
+            _echo(drafts, n, denied_by)
+            or _antecedents(drafts, n, events)
+            or _later_accusation(drafts, n)
+        )
         # "bestritt die Vorwürfe", "die Vorwürfe seien haltlos": the noun points back
         points_back = not denial.complement or not set(denial.events) - accusing
         if targets and points_back:
@@ -322,6 +326,33 @@ def _named_account(drafts: list[Draft], n: int) -> list[int]:
         told = any(w.startswith(counter.REPORTING) for w in other.words)
         if told and other.certainty != "denied" and not same_source(other, denial):
             return [k]
+    return []
+
+
+LATER_REACH = 2  # sentences after a denial that may tell the accusation it answers
+
+
+def _later_accusation(drafts: list[Draft], n: int) -> list[int]:
+    """ "ORF weist die Vorwürfe zurück. Der ORF habe ein düsteres Bild gezeichnet, schreibt der
+    Bürgermeister": a lead that tells the denial first and the accusation after it; with nothing
+    before to deny, the next claim of another source that names the denier is what it denies, with
+    the claims that carry that account on."""
+    denial = drafts[n]
+    if not denial.source_names:
+        return []
+    for k in range(n + 1, len(drafts)):
+        other = drafts[k]
+        if other.sentence - denial.sentence > LATER_REACH:
+            break
+        if other.certainty == "denied" or other.source is None or same_source(other, denial):
+            continue
+        if denial.source_names & (other.names - other.source_names):
+            chain = [k]
+            for j in range(k + 1, len(drafts)):
+                if not (drafts[j].continues and same_source(drafts[j], other)):
+                    break
+                chain.append(j)
+            return chain
     return []
 
 
