@@ -118,3 +118,22 @@ def test_frueher_as_a_comparative_or_after_a_counted_noun_is_no_past_ref():
     assert "früher" not in values("Wenn die Gäste viel früher kommen, warten sie.")
     assert "früher" not in values("Man traf sich eine Runde früher wieder.")
     assert values("Der Minister war früher Lehrer.")["früher"] == "PAST_REF"
+
+
+def test_a_story_told_in_a_year_long_past_keeps_its_months():
+    text = "1956 floh die Familie über die Grenze. Im November erreichte sie Wien."
+    assert values(text, "2006-03-08")["November"] == "1956-11"
+    text = "1956 floh die Familie. Am 4. November kam sie an. Zwei Tage später, am 6. November, ging sie."
+    found = values(text, "2006-03-08")
+    assert found["4. November"] == "1956-11-04"
+    assert found["6. November"] == "1956-11-06"
+
+
+def test_background_and_ongoing_years_do_not_open_a_story():
+    # the pluperfect tells what came before the story; "seit" reaches the report's present
+    text = "Er hatte 1990 eine Wohnung gekauft. Im November musste er sie räumen."
+    assert values(text, "2006-03-08")["November"] == "2005-11"
+    text = "Sie regiert seit 1990 das Land. Im November feierte sie ein Jubiläum."
+    assert values(text, "2006-03-08")["November"] == "2005-11"
+    text = "Sie siegte 1990 und zwölf Jahre später wieder. Im November verlor sie."
+    assert values(text, "2006-03-08")["November"] == "2005-11"

@@ -118,6 +118,7 @@ class Context:
     # where the text last named a vague past time ("vor einigen Tagen", "kürzlich"): a part of day
     # after it in the sentence belongs to a day we do not know
     vague_at: int = -1
+    last_year: int | None = None  # the year of the last expression resolved to a date
     in_order: bool = False  # True once matches are resolved in text order (after selection)
     _tense: dict[tuple[int, int], str | None] = field(default_factory=dict)
 
@@ -314,6 +315,27 @@ def _shares_spelled_year(ctx: Context) -> bool:
     )
 
 
+NARRATIVE_REACH = 400  # characters after a year spelled out in which a past story stays in it
+HISTORICAL_GAP = 10  # years before the report from which a passage is history, not background
+
+
+def _narrative_year(ctx: Context) -> bool:
+    """Whether a month or day told in the past belongs to a year long before the report that the
+    text spelled out just before, with no other time between ("1989 kam er nach Berlin. Im Mai
+    trat er zurück": May 1989, not the last May before the report)."""
+    spelled = ctx.spelled_year
+    if spelled is None or not ctx.in_order or ctx.anchor is None:
+        return False
+    year, end = spelled
+    return (
+        year <= ctx.anchor.year - HISTORICAL_GAP
+        and ctx.last_year == year
+        and 0 <= ctx.start - end <= NARRATIVE_REACH
+        and ctx.tense() == PAST
+        and ctx.preposition_tense() is None  # "seit dem Sommer" reaches to the report's present
+    )
+
+
 def year_for(
     ctx: Context, month: int, day: int | None = None, forced: str | None = None
 ) -> int | None:
@@ -321,7 +343,7 @@ def year_for(
     a = ctx.anchor
     if a is None:
         return None
-    if forced is None and _shares_spelled_year(ctx):
+    if forced is None and (_shares_spelled_year(ctx) or _narrative_year(ctx)):
         return ctx.spelled_year[0]  # "in Frankreich 2016 (10. Juni bis 10. Juli)": that year's
     if a.month is None:
         return a.year + _year_only_shift(ctx, month, forced)

@@ -15,7 +15,7 @@ from chronik.dates import PartialDate
 from chronik.nlp.timex import calc
 from chronik.nlp.timex.lexicon import Lexicon, Rule, load
 from chronik.nlp.timex.resolve import BLOCK, HANDLERS, Context, Found
-from chronik.nlp.timex.tense import sentence_bounds
+from chronik.nlp.timex.tense import clause_of, is_participle, sentence_bounds, sentence_of
 from chronik.types import Timex
 
 _COARSE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2]))?$")
@@ -165,6 +165,7 @@ def find_timexes(
     return timexes
 
 
+_WORDS = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 _SPELLED_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 
@@ -176,6 +177,7 @@ def _remember(ctx: Context, found: Found, rule: Rule, start: int, end: int) -> N
     ):
         ctx.vague_at = start
     spelled = _SPELLED_YEAR.search(ctx.text, start, end)
+    _remember_year(ctx, found, rule, start)
     if spelled and found.value[:4] == spelled.group(1) and (found.type or rule.type) != "DURATION":
         ctx.spelled_year = (int(spelled.group(1)), end)
     if (
@@ -205,3 +207,31 @@ def _remember(ctx: Context, found: Found, rule: Rule, start: int, end: int) -> N
         )
     elif found.sets_reference and found.span and found.span[0] == found.span[1]:
         ctx.reference, ctx.reference_year, ctx.reference_at = found.span[0], True, start
+
+
+def _remember_year(ctx: Context, found: Found, rule: Rule, start: int) -> None:
+    """The year a story told in the past stays in: that of the last date; none after "heute",
+    "damals", a span counted from now ("in den vergangenen Monaten") or a year that reaches the
+    present ("seit 1952"); an offset ("fünf Tage später") keeps it."""
+    kind = "DURATION" if found.duration else found.type or rule.type
+    span = found.duration or found.value
+    if kind == "DURATION" and not (rule.id.startswith("offset") and span[-1] in "DWH"):
+        ctx.last_year = None  # "fünf Jahre später" leaves the year too
+    elif kind in ("DATE", "TIME"):
+        reaches_now = ctx.text[max(0, start - 5) : start].lower().startswith("seit")
+        spells = bool(_SPELLED_YEAR.search(ctx.text, start, ctx.end))
+        background = spells and _pluperfect(ctx, start)  # only a year spelled out opens a story
+        known = found.value[:4].isdigit() and not reaches_now and not background
+        ctx.last_year = int(found.value[:4]) if known else None
+
+
+_PLUPERFECT_AUX = frozenset(["hatte", "hatten", "war", "waren"])
+
+
+def _pluperfect(ctx: Context, start: int) -> bool:
+    """Whether the clause at `start` is in the pluperfect ("Er hatte 2003 einen Fonds gekauft"):
+    it tells the background of a story, which goes on in a later time, not in that year."""
+    sentence = sentence_of(ctx.starts, ctx.text, start, start)
+    left, right = clause_of(ctx.text, sentence, start, start)
+    words = _WORDS.findall(ctx.text, left, right)
+    return any(w in _PLUPERFECT_AUX for w in words) and any(is_participle(w) for w in words)
