@@ -154,3 +154,24 @@ def test_a_lead_telling_the_denial_before_the_accusation_links_them() -> None:
         names,
     )
     assert all(c.contradicts == [] for c in doc._.claims)
+
+
+def test_what_denies_no_statement_links_nothing() -> None:
+    before = "Die Gewerkschaft sagte, die Bahn plane höhere Preise. "
+    for second in (
+        "Der Minister wollte die Pläne am Montag nicht dementieren.",
+        "Der Plan würde dem Vertrag widersprechen, sagte ein Jurist.",
+        "Die Angaben der Zeugen widersprechen sich.",
+        "Der Bürgermeister sagte, die neue Regel sei falsch.",
+    ):
+        doc = analyse(before + second)
+        assert all(c.contradicts == [] for c in doc._.claims), second
+
+
+def test_a_spokesman_contradicting_it_still_denies() -> None:
+    doc = analyse(
+        "Die Gewerkschaft sagte, die Bahn plane höhere Preise. Dem widersprach ein Sprecher der "
+        "Bahn: Die Preise blieben gleich."
+    )
+    account = doc._.claims[0]
+    assert any(account.id in c.contradicts for c in doc._.claims[1:])

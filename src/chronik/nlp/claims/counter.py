@@ -144,6 +144,46 @@ def _said_of(words: list[str], i: int) -> bool:
     return word in SAID_NOUNS
 
 
+# Predicates that call a statement untrue in a denial pattern ("Das ist falsch"), and where they
+# judge a thing instead ("Die Gleichstellung sei falsch", "ist falsch herum aufgestellt") the claim
+# denies no statement.
+UNTRUE = _words("falsch unwahr lüge gelogen erfunden haltlos")
+NEGATED_REACH = 3  # words before a denial verb in which "nicht" takes the denial back
+
+
+def no_denial(draft: Draft) -> bool:
+    """A claim marked denied that denies no statement: "widersprechen" of things ("würde EU-Recht
+    widersprechen", "sich widersprechende Bestimmungen", "die Aussagen widersprechen sich"), a
+    denial verb under "nicht" ("wollte die Pläne nicht dementieren"), "falsch" said of a thing."""
+    cue = draft.cue
+    lower = [w.lower() for w in draft.tokens]
+    at = cue.start - draft.start if cue is not None else -1
+    verb = cue is not None and cue.entry is not None and cue.entry.pos == "V"
+    if verb and 0 <= at < len(lower):
+        before = lower[max(0, at - NEGATED_REACH) : at]
+        if "nicht" in before or "nie" in before:
+            return True
+        if cue.entry.lemma == "widersprechen" and _thing_contradicts(lower, at):
+            return True
+    if verb and cue.kind == "deny":
+        return False
+    hit = next((i for i, w in enumerate(lower) if w in UNTRUE), None)
+    words = list(draft.tokens)
+    return hit is not None and not any(
+        _said_of(words, i) for i in range(max(0, hit - POINTER_REACH), hit)
+    )
+
+
+def _thing_contradicts(lower: list[str], at: int) -> bool:
+    clause = lower[max(0, at - 8) : at + 3]
+    return (
+        "sich" in clause
+        or not lower[at].startswith(("widersprech", "widersprich", "widersprach"))
+        or bool({"würde", "würden", "könnte", "könnten"} & set(lower[:at]))
+        or lower[at].endswith(("ende", "enden", "ender", "endes"))
+    )
+
+
 def figure(draft: Draft) -> tuple[str, int] | None:
     """ "nach Angaben der Polizei 25 Menschen getötet" -> ("dead", 25): what the claim counts and
     how many, if it counts one thing."""

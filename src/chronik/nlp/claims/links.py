@@ -42,7 +42,7 @@ def link_in_report(drafts: list[Draft], ids: list[str], events: dict[str, Event]
         drafts[n].certainty = "denied"  # "nannte das absurd": a denial (6.1) if it denies something
     accusing = {v for v, e in events.items() if e.type == "ACCUSE"}
     for n, denial in enumerate(drafts):
-        if denial.certainty != "denied":
+        if denial.certainty != "denied" or counter.no_denial(denial):
             continue
         targets = (
             _echo(drafts, n, denied_by)
