@@ -137,3 +137,12 @@ def test_background_and_ongoing_years_do_not_open_a_story():
     assert values(text, "2006-03-08")["November"] == "2005-11"
     text = "Sie siegte 1990 und zwölf Jahre später wieder. Im November verlor sie."
     assert values(text, "2006-03-08")["November"] == "2005-11"
+
+
+def test_clock_times_of_a_habit_bounded_by_a_day_stay_habitual():
+    text = "Die Ausstellung ist bis 15. Jänner täglich von 10 bis 18 Uhr geöffnet."
+    found = values(text, "2013-11-30")
+    assert found["10"] == "XXXX-XX-XXT10:00"
+    assert found["18 Uhr"] == "XXXX-XX-XXT18:00"
+    text = "Am 15. Jänner ist das Museum ausnahmsweise von 10 bis 18 Uhr geöffnet."
+    assert values(text, "2013-11-30")["18 Uhr"] == "2014-01-15T18:00"

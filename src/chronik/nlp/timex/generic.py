@@ -147,7 +147,9 @@ _HABIT = re.compile(
     r"(?![\wÄÖÜäöüß])"
 )
 _ONE_DAY = re.compile(
-    r"(?<![\wÄÖÜäöüß])(?:heute|[Gg]estern|morgen|[Vv]orgestern|[Üü]bermorgen|\d{1,2}\.\s*(?:\d|[A-ZÄÖÜ])"
+    r"(?<![\wÄÖÜäöüß])(?:heute|[Gg]estern|morgen|[Vv]orgestern|[Üü]bermorgen"
+    # a day that bounds the habit ("bis 15. Jänner täglich geöffnet") is no single day
+    r"|(?<!bis )(?<!ab )(?<!zum )\d{1,2}\.\s*(?:\d|[A-ZÄÖÜ])"
     r"|(?:[Aa]m|[Vv]om|[Ss]eit)\s+(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag))"
 )
 
