@@ -79,15 +79,54 @@ def find_particle(doc: Doc, i: int, clause: tuple[int, int], particle: str) -> i
 def verb_trigger(
     doc: Doc, lex: Lexicon, i: int, clause: tuple[int, int], text: str
 ) -> Trigger | None:
-    hits = lex.verb_hits(doc[i].lower_)
+    hits = [
+        h
+        for h in lex.verb_hits(doc[i].lower_)
+        if not h.present_participle or h.entry.label in PARTICIPLE_EVENTS
+    ]
     for hit in (h for h in hits if h.split):
         particle = find_particle(doc, i, clause, hit.entry.particle)
         if particle is not None and _allowed(hit.entry, text, doc):
             return Trigger(i, hit.entry, clause, particle, doc)
+    if hits and _separated_particle(doc, i, clause):
+        return None  # "traf ... ein" is "eintreffen", "nahm ... teil" is no "nehmen"
     for hit in (h for h in hits if not h.split):
         if _allowed(hit.entry, text, doc):
             return Trigger(i, hit.entry, clause, None, doc)
     return None
+
+
+# Present participles name who is doing something ("die protestierenden Arbeiter"), which
+# counts only for protests; "unterstützende Maßnahmen", "lobend", "ablehnend" are no occurrences.
+PARTICIPLE_EVENTS = {"PROTEST"}
+
+
+def _separated_particle(doc: Doc, i: int, clause: tuple[int, int]) -> bool:
+    """A finite verb whose clause closes with a separable particle ("traf am Sonntag in Quito
+    ein", "nahm an der Sitzung teil") is the particle verb, not the base verb of a lexicon row.
+    Not for an adjective before its noun ("die protestierenden Arbeiter drangen ... ein") nor past
+    a coordinator, where a second verb may own the particle ("besuchte X und regte an")."""
+    word = doc[i].lower_
+    if i + 1 >= clause[1] or word.startswith("ge"):
+        return False
+    if doc[i + 1].text[:1].isupper() and word.endswith(("e", "en", "er", "es", "em")):
+        return False
+    for j in range(i + 1, clause[1]):
+        if doc[j].lower_ in de.CONJUNCTIONS or doc[j].text == ",":
+            return False
+        if doc[j].lower_ in SEPARABLE_PARTICLES and (
+            j + 1 >= clause[1] or doc[j + 1].lower_ in de.CLAUSE_END_AFTER_PARTICLE
+        ):
+            return True
+    return False
+
+
+# not "weiter", "wieder": also adverbs ("bestreitet weiter, ...")
+SEPARABLE_PARTICLES = {
+    *("ab", "an", "auf", "aus", "bei", "dar", "ein", "fest", "fort", "frei", "her", "heraus"),
+    *("herein", "hervor", "hin", "hinaus", "los", "mit", "nach", "statt", "teil", "voran"),
+    *("vorbei", "vor", "weg", "zu", "zurück", "zusammen"),
+}
 
 
 def noun_trigger(

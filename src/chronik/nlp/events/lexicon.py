@@ -83,6 +83,9 @@ class Entry:
 class VerbHit:
     entry: Entry
     split: bool  # the finite verb of a separable verb: its particle must follow in the clause
+    # made only by a present-participle ending ("unterstützende", "lobend"): an adjective or an
+    # adverb of manner, which names no occurrence of its own
+    present_participle: bool = False
 
 
 @dataclass
@@ -153,6 +156,25 @@ def verb_forms(lemma: str, extra: list[str]) -> dict[str, bool]:
     return forms
 
 
+PRESENT_PARTICIPLE_SUFFIXES = ("end", "ende", "enden")
+
+
+def present_participles(lemma: str, extra: list[str]) -> set[str]:
+    """The forms of one verb that only its present participle makes ("unterstützende", not
+    "spenden", which is also the infinitive of the stem "spend")."""
+    particle, _, verb = lemma.rpartition("|")
+    base = verb[:-2] if verb.endswith("en") else verb[:-1] if verb.endswith("n") else verb
+    stems = [base] + [s for s in extra if not s.startswith(("=", "-"))]
+    made = {particle + s + x for s in stems for x in PRESENT_PARTICIPLE_SUFFIXES}
+    others = {
+        particle + s + x
+        for s in stems
+        for x in STRONG_SUFFIXES
+        if x not in PRESENT_PARTICIPLE_SUFFIXES
+    }
+    return made - others - {particle + verb}
+
+
 def _noun_forms(lemma: str, extra: list[str]) -> set[str]:
     lower = lemma.lower()
     out = {lower + s for s in NOUN_SUFFIXES}
@@ -192,8 +214,10 @@ def parse(text: str, label_column: int = 1) -> Lexicon:
             lexicon.patterns.append((re.compile(lemma), entry))
             continue
         if pos == "V":
+            participles = present_participles(lemma, extra)
             for form, split in verb_forms(lemma, extra).items():
-                lexicon.verbs.setdefault(form, []).append(VerbHit(entry, split))
+                hit = VerbHit(entry, split, form in participles and not split)
+                lexicon.verbs.setdefault(form, []).append(hit)
             continue
         target = {"N": lexicon.nouns, "NC": lexicon.compound_only, "X": lexicon.exact_nouns}[pos]
         forms = (
