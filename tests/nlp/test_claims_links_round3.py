@@ -175,3 +175,22 @@ def test_a_spokesman_contradicting_it_still_denies() -> None:
     )
     account = doc._.claims[0]
     assert any(account.id in c.contradicts for c in doc._.claims[1:])
+
+
+def test_the_attacker_of_one_account_is_the_victim_of_the_other() -> None:
+    doc = analyse(
+        "Die Polizei erklärte, der Demonstrant Yilmaz habe die Beamten angegriffen. Augenzeugen "
+        "berichteten, Yilmaz sei von den Polizisten ohne Grund verletzt worden.",
+        [("Yilmaz", "PER")],
+    )
+    police, witnesses = doc._.claims
+    assert witnesses.contradicts == [police.id] and police.contradicts == [witnesses.id]
+
+
+def test_accounts_that_fit_together_are_not_linked() -> None:
+    doc = analyse(
+        "Die Polizei erklärte, der Demonstrant Yilmaz habe die Beamten angegriffen. Ein Arzt "
+        "sagte, zwei Beamte seien leicht verletzt worden.",
+        [("Yilmaz", "PER")],
+    )
+    assert all(c.contradicts == [] for c in doc._.claims)

@@ -257,6 +257,51 @@ def _accused(claim: Draft, other: Draft) -> bool:
     return any(same_word(head, w) for w in other.words - own)
 
 
+SWAP_TYPES = frozenset({"ASSAULT", "COERCE"})  # who did it to whom: one can't be both sides
+
+
+def swapped_roles(drafts: list[Draft], n: int, events: dict[str, Event]) -> list[int]:
+    """ "Die Polizei erklärte, Y habe die Beamten angegriffen. Zeugen berichteten, Y sei von den
+    Polizisten geschlagen worden": the nearest earlier claim of another source, within two
+    sentences, whose attacker is this claim's victim or the other way round (7.1)."""
+    claim = drafts[n]
+    if claim.source is None:
+        return []
+    mine = _roles(claim, events)
+    if not mine:
+        return []
+    for k in range(n - 1, -1, -1):
+        other = drafts[k]
+        if claim.sentence - other.sentence > 2:
+            break
+        if other.certainty == "denied" or other.source is None or same_source(other, claim):
+            continue
+        for kind, actors, targets in _roles(other, events):
+            if any(
+                kind == kind2 and (_meet(actors, targets2) or _meet(targets, actors2))
+                for kind2, actors2, targets2 in mine
+            ):
+                return [k]
+    return []
+
+
+def _roles(draft: Draft, events: dict[str, Event]) -> list[tuple[str, set[str], set[str]]]:
+    about = [events[e] for e in draft.events if e in events and events[e].type in SWAP_TYPES]
+    return [
+        (e.type, {_head(s.text) for s in e.actor}, {_head(s.text) for s in e.target})
+        for e in about
+        if not e.negated
+    ]
+
+
+def _head(text: str) -> str:
+    return stem(text.split()[-1].lower()) if text.split() else ""
+
+
+def _meet(a: set[str], b: set[str]) -> bool:
+    return any(len(x) >= 4 and x in b for x in a)
+
+
 def _event_types(draft: Draft, events: dict[str, Event]) -> set[str]:
     return {events[e].type for e in draft.events if e in events} - {"ACCUSE", "REJECT"}
 

@@ -89,6 +89,7 @@ def link_in_report(drafts: list[Draft], ids: list[str], events: dict[str, Event]
             or counter.no_losses(drafts, n, events)
             or counter.differing_figure(drafts, n)
             or counter.turned_blame(drafts, n, events)
+            or counter.swapped_roles(drafts, n, events)
         )
         targets = _accounts(drafts, found, n)
         for k in [n] + _goes_on_with(drafts, n) if targets else []:
