@@ -146,3 +146,10 @@ def test_clock_times_of_a_habit_bounded_by_a_day_stay_habitual():
     assert found["18 Uhr"] == "XXXX-XX-XXT18:00"
     text = "Am 15. Jänner ist das Museum ausnahmsweise von 10 bis 18 Uhr geöffnet."
     assert values(text, "2013-11-30")["18 Uhr"] == "2014-01-15T18:00"
+
+
+def test_numbers_before_a_counted_noun_are_amounts_not_years():
+    assert values("Eine Reparatur kostet 1500 bis 2000 Euro.") == {}
+    assert values("Zwischen 1500 und 2000 Menschen kamen zum Fest.") == {}
+    found = values("Er war von 1998 bis 2002 Bürgermeister.")
+    assert (found["1998"], found["2002"]) == ("1998", "2002")

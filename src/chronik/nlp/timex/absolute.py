@@ -29,6 +29,15 @@ _AFTER_COUNT = re.compile(
     r"\s*(?:%|‰|€|\$|(?:m|km|cm|mm|ha|kg|g|t|l|ml|kW|MW|GW|kWh|mal|x)\b|davon\b|bis\s+\d+\s+[A-ZÄÖÜ])"
 )
 
+# nouns of what is counted: a number right before one is an amount, never a year, also after
+# "bis" or "zwischen" ("1500 bis 2000 Euro")
+_COUNTED_NOUNS = (
+    r"(?:Euro|Dollar|Franken|Pfund|Schilling|Rubel|Yen|Menschen|Personen|Leute|Einwohner"
+    r"|Besucher|Zuschauer|Mitarbeiter|Beschäftigte|Soldaten|Flüchtlinge|Stück|Tonnen|Liter"
+    r"|Meter|Kilometer|Kilogramm|Hektar|Quadratmeter)(?![\wÄÖÜäöüß])"
+)
+_COUNTED = re.compile(r"\s+" + _COUNTED_NOUNS)
+_COUNTED_PAIR = re.compile(r"\s+(?:bis|und|oder|-|–)\s*[\d.,]+\s+" + _COUNTED_NOUNS)
 _FROM_TO_COUNT = re.compile(r"\s+auf\s+[\d.,]+")  # after "von"/"um": "sank von 2000 auf 1800"
 
 _BEFORE_COUNT = re.compile(r"\b(?:von|um)\s+[\d.,]+\s+auf\s+$")  # "sank von 2000 auf 1800"
@@ -161,6 +170,8 @@ def h_year(m: re.Match, ctx: Context) -> Found | None:
             return None
         if previous in ("von", "um") and _FROM_TO_COUNT.match(ctx.text, ctx.end):
             return None
+        if _COUNTED.match(ctx.text, ctx.end) or _COUNTED_PAIR.match(ctx.text, ctx.end):
+            return None  # "1500 bis 2000 Euro", "zwischen 1500 und 2000 Menschen": amounts
     slash = re.match(r"/(\d+)", ctx.text[ctx.end : ctx.end + 6])
     if slash and not _continues_year(year, slash.group(1)):
         return None  # "Richtlinie 2012/34/EU", not the years 2012 and 2034
