@@ -194,3 +194,17 @@ def test_accounts_that_fit_together_are_not_linked() -> None:
         [("Yilmaz", "PER")],
     )
     assert all(c.contradicts == [] for c in doc._.claims)
+
+
+def test_un_participle_agreeing_with_a_negated_account_is_no_contradiction() -> None:
+    doc = analyse(
+        "Die Anklage sagt, der Händler habe die Einnahmen nicht versteuert. Ein Zeuge sagte, "
+        "das Geld sei unversteuert nach Zypern geflossen."
+    )
+    assert all(c.contradicts == [] for c in doc._.claims)
+    doc = analyse(
+        "Die Anklage sagt, der Händler habe die Einnahmen versteuert. Ein Zeuge sagte, das Geld "
+        "sei unversteuert nach Zypern geflossen."
+    )
+    first, second = doc._.claims
+    assert second.contradicts == [first.id]

@@ -345,7 +345,7 @@ def counter_account(drafts: list[Draft], n: int) -> list[int]:
     opposites = {stem(w.lower()[2:]) for w in claim.tokens if _negated_participle(w.lower())}
     if opposites:
         near = [k for k in earlier if claim.sentence - drafts[k].sentence <= WINDOW_SENTENCES + 1]
-        hit = [k for k in near if opposites & {stem(w.lower()) for w in drafts[k].tokens}]
+        hit = [k for k in near if opposites & _affirmed(drafts[k].tokens)]
         if hit:
             return hit[:1]
     if claim.source is not None and claim.contrast and not _ahead(claim):
@@ -387,6 +387,17 @@ def no_losses(drafts: list[Draft], n: int, events: dict[str, Event]) -> list[int
         if any(events[e].type == "ASSAULT" for e in other.events if e in events):
             return [k]
     return []
+
+
+def _affirmed(tokens: tuple[str, ...]) -> set[str]:
+    """Stems of the words a claim affirms: not those after "nicht" or "kein" ("nicht versteuert"
+    agrees with "unversteuert")."""
+    lower = [w.lower() for w in tokens]
+    return {
+        stem(w)
+        for i, w in enumerate(lower)
+        if not {"nicht", "nie", "kein", "keine"} & set(lower[max(0, i - 2) : i])
+    }
 
 
 def _negated_participle(word: str) -> bool:

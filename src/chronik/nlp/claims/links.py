@@ -101,7 +101,7 @@ def _nested_accusations(drafts: list[Draft], ids: list[str]) -> None:
     """ "Den Vorwurf, die Firma habe ..., wies der Chef zurück": the accusation told inside the
     denial's own span (an accusation noun's claim) is what it denies (7.1)."""
     for n, denial in enumerate(drafts):
-        if denial.certainty != "denied":
+        if denial.certainty != "denied" or counter.no_denial(denial):
             continue
         for k in _inside(drafts, n):
             inner = drafts[k]
