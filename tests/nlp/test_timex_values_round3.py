@@ -153,3 +153,10 @@ def test_numbers_before_a_counted_noun_are_amounts_not_years():
     assert values("Zwischen 1500 und 2000 Menschen kamen zum Fest.") == {}
     found = values("Er war von 1998 bis 2002 Bürgermeister.")
     assert (found["1998"], found["2002"]) == ("1998", "2002")
+
+
+def test_the_second_weekday_of_a_pair_follows_the_first():
+    found = values("Das Turnier geht am Sonntag und Dienstag weiter.")
+    assert (found["Sonntag"], found["Dienstag"]) == ("2016-03-13", "2016-03-15")
+    found = values("Am Freitag und Samstag demonstrierten Tausende.")
+    assert (found["Freitag"], found["Samstag"]) == (LAST_FRIDAY, "2016-03-05")

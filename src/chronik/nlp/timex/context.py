@@ -7,7 +7,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from chronik.dates import PartialDate
 from chronik.nlp.timex.lexicon import Lexicon
@@ -452,3 +452,21 @@ def part_offset(ctx: Context, unit: str, mod: str) -> int:
     if tense == FUTURE and position > last:
         return 1
     return 0
+
+
+_PAIR_FIRST = re.compile(
+    r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\s+(?:und|oder)\s*\Z"
+)
+
+
+def after_paired_day(ctx: Context, weekday: int) -> date | None:
+    """ "am Sonntag und Dienstag", "am Montag oder Dienstag": the second weekday of a pair is the
+    first such day after the first one."""
+    first = ctx.reference
+    if first is None or not ctx.in_order or not ctx.reference_year:
+        return None
+    if ctx.reference_at < ctx.start - 30 or not _PAIR_FIRST.search(
+        ctx.text, max(0, ctx.start - 30), ctx.start
+    ):
+        return None
+    return first + timedelta(days=(weekday - first.isoweekday()) % 7 or 7)

@@ -14,6 +14,7 @@ from chronik.nlp.timex.context import (
     UNIT_WORDS,
     Context,
     Found,
+    after_paired_day,
     day_value,
     duration_value,
     forced_tense,
@@ -29,8 +30,9 @@ from chronik.nlp.timex.tense import FUTURE, PAST
 
 def _weekday_date(ctx: Context, weekday: int, rel: int | None) -> date | None:
     today = ctx.anchor_day()
-    if today is None:
-        return None
+    paired = after_paired_day(ctx, weekday) if today and rel is None else None
+    if today is None or paired:
+        return paired
     back = (today.isoweekday() - weekday) % 7
     forward = (weekday - today.isoweekday()) % 7
     tense = forced_tense(rel) or ctx.directed_tense(weekday=True)
