@@ -161,3 +161,10 @@ def test_the_second_weekday_of_a_pair_follows_the_first():
     assert (found["Sonntag"], found["Dienstag"]) == ("2016-03-13", "2016-03-15")
     found = values("Am Freitag und Samstag demonstrierten Tausende.")
     assert (found["Freitag"], found["Samstag"]) == (LAST_FRIDAY, "2016-03-05")
+
+
+def test_in_der_zukunft_gegenwart_vergangenheit_keep_the_preposition_outside():
+    assert values("In der Gegenwart zählt nur der Erfolg.")["der Gegenwart"] == "PRESENT_REF"
+    assert values("Das liegt noch weit in der Zukunft.")["der Zukunft"] == "FUTURE_REF"
+    assert values("In der Vergangenheit war das anders.")["der Vergangenheit"] == "PAST_REF"
+    assert values("In der Vergangenheit des Dorfes gab es Streit.") == {}
