@@ -208,3 +208,36 @@ def test_un_participle_agreeing_with_a_negated_account_is_no_contradiction() -> 
     )
     first, second = doc._.claims
     assert second.contradicts == [first.id]
+
+
+def test_the_deniers_spokesman_answers_every_accusation_denied() -> None:
+    names = [("Lindavia", "LOC"), ("Norland", "LOC")]
+    doc = analyse(
+        "Lindavia wirft Norland vor, Kampfjets in seinen Luftraum geschickt zu haben. Auch "
+        "Drohnen aus Norland sollen die Grenze überquert haben. Die Lage ist angespannt. Norland "
+        "bestreitet die Vorwürfe. Kein Flugzeug habe die Grenze überflogen, sagte ein Sprecher in "
+        "Norland.",
+        names,
+    )
+    jets, drones = _by_text(doc, "Kampfjets"), _by_text(doc, "Auch Drohnen")
+    answer = _by_text(doc, "Kein Flugzeug")
+    assert sorted(answer.contradicts) == sorted([jets.id, drones.id])
+
+
+def test_it_being_propaganda_denies_an_earlier_accusation() -> None:
+    doc = analyse(
+        "Die Regierung beschuldigt die Opposition, Wahlzettel gefälscht zu haben. Ein Sprecher "
+        "der Opposition sagte, es handle sich um Propaganda.",
+        [("Opposition", "ORG")],
+    )
+    accusation, answer = doc._.claims
+    assert answer.certainty == "denied" and answer.contradicts == [accusation.id]
+
+
+def test_participants_counted_by_who_took_part() -> None:
+    doc = analyse(
+        "Nach Angaben der Polizei beteiligten sich rund 800 Menschen an der Kundgebung. Die "
+        "Veranstalter sprachen von 5.000 Teilnehmern."
+    )
+    police, organisers = doc._.claims
+    assert organisers.contradicts == [police.id]

@@ -71,8 +71,8 @@ GENERIC_COUNTED = _words("menschen personen leute")
 COUNTING_VERBS = {
     "dead": "getötet starben gestorben ums umgekommen tot getöteten",
     "injured": "verletzt verwundet",
-    "participants": "teil teilgenommen demonstrierten protestierten versammelten kundgebung "
-    "demonstration",
+    "participants": "teil teilgenommen beteiligten demonstrierten protestierten versammelten "
+    "kundgebung demonstration",
 }
 COUNTING_WORDS = {w: kind for kind, words in COUNTING_VERBS.items() for w in words.split()}
 NUMBER_WORDS = {
@@ -129,6 +129,8 @@ def rebuts(draft: Draft) -> bool:
     cue = draft.cue.entry.lemma if draft.cue is not None and draft.cue.entry is not None else ""
     if cue == "sprechen" and hit <= 2:
         return True  # "sprach von Propaganda": the span is the noun phrase itself
+    if lower[:1] == ["es"] and "sich" in lower[:hit] and "um" in lower[:hit]:
+        return True  # "Es handle sich um Propaganda"
     return any(_said_of(words, i) for i in range(max(0, hit - POINTER_REACH), hit))
 
 

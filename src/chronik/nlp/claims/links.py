@@ -68,7 +68,9 @@ def link_in_report(drafts: list[Draft], ids: list[str], events: dict[str, Event]
         # "Polen bedroht niemanden""
         follow = next((k for k in range(n + 1, len(drafts)) if drafts[k].end > denial.end), None)
         if targets and follow is not None and _goes_on(drafts[follow], denial, drafts[targets[0]]):
-            _link(drafts, ids, follow, targets[0])
+            # the accusations it answers, else the account it points at
+            for t in [t for t in targets if drafts[t].certainty == "alleged"] or targets[:1]:
+                _link(drafts, ids, follow, t)
             going_on.append((follow, n))
     for n, certainty in rebuttals.items():
         if not drafts[n].contradicts:
