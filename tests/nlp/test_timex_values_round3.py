@@ -168,3 +168,14 @@ def test_in_der_zukunft_gegenwart_vergangenheit_keep_the_preposition_outside():
     assert values("Das liegt noch weit in der Zukunft.")["der Zukunft"] == "FUTURE_REF"
     assert values("In der Vergangenheit war das anders.")["der Vergangenheit"] == "PAST_REF"
     assert values("In der Vergangenheit des Dorfes gab es Streit.") == {}
+
+
+def test_two_spaces_after_the_day_still_make_a_date():
+    assert values("Die Frist endet am 30.  Juni.", "2015-06-19")["30.  Juni"] == "2015-06-30"
+
+
+def test_a_present_perfect_after_wenn_is_done_by_a_time_ahead():
+    text = "Wenn der Vertrag am Montag unterschrieben ist, beginnt die Arbeit."
+    assert values(text, "2015-06-19")["Montag"] == "2015-06-22"
+    text = "Wenn er am Montag angekommen war, rief er an."
+    assert values(text, "2015-06-19")["Montag"] == "2015-06-15"

@@ -85,30 +85,18 @@ _PRETERITE_STEMS = (
     "tauf",
     "prüf",
 )
+
+
+def _endings(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
 # present forms of verbs whose stem ends in -cht or -ert/-ernt, which the stems above would read
 # as preterites (beobachten, berichten, fürchten, verzichten, bewerten, ernten)
-_PRESENT_T_ENDINGS = (
-    "richten",
-    "fürchten",
-    "zichten",
-    "flüchten",
-    "pflichten",
-    "dichten",
-    "nichten",
-    "leuchten",
-    "sichten",
-    "fechten",
-    "flechten",
-    "obachten",
-    "trachten",
-    "beachten",
-    "verachten",
-    "erachten",
-    "gutachten",
-    "nachten",
-    "schlachten",
-    "pachten",
-    "werten",
+_PRESENT_T_ENDINGS = _endings(
+    "richten fürchten zichten flüchten pflichten dichten nichten leuchten sichten fechten "
+    "flechten obachten trachten beachten verachten erachten gutachten nachten schlachten "
+    "pachten werten"
 )
 _FUSED_ZU = re.compile(
     r"^(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|zurück|weg|her|hin|um|los|fort|frei|teil|statt|zusammen|wieder|vorbei|durch|bekannt)zu\w{3,}en$"
@@ -268,47 +256,18 @@ def _is_preterite(word: str, previous: str, lex: Lexicon, following: str = "") -
     return True
 
 
+# openers of a clause whose present perfect tells what will be done by then ("wenn ... ist")
+_CONDITIONAL = frozenset(["wenn", "sobald"])
+_PAST_AUX = frozenset(["hatte", "hatten", "war", "waren", "wurde", "wurden"])
 _SEIN = frozenset(["ist", "sind", "sei", "seien", "bin", "bist", "seid"])
 _WERDEN = frozenset(["wird", "werden", "werde", "wirst", "werdet"])
 # participles of verbs of motion and of change that form the perfect with "sein" (kommen,
 # gehen, fahren, fliehen, reisen, stürzen, sterben, ertrinken, werden, geschehen, scheitern, …)
-_SEIN_PERFECTS = (
-    "gangen",
-    "kommen",
-    "fahren",
-    "flogen",
-    "flohen",
-    "laufen",
-    "reist",
-    "stiegen",
-    "sprungen",
-    "fallen",
-    "stürzt",
-    "rannt",
-    "schwommen",
-    "storben",
-    "trunken",
-    "froren",
-    "worden",
-    "schehen",
-    "passiert",
-    "lungen",
-    "scheitert",
-    "explodiert",
-    "schienen",
-    "schwunden",
-    "blieben",
-    "wesen",
-    "rutscht",
-    "prallt",
-    "flüchtet",
-    "raten",
-    "langt",
-    "wandert",
-    "zogen",
-    "brochen",
-    "troffen",
-    "wachsen",
+_SEIN_PERFECTS = _endings(
+    "gangen kommen fahren flogen flohen laufen reist stiegen sprungen fallen stürzt rannt "
+    "schwommen storben trunken froren worden schehen passiert lungen scheitert explodiert "
+    "schienen schwunden blieben wesen rutscht prallt flüchtet raten langt wandert zogen "
+    "brochen troffen wachsen"
 )
 
 
@@ -352,6 +311,8 @@ def words_tense(
         return PAST
     if future:
         return FUTURE
+    if perfect and words[0].lower() in _CONDITIONAL and not any(w in _PAST_AUX for w in words):
+        return FUTURE  # "wenn der Vertrag bis 30. Juni unterschrieben ist": done by a time ahead
     past = perfect or any(w in past_forms or _prefixed_preterite(w, lex) for w in words)
     if not past:
         past = any(
