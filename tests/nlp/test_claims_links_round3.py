@@ -241,3 +241,15 @@ def test_participants_counted_by_who_took_part() -> None:
     )
     police, organisers = doc._.claims
     assert organisers.contradicts == [police.id]
+
+
+def test_rejecting_the_criticism_reaches_the_critic_past_other_claims() -> None:
+    doc = analyse(
+        "Die Grünen kritisierten, das Ministerium habe Millionen für Berater ausgegeben. Der "
+        "Rechnungshof prüft die Verträge. Ein Sprecher des Rechnungshofs sagte, das Ergebnis komme "
+        "im Mai. Das Ministerium wies die Kritik am Montag zurück.",
+        [("Grünen", "ORG")],
+    )
+    critic = _by_text(doc, "das Ministerium habe")
+    denial = next(c for c in doc._.claims if c.certainty == "denied")
+    assert denial.contradicts == [critic.id]

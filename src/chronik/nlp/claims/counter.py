@@ -57,6 +57,8 @@ SAID_NOUNS = _words(
 # Nouns by which a denial names a report it denies ("wies die Berichte zurück"), and words that
 # show a claim is such a report ("berichtete", "laut Medienberichten").
 REPORT_NOUNS = _words("bericht berichte medienberichte meldung meldungen")
+CHARGE_NOUNS = _words("vorwurf vorwürfe anschuldigung anschuldigungen kritik beschuldigungen")
+CHARGING = _words("kritisieren verurteilen anprangern bemängeln")  # verbs of criticism (cues)
 REPORTING = ("bericht", "meldung", "meldete", "berichtet", "zeitung", "magazin")
 REBUTTAL_SPAN = 14  # words of a claim that only rebuts: longer ones say something of their own
 

@@ -316,20 +316,32 @@ def _antecedents(drafts: list[Draft], n: int, events: dict[str, Event]) -> list[
 
 
 def _named_account(drafts: list[Draft], n: int) -> list[int]:
-    """ "Das Ministerium wies die Berichte zurück" several sentences after the report: a denial
-    naming reports reaches further back, to the nearest claim told as a report ("berichtete",
-    "laut Medienberichten") of another source."""
+    """ "Das Ministerium wies die Berichte zurück" or "... die Kritik zurück" several sentences
+    after it: a denial naming reports or charges reaches further back, to the nearest claim told
+    as such ("berichtete", "laut Medienberichten"; "warf ... vor", "kritisierte") of another
+    source."""
     denial = drafts[n]
-    if not {w.lower() for w in denial.tokens} & counter.REPORT_NOUNS:
+    words = {w.lower() for w in denial.tokens}
+    reports, charges = words & counter.REPORT_NOUNS, words & counter.CHARGE_NOUNS
+    if not reports and not charges:
         return []
     for k in range(n - 1, -1, -1):
         other = drafts[k]
         if denial.sentence - other.sentence > ACCUSATION_WINDOW:
             break
-        told = any(w.startswith(counter.REPORTING) for w in other.words)
-        if told and other.certainty != "denied" and not same_source(other, denial):
+        if other.certainty == "denied" or same_source(other, denial):
+            continue
+        told = reports and any(w.startswith(counter.REPORTING) for w in other.words)
+        if told or (charges and _charge(other)):
             return [k]
     return []
+
+
+def _charge(draft: Draft) -> bool:
+    cue = draft.cue
+    if cue is None:
+        return False
+    return cue.kind == "accuse" or (cue.entry is not None and cue.entry.lemma in counter.CHARGING)
 
 
 LATER_REACH = 2  # sentences after a denial that may tell the accusation it answers
