@@ -96,3 +96,37 @@ def test_technical_and_sports_senses_are_no_events(text: str, kind: str) -> None
 
 def test_delivering_arms_stays_aid() -> None:
     assert ("AID", "liefert") in _triggers("Norwegen liefert der Armee weitere Granaten.")
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Die meisten Flüchtlinge reisten noch am Abend nach Norden.", "CONSULT"),
+        ("Am Wochenende besuchte der Sohn des Ministers wieder die Schule.", "CONSULT"),
+        ("Am Samstag empfangen die Linzer im ersten Spiel der Saison den Meister.", "CONSULT"),
+        ("Ein Wirbelsturm tötete an der Küste mehr als hundert Menschen.", "ASSAULT"),
+        ("Die Flut zerstörte zwei Brücken und ein Dutzend Häuser.", "ASSAULT"),
+        ("Als möglicher Nachfolger des Parteichefs ist der Bürgermeister im Gespräch.", "CONSULT"),
+    ],
+)
+def test_travel_attendance_nature_and_candidacy_are_no_events(text: str, kind: str) -> None:
+    assert kind not in [t for t, _ in _triggers(text)]
+
+
+def test_official_trip_stays_a_visit() -> None:
+    assert ("CONSULT", "reiste") in _triggers("Die Kanzlerin reiste am Montag nach Peking.")
+
+
+def test_attack_on_a_rival_candidate_is_words() -> None:
+    text = "Im Fernsehen ritt der Kandidat heftige Attacken auf seinen Konkurrenten."
+    assert [t for t, w in _triggers(text) if w == "Attacken"] == ["ACCUSE"]
+
+
+def test_attack_on_a_town_stays_an_assault() -> None:
+    text = "Die Miliz flog heftige Attacken auf die Stadt."
+    assert [t for t, w in _triggers(text) if w == "Attacken"] == ["ASSAULT"]
+
+
+def test_harm_to_something_abstract_is_a_metaphor() -> None:
+    assert _triggers("Der Streit habe das Ansehen des Amtes schwer beschädigt.") == []
+    assert ("ASSAULT", "beschädigt") in _triggers("Zwei Panzer wurden am Stadtrand beschädigt.")
