@@ -179,3 +179,8 @@ def test_a_present_perfect_after_wenn_is_done_by_a_time_ahead():
     assert values(text, "2015-06-19")["Montag"] == "2015-06-22"
     text = "Wenn er am Montag angekommen war, rief er an."
     assert values(text, "2015-06-19")["Montag"] == "2015-06-15"
+
+
+def test_people_between_two_counts_of_years_are_an_age_range():
+    assert values("Schüler zwischen 14 und 18 Jahren dürfen teilnehmen.") == {}
+    assert values("Die Haftstrafen zwischen 2 und 5 Jahren wurden bestätigt.")["5 Jahren"] == "P5Y"

@@ -117,6 +117,14 @@ _ATTRIBUTIVE_AGE = re.compile(r"\s+alte[nmrs]?\b")
 _AGE_BEFORE = re.compile(r"\bAlter\s+(?:von|zwischen)\s+(?:[\wÄÖÜäöüß.,]+\s+){0,4}$")
 
 
+_PEOPLE_BETWEEN = re.compile(
+    r"\b(?:Jugendliche|Kinder|Männer|Frauen|Menschen|Personen|Deutsche|Österreicher(?:innen)?"
+    r"|Prostituierte|Patient(?:inn)?en|Schüler(?:innen)?|Studierende|Student(?:inn)?en"
+    r"|Teilnehmer(?:innen)?|Befragte|Probanden|Mädchen|Burschen|Erwachsene|Bewohner(?:innen)?"
+    r"|Wähler(?:innen)?|Arbeitnehmer(?:innen)?)n?\s+zwischen\s+\d+\s+und\s+$"
+)
+
+
 def _is_age(ctx: Context, unit_word: str) -> bool:
     """ "ein drei Jahre altes Auto", "ab 16 Jahren", "im Alter von 79 Jahren": an age, not a
     duration (ages are no timexes; "Er ist 52 Jahre alt" stays one, as chronik's gold has it)."""
@@ -124,6 +132,8 @@ def _is_age(ctx: Context, unit_word: str) -> bool:
         return True
     if _AGE_BEFORE.search(ctx.text, max(0, ctx.start - 60), ctx.start):
         return True  # also "Säuglinge im Alter von bis zu vier Monaten"
+    if _PEOPLE_BETWEEN.search(ctx.text, max(0, ctx.start - 60), ctx.start):
+        return True  # "Jugendliche zwischen 16 und 21 Jahren": their ages
     return unit_word == "Jahren" and ctx.previous_word() in ("ab", "unter", "Ab", "Unter")
 
 
