@@ -130,3 +130,24 @@ def test_attack_on_a_town_stays_an_assault() -> None:
 def test_harm_to_something_abstract_is_a_metaphor() -> None:
     assert _triggers("Der Streit habe das Ansehen des Amtes schwer beschädigt.") == []
     assert ("ASSAULT", "beschädigt") in _triggers("Zwei Panzer wurden am Stadtrand beschädigt.")
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Am Abend kam es zu Zusammenstößen zwischen Fans und der Polizei.", "Zusammenstößen"),
+        (
+            "Bei den Auseinandersetzungen mit der Polizei wurden elf Menschen verletzt.",
+            "Auseinandersetzungen",
+        ),
+        ("Nach dem Amoklauf an der Schule blieb das Gebäude geschlossen.", "Amoklauf"),
+    ],
+)
+def test_fighting_nouns_of_the_conventions(text: str, word: str) -> None:
+    assert ("ASSAULT", word) in _triggers(text)
+
+
+def test_a_collision_or_a_court_dispute_is_no_fighting() -> None:
+    assert _triggers("Beim Zusammenstoß zweier Lastwagen entstand hoher Sachschaden.") == []
+    text = "Die rechtliche Auseinandersetzung zwischen den Firmen zieht sich seit Jahren."
+    assert "ASSAULT" not in [t for t, _ in _triggers(text)]
