@@ -184,3 +184,9 @@ def test_a_present_perfect_after_wenn_is_done_by_a_time_ahead():
 def test_people_between_two_counts_of_years_are_an_age_range():
     assert values("Schüler zwischen 14 und 18 Jahren dürfen teilnehmen.") == {}
     assert values("Die Haftstrafen zwischen 2 und 5 Jahren wurden bestätigt.")["5 Jahren"] == "P5Y"
+
+
+def test_a_weekend_counted_is_a_duration_the_weekend_a_date():
+    assert values("Es war ein Wochenende zum Vergessen.")["ein Wochenende"] == "P1WE"
+    assert values("Sie blieben zwei Wochenenden in Graz.")["zwei Wochenenden"] == "P2WE"
+    assert values("Am Wochenende spielte die Mannschaft.")["Wochenende"] == "2016-W09-WE"
