@@ -253,3 +253,14 @@ def test_rejecting_the_criticism_reaches_the_critic_past_other_claims() -> None:
     critic = _by_text(doc, "das Ministerium habe")
     denial = next(c for c in doc._.claims if c.certainty == "denied")
     assert denial.contradicts == [critic.id]
+
+
+def test_a_teaser_denial_by_an_institution_answers_the_report_after_it() -> None:
+    doc = analyse(
+        "Das Innenministerium weist den Bericht über einen Grenzzaun zurück. Wien – Laut einem "
+        "Bericht der Zeitung Morgenpost plant das Innenministerium einen Zaun an der Grenze.",
+        [("Morgenpost", "ORG"), ("Wien", "LOC")],
+    )
+    denial = next(c for c in doc._.claims if c.certainty == "denied")
+    report = next(c for c in doc._.claims if "plant das Innenministerium" in c.text)
+    assert denial.contradicts == [report.id]

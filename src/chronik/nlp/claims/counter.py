@@ -250,15 +250,23 @@ def turned_blame(drafts: list[Draft], n: int, events: dict[str, Event]) -> list[
 
 
 def _accused(claim: Draft, other: Draft) -> bool:
-    """The claim's source is whom the other claim blames: a name of its sentence besides the
-    accuser's, or the head noun of the source ("Die Separatisten") among its words."""
+    """The claim's source is whom the other claim blames."""
+    return other.source is not None and names_speaker(other, claim)
+
+
+SPEAKER_HEADS = _words("sprecher sprecherin sprecherinnen angaben")  # name no side
+
+
+def names_speaker(other: Draft, claim: Draft) -> bool:
+    """The other claim names the claim's speaker besides its own: a name of its sentence, or the
+    head noun of the source ("Die Separatisten", "das Innenministerium") among its words."""
     if claim.source_names & (other.names - other.source_names):
         return True
-    if claim.source is None or other.source is None:
+    if claim.source is None:
         return False
     head = claim.source.text.split()[-1].lower()
-    own = {w.lower() for w in other.source.text.split()}
-    return any(same_word(head, w) for w in other.words - own)
+    own = {w.lower() for w in other.source.text.split()} if other.source is not None else set()
+    return head not in SPEAKER_HEADS and any(same_word(head, w) for w in other.words - own)
 
 
 SWAP_TYPES = frozenset({"ASSAULT", "COERCE"})  # who did it to whom: one can't be both sides

@@ -353,15 +353,16 @@ def _later_accusation(drafts: list[Draft], n: int) -> list[int]:
     before to deny, the next claim of another source that names the denier is what it denies, with
     the claims that carry that account on."""
     denial = drafts[n]
-    if not denial.source_names:
+    if denial.source is None:
         return []
     for k in range(n + 1, len(drafts)):
         other = drafts[k]
         if other.sentence - denial.sentence > LATER_REACH:
             break
-        if other.certainty == "denied" or other.source is None or same_source(other, denial):
+        told = other.source is not None or other.certainty in ("reported", "alleged")
+        if other.certainty == "denied" or not told or same_source(other, denial):
             continue
-        if denial.source_names & (other.names - other.source_names):
+        if counter.names_speaker(other, denial):
             chain = [k]
             for j in range(k + 1, len(drafts)):
                 if not (drafts[j].continues and same_source(drafts[j], other)):
