@@ -190,3 +190,9 @@ def test_a_weekend_counted_is_a_duration_the_weekend_a_date():
     assert values("Es war ein Wochenende zum Vergessen.")["ein Wochenende"] == "P1WE"
     assert values("Sie blieben zwei Wochenenden in Graz.")["zwei Wochenenden"] == "P2WE"
     assert values("Am Wochenende spielte die Mannschaft.")["Wochenende"] == "2016-W09-WE"
+
+
+def test_eingeplant_with_sein_is_a_state_ahead():
+    assert values("Der Termin ist am 12. April eingeplant.", "2016-03-08")["12. April"] == (
+        "2016-04-12"
+    )
