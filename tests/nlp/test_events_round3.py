@@ -151,3 +151,9 @@ def test_a_collision_or_a_court_dispute_is_no_fighting() -> None:
     assert _triggers("Beim Zusammenstoß zweier Lastwagen entstand hoher Sachschaden.") == []
     text = "Die rechtliche Auseinandersetzung zwischen den Firmen zieht sich seit Jahren."
     assert "ASSAULT" not in [t for t, _ in _triggers(text)]
+
+
+def test_weather_injuries_and_closed_roads_are_no_events() -> None:
+    assert _triggers("Bei einem Gewitter wurden zwei Wanderer durch Blitze verletzt.") == []
+    text = "Nach dem Unfall eines Tanklasters wurde die Bundesstraße stundenlang gesperrt."
+    assert "COERCE" not in [t for t, _ in _triggers(text)]
