@@ -264,3 +264,15 @@ def test_a_teaser_denial_by_an_institution_answers_the_report_after_it() -> None
     denial = next(c for c in doc._.claims if c.certainty == "denied")
     report = next(c for c in doc._.claims if "plant das Innenministerium" in c.text)
     assert denial.contradicts == [report.id]
+
+
+def test_an_institution_denying_reaches_the_accusation_against_it() -> None:
+    doc = analyse(
+        "Die Grünen werfen dem Sozialministerium vor, Gutachten zurückgehalten zu haben. Es geht "
+        "um Studien zur Pflege. Die Studien kosteten 300.000 Euro. Der Landtag tagt am Freitag. "
+        "Das Sozialministerium bestreitet das.",
+        [("Grünen", "ORG")],
+    )
+    accusation = _by_text(doc, "Gutachten")
+    denial = next(c for c in doc._.claims if c.certainty == "denied")
+    assert denial.contradicts == [accusation.id]

@@ -297,7 +297,7 @@ def _antecedents(drafts: list[Draft], n: int, events: dict[str, Event]) -> list[
     ]
     if denial.complement and denial.events:
         return alleged[:1]
-    if not alleged and denial.source_names:
+    if not alleged and denial.source is not None:
         # "Das russische Verteidigungsministerium wies jede Beteiligung zurück": the accusation
         # against its side
         accused = [
@@ -307,7 +307,7 @@ def _antecedents(drafts: list[Draft], n: int, events: dict[str, Event]) -> list[
             and denial.sentence - drafts[k].sentence <= ACCUSATION_WINDOW
             and drafts[k].start < denial.start
             and not same_source(drafts[k], denial)
-            and denial.source_names & drafts[k].names
+            and (denial.source_names & drafts[k].names or counter.names_speaker(drafts[k], denial))
         ]
         if accused:
             return sorted(accused[:MAX_ACCUSATIONS])
