@@ -515,8 +515,10 @@ def test_built_in_cue_covers_indirect_speech_that_follows() -> None:
     doc = analyse(
         "Nach Angaben der Polizei äußerte der Mann die Sorge, die Brücke könne bald einstürzen."
     )
-    (claim,) = doc._.claims
+    claim, inner = doc._.claims
     assert claim.text.startswith("Nach Angaben der Polizei") and claim.text.endswith("einstürzen")
+    # the man's own words inside the police account are a claim of their own (5.2)
+    assert inner.text == "die Brücke könne bald einstürzen" and inner.source.text == "der Mann"
 
 
 def test_un_words_that_are_no_opposite_state_link_nothing() -> None:

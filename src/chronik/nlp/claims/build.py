@@ -318,13 +318,13 @@ def _phrase_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft:
     ):
         start = sent.clauses[ci][0]
     if ci is not None:
-        end = _phrase_end(doc, sent, ci)
+        end = phrase_end(doc, sent, ci)
     draft = Draft(start, end, cue.certainty, sent.index, cue, rule=cue.rule_id, complement=True)
     draft.source = _phrase_source(doc, index, sent, cue)
     return draft
 
 
-def _phrase_end(doc: Doc, sent: Sentence, ci: int) -> int:
+def phrase_end(doc: Doc, sent: Sentence, ci: int) -> int:
     """A built-in cue covers its clause and what depends on it, not a coordinated main clause after
     it ("nach Angaben der Stadtverwaltung schlugen Geschosse ein, auch Lwiw wurde getroffen")."""
     end = sent.clauses[ci][1]

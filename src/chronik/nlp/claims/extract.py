@@ -13,6 +13,7 @@ from chronik.nlp.claims import (
     cues,
     empty,
     links,
+    nouns,
     speakers,
     speech,
     splits,
@@ -119,9 +120,10 @@ def sentence_claims(
     found = cues.find_cues(doc, lex, sent.start, sent.end)
     opening = [c for c in found if c.opens_claim and c.kind != "doubt"]
     drafts = _merge(
+        doc,
         splits.split_coordinated(
-            doc, [d for d in (build.draft_for(doc, index, sent, c) for c in opening) if d]
-        )
+            doc, [d for d in (nouns.draft(doc, index, sent, c) for c in opening) if d]
+        ),
     )
     drafts = (
         drafts + splits.after_inverted(doc, sent, drafts) + splits.before_colon(doc, sent, drafts)
@@ -165,6 +167,9 @@ def sentence_claims(
             covers = draft.start <= q.start < draft.end or (
                 draft.cue is not None and draft.cue.start == q.start
             )
+            if nouns.qualifies(sent, draft, q):
+                draft.raise_to(q.certainty)  # "unbestätigte Berichte, wonach P"
+                continue
             if not covers or draft.certainty == "denied":
                 continue
             if q.kind == "hedge" and splits.attributed(draft):
@@ -267,7 +272,7 @@ def _possessive_sources(doc: Doc, drafts: list[Draft], earlier: list[Draft]) -> 
         if draft.cue is None or draft.cue.kind != "phrase" or not earlier:
             continue
         words = {doc[i].lower_ for i in range(draft.cue.start, draft.cue.end)}
-        prev = earlier[-1]
+        prev = next((d for d in reversed(earlier) if not splits.is_nested(d)), earlier[-1])
         if (
             words & {"seinen", "ihren", "demnach"}
             and prev.source is not None
@@ -286,14 +291,18 @@ def _is_question(doc: Doc, sent: Sentence) -> bool:
 MERGE_REACH = 4  # drafts back that a second cue of one proposition is looked for
 
 
-def _merge(drafts: list[Draft]) -> list[Draft]:
+def _merge(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     """Two cues for one proposition ("Wie X mitteilte, sollen nach Angaben ...") make one claim; a
     verb cue wins over a phrase, the stronger certainty wins."""
     out: list[Draft] = []
     for draft in drafts:
         # drafts come in text order, so a twin is among the last few (linear in long sentences)
         twin = next((d for d in out[-MERGE_REACH:] if _overlap(d, draft) >= 0.5), None)
-        if twin is None or {twin.certainty, draft.certainty} == {"denied", "alleged"}:
+        if (
+            twin is None
+            or {twin.certainty, draft.certainty} == {"denied", "alleged"}
+            or splits.nested(doc, twin, draft)
+        ):
             out.append(draft)
             continue
         twin.raise_to(draft.certainty)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from chronik.nlp.claims import build, cues
+from chronik.nlp.claims import build, cues, splits
 from chronik.nlp.claims.build import Draft, Sentence
 from chronik.nlp.lang import de
 from chronik.types import Span
@@ -20,6 +20,7 @@ ARGUING = frozenset(["aber", "denn", "schließlich", "nämlich"])
 def previous(sent: Sentence, earlier: list[Draft], window: int = 3) -> Draft | None:
     """The claim last in the text before `sent`: of the latest sentence with claims, the one that
     starts last (a charge told inside a denial is found after it, but stands before its end)."""
+    earlier = [d for d in earlier if not splits.is_nested(d)]  # the outer speaker goes on
     if not earlier or sent.index - earlier[-1].sentence > window:
         return None
     last = earlier[-1].sentence

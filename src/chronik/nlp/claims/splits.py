@@ -14,6 +14,8 @@ from chronik.nlp.lang import de
 QUESTION_FRAME = {"frage", "nachfrage", "fragen", "ob"}
 
 ATTRIBUTING = {"say", "report", "phrase", "so"}
+OWN_SPEECH = {"say", "accuse", "deny"}
+NESTED = "-nested"  # rule id suffix of a claim inside another's proposition
 
 
 def attributed(draft: Draft) -> bool:
@@ -218,3 +220,69 @@ def split_coordinated(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             # goes on, against what the denial denies
             second.continues = first.certainty == "denied" and second.certainty != "denied"
     return drafts
+
+
+def nested(doc: Doc, a: Draft, b: Draft) -> bool:
+    """ "Laut den Staatsmedien gab der Student zu, [P]", "[Recherchen nährten den Verdacht, dass
+    P], sagte X": a second attribution inside the proposition of the first, with a speaker of its
+    own, is a claim of its own (5.2: different sources or certainties), not a twin of the outer
+    one. The outer cue stands outside the inner proposition ("Wie X mitteilte, sollen nach
+    Angaben Y ..." and "X sagte, laut Y sei ..." are one claim with two cues)."""
+    outer, inner = (a, b) if a.end - a.start >= b.end - b.start else (b, a)
+    (o_start, o_end), (i_start, i_end) = _trimmed(doc, outer), _trimmed(doc, inner)
+    if (o_start, o_end) == (i_start, i_end) or inner.cue is None or not outer.complement:
+        return False  # not inside a proposition: a cue verb's whole sentence, for want of one
+    if inner.pronoun is not None:
+        return False  # "X sagte, sie befürchte, dass P": the speaker's own words go on
+    if not (o_start <= i_start and i_end <= o_end):
+        return False
+    if outer.cue is None or inner.start <= outer.cue.start < inner.end:
+        return False
+    if not outer.start <= inner.cue.start < outer.end:
+        return False
+    if not (_noun_inside(inner) or _speaker_inside(doc, outer, inner)):
+        return False
+    one, two = outer.source, inner.source
+    if one is None or two is None or one.end <= two.start or two.end <= one.start:
+        inner.rule += NESTED
+        return True
+    return False
+
+
+def _noun_inside(inner: Draft) -> bool:
+    """ "[Recherchen nährten den Verdacht, dass P], sagte X", "[..., wonach P], erläuterte X"."""
+    cue = inner.cue
+    return inner.rule.startswith("wonach") or (
+        cue is not None and cue.entry is not None and cue.entry.pos == "N"
+    )
+
+
+def _speaker_inside(doc: Doc, outer: Draft, inner: Draft) -> bool:
+    """ "Laut den Staatsmedien gab der Student zu, P": a built-in attribution before a named
+    speaker's verb with its complement; not "P, sagte X laut Y" (the phrase attributes the
+    saying), a passive ("wurde ... gemeldet") or a negated saying ("darf nicht mehr behaupten")."""
+    if outer.cue is None or inner.cue is None or outer.cue.kind != "phrase":
+        return False
+    if inner.source is None or inner.cue.kind not in OWN_SPEECH or not inner.complement:
+        return False
+    if inner.source.text.split()[-1].lower() in de.ACCUSATION_NOUNS:
+        return False  # "hat sich der Verdacht bestätigt": a suspicion says nothing
+    if not outer.cue.start < inner.cue.start < inner.start:
+        return False
+    after = doc[inner.cue.end].lower_ if inner.cue.end < len(doc) else ""
+    between = range(outer.start, inner.cue.start)
+    return after not in de.PASSIVE_AUX and not any(doc[i].lower_ in de.NEGATORS for i in between)
+
+
+def is_nested(draft: Draft) -> bool:
+    """An attribution inside another's proposition, or to a document ("Berichte, wonach"): the
+    speech going on after it is the outer speaker's ("Laut den Staatsmedien gab X zu, ... .
+    Demnach ...")."""
+    return draft.rule.endswith(NESTED) or draft.rule == "wonach"
+
+
+def _trimmed(doc: Doc, draft: Draft) -> tuple[int, int]:
+    start, end = draft.start, draft.end
+    while end > start and doc[end - 1].text in build.TRIM:
+        end -= 1
+    return start, end

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from chronik.nlp.claims import cues, speakers
+from chronik.nlp.claims import cues, speakers, splits
 from chronik.nlp.claims.build import Draft, Sentence
 from chronik.nlp.events import phrases
 from chronik.nlp.events.phrases import DocIndex
@@ -108,7 +108,7 @@ def fill_sources(doc: Doc, index: DocIndex, drafts: list[Draft]) -> None:
                     filled.add(id(draft))
             elif _denial_idiom(draft):
                 draft.source = _clause_subject(doc, index, draft)
-        if draft.source is not None:
+        if draft.source is not None and not splits.is_nested(draft):
             previous = draft
         last = draft
 

@@ -1,0 +1,85 @@
+"""Claims inside claims (conventions 5.2: different sources or certainties in one sentence): a
+built-in attribution before a named speaker's verb, an accusation noun or a "wonach" clause
+inside a speaker's proposition."""
+
+from __future__ import annotations
+
+from tests.nlp.events_helpers import analyse
+
+PEOPLE = [("Karl Bauer", "PER"), ("Anna Berger", "PER")]
+
+
+def _claims(text: str):
+    return [
+        (c.text, c.certainty, c.source.text if c.source else None, c.cue.text if c.cue else None)
+        for c in analyse(text, PEOPLE, "2016-03-10")._.claims
+    ]
+
+
+def test_phrase_attribution_before_a_speakers_verb_makes_two_claims():
+    claims = _claims(
+        "Laut den Staatsmedien gab Karl Bauer zu, ein Plakat entwendet zu haben. "
+        "Demnach habe er das Plakat verkauft."
+    )
+    texts = {c[0]: c for c in claims}
+    outer = texts["Laut den Staatsmedien gab Karl Bauer zu, ein Plakat entwendet zu haben"]
+    inner = texts["ein Plakat entwendet zu haben"]
+    assert outer[1:3] == ("reported", "den Staatsmedien")
+    assert inner[1:] == ("asserted", "Karl Bauer", "gab … zu")
+    # the account goes on with the outer source, not the speaker inside it
+    assert texts["Demnach habe er das Plakat verkauft"][2] == "den Staatsmedien"
+
+
+def test_phrase_after_the_verb_attributes_the_saying_one_claim():
+    claims = _claims("Das Lager sei voll, sagte Anna Berger laut der Agentur am Montag.")
+    assert len(claims) == 1
+    assert claims[0][0] == "Das Lager sei voll"
+
+
+def test_negated_saying_inside_a_report_is_no_claim_of_its_own():
+    claims = _claims(
+        "Laut dem Urteil darf Karl Bauer nicht mehr behaupten, dass die Wahl gefälscht war."
+    )
+    assert not any(c[2] == "Karl Bauer" for c in claims)
+
+
+def test_suspicion_inside_a_statement_is_alleged_and_the_statement_stays_asserted():
+    claims = _claims(
+        "Die Funde erhärten den Verdacht, dass die Gefangenen misshandelt worden seien, "
+        "sagte Anna Berger am Montag."
+    )
+    by_cue = {c[3]: c for c in claims}
+    assert by_cue["sagte"][1] == "asserted"
+    assert by_cue["sagte"][2] == "Anna Berger"
+    assert by_cue["Verdacht"][:3] == (
+        "dass die Gefangenen misshandelt worden seien",
+        "alleged",
+        None,
+    )
+
+
+def test_wonach_after_a_report_noun_names_the_report_as_source():
+    claims = _claims(
+        "Es gab unbestätigte Zeitungsberichte, wonach die Firma das Werk schließen will."
+    )
+    assert claims == [
+        (
+            "wonach die Firma das Werk schließen will",
+            "unconfirmed",
+            "unbestätigte Zeitungsberichte",
+            "wonach",
+        )
+    ]
+
+
+def test_wonach_after_a_rule_states_no_claim():
+    claims = _claims("Seit Jänner gilt eine Verordnung, wonach Banken mehr Kapital halten müssen.")
+    assert claims == []
+
+
+def test_superlative_aeusserst_is_no_verb_of_saying():
+    claims = _claims(
+        'Die Bergrettung bestätigte, dass die Lage dort "äußerst angespannt" sei, und sprach '
+        "von schweren Lawinen."
+    )
+    assert claims and all(c[3] != "äußerst" for c in claims)
