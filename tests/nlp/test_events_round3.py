@@ -71,6 +71,7 @@ def test_treffen_with_a_person_is_a_meeting() -> None:
         "Der Fluglinie droht nun ein langer Streik.",
         "Ohne frisches Geld droht dem Verein die Zahlungsunfähigkeit.",
         "Die Boote drohten in der Strömung abzutreiben.",
+        "Bei Verstößen drohen den Betreibern hohe Geldstrafen.",
     ],
 )
 def test_drohen_of_a_risk_is_no_threat(text: str) -> None:
