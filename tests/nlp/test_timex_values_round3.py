@@ -196,3 +196,8 @@ def test_eingeplant_with_sein_is_a_state_ahead():
     assert values("Der Termin ist am 12. April eingeplant.", "2016-03-08")["12. April"] == (
         "2016-04-12"
     )
+
+
+def test_a_ge_preterite_before_its_object_still_tells_the_past():
+    text = "Die Regierung genehmigte Waffenlieferungen am Montag."
+    assert values(text, "2016-03-08")["Montag"] == "2016-03-07"

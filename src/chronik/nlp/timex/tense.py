@@ -229,7 +229,9 @@ _SUBJECT_OPENERS = frozenset(
 )
 
 
-def _is_preterite(word: str, previous: str, lex: Lexicon, following: str = "") -> bool:
+def _is_preterite(
+    word: str, previous: str, lex: Lexicon, following: str = "", agent: bool = False
+) -> bool:
     """Regular preterites end in -te(n) (sagte, informierten); adjectives after a determiner are
     excluded, unless a subject follows ("Das bestätigte der Sprecher")."""
     if len(word) < 5 or not word.islower() or not word.endswith(("te", "ten")):
@@ -238,8 +240,8 @@ def _is_preterite(word: str, previous: str, lex: Lexicon, following: str = "") -
         return False
     if previous.lower() in de.TIMEX_DETERMINERS and following not in _SUBJECT_OPENERS:
         return False
-    if word.startswith("ge") and len(word) >= 8 and following[:1].isupper():
-        return False  # a participle before its noun: "die von ihr geleitete Runde"
+    if agent and word.startswith("ge") and following[:1].isupper():
+        return False  # a participle with its agent before its noun: "die von ihr geleitete Runde"
     if word.endswith("ten"):
         # "-ten" is also the present of t-stems (gelten, halten, warten): only stems that cannot be
         # one count
@@ -317,7 +319,11 @@ def words_tense(
     if not past:
         past = any(
             _is_preterite(
-                w, words[i - 1] if i else "", lex, words[i + 1] if i + 1 < len(words) else ""
+                w,
+                words[i - 1] if i else "",
+                lex,
+                words[i + 1] if i + 1 < len(words) else "",
+                agent="von" in words[max(0, i - 4) : i] or "vom" in words[max(0, i - 4) : i],
             )
             for i, w in enumerate(words)
         )
