@@ -201,3 +201,7 @@ def test_eingeplant_with_sein_is_a_state_ahead():
 def test_a_ge_preterite_before_its_object_still_tells_the_past():
     text = "Die Regierung genehmigte Waffenlieferungen am Montag."
     assert values(text, "2016-03-08")["Montag"] == "2016-03-07"
+
+
+def test_gefallen_after_ist_is_still_a_perfect():
+    assert values("Die Entscheidung ist am Montag gefallen.")["Montag"] == "2016-03-07"

@@ -173,7 +173,7 @@ def clause_of(text: str, sentence: tuple[int, int], start: int, end: int) -> tup
 _GE_NOT_PARTICIPLES = frozenset(
     ["gegen", "gesamt", "gesamten", "gerecht", "gerechten", "geringen", "genauen", "gehen"]
     + ["geben", "gelten", "gewinnen", "gehören", "genießen", "gewähren", "gestalten", "gedenken"]
-    + ["gefährden", "genehmigen", "gestatten", "gebrauchen", "gewöhnen", "gelingen", "gefallen"]
+    + ["gefährden", "genehmigen", "gestatten", "gebrauchen", "gewöhnen", "gelingen"]
 )
 _ADJECTIVE_ENDINGS = ("lichen", "samen", "igen", "ischen", "haften", "baren")
 
