@@ -51,6 +51,8 @@ def test_particle_verbs_of_the_same_sense_are_rows_of_their_own() -> None:
         "Im Halbfinale trifft die Niederösterreicherin auf die an Nummer eins gesetzte Polin.",
         "In der 71. Minute traf der eingewechselte Angreifer zum 2:0.",
         "Seine Kritiker wollten keine allgemeinen Aussagen treffen.",
+        "Wie so oft trifft es vor allem die kleinen Bäckereien.",
+        "Dass die Messe erst im Mai beginnt, trifft sich gut.",
     ],
 )
 def test_treffen_without_meeting(text: str) -> None:
