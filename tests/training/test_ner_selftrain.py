@@ -87,3 +87,57 @@ def test_a_student_is_refused_as_a_teacher(tmp_path) -> None:
     _check_teachers([gold_only])
     with pytest.raises(SystemExit):
         _check_teachers([gold_only, student])
+
+
+SPEECH = (
+    "Sehr geehrte Frau Präsidentin,\n"
+    "heute eröffnen wir in Rostock das neue Zentrum für Meeresforschung. "
+    "Das Land Mecklenburg-Vorpommern hat dafür 12 Millionen Euro bereitgestellt. "
+    "Vielen Dank!\n"
+    "Das Land Mecklenburg-Vorpommern hat dafür 30 Millionen Euro bereitgestellt.\n"
+    "Frau Dr. Weber von der Universität Greifswald leitet das Projekt seit dem 3. Mai."
+)
+
+
+def words(sentence: str) -> list[str]:
+    return sentence.split(" ")
+
+
+def test_speech_sentences_are_whole_mid_length_and_each_formula_once() -> None:
+    from training.ner_selftrain import duplicate_key, prepare_sentences, tokenising_pipeline
+
+    opening = words("heute eröffnen wir in Rostock das neue Zentrum für Meeresforschung .")
+    seen = {duplicate_key(opening)}  # a sentence already in another pool
+    kept = prepare_sentences(tokenising_pipeline(), [SPEECH], seen)
+    assert kept == [
+        words("Das Land Mecklenburg-Vorpommern hat dafür 12 Millionen Euro bereitgestellt ."),
+        words("Frau Dr. Weber von der Universität Greifswald leitet das Projekt seit dem 3. Mai ."),
+    ]
+    assert len(seen) == 3
+
+
+def test_a_speech_cut_at_the_excerpt_length_loses_its_last_sentence() -> None:
+    from training.ner_selftrain import EXCERPT_CHARS, text_sentences, tokenising_pipeline
+
+    whole = "Die Stadt Passau liegt an drei Flüssen. " * 30
+    cut = whole[: EXCERPT_CHARS - 20] + "Der Bürgermeister von Linz besuchte gestern"
+    nlp = tokenising_pipeline()
+    assert len(cut) >= EXCERPT_CHARS
+    assert text_sentences(nlp, cut)[-1] == words("Die Stadt Passau liegt an drei Flüssen .")
+    short = "Die Stadt Passau liegt an drei Flüssen. Der Bürgermeister kam"
+    assert text_sentences(nlp, short)[-1] == words("Der Bürgermeister kam")
+
+
+def test_speeches_are_read_in_corpus_order_and_a_missing_source_says_what_to_give(
+    tmp_path,
+) -> None:
+    from training.ner_selftrain import load_speeches
+
+    path = tmp_path / "speeches.json"
+    speech = {"0": "Erste Rede.", "10": "Elfte Rede.", "2": "Dritte Rede."}
+    path.write_text(json.dumps({"person": {}, "speech": speech}), encoding="utf-8")
+    texts, commit = load_speeches(path)
+    assert texts == ["Erste Rede.", "Dritte Rede.", "Elfte Rede."]
+    assert commit.startswith("unknown")
+    with pytest.raises(SystemExit, match="leave out --speeches"):
+        load_speeches(tmp_path / "missing.json")
