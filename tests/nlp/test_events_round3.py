@@ -160,3 +160,17 @@ def test_weather_injuries_and_closed_roads_are_no_events() -> None:
     assert _triggers("Bei einem Gewitter wurden zwei Wanderer durch Blitze verletzt.") == []
     text = "Nach dem Unfall eines Tanklasters wurde die Bundesstraße stundenlang gesperrt."
     assert "COERCE" not in [t for t, _ in _triggers(text)]
+
+
+def test_match_report_senses() -> None:
+    text = (
+        "Im Rückspiel der Bundesliga empfängt der Tabellenführer am Samstag die Gäste aus Graz. "
+        "Der Trainer muss auf den verletzten Kapitän verzichten, im Angriff fehlt der gesperrte "
+        "Stürmer. Im Hinspiel traf der Verteidiger kurz vor Schluss zum 1:1."
+    )
+    assert _triggers(text) == []
+
+
+def test_a_report_with_one_sports_word_keeps_its_attack() -> None:
+    text = "Nach dem Spiel verletzten Hooligans am Bahnhof drei Polizisten."
+    assert _triggers(text) == [("ASSAULT", "verletzten")]

@@ -142,7 +142,9 @@ def _allowed(entry: Entry, clause_text: str, doc: Doc) -> bool:
     """The row's clause conditions, then its report condition (lexicon "doc:" rows)."""
     if not entry.allowed(clause_text):
         return False
-    return entry.context is None or entry.fits(_doc_lower(doc))
+    if entry.context is None and entry.avoid is None:
+        return True
+    return entry.fits(_doc_lower(doc))
 
 
 def _doc_lower(doc: Doc) -> str:

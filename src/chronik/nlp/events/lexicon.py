@@ -65,6 +65,9 @@ class Entry:
     # searched in the lower-cased document: the sense a topic selects ("Verhandlung" in a court
     # report is the hearing)
     context: re.Pattern[str] | None = None
+    # searched in the lower-cased document: a topic in which the row's sense is another one
+    # ("trifft in der 48. Minute" in a match report)
+    avoid: re.Pattern[str] | None = None
 
     @property
     def rule_id(self) -> str:
@@ -76,6 +79,8 @@ class Entry:
         return not (self.excludes is not None and self.excludes.search(clause_lower))
 
     def fits(self, doc_lower: str) -> bool:
+        if self.avoid is not None and self.avoid.search(doc_lower) is not None:
+            return False
         return self.context is None or self.context.search(doc_lower) is not None
 
 
@@ -206,6 +211,7 @@ def parse(text: str, label_column: int = 1) -> Lexicon:
             kind=cells.get("kind", ""),
             flags=frozenset(cells.get("flags", "").split()),
             context=_regex(requires[4:]) if requires.startswith("doc:") else None,
+            avoid=_regex(cells.get("unless_doc", "")),
         )
         if pos == "STOP":
             lexicon.stop.update(_noun_forms(lemma, extra))
