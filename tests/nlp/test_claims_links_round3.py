@@ -276,3 +276,14 @@ def test_an_institution_denying_reaches_the_accusation_against_it() -> None:
     accusation = _by_text(doc, "Gutachten")
     denial = next(c for c in doc._.claims if c.certainty == "denied")
     assert denial.contradicts == [accusation.id]
+
+
+def test_a_speaker_does_not_deny_the_study_it_cites_itself() -> None:
+    doc = analyse(
+        "Der Schließung liege eine Studie zugrunde, wonach die Filialen kaum genutzt würden, sagte "
+        "Bankchef Anton Maier. Die Gewerkschaft protestierte. Dass die Schließung mit dem Sparkurs "
+        "zu tun habe, bestritt Maier.",
+        [("Anton Maier", "PER"), ("Maier", "PER")],
+    )
+    denial = next(c for c in doc._.claims if c.certainty == "denied")
+    assert denial.contradicts == []

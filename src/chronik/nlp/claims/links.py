@@ -283,6 +283,8 @@ def _antecedents(drafts: list[Draft], n: int, events: dict[str, Event]) -> list[
         and not same_source(drafts[k], denial)
         and not same_speaker(drafts[k], denial)
     ]
+    own = _told_by(drafts, n)
+    window = [k for k in window if k not in own]
     types = {events[e].type for e in denial.events if e in events} | set(denial.object_types)
     if types:
         same = [
@@ -370,6 +372,22 @@ def _later_accusation(drafts: list[Draft], n: int) -> list[int]:
                 chain.append(j)
             return chain
     return []
+
+
+def _told_by(drafts: list[Draft], n: int) -> set[int]:
+    """Claims told inside a claim of claim n's speaker ("Dem Plan liege eine Analyse zugrunde,
+    wonach ...", said by the minister): the speaker's own account, which it does not deny."""
+    speaker = [
+        j
+        for j in range(max(0, n - NESTED_REACH), n)
+        if same_source(drafts[j], drafts[n]) or same_speaker(drafts[j], drafts[n])
+    ]
+    return {
+        k
+        for j in speaker
+        for k in range(j + 1, min(len(drafts), j + NESTED_REACH + 1))
+        if drafts[j].start <= drafts[k].start < drafts[j].end
+    }
 
 
 def _announcement(draft: Draft) -> bool:
