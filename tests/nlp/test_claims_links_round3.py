@@ -159,7 +159,7 @@ def test_a_lead_telling_the_denial_before_the_accusation_links_them() -> None:
 def test_what_denies_no_statement_links_nothing() -> None:
     before = "Die Gewerkschaft sagte, die Bahn plane höhere Preise. "
     for second in (
-        "Der Minister wollte die Pläne am Montag nicht dementieren.",
+        "Die Ministerin wollte den Bericht am Montag nicht dementieren.",
         "Der Plan würde dem Vertrag widersprechen, sagte ein Jurist.",
         "Die Angaben der Zeugen widersprechen sich.",
         "Der Bürgermeister sagte, die neue Regel sei falsch.",
@@ -198,13 +198,13 @@ def test_accounts_that_fit_together_are_not_linked() -> None:
 
 def test_un_participle_agreeing_with_a_negated_account_is_no_contradiction() -> None:
     doc = analyse(
-        "Die Anklage sagt, der Händler habe die Einnahmen nicht versteuert. Ein Zeuge sagte, "
-        "das Geld sei unversteuert nach Zypern geflossen."
+        "Der Vermieter sagt, der Mieter habe die Rechnung nicht bezahlt. Die Hausverwaltung "
+        "sagte, die Rechnung sei noch immer unbezahlt."
     )
     assert all(c.contradicts == [] for c in doc._.claims)
     doc = analyse(
-        "Die Anklage sagt, der Händler habe die Einnahmen versteuert. Ein Zeuge sagte, das Geld "
-        "sei unversteuert nach Zypern geflossen."
+        "Der Mieter sagt, er habe die Rechnung bezahlt. Die Hausverwaltung sagte, die Rechnung "
+        "sei noch immer unbezahlt."
     )
     first, second = doc._.claims
     assert second.contradicts == [first.id]
@@ -280,7 +280,7 @@ def test_an_institution_denying_reaches_the_accusation_against_it() -> None:
 
 def test_a_speaker_does_not_deny_the_study_it_cites_itself() -> None:
     doc = analyse(
-        "Der Schließung liege eine Studie zugrunde, wonach die Filialen kaum genutzt würden, sagte "
+        "Hinter der Schließung stehe eine Studie, wonach die Filialen kaum genutzt würden, sagte "
         "Bankchef Anton Maier. Die Gewerkschaft protestierte. Dass die Schließung mit dem Sparkurs "
         "zu tun habe, bestritt Maier.",
         [("Anton Maier", "PER"), ("Maier", "PER")],

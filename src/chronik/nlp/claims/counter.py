@@ -149,16 +149,16 @@ def _said_of(words: list[str], i: int) -> bool:
 
 
 # Predicates that call a statement untrue in a denial pattern ("Das ist falsch"), and where they
-# judge a thing instead ("Die Gleichstellung sei falsch", "ist falsch herum aufgestellt") the claim
+# judge a thing instead ("Die neue Regel sei falsch", "ist falsch abgebogen") the claim
 # denies no statement.
 UNTRUE = _words("falsch unwahr lüge gelogen erfunden haltlos")
 NEGATED_REACH = 3  # words before a denial verb in which "nicht" takes the denial back
 
 
 def no_denial(draft: Draft) -> bool:
-    """A claim marked denied that denies no statement: "widersprechen" of things ("würde EU-Recht
-    widersprechen", "sich widersprechende Bestimmungen", "die Aussagen widersprechen sich"), a
-    denial verb under "nicht" ("wollte die Pläne nicht dementieren"), "falsch" said of a thing."""
+    """A claim marked denied that denies no statement: "widersprechen" of things ("würde dem
+    Vertrag widersprechen", "einander widersprechende Regeln", "die Angaben widersprechen sich"), a
+    denial verb under "nicht" ("wollte den Bericht nicht dementieren"), "falsch" said of a thing."""
     cue = draft.cue
     lower = [w.lower() for w in draft.tokens]
     at = cue.start - draft.start if cue is not None else -1
@@ -370,8 +370,8 @@ def counter_account(drafts: list[Draft], n: int) -> list[int]:
     return []
 
 
-# Finite verbs of the future, of wishes and of conditions: "werde nicht beraten", "würde
-# befürworten". Two sources that see what will or should happen differently disagree on a plan,
+# Finite verbs of the future, of wishes and of conditions: "werde nicht zustimmen", "würde es
+# begrüßen". Two sources that see what will or should happen differently disagree on a plan,
 # and accounts that merely differ are not linked (7.1).
 AHEAD = _words("werde werden würde würden wird könnte könnten sollte sollten solle")
 
@@ -402,8 +402,8 @@ def no_losses(drafts: list[Draft], n: int, events: dict[str, Event]) -> list[int
 
 
 def _affirmed(tokens: tuple[str, ...]) -> set[str]:
-    """Stems of the words a claim affirms: not those after "nicht" or "kein" ("nicht versteuert"
-    agrees with "unversteuert")."""
+    """Stems of the words a claim affirms: not those after "nicht" or "kein" ("nicht bezahlt"
+    agrees with "unbezahlt")."""
     lower = [w.lower() for w in tokens]
     return {
         stem(w)

@@ -79,7 +79,7 @@ def link_in_report(drafts: list[Draft], ids: list[str], events: dict[str, Event]
     _nested_accusations(drafts, ids)
     for follow, n in going_on:
         # the denier's own account also contradicts the accusation told inside the denial ("Den
-        # Vorwurf, ..., will X nicht stehen lassen: Wir ...")
+        # Vorwurf, sie habe gelogen, weist sie zurück: Alles sei belegt")
         for k in _inside(drafts, n):
             if ids[k] in drafts[n].contradicts:
                 _link(drafts, ids, follow, k)
@@ -350,8 +350,8 @@ LATER_REACH = 2  # sentences after a denial that may tell the accusation it answ
 
 
 def _later_accusation(drafts: list[Draft], n: int) -> list[int]:
-    """ "ORF weist die Vorwürfe zurück. Der ORF habe ein düsteres Bild gezeichnet, schreibt der
-    Bürgermeister": a lead that tells the denial first and the accusation after it; with nothing
+    """ "Die Reederei weist die Vorwürfe zurück. Die Reederei habe Mängel verschwiegen, schreibt
+    die Gewerkschaft": a lead that tells the denial first and the accusation after it; with nothing
     before to deny, the next claim of another source that names the denier is what it denies, with
     the claims that carry that account on."""
     denial = drafts[n]
@@ -375,8 +375,8 @@ def _later_accusation(drafts: list[Draft], n: int) -> list[int]:
 
 
 def _told_by(drafts: list[Draft], n: int) -> set[int]:
-    """Claims told inside a claim of claim n's speaker ("Dem Plan liege eine Analyse zugrunde,
-    wonach ...", said by the minister): the speaker's own account, which it does not deny."""
+    """Claims told inside a claim of claim n's speaker ("Hinter dem Plan stehe eine Studie, wonach
+    ..., sagte der Minister"): the speaker's own account, which it does not deny."""
     speaker = [
         j
         for j in range(max(0, n - NESTED_REACH), n)
