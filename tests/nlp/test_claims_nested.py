@@ -83,3 +83,38 @@ def test_superlative_aeusserst_is_no_verb_of_saying():
         "von schweren Lawinen."
     )
     assert claims and all(c[3] != "äußerst" for c in claims)
+
+
+def test_subjunctive_of_a_less_common_verb_goes_on_with_the_speaker():
+    claims = _claims(
+        "Die Regierung sei gescheitert, sagte Anna Berger. Wer sich verstecke, versinke im Abseits."
+    )
+    assert claims[-1][:3] == ("Wer sich verstecke, versinke im Abseits", "asserted", "Anna Berger")
+
+
+def test_wollten_right_after_a_claim_is_indirect_speech():
+    claims = _claims(
+        "Das Gespräch sei gut gewesen, sagte Karl Bauer. Auch die Partner wollten das Projekt fördern."
+    )
+    assert claims[-1][:4] == (
+        "Auch die Partner wollten das Projekt fördern",
+        "asserted",
+        "Karl Bauer",
+        "wollten",
+    )
+
+
+def test_wollten_beside_narrative_past_forms_is_no_speech():
+    claims = _claims(
+        "Die Lage sei ernst, sagte Karl Bauer. Die Gespräche sollten am Montag beginnen, "
+        "wurden aber verschoben. Er wollte danach abreisen."
+    )
+    assert [c[0] for c in claims] == ["Die Lage sei ernst"]
+
+
+def test_sollten_opening_a_condition_or_closing_a_relative_clause_is_no_speech():
+    claims = _claims(
+        "Die Lage sei ernst, sagte Karl Bauer. Sollten die Preise steigen, droht ein Streik. "
+        "Die Regel sei klar, sagte Anna Berger. Es gibt Fristen, die gelten sollten."
+    )
+    assert [c[0] for c in claims] == ["Die Lage sei ernst", "Die Regel sei klar"]

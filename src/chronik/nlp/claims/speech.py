@@ -15,6 +15,9 @@ CONTINUABLE = {"asserted", "reported", "alleged"}
 # Connectives that go on with an argument ("Aber wenn ..., wird das Folgen haben"): after a speaker,
 # a present-tense sentence opened by one is the speaker arguing on, also after indirect speech.
 ARGUING = frozenset(["aber", "denn", "schließlich", "nämlich"])
+# Plural only: in the singular indirect speech has its own subjunctive I ("wolle", "solle"), and
+# "wollte", "sollte" there tell the report's narrative ("Der Roboter sollte ... übermitteln").
+MODAL_II = frozenset(["wollten", "sollten"])
 
 
 def previous(sent: Sentence, earlier: list[Draft], window: int = 3) -> Draft | None:
@@ -77,6 +80,11 @@ def continuation(doc: Doc, sent: Sentence, earlier: list[Draft]) -> list[Draft]:
         return []
     if subjunctive:
         return [_subjunctive_draft(start, end, prev.certainty, sent, subjunctive[0], prev)]
+    modal = _modal_ii(doc, sent, prev)
+    if modal:
+        made = _subjunctive_draft(start, end, prev.certainty, sent, modal[0], prev)
+        made.rule = "modal-ii"
+        return [made]
     if (
         sent.index - prev.sentence == 1
         and (
@@ -105,6 +113,38 @@ def continuation(doc: Doc, sent: Sentence, earlier: list[Draft]) -> list[Draft]:
             )
         ]
     return []
+
+
+def _modal_ii(doc: Doc, sent: Sentence, prev: Draft) -> list[int]:
+    """ "Die USA wollten den Prozess weiter unterstützen" right after a speaker's claim: "wollten",
+    "sollten" are also the subjunctive II that indirect speech uses where the subjunctive I looks
+    like the indicative ("sie wollen"). Only with no other past form in the sentence ("war",
+    "hatte", "sagte" tell the report's narrative) and no mention of the speaker by name."""
+    if sent.index - prev.sentence != 1 or prev.source is None:
+        return []
+    words = [doc[i].lower_ for i in range(sent.start, sent.end)]
+    if any(w in de.PAST_FINITE and w not in MODAL_II for w in words):
+        return []
+    if prev.source.text.split()[-1].lower() in words or words[0] in de.PRONOUNS:
+        return []  # "Grossi wollte ...", "Er wollte ...": the report telling about the speaker
+    if "wollten" in words and any(w in de.NEGATORS for w in words):
+        return []  # "Die Behörden wollten sich nicht äußern": a refusal, nothing said
+    for clause in sent.clauses:
+        finite = [i for i in range(*clause) if doc[i].lower_ in MODAL_II]
+        if finite and _second_position(doc, clause, finite[0]):
+            return finite[:1]
+    return []
+
+
+def _second_position(doc: Doc, clause: tuple[int, int], i: int) -> bool:
+    """The finite verb after a first constituent, as in a main clause ("Die USA wollten ...",
+    "Mit dem Plan sollten ..."); verb-first is a condition ("Sollten die Preise steigen, ...",
+    "Denn sollten ..."), verb-last a subordinate clause ("..., die gelten sollten")."""
+    first = clause[0]
+    while first < i and doc[first].lower_ in de.CLAUSE_COORDINATORS | {"denn"}:
+        first += 1
+    last = max((k for k in range(*clause) if doc[k].is_alpha), default=i)
+    return first < i < last and doc[clause[0]].lower_ not in de.SUBORDINATORS
 
 
 def _subjunctive_draft(

@@ -293,9 +293,15 @@ SUBJUNCTIVE = _words("""
     gehöre gelinge gelte gewinne helfe kenne lebe lege leide mache nehme nutze obliege schaffe
     scheine setze sitze spiele spreche steige sterbe stelle suche treffe trete verdiene verliere
     versuche wachse warte wirke zähle zeige ziehe
+    benötige berücksichtige besitze betreffe bewege bezahle bringe dauere denke empfehle
+    entscheide entstehe erfülle ergebe erhalte erkenne erkläre erreiche fahre finde fordere
+    gelange gestalte hoffe koste lehne liefere prüfe rechne rufe schlage schließe schreibe
+    spüre stamme stoppe strebe tue unterstütze unternehme verbiete verfolge verhandle verlange
+    vermeide verschwinde versinke verstecke verstehe vertrete wähle werfe zahle
 """)
 # (Third person singular subjunctive I = stem + -e, where the indicative has -t: "gelte", not
-# "gilt". Forms that are also adjectives ("reiche") are left out.)
+# "gilt". Forms that are also adjectives ("reiche", "heiße") or nouns at a sentence start
+# ("Sorge", "Stimme", "Teile", "Wende", "Kämpfe", "Glaube") are left out.)
 
 # First-person subjects: the speaker talks about themselves.
 FIRST_PERSON = _words("""
