@@ -118,3 +118,22 @@ def test_sollten_opening_a_condition_or_closing_a_relative_clause_is_no_speech()
         "Die Regel sei klar, sagte Anna Berger. Es gibt Fristen, die gelten sollten."
     )
     assert [c[0] for c in claims] == ["Die Lage sei ernst", "Die Regel sei klar"]
+
+
+def test_subjunctive_without_a_named_speaker_is_reported_speech_of_no_source():
+    claims = _claims(
+        "Der Streit um den Namen endete mit einem Vergleich. "
+        "Vorerst werde die Adresse aber noch auf Karl Bauer laufen."
+    )
+    assert claims == [
+        (
+            "Vorerst werde die Adresse aber noch auf Karl Bauer laufen",
+            "reported",
+            None,
+            "werde",
+        )
+    ]
+
+
+def test_fixed_phrases_with_sei_are_no_reported_speech():
+    assert _claims("Die Wanderung beginnt um acht Uhr, es sei denn, es regnet.") == []

@@ -18,6 +18,7 @@ ARGUING = frozenset(["aber", "denn", "schließlich", "nämlich"])
 # Plural only: in the singular indirect speech has its own subjunctive I ("wolle", "solle"), and
 # "wollte", "sollte" there tell the report's narrative ("Der Roboter sollte ... übermitteln").
 MODAL_II = frozenset(["wollten", "sollten"])
+IDIOMS = (" es sei denn ", " sei es ", " wie dem auch sei ", " gott sei dank ", " sei dank ")
 
 
 def previous(sent: Sentence, earlier: list[Draft], window: int = 3) -> Draft | None:
@@ -67,7 +68,7 @@ def continuation(doc: Doc, sent: Sentence, earlier: list[Draft]) -> list[Draft]:
     speaker."""
     prev = previous(sent, earlier)
     if prev is None:
-        return []
+        return _unattributed(doc, sent)
     start, end = build.whole(sent)
     subjunctive = cues.subjunctive_tokens(doc, sent.start, sent.end, mood_ii=True)
     if prev.certainty == "denied":
@@ -115,6 +116,21 @@ def continuation(doc: Doc, sent: Sentence, earlier: list[Draft]) -> list[Draft]:
     return []
 
 
+def _unattributed(doc: Doc, sent: Sentence) -> list[Draft]:
+    """ "Vorerst werde die Domain noch auf ihn registriert bleiben.": the subjunctive I marks
+    reported speech even where no speaker was named in the sentences before: reported, no source
+    (5.4). Not the subjunctive II of a condition, nor the fixed phrases "es sei denn", "sei es",
+    "wie dem auch sei"."""
+    marks = cues.subjunctive_tokens(doc, sent.start, sent.end)
+    text = " " + " ".join(doc[i].lower_ for i in range(sent.start, sent.end)) + " "
+    if not marks or any(idiom in text for idiom in IDIOMS):
+        return []
+    start, end = build.whole(sent)
+    made = _subjunctive_draft(start, end, "reported", sent, marks[0], None)
+    made.rule, made.continues = "subjunctive-unattributed", False
+    return [made]
+
+
 def _modal_ii(doc: Doc, sent: Sentence, prev: Draft) -> list[int]:
     """ "Die USA wollten den Prozess weiter unterstützen" right after a speaker's claim: "wollten",
     "sollten" are also the subjunctive II that indirect speech uses where the subjunctive I looks
@@ -148,7 +164,7 @@ def _second_position(doc: Doc, clause: tuple[int, int], i: int) -> bool:
 
 
 def _subjunctive_draft(
-    start: int, end: int, certainty: str, sent: Sentence, verb: int, prev: Draft
+    start: int, end: int, certainty: str, sent: Sentence, verb: int, prev: Draft | None
 ) -> Draft:
     """The sentence as a claim of the last claim's speaker, its subjunctive verb as the cue."""
     cue = cues.Cue("subjunctive", certainty, verb, verb + 1)
@@ -158,7 +174,7 @@ def _subjunctive_draft(
         certainty,
         sent.index,
         cue,
-        prev.source,
+        prev.source if prev is not None else None,
         complement=True,
         rule="subjunctive",
         continues=True,
