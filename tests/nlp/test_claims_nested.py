@@ -137,3 +137,28 @@ def test_subjunctive_without_a_named_speaker_is_reported_speech_of_no_source():
 
 def test_fixed_phrases_with_sei_are_no_reported_speech():
     assert _claims("Die Wanderung beginnt um acht Uhr, es sei denn, es regnet.") == []
+
+
+def test_subjunctive_after_a_demand_is_what_the_demanding_side_said():
+    claims = _claims(
+        "Die Stadtverwaltung rief die Bewohner zum Wassersparen auf. "
+        "Die Gärten müssten vorerst nicht bewässert werden."
+    )
+    assert claims == [
+        (
+            "Die Gärten müssten vorerst nicht bewässert werden",
+            "asserted",
+            "Die Stadtverwaltung",
+            "müssten",
+        )
+    ]
+
+
+def test_subjunctive_after_a_lawsuit_names_no_speaker():
+    claims = _claims(
+        "Anna Berger hatte Karl Bauer wegen der Adresse geklagt. "
+        "Vorerst werde die Adresse aber auf ihn laufen."
+    )
+    assert [(c[0], c[1], c[2]) for c in claims if c[3] == "werde"] == [
+        ("Vorerst werde die Adresse aber auf ihn laufen", "reported", None)
+    ]

@@ -161,7 +161,7 @@ def sentence_claims(
             draft.hedged_on = True
         drafts = [draft]
     if not drafts:
-        drafts = speech.continuation(doc, sent, earlier)
+        drafts = speech.continuation(doc, sent, earlier, index)
     for draft in list(drafts):
         for q in qualifiers:
             covers = draft.start <= q.start < draft.end or (

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from chronik.nlp.claims import build, cues, splits
+from chronik.nlp.claims import build, cues, speakers, splits
 from chronik.nlp.claims.build import Draft, Sentence
+from chronik.nlp.events import detect, lexicon
+from chronik.nlp.events.phrases import DocIndex
 from chronik.nlp.lang import de
 from chronik.types import Span
 
@@ -18,6 +20,12 @@ ARGUING = frozenset(["aber", "denn", "schließlich", "nämlich"])
 # Plural only: in the singular indirect speech has its own subjunctive I ("wolle", "solle"), and
 # "wollte", "sollte" there tell the report's narrative ("Der Roboter sollte ... übermitteln").
 MODAL_II = frozenset(["wollten", "sollten"])
+# Event types of speech acts that are no claims themselves (conventions 3.4): a demand, a plea,
+# support, a reproach, a threat.
+SPEECH_ACTS = frozenset(["REQUEST", "SUPPORT", "ACCUSE", "THREATEN"])
+SPOKEN_CHARGES = frozenset(
+    ["kritisieren", "vorwerfen", "verurteilen", "beschuldigen", "anprangern", "beklagen"]
+)
 IDIOMS = (" es sei denn ", " sei es ", " wie dem auch sei ", " gott sei dank ", " sei dank ")
 
 
@@ -63,10 +71,16 @@ def _present(doc: Doc, sent: Sentence, speaker: Span | None) -> bool:
     return any(w in de.PRESENT_FINITE for w in words)
 
 
-def continuation(doc: Doc, sent: Sentence, earlier: list[Draft]) -> list[Draft]:
+def continuation(
+    doc: Doc, sent: Sentence, earlier: list[Draft], index: DocIndex | None = None
+) -> list[Draft]:
     """Indirect speech in the subjunctive, or a quote going on, continues the last claim's
     speaker."""
     prev = previous(sent, earlier)
+    if index is not None and (prev is None or prev.sentence < sent.index - 1):
+        act = _after_speech_act(doc, index, sent)
+        if act:
+            return act
     if prev is None:
         return _unattributed(doc, sent)
     start, end = build.whole(sent)
@@ -113,6 +127,42 @@ def continuation(doc: Doc, sent: Sentence, earlier: list[Draft]) -> list[Draft]:
                 continues=True,
             )
         ]
+    return []
+
+
+def _after_speech_act(doc: Doc, index: DocIndex, sent: Sentence) -> list[Draft]:
+    """ "Die Führung forderte die Bewohner zum Sparen auf. Allerdings sollten sie ...": a demand,
+    a plea or a reproach is no claim itself, but the subjunctive right after it is what its
+    subject went on to say."""
+    if sent.start == 0:
+        return []
+    marks = cues.subjunctive_tokens(doc, sent.start, sent.end) or [
+        i
+        for i in cues.subjunctive_tokens(doc, sent.start, sent.end, mood_ii=True)
+        if doc[i].lower_.endswith("n")  # plural: the stand-in for the subjunctive I
+    ]
+    words = [doc[i].lower_ for i in range(sent.start, sent.end)]
+    if not marks and not any(w in MODAL_II for w in words):
+        return []
+    if not marks:
+        marks = [i for i in range(sent.start, sent.end) if doc[i].lower_ in MODAL_II]
+    before = doc[sent.start - 1].sent
+    for clause in cues.clauses(doc, before.start, before.end)[:1]:
+        text = detect.clause_text(doc, clause)
+        for i in range(*clause):
+            trigger = detect.verb_trigger(doc, lexicon.triggers(), i, clause, text)
+            if trigger is None or trigger.entry.label not in SPEECH_ACTS:
+                continue
+            if trigger.entry.label == "ACCUSE" and trigger.entry.rule_id not in SPOKEN_CHARGES:
+                continue  # "hatte ihn wegen ... geklagt", "ermittelt": a legal act, no words
+            cue = cues.Cue("say", "asserted", i, i + 1, trigger.entry, trigger.particle)
+            cand = speakers.subject(doc, index, clause, cue)
+            if cand is None or cand.pronoun:
+                return []
+            start, end = build.whole(sent)
+            made = _subjunctive_draft(start, end, "asserted", sent, marks[0], None)
+            made.source, made.rule = speakers.source_span(doc, index, cand), "after-speech-act"
+            return [made]
     return []
 
 
