@@ -162,3 +162,13 @@ def test_subjunctive_after_a_lawsuit_names_no_speaker():
     assert [(c[0], c[1], c[2]) for c in claims if c[3] == "werde"] == [
         ("Vorerst werde die Adresse aber auf ihn laufen", "reported", None)
     ]
+
+
+def test_so_bezeichnete_with_an_als_phrase_is_no_reference_back():
+    claims = _claims(
+        "Die beiden stritten im Wahlkampf heftig. "
+        "So bezeichnete Karl Bauer den Rivalen als Hochstapler."
+    )
+    assert [(c[0], c[2]) for c in claims] == [
+        ("So bezeichnete Karl Bauer den Rivalen als Hochstapler", "Karl Bauer")
+    ]

@@ -45,21 +45,13 @@ class Draft:
     complement: bool = False  # the span is a proposition of its own, not a reference back
     refers_back: bool = False  # "Das teilte X mit": the proposition is the previous sentence
     words: frozenset[str] = frozenset()  # lower-cased words of its sentence
-    continues: bool = (
-        False  # goes on with the previous claim's account (subjunctive, "Demnach", quote)
-    )
-    hedged_on: bool = (
-        False  # the same speaker goes on with a hedged proposition of its own ("wahrscheinlich")
-    )
+    continues: bool = False  # goes on with the claim before (subjunctive, "Demnach", quote)
+    hedged_on: bool = False  # the same speaker goes on with a hedged proposition of its own
     tokens: tuple[str, ...] = ()  # words of the proposition span, as written
     names: frozenset[str] = frozenset()  # canonical names mentioned in its sentence
     source_names: frozenset[str] = frozenset()  # canonical names inside its source
-    object_types: frozenset[str] = (
-        frozenset()
-    )  # event types named between a denial's cue and its span
-    contrast: bool = (
-        False  # told as the other side's account ("sagten hingegen", "erklärte dagegen")
-    )
+    object_types: frozenset[str] = frozenset()  # event types between a denial's cue and span
+    contrast: bool = False  # told as the other side's account ("sagten hingegen")
     pronoun: int | None = None  # token of "er"/"sie" that named the speaker
     speaker: str | None = None  # surname of the person the source names, also by a title
     rule: str = ""
@@ -144,6 +136,7 @@ def _verb_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft | 
             and cue.kind in ("say", "report")
             and clause[0] + 1 < clause[1]
             and doc[clause[0] + 1].text[:1].islower()
+            and not _names_as(doc, clause, cue)
         )
     if draft.source is None and cue.entry is not None and cue.entry.lemma in IMPERSONAL:
         draft.source = _where_said(doc, index, clause, cue)
@@ -153,6 +146,12 @@ def _verb_draft(doc: Doc, index: DocIndex, sent: Sentence, cue: Cue) -> Draft | 
 
 
 IMPERSONAL = {"heißen", "verlauten"}
+
+
+def _names_as(doc: Doc, clause: tuple[int, int], cue: Cue) -> bool:
+    """ "So bezeichnete X Y als Z": the object is the proposition (5.3), no reference back."""
+    naming = cue.entry is not None and cue.entry.lemma in ("bezeichnen", "nennen")
+    return naming and any(doc[i].lower_ == "als" for i in range(cue.end, clause[1]))
 
 
 def _document(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue) -> Span | None:
