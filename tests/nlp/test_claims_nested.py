@@ -172,3 +172,9 @@ def test_so_bezeichnete_with_an_als_phrase_is_no_reference_back():
     assert [(c[0], c[2]) for c in claims] == [
         ("So bezeichnete Karl Bauer den Rivalen als Hochstapler", "Karl Bauer")
     ]
+
+
+def test_perfect_von_gesprochen_is_a_claim_and_mit_gesprochen_a_talk():
+    said = _claims("Anna Berger hatte von einer gestellten Aufnahme gesprochen.")
+    assert [(c[2], c[3]) for c in said] == [("Anna Berger", "gesprochen")]
+    assert _claims("Karl Bauer hat mit vielen Leuten von der Bürgerinitiative gesprochen.") == []
