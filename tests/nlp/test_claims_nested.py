@@ -178,3 +178,19 @@ def test_perfect_von_gesprochen_is_a_claim_and_mit_gesprochen_a_talk():
     said = _claims("Anna Berger hatte von einer gestellten Aufnahme gesprochen.")
     assert [(c[2], c[3]) for c in said] == [("Anna Berger", "gesprochen")]
     assert _claims("Karl Bauer hat mit vielen Leuten von der Bürgerinitiative gesprochen.") == []
+
+
+def test_a_denial_answers_the_report_not_the_speaker_inside_it():
+    doc = analyse(
+        "Nach Angaben des Ministeriums äußerte Karl Bauer die Sorge, die Rebellen könnten eine "
+        "Bombe zünden. Die Rebellen bestritten das.",
+        PEOPLE,
+        "2016-03-10",
+    )
+    by_text = {c.text: c for c in doc._.claims}
+    outer = next(c for t, c in by_text.items() if t.startswith("Nach Angaben"))
+    inner = by_text["die Rebellen könnten eine Bombe zünden"]
+    assert inner.contradicts == []
+    assert outer.contradicts and outer.contradicts == [
+        c.id for c in doc._.claims if c.certainty == "denied"
+    ]

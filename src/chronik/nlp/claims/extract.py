@@ -380,7 +380,8 @@ def _finish(doc: Doc, index: DocIndex, drafts: list[Draft], events: list[Event])
             )
         _describe(doc, nearby, draft, events, bounds[n], per_sentence[n])
     by_id = {e.id: e for e in events}
-    links.link_in_report([d for d, _ in kept], ids, by_id)
+    linkable = [(d, i) for (d, _), i in zip(kept, ids) if not splits.speech_inside(d)]
+    links.link_in_report([d for d, _ in linkable], [i for _, i in linkable], by_id)
     kept, ids = empty.drop_empty_denials(doc, kept, ids)
     return [
         Claim(

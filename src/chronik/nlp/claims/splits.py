@@ -286,3 +286,15 @@ def _trimmed(doc: Doc, draft: Draft) -> tuple[int, int]:
     while end > start and doc[end - 1].text in build.TRIM:
         end -= 1
     return start, end
+
+
+def speech_inside(draft: Draft) -> bool:
+    """ "Laut den Staatsmedien gab X zu, P": the speaker's claim inside the report's; a denial or a
+    counter-account answers the report, the outer claim (its links go there)."""
+    cue = draft.cue
+    return (
+        draft.rule.endswith(NESTED)
+        and cue is not None
+        and cue.entry is not None
+        and (cue.entry.pos == "V")
+    )
