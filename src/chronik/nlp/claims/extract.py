@@ -488,9 +488,10 @@ def _speaker(doc: Doc, nearby: MentionLookup, source: Span) -> str | None:
     if not title[:1].isupper():
         return None
     i = bisect_right(nearby.char_starts, source.start) - 1
+    text = speech.doc_text(doc)
     for m in nearby.by_char[max(0, i - TITLE_LOOKBACK) : i + 1][::-1]:
         if m.type == "PER" and m.end <= source.start:
-            words = doc.text[max(0, m.start - len(title) - 2) : m.start].split()
+            words = text[max(0, m.start - len(title) - 2) : m.start].split()
             if words and words[-1] == title:
                 return m.text.split()[-1].lower()
     return None

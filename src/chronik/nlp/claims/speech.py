@@ -56,8 +56,15 @@ def _direct(doc: Doc, draft: Draft) -> bool:
 def _unquoted(doc: Doc) -> bool:
     """A text without quotation marks (the source corpus dropped them): direct speech can only be
     told by its form. Where quotation marks are used, a sentence outside them is narration."""
-    text = doc.text
+    text = doc_text(doc)
     return not any(mark in text for mark in ("„", "“", "”", '"', "«", "»"))
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, kept: spaCy joins every token anew on each access, and claims ask per draft."""
+    if "chronik_text" not in doc.user_data:
+        doc.user_data["chronik_text"] = doc.text
+    return doc.user_data["chronik_text"]
 
 
 def _present(doc: Doc, sent: Sentence, speaker: Span | None) -> bool:
