@@ -155,7 +155,7 @@ def _names_as(doc: Doc, clause: tuple[int, int], cue: Cue) -> bool:
 
 
 def _document(doc: Doc, index: DocIndex, clause: tuple[int, int], cue: Cue) -> Span | None:
-    """ "wie aus einer der APA vorliegenden Aufstellung des Amtes hervorgeht": the noun that the
+    """ "wie aus einer der Zeitung vorliegenden Liste der Behörde hervorgeht": the noun that the
     aus-phrase ends with, before its genitive, is the document."""
     cands = [c for c in phrases.candidates(index, clause[0], cue.start) if not c.genitive]
     return phrases.np_span(doc, cands[-1]) if cands else None

@@ -296,7 +296,7 @@ def _alone_in_brackets(ctx: Context) -> bool:
 
 def _shares_spelled_year(ctx: Context) -> bool:
     """Whether a day or month without a year belongs to the year spelled out just before it: in the
-    same clause ("im Sommer 2015 alleine bis Ende Juni"; a dash right after the year, as in
+    same clause ("im Frühjahr 2019 allein bis Ende Mai"; a dash right after the year, as in
     chronicles, "1930 – … am 11.11.", does not part them) and not against the clause's tense."""
     spelled = ctx.spelled_year
     if (
@@ -344,7 +344,7 @@ def year_for(
     if a is None:
         return None
     if forced is None and (_shares_spelled_year(ctx) or _narrative_year(ctx)):
-        return ctx.spelled_year[0]  # "in Frankreich 2016 (10. Juni bis 10. Juli)": that year's
+        return ctx.spelled_year[0]  # "in Italien 2021 (3. Mai bis 9. Juni)": that year's
     if a.month is None:
         return a.year + _year_only_shift(ctx, month, forced)
     if day is not None and a.day is not None:

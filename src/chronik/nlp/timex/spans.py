@@ -131,7 +131,7 @@ def _is_age(ctx: Context, unit_word: str) -> bool:
     if _ATTRIBUTIVE_AGE.match(ctx.text, ctx.end):
         return True
     if _AGE_BEFORE.search(ctx.text, max(0, ctx.start - 60), ctx.start):
-        return True  # also "Säuglinge im Alter von bis zu vier Monaten"
+        return True  # also "Kinder im Alter von bis zu sechs Jahren"
     if _PEOPLE_BETWEEN.search(ctx.text, max(0, ctx.start - 60), ctx.start):
         return True  # "Jugendliche zwischen 16 und 21 Jahren": their ages
     return unit_word == "Jahren" and ctx.previous_word() in ("ab", "unter", "Ab", "Unter")
