@@ -42,7 +42,7 @@ def test_datelines_are_found(text: str, expected: tuple[int, int, int]) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Wien – Die Gewerkschaft GPA-djp sieht Handlungsbedarf.",  # a place dateline without a date
+        "Graz – Die Gewerkschaft vida sieht dringenden Bedarf.",  # a place dateline without a date
         "Am 5. Dezember 2022 trafen sich die Minister in Minsk.",  # a date in a sentence is an event's date
         "Ein Bericht. (31.2.2016)",  # impossible day
         "Er kam, am 5. Dezember 2022 war er da.",  # not a place before the comma

@@ -117,7 +117,7 @@ def test_clause_neighbours_asides_and_states(text, words, value):
     [
         # the weekday fixes the year
         ("Der Sender zeigt am Freitag, den 4. September die erste Folge.", None, "2015-09-04"),
-        ("Die Tour startete am Montag, dem 2. Mai, in Oslo.", None, "2016-05-02"),
+        ("Die Rundfahrt begann am Montag, dem 2. Mai, in Bergen.", None, "2016-05-02"),
         # "vom" dates a thing to a day already past, "vom … an" opens a stretch ahead
         ("Das Urteil des Gerichts vom 2. Juli ist rechtskräftig.", "2. Juli", "2015-07-02"),
         ("Die Angeklagten stehen vom 26. April an vor Gericht.", "26. April", "2016-04-26"),
@@ -127,7 +127,7 @@ def test_clause_neighbours_asides_and_states(text, words, value):
         ("Der Chef scheide zum 30. April aus, teilte die Firma mit.", "30. April", "2016-04-30"),
         ("Die Regel wurde zum 1. Jänner eingeführt.", "1. Jänner", "2016-01-01"),
         # a count after the date is no year
-        ("Die Behörde zählte am 21. Mai 3.900 Menschen.", "21. Mai", "2015-05-21"),
+        ("Das Amt registrierte am 21. Mai 3.900 Personen.", "21. Mai", "2015-05-21"),
     ],
 )
 def test_weekdays_fix_years_and_prepositions_direct_dates(text, words, value):

@@ -246,7 +246,7 @@ GENITIVE_REACH = 6  # tokens from a Saxon genitive to the name of whom it owns
 
 
 def owner_named(index: DocIndex, after: list[Candidate]) -> Candidate | None:
-    """ "sagte Badawis nach Kanada geflüchtete Ehefrau Ensaf Haidar": a name in the Saxon genitive,
+    """ "sagte Maiers nach Schweden ausgewanderte Schwester Eva Roth": a name in the Saxon genitive,
     then a description and a person's name: the speaker is that person."""
     doc = index.doc
     first = after[0]
@@ -322,7 +322,7 @@ def named_apposition(
 def _apposed_name(
     doc: Doc, index: DocIndex, source: Span | None, claim: tuple[int, int] = (0, 0)
 ) -> Span | None:
-    """ "der Chefunterhändler der Regierung, Humberto de la Calle": a description followed by a
+    """ "der Verhandlungsführer der Regierung, Juan Carlos de la Vega": a description followed by a
     comma and a person's name is named by that name (5.4: the naming mention). When the speaker
     stands before the claim (`claim`, token indices), a name inside the claim is what is said, not
     who says it ("Ein Diplomat sagte, Xi wolle …")."""

@@ -42,7 +42,7 @@ def sentence_events(
     triggers = detect.find_triggers(doc, lex, start, end)
     if _question(doc, start, end):
         # "Haben Sie die Regierung kritisiert?" asks whether it happened; a noun still names an
-        # event told elsewhere ("Was war der Auslöser für die Proteste?")
+        # event told elsewhere ("Was hat die Proteste ausgelöst?")
         triggers = [t for t in triggers if not t.is_verb]
     if not any(doc[i].is_alpha and doc[i].text[:1].islower() for i in range(start, end)):
         return []  # a list of bare nouns ("- Angriff", "1. Kritik 2. Vorwurf") tells nothing
@@ -83,7 +83,7 @@ def sentence_events(
 
 
 def _told_before(doc: Doc, trigger: detect.Trigger, seen: set[str]) -> bool:
-    """ "um mit dem Geld die Angriffe zu finanzieren": a definite event noun inside a purpose,
+    """ "um mit den Spenden die Anschläge zu bezahlen": a definite event noun inside a purpose,
     demand or fear refers to an event of its type the report told before (conventions 3.2)."""
     if trigger.is_verb or trigger.type not in seen:
         return False

@@ -36,8 +36,8 @@ GENITIVE_IS_TARGET = {
 }
 
 
-# "Bei einem Überfall haben Kämpfer ...", "hatten Extremisten die Halbinsel durch Anschläge vom Netz
-# abgeschnitten" (in an active clause "durch" names the means, and the subject used it)
+# "Bei einem Überfall haben Kämpfer ...", "hatten Rebellen die Stadt durch Sprengungen vom Strom
+# getrennt" (in an active clause "durch" names the means, and the subject used it)
 SHARED_FRAME = {"bei", "beim", "während", "durch"}
 # Prepositions by which a relative clause's subject joins an event noun: "die sich zu dem Anschlag
 # bekannte", "die zu einer Sitzung zusammentrat", "die am Angriff beteiligt waren"; not "bei" ("eine
@@ -51,7 +51,7 @@ OWN_ACTION_CUES = {"an|kündigen"}  # announcing one's own action: the speaker d
 def noun_roles(trigger: Trigger, cands: list[Candidate], ctx: ClauseContext) -> Roles:
     doc = ctx.index.doc
     after = [c for c in cands if trigger.token < c.start <= trigger.token + 6]
-    # "Kritik kam unter anderem von den Vereinten Nationen": an agent phrase may stand further off
+    # "Kritik kam etwa von der Europäischen Union": an agent phrase may stand further off
     by_agent = [
         c
         for c in cands

@@ -257,7 +257,7 @@ def candidates(
         ):
             out.append(_candidate(doc, i, i + 1, None, start))
             if out[-1].genitive and out[-1].np_start - 1 in index.timex_at:
-                out[-1].genitive = False  # "in der Nacht auf Sonntag der Bruder": no genitive
+                out[-1].genitive = False  # "in der Nacht auf Montag die Tochter": no genitive
         i += 1
     _share_across_conjunction(doc, out)
     return out
