@@ -6,6 +6,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
+from chronik.nlp import extensions
 from chronik.nlp.claims import (
     VERSION,
     build,
@@ -488,10 +489,9 @@ def _speaker(doc: Doc, nearby: MentionLookup, source: Span) -> str | None:
     if not title[:1].isupper():
         return None
     i = bisect_right(nearby.char_starts, source.start) - 1
-    text = speech.doc_text(doc)
     for m in nearby.by_char[max(0, i - TITLE_LOOKBACK) : i + 1][::-1]:
         if m.type == "PER" and m.end <= source.start:
-            words = text[max(0, m.start - len(title) - 2) : m.start].split()
+            words = extensions.doc_text(doc)[max(0, m.start - len(title) - 2) : m.start].split()
             if words and words[-1] == title:
                 return m.text.split()[-1].lower()
     return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from chronik.nlp import extensions
 from chronik.nlp.claims import build, cues, speakers, splits
 from chronik.nlp.claims.build import Draft, Sentence
 from chronik.nlp.events import detect, lexicon
@@ -56,15 +57,8 @@ def _direct(doc: Doc, draft: Draft) -> bool:
 def _unquoted(doc: Doc) -> bool:
     """A text without quotation marks (the source corpus dropped them): direct speech can only be
     told by its form. Where quotation marks are used, a sentence outside them is narration."""
-    text = doc_text(doc)
+    text = extensions.doc_text(doc)
     return not any(mark in text for mark in ("„", "“", "”", '"', "«", "»"))
-
-
-def doc_text(doc: Doc) -> str:
-    """doc.text, kept: spaCy joins every token anew on each access, and claims ask per draft."""
-    if "chronik_text" not in doc.user_data:
-        doc.user_data["chronik_text"] = doc.text
-    return doc.user_data["chronik_text"]
 
 
 def _present(doc: Doc, sent: Sentence, speaker: Span | None) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from chronik.nlp import extensions
 from chronik.nlp.events import segment
 from chronik.nlp.events.lexicon import Entry, Lexicon
 from chronik.nlp.lang import de
@@ -149,9 +150,7 @@ def _allowed(entry: Entry, clause_text: str, doc: Doc) -> bool:
 
 def _doc_lower(doc: Doc) -> str:
     """The document in lower case, made once per document for the rows with a context."""
-    if "chronik_lower" not in doc.user_data:
-        doc.user_data["chronik_lower"] = doc.text.lower()
-    return doc.user_data["chronik_lower"]
+    return extensions.doc_text(doc, lower=True)
 
 
 def find_triggers(doc: Doc, lex: Lexicon, start: int, end: int) -> list[Trigger]:
