@@ -40,6 +40,15 @@ def test_read_timeml_strips_tags_decodes_entities_and_skips_the_dct():
         assert doc.text[t["start"] : t["end"]] == t["text"]
 
 
+def test_a_dct_marked_only_by_its_element_is_read():
+    raw = (
+        '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2019-04-02">2.4.2019</TIMEX3></DCT>'
+        "<TEXT>Gestern kam er.</TEXT></TimeML>"
+    )
+    assert timeml.parse_dct(raw).iso == "2019-04-02"
+    assert timeml.parse_dct("<TimeML><TEXT>Gestern kam er.</TEXT></TimeML>") is None
+
+
 def test_write_replaces_gold_timex3_keeps_dct_events_and_text():
     doc = timeml.read(TML)
     start = doc.text.index("Oktober")

@@ -15,6 +15,7 @@ _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)((?:\s[^>]*?)?)\s*(/?)>")
 _ATTR = re.compile(r"""([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 _DCT = re.compile(r"<TIMEX3\b[^>]*functionInDocument\s*=\s*[\"']CREATION_TIME[\"'][^>]*>", re.S)
+_DCT_ELEMENT = re.compile(r"<DCT\b[^>]*>.*?(<TIMEX3\b[^>]*>).*?</DCT>", re.S)
 
 
 @dataclass
@@ -31,11 +32,18 @@ def attributes(tag: str) -> dict[str, str]:
 
 
 def parse_dct(raw: str) -> PartialDate | None:
-    """The creation time; None when it is missing or not a calendar date (e.g. "XXXX")."""
+    """The creation time; None when it is missing or not a calendar date (e.g. "XXXX").
+
+    Files of other tools mark it by functionInDocument="CREATION_TIME" or only by the <DCT> element
+    around it; either is read, so that no relative expression of such a file goes unanchored."""
     match = _DCT.search(raw)
-    if not match:
+    tag = match.group(0) if match else None
+    if tag is None:
+        element = _DCT_ELEMENT.search(raw)
+        tag = element.group(1) if element else None
+    if tag is None:
         return None
-    value = attributes(match.group(0)).get("value", "")
+    value = attributes(tag).get("value", "")
     try:
         return parse_iso(value[:16] if "T" in value else value)
     except ValueError:
