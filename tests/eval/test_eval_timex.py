@@ -49,6 +49,16 @@ def test_a_dct_marked_only_by_its_element_is_read():
     assert timeml.parse_dct("<TimeML><TEXT>Gestern kam er.</TEXT></TimeML>") is None
 
 
+def test_empty_timex3_elements_are_not_gold():
+    raw = (
+        '<TimeML><DCT><TIMEX3 type="DATE" value="2019-04-02" functionInDocument="CREATION_TIME">'
+        "2.4.2019</TIMEX3></DCT><TEXT>Seit "
+        '<TIMEX3 tid="t1" type="DURATION" value="P2Y">zwei Jahren</TIMEX3>'
+        '<TIMEX3 tid="t2" type="DATE" value="2017-04"></TIMEX3> wartet er.</TEXT></TimeML>'
+    )
+    assert [t["text"] for t in timeml.read(raw).timexes] == ["zwei Jahren"]
+
+
 def test_write_replaces_gold_timex3_keeps_dct_events_and_text():
     doc = timeml.read(TML)
     start = doc.text.index("Oktober")

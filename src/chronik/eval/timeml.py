@@ -98,6 +98,8 @@ def read(raw: str) -> TimeMLDoc:
         if attrs.get("functionInDocument") == "CREATION_TIME":
             dct_span = (start, end)
             continue
+        if not text[start:end].strip():
+            continue  # a non-consuming TIMEX3 written as <TIMEX3 …></TIMEX3>: no extent to score
         timexes.append(
             {
                 "start": start,
