@@ -23,14 +23,13 @@ from chronik.nlp.timex.absolute import (
     h_week,
     h_year,
 )
+from chronik.nlp.timex.clock import h_pod, h_time
 from chronik.nlp.timex.context import BLOCK, Context, Found
 from chronik.nlp.timex.relative import (
     h_nth_week,
     h_offset,
-    h_pod,
     h_rel_unit,
     h_relday,
-    h_time,
     h_weekday,
     h_weekday_of_week,
     h_weekend,

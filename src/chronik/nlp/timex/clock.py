@@ -1,0 +1,177 @@
+"""Handlers for parts of the day and clock times ("am Abend", "nachts", "Dienstagnachmittag",
+"um 14 Uhr"): the day they belong to is the report's, a day named before, or none (a habit)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from chronik.nlp.lang import de
+from chronik.nlp.timex.context import Context, Found, day_value, rel_offset, underspecified_day
+from chronik.nlp.timex.generic import is_habitual_clock, names_days
+from chronik.nlp.timex.relative import SENTENCE_START, weekday_date
+from chronik.nlp.timex.tense import PAST
+
+_POD_ADVERBS = {
+    "morgens": "MO",
+    "vormittags": "MO",
+    "mittags": "MI",
+    "nachmittags": "AF",
+    "abends": "EV",
+    "nachts": "NI",
+}
+
+
+def h_pod(m: re.Match, ctx: Context) -> Found | None:
+    g = m.groupdict()
+    if g.get("podadv"):
+        word = g["podadv"]
+        if ctx.previous_word() in ("des", "eines", "Des", "Eines"):
+            return None  # "im Lauf des Abends": the genitive noun
+        if word[0].isupper() and not SENTENCE_START.search(
+            ctx.text, max(0, ctx.start - 3), ctx.start
+        ):
+            return None
+        return _pod_adverb(ctx, _POD_ADVERBS[word.lower()])
+    if g.get("rel"):
+        return _relative_pod(ctx, g["pod"], rel_offset(g["rel"], ctx.lex))
+    previous = ctx.previous_word()
+    if g.get("det"):
+        if previous not in de.POD_DET_CONTEXT:
+            return None
+    elif previous not in de.POD_CONTEXT:
+        return None
+    word = g["pod"]
+    code = (
+        ctx.lex.words["pod"].get(word)
+        or {"Morgenstunden": "MO", "Abendstunden": "EV", "Nachtstunden": "NI"}[word]
+    )
+    if (
+        not g.get("wd")
+        and not g.get("adj")
+        and ctx.tense() is None
+        and ctx.reference_at < _sentence_before_start(ctx)
+        and not names_days(ctx.text)
+        and not _DAY_DATE.search(ctx.text)
+    ):
+        # "klären sie das am Abend" in an essay that names no day: any evening (TimeML, KRAUTS)
+        return Found(f"XXXX-XX-XXT{code}", approx=True)
+    day = ctx.base_day()
+    if code == "NI" and not (ctx.reference_at >= ctx.sentence_start() and ctx.reference_year):
+        day = (
+            ctx.anchor_day()
+        )  # "in der Nacht": the night before the report's day, dated to that day
+    if g.get("wd"):
+        weekday = ctx.lex.weekdays[g["wd"]]
+        night = code == "NI"  # "Nacht zum Sonntag" is Saturday night (conventions 2.5)
+        day = weekday_date(ctx, weekday, None)
+        if day is None:
+            year = f"{ctx.anchor.year:04d}" if ctx.anchor else "XXXX"
+            before = (weekday - 2) % 7 + 1 if night else weekday
+            return Found(f"{year}-WXX-{before}T{code}", approx=True)
+        if night:
+            day -= timedelta(days=1)
+    value = day_value(ctx, day)
+    return Found(f"{value}T{code}", approx=day is None)
+
+
+# a day of a month anywhere in the report ("3. März", "3.3."): it tells of days, not habits
+_DAY_DATE = re.compile(
+    r"(?<![\d.])\d{1,2}\.\s?(?:\d{1,2}\.|Jän|Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)"
+)
+
+
+def _sentence_before_start(ctx: Context) -> int:
+    """Where the sentence before ctx's begins (a day named there or since sets the scene)."""
+    import bisect
+
+    i = bisect.bisect_right(ctx.starts, ctx.start) - 2
+    return ctx.starts[max(i, 0)] if ctx.starts else 0
+
+
+def _pod_adverb(ctx: Context, code: str) -> Found:
+    """ "nachts" is a habit (SET) in the present, a time (TIME) of a day already told in the
+    past. A habitual part of the day is written as its period, as KRAUTS does (`nachts` SET
+    `PTNI`, like `täglich` `P1D`), not as a day pattern."""
+    if ctx.tense() == PAST and ctx.base_day() is not None:
+        return Found(f"{ctx.base_day().isoformat()}T{code}", type="TIME")
+    return Found(f"PT{code}")
+
+
+def _relative_pod(ctx: Context, word: str, offset: int | None) -> Found | None:
+    """ "vergangene Nacht" is the night before the report's day (dated to that day, as "in der
+    Nacht"); "vergangenen Abend" the evening before; "kommende Nacht" tonight."""
+    if offset is None:
+        return None
+    code = ctx.lex.words["pod"][word]
+    today = ctx.anchor_day()
+    if today is None:
+        return Found(f"{underspecified_day(ctx)}T{code}", approx=True)
+    if code == "NI":
+        day = today if offset < 0 else today + timedelta(days=offset - 1) if offset > 0 else today
+    else:
+        day = today + timedelta(days=offset)
+    return Found(f"{day.isoformat()}T{code}")
+
+
+_HOUR_WORDS = {
+    "ein": 1,
+    "eins": 1,
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "sieben": 7,
+    "acht": 8,
+    "neun": 9,
+    "zehn": 10,
+    "elf": 11,
+    "zwölf": 12,
+}
+
+
+def h_time(m: re.Match, ctx: Context) -> Found | None:
+    g = m.groupdict()
+    if g.get("half"):
+        hour = _HOUR_WORDS.get(g["hw"]) or int(g["hw"])
+        g = {"hour": str(hour - 1), "minute": "30"}
+    if g.get("midnight"):
+        previous = ctx.previous_word().lower()
+        if previous not in ("um", "gegen", "nach", "vor", "bis", "ab", "seit", "kurz"):
+            return None
+        hour, minute = (0, 0) if previous in ("seit", "ab", "nach") else (24, 0)
+    else:
+        hour = _HOUR_WORDS.get(g.get("hourw") or "", 0) or int(g["hour"] or 0)
+        minute = int(g.get("minute") or g.get("minute2") or 0)
+        if g.get("tzw") in ("abends", "nachts", "nachmittags") and hour < 12:
+            hour += 12
+    if is_habitual_clock(ctx):
+        return Found(f"XXXX-XX-XXT{hour:02d}:{minute:02d}")  # "öffnet täglich um 9 Uhr"
+    day = _day_of_night(ctx, hour) or ctx.base_day()
+    value = f"{day_value(ctx, day)}T{hour:02d}:{minute:02d}"
+    mod = "APPROX" if ctx.previous_word().lower() in ("gegen", "etwa", "circa", "ca.") else None
+    return Found(
+        value, mod=mod, span=(day, day) if day else None, approx=day is None, keeps_span=True
+    )
+
+
+_NIGHT_TO = re.compile(
+    r"Nacht\s+(?:auf|zum|zu)\s+(?:den\s+)?(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag"
+    r"|Sonnabend|Sonntag)(?![\wÄÖÜäöüß])"
+)
+
+
+def _day_of_night(ctx: Context, hour: int) -> date | None:
+    """A clock time after "in der Nacht auf Sonntag" in its sentence (or, told in the past, in
+    the sentence before): the small hours are Sunday's, the evening hours Saturday's ("in der
+    Nacht auf Sonntag gegen 3 Uhr")."""
+    begin = _sentence_before_start(ctx) if ctx.tense() == PAST else ctx.sentence_start()
+    nights = list(_NIGHT_TO.finditer(ctx.text, begin, ctx.start))
+    found = nights[-1] if nights else None
+    if found is None or ctx.reference_at > found.end():
+        return None
+    day = weekday_date(ctx, ctx.lex.weekdays[found.group(1)], None)
+    if day is None:
+        return None
+    return day if hour < 12 else day - timedelta(days=1)
