@@ -273,6 +273,21 @@ _SEIN_PERFECTS = _endings(
 )
 
 
+# modals in the preterite: "musste im April operiert werden" tells the past; its "werden" is the
+# passive infinitive, no future
+_PAST_MODALS = frozenset(
+    ["musste", "mussten", "konnte", "konnten", "durfte", "durften", "wollte", "wollten"]
+)
+
+
+def _modal_passive_past(words: list[str]) -> bool:
+    """Whether the clause holds a preterite modal and a passive infinitive ("konnte am Montag
+    geborgen werden")."""
+    return any(w in _PAST_MODALS for w in words) and any(
+        w == "werden" and i and is_participle(words[i - 1]) for i, w in enumerate(words)
+    )
+
+
 def words_tense(
     words: list[str], lex: Lexicon, reports: bool = True, states: bool = False
 ) -> str | None:
@@ -281,7 +296,8 @@ def words_tense(
     past_forms, future_forms, perf_forms = lex.verbs["past"], lex.verbs["future"], lex.verbs["perf"]
     if states and not any(w in ("bereits", "schon") for w in words):
         perf_forms = perf_forms - _SEIN  # "bis Freitag bereits eingelangt" is still a perfect
-    future = any(w in future_forms for w in words)
+    passive_past = _modal_passive_past(words)
+    future = any(w in future_forms and not (passive_past and w == "werden") for w in words)
     participles = [w for w in words if is_participle(w)]
     # "hat … geschlossen" is a perfect, "ist … geschlossen" a state
     changes = [w for w in participles if w not in lex.verbs.get("state", ())]

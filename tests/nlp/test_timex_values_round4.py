@@ -1,0 +1,24 @@
+"""Values of the fourth round, found on unseen news text (10kGNAD articles judged by hand, report
+date 2016-03-16). Sentences written for these tests (report date 2016-03-16, a Wednesday)."""
+
+from __future__ import annotations
+
+from chronik.dates import parse_iso
+from chronik.nlp.timex import find_timexes
+
+WEDNESDAY = "2016-03-16"
+
+
+def values(text: str, date: str = WEDNESDAY) -> dict[str, str]:
+    return {t.text: t.value for t in find_timexes(text, parse_iso(date))}
+
+
+def test_preterite_modal_with_a_passive_infinitive_tells_the_past():
+    text = "Die Fähre war so beschädigt, dass sie im Oktober abgeschleppt werden musste."
+    assert values(text)["Oktober"] == "2015-10"
+    assert values("Der Verletzte konnte am Montag befreit werden.")["Montag"] == "2016-03-14"
+
+
+def test_passive_infinitive_without_a_past_modal_still_looks_ahead():
+    assert values("Die Halle soll im Oktober abgerissen werden.")["Oktober"] == "2016-10"
+    assert values("Die Brücke wird im Mai erneuert werden.")["Mai"] == "2016-05"
