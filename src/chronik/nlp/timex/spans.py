@@ -35,6 +35,8 @@ def h_duration(m: re.Match, ctx: Context) -> Found | None:
         return Found(HALVES[g["half"]], mod=mod)
     if g.get("clockh"):
         big, small = int(g["clockh"]), int(g["clockm"])
+        if g.get("clocks"):  # h:mm:ss
+            return Found(f"PT{big}H{small}M{int(g['clocks'])}S") if g["unit"] == "Stunden" else None
         if g["unit"] == "Stunden" and not g.get("clockf"):
             return Found(f"PT{big}H{small}M")
         if g["unit"] == "Minuten":

@@ -1,0 +1,58 @@
+"""Extents found on unseen news (a 10kGNAD audit): counted ranges, adjectives inside a quantity,
+race times with seconds. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronik.dates import parse_iso
+from chronik.nlp.timex import find_timexes
+
+
+def found(text: str, date: str = "2016-03-16") -> dict[str, tuple[str, str]]:
+    return {t.text: (t.type, t.value) for t in find_timexes(text, parse_iso(date))}
+
+
+@pytest.mark.parametrize(
+    ("text", "extent"),
+    [
+        ("Die Reparatur wird zwei bis drei Wochen dauern.", "zwei bis drei Wochen"),
+        ("Nach ein oder zwei Tagen meldete sich die Firma.", "ein oder zwei Tagen"),
+        ("Das Laden dauert 20-30 Minuten.", "20-30 Minuten"),
+        ("In den letzten zehn bis 15 Jahren wuchs der Ort.", "den letzten zehn bis 15 Jahren"),
+    ],
+)
+def test_a_counted_range_is_one_quantity(text, extent):
+    assert found(text)[extent][0] == "DURATION"
+
+
+def test_a_dash_after_a_dateline_starts_no_range():
+    assert "Drei Tage später" in found("Linz – Drei Tage später kam die Antwort.")
+
+
+@pytest.mark.parametrize(
+    ("text", "extent", "value"),
+    [
+        ("Sie blieben drei weitere Jahre in Kanada.", "drei weitere Jahre", "P3Y"),
+        (
+            "Nach 120 torlosen Minuten entschied das Elfmeterschießen.",
+            "120 torlosen Minuten",
+            "PT120M",
+        ),
+        ("Er gewann nach 3:12 zähen Stunden.", "3:12 zähen Stunden", "PT3H12M"),
+    ],
+)
+def test_an_adjective_between_count_and_unit_stays_inside(text, extent, value):
+    assert found(text)[extent] == ("DURATION", value)
+
+
+def test_quantifiers_are_no_such_adjective():
+    assert "mehrere Jahre" in found("Ein über mehrere Jahre laufender Vertrag wurde verlängert.")
+    assert "ein mehrere Jahre" not in " ".join(found("Durch einen mehrere Jahre laufenden Plan."))
+
+
+def test_a_race_time_with_seconds_is_one_duration():
+    assert found("Sie erreichte das Ziel nach 9:02:17 Stunden.")["9:02:17 Stunden"] == (
+        "DURATION",
+        "PT9H2M17S",
+    )
