@@ -22,3 +22,15 @@ def test_preterite_modal_with_a_passive_infinitive_tells_the_past():
 def test_passive_infinitive_without_a_past_modal_still_looks_ahead():
     assert values("Die Halle soll im Oktober abgerissen werden.")["Oktober"] == "2016-10"
     assert values("Die Brücke wird im Mai erneuert werden.")["Mai"] == "2016-05"
+
+
+def test_weekday_told_again_without_a_verb_is_the_day_already_named():
+    text = (
+        "Am Donnerstag stritten die Minister lange. Kritik am Donnerstag: So geht es nicht weiter."
+    )
+    found = [t.value for t in find_timexes(text, parse_iso(WEDNESDAY))]
+    assert found == ["2016-03-10", "2016-03-10"]
+
+
+def test_weekday_without_a_verb_and_not_named_before_still_looks_ahead():
+    assert values("Neue Runde am Donnerstag: Gespräche in Wien.")["Donnerstag"] == "2016-03-17"

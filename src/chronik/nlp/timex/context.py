@@ -120,6 +120,9 @@ class Context:
     vague_at: int = -1
     last_year: int | None = None  # the year of the last expression resolved to a date
     in_order: bool = False  # True once matches are resolved in text order (after selection)
+    # the day each weekday named so far was resolved to (text order): a later mention of that
+    # weekday without a tense of its own is the same day
+    weekdays: dict[int, date] = field(default_factory=dict)
     _tense: dict[tuple[int, int], str | None] = field(default_factory=dict)
 
     def tense(self) -> str | None:

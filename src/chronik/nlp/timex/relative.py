@@ -41,6 +41,10 @@ def weekday_date(ctx: Context, weekday: int, rel: int | None) -> date | None:
         return today + timedelta(days=forward or 7)
     if tense == PAST:
         return today - timedelta(days=back)
+    if tense is None and rel is None and weekday in ctx.weekdays:
+        # "Am Donnerstag stritten sie … Attacke am Donnerstag: …": told again without a verb of its
+        # own, the weekday is the day the text already named
+        return ctx.weekdays[weekday]
     if tense == FUTURE or (tense is None and back > 0):
         # the present tense with a weekday schedules ("Am Dienstag nimmt der Bundestag … auf"); news
         # tell the past in the past tense
@@ -51,6 +55,8 @@ def weekday_date(ctx: Context, weekday: int, rel: int | None) -> date | None:
 def _weekday_value(ctx: Context, weekday: int, rel: int | None) -> tuple[str, date | None]:
     day = weekday_date(ctx, weekday, rel)
     if day is not None:
+        if ctx.in_order:
+            ctx.weekdays[weekday] = day
         return day.isoformat(), day
     year = f"{ctx.anchor.year:04d}" if ctx.anchor else "XXXX"
     return f"{year}-WXX-{weekday}", None
