@@ -56,3 +56,43 @@ def test_a_race_time_with_seconds_is_one_duration():
         "DURATION",
         "PT9H2M17S",
     )
+
+
+def test_half_past_after_nach_and_vor_is_a_time():
+    assert found("Es war kurz nach halb drei.")["halb drei"][0] == "TIME"
+    assert found("Sie kam vor halb neun.")["halb neun"][0] == "TIME"
+
+
+def test_ex_aequo_is_no_former_office():
+    assert "Ex" not in found("Beide wurden Ex-Aequo-Zweite.")
+    assert found("Der Ex-Trainer sah zu.")["Ex"] == ("DATE", "PAST_REF")
+
+
+def test_a_frequency_with_a_hyphenated_count_keeps_it():
+    assert found("Er tritt 12-mal jährlich auf.")["12-mal jährlich"] == ("SET", "P1Y")
+
+
+def test_day_and_month_of_the_year_before_are_one_date():
+    assert found("Zuletzt siegte sie am 3. Mai des Vorjahres.")["3. Mai des Vorjahres"] == (
+        "DATE",
+        "2015-05-03",
+    )
+
+
+def test_the_article_of_a_compound_stays_outside():
+    assert "Vorjahres" in found("Dort siegte der Vorjahres-Zweite aus Kenia.")
+    assert "der Vorjahres" not in found("Dort siegte der Vorjahres-Zweite aus Kenia.")
+
+
+def test_in_the_course_of_the_week_names_the_week():
+    assert found("Die Minister reisen im Laufe der Woche an.")["der Woche"] == ("DATE", "2016-W11")
+
+
+def test_millennia_are_durations():
+    assert found("Der Brauch entstand vor einem halben Jahrtausend.")["einem halben Jahrtausend"][
+        0
+    ] == ("DURATION")
+    assert found("Die Inschrift ist seit Jahrtausenden verwittert.")["Jahrtausenden"] == (
+        "DURATION",
+        "PXML",
+    )

@@ -67,7 +67,13 @@ def h_duration(m: re.Match, ctx: Context) -> Found | None:
         return None  # "eines Tages" means some day, not a duration
     if g.get("half"):
         amount = (amount or 1) * 0.5
-        smaller = {"Y": (12, "M"), "M": (30, "D"), "D": (24, "TH"), "TH": (60, "TM")}
+        smaller = {
+            "ML": (10, "CE"),
+            "Y": (12, "M"),
+            "M": (30, "D"),
+            "D": (24, "TH"),
+            "TH": (60, "TM"),
+        }
         if (
             amount != int(amount) and unit in smaller
         ):  # ein halbes Jahr = P6M, eine halbe Stunde = PT30M
