@@ -34,3 +34,15 @@ def test_weekday_told_again_without_a_verb_is_the_day_already_named():
 
 def test_weekday_without_a_verb_and_not_named_before_still_looks_ahead():
     assert values("Neue Runde am Donnerstag: Gespräche in Wien.")["Donnerstag"] == "2016-03-17"
+
+
+def test_a_story_long_past_stays_in_its_year_while_its_days_follow_each_other():
+    filler = " Die Nachbarn halfen einander, wo sie nur konnten, und teilten ihr Wasser." * 4
+    text = (
+        "Am 3. Juli 1998 brach der Damm am Fluss."
+        + filler
+        + " Sein Bruder starb am selben Tag im Spital."
+        + filler
+        + " Am 12. Oktober kehrte er in das zerstörte Haus zurück."
+    )
+    assert values(text)["12. Oktober"] == "1998-10-12"

@@ -330,6 +330,8 @@ def _narrative_year(ctx: Context) -> bool:
     if spelled is None or not ctx.in_order or ctx.anchor is None:
         return False
     year, end = spelled
+    if ctx.reference is not None and ctx.reference.year == year and ctx.reference_at > end:
+        end = ctx.reference_at  # the story goes on: "am selben Tag" keeps it in that year
     return (
         year <= ctx.anchor.year - HISTORICAL_GAP
         and ctx.last_year == year
