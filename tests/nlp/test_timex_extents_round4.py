@@ -96,3 +96,27 @@ def test_millennia_are_durations():
         "DURATION",
         "PXML",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "extent", "value"),
+    [
+        ("Die Hütte ist das ganze Jahr bewirtschaftet.", "das ganze Jahr", "P1Y"),
+        ("Er wartete den ganzen Tag auf Nachricht.", "den ganzen Tag", "P1D"),
+        ("Der Markt hat während des gesamten Monats offen.", "des gesamten Monats", "P1M"),
+    ],
+)
+def test_a_whole_unit_is_a_duration_of_one(text, extent, value):
+    assert found(text)[extent] == ("DURATION", value)
+
+
+def test_geological_spans_are_written_out_in_years():
+    assert found("Die Art entstand vor rund 66 Millionen Jahren.")["66 Millionen Jahren"] == (
+        "DURATION",
+        "P66000000Y",
+    )
+    assert found("Der Stern bildete sich vor 1,2 Milliarden Jahren.")["1,2 Milliarden Jahren"] == (
+        "DURATION",
+        "P1200000000Y",
+    )
+    assert found("Die Firma zahlte 20 Millionen Euro.") == {}

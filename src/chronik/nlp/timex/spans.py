@@ -49,6 +49,10 @@ def h_duration(m: re.Match, ctx: Context) -> Found | None:
     if g.get("adjunit"):
         return _adjective_duration(g, ctx, mod)
     unit = ctx.lex.units[g["unit"]]
+    if g.get("whole"):
+        return Found(duration_value(1, unit), mod=mod)  # "das ganze Jahr"
+    if g.get("mult"):
+        return _large_duration(g, ctx, mod)
     if _is_age(ctx, g["unit"]):
         return None
     years = _YEARS_FROM_TO.match(ctx.text, ctx.end) if g["unit"] == "Jahre" else None
@@ -95,6 +99,19 @@ def h_duration(m: re.Match, ctx: Context) -> Found | None:
         keeps_span=True,
         sets_reference=day_ago and span is not None and span[0] == span[1],
     )
+
+
+_MULTIPLIERS = {"Millionen": 10**6, "Mio.": 10**6, "Milliarden": 10**9, "Mrd.": 10**9}
+
+
+def _large_duration(g: dict, ctx: Context, mod: str | None) -> Found | None:
+    """ "4,6 Milliarden Jahre" = P4600000000Y: whole years written out (duration_value would print
+    4.6e+09); "vor 65 Millionen Jahren" keeps no interval (far outside the calendar)."""
+    amount = number_of(g["num"], ctx.lex)
+    if amount is None or _is_age(ctx, g["unit"]):
+        return None
+    years = round(amount * _MULTIPLIERS[g["mult"]])
+    return Found(f"P{years}Y", mod=mod, approx=mod is not None)
 
 
 _ADJECTIVE_UNITS = {
