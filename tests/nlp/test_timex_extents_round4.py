@@ -120,3 +120,8 @@ def test_geological_spans_are_written_out_in_years():
         "P1200000000Y",
     )
     assert found("Die Firma zahlte 20 Millionen Euro.") == {}
+
+
+def test_austrian_and_south_tyrolean_feast_days():
+    assert found("Am Stefanitag bleibt das Amt zu.")["Stefanitag"] == ("DATE", "2015-12-26")
+    assert found("Zu Maria Himmelfahrt kamen viele Gäste.")["Maria Himmelfahrt"][0] == "DATE"
