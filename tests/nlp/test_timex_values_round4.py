@@ -46,3 +46,23 @@ def test_a_story_long_past_stays_in_its_year_while_its_days_follow_each_other():
         + " Am 12. Oktober kehrte er in das zerstörte Haus zurück."
     )
     assert values(text)["12. Oktober"] == "1998-10-12"
+
+
+def test_a_number_before_a_sentence_opener_ends_the_sentence():
+    text = "Sie verlor das Spiel mit 4 zu 6. Um weiterzukommen, muss sie am Donnerstag siegen."
+    assert values(text)["Donnerstag"] == "2016-03-17"
+    text = "Die Serie läuft am Sonntag um 21 Uhr 10. Ein Kommissar wurde am Montag entführt."
+    found = values(text)
+    assert found["Sonntag"] == "2016-03-20"
+    assert found["Montag"] == "2016-03-14"
+
+
+def test_an_ordinal_before_its_noun_ends_no_sentence():
+    assert values("Er wurde am 3. Mai gewählt.")["3. Mai"] == "2015-05-03"
+
+
+def test_adjectives_in_haft_and_wert_are_no_preterites():
+    text = "Für ernsthafte Chancen muss die Mannschaft am Donnerstag gewinnen."
+    assert values(text)["Donnerstag"] == "2016-03-17"
+    text = "Eine bemerkenswerte Premiere gibt es am Freitag im Volkstheater."
+    assert values(text)["Freitag"] == "2016-03-18"

@@ -104,10 +104,26 @@ _FUSED_ZU = re.compile(
 _INSEPARABLE = re.compile(r"^(?:be|ver|er|ent|zer|über|unter|miss|hinter)\w{3,}(?:t|en)$")
 
 
+_OPENERS = frozenset(
+    w[0].upper() + w[1:]
+    for words in (de.DETERMINERS, de.PRONOUNS, de.PREPOSITIONS, de.SUBORDINATORS)
+    for w in words
+    if w.isalpha()
+) | frozenset(["Auch", "Doch", "Aber", "Dabei", "Damit", "Zudem", "Nun", "Dann", "So"])
+# a number's period before a capitalised article, pronoun, preposition or conjunction ends a
+# sentence ("unterlag mit 2 und 3. Um weiterzukommen, muss er ..."): an ordinal is followed by its
+# noun ("am 3. Mai", "der 3. Platz"), never by such a word
+_NUMBER_END = re.compile(r"(?<![\d.])\d{1,2}\.\s+(?=([A-ZÄÖÜ][a-zäöüß]*)(?![\wÄÖÜäöüß]))")
+
+
+def _number_ends(text: str) -> list[int]:
+    return [m.end() for m in _NUMBER_END.finditer(text) if m.group(1) in _OPENERS]
+
+
 def sentence_bounds(text: str, tokens: Iterable | None = None) -> list[int]:
     """Start offsets of sentences: from spaCy tokens (is_sent_start) when given, else a rule for
-    German news."""
-    starts = [0]
+    German news; a number's period before a sentence opener ends a sentence in both."""
+    starts = [0] + _number_ends(text)
     if tokens is not None:
         for token in tokens:
             if token.i and token.is_sent_start:
@@ -121,7 +137,7 @@ def sentence_bounds(text: str, tokens: Iterable | None = None) -> list[int]:
         if word and word.group(1) in de.ABBREVIATIONS:
             continue
         starts.append(match.end())
-    return starts
+    return sorted(set(starts))
 
 
 def sentence_of(starts: Sequence[int], text: str, start: int, end: int) -> tuple[int, int]:
@@ -214,6 +230,10 @@ def _stems(lex: Lexicon) -> frozenset[str]:
     return _STEMS[key]
 
 
+# adjectives that end like a preterite: superlatives (größte), -haft and -wert adjectives
+# ("ernsthafte Chancen", "bemerkenswerte Bilanz"); the preterites of haften and werten are
+# haftete and wertete
+_ADJECTIVE_TE = ("ste", "sten", "hafte", "haften", "werte", "werten")
 # after "-te(n)", words that open a subject: "Das berichtete die Zeitung", "Dies bestätigte er"
 _CLOSED_CLASSES = (
     de.PREPOSITIONS,
@@ -236,7 +256,7 @@ def _is_preterite(
     excluded, unless a subject follows ("Das bestätigte der Sprecher")."""
     if len(word) < 5 or not word.islower() or not word.endswith(("te", "ten")):
         return False
-    if word in lex.verbs["notpast"] or word.endswith(("ste", "sten")):
+    if word in lex.verbs["notpast"] or word.endswith(_ADJECTIVE_TE):
         return False
     if previous.lower() in de.TIMEX_DETERMINERS and following not in _SUBJECT_OPENERS:
         return False
