@@ -9,26 +9,24 @@ no verb form we know.
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from chronik.nlp.lang import de
+from chronik.nlp.timex.clauses import (
+    WINDOW,
+    clause_breaks,
+    clause_of,
+    sentence_bounds,
+    sentence_of,
+)
 from chronik.nlp.timex.lexicon import Lexicon
+
+__all__ = ["WINDOW", "clause_breaks", "clause_of", "sentence_bounds", "sentence_of"]
 
 PAST, FUTURE = "past", "future"
 
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
-# a colon between digits is a score or a clock time ("2:5", "14:30"), no break
-_CLAUSE_BREAK = re.compile(r"[,;()\[\]„“”\"»«–]|(?<!\d):|:(?!\d)| - ")
-# after a word, or a number of three digits or more ("20.467. Vor allem"), not after an ordinal ("5.
-# Dezember")
-_SENTENCE_END = re.compile(
-    r"(?:(?<=[^\s\d][.!?])|(?<=\d\d\d[.!?]))[\"“”»']?\s+(?=[A-ZÄÖÜ„\"»(\d])|\n\s*"
-)
-# characters read on each side at most: a run-on "sentence" must not make the reading quadratic
-WINDOW = 300
-_LINE_BREAK = re.compile(r"\n\s*")
 _SEPARABLE = re.compile(
     r"^(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|zu|zurück|weg|her|hin|um|los|fort|frei|bekannt|statt|teil|fern|hoch|zusammen|wieder)ge\w{3,}(?:t|en)$"
 )
@@ -102,85 +100,6 @@ _FUSED_ZU = re.compile(
     r"^(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|zurück|weg|her|hin|um|los|fort|frei|teil|statt|zusammen|wieder|vorbei|durch|bekannt)zu\w{3,}en$"
 )
 _INSEPARABLE = re.compile(r"^(?:be|ver|er|ent|zer|über|unter|miss|hinter)\w{3,}(?:t|en)$")
-
-
-_OPENERS = frozenset(
-    w[0].upper() + w[1:]
-    for words in (de.DETERMINERS, de.PRONOUNS, de.PREPOSITIONS, de.SUBORDINATORS)
-    for w in words
-    if w.isalpha()
-) | frozenset(["Auch", "Doch", "Aber", "Dabei", "Damit", "Zudem", "Nun", "Dann", "So"])
-# a number's period before a capitalised article, pronoun, preposition or conjunction ends a
-# sentence ("unterlag mit 2 und 3. Um weiterzukommen, muss er ..."): an ordinal is followed by its
-# noun ("am 3. Mai", "der 3. Platz"), never by such a word
-_NUMBER_END = re.compile(r"(?<![\d.])\d{1,2}\.\s+(?=([A-ZÄÖÜ][a-zäöüß]*)(?![\wÄÖÜäöüß]))")
-
-
-def _number_ends(text: str) -> list[int]:
-    return [m.end() for m in _NUMBER_END.finditer(text) if m.group(1) in _OPENERS]
-
-
-def sentence_bounds(text: str, tokens: Iterable | None = None) -> list[int]:
-    """Start offsets of sentences: from spaCy tokens (is_sent_start) when given, else a rule for
-    German news; a number's period before a sentence opener ends a sentence in both."""
-    starts = [0] + _number_ends(text)
-    if tokens is not None:
-        for token in tokens:
-            if token.i and token.is_sent_start:
-                starts.append(token.idx)
-        # a line break ends a sentence too (titles, datelines, one-sentence-per-line files)
-        starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
-        return sorted(set(starts))
-    for match in _SENTENCE_END.finditer(text):
-        before = text[max(0, match.start() - 6) : match.start()]
-        word = re.search(r"(\w+)[.!?]$", before)
-        if word and word.group(1) in de.ABBREVIATIONS:
-            continue
-        starts.append(match.end())
-    return sorted(set(starts))
-
-
-def sentence_of(starts: Sequence[int], text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around [start, end), cut to WINDOW characters on each side."""
-    i = bisect.bisect_right(starts, start) - 1
-    stop = starts[i + 1] if i + 1 < len(starts) else len(text)
-    return max(starts[i], start - WINDOW), min(max(stop, end), end + WINDOW)
-
-
-_SHORT_ASIDE = re.compile(r"\([^()\n]{0,60}\)")
-
-
-def clause_breaks(text: str, begin: int, stop: int) -> list[tuple[int, int]]:
-    """Clause breaks in text[begin:stop]; a short aside in brackets ("(15 Uhr)", "(Samstag)")
-    belongs to its clause and breaks nothing."""
-    out = []
-    pos = begin
-    while True:
-        found = _CLAUSE_BREAK.search(text, pos, stop)
-        if found is None:
-            return out
-        aside = _SHORT_ASIDE.match(text, found.start()) if found.group() == "(" else None
-        if aside is not None and aside.end() <= stop:
-            pos = aside.end()
-            continue
-        out.append(found.span())
-        pos = found.end()
-
-
-def clause_of(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
-    s0, s1 = sentence
-    inside = [
-        a.span()
-        for a in _SHORT_ASIDE.finditer(text, max(s0, start - 61), min(s1, end + 61))
-        if a.start() < start and a.end() >= end
-    ]
-    if inside:  # "(Samstag)": the clause around the aside
-        start, end = inside[0]
-    left = s0
-    for _, stop in clause_breaks(text, s0, start):
-        left = stop
-    right = clause_breaks(text, end, s1)
-    return left, right[0][0] if right else s1
 
 
 # words in ge-…-t/-en that are no participles: a preposition, adjectives, and infinitives or plural
