@@ -125,3 +125,15 @@ def test_geological_spans_are_written_out_in_years():
 def test_austrian_and_south_tyrolean_feast_days():
     assert found("Am Stefanitag bleibt das Amt zu.")["Stefanitag"] == ("DATE", "2015-12-26")
     assert found("Zu Maria Himmelfahrt kamen viele Gäste.")["Maria Himmelfahrt"][0] == "DATE"
+
+
+@pytest.mark.parametrize(
+    ("text", "extent", "value"),
+    [
+        ("Die Bäckerei hat an Sonntagen geschlossen.", "Sonntagen", "XXXX-WXX-7"),
+        ("An Wochenenden fährt der Bus seltener.", "Wochenenden", "XXXX-WXX-WE"),
+        ("In den Wintermonaten sinkt der Verbrauch.", "Wintermonaten", "P1WI"),
+    ],
+)
+def test_plural_days_and_season_months_recur(text, extent, value):
+    assert found(text)[extent] == ("SET", value)

@@ -101,7 +101,13 @@ def h_duration(m: re.Match, ctx: Context) -> Found | None:
     )
 
 
-_MULTIPLIERS = {"Millionen": 10**6, "Mio.": 10**6, "Milliarden": 10**9, "Mrd.": 10**9}
+_MULTIPLIERS = {
+    "Millionen": 10**6,
+    "Mio.": 10**6,
+    "Milliarden": 10**9,
+    "Mrd.": 10**9,
+    "Billionen": 10**12,
+}
 
 
 def _large_duration(g: dict, ctx: Context, mod: str | None) -> Found | None:
@@ -234,6 +240,13 @@ def h_set(m: re.Match, ctx: Context) -> Found | None:
         if word[-1] != "h" and ctx.text.startswith("Bedarf", ctx.end + 1):
             return None  # "Güter des täglichen Bedarfs": a kind of goods, not a frequency
         return Found(ctx.lex.words["set"][word[0].lower() + word[1:]])
+    if g.get("wdpl"):
+        if g["wdpl"] == "Wochenenden":
+            return Found("XXXX-WXX-WE")
+        return Found(f"XXXX-WXX-{ctx.lex.weekdays[g['wdpl'][:-2]]}")
+    if g.get("seasonpl"):
+        code = ctx.lex.words["season"][g["seasonpl"].rstrip("s")].split(":")[0]
+        return Found(f"P1{code}")  # "in den Sommermonaten": KRAUTS writes P1SU
     if g.get("wdadv"):
         day = g["wdadv"][0].upper() + g["wdadv"][1:-1]
         return Found(f"XXXX-WXX-{ctx.lex.weekdays[day]}")
