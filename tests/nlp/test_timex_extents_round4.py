@@ -137,3 +137,8 @@ def test_austrian_and_south_tyrolean_feast_days():
 )
 def test_plural_days_and_season_months_recur(text, extent, value):
     assert found(text)[extent] == ("SET", value)
+
+
+def test_as_soon_as_is_no_future_reference():
+    assert found("Er wollte so bald wie möglich abreisen.") == {}
+    assert found("Die Brücke wird bald fertig.")["bald"] == ("DATE", "FUTURE_REF")

@@ -293,6 +293,12 @@ def h_ref(m: re.Match, ctx: Context) -> Found | None:
         return None  # "Myanmar (früher Birma)" names, "früher als erwartet" compares
     if word.lower() == "früher" and _compares(ctx):
         return None  # "viel früher da sein", "eine Runde früher": earlier than, not the past
+    if (
+        word.lower() == "bald"
+        and ctx.previous_word().lower() == "so"
+        and re.match(r"\s+(?:wie|als)\b", ctx.text[ctx.end : ctx.end + 6])
+    ):
+        return None  # "so bald wie möglich": as soon as, a conjunction phrase
     if word.lower() == "jetzt" and re.match(r"\s+mal\b", ctx.text[ctx.end : ctx.end + 6]):
         return None  # "Jetzt mal grundsätzlich": the particle
     if word in ("dieser Zeit", "jener Zeit") and (
