@@ -66,3 +66,13 @@ def test_adjectives_in_haft_and_wert_are_no_preterites():
     assert values(text)["Donnerstag"] == "2016-03-17"
     text = "Eine bemerkenswerte Premiere gibt es am Freitag im Volkstheater."
     assert values(text)["Freitag"] == "2016-03-18"
+
+
+def test_a_range_start_without_a_year_takes_the_year_of_its_end():
+    text = "Von Februar bis September 2014 lag die Fabrik still."
+    assert values(text)["Februar"] == "2014-02"
+    assert values("Zwischen 4. Mai und 9. Juni 2013 blieb die Grenze zu.")["4. Mai"] == "2013-05-04"
+
+
+def test_a_range_over_the_turn_of_the_year_starts_in_the_year_before():
+    assert values("Von November bis Februar 2014 sank der Absatz.")["November"] == "2013-11"

@@ -13,15 +13,14 @@ from chronik.nlp.timex.context import (
     MODS,
     Context,
     Found,
-    choose_year,
     forced_tense,
     rel_offset,
     relyear_offset,
-    year_for,
     year_of,
 )
 from chronik.nlp.timex.generic import is_habitual_month
 from chronik.nlp.timex.tense import PAST
+from chronik.nlp.timex.years import choose_year, year_for
 
 # Unit words and symbols after a number: "2000 km", "1500 m", "2000 Euro" (capitals are caught
 # anyway).

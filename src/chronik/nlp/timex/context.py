@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from chronik.dates import PartialDate
 from chronik.nlp.timex.lexicon import Lexicon
-from chronik.nlp.timex.tense import FUTURE, PAST, clause_breaks, schedules_at, tense_at
+from chronik.nlp.timex.tense import FUTURE, PAST, schedules_at, tense_at
 
 MODS = {
     "Anfang": "START",
@@ -250,132 +249,6 @@ def relyear_offset(text: str | None, lex: Lexicon) -> int | None:
         if offset is not None:
             return offset
     return None
-
-
-def choose_year(
-    ctx: Context, keys: Callable[[int], int | None], anchor_key: int, forced: str | None
-) -> int | None:
-    """The year whose occurrence fits the tense: the last one before the anchor in the past, the
-    next one in the future, else the nearest. `keys(year)` gives the occurrence's position on the
-    scale of `anchor_key`."""
-    assert ctx.anchor is not None
-    tense = forced or ctx.directed_tense()
-    years = [
-        y for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1) if 1 <= y <= 9999
-    ]
-    options = [(keys(y), y) for y in years]
-    options = [(k, y) for k, y in options if k is not None]
-    if not options:
-        return None
-    ahead = [o for o in options if o[0] >= anchor_key]
-    behind = [o for o in options if o[0] < anchor_key]
-    if not forced and ahead and behind and _alone_in_brackets(ctx):
-        # a date in brackets of its own labels a noun ("die Spiele gegen Moldau (5. September)"):
-        # the clause's tense decides only when its occurrence is not far off against the other
-        near, far = sorted([min(ahead), max(behind)], key=lambda o: abs(o[0] - anchor_key))
-        if abs(far[0] - anchor_key) > 3 * abs(near[0] - anchor_key):
-            return near[1]
-    if tense == PAST:
-        past = [o for o in options if o[0] <= anchor_key]
-        return max(past)[1] if past else ctx.anchor.year
-    if tense == FUTURE:
-        future = [o for o in options if o[0] >= anchor_key]
-        return min(future)[1] if future else ctx.anchor.year
-    if ahead and behind and schedules_at(ctx.text, ctx.starts, ctx.start, ctx.end, ctx.lex):
-        # "Das Fest findet am 15. August statt" in February: an event announced in the present lies
-        # ahead, unless the last occurrence is far nearer ("am 10. Februar" three days before)
-        nearest_ahead, nearest_behind = min(ahead), max(behind)
-        if nearest_ahead[0] - anchor_key <= 2 * (anchor_key - nearest_behind[0]):
-            return nearest_ahead[1]
-    # a tie (November in a May report) goes ahead: the German present tells the future too
-    return min(options, key=lambda o: (abs(o[0] - anchor_key), o[0] < anchor_key))[1]
-
-
-def _alone_in_brackets(ctx: Context) -> bool:
-    """Whether the expression stands alone in brackets ("gegen Moldau (5. September)")."""
-    before = ctx.text[max(0, ctx.start - 2) : ctx.start].rstrip()
-    return before.endswith("(") and ctx.text[ctx.end : ctx.end + 2].lstrip().startswith(")")
-
-
-def _shares_spelled_year(ctx: Context) -> bool:
-    """Whether a day or month without a year belongs to the year spelled out just before it: in the
-    same clause ("im Frühjahr 2019 allein bis Ende Mai"; a dash right after the year, as in
-    chronicles, "1930 – … am 11.11.", does not part them) and not against the clause's tense."""
-    spelled = ctx.spelled_year
-    if (
-        spelled is None
-        or not ctx.in_order
-        or not 0 <= ctx.start - spelled[1] <= 60
-        or spelled[1] < ctx.sentence_start()
-    ):
-        return False
-    if any(begin > spelled[1] + 2 for begin, _ in clause_breaks(ctx.text, spelled[1], ctx.start)):
-        return False
-    year, tense = spelled[0], ctx.tense()
-    assert ctx.anchor is not None
-    return not (
-        (tense == PAST and year > ctx.anchor.year) or (tense == FUTURE and year < ctx.anchor.year)
-    )
-
-
-NARRATIVE_REACH = 400  # characters after a year spelled out in which a past story stays in it
-HISTORICAL_GAP = 10  # years before the report from which a passage is history, not background
-
-
-def _narrative_year(ctx: Context) -> bool:
-    """Whether a month or day told in the past belongs to a year long before the report that the
-    text spelled out just before, with no other time between ("1989 kam er nach Berlin. Im Mai
-    trat er zurück": May 1989, not the last May before the report)."""
-    spelled = ctx.spelled_year
-    if spelled is None or not ctx.in_order or ctx.anchor is None:
-        return False
-    year, end = spelled
-    if ctx.reference is not None and ctx.reference.year == year and ctx.reference_at > end:
-        end = ctx.reference_at  # the story goes on: "am selben Tag" keeps it in that year
-    return (
-        year <= ctx.anchor.year - HISTORICAL_GAP
-        and ctx.last_year == year
-        and 0 <= ctx.start - end <= NARRATIVE_REACH
-        and ctx.tense() == PAST
-        and ctx.preposition_tense() is None  # "seit dem Sommer" reaches to the report's present
-    )
-
-
-def year_for(
-    ctx: Context, month: int, day: int | None = None, forced: str | None = None
-) -> int | None:
-    """Year of a month (and day) named without one; None when the report date gives no year."""
-    a = ctx.anchor
-    if a is None:
-        return None
-    if forced is None and (_shares_spelled_year(ctx) or _narrative_year(ctx)):
-        return ctx.spelled_year[0]  # "in Italien 2021 (3. Mai bis 9. Juni)": that year's
-    if a.month is None:
-        return a.year + _year_only_shift(ctx, month, forced)
-    if day is not None and a.day is not None:
-
-        def key(y: int) -> int | None:
-            try:
-                return date(y, month, day).toordinal()
-            except ValueError:
-                return None
-
-        return choose_year(ctx, key, date(a.year, a.month, a.day).toordinal(), forced)
-    return choose_year(ctx, lambda y: y * 12 + month, a.year * 12 + a.month, forced)
-
-
-def _year_only_shift(ctx: Context, month: int, forced: str | None) -> int:
-    """-1, 0 or 1: the year of a month told in a report dated by its year only. Any month of that
-    year may be the report's; a past November then lies in the year before unless the report
-    is from December, a coming March in the next year unless it is from January or February:
-    the year more likely for a report month unknown (a past month from July on lies in the year
-    before more often than not, a coming month up to June in the next)."""
-    tense = forced or ctx.directed_tense()
-    if tense == PAST and month >= 7:
-        return -1
-    if tense == FUTURE and month <= 6:
-        return 1
-    return 0
 
 
 def forced_tense(rel: int | None) -> str | None:
