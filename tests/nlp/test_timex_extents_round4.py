@@ -142,3 +142,14 @@ def test_plural_days_and_season_months_recur(text, extent, value):
 def test_as_soon_as_is_no_future_reference():
     assert found("Er wollte so bald wie möglich abreisen.") == {}
     assert found("Die Brücke wird bald fertig.")["bald"] == ("DATE", "FUTURE_REF")
+
+
+@pytest.mark.parametrize(
+    ("text", "extent", "value"),
+    [
+        ("Die Schwester kommt jeden zweiten Tag vorbei.", "jeden zweiten Tag", "P2D"),
+        ("Das Turnier findet jedes vierte Jahr statt.", "jedes vierte Jahr", "P4Y"),
+    ],
+)
+def test_every_nth_unit_is_a_set(text, extent, value):
+    assert found(text)[extent] == ("SET", value)

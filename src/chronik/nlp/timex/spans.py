@@ -264,6 +264,8 @@ def h_set(m: re.Match, ctx: Context) -> Found | None:
     if unit == "Wochenende":
         return Found("XXXX-WXX-WE")
     amount = number_of(g.get("num"), ctx.lex) if g.get("num") else 1
+    if g.get("nth"):
+        amount = ctx.lex.ordinals[g["nth"].rstrip("n")]  # "jeden zweiten Tag": every second day
     if (
         g.get("every", "").lower() == "alle"
         and not g.get("num")
