@@ -76,3 +76,24 @@ def test_a_range_start_without_a_year_takes_the_year_of_its_end():
 
 def test_a_range_over_the_turn_of_the_year_starts_in_the_year_before():
     assert values("Von November bis Februar 2014 sank der Absatz.")["November"] == "2013-11"
+
+
+def typed(text: str, date: str = WEDNESDAY) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in find_timexes(text, parse_iso(date))]
+
+
+def test_opening_hours_name_every_such_day_and_hour():
+    text = "Abholung im Pfarrheim (Montag bis Freitag 8 bis 11 Uhr) möglich."
+    assert typed(text) == [
+        ("Montag", "SET", "XXXX-WXX-1"),
+        ("Freitag", "SET", "XXXX-WXX-5"),
+        ("8", "TIME", "XXXX-XX-XXT08:00"),
+        ("11 Uhr", "TIME", "XXXX-XX-XXT11:00"),
+    ]
+
+
+def test_a_working_week_told_in_the_past_is_that_week():
+    text = "Der Kurs lief von Montag bis Freitag, am Freitag um 17 Uhr gab es Zeugnisse."
+    found = typed(text)
+    assert found[0] == ("Montag", "DATE", "2016-03-14")
+    assert found[-1] == ("17 Uhr", "TIME", "2016-03-11T17:00")

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from chronik.nlp.lang import de
 from chronik.nlp.timex.context import Context, Found, day_value, rel_offset, underspecified_day
-from chronik.nlp.timex.generic import is_habitual_clock, names_days
+from chronik.nlp.timex.generic import is_habitual_clock, is_schedule, names_days
 from chronik.nlp.timex.relative import SENTENCE_START, weekday_date
 from chronik.nlp.timex.tense import PAST
 
@@ -146,7 +146,7 @@ def h_time(m: re.Match, ctx: Context) -> Found | None:
         minute = int(g.get("minute") or g.get("minute2") or 0)
         if g.get("tzw") in ("abends", "nachts", "nachmittags") and hour < 12:
             hour += 12
-    if is_habitual_clock(ctx):
+    if is_habitual_clock(ctx) or is_schedule(ctx):
         return Found(f"XXXX-XX-XXT{hour:02d}:{minute:02d}")  # "öffnet täglich um 9 Uhr"
     day = _day_of_night(ctx, hour) or ctx.base_day()
     value = f"{day_value(ctx, day)}T{hour:02d}:{minute:02d}"

@@ -182,3 +182,23 @@ def is_habitual_month(ctx: Context) -> bool:
     if _ALWAYS.search(outside):
         return True
     return bool(_YEARLY.search(outside)) and _clause_tense(ctx) is None
+
+
+# Opening and broadcast hours: the working week as a range with clock times ("Montag bis Freitag
+# 9 bis 12 Uhr", "wird von Montag bis Freitag um 11 Uhr aktualisiert") name every such day and
+# hour (TimeML SET `XXXX-WXX-1`, clock `XXXX-XX-XXT09:00`), not the next Monday.
+_WORK_WEEK = re.compile(
+    r"(?<![\wÄÖÜäöüß])Montag\s*(?:bis|-|–)\s*(?:Freitag|Samstag|Sonntag)(?![\wÄÖÜäöüß])"
+)
+_CLOCK = re.compile(r"(?<![\d.])\d{1,2}(?:[.:]\d\d)?\s*Uhr(?![\wÄÖÜäöüß])")
+
+
+def is_schedule(ctx: Context) -> bool:
+    """Whether the expression at ctx stands in a sentence of opening or broadcast hours (the
+    working week as a range, and a clock time) whose clause does not tell the past."""
+    i = bisect.bisect_right(ctx.starts, ctx.start)
+    stop = ctx.starts[i] if i < len(ctx.starts) else len(ctx.text)
+    sentence = ctx.text[ctx.sentence_start() : stop]
+    if not _WORK_WEEK.search(sentence) or not _CLOCK.search(sentence):
+        return False
+    return _clause_tense(ctx) != PAST

@@ -22,7 +22,7 @@ from chronik.nlp.timex.context import (
     rel_offset,
     underspecified_day,
 )
-from chronik.nlp.timex.generic import is_generic_today
+from chronik.nlp.timex.generic import is_generic_today, is_schedule
 from chronik.nlp.timex.spans import present_ref
 from chronik.nlp.timex.tense import FUTURE, PAST
 
@@ -73,8 +73,10 @@ def h_weekday(m: re.Match, ctx: Context) -> Found | object | None:
         before = ctx.previous_words(2)
         if len(before) == 2 and before[1] == "am" and before[0] in _SUNDAY_PAPERS:
             return BLOCK
-    value, day = _weekday_value(ctx, weekday, rel_offset(g.get("rel"), ctx.lex))
     pod_word = g.get("wdpod") or g.get("pod")
+    if not pod_word and not g.get("rel") and is_schedule(ctx):
+        return Found(f"XXXX-WXX-{weekday}", type="SET")  # "(Montag bis Freitag 9 bis 12 Uhr)"
+    value, day = _weekday_value(ctx, weekday, rel_offset(g.get("rel"), ctx.lex))
     if pod_word:
         code = ctx.lex.words["pod"].get(pod_word[0].upper() + pod_word[1:]) or ctx.lex.words[
             "pod"
