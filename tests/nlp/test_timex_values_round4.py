@@ -97,3 +97,13 @@ def test_a_working_week_told_in_the_past_is_that_week():
     found = typed(text)
     assert found[0] == ("Montag", "DATE", "2016-03-14")
     assert found[-1] == ("17 Uhr", "TIME", "2016-03-11T17:00")
+
+
+def test_vorjahr_compared_with_a_month_of_last_year_is_the_year_before_it():
+    found = values("Strom wurde im November gegenüber dem Vorjahr billiger.")
+    assert found["November"] == "2015-11"
+    assert found["dem Vorjahr"] == "2014"
+
+
+def test_vorjahr_without_a_comparison_counts_from_the_report():
+    assert values("Im November kam er, im Vorjahr war er noch in Graz.")["Vorjahr"] == "2015"

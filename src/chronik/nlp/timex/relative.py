@@ -144,6 +144,9 @@ def h_rel_unit(m: re.Match, ctx: Context) -> Found | None:
         unit, offset = "Y", 0  # Austrian and Bavarian "this year"
     elif g.get("vor"):
         unit, offset = {"Vorj": "Y", "Vorm": "M", "Vorw": "W", "Vorq": "Q"}[g["vor"][:4]], -1
+        compared = _compared_year(ctx) if unit == "Y" else None
+        if compared is not None:
+            return Found(f"{compared - 1:04d}", mod=mod)
     else:
         unit = UNIT_WORDS[g["unit"]]
         offset = rel_offset(g.get("rel"), ctx.lex) if g.get("rel") else 0
@@ -152,6 +155,20 @@ def h_rel_unit(m: re.Match, ctx: Context) -> Found | None:
         if offset == 0 and mod is not None and g.get("det"):
             offset = part_offset(ctx, unit, mod)
     return _unit_value(ctx, unit, offset, mod)
+
+
+_COMPARING = frozenset(["zum", "gegenüber", "Vergleich", "verglichen", "als"])
+
+
+def _compared_year(ctx: Context) -> int | None:
+    """The year of the time named earlier in the sentence when "Vorjahr" compares with it ("sank
+    im Oktober 2015 zum Vorjahr": the year before that October, not before the report)."""
+    coarse = ctx.coarse
+    if not ctx.in_order or coarse is None or coarse[2] < ctx.sentence_start():
+        return None
+    if not _COMPARING.intersection(ctx.previous_words(3)):
+        return None
+    return coarse[1].year if ctx.anchor is None or coarse[1].year != ctx.anchor.year else None
 
 
 def _unit_value(ctx: Context, unit: str, offset: int, mod: str | None) -> Found:
