@@ -107,3 +107,32 @@ def test_vorjahr_compared_with_a_month_of_last_year_is_the_year_before_it():
 
 def test_vorjahr_without_a_comparison_counts_from_the_report():
     assert values("Im November kam er, im Vorjahr war er noch in Graz.")["Vorjahr"] == "2015"
+
+
+class Token:
+    """What sentence_bounds reads of a spaCy token."""
+
+    def __init__(self, i: int, idx: int, start: bool) -> None:
+        self.i, self.idx, self.is_sent_start = i, idx, start
+
+
+def test_a_count_before_a_sentence_opener_ends_the_sentence():
+    from chronik.nlp.timex.clauses import sentence_bounds
+
+    text = "Im Februar kamen 3.517. Vor allem im Juni kann sich die Zahl noch ändern."
+    assert sentence_bounds(text, [Token(0, 0, True)]) == [0, text.index("Vor")]
+
+
+def test_a_sentence_does_not_end_after_an_abbreviation():
+    from chronik.nlp.timex.clauses import sentence_bounds
+
+    text = "Er hat am Sonntag gegen den Spieler (Nr. 221) im Finale gewonnen."
+    cut = text.index("221")
+    assert sentence_bounds(text, [Token(0, 0, True), Token(9, cut, True)]) == [0]
+
+
+def test_a_present_perfect_after_a_story_long_past_comes_back_to_the_present():
+    text = "Als sie 1968 in der Serie spielte, war das neu. Ende Februar ist ihr Kollege gestorben."
+    assert values(text)["Ende Februar"] == "2016-02"
+    text = "Als sie 1968 in der Serie spielte, war das neu. Im Mai kam ihr zweiter Film ins Kino."
+    assert values(text)["Mai"] == "1968-05"

@@ -30,8 +30,17 @@ _OPENERS = frozenset(
 ) | frozenset(["Auch", "Doch", "Aber", "Dabei", "Damit", "Zudem", "Nun", "Dann", "So"])
 # a number's period before a capitalised article, pronoun, preposition or conjunction ends a
 # sentence ("unterlag mit 2 und 3. Um weiterzukommen, muss er ..."): an ordinal is followed by its
-# noun ("am 3. Mai", "der 3. Platz"), never by such a word
-_NUMBER_END = re.compile(r"(?<![\d.])\d{1,2}\.\s+(?=([A-ZÄÖÜ][a-zäöüß]*)(?![\wÄÖÜäöüß]))")
+# noun ("am 3. Mai", "der 3. Platz"), never by such a word; so does a count's ("im zweiten 20.467.
+# Vor allem ...")
+_NUMBER_END = re.compile(r"(?<![\d.])\d+(?:\.\d{3})*\.\s+(?=([A-ZÄÖÜ][a-zäöüß]*)(?![\wÄÖÜäöüß]))")
+_ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])(\w+)\.[\s\"“”»']*$")
+
+
+def _after_abbreviation(text: str, start: int) -> bool:
+    """Whether a sentence start follows an abbreviation ("(ATP-Nr. 221)"): no sentence ends
+    there."""
+    found = _ABBREVIATION_BEFORE.search(text, max(0, start - 10), start)
+    return found is not None and found.group(1) in de.ABBREVIATIONS
 
 
 def _number_ends(text: str) -> list[int]:
@@ -44,7 +53,7 @@ def sentence_bounds(text: str, tokens: Iterable | None = None) -> list[int]:
     starts = [0] + _number_ends(text)
     if tokens is not None:
         for token in tokens:
-            if token.i and token.is_sent_start:
+            if token.i and token.is_sent_start and not _after_abbreviation(text, token.idx):
                 starts.append(token.idx)
         # a line break ends a sentence too (titles, datelines, one-sentence-per-line files)
         starts.extend(m.end() for m in _LINE_BREAK.finditer(text))

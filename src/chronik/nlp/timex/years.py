@@ -8,7 +8,14 @@ from collections.abc import Callable
 from datetime import date
 
 from chronik.nlp.timex.context import Context
-from chronik.nlp.timex.tense import FUTURE, PAST, clause_breaks, schedules_at
+from chronik.nlp.timex.tense import (
+    FUTURE,
+    PAST,
+    clause_breaks,
+    clause_of,
+    schedules_at,
+    sentence_of,
+)
 
 
 def choose_year(
@@ -97,7 +104,23 @@ def _narrative_year(ctx: Context) -> bool:
         and 0 <= ctx.start - end <= NARRATIVE_REACH
         and ctx.tense() == PAST
         and ctx.preposition_tense() is None  # "seit dem Sommer" reaches to the report's present
+        and not _present_perfect(ctx)
     )
+
+
+_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
+_PRESENT_AUX = frozenset(["hat", "haben", "ist", "sind"])
+_PRETERITE_AUX = frozenset(["hatte", "hatten", "war", "waren", "wurde", "wurden"])
+
+
+def _present_perfect(ctx: Context) -> bool:
+    """Whether the clause is in the present perfect ("Ende Februar ist er gestorben"): news tell a
+    story long past in the preterite, and a perfect after it comes back to the present."""
+    sentence = sentence_of(ctx.starts, ctx.text, ctx.start, ctx.end)
+    left, right = clause_of(ctx.text, sentence, ctx.start, ctx.end)
+    words = _WORD.findall(ctx.text, left, right)
+    # (the participle may stand after a relative clause: "ist X, der ..., gestorben")
+    return any(w in _PRESENT_AUX for w in words) and not any(w in _PRETERITE_AUX for w in words)
 
 
 # the end of a range with its year: "von September bis November 2014", "zwischen 3. Mai und
