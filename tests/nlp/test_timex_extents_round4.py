@@ -153,3 +153,15 @@ def test_as_soon_as_is_no_future_reference():
 )
 def test_every_nth_unit_is_a_set(text, extent, value):
     assert found(text)[extent] == ("SET", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "extent", "value"),
+    [
+        ("1. Anna Berg (AUT) 25:31,4 Min. (2./3.)", "25:31,4 Min.", "PT25M31.4S"),
+        ("2. Lea Ott (SUI) + 9,8 Sek. (4./1.)", "9,8 Sek.", "PT9.8S"),
+        ("1. Jo Kamm (GER) 4:12:09,5 Std.", "4:12:09,5 Std.", "PT4H12M9.5S"),
+    ],
+)
+def test_abbreviated_units_of_results_tables(text, extent, value):
+    assert found(text)[extent] == ("DURATION", value)

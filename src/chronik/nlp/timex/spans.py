@@ -34,9 +34,11 @@ def h_duration(m: re.Match, ctx: Context) -> Found | None:
     if g.get("half") in HALVES:
         return Found(HALVES[g["half"]], mod=mod)
     if g.get("clockh"):
+        g["unit"] = {"Std.": "Stunden", "Min.": "Minuten"}.get(g["unit"], g["unit"])
         big, small = int(g["clockh"]), int(g["clockm"])
-        if g.get("clocks"):  # h:mm:ss
-            return Found(f"PT{big}H{small}M{int(g['clocks'])}S") if g["unit"] == "Stunden" else None
+        if g.get("clocks"):  # h:mm:ss, h:mm:ss,f
+            seconds = f"{int(g['clocks'])}" + (f".{g['clockf']}" if g.get("clockf") else "")
+            return Found(f"PT{big}H{small}M{seconds}S") if g["unit"] == "Stunden" else None
         if g["unit"] == "Stunden" and not g.get("clockf"):
             return Found(f"PT{big}H{small}M")
         if g["unit"] == "Minuten":
