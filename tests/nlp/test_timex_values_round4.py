@@ -136,3 +136,42 @@ def test_a_present_perfect_after_a_story_long_past_comes_back_to_the_present():
     assert values(text)["Ende Februar"] == "2016-02"
     text = "Als sie 1968 in der Serie spielte, war das neu. Im Mai kam ihr zweiter Film ins Kino."
     assert values(text)["Mai"] == "1968-05"
+
+
+def test_a_clock_before_an_afternoon_is_in_the_afternoon():
+    found = values("Es war kurz nach halb drei am Sonntagnachmittag.")
+    assert found["halb drei"].endswith("T14:30")
+    assert values("Um 7 Uhr am Morgen fuhr er los.")["7 Uhr"].endswith("T07:00")
+
+
+def _offset(words: str, pattern: str, text: str) -> str:
+    """The offset handler on an anaphoric phrase, with the day 3 May 2015 named before it."""
+    import re
+    from datetime import date
+
+    from chronik.nlp.timex.context import Context
+    from chronik.nlp.timex.lexicon import load
+    from chronik.nlp.timex.relative import h_offset
+
+    start = text.index(words)
+    ctx = Context(text=text, anchor=parse_iso(WEDNESDAY), lex=load(), starts=[0])
+    ctx.start, ctx.end, ctx.in_order = start, start + len(words), True
+    ctx.reference, ctx.reference_at = date(2015, 5, 3), 3
+    return h_offset(re.match(pattern, words), ctx).value
+
+
+def test_diesem_and_jenem_tag_are_the_day_last_named():
+    text = "Am 3. Mai brannte es. An diesem Tag kam niemand."
+    assert _offset("diesem Tag", r"(?P<same>diesem)\s+(?P<sameunit>Tag)", text) == "2015-05-03"
+    text = "Am 3. Mai brannte es. Am folgenden Tag kam die Polizei."
+    assert _offset("folgenden Tag", r"(?P<same>folgenden)\s+Tag", text) == "2015-05-04"
+
+
+def test_im_selben_jahr_is_the_year_last_named():
+    text = "Am 3. Mai brannte es. Im selben Jahr kam er."
+    assert _offset("selben Jahr", r"(?P<same>selben)\s+(?P<sameunit>Jahr)", text) == "2015"
+
+
+def test_a_day_of_the_year_before_takes_that_year():
+    found = values("Der Vertrag vom 2. Februar des Vorjahres gilt noch.")
+    assert found["2. Februar des Vorjahres"] == "2015-02-02"

@@ -73,6 +73,9 @@ def _h_date(m: re.Match, ctx: Context) -> Found | object | None:
     month = int(g["mon"]) if g.get("mon") else ctx.lex.months[" ".join(g["mname"].split())]
     day = int(g["day"])
     year = year_of(g)
+    ry = relyear_offset(g.get("ry"), ctx.lex)
+    if year is None and ry is not None and ctx.anchor is not None:
+        return Found(f"{ctx.anchor.year + ry:04d}-{month:02d}-{day:02d}")  # "des Vorjahres"
     if year is not None and len(g["year"]) == 2:
         limit = (ctx.anchor.year % 100 + 20) if ctx.anchor else 40
         year += 2000 if year <= limit else 1900

@@ -131,6 +131,13 @@ _HOUR_WORDS = {
 }
 
 
+# an afternoon or evening named right after a clock time that has none of its own
+_LATER_POD = re.compile(
+    r"\s+(?:am|gegen)\s+(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)"
+    r"(?:nachmittag|abend)|(?:frühen\s+|späten\s+)?(?:Nachmittag|Abend))(?![\wäöüß])"
+)
+
+
 def h_time(m: re.Match, ctx: Context) -> Found | None:
     g = m.groupdict()
     if g.get("half"):
@@ -146,6 +153,8 @@ def h_time(m: re.Match, ctx: Context) -> Found | None:
         minute = int(g.get("minute") or g.get("minute2") or 0)
         if g.get("tzw") in ("abends", "nachts", "nachmittags") and hour < 12:
             hour += 12
+    if 1 <= hour < 12 and _LATER_POD.match(ctx.text, ctx.end):
+        hour += 12  # "kurz nach halb zwei am Samstagnachmittag", "um 8 Uhr am Abend"
     if is_habitual_clock(ctx) or is_schedule(ctx):
         return Found(f"XXXX-XX-XXT{hour:02d}:{minute:02d}")  # "öffnet täglich um 9 Uhr"
     day = _day_of_night(ctx, hour) or ctx.base_day()

@@ -277,6 +277,7 @@ _OFFSET_WORDS = {
 }
 
 _FORWARD = ("später", "danach", "darauf")
+_SAME = frozenset(["selben", "gleichen", "diesem", "jenem", "demselben", "denselben"])
 
 
 def h_offset(m: re.Match, ctx: Context) -> Found | None:
@@ -285,7 +286,9 @@ def h_offset(m: re.Match, ctx: Context) -> Found | None:
     if g.get("word"):
         unit, amount = _OFFSET_WORDS[g["word"]]
     elif g.get("same"):
-        unit, amount = "D", 0 if g["same"] in ("selben", "gleichen") else 1
+        # "am selben Tag", "an diesem Tag", "im selben Jahr": the day (month, year) last named
+        unit = UNIT_WORDS.get(g.get("sameunit") or "", "D")
+        amount = 0 if g["same"] in _SAME else 1
     elif g.get("tags") or g.get("dir2"):
         direction = g.get("dir") or g.get("dir2")
         unit = UNIT_WORDS.get(g.get("unit") or "", "D") if g.get("unit") != "Tag" else "D"
