@@ -175,3 +175,15 @@ def test_im_selben_jahr_is_the_year_last_named():
 def test_a_day_of_the_year_before_takes_that_year():
     found = values("Der Vertrag vom 2. Februar des Vorjahres gilt noch.")
     assert found["2. Februar des Vorjahres"] == "2015-02-02"
+
+
+def test_a_range_told_in_the_past_ends_at_its_end_s_last_occurrence():
+    found = values("Von Februar bis September herrschte dort Krieg.")
+    assert (found["Februar"], found["September"]) == ("2015-02", "2015-09")
+
+
+def test_a_range_end_without_a_year_follows_its_start():
+    found = values("Von Oktober 2014 bis März stieg die Zahl der Anträge.")
+    assert found["März"] == "2015-03"
+    found = values("Vom 20. Dezember bis 6. Jänner blieb das Amt zu.")
+    assert (found["20. Dezember"], found["6. Jänner"]) == ("2015-12-20", "2016-01-06")

@@ -130,21 +130,58 @@ _RANGE_END = re.compile(
     r"([A-ZÄ][a-zä]+)\s+((?:1[89]|20)\d\d)(?!\d)"
 )
 _RANGE_OPEN = frozenset(["von", "vom", "zwischen"])
+# the end of a range without a year: "von Februar bis September herrschte Krieg"
+_RANGE_END_BARE = re.compile(
+    r"\s+(?:bis|und)\s+(?:(?:zum|Ende|Anfang|Mitte)\s+)?(?:\d{1,2}\.\s*)?([A-ZÄ][a-zä]+)(?!\s*\d)"
+)
 
 
 def _range_end_year(ctx: Context, month: int) -> int | None:
     """The year of a range's first month or day told without one: that of the range's end ("von
-    September bis November 2014": 2014; "von November bis Februar 2016": 2015)."""
+    September bis November 2014": 2014; "von November bis Februar 2016": 2015); told in the past
+    without a year, that of the end's last occurrence ("von Februar bis September herrschte
+    Krieg", in March 2016: February to September 2015)."""
     if ctx.previous_word().lower() not in _RANGE_OPEN:
         return None
     found = _RANGE_END.match(ctx.text, ctx.end)
-    if found is None:
-        return None
-    word, year = found.group(1), int(found.group(2))
+    if found is not None:
+        word, year = found.group(1), int(found.group(2))
+    else:
+        found = _RANGE_END_BARE.match(ctx.text, ctx.end)
+        if found is None or ctx.anchor is None or ctx.anchor.month is None:
+            return None
+        if ctx.tense() != PAST:
+            return None
+        word, year = found.group(1), ctx.anchor.year
     last = 12 if word == "Jahresende" else ctx.lex.months.get(word)
     if last is None:
         return None
+    if found.re is _RANGE_END_BARE and last > ctx.anchor.month:
+        year -= 1  # the end's last occurrence lies in the year before
     return year - 1 if month > last else year
+
+
+# the start of a range just before its end: "von Oktober 2014 bis [März]", "zwischen März und [Mai]"
+_RANGE_START = re.compile(
+    r"(?<![\wÄÖÜäöüß])(?:[Vv]o[nm]|[Zz]wischen)\s+(?:[^,;.!?()]|(?<=\d)\.){1,30}?\s+(?:bis|und)\s+"
+    r"(?:(?:zum|Ende|Anfang|Mitte)\s+)?\Z"
+)
+
+
+def _range_start_year(ctx: Context, month: int, day: int | None) -> int | None:
+    """The year of a range's end told without one: the first such month or day from the range's
+    start on ("zwischen März und Mai": the May after that March)."""
+    if not ctx.in_order or not _RANGE_START.search(ctx.text, max(0, ctx.start - 50), ctx.start):
+        return None
+    begin = ctx.start - 50
+    if ctx.coarse is not None and ctx.coarse[0] == "month" and ctx.coarse[2] >= begin:
+        first = ctx.coarse[1]
+    elif ctx.reference is not None and ctx.reference_year and ctx.reference_at >= begin:
+        first = ctx.reference
+    else:
+        return None
+    later = (month, day or 1) >= (first.month, first.day if day else 1)
+    return first.year if later else first.year + 1
 
 
 def year_for(
@@ -155,6 +192,8 @@ def year_for(
     if a is None:
         return None
     in_range = _range_end_year(ctx, month)
+    if in_range is None:
+        in_range = _range_start_year(ctx, month, day)
     if in_range is not None:
         return in_range
     if forced is None and (_shares_spelled_year(ctx) or _narrative_year(ctx)):
