@@ -165,3 +165,13 @@ def test_every_nth_unit_is_a_set(text, extent, value):
 )
 def test_abbreviated_units_of_results_tables(text, extent, value):
     assert found(text)[extent] == ("DURATION", value)
+
+
+def test_the_day_or_year_last_named():
+    result = found("Die Messe begann am 3. Mai. An diesem Tag kamen viele Gäste.")
+    assert result["diesem Tag"] == ("DATE", "2015-05-03")
+    assert found("Sie zog 2009 nach Graz. Im selben Jahr kam ihr Sohn.")["selben Jahr"] == (
+        "DATE",
+        "2009",
+    )
+    assert found("In diesem Jahr wächst die Wirtschaft.")["diesem Jahr"] == ("DATE", "2016")
