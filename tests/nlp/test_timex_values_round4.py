@@ -187,3 +187,13 @@ def test_a_range_end_without_a_year_follows_its_start():
     assert found["März"] == "2015-03"
     found = values("Vom 20. Dezember bis 6. Jänner blieb das Amt zu.")
     assert (found["20. Dezember"], found["6. Jänner"]) == ("2015-12-20", "2016-01-06")
+
+
+def test_idioms_with_day_words_name_no_day():
+    assert values("Für die Trainerin ist das Schnee von gestern.") == {}
+    assert values("Die Partei will ihn lieber heute als morgen loswerden.") == {}
+    assert values("Von heute auf morgen stand der Betrieb still.") == {}
+
+
+def test_day_words_outside_idioms_stay_days():
+    assert values("Die Zeitung von gestern lag noch im Flur.")["gestern"] == "2016-03-15"

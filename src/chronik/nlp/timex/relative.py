@@ -222,9 +222,26 @@ _RELDAY = {
 SENTENCE_START = re.compile(r"(?:^|[.!?:„\"»]\s*|\n\s*)$")
 
 
-def h_relday(m: re.Match, ctx: Context) -> Found | None:
+# idioms that name no day: "Schnee von gestern" (old news), "lieber heute als morgen" (the sooner
+# the better), "von heute auf morgen" (overnight), "heute hier, morgen dort"
+_IDIOMS = re.compile(
+    r"Schnee\s+von\s+gestern|(?:[Hh]eute|[Gg]estern)\s+als\s+morgen"
+    r"|[Vv]on\s+heute\s+auf\s+morgen|[Hh]eute\s+hier,?\s+morgen\s+dort"
+)
+
+
+def _in_idiom(ctx: Context) -> bool:
+    return any(
+        found.start() <= ctx.start and ctx.end <= found.end()
+        for found in _IDIOMS.finditer(ctx.text, max(0, ctx.start - 20), ctx.end + 20)
+    )
+
+
+def h_relday(m: re.Match, ctx: Context) -> Found | object | None:
     g = m.groupdict()
     word = g["rd"]
+    if _in_idiom(ctx):
+        return BLOCK
     if word == "Morgen" and not SENTENCE_START.search(ctx.text, max(0, ctx.start - 3), ctx.start):
         return None  # "am Morgen", "den Morgen": the noun, not "tomorrow"
     offset = _RELDAY[word.lower()]
