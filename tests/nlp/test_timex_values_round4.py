@@ -197,3 +197,14 @@ def test_idioms_with_day_words_name_no_day():
 
 def test_day_words_outside_idioms_stay_days():
     assert values("Die Zeitung von gestern lag noch im Flur.")["gestern"] == "2016-03-15"
+
+
+def test_the_next_morning_of_a_story_is_not_tomorrow():
+    text = "Am 3. Mai 2010 erreichten sie das Lager. Am nächsten Morgen brachen sie auf."
+    assert values(text)["nächsten Morgen"] == "2010-05-04TMO"
+    text = "Die Wanderer schliefen im Zelt. Am nächsten Morgen waren sie fort."
+    assert values(text)["nächsten Morgen"] == "XXXX-XX-XXTMO"
+
+
+def test_the_next_morning_told_ahead_is_tomorrow():
+    assert values("Am nächsten Morgen wird gewählt.")["nächsten Morgen"] == "2016-03-17TMO"

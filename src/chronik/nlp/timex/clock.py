@@ -107,11 +107,23 @@ def _relative_pod(ctx: Context, word: str, offset: int | None) -> Found | None:
     today = ctx.anchor_day()
     if today is None:
         return Found(f"{underspecified_day(ctx)}T{code}", approx=True)
+    if offset > 0 and ctx.tense() == PAST:
+        return _next_in_story(ctx, code)
     if code == "NI":
         day = today if offset < 0 else today + timedelta(days=offset - 1) if offset > 0 else today
     else:
         day = today + timedelta(days=offset)
     return Found(f"{day.isoformat()}T{code}")
+
+
+def _next_in_story(ctx: Context, code: str) -> Found:
+    """ "Am nächsten Morgen brachen sie auf": told in the past, the morning after the day the story
+    is on (named in this sentence or the one before), not tomorrow; with no such day, a morning
+    we do not know."""
+    told = ctx.in_order and ctx.reference is not None and ctx.reference_year
+    if told and ctx.reference_at >= _sentence_before_start(ctx):
+        return Found(f"{(ctx.reference + timedelta(days=1)).isoformat()}T{code}")
+    return Found(f"XXXX-XX-XXT{code}", approx=True)
 
 
 _HOUR_WORDS = {
