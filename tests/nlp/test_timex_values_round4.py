@@ -208,3 +208,8 @@ def test_the_next_morning_of_a_story_is_not_tomorrow():
 
 def test_the_next_morning_told_ahead_is_tomorrow():
     assert values("Am nächsten Morgen wird gewählt.")["nächsten Morgen"] == "2016-03-17TMO"
+
+
+def test_das_before_a_preterite_of_saying_is_the_pronoun_opening_the_sentence():
+    text = "Das bestätigte Bürgermeisterin Huber am Dienstagvormittag der Zeitung."
+    assert values(text)["Dienstagvormittag"] == "2016-03-15TMO"

@@ -168,6 +168,14 @@ _SUBJECT_OPENERS = frozenset(
 )
 
 
+def _reporting_stem(word: str, lex: Lexicon) -> bool:
+    """Whether a "-te(n)" form is the preterite of a verb of saying ("bestätigte", "berichteten",
+    "erklärte": bestätigt, berichtet, erklärt are in the lexicon's report class)."""
+    stem = word[:-3] if word.endswith("ten") else word[:-2]
+    report = lex.verbs["report"]
+    return stem + "t" in report or stem.removesuffix("e") + "t" in report
+
+
 def _is_preterite(
     word: str, previous: str, lex: Lexicon, following: str = "", agent: bool = False
 ) -> bool:
@@ -177,6 +185,8 @@ def _is_preterite(
         return False
     if word in lex.verbs["notpast"] or word.endswith(_ADJECTIVE_TE):
         return False
+    if previous in ("Das", "Dies") and _reporting_stem(word, lex):
+        return True  # "Das bestätigte Staatsanwalt X am Freitag": the pronoun opens the sentence
     if previous.lower() in de.TIMEX_DETERMINERS and following not in _SUBJECT_OPENERS:
         return False
     if agent and word.startswith("ge") and following[:1].isupper():
