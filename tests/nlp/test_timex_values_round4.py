@@ -213,3 +213,10 @@ def test_the_next_morning_told_ahead_is_tomorrow():
 def test_das_before_a_preterite_of_saying_is_the_pronoun_opening_the_sentence():
     text = "Das bestätigte Bürgermeisterin Huber am Dienstagvormittag der Zeitung."
     assert values(text)["Dienstagvormittag"] == "2016-03-15TMO"
+
+
+def test_in_derselben_woche_is_the_week_of_the_day_last_named():
+    text = "Am 3. Mai brannte es. In derselben Woche kam er."
+    assert _offset("derselben Woche", r"(?P<same>derselben)\s+(?P<sameunit>Woche)", text) == (
+        "2015-W18"
+    )

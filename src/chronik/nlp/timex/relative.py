@@ -294,7 +294,7 @@ _OFFSET_WORDS = {
 }
 
 _FORWARD = ("später", "danach", "darauf")
-_SAME = frozenset(["selben", "gleichen", "diesem", "jenem", "demselben", "denselben"])
+_SAME = frozenset(["selben", "gleichen", "diesem", "jenem", "demselben", "denselben", "derselben"])
 
 
 def h_offset(m: re.Match, ctx: Context) -> Found | None:
@@ -321,8 +321,9 @@ def h_offset(m: re.Match, ctx: Context) -> Found | None:
     if g.get("unit") and (g.get("num") or g.get("vq")) and found.type is None:
         # "zwei Jahre später", "einige Tage zuvor": a DURATION anchored elsewhere (KRAUTS)
         found.duration = duration_value(None if vague else abs(amount), unit)
-    if g.get("dir2") and unit == "W" and len(found.value) == 10 and found.value[:4].isdigit():
-        # "in der Woche darauf": the week, not a day of it
+    week = g.get("dir2") or g.get("same")
+    if week and unit == "W" and len(found.value) == 10 and found.value[:4].isdigit():
+        # "in der Woche darauf", "in derselben Woche": the week, not a day of it
         return Found(calc.iso_week(date.fromisoformat(found.value)))
     return found
 
