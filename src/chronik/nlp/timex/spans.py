@@ -167,7 +167,17 @@ def _is_age(ctx: Context, unit_word: str) -> bool:
         return True  # also "Kinder im Alter von bis zu sechs Jahren"
     if _PEOPLE_BETWEEN.search(ctx.text, max(0, ctx.start - 60), ctx.start):
         return True  # "Jugendliche zwischen 16 und 21 Jahren": their ages
+    if unit_word == "Jahren" and _AGE_WITH.search(ctx.text, max(0, ctx.start - 40), ctx.start):
+        # "mit 39 Jahren gestorben", "Mit 14 Jahren ging er": at that age; not "mit drei Jahren
+        # Verspätung", "mit zwei Jahren Haft" (a noun follows: the count of years is a quantity)
+        return not _NOUN_AFTER.match(ctx.text, ctx.end)
     return unit_word == "Jahren" and ctx.previous_word() in ("ab", "unter", "Ab", "Unter")
+
+
+_AGE_WITH = re.compile(
+    r"(?<![\wÄÖÜäöüß])[Mm]it\s+(?:(?:gerade|erst|schon|bereits|knapp|nur|fast|mal|noch)\s+){0,2}$"
+)
+_NOUN_AFTER = re.compile(r"\s+(?!Der\b|Die\b|Das\b|Er\b|Sie\b|Es\b)[A-ZÄÖÜ]")
 
 
 def _duration_span(
@@ -303,6 +313,8 @@ def h_ref(m: re.Match, ctx: Context) -> Found | None:
         and re.match(r"\s+(?:wie|als)\b", ctx.text[ctx.end : ctx.end + 6])
     ):
         return None  # "so bald wie möglich": as soon as, a conjunction phrase
+    if word.lower() == "bald" and _ALMOST_AGE.match(ctx.text, ctx.end):
+        return None  # "der bald 90-jährige Papst", "bald achtjährig": almost, before an age
     if word.lower() == "jetzt" and re.match(r"\s+mal\b", ctx.text[ctx.end : ctx.end + 6]):
         return None  # "Jetzt mal grundsätzlich": the particle
     if word in ("dieser Zeit", "jener Zeit") and (
@@ -316,6 +328,10 @@ def h_ref(m: re.Match, ctx: Context) -> Found | None:
         return None
     return _ref_found(ctx, value)
 
+
+_ALMOST_AGE = re.compile(
+    r"\s+(?:[\wÄÖÜäöüß-]*jährig(?:e[nmrs]?)?(?![\wÄÖÜäöüß])|\S+\s+Jahre\s+alt(?![\wÄÖÜäöüß]))"
+)
 
 # words that make "früher" a comparative ("viel früher", "etwas früher"), and quantities before a
 # noun that make it an offset ("eine Runde früher", "einige Erdzeitalter früher")
