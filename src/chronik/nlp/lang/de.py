@@ -434,8 +434,8 @@ CHANGE_VERBS = _words("""
 
 # Abbreviations whose dot ends no sentence (for the sentence splitter of tense).
 ABBREVIATIONS = _words("""
-    Abs Art Aug Dez Dr Feb Febr Jan Jh Mio Mrd Nov Nr Okt Prof Sept St Tel bzw ca etc ggf usw
-    vgl
+    Abs Art Aug Dez Dr Feb Febr Jan Jh Mio Mr Mrd Mrs Nov Nr Okt Prof Sept St Tel bzw ca etc ggf
+    usw vgl
 """)
 
 # Words before a form in -te(n) that make it an adjective ('die getötete'), not a preterite.
