@@ -57,10 +57,8 @@ def h_pod(m: re.Match, ctx: Context) -> Found | None:
         # "klären sie das am Abend" in an essay that names no day: any evening (TimeML, KRAUTS)
         return Found(f"XXXX-XX-XXT{code}", approx=True)
     day = ctx.base_day()
-    if code == "NI" and not (ctx.reference_at >= ctx.sentence_start() and ctx.reference_year):
-        day = (
-            ctx.anchor_day()
-        )  # "in der Nacht": the night before the report's day, dated to that day
+    if code == "NI" and not _night_of_story(ctx, day):
+        day = ctx.anchor_day()  # "in der Nacht": the night before the report's day, dated to it
     if g.get("wd"):
         weekday = ctx.lex.weekdays[g["wd"]]
         night = code == "NI"  # "Nacht zum Sonntag" is Saturday night (conventions 2.5)
@@ -73,6 +71,19 @@ def h_pod(m: re.Match, ctx: Context) -> Found | None:
             day -= timedelta(days=1)
     value = day_value(ctx, day)
     return Found(f"{value}T{code}", approx=day is None)
+
+
+def _night_of_story(ctx: Context, day: date | None) -> bool:
+    """Whether "in der Nacht" belongs to the day the text tells rather than the report's: a day
+    named in its sentence, or a day before yesterday while the clause tells the past ("Am
+    Donnerstag ... In der Nacht wurden 100 versorgt" in a Saturday report), as a morning there
+    would. After yesterday's story the night is the last one, dated to the report's day."""
+    if not ctx.reference_year or ctx.reference is None or day != ctx.reference:
+        return False
+    if ctx.reference_at >= ctx.sentence_start():
+        return True
+    today = ctx.anchor_day()
+    return today is not None and day < today - timedelta(days=1) and ctx.tense() == PAST
 
 
 # a day of a month anywhere in the report ("3. März", "3.3."): it tells of days, not habits
