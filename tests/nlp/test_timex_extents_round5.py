@@ -43,6 +43,8 @@ def test_bald_before_an_age_means_almost():
     [
         ("Die Messe beginnt um 19.30 in der Pfarrkirche.", "19.30", "2015-10-17T19:30"),
         ("Spielplan: Sonntag, 17.30: Linz gegen Graz.", "17.30", "2015-10-18T17:30"),
+        ("Der Film läuft im Ersten. Bis 23.25, danach Nachrichten.", "23.25", "2015-10-17T23:25"),
+        ("Einlass ist ab 19.45 im Foyer.", "19.45", "2015-10-17T19:45"),
     ],
 )
 def test_a_clock_time_without_uhr_after_um_or_a_weekday(text, extent, value):
@@ -53,6 +55,7 @@ def test_a_clock_time_without_uhr_after_um_or_a_weekday(text, extent, value):
     "text",
     [
         "Der Preis stieg um 1.30 Euro.",
+        "Die Gebühr gilt ab 2.50 Euro.",
         "Die Aktie fiel um 2.15 Prozent.",
         "Am Sonntag, 20.15 Punkte über dem Vortag, schloss die Börse.",
     ],
