@@ -95,3 +95,20 @@ def test_half_counts_above_five(text, extent, value):
 )
 def test_the_coming_time_is_future_ref(text, extent):
     assert found(text)[extent] == ("DATE", "FUTURE_REF")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Umweltorganisation Global 2000 warnte vor dem Pestizid.",
+        "Er siegte beim Masters-1000-Turnier in Madrid.",
+        "Das Gerät läuft mit Android 6.1. Der Akku hält lange.",
+        "Windows 10 kann seit Build 1607 das Update laden.",
+    ],
+)
+def test_numbers_in_names_and_versions_are_no_dates(text):
+    assert found(text) == {}
+
+
+def test_a_year_after_a_name_word_is_still_a_year():
+    assert found("Die Wahl 2013 brachte eine Wende.")["2013"] == ("DATE", "2013")
