@@ -24,3 +24,13 @@ def test_night_of_a_story_told_days_before_the_report_belongs_to_that_story():
 def test_night_after_yesterdays_story_is_the_last_night():
     text = "Am Freitag brannte eine Scheune ab. Die Feuerwehr war lange da. In der Nacht kam Regen."
     assert values(text)["der Nacht"] == "2015-10-17TNI"
+
+
+def test_a_part_of_a_dated_day_lets_later_words_count_from_that_day():
+    text = (
+        "Am Abend des 4. Mai 2009 stürzte die Brücke ein. Am selben Tag trat der Minister zurück."
+    )
+    assert values(text)["selben Tag"] == "2009-05-04"
+    text = "Am Morgen des 4. Mai 2009 begann die Räumung. Drei Tage später war sie zu Ende."
+    found = {t.text: t for t in find_timexes(text, parse_iso(SATURDAY))}
+    assert found["Drei Tage später"].earliest == "2009-05-07"

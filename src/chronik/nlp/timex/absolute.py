@@ -63,7 +63,10 @@ def h_date(m: re.Match, ctx: Context) -> Found | object | None:
             value = (date.fromisoformat(value) - timedelta(days=1)).isoformat()
         else:
             value = "XXXX-XX-XX"  # the night before a day of an unknown year
-    return Found(f"{value}T{code}", type="TIME", approx=found.approx)
+    # "Am Morgen des 3. Juli 1998 ... am selben Tag": the day counts on as if named alone
+    return Found(
+        f"{value}T{code}", type="TIME", approx=found.approx, sets_reference=found.sets_reference
+    )
 
 
 def _h_date(m: re.Match, ctx: Context) -> Found | object | None:

@@ -167,6 +167,7 @@ def find_timexes(
 
 _WORDS = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 _SPELLED_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|$)")  # a day, or a time of that day
 
 
 def _remember(ctx: Context, found: Found, rule: Rule, start: int, end: int) -> None:
@@ -199,9 +200,9 @@ def _remember(ctx: Context, found: Found, rule: Rule, start: int, end: int) -> N
         # a background to the day the text tells)
         centre = _CENTRE_MONTH.get(found.value[5:]) or 1
         ctx.coarse = ("year", date(int(found.value[:4]), centre, 1), start)
-    if found.sets_reference and found.span is None and len(found.value) == 10:
+    if found.sets_reference and found.span is None and _DAY_VALUE.match(found.value):
         ctx.reference, ctx.reference_year, ctx.reference_at = (
-            date.fromisoformat(found.value),
+            date.fromisoformat(found.value[:10]),
             True,
             start,
         )
