@@ -112,3 +112,7 @@ def test_numbers_in_names_and_versions_are_no_dates(text):
 
 def test_a_year_after_a_name_word_is_still_a_year():
     assert found("Die Wahl 2013 brachte eine Wende.")["2013"] == ("DATE", "2013")
+
+
+def test_per_night_is_a_set_without_its_preposition():
+    assert found("Das Zimmer kostet 80 Euro pro Nacht.") == {"Nacht": ("SET", "PTNI")}

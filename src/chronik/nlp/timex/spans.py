@@ -275,6 +275,8 @@ def h_set(m: re.Match, ctx: Context) -> Found | None:
         return Found(duration_value(1, _SET_UNITS[unit]))  # "Jahr für Jahr"
     if unit == "Wochenende":
         return Found("XXXX-WXX-WE")
+    if unit == "Nacht":
+        return Found("PTNI")  # "pro Nacht": every night, as "nachts"
     amount = number_of(g.get("num"), ctx.lex) if g.get("num") else 1
     if g.get("nth"):
         amount = ctx.lex.ordinals[g["nth"].rstrip("n")]  # "jeden zweiten Tag": every second day
