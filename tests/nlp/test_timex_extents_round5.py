@@ -116,3 +116,8 @@ def test_a_year_after_a_name_word_is_still_a_year():
 
 def test_per_night_is_a_set_without_its_preposition():
     assert found("Das Zimmer kostet 80 Euro pro Nacht.") == {"Nacht": ("SET", "PTNI")}
+
+
+def test_a_speed_is_no_recurring_hour():
+    assert found("Der Zug fuhr mit 80 Kilometern pro Stunde.") == {}
+    assert found("Der Lohn liegt bei zwölf Euro pro Stunde.") == {"Stunde": ("SET", "PT1H")}

@@ -245,8 +245,14 @@ _SET_UNITS = {
 }
 
 
+# "60 Kilometer pro Stunde", "25 Meilen pro Stunde": a speed, a unit of measure, no recurring hour
+_SPEED = re.compile(r"(?:Kilometer|Kilometern|km|Meilen|Meter|Metern|m)\s+(?:pro|je)\s+$")
+
+
 def h_set(m: re.Match, ctx: Context) -> Found | None:
     g = m.groupdict()
+    if g.get("per") and _SPEED.search(ctx.text, max(0, ctx.start - 20), ctx.start):
+        return None
     if g.get("setw"):
         word = g["setw"]
         if word[-1] != "h" and ctx.text.startswith("Bedarf", ctx.end + 1):
