@@ -56,6 +56,7 @@ def test_a_clock_time_without_uhr_after_um_or_a_weekday(text, extent, value):
     [
         "Der Preis stieg um 1.30 Euro.",
         "Die Gebühr gilt ab 2.50 Euro.",
+        "Die Quote stieg bis 2.30 Prozentpunkte.",
         "Die Aktie fiel um 2.15 Prozent.",
         "Am Sonntag, 20.15 Punkte über dem Vortag, schloss die Börse.",
     ],
