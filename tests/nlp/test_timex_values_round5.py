@@ -34,3 +34,13 @@ def test_a_part_of_a_dated_day_lets_later_words_count_from_that_day():
     text = "Am Morgen des 4. Mai 2009 begann die Räumung. Drei Tage später war sie zu Ende."
     found = {t.text: t for t in find_timexes(text, parse_iso(SATURDAY))}
     assert found["Drei Tage später"].earliest == "2009-05-07"
+
+
+def test_a_condition_inside_delivery_hours_is_every_such_day():
+    text = "Geliefert wird von Montag bis Freitag zwischen 9 und 18 Uhr, sofern bis 14 Uhr bezahlt wurde."
+    assert values(text)["14 Uhr"] == "XXXX-XX-XXT14:00"
+
+
+def test_a_past_clause_of_opening_hours_without_a_condition_is_a_day():
+    text = "Das Amt war von Montag bis Freitag offen, am Samstag wurde um 14 Uhr geschlossen."
+    assert values(text)["14 Uhr"] == "2015-10-17T14:00"

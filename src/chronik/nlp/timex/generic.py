@@ -201,4 +201,17 @@ def is_schedule(ctx: Context) -> bool:
     sentence = ctx.text[ctx.sentence_start() : stop]
     if not _WORK_WEEK.search(sentence) or not _CLOCK.search(sentence):
         return False
-    return _clause_tense(ctx) != PAST
+    return _clause_tense(ctx) != PAST or _conditional_clause(ctx)
+
+
+_CONDITIONS = frozenset(["sofern", "wenn", "falls", "soweit", "sobald"])
+
+
+def _conditional_clause(ctx: Context) -> bool:
+    """Whether the expression stands in a clause of condition ("…, sofern bis 16 Uhr bestellt
+    wurde"): its perfect or past tells what must be done before, at every such time."""
+    i = bisect.bisect_right(ctx.starts, ctx.start)
+    sentence = (ctx.starts[i - 1], ctx.starts[i] if i < len(ctx.starts) else len(ctx.text))
+    left, _right = clause_of(ctx.text, sentence, ctx.start, ctx.end)
+    first = _WORD.search(ctx.text.lower(), left, ctx.start)
+    return first is not None and first.group(0) in _CONDITIONS
