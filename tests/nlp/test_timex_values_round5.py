@@ -44,3 +44,13 @@ def test_a_condition_inside_delivery_hours_is_every_such_day():
 def test_a_past_clause_of_opening_hours_without_a_condition_is_a_day():
     text = "Das Amt war von Montag bis Freitag offen, am Samstag wurde um 14 Uhr geschlossen."
     assert values(text)["14 Uhr"] == "2015-10-17T14:00"
+
+
+def test_a_bare_month_after_a_month_and_a_slash_or_a_noun_of_months():
+    assert values("Die Tarife für März/April stehen fest.")["April"] == "2016-04"
+    found = values("In den Wintermonaten Jänner und Februar lag viel Schnee.")
+    assert found["Jänner"] == "2015-01" and found["Februar"] == "2015-02"
+
+
+def test_a_bare_month_name_without_such_words_is_no_month():
+    assert "April" not in values("Die Sängerin April trat gestern auf.")

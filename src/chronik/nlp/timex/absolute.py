@@ -132,7 +132,7 @@ def h_month(m: re.Match, ctx: Context) -> Found | None:
     year = year_of(g)
     ry = relyear_offset(g.get("ry"), ctx.lex)
     bare = year is None and mod is None and rel is None and ry is None
-    if bare and (name.endswith(".") or ctx.previous_word() not in de.MONTH_CONTEXT):
+    if bare and (name.endswith(".") or not _month_context(ctx)):
         return None
     if year is None and ry is not None and ctx.anchor is not None:
         year = ctx.anchor.year + ry
@@ -143,6 +143,25 @@ def h_month(m: re.Match, ctx: Context) -> Found | None:
     if year is None:
         return Found(f"XXXX-{month:02d}", mod=mod, approx=True)
     return Found(f"{year:04d}-{month:02d}", mod=mod)
+
+
+# "für März/April", "Juli–August": a month right after another and a slash or dash
+_MONTH_PAIR = re.compile(
+    r"(?<![\wÄÖÜäöüß])(?:Jänner|Januar|Feber|Februar|März|April|Mai|Juni|Juli|August|September"
+    r"|Oktober|November|Dezember)\s?[/–-]\s?\Z"
+)
+
+
+def _month_context(ctx: Context) -> bool:
+    """Whether the words before a bare month name make it a month (not "Mai" or "August" as a
+    name): a preposition or article, a month and a slash before it ("März/April"), or a noun of
+    months ("in den Sommermonaten Juli und August")."""
+    previous = ctx.previous_word()
+    if previous in de.MONTH_CONTEXT:
+        return True
+    if previous.endswith(("monate", "monaten", "monat")):
+        return True
+    return bool(_MONTH_PAIR.search(ctx.text, max(0, ctx.start - 12), ctx.start))
 
 
 def h_year(m: re.Match, ctx: Context) -> Found | None:
