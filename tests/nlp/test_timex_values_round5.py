@@ -54,3 +54,9 @@ def test_a_bare_month_after_a_month_and_a_slash_or_a_noun_of_months():
 
 def test_a_bare_month_name_without_such_words_is_no_month():
     assert "April" not in values("Die Sängerin April trat gestern auf.")
+
+
+def test_zu_mittag_is_noon_of_the_day_told():
+    text = "Am Donnerstag tagte der Rat. Zu Mittag stimmten die Abgeordneten ab."
+    assert values(text)["Mittag"] == "2015-10-15TMI"
+    assert "Abend" not in values("Er lud sie zu Abend ein.")

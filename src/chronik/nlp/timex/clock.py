@@ -39,8 +39,8 @@ def h_pod(m: re.Match, ctx: Context) -> Found | None:
     if g.get("det"):
         if previous not in de.POD_DET_CONTEXT:
             return None
-    elif previous not in de.POD_CONTEXT:
-        return None
+    elif previous not in de.POD_CONTEXT and not (previous in ("zu", "Zu") and g["pod"] == "Mittag"):
+        return None  # ("zu Mittag": at lunchtime, as "am Mittag")
     word = g["pod"]
     code = (
         ctx.lex.words["pod"].get(word)
