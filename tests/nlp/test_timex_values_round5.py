@@ -60,3 +60,13 @@ def test_zu_mittag_is_noon_of_the_day_told():
     text = "Am Donnerstag tagte der Rat. Zu Mittag stimmten die Abgeordneten ab."
     assert values(text)["Mittag"] == "2015-10-15TMI"
     assert "Abend" not in values("Er lud sie zu Abend ein.")
+
+
+def test_a_relative_clause_in_the_past_does_not_date_the_main_clause():
+    text = (
+        "Im Finale (12. Februar) treffen Linz und Graz, das im Halbfinale Wien geschlagen hatte,"
+        " aufeinander."
+    )
+    assert values(text)["12. Februar"] == "2016-02-12"
+    text = "Im Finale am 12. Februar siegte Graz, das zuvor Wien geschlagen hatte."
+    assert values(text)["12. Februar"] == "2015-02-12"

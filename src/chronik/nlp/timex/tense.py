@@ -423,6 +423,22 @@ def tense_at(
     # a verb of saying in the main clause ("Er sagt, im Oktober beginne der Bau") does not date the
     # expression
     whole = (
-        _WORD.findall(text, sentence[0], start) + ["<T>"] + _WORD.findall(text, end, sentence[1])
+        _WORD.findall(_main_text(text, sentence[0], start))
+        + ["<T>"]
+        + _WORD.findall(_main_text(text, end, sentence[1]))
     )
     return words_tense(whole, lex, reports=False)
+
+
+# a relative clause after a comma up to the next comma or the end ("…, das im Viertelfinale
+# Madrid ausgeschaltet hatte, …")
+_RELATIVE_CLAUSE = re.compile(
+    r",\s*(?:der|die|das|dem|den|denen|deren|dessen|welche[rsmn]?)\s[^,;.!?()]*?(?=[,;.!?()]|$)"
+)
+
+
+def _main_text(text: str, begin: int, stop: int) -> str:
+    """text[begin:stop] without its relative clauses: their tense tells of the noun they describe
+    ("Sevilla und Vigo, das im Viertelfinale Madrid ausgeschaltet hatte, stehen sich gegenüber"),
+    not of the main clause."""
+    return _RELATIVE_CLAUSE.sub(",", text[begin:stop])
