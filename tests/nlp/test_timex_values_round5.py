@@ -70,3 +70,15 @@ def test_a_relative_clause_in_the_past_does_not_date_the_main_clause():
     assert values(text)["12. Februar"] == "2016-02-12"
     text = "Im Finale am 12. Februar siegte Graz, das zuvor Wien geschlagen hatte."
     assert values(text)["12. Februar"] == "2015-02-12"
+
+
+def test_what_is_done_before_an_event_names_the_events_day_ahead():
+    text = "Vor dem Derby am Dienstag lobte der Trainer den Gegner."
+    assert values(text)["Dienstag"] == "2015-10-20"
+    text = "Mit Blick auf das Treffen am Montag sagte die Ministerin ihre Reise ab."
+    assert values(text)["Montag"] == "2015-10-19"
+
+
+def test_a_place_before_a_day_does_not_look_ahead():
+    text = "Er stand vor dem Landesgericht am Dienstag und wurde verurteilt."
+    assert values(text)["Dienstag"] == "2015-10-13"

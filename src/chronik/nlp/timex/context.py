@@ -76,6 +76,17 @@ _PREV_WORD = re.compile(r"(\S+)\s+$")
 _NEXT = re.compile(r"\s*(\S)")
 
 
+# "Vor dem Spiel am Mittwoch warnte der Trainer", "schonte Spieler im Hinblick auf das Hinspiel am
+# Mittwoch": what is done before or in view of an event names the event's day, which lies ahead
+# whatever the verb's tense (event nouns only: "vor dem Landesgericht am Montag" is a place)
+_AHEAD_OF_EVENT = re.compile(
+    r"(?<![\wÄÖÜäöüß])(?:[Vv]or|[Hh]inblick\s+auf|[Bb]lick\s+auf|[Vv]orbereitung\s+auf)\s+"
+    r"(?:de[mnr]|die|das)\s+(?:[\wÄÖÜäöüß]+-)?[\wÄÖÜäöüß]*(?:[Ss]piel|[Dd]uell|[Ff]inale|[Tt]reffen"
+    r"|[Gg]ipfel|[Rr]ennen|[Mm]atch|[Dd]erby|[Aa]uftakt|[Ss]itzung|[Aa]bstimmung|[Ww]ahl"
+    r"|[Kk]onferenz|[Gg]esprächen?)\s+am\s+\Z"
+)
+
+
 @dataclass
 class Found:
     value: str
@@ -129,7 +140,9 @@ class Context:
         verb's tense."""
         key = (self.start, self.end)
         if key not in self._tense:
-            if self.previous_word() in ("für", "Für"):
+            if self.previous_word() in ("für", "Für") or _AHEAD_OF_EVENT.search(
+                self.text, max(0, self.start - 80), self.start
+            ):
                 self._tense[key] = FUTURE
             else:
                 self._tense[key] = tense_at(self.text, self.starts, self.start, self.end, self.lex)
