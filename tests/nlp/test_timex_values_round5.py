@@ -82,3 +82,15 @@ def test_what_is_done_before_an_event_names_the_events_day_ahead():
 def test_a_place_before_a_day_does_not_look_ahead():
     text = "Er stand vor dem Landesgericht am Dienstag und wurde verurteilt."
     assert values(text)["Dienstag"] == "2015-10-13"
+
+
+def test_weekend_told_ahead_on_a_saturday_is_this_weekend():
+    assert values("Der Stürmer soll am Wochenende wieder spielen.")["Wochenende"] == "2015-W42-WE"
+    sunday = values("Der Stürmer soll am Wochenende wieder spielen.", "2015-10-18")
+    assert sunday["Wochenende"] == "2015-W43-WE"
+
+
+def test_a_weekend_in_a_habit_is_every_weekend():
+    text = "Die Zahlen werden an Wochentagen zweimal, am Wochenende einmal täglich erneuert."
+    found = {t.text: (t.type, t.value) for t in find_timexes(text, parse_iso(SATURDAY))}
+    assert found["Wochenende"] == ("SET", "XXXX-WXX-WE")

@@ -141,6 +141,7 @@ def _clause_outside(ctx: Context) -> str:
 _HABIT = re.compile(
     r"(?<![\wÄÖÜäöüß])(?:täglich|tagtäglich|allabendlich|allmorgendlich|werktags|wochentags"
     r"|normalerweise|gewöhnlich|gewöhnlicherweise|regelmäßig|stets|meistens|in der Regel"
+    r"|an\s+(?:Wochentagen|Werktagen|Feiertagen|Sonn-\s+und\s+Feiertagen)"
     r"|[Jj]ede[nr]?\s+(?:Tag|Morgen|Abend|Nacht|Mittag|Woche|Werktag|Wochenende|Montag|Dienstag"
     r"|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)"
     r"|(?:[Mm]ontag|[Dd]ienstag|[Mm]ittwoch|[Dd]onnerstag|[Ff]reitag|[Ss]amstag|[Ss]onntag)s)"

@@ -22,7 +22,7 @@ from chronik.nlp.timex.context import (
     rel_offset,
     underspecified_day,
 )
-from chronik.nlp.timex.generic import is_generic_today, is_schedule
+from chronik.nlp.timex.generic import is_generic_today, is_habitual_clock, is_schedule
 from chronik.nlp.timex.spans import present_ref
 from chronik.nlp.timex.tense import FUTURE, PAST
 
@@ -124,12 +124,16 @@ def h_weekend(m: re.Match, ctx: Context) -> Found | None:
     if today is None:
         year = f"{ctx.anchor.year:04d}" if ctx.anchor else "XXXX"
         return Found(f"{year}-WXX-WE", approx=True)
+    if rel is None and is_habitual_clock(ctx):
+        return Found("XXXX-WXX-WE", type="SET")  # "am Wochenende einmal täglich aktualisiert"
     weekday = today.isoweekday()
     tense = forced_tense(rel) or ctx.tense()
     if rel is not None and rel < 0:
         weeks = -1
-    elif (rel is not None and rel > 0) or tense == FUTURE:
+    elif rel is not None and rel > 0:
         weeks = 0 if weekday <= 5 else 1
+    elif tense == FUTURE:
+        weeks = 0 if weekday <= 6 else 1  # told ahead on a Saturday: this weekend, under way
     elif tense == PAST:
         weeks = 0 if weekday >= 6 else -1
     else:
