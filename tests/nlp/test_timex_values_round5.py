@@ -94,3 +94,13 @@ def test_a_weekend_in_a_habit_is_every_weekend():
     text = "Die Zahlen werden an Wochentagen zweimal, am Wochenende einmal täglich erneuert."
     found = {t.text: (t.type, t.value) for t in find_timexes(text, parse_iso(SATURDAY))}
     assert found["Wochenende"] == ("SET", "XXXX-WXX-WE")
+
+
+def test_the_pluperfect_subjunctive_tells_a_time_already_past():
+    assert values("Fast wäre dem Verein am Dienstag ein Sieg gelungen.")["Dienstag"] == "2015-10-13"
+    assert values("Beinahe hätte sie im März gewonnen.")["März"] == "2015-03"
+
+
+def test_heute_in_what_would_have_been_stays_the_present_in_general():
+    text = "Der Pfad ist alt. Ohne Karte hätte man selbst heute den Weg nicht gefunden."
+    assert values(text)["heute"] == "PRESENT_REF"

@@ -62,7 +62,7 @@ def is_generic_today(ctx: Context) -> bool:
         return True
     if ctx.start == start and start > 0 and _contrasts_with_past(ctx, _sentence_before(ctx, start)):
         return True  # "Früher war das anders. Heute …": a sentence-opening "Heute" answers it
-    if _clause_tense(ctx) == PAST:
+    if _clause_tense(ctx) == PAST and not _IRREALIS.search(_clause_outside(ctx)):
         # "Der Landtag hat heute beschlossen": a day's event; only the clause of "heute" counts
         # ("Im Sommer lebten hier 180, heute sind es 35" answers a past time)
         return False
@@ -72,6 +72,8 @@ def is_generic_today(ctx: Context) -> bool:
 
 
 _WORD = re.compile(r"[a-zäöüß]+")
+# what would have been ("Nicht entdeckt hätte man selbst heute den Stein") tells no day
+_IRREALIS = re.compile(r"(?<![\wÄÖÜäöüß])(?:hätte|hätten|wäre|wären)(?![\wÄÖÜäöüß])")
 # "die heute lebenden Arten", "der heute zentrale Begriff", "seiner heute achtjährigen Tochter":
 # "heute" inside an attribute before a noun says what holds now
 _ATTRIBUTE_AFTER = re.compile(r"\s+([a-zäöüß0-9-]{3,}(?:e|en|er|es|em))\s+[A-ZÄÖÜ]")

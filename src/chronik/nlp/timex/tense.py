@@ -237,6 +237,18 @@ def _modal_passive_past(words: list[str]) -> bool:
     )
 
 
+_SUBJUNCTIVE_AUX = frozenset(["hätte", "hätten", "wäre", "wären"])
+
+
+def _past_subjunctive(words: list[str], changes: list[str], future_forms: frozenset) -> bool:
+    """Whether the clause is in the pluperfect subjunctive ("wäre … gelungen", "hätte … gewonnen"):
+    what would have happened, at a time already past; not with another modal or future form
+    ("hätte … werden können", "wäre … geschlossen" of a state)."""
+    if not changes or not any(w in _SUBJUNCTIVE_AUX for w in words):
+        return False
+    return not any(w in future_forms and w not in _SUBJUNCTIVE_AUX for w in words)
+
+
 def words_tense(
     words: list[str], lex: Lexicon, reports: bool = True, states: bool = False
 ) -> str | None:
@@ -276,6 +288,8 @@ def words_tense(
         if not any(w in future_forms and w not in _WERDEN for w in words):
             return FUTURE
         return PAST
+    if _past_subjunctive(words, changes, future_forms):
+        return PAST  # "Fast wäre Google am Dienstag eine Überraschung gelungen"
     if future:
         return FUTURE
     if perfect and words[0].lower() in _CONDITIONAL and not any(w in _PAST_AUX for w in words):
