@@ -104,3 +104,9 @@ def test_the_pluperfect_subjunctive_tells_a_time_already_past():
 def test_heute_in_what_would_have_been_stays_the_present_in_general():
     text = "Der Pfad ist alt. Ohne Karte hätte man selbst heute den Weg nicht gefunden."
     assert values(text)["heute"] == "PRESENT_REF"
+
+
+def test_each_verb_phrase_joined_by_und_dates_its_own_expression():
+    text = "Der Trainer wurde am Dienstag vorgestellt und soll am Sonntag sein erstes Spiel leiten."
+    found = values(text)
+    assert found["Dienstag"] == "2015-10-13" and found["Sonntag"] == "2015-10-18"

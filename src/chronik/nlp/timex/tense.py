@@ -416,7 +416,9 @@ def tense_at(
     # "am normalisierte" (an adjective after a determiner)
     clause = _WORD.findall(text, left, start) + ["<T>"] + _WORD.findall(text, end, right)
     # (for "bis"/"ab", only a told past turns the preposition round, not a verb of saying)
-    found = words_tense(clause, lex, reports=not clause_only, states=clause_only)
+    found = _conjunct_tense(clause, lex, clause_only)
+    if found is None:
+        found = words_tense(clause, lex, reports=not clause_only, states=clause_only)
     if found is not None or (left, right) == sentence or clause_only:
         return found
     if clause[0] == "so" and clause[1:2] != ["dass"]:
@@ -442,6 +444,22 @@ def tense_at(
         + _WORD.findall(_main_text(text, end, sentence[1]))
     )
     return words_tense(whole, lex, reports=False)
+
+
+def _conjunct_tense(clause: list[str], lex: Lexicon, clause_only: bool) -> str | None:
+    """The tense of the conjunct around the expression when "und" joins two verb phrases of
+    different tenses ("wurde am Dienstag präsentiert und soll am Wochenende spielen"): each
+    expression takes its own verb's; None when the clause has no such pair."""
+    if "und" not in clause:
+        return None
+    cut = clause.index("und")
+    here = clause.index("<T>")
+    own, other = (
+        (clause[:cut], clause[cut + 1 :]) if here < cut else (clause[cut + 1 :], clause[:cut])
+    )
+    first = words_tense(own, lex, reports=not clause_only, states=clause_only)
+    second = words_tense(other, lex, reports=not clause_only, states=clause_only)
+    return first if first is not None and second is not None and first != second else None
 
 
 # a relative clause after a comma up to the next comma or the end ("…, das im Viertelfinale
