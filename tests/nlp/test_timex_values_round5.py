@@ -110,3 +110,9 @@ def test_each_verb_phrase_joined_by_und_dates_its_own_expression():
     text = "Der Trainer wurde am Dienstag vorgestellt und soll am Sonntag sein erstes Spiel leiten."
     found = values(text)
     assert found["Dienstag"] == "2015-10-13" and found["Sonntag"] == "2015-10-18"
+
+
+def test_bald_in_a_past_story_is_soon_after_and_no_timex():
+    assert "Bald" not in values("Der Hund lief weg. Bald fand ihn ein Nachbar im Wald.")
+    assert values("Die Preise sollten bald sinken.")["bald"] == "FUTURE_REF"
+    assert values("Der Tunnel wird bald eröffnet.")["bald"] == "FUTURE_REF"

@@ -13,7 +13,7 @@ from chronik.nlp.timex.context import (
     duration_value,
     number_of,
 )
-from chronik.nlp.timex.tense import PAST
+from chronik.nlp.timex.tense import PAST, clause_of, sentence_of, tense_at
 
 HALVES = {
     "Viertelstunde": "PT15M",
@@ -323,6 +323,8 @@ def h_ref(m: re.Match, ctx: Context) -> Found | None:
         return None  # "so bald wie möglich": as soon as, a conjunction phrase
     if word.lower() == "bald" and _ALMOST_AGE.match(ctx.text, ctx.end):
         return None  # "der bald 90-jährige Papst", "bald achtjährig": almost, before an age
+    if word.lower() == "bald" and _soon_after(ctx):
+        return None  # "Wir wussten bald ein Ziel": soon after a past moment, no time of its own
     if word.lower() == "jetzt" and re.match(r"\s+mal\b", ctx.text[ctx.end : ctx.end + 6]):
         return None  # "Jetzt mal grundsätzlich": the particle
     if word in ("dieser Zeit", "jener Zeit") and (
@@ -335,6 +337,17 @@ def h_ref(m: re.Match, ctx: Context) -> Found | None:
     if value is None:
         return None
     return _ref_found(ctx, value)
+
+
+def _soon_after(ctx: Context) -> bool:
+    """Whether "bald" stands in a clause that tells the past ("Bald ging sein Zorn wieder mit ihm
+    durch"): soon after the story's moment, not the future; a "sollte(n)" there is the
+    subjunctive of an expectation ("sollten bald steigen"), which still looks ahead."""
+    sentence = sentence_of(ctx.starts, ctx.text, ctx.start, ctx.end)
+    left, right = clause_of(ctx.text, sentence, ctx.start, ctx.end)
+    if re.search(r"(?<![\wäöü])sollten?(?![\wäöü])", ctx.text[left:right]):
+        return False
+    return tense_at(ctx.text, ctx.starts, ctx.start, ctx.end, ctx.lex, clause_only=True) == PAST
 
 
 _ALMOST_AGE = re.compile(
