@@ -116,3 +116,8 @@ def test_bald_in_a_past_story_is_soon_after_and_no_timex():
     assert "Bald" not in values("Der Hund lief weg. Bald fand ihn ein Nachbar im Wald.")
     assert values("Die Preise sollten bald sinken.")["bald"] == "FUTURE_REF"
     assert values("Der Tunnel wird bald eröffnet.")["bald"] == "FUTURE_REF"
+
+
+def test_a_year_after_a_compound_that_opens_with_a_number():
+    assert values("Er wurde Formel 1-Weltmeister 1982 in Las Vegas.")["1982"] == "1982"
+    assert "2000" not in values("Die Firma verkaufte 3 2000 Stück.")

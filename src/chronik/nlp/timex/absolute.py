@@ -164,6 +164,10 @@ def _month_context(ctx: Context) -> bool:
     return bool(_MONTH_PAIR.search(ctx.text, max(0, ctx.start - 12), ctx.start))
 
 
+# a compound that opens with a number is a noun ("Formel 1-Weltmeister 1970", "3-Zimmer-Wohnung")
+_NUMBER_COMPOUND = re.compile(r"\d+-[A-ZÄÖÜ][a-zäöüß]")
+
+
 def h_year(m: re.Match, ctx: Context) -> Found | None:
     g = m.groupdict()
     if g.get("yy"):
@@ -177,7 +181,7 @@ def h_year(m: re.Match, ctx: Context) -> Found | None:
         if (
             previous in de.NUMBER_CONTEXT
             or previous.split("-")[-1] in de.NUMBERED
-            or previous[:1].isdigit()
+            or (previous[:1].isdigit() and not _NUMBER_COMPOUND.match(previous))
         ):
             return None
         if previous == "als" and ctx.previous_words(2)[0] in ("mehr", "weniger", "Mehr", "Weniger"):
