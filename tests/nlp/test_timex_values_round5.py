@@ -121,3 +121,9 @@ def test_bald_in_a_past_story_is_soon_after_and_no_timex():
 def test_a_year_after_a_compound_that_opens_with_a_number():
     assert values("Er wurde Formel 1-Weltmeister 1982 in Las Vegas.")["1982"] == "1982"
     assert "2000" not in values("Die Firma verkaufte 3 2000 Stück.")
+
+
+def test_a_small_hours_end_after_an_evening_start_is_the_next_day():
+    text = "Das Fest dauert am Samstag von 21 Uhr bis 3 Uhr."
+    assert values(text)["3 Uhr"] == "2015-10-18T03:00"
+    assert values("Am Samstag ist das Amt von 8 bis 11 Uhr offen.")["11 Uhr"] == "2015-10-17T11:00"

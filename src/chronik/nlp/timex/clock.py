@@ -181,11 +181,25 @@ def h_time(m: re.Match, ctx: Context) -> Found | None:
     if is_habitual_clock(ctx) or is_schedule(ctx):
         return Found(f"XXXX-XX-XXT{hour:02d}:{minute:02d}")  # "öffnet täglich um 9 Uhr"
     day = _day_of_night(ctx, hour) or ctx.base_day()
+    if day is not None and _past_midnight(ctx, hour):
+        day += timedelta(days=1)
     value = f"{day_value(ctx, day)}T{hour:02d}:{minute:02d}"
     mod = "APPROX" if ctx.previous_word().lower() in ("gegen", "etwa", "circa", "ca.") else None
     return Found(
         value, mod=mod, span=(day, day) if day else None, approx=day is None, keeps_span=True
     )
+
+
+_CLOCK_BEFORE = re.compile(r"(?<![\d.,:])(\d{1,2})(?:[.:]\d\d\s*(?:Uhr)?|\s*Uhr)(?![\d])")
+
+
+def _past_midnight(ctx: Context, hour: int) -> bool:
+    """Whether a small-hours end of a stretch ("von 22 Uhr bis 2 Uhr", a listing's "20.15 ... Bis
+    0.30") follows an evening start close before it: the end falls on the next day."""
+    if hour >= 6 or ctx.previous_word() not in ("bis", "Bis"):
+        return False
+    starts = list(_CLOCK_BEFORE.finditer(ctx.text, max(0, ctx.start - 600), ctx.start))
+    return bool(starts) and 18 <= int(starts[-1].group(1)) <= 23
 
 
 _NIGHT_TO = re.compile(
