@@ -463,9 +463,15 @@ def _conjunct_tense(clause: list[str], lex: Lexicon, clause_only: bool) -> str |
 
 
 # a relative clause after a comma up to the next comma or the end ("…, das im Viertelfinale
-# Madrid ausgeschaltet hatte, …")
+# Madrid ausgeschaltet hatte, …"), also after a preposition ("…, gegen den er alle zwölf Spiele
+# gewonnen hat"); there a lower-case word must follow the pronoun, so a phrase ("…, mit dem Ziel")
+# is no relative clause; right after the expression it tells of the expression's own day ("nach
+# dem 20. März, an dem das Gesetz in Kraft trat") and stays
+_PREPOSITION = "|".join(sorted((w for w in de.PREPOSITIONS if w.isalpha()), key=len, reverse=True))
 _RELATIVE_CLAUSE = re.compile(
-    r",\s*(?:der|die|das|dem|den|denen|deren|dessen|welche[rsmn]?)\s[^,;.!?()]*?(?=[,;.!?()]|$)"
+    r",\s*(?:(?:der|die|das|dem|den|denen|deren|dessen|welche[rsmn]?)\s"
+    rf"|(?P<prep>{_PREPOSITION})\s+(?:der|die|das|dem|den|denen|deren|dessen|welche[rsmn]?)\s+"
+    r"(?=[a-zäöüß]))[^,;.!?()]*?(?=[,;.!?()]|$)"
 )
 
 
@@ -473,4 +479,6 @@ def _main_text(text: str, begin: int, stop: int) -> str:
     """text[begin:stop] without its relative clauses: their tense tells of the noun they describe
     ("Sevilla und Vigo, das im Viertelfinale Madrid ausgeschaltet hatte, stehen sich gegenüber"),
     not of the main clause."""
-    return _RELATIVE_CLAUSE.sub(",", text[begin:stop])
+    return _RELATIVE_CLAUSE.sub(
+        lambda m: m.group() if m.group("prep") and m.start() == 0 else ",", text[begin:stop]
+    )
