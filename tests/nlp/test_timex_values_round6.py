@@ -64,3 +64,24 @@ def test_the_subjunctive_of_a_reported_present_modal_looks_ahead():
     # the preterite of the same modal still tells the past
     text = "Der Wirt musste im Juni vor Gericht, sagte sein Anwalt."
     assert values(text, NEW_YEAR)["Juni"] == "2015-06"
+
+
+def test_year_start_and_end_compounds_follow_the_tense_as_the_phrases_do():
+    found = values("Zu Jahresbeginn soll die neue Gebühr gelten.", OLD_YEAR)
+    assert found["Jahresbeginn"] == "2016"
+    found = values("Anfang des Jahres soll die neue Gebühr gelten.", OLD_YEAR)
+    assert found["Anfang des Jahres"] == "2016"
+    assert values("Zu Jahresende waren 300 Lehrer krank.", NEW_YEAR) == {"Jahresende": "2015"}
+    assert values("Seit Jahresbeginn kamen 900 Gäste.", OLD_YEAR) == {"Jahresbeginn": "2015"}
+    # early in the year, the start of the year just begun
+    assert values("Seit Jahresbeginn kamen 90 Gäste.", NEW_YEAR) == {"Jahresbeginn": "2016"}
+
+
+def test_an_attribute_opened_by_zu_is_dated_by_its_participle():
+    text = "Die Händler könnten die zu Jahresbeginn in Kraft getretene Regel bald spüren."
+    assert values(text, OLD_YEAR)["Jahresbeginn"] == "2015"
+
+
+def test_two_verb_phrases_of_one_tense_give_that_tense():
+    text = "Die Halle soll zu Jahresende fertig sein und wird dann vier Millionen gekostet haben."
+    assert values(text, NEW_YEAR)["Jahresende"] == "2016"

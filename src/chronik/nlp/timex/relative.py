@@ -156,7 +156,8 @@ def h_rel_unit(m: re.Match, ctx: Context) -> Found | None:
         offset = rel_offset(g.get("rel"), ctx.lex) if g.get("rel") else 0
         if offset is None:
             return None
-        if offset == 0 and mod is not None and g.get("det"):
+        # "Ende des Jahres" and "Jahresende" alike: told in the past in January, the year before
+        if offset == 0 and mod is not None and (g.get("det") or g.get("cmod")):
             offset = part_offset(ctx, unit, mod)
     return _unit_value(ctx, unit, offset, mod)
 
