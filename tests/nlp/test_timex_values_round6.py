@@ -85,3 +85,17 @@ def test_an_attribute_opened_by_zu_is_dated_by_its_participle():
 def test_two_verb_phrases_of_one_tense_give_that_tense():
     text = "Die Halle soll zu Jahresende fertig sein und wird dann vier Millionen gekostet haben."
     assert values(text, NEW_YEAR)["Jahresende"] == "2016"
+
+
+def test_a_part_of_the_report_month_not_yet_begun_lies_a_year_back_when_told_in_the_past():
+    assert values("Die Gruppe ist seit Mitte Jänner unterwegs.", NEW_YEAR) == {
+        "Mitte Jänner": "2015-01"
+    }
+    assert values("Ende Jänner wurde das Lager geräumt.", NEW_YEAR) == {"Ende Jänner": "2015-01"}
+    # ahead, or once the part has begun, it is this year's
+    assert values("Ende Jänner soll das Lager geräumt werden.", NEW_YEAR) == {
+        "Ende Jänner": "2016-01"
+    }
+    assert values("Ende Jänner wurde das Lager geräumt.", "2016-01-25") == {
+        "Ende Jänner": "2016-01"
+    }

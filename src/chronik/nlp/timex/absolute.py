@@ -140,9 +140,18 @@ def h_month(m: re.Match, ctx: Context) -> Found | None:
         return Found(f"XXXX-{month:02d}", mod=mod, approx=True)
     if year is None:
         year = year_for(ctx, month, forced=forced_tense(rel))
+        # "Mitte/Ende Jänner" told in the past on 4 January has not come yet this year: then the
+        # part's first day decides, as a day and month would (only ever back: a part under way
+        # is still ahead)
+        first = _PART_FIRST_DAY.get(mod) if ctx.anchor and ctx.anchor.month == month else None
+        if year is not None and first is not None:
+            year = min(year, year_for(ctx, month, day=first, forced=forced_tense(rel)) or year)
     if year is None:
         return Found(f"XXXX-{month:02d}", mod=mod, approx=True)
     return Found(f"{year:04d}-{month:02d}", mod=mod)
+
+
+_PART_FIRST_DAY = {"MID": 11, "END": 21}
 
 
 # "für März/April", "Juli–August": a month right after another and a slash or dash
