@@ -91,7 +91,7 @@ def test_weekend_told_ahead_on_a_saturday_is_this_weekend():
 
 
 def test_a_weekend_in_a_habit_is_every_weekend():
-    text = "Die Zahlen werden an Wochentagen zweimal, am Wochenende einmal täglich erneuert."
+    text = "Die Tafel wird an Wochentagen dreimal, am Wochenende nur einmal täglich gewischt."
     found = {t.text: (t.type, t.value) for t in find_timexes(text, parse_iso(SATURDAY))}
     assert found["Wochenende"] == ("SET", "XXXX-WXX-WE")
 

@@ -83,7 +83,7 @@ def test_an_attribute_opened_by_zu_is_dated_by_its_participle():
 
 
 def test_two_verb_phrases_of_one_tense_give_that_tense():
-    text = "Die Halle soll zu Jahresende fertig sein und wird dann vier Millionen gekostet haben."
+    text = "Die Schule soll zu Jahresende bezugsfertig sein und wird dann vier Millionen gekostet haben."
     assert values(text, NEW_YEAR)["Jahresende"] == "2016"
 
 

@@ -188,7 +188,7 @@ def is_habitual_month(ctx: Context) -> bool:
 
 
 # Opening and broadcast hours: the working week as a range with clock times ("Montag bis Freitag
-# 9 bis 12 Uhr", "wird von Montag bis Freitag um 11 Uhr aktualisiert") name every such day and
+# 9 bis 12 Uhr", "hat von Montag bis Freitag ab 8 Uhr offen") name every such day and
 # hour (TimeML SET `XXXX-WXX-1`, clock `XXXX-XX-XXT09:00`), not the next Monday.
 _WORK_WEEK = re.compile(
     r"(?<![\wÄÖÜäöüß])Montag\s*(?:bis|-|–)\s*(?:Freitag|Samstag|Sonntag)(?![\wÄÖÜäöüß])"

@@ -289,7 +289,7 @@ def words_tense(
             return FUTURE
         return PAST
     if _past_subjunctive(words, changes, future_forms):
-        return PAST  # "Fast wäre Google am Dienstag eine Überraschung gelungen"
+        return PAST  # "Beinahe wäre dem Team am Freitag ein Coup geglückt"
     if future:
         return FUTURE
     if perfect and words[0].lower() in _CONDITIONAL and not any(w in _PAST_AUX for w in words):
@@ -461,15 +461,15 @@ def _conjunct_tense(clause: list[str], lex: Lexicon, clause_only: bool) -> str |
     first = words_tense(own, lex, reports=not clause_only, states=clause_only)
     second = words_tense(other, lex, reports=not clause_only, states=clause_only)
     # both known and alike: that tense, which the whole clause read at once can miss ("soll zu
-    # Jahresende fertig sein und wird dann fünf Milliarden gekostet haben" ends like hearsay)
+    # Jahresende bezugsfertig sein und wird dann drei Millionen gekostet haben" ends like hearsay)
     return first if first is not None and second is not None else None
 
 
 # a relative clause after a comma up to the next comma or the end ("…, das im Viertelfinale
 # Madrid ausgeschaltet hatte, …"), also after a preposition ("…, gegen den er alle zwölf Spiele
 # gewonnen hat"); there a lower-case word must follow the pronoun, so a phrase ("…, mit dem Ziel")
-# is no relative clause; right after the expression it tells of the expression's own day ("nach
-# dem 20. März, an dem das Gesetz in Kraft trat") and stays
+# is no relative clause; right after the expression it tells of the expression's own day ("seit
+# dem 3. Mai, an dem die Regel galt") and stays
 _PREPOSITION = "|".join(sorted((w for w in de.PREPOSITIONS if w.isalpha()), key=len, reverse=True))
 _RELATIVE_CLAUSE = re.compile(
     r",\s*(?:(?:der|die|das|dem|den|denen|deren|dessen|welche[rsmn]?)\s"
