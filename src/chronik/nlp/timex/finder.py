@@ -13,9 +13,10 @@ from datetime import date
 
 from chronik.dates import PartialDate
 from chronik.nlp.timex import calc
+from chronik.nlp.timex.clauses import clause_of, sentence_bounds, sentence_of
 from chronik.nlp.timex.lexicon import Lexicon, Rule, load
 from chronik.nlp.timex.resolve import BLOCK, HANDLERS, Context, Found
-from chronik.nlp.timex.tense import clause_of, is_participle, sentence_bounds, sentence_of
+from chronik.nlp.timex.tense import is_participle
 from chronik.types import Timex
 
 _COARSE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2]))?$")

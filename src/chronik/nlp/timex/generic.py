@@ -21,8 +21,9 @@ import bisect
 import re
 
 from chronik.nlp.lang import de
+from chronik.nlp.timex.clauses import clause_of
 from chronik.nlp.timex.context import Context
-from chronik.nlp.timex.tense import PAST, clause_of, tense_at
+from chronik.nlp.timex.tense import PAST, tense_at
 
 _DAY_WORDS = re.compile(
     r"(?<![\wÄÖÜäöüß])(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"

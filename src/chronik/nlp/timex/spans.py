@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from chronik.nlp.timex import calc
+from chronik.nlp.timex.clauses import clause_of, sentence_of
 from chronik.nlp.timex.context import (
     AMODS,
     Context,
@@ -13,7 +14,7 @@ from chronik.nlp.timex.context import (
     duration_value,
     number_of,
 )
-from chronik.nlp.timex.tense import PAST, clause_of, sentence_of, tense_at
+from chronik.nlp.timex.tense import PAST, tense_at
 
 HALVES = {
     "Viertelstunde": "PT15M",

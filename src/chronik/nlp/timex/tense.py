@@ -14,15 +14,10 @@ from collections.abc import Sequence
 
 from chronik.nlp.lang import de
 from chronik.nlp.timex.clauses import (
-    WINDOW,
-    clause_breaks,
     clause_of,
-    sentence_bounds,
     sentence_of,
 )
 from chronik.nlp.timex.lexicon import Lexicon
-
-__all__ = ["WINDOW", "clause_breaks", "clause_of", "sentence_bounds", "sentence_of"]
 
 PAST, FUTURE = "past", "future"
 

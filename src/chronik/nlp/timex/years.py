@@ -7,15 +7,9 @@ import re
 from collections.abc import Callable
 from datetime import date
 
+from chronik.nlp.timex.clauses import clause_breaks, clause_of, sentence_of
 from chronik.nlp.timex.context import Context
-from chronik.nlp.timex.tense import (
-    FUTURE,
-    PAST,
-    clause_breaks,
-    clause_of,
-    schedules_at,
-    sentence_of,
-)
+from chronik.nlp.timex.tense import FUTURE, PAST, schedules_at
 
 
 def choose_year(
